@@ -1,0 +1,66 @@
+// Every TypeORM entity, one per file (architecture "Layout"). Migrations in src/migrations must match these:
+// test/integration/schema.test.ts fails when an entity and the migrated schema differ.
+import { Approval } from './approval';
+import { ApprovalStep } from './approval-step';
+import { Attachment } from './attachment';
+import { AttachmentSlot } from './attachment-slot';
+import { AuditLog } from './audit-log';
+import { ChatState } from './chat-state';
+import { Delegation } from './delegation';
+import { Department } from './department';
+import { GroupChat } from './group-chat';
+import { InboxRow } from './inbox';
+import { JobRun } from './job-run';
+import { OutboxRow } from './outbox';
+import { Person } from './person';
+import { PersonRole } from './person-role';
+import { RateCounter } from './rate-counter';
+import { ReminderLog } from './reminder-log';
+import { SequenceRow } from './sequence';
+import { SettingRow } from './setting';
+import { HallWindow } from './window';
+
+export {
+  Approval,
+  ApprovalStep,
+  Attachment,
+  AttachmentSlot,
+  AuditLog,
+  ChatState,
+  Delegation,
+  Department,
+  GroupChat,
+  HallWindow,
+  InboxRow,
+  JobRun,
+  OutboxRow,
+  Person,
+  PersonRole,
+  RateCounter,
+  ReminderLog,
+  SequenceRow,
+  SettingRow,
+};
+
+export const ENTITIES = [
+  // spine
+  InboxRow,
+  OutboxRow,
+  AuditLog,
+  JobRun,
+  Approval,
+  ApprovalStep,
+  Department,
+  HallWindow,
+  Person,
+  PersonRole,
+  GroupChat,
+  SettingRow,
+  SequenceRow,
+  ReminderLog,
+  RateCounter,
+  Delegation,
+  Attachment,
+  AttachmentSlot,
+  ChatState,
+];

@@ -1,0 +1,22 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { bool, json, localDate, str, pk } from './columns';
+
+/** Directory flags (D19, commands.md §2). */
+export const PERSON_FLAGS = ['主要领导', '有关负责人', '带班领导', '考核小组', '电子政务室'] as const;
+
+/** A WeCom member known to the hall (DIR-08). Unknown senders get the 未登记 reply. */
+@Entity('person')
+export class Person {
+  @PrimaryColumn(pk(64)) userid: string;
+  @Column(str(32)) name: string;
+  @Column(str(16, true)) departmentCode: string | null;
+  @Column(str(16, true)) windowNumber: string | null;
+  @Column(json(true)) flags: string[] | null;
+  /** B-post partner (DIR-09). */
+  @Column(str(64, true)) abPartner: string | null;
+  @Column(localDate(true)) stationedSince: string | null;
+  @Column(str(32, true)) phone: string | null;
+  /** 拟入岗 / 在岗 / 顶岗 / 拟离岗 / 已离岗 (DIR-08). */
+  @Column({ ...str(8), default: '在岗' }) status: string;
+  @Column(bool()) inactive: boolean;
+}

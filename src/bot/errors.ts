@@ -1,0 +1,23 @@
+/**
+ * A problem the person can fix: shown to them as the reply, never logged as a fault (design rule 7).
+ * Throwing it rolls back the event's transaction; the dispatcher then replies in a fresh one.
+ */
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+/** HARD refusal in the rules.md §0.3 pattern: `❌ 不符合规定（rule WIN-05；000 调整管理 二(二)2(1)）：…`. */
+export function ruleRefusal(ruleId: string, cite: string, text: string): UserError {
+  return new UserError(`❌ 不符合规定（rule ${ruleId}；${cite}）：${text}`);
+}
+
+/** SOFT warning (rules.md §0.3): proceeds only when the person adds the reason (and approver) asked for. */
+export function softWarning(ruleId: string, text: string, needs = '理由=…'): UserError {
+  return new UserError(`⚠️ 提醒（rule ${ruleId}）：${text}如确需继续，请补充 ${needs}`);
+}
+
+/** The user may not run this command. */
+export class PermissionError extends UserError {}

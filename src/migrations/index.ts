@@ -1,0 +1,4 @@
+// Every migration, in order (synchronize is off; `npm run cli -- migrate` and start-up run pending ones).
+import { Spine1790000000001 } from './0001-spine';
+
+export const MIGRATIONS = [Spine1790000000001];

@@ -1,0 +1,23 @@
+/** Who a message goes to: one or more people by direct app message, or a group key (rules.md §0.3). */
+export type Recipient = { user: string | string[] } | { group: string };
+
+/** A template card body as WeCom expects it (wecom.md §3.3), minus `touser`/`agentid`. */
+export type TemplateCard = Record<string, unknown> & { card_type: string; task_id?: string };
+
+/** What the outbox can carry. */
+export type OutMessage =
+  | { text: string }
+  | { markdown: string }
+  | { card: TemplateCard }
+  /** message/update_template_card with a response code (D12); `replaceName` greys the buttons. */
+  | { updateCard: { responseCode: string; userids: string[]; replaceName?: string; card?: TemplateCard } }
+  /** A file already on disk (xlsx, docx) sent via media/upload. */
+  | { file: { path: string; filename: string } };
+
+export function msgTypeOf(msg: OutMessage): string {
+  if ('text' in msg) return 'text';
+  if ('markdown' in msg) return 'markdown';
+  if ('card' in msg) return 'template_card';
+  if ('updateCard' in msg) return 'update_card';
+  return 'file';
+}
