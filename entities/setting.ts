@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { instant, json, pk } from './columns';
+import { instant, json, pk, str } from './columns';
 
 /** An admin's override of a declared setting (src/settings/table.ts holds the names and defaults). */
 @Entity('setting')
