@@ -47,16 +47,14 @@ export async function insertRows<E extends object>(
   opts: { orIgnore?: boolean } = {},
 ): Promise<number> {
   const qb = m.createQueryBuilder().insert().into(entity).values(rows as never);
-  const res = await (opts.orIgnore ? qb.orIgnore() : qb).execute();
-  return affectedInsert(res.raw, Array.isArray(rows) ? rows.length : 1);
-}
-
-function affectedInsert(raw: unknown, n: number): number {
-  // mysql2 reports affectedRows; better-sqlite3 reports changes. Fall back to the row count.
-  if (raw && typeof raw === 'object') {
-    const r = raw as { affectedRows?: number; changes?: number };
-    if (typeof r.affectedRows === 'number') return r.affectedRows;
-    if (typeof r.changes === 'number') return r.changes;
+  const [sql, params] = (opts.orIgnore ? qb.orIgnore() : qb).getQueryAndParameters();
+  // A structured result carries the driver's affected-row count (better-sqlite3 `changes`, mysql2 `affectedRows`).
+  const own = m.queryRunner ? undefined : m.connection.createQueryRunner();
+  const runner = m.queryRunner ?? own!;
+  try {
+    const result = (await runner.query(sql, params, true)) as { affected?: number };
+    return result.affected ?? 0;
+  } finally {
+    await own?.release();
   }
-  return n;
 }
