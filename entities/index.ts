@@ -5,7 +5,10 @@ import { ApprovalStep } from './approval-step';
 import { Attachment } from './attachment';
 import { AttachmentSlot } from './attachment-slot';
 import { AuditLog } from './audit-log';
+import { CalendarDay } from './calendar-day';
+import { CalendarYear } from './calendar-year';
 import { ChatState } from './chat-state';
+import { Deadline } from './deadline';
 import { Delegation } from './delegation';
 import { Department } from './department';
 import { GroupChat } from './group-chat';
@@ -26,7 +29,10 @@ export {
   Attachment,
   AttachmentSlot,
   AuditLog,
+  CalendarDay,
+  CalendarYear,
   ChatState,
+  Deadline,
   Delegation,
   Department,
   GroupChat,
@@ -63,4 +69,8 @@ export const ENTITIES = [
   Attachment,
   AttachmentSlot,
   ChatState,
+  // calendar (issue 5)
+  CalendarDay,
+  CalendarYear,
+  Deadline,
 ];

@@ -5,7 +5,7 @@ import { int, pk } from './columns';
 @Entity('rate_counter')
 export class RateCounter {
   /** e.g. `user:lisi:m:29523671` (scope, id, window kind, window index). */
-  @PrimaryColumn(pk(191)) key: string;
+  @PrimaryColumn(pk(191)) bucket: string;
   @Column(int()) count: number;
   /** Window index end, epoch minutes — lets old rows be pruned. */
   @Column(int()) expiresMinute: number;

@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
+import type { EntityManager } from 'typeorm';
 import type { WorkCalendar } from './calendar/work-calendar';
 import type { Config } from './config';
 import type { Db } from './db';
+import type { FetchedMedia } from './bot/attachments';
 
 /** The services every adapter (dispatcher, scheduler, CLI, H5) hands to domain code. */
 export interface Deps {
@@ -11,4 +13,8 @@ export interface Deps {
   calendar: WorkCalendar;
   /** Base for links in chat (H5 forms, sandbox). */
   publicBaseUrl: string;
+  /** Inbound media download (WeCom media/get, D6). */
+  media: { fetch(mediaId: string): Promise<FetchedMedia> };
+  /** D13: tell G-OFFICE once that a needed day is outside the confirmed calendar (src/calendar). */
+  coverageAlert(m: EntityManager, now: Date, date: string, context: string): Promise<void>;
 }

@@ -13,6 +13,20 @@ export class CalendarCoverageError extends UserError {
   }
 }
 
+/** What the calendar knows about one day (never throws; `confirmed` says whether to trust `workday`). */
+export interface DayInfo {
+  date: LocalDate;
+  /** The day's year is confirmed (package data or calendar_year, D13). */
+  confirmed: boolean;
+  /** 工作日? Outside coverage this is only the weekday/override estimate used for provisional dues. */
+  workday: boolean;
+  /** holiday = 法定假日 (package or 休); makeup = 调休上班 (package or 班); closure = 闭馆 (hall-specific). */
+  kind: 'weekday' | 'weekend' | 'holiday' | 'makeup' | 'closure';
+  /** Festival name or the override's 说明. */
+  name: string | null;
+  source: 'package' | 'override' | 'weekday';
+}
+
 /** A due date computed from the calendar. */
 export interface Due {
   /** The last day (inclusive). */
@@ -33,6 +47,10 @@ export interface WorkCalendar {
   readonly endOfDay: string;
   refresh(m: EntityManager): Promise<void>;
   isConfirmed(date: LocalDate): boolean;
+  /** Confirmed years, ascending (package years + calendar_year rows, D13). */
+  confirmedYears(): number[];
+  /** What is known about `date`; never throws (for listings and provisional estimates). */
+  dayInfo(date: LocalDate): DayInfo;
   /** Whether `date` is a 工作日; throws CalendarCoverageError outside coverage. */
   isWorkday(date: LocalDate): boolean;
   /** n ≥ 1: the nth WD after `date` ("within n WD", counting from the next day); n ≤ -1: the |n|th WD before. */

@@ -196,7 +196,7 @@ export class Spine1790000000001 implements MigrationInterface {
         { uniques: [['uq_reminder_log', ['subject', 'kind', 'deadlineVersion', 'occurrence']]] },
       ),
     );
-    await q.createTable(table('rate_counter', [col.key('key', 191), col.int('count'), col.int('expiresMinute')]));
+    await q.createTable(table('rate_counter', [col.key('bucket', 191), col.int('count'), col.int('expiresMinute')]));
     await q.createTable(
       table('delegation', [
         col.id(),

@@ -1,4 +1,5 @@
 // Every migration, in order (synchronize is off; `npm run cli -- migrate` and start-up run pending ones).
 import { Spine1790000000001 } from './0001-spine';
+import { Calendar1790000000005 } from './0005-calendar';
 
-export const MIGRATIONS = [Spine1790000000001];
+export const MIGRATIONS = [Spine1790000000001, Calendar1790000000005];

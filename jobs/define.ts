@@ -1,0 +1,27 @@
+import type { WorkCalendar } from '../src/calendar/work-calendar';
+import type { Deps } from '../src/deps';
+
+/**
+ * A scheduled job: one row of the literal table in jobs/index.ts (examples.md "A job"). Jobs never touch
+ * node-cron or the clock: the scheduler calls `run(deps, now)` (design rules 5, 6).
+ */
+export interface JobDef {
+  name: string;
+  /** Default cron (Asia/Shanghai); the setting `job.<name>.cron` overrides it without a restart (D15). */
+  cron: string;
+  /** Fire only on 工作日 (commands.md §5 "WD only"): a non-WD fire returns at once and claims nothing. */
+  workingDaysOnly: boolean;
+  rules: string[];
+  summary: string;
+  /**
+   * The `job_runs` idempotency key for a fire at `now` (D14), or null when nothing is due at this fire
+   * (e.g. monthly-batch on a day that is not the month's first WD).
+   */
+  periodKey(now: Date, calendar: WorkCalendar): string | null;
+  /** Do the work; return counts for job_runs. */
+  run(deps: Deps, now: Date): Promise<Record<string, number> | void>;
+}
+
+export function defineJob(def: JobDef): JobDef {
+  return def;
+}

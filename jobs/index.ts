@@ -1,0 +1,5 @@
+// The whole schedule (commands.md §5): one literal table, one row per job file. Times are Asia/Shanghai.
+import type { JobDef } from './define';
+
+export const JOBS: JobDef[] = [
+];

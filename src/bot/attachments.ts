@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Attachment } from '../../entities/attachment';
+import { AttachmentSlot } from '../../entities/attachment-slot';
+import type { InboxRow } from '../../entities/inbox';
+import { insertRows } from '../db';
+import type { Deps } from '../deps';
+import type { Ctx } from './context';
+
+// D6: a photo/file sent right after a command that asked for one is attached to that record; the slot
+// lasts 10 minutes. Files are stored on disk under their sha256, with size and type limits.
+const SLOT_MS = 10 * 60_000;
+const MAX_BYTES = 20 * 1024 * 1024;
+const ALLOWED = /^(image\/(png|jpeg|gif|webp)|application\/(pdf|zip|msword|vnd\.[\w.-]+)|text\/plain)/;
+
+export interface FetchedMedia {
+  buffer: Buffer;
+  contentType: string;
+  filename?: string;
+}
+
+/** Open the sender's attachment slot: their next photo/file within 10 minutes belongs to this record. */
+export async function openAttachmentSlot(ctx: Ctx, ownerType: string, ownerId: string, purpose: string): Promise<void> {
+  await ctx.m.save(AttachmentSlot, {
+    userid: ctx.actor.userid,
+    ownerType,
+    ownerId,
+    purpose,
+    expiresAt: new Date(ctx.now.getTime() + SLOT_MS),
+  });
+}
+
+export async function attachmentsOf(ctx: Ctx, ownerType: string, ownerId: string, purpose?: string): Promise<Attachment[]> {
+  return ctx.m.find(Attachment, { where: { ownerType, ownerId, ...(purpose ? { purpose } : {}) }, order: { id: 'ASC' } });
+}
+
+/** Download an inbound image/file before the event's transaction opens (never inside it). */
+export async function prefetchMedia(deps: Deps, row: InboxRow): Promise<FetchedMedia | undefined> {
+  if (row.kind !== 'image' && row.kind !== 'file') return undefined;
+  const mediaId = String(row.payload.mediaId ?? '');
+  if (!mediaId) return undefined;
+  try {
+    return await deps.media.fetch(mediaId);
+  } catch (err) {
+    deps.log.warn({ err, inboxId: row.id }, 'media download failed');
+    return undefined;
+  }
+}
+
+/** Attach a received photo/file to the record named by the sender's open slot. */
+export async function receiveMedia(ctx: Ctx, media: FetchedMedia | undefined): Promise<void> {
+  const slot = await ctx.m.findOne(AttachmentSlot, { where: { userid: ctx.actor.userid } });
+  if (!slot || slot.expiresAt < ctx.now) {
+    await ctx.reply('未关联记录：请先发送需要附件的命令（例如 窗口 关闭 …），再在10分钟内发送照片或文件。');
+    return;
+  }
+  if (!media) {
+    await ctx.reply('文件下载失败，请重新发送。');
+    return;
+  }
+  if (media.buffer.length > MAX_BYTES) {
+    await ctx.reply(`文件过大（${Math.ceil(media.buffer.length / 1048576)}MB），上限 20MB。`);
+    return;
+  }
+  const type = media.contentType.split(';')[0].trim();
+  if (!ALLOWED.test(type)) {
+    await ctx.reply(`不支持的文件类型（${type}），请发送图片、PDF 或 Office 文件。`);
+    return;
+  }
+  const sha256 = createHash('sha256').update(media.buffer).digest('hex');
+  const dir = ctx.deps.config.attachmentDir;
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, sha256), media.buffer);
+  await insertRows(ctx.m, Attachment, {
+    ownerType: slot.ownerType,
+    ownerId: slot.ownerId,
+    purpose: slot.purpose,
+    sha256,
+    mediaType: type.slice(0, 16),
+    size: media.buffer.length,
+    uploadedBy: ctx.actor.userid,
+    at: ctx.now,
+  });
+  await ctx.audit('attachment.add', slot.ownerType, slot.ownerId, { purpose: slot.purpose, sha256, size: media.buffer.length });
+  const count = await ctx.m.count(Attachment, { where: { ownerType: slot.ownerType, ownerId: slot.ownerId } });
+  await ctx.reply(`✅ 已收到${slot.purpose}（${slot.ownerId}，共${count}份）`);
+}

@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { InboxRow } from '../../entities/inbox';
+import { affected } from '../db';
+import type { Deps } from '../deps';
+import { enqueue } from '../outbox/enqueue';
+import type { Clock } from '../time';
+import { systemActor } from './context';
+import { UserError } from './errors';
+import { makeCtx } from './make-ctx';
+import { prefetchMedia } from './attachments';
+import { routeEvent } from './route';
+
+const MAX_ATTEMPTS = 3;
+const LEASE_MS = 60_000;
+const SCAN = 50;
+
+/**
+ * Takes inbox rows in order per user and runs each in one transaction (design rule 2): records, audit_log
+ * and outbox commit together with the row's `done` mark. A crash mid-way leaves the row `processing` with
+ * a lease that expires, so it is retried; after 3 failed attempts it is parked as `failed` and the user is
+ * told “出错了，已记录（编号 …）” (issue [spine] item 5). UserError is not a failure: it becomes the reply.
+ */
+export class Dispatcher {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Claim the oldest row whose user has no older unfinished row; undefined if none is ready. */
+  async claimNext(): Promise<InboxRow | undefined> {
+    const now = this.clock.now();
+    const m = this.deps.db.manager;
+    const rows = await m
+      .createQueryBuilder(InboxRow, 'i')
+      .where("i.status IN ('pending', 'processing')")
+      .orderBy('i.id', 'ASC')
+      .limit(SCAN)
+      .getMany();
+    const blocked = new Set<string>();
+    for (const row of rows) {
+      if (blocked.has(row.userid)) continue;
+      blocked.add(row.userid); // later rows of this user wait for this one: order per user
+      const leased = row.status === 'processing' && row.leaseUntil && row.leaseUntil > now;
+      if (leased) continue;
+      if (await this.claim(row, now)) return { ...row, attempts: row.attempts + 1 } as InboxRow;
+    }
+    return undefined;
+  }
+
+  private async claim(row: InboxRow, now: Date): Promise<boolean> {
+    const res = await this.deps.db.tx((tm) =>
+      tm
+        .createQueryBuilder()
+        .update(InboxRow)
+        .set({ status: 'processing', leaseUntil: new Date(now.getTime() + LEASE_MS), attempts: row.attempts + 1 })
+        .where('id = :id AND status = :status AND attempts = :attempts', { id: row.id, status: row.status, attempts: row.attempts })
+        .execute(),
+    );
+    return affected(res) === 1;
+  }
+
+  /** Process one row end to end. */
+  async process(row: InboxRow): Promise<void> {
+    const now = this.clock.now();
+    const keyBase = `in:${row.id}`;
+    // Media is downloaded before the transaction, so a slow WeCom never holds the write queue (D6).
+    const media = await prefetchMedia(this.deps, row);
+    const done = (tm: EntityManager, status: 'done' | 'ignored') =>
+      tm.update(InboxRow, { id: row.id }, { status, processedAt: now, leaseUntil: null });
+    try {
+      await this.deps.db.tx(async (tm) => {
+        const outcome = await routeEvent(this.deps, tm, now, row, keyBase, media);
+        await done(tm, outcome === 'ignored' ? 'ignored' : 'done');
+      });
+    } catch (err) {
+      if (err instanceof UserError) {
+        await this.deps.db.tx(async (tm) => {
+          const ctx = makeCtx(this.deps, tm, now, { ...systemActor(row.userid), userid: row.userid }, keyBase);
+          await ctx.reply(err.message);
+          await done(tm, 'done');
+        });
+        return;
+      }
+      const ref = randomBytes(3).toString('hex').toUpperCase();
+      const message = err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err);
+      this.deps.log.error({ errorRef: ref, inboxId: row.id, userid: row.userid, attempt: row.attempts, err }, 'event failed');
+      await this.deps.db.tx(async (tm) => {
+        if (row.attempts >= MAX_ATTEMPTS) {
+          await tm.update(InboxRow, { id: row.id }, { status: 'failed', error: message.slice(0, 4000), errorRef: ref, leaseUntil: null, processedAt: now });
+          await enqueue(tm, now, `${keyBase}:failed`, { user: row.userid }, { text: `出错了，已记录（编号 ${ref}）` });
+        } else {
+          await tm.update(InboxRow, { id: row.id }, { status: 'pending', error: message.slice(0, 4000), errorRef: ref, leaseUntil: null });
+        }
+      });
+    }
+  }
+
+  /** Process everything ready now (tests and the sandbox call this; the worker loop too). */
+  async drain(max = 10_000): Promise<number> {
+    let n = 0;
+    for (; n < max; n++) {
+      const row = await this.claimNext();
+      if (!row) break;
+      await this.process(row);
+    }
+    return n;
+  }
+
+  start(intervalMs = 200): void {
+    this.stopped = false;
+    const tick = async () => {
+      if (this.stopped) return;
+      this.running = this.drain().then(
+        () => undefined,
+        (err) => this.deps.log.error({ err }, 'dispatcher loop error'),
+      );
+      await this.running;
+      if (!this.stopped) this.timer = setTimeout(tick, intervalMs);
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  /** Graceful stop: no new rows, finish the current one. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+}

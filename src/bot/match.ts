@@ -1,0 +1,70 @@
+import type { CommandDef } from '../../commands/define';
+
+/** The words of every name and alias of a command. */
+function namesOf(cmd: CommandDef): string[][] {
+  return [cmd.name, ...(cmd.aliases ?? [])].map((n) => n.split(' '));
+}
+
+/**
+ * Select the row by the longest name matching the first words (commands.md §1 "Shape"). A name typed
+ * without its space (`投诉登记`) matches too. Returns the command and how many words it consumed.
+ */
+export function matchCommand(
+  words: string[],
+  commands: readonly CommandDef[],
+): { cmd: CommandDef; consumed: number; rest: string[] } | undefined {
+  let best: { cmd: CommandDef; consumed: number; rest: string[]; length: number } | undefined;
+  for (const cmd of commands) {
+    for (const name of namesOf(cmd)) {
+      if (name.length <= words.length && name.every((w, i) => words[i] === w)) {
+        if (!best || name.length > best.length)
+          best = { cmd, consumed: name.length, rest: words.slice(name.length), length: name.length };
+      }
+      const glued = name.join('');
+      if (name.length > 1 && words[0] === glued && (!best || name.length > best.length)) {
+        best = { cmd, consumed: 1, rest: words.slice(1), length: name.length };
+      }
+      // `投诉登记对象=…` is not split further: named args need their space.
+    }
+  }
+  return best && { cmd: best.cmd, consumed: best.consumed, rest: best.rest };
+}
+
+/** Levenshtein distance over code points. */
+export function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  const prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= y.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (x[i - 1] === y[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[y.length];
+}
+
+/** Up to `n` command names nearest to what was typed (commands.md §1 "unknown command"). */
+export function nearestNames(typed: string, commands: readonly CommandDef[], n = 3): string[] {
+  const t = typed.replace(/\s/g, '');
+  const scored = commands.map((c) => {
+    const names = [c.name, ...(c.aliases ?? [])];
+    const d = Math.min(
+      ...names.map((name) => {
+        const k = name.replace(/\s/g, '');
+        // Compare against the same number of characters typed, so arguments don't swamp the distance.
+        return editDistance(t.slice(0, Math.max(k.length, 2)), k) - (t.startsWith(name.split(' ')[0]) ? 1 : 0);
+      }),
+    );
+    return { name: c.name, d };
+  });
+  const maxDistance = Math.max(2, Math.ceil(t.slice(0, 6).length / 2));
+  return scored
+    .filter((s) => s.d <= maxDistance)
+    .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
+    .slice(0, n)
+    .map((s) => s.name);
+}

@@ -1,0 +1,85 @@
+import type { EntityManager } from 'typeorm';
+import { CARD_ACTIONS, TEXT_INTERCEPTORS, type CardClick } from '../../commands/card-actions';
+import type { InboxRow } from '../../entities/inbox';
+import type { Deps } from '../deps';
+import { enqueue } from '../outbox/enqueue';
+import { usersWithRole } from './directory';
+import { receiveMedia, type FetchedMedia } from './attachments';
+import { loadActor } from './directory';
+import { makeCtx } from './make-ctx';
+import { runText } from './run-text';
+
+const UNSUPPORTED = '暂不支持该消息类型，发送“帮助”查看命令。';
+
+/**
+ * Turn one stored event into domain calls (architecture "The one picture"): text → commands, card click →
+ * its action, media → attachment. Returns 'ignored' for events that need nothing (D5).
+ */
+export async function routeEvent(
+  deps: Deps,
+  m: EntityManager,
+  now: Date,
+  row: InboxRow,
+  keyBase: string,
+  media: FetchedMedia | undefined,
+): Promise<'done' | 'ignored'> {
+  const p = row.payload as Record<string, string | undefined>;
+  if (row.kind === 'unknown' || (row.kind.startsWith('event:') && !HANDLED_EVENTS.has(row.kind))) return 'ignored';
+
+  const actor = await loadActor(m, row.userid);
+  if (!actor) {
+    // issue [spine] item 5: an unknown sender gets a polite 未登记 reply naming who to ask.
+    if (row.kind === 'event:enter_agent') return 'ignored';
+    const office = await usersWithRole(m, 'hall_office');
+    const who = office.length ? `大厅管理室（${office.slice(0, 2).map((o) => o.name).join('、')}）` : '大厅管理室';
+    await enqueue(m, now, `${keyBase}:unregistered`, { user: row.userid }, {
+      text: `您好！您的账号（${row.userid}）尚未在政务大厅服务机器人中登记，暂时无法使用。请联系${who}将您加入人员名录。`,
+    });
+    return 'done';
+  }
+  const ctx = makeCtx(deps, m, now, actor, keyBase);
+
+  switch (row.kind) {
+    case 'text': {
+      const text = p.content ?? '';
+      for (const intercept of TEXT_INTERCEPTORS) if (await intercept(ctx, text)) return 'done';
+      await runText(ctx, text);
+      return 'done';
+    }
+    case 'image':
+    case 'file':
+      await receiveMedia(ctx, media);
+      return 'done';
+    case 'voice':
+    case 'video':
+    case 'location':
+    case 'link':
+      await ctx.reply(UNSUPPORTED);
+      return 'done';
+    case 'event:template_card_event': {
+      const click = row.payload as unknown as CardClick;
+      const [verb, ...rest] = (click.eventKey ?? '').split(':');
+      const action = CARD_ACTIONS.find((a) => a.verb === verb);
+      if (!action || rest.length === 0) {
+        await ctx.reply('该按钮已失效，请发送“待办”查看需要处理的事项。');
+        return 'done';
+      }
+      await action.handle(ctx, rest.join(':'), click);
+      return 'done';
+    }
+    case 'event:click': {
+      // Menu buttons carry a command: EventKey `cmd:待办` runs as if typed.
+      const key = p.eventKey ?? '';
+      if (!key.startsWith('cmd:')) return 'ignored';
+      await runText(ctx, key.slice(4));
+      return 'done';
+    }
+    case 'event:subscribe':
+      await ctx.reply(`${actor.name}，您好！我是政务大厅服务机器人。发送“帮助”查看您可以使用的命令。`);
+      return 'done';
+    default:
+      return 'ignored';
+  }
+}
+
+const HANDLED_EVENTS = new Set(['event:template_card_event', 'event:click', 'event:subscribe']);

@@ -1,0 +1,46 @@
+import { COMMANDS } from '../../commands/index';
+import { bindArgs } from '../../commands/define';
+import { commandCounter } from '../metrics';
+import type { Ctx } from './context';
+import { matchCommand, nearestNames } from './match';
+import { parseArgs, tokenize } from './parser';
+import { normalise } from './normalise';
+import { mayRun, rolesLabel } from './permissions';
+
+/**
+ * Run one chat line as a command (commands.md §1): match the row, check the roles, bind and validate the
+ * arguments, call the handler. Replies for people; nothing here throws for bad input.
+ */
+export async function runText(ctx: Ctx, text: string): Promise<string> {
+  const words = tokenize(normalise(text));
+  if (words.length === 0) {
+    await ctx.reply('请发送命令，例如“帮助”。');
+    return 'empty';
+  }
+  const match = matchCommand(words, COMMANDS);
+  if (!match) {
+    const permitted = COMMANDS.filter((c) => mayRun(ctx.actor, c));
+    const typed = words.slice(0, 2).join(' ');
+    const near = nearestNames(typed, permitted);
+    const hint = near.length ? `你是不是要：${near.join(' / ')}？` : '';
+    await ctx.reply(`没有“${words[0]}${words[1] && !words[1].includes('=') ? words[1] : ''}”这个命令。${hint}发送“帮助”查看全部。`);
+    commandCounter.inc({ command: 'unknown', outcome: 'unknown' });
+    return 'unknown';
+  }
+  const { cmd, rest } = match;
+  if (!mayRun(ctx.actor, cmd)) {
+    await ctx.reply(`你没有权限使用“${cmd.name}”（需要：${rolesLabel(cmd.roles)}）。`);
+    commandCounter.inc({ command: cmd.name, outcome: 'forbidden' });
+    return cmd.name;
+  }
+  const { positional, named } = parseArgs(rest);
+  const bound = bindArgs(cmd, positional, named, ctx.now);
+  if (!bound.ok) {
+    await ctx.reply(bound.message);
+    commandCounter.inc({ command: cmd.name, outcome: 'bad_args' });
+    return cmd.name;
+  }
+  await cmd.handle(ctx, bound.value);
+  commandCounter.inc({ command: cmd.name, outcome: 'ok' });
+  return cmd.name;
+}

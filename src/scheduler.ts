@@ -1,0 +1,237 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import { JobRun } from '../entities/job-run';
+import { JOBS } from '../jobs/index';
+import type { JobDef } from '../jobs/define';
+import { CalendarCoverageError } from './calendar/work-calendar';
+import { insertRows } from './db';
+import type { Deps } from './deps';
+import { writeAudit } from './audit';
+import { jobCounter } from './metrics';
+import { getJobCron } from './settings/settings';
+import { localDate, type Clock } from './time';
+
+// The only importer of node-cron (architecture "Rooms"). Runs are claimed in job_runs (unique on job,
+// period, attempt) so a second instance or a re-run of a period does nothing (design rules 3, 6; D14).
+
+const TZ = 'Asia/Shanghai';
+const CATCH_UP_LOOKBACK_DAYS = 40;
+const AUTO_RETRY_ATTEMPTS = 3;
+
+export type RunOutcome =
+  | { status: 'ok' | 'failed'; period: string; attempt: number; counts?: Record<string, number>; error?: string }
+  | { status: 'non-workday' | 'not-due' | 'already-run' | 'no-calendar'; period?: string };
+
+export function validateCron(expr: string): boolean {
+  return cron.validate(expr) && expr.trim().split(/\s+/).length === 5;
+}
+
+/** Fire times of `expr` in (from, to], oldest first, minute resolution. */
+export function fireTimesBetween(expr: string, from: Date, to: Date): Date[] {
+  const task = cron.createTask(expr, () => undefined, { timezone: TZ });
+  const out: Date[] = [];
+  const start = Math.floor(from.getTime() / 60_000) + 1;
+  const end = Math.floor(to.getTime() / 60_000);
+  for (let minute = start; minute <= end; minute++) {
+    const d = new Date(minute * 60_000);
+    if (task.match(d)) out.push(d);
+  }
+  void task.destroy();
+  return out;
+}
+
+export function nextFireTime(expr: string, after: Date): Date | null {
+  const limit = new Date(after.getTime() + 400 * 86_400_000);
+  for (let minute = Math.floor(after.getTime() / 60_000) + 1; minute * 60_000 <= limit.getTime(); minute += 1) {
+    const d = new Date(minute * 60_000);
+    if (matches(expr, d)) return d;
+  }
+  return null;
+}
+
+const matchers = new Map<string, ScheduledTask>();
+function matches(expr: string, d: Date): boolean {
+  let t = matchers.get(expr);
+  if (!t) {
+    t = cron.createTask(expr, () => undefined, { timezone: TZ });
+    matchers.set(expr, t);
+  }
+  return t.match(d);
+}
+
+export class Scheduler {
+  private tasks = new Map<string, { expr: string; task: ScheduledTask }>();
+  private pollTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly clock: Clock,
+    private readonly jobs: readonly JobDef[] = JOBS,
+  ) {
+    // issue [approvals] §2: the jobs table validates its cron expressions at start.
+    const bad = jobs.filter((j) => !validateCron(j.cron)).map((j) => `${j.name} (${j.cron})`);
+    if (bad.length) throw new Error(`invalid cron expression in jobs table: ${bad.join(', ')}`);
+    const names = new Set<string>();
+    for (const j of jobs) {
+      if (names.has(j.name)) throw new Error(`duplicate job name ${j.name}`);
+      names.add(j.name);
+    }
+  }
+
+  job(name: string): JobDef | undefined {
+    return this.jobs.find((j) => j.name === name);
+  }
+
+  async cronOf(job: JobDef): Promise<string> {
+    const override = await getJobCron(this.deps.db.manager, job.name);
+    return override && validateCron(override) ? override : job.cron;
+  }
+
+  /** Run one job as if the clock read `now` (same claim rules; `force` re-runs a claimed period, audited). */
+  async runJob(job: JobDef, now: Date, opts: { force?: boolean; actor?: string } = {}): Promise<RunOutcome> {
+    const cal = this.deps.calendar;
+    const today = localDate(now);
+    let period: string | null;
+    try {
+      if (job.workingDaysOnly && !cal.isWorkday(today)) return { status: 'non-workday' };
+      period = job.periodKey(now, cal);
+    } catch (err) {
+      if (!(err instanceof CalendarCoverageError)) throw err;
+      // D13: never guess a day outside the calendar; alert the office once and do nothing.
+      await this.deps.db.tx(async (m) => this.deps.coverageAlert(m, now, err.date, `job ${job.name}`));
+      return { status: 'no-calendar' };
+    }
+    if (period === null) return { status: 'not-due' };
+    const attempt = await this.claim(job, period, now, opts);
+    if (attempt === undefined) return { status: 'already-run', period };
+    try {
+      const counts = (await job.run(this.deps, now)) ?? {};
+      await this.deps.db.tx((tm) =>
+        tm.update(JobRun, { job: job.name, period, attempt }, { status: 'ok', finishedAt: this.clock.now(), counts: counts as never }),
+      );
+      jobCounter.inc({ job: job.name, outcome: 'ok' });
+      this.deps.log.info({ job: job.name, period, attempt, counts }, 'job run ok');
+      return { status: 'ok', period, attempt, counts };
+    } catch (err) {
+      const error = err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err);
+      await this.deps.db.tx((tm) =>
+        tm.update(JobRun, { job: job.name, period, attempt }, { status: 'failed', finishedAt: this.clock.now(), error: error.slice(0, 4000) }),
+      );
+      jobCounter.inc({ job: job.name, outcome: 'failed' });
+      this.deps.log.error({ job: job.name, period, attempt, err }, 'job run failed');
+      return { status: 'failed', period, attempt, error: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  /** Claim (job, period): the first attempt, a retry after a failure, or a forced re-run. */
+  private async claim(job: JobDef, period: string, now: Date, opts: { force?: boolean; actor?: string }): Promise<number | undefined> {
+    return this.deps.db.tx(async (m) => {
+      const previous = await m.find(JobRun, { where: { job: job.name, period }, order: { attempt: 'DESC' }, take: 1 });
+      const last = previous[0];
+      let attempt = 1;
+      if (last) {
+        const retry = last.status === 'failed' && last.attempt < AUTO_RETRY_ATTEMPTS;
+        if (!opts.force && !retry) return undefined;
+        attempt = last.attempt + 1;
+      }
+      const row: Partial<JobRun> = { job: job.name, period, attempt, status: 'running', scheduledFor: now, startedAt: this.clock.now() };
+      const inserted = await insertRows(m, JobRun, row, { orIgnore: true });
+      if (inserted !== 1) return undefined;
+      if (opts.force && last) {
+        await writeAudit(m, this.clock.now(), opts.actor ?? 'cli', 'job.force', 'job', job.name, { period, attempt });
+      }
+      return attempt;
+    });
+  }
+
+  /**
+   * D14 catch-up: for each job, the most recent period that passed while the bot was down runs once (as if
+   * at its fire time); older missed periods are recorded as `skipped-missed` and shown in /healthz.
+   */
+  async catchUp(): Promise<string[]> {
+    const now = this.clock.now();
+    const ran: string[] = [];
+    for (const job of this.jobs) {
+      const m = this.deps.db.manager;
+      const last = await m.find(JobRun, { where: { job: job.name }, order: { scheduledFor: 'DESC' }, take: 1 });
+      if (!last[0]) {
+        // First start with this job: nothing was missed; remember from when to look.
+        await this.deps.db.tx((tm) =>
+          insertRows(tm, JobRun, { job: job.name, period: 'baseline', attempt: 1, status: 'baseline', scheduledFor: now, startedAt: now, finishedAt: now }, { orIgnore: true }),
+        );
+        continue;
+      }
+      const from = new Date(Math.max(last[0].scheduledFor.getTime(), now.getTime() - CATCH_UP_LOOKBACK_DAYS * 86_400_000));
+      const expr = await this.cronOf(job);
+      const missed: { at: Date; period: string }[] = [];
+      for (const at of fireTimesBetween(expr, from, now)) {
+        let period: string | null;
+        try {
+          if (job.workingDaysOnly && !this.deps.calendar.isWorkday(localDate(at))) continue;
+          period = job.periodKey(at, this.deps.calendar);
+        } catch (err) {
+          if (err instanceof CalendarCoverageError) continue;
+          throw err;
+        }
+        if (period === null) continue;
+        const exists = await m.count(JobRun, { where: { job: job.name, period } });
+        if (exists === 0 && !missed.some((x) => x.period === period)) missed.push({ at, period });
+      }
+      const latest = missed.pop();
+      for (const old of missed) {
+        await this.deps.db.tx((tm) =>
+          insertRows(tm, JobRun, { job: job.name, period: old.period, attempt: 1, status: 'skipped-missed', scheduledFor: old.at, startedAt: now, finishedAt: now }, { orIgnore: true }),
+        );
+      }
+      if (latest) {
+        const outcome = await this.runJob(job, latest.at);
+        if (outcome.status === 'ok' || outcome.status === 'failed') ran.push(`${job.name}@${latest.period}`);
+      }
+    }
+    return ran;
+  }
+
+  /** Schedule every job with node-cron (timezone Asia/Shanghai, noOverlap); re-read cron settings each minute (D15). */
+  async start(): Promise<void> {
+    await this.reschedule();
+    this.pollTimer = setInterval(() => {
+      this.reschedule().catch((err) => this.deps.log.error({ err }, 'reschedule failed'));
+    }, 60_000);
+    this.pollTimer.unref();
+  }
+
+  async reschedule(): Promise<void> {
+    for (const job of this.jobs) {
+      const expr = await this.cronOf(job);
+      const current = this.tasks.get(job.name);
+      if (current?.expr === expr) continue;
+      if (current) await current.task.destroy();
+      const task = cron.schedule(
+        expr,
+        async () => {
+          await this.runJob(job, this.clock.now());
+        },
+        { timezone: TZ, noOverlap: true, name: job.name },
+      );
+      this.tasks.set(job.name, { expr, task });
+      if (current) this.deps.log.info({ job: job.name, cron: expr }, 'job rescheduled');
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    for (const { task } of this.tasks.values()) await task.destroy();
+    this.tasks.clear();
+  }
+
+  /** For `job list`: every job, its cron, next fire time and last outcome. */
+  async list(): Promise<{ name: string; cron: string; next: Date | null; last?: JobRun }[]> {
+    const now = this.clock.now();
+    const out = [];
+    for (const job of this.jobs) {
+      const expr = await this.cronOf(job);
+      const last = await this.deps.db.manager.find(JobRun, { where: { job: job.name }, order: { id: 'DESC' }, take: 1 });
+      out.push({ name: job.name, cron: expr, next: nextFireTime(expr, now), last: last[0] });
+    }
+    return out;
+  }
+}
