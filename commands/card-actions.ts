@@ -2,6 +2,7 @@
 // table maps each verb to its handler. Text interceptors get a person's plain text before the command
 // parser (D2: the text after a reject click is the reason).
 import type { Ctx } from '../src/bot/context';
+import { approvalCardActions, rejectReasonInterceptor } from './approvals';
 
 export interface CardClick {
   eventKey: string;
@@ -16,10 +17,12 @@ export interface CardAction {
 }
 
 export const CARD_ACTIONS: CardAction[] = [
+  ...approvalCardActions, // approve:<SP号>, reject:<SP号>
 ];
 
 /** Returns true when it consumed the text. */
 export type TextInterceptor = (ctx: Ctx, text: string) => Promise<boolean>;
 
 export const TEXT_INTERCEPTORS: TextInterceptor[] = [
+  rejectReasonInterceptor, // D2
 ];

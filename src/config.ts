@@ -6,6 +6,7 @@ const WECOM_KEYS = ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TO
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z
     .string()
     .regex(/^(sqlite:|mysql:\/\/|mariadb:\/\/)/, 'DATABASE_URL 必须以 sqlite: 或 mysql:// 开头')
@@ -35,6 +36,8 @@ export interface WecomCredentials {
 
 export interface Config {
   port: number;
+  /** Listen address; loopback by default (put a reverse proxy in front, or set HOST=0.0.0.0). */
+  host: string;
   databaseUrl: string;
   mode: 'real' | 'sandbox';
   wecom: WecomCredentials;
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     : SANDBOX_WECOM;
   return {
     port: e.PORT,
+    host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     mode: real ? 'real' : 'sandbox',
     wecom,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { InboxRow } from '../../entities/inbox';
 import { affected } from '../db';
+import { Loop } from '../loop';
 import type { Deps } from '../deps';
 import { enqueue } from '../outbox/enqueue';
 import type { Clock } from '../time';
@@ -22,13 +23,13 @@ const SCAN = 50;
  * told “出错了，已记录（编号 …）” (issue [spine] item 5). UserError is not a failure: it becomes the reply.
  */
 export class Dispatcher {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
+  private loop: Loop | undefined;
 
   constructor(
     private readonly deps: Deps,
     private readonly clock: Clock,
+    /** Called after a pass that processed rows (the outbox sender is woken). */
+    private readonly onProcessed: () => void = () => undefined,
   ) {}
 
   /** Claim the oldest row whose user has no older unfinished row; undefined if none is ready. */
@@ -112,23 +113,23 @@ export class Dispatcher {
   }
 
   start(intervalMs = 200): void {
-    this.stopped = false;
-    const tick = async () => {
-      if (this.stopped) return;
-      this.running = this.drain().then(
-        () => undefined,
-        (err) => this.deps.log.error({ err }, 'dispatcher loop error'),
-      );
-      await this.running;
-      if (!this.stopped) this.timer = setTimeout(tick, intervalMs);
-    };
-    this.timer = setTimeout(tick, 0);
+    this.loop ??= new Loop(
+      async () => {
+        if ((await this.drain()) > 0) this.onProcessed();
+      },
+      intervalMs,
+      (err) => this.deps.log.error({ err }, 'dispatcher loop error'),
+    );
+    this.loop.start();
+  }
+
+  /** A new inbox row was stored: process it now rather than at the next tick. */
+  wake(): void {
+    this.loop?.wake();
   }
 
   /** Graceful stop: no new rows, finish the current one. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    await this.loop?.stop();
   }
 }

@@ -10,7 +10,11 @@ export type OutMessage =
   | { markdown: string }
   | { card: TemplateCard }
   /** message/update_template_card with a response code (D12); `replaceName` greys the buttons. */
-  | { updateCard: { responseCode: string; userids: string[]; replaceName?: string; card?: TemplateCard } }
+  | {
+      updateCard: { responseCode: string; userids: string[]; replaceName?: string; card?: TemplateCard };
+      /** Sent instead if WeCom refuses the update (used or expired code, D12). */
+      fallbackText?: string;
+    }
   /** A file already on disk (xlsx, docx) sent via media/upload. */
   | { file: { path: string; filename: string } };
 

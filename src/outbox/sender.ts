@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { GroupChat } from '../../entities/group-chat';
 import { OutboxRow } from '../../entities/outbox';
 import { affected, type Db } from '../db';
+import { Loop } from '../loop';
 import { outboxCounter } from '../metrics';
 import { getSetting } from '../settings/settings';
 import type { Clock } from '../time';
@@ -39,9 +40,7 @@ const LEASE_MS = 60_000;
  * exponentially; after `outbox.maxAttempts` a row is failed permanently (visible in /healthz).
  */
 export class OutboxSender {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
+  private loop: Loop | undefined;
 
   constructor(
     private readonly db: Db,
@@ -217,24 +216,17 @@ export class OutboxSender {
     }
   }
 
-  start(intervalMs = 500): void {
-    this.stopped = false;
-    const tick = async () => {
-      if (this.stopped) return;
-      this.running = this.drain().then(
-        () => undefined,
-        (err) => this.log.error({ err }, 'outbox loop error'),
-      );
-      await this.running;
-      if (!this.stopped) this.timer = setTimeout(tick, intervalMs);
-    };
-    this.timer = setTimeout(tick, 0);
+  start(intervalMs = 1000): void {
+    this.loop ??= new Loop(() => this.drain(), intervalMs, (err) => this.log.error({ err }, 'outbox loop error'));
+    this.loop.start();
+  }
+
+  wake(): void {
+    this.loop?.wake();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    await this.loop?.stop();
   }
 }
 

@@ -1,0 +1,145 @@
+import type { Server } from 'node:http';
+import Koa from 'koa';
+import Router from '@koa/router';
+import pino, { type Logger } from 'pino';
+import { createDataSource } from '../ormconfig';
+import { Person } from '../entities/person';
+import { PersonRole } from '../entities/person-role';
+import { systemActor } from './bot/context';
+import { Dispatcher } from './bot/dispatcher';
+import { makeCtx } from './bot/make-ctx';
+import { alertCoverageOnce } from './calendar/coverage-alerts';
+import { loadWorkCalendar } from './calendar/hall-calendar';
+import type { Config } from './config';
+import { Db, insertRows } from './db';
+import type { Deps } from './deps';
+import { healthz, metrics } from './http/health';
+import { requestIds } from './http/request-id';
+import { mountSandbox } from './http/sandbox/mount';
+import { callbackGet, callbackPost } from './http/wecom-callback';
+import { OutboxSender } from './outbox/sender';
+import { Scheduler } from './scheduler';
+import { systemClock, type Clock } from './time';
+import { WecomClient } from './wecom/client';
+import { writeAudit } from './audit';
+
+export interface BotOptions {
+  config: Config;
+  clock?: Clock;
+  log?: Logger;
+  /** Start the dispatcher, outbox sender and scheduler (with catch-up). Tests drive them by hand instead. */
+  autoStart?: boolean;
+}
+
+export interface Bot {
+  deps: Deps;
+  clock: Clock;
+  server: Server;
+  /** http://127.0.0.1:<port> */
+  url: string;
+  dispatcher: Dispatcher;
+  sender: OutboxSender;
+  scheduler: Scheduler;
+  wecom: WecomClient;
+  /** Sandbox mode only: the in-process fake WeCom's state. */
+  sandbox?: Awaited<ReturnType<typeof mountSandbox>>;
+  close(): Promise<void>;
+}
+
+/** Composition root (architecture "Layout": loadConfig → DataSource → services → http → scheduler → workers). */
+export async function createBot(opts: BotOptions): Promise<Bot> {
+  const { config } = opts;
+  const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? pino({ level: config.logLevel });
+  const ds = createDataSource(config.databaseUrl);
+  await ds.initialize();
+  const applied = await ds.runMigrations({ transaction: 'each' });
+  if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  const db = new Db(ds);
+  await bootstrapAdmins(db, config.bootstrapAdmins, clock.now());
+  const calendar = await loadWorkCalendar(db.manager);
+
+  const app = new Koa({ proxy: true });
+  const router = new Router();
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+  });
+  const port = (server.address() as { port: number }).port;
+  const local = `http://127.0.0.1:${port}`;
+  const apiBase = config.apiBase ?? `${local}/_fake-wecom`;
+  const publicBaseUrl = config.publicBaseUrl ?? `http://localhost:${port}`;
+
+  const wecom = new WecomClient({ apiBase, corpId: config.wecom.corpId, secret: config.wecom.secret, agentId: config.wecom.agentId, log });
+  const deps: Deps = {
+    db,
+    config,
+    log,
+    calendar,
+    publicBaseUrl,
+    media: { fetch: (mediaId) => wecom.getMedia(mediaId) },
+    coverageAlert: async (m, now, date, context) => {
+      await alertCoverageOnce(makeCtx(deps, m, now, systemActor('system'), 'coverage'), date, context);
+    },
+  };
+  const sender = new OutboxSender(db, clock, wecom, config.wecom.agentId, log);
+  const dispatcher = new Dispatcher(deps, clock, () => sender.wake());
+  const scheduler = new Scheduler(deps, clock);
+
+  const cryptoCfg = { token: config.wecom.token, aesKey: config.wecom.aesKey, corpId: config.wecom.corpId };
+  const cb = { db, clock, log, crypto: cryptoCfg, onStored: () => dispatcher.wake() };
+  app.use(requestIds(log));
+  router.get('/wecom/callback', callbackGet(cb));
+  router.post('/wecom/callback', callbackPost(cb));
+  router.get('/healthz', healthz(db, config.mode));
+  router.get('/metrics', metrics());
+  const sandbox = config.mode === 'sandbox' ? await mountSandbox({ app, router, deps, clock, local, crypto: cryptoCfg, dispatcher, sender }) : undefined;
+  app.use(router.routes()).use(router.allowedMethods());
+
+  if (opts.autoStart) {
+    const caught = await scheduler.catchUp();
+    if (caught.length) log.info({ jobs: caught }, 'catch-up runs');
+    await scheduler.start();
+    dispatcher.start();
+    sender.start();
+  }
+  log.info({ url: local, mode: config.mode }, 'bot listening');
+
+  let closed = false;
+  return {
+    deps,
+    clock,
+    server,
+    url: local,
+    dispatcher,
+    sender,
+    scheduler,
+    wecom,
+    sandbox,
+    async close() {
+      if (closed) return;
+      closed = true;
+      // Graceful: stop accepting, finish the current event and send, then close the database.
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      await scheduler.stop();
+      await dispatcher.stop();
+      await sender.stop();
+      await db.close();
+    },
+  };
+}
+
+/** BOOTSTRAP_ADMINS get the admin role on start (architecture "Contracts"); audited. */
+async function bootstrapAdmins(db: Db, userids: string[], now: Date): Promise<void> {
+  for (const raw of userids) {
+    const userid = raw.toLowerCase();
+    await db.tx(async (m) => {
+      if (!(await m.findOne(Person, { where: { userid } }))) {
+        await insertRows(m, Person, { userid, name: userid, status: '在岗', inactive: false });
+      }
+      if ((await insertRows(m, PersonRole, { userid, role: 'admin' }, { orIgnore: true })) === 1) {
+        await writeAudit(m, now, 'system', 'role.grant', 'person', userid, { role: 'admin', source: 'BOOTSTRAP_ADMINS' });
+      }
+    });
+  }
+}

@@ -1,0 +1,135 @@
+import pino from 'pino';
+import { parseArgs } from 'node:util';
+import { createDataSource } from '../ormconfig';
+import { systemActor } from './bot/context';
+import { makeCtx } from './bot/make-ctx';
+import { alertCoverageOnce } from './calendar/coverage-alerts';
+import { loadWorkCalendar } from './calendar/hall-calendar';
+import { formatImportSummary, importCalendarFile } from './calendar/import';
+import { runDirectoryCli } from './cli-directory';
+import { ConfigError, loadConfig } from './config';
+import { Db } from './db';
+import type { Deps } from './deps';
+import { Scheduler } from './scheduler';
+import { FixedClock, localStamp, systemClock } from './time';
+import { WecomClient } from './wecom/client';
+import { loadDemoDirectory } from './directory/demo';
+import { runExportCli } from './cli-export';
+
+// `npm run cli -- <command>` (architecture "CLI"): migrate · directory import/export · calendar import ·
+// job run/list · export · sandbox seed. Exit code 0 on success, 1 on failure, 2 on usage errors.
+
+const USAGE = `用法 / usage: npm run cli -- <command>
+  migrate                                  run pending migrations
+  directory import <file> [--dry-run]      import departments/windows/people/groups (json|csv|xlsx)
+  directory export <file.json|xlsx>        export the directory
+  calendar import <file.json>              load a year's official holiday schedule (DIR-13)
+  job list                                 every job, its cron, next fire time, last outcome
+  job run <name> [--at <ISO>] [--force]    run one job as if the clock read --at
+  export <ledger> --out <file.xlsx> [--from --to]   台账 export
+  sandbox seed                             load the demo directory into an empty database`;
+
+async function openDeps(clock = systemClock): Promise<{ deps: Deps; close: () => Promise<void>; wecom: WecomClient }> {
+  const config = loadConfig();
+  const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
+  const ds = createDataSource(config.databaseUrl);
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  const db = new Db(ds);
+  const calendar = await loadWorkCalendar(db.manager);
+  const apiBase = config.apiBase ?? `http://127.0.0.1:${config.port}/_fake-wecom`;
+  const wecom = new WecomClient({ apiBase, corpId: config.wecom.corpId, secret: config.wecom.secret, agentId: config.wecom.agentId, log });
+  const deps: Deps = {
+    db,
+    config,
+    log,
+    calendar,
+    publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
+    media: { fetch: (id) => wecom.getMedia(id) },
+    coverageAlert: async (m, now, date, context) => {
+      await alertCoverageOnce(makeCtx(deps, m, now, systemActor('cli'), 'cli:coverage'), date, context);
+    },
+  };
+  void clock;
+  return { deps, wecom, close: () => db.close() };
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [cmd, sub, ...rest] = argv;
+  if (!cmd || cmd === 'help' || cmd === '--help') {
+    console.log(USAGE);
+    return 0;
+  }
+  if (cmd === 'migrate') {
+    const config = loadConfig();
+    const ds = createDataSource(config.databaseUrl);
+    await ds.initialize();
+    const done = await ds.runMigrations({ transaction: 'each' });
+    console.log(done.length ? `applied: ${done.map((m) => m.name).join(', ')}` : 'schema is up to date');
+    await ds.destroy();
+    return 0;
+  }
+  const { deps, close, wecom } = await openDeps();
+  try {
+    if (cmd === 'directory') return await runDirectoryCli([sub, ...rest], deps, wecom);
+    if (cmd === 'calendar' && sub === 'import' && rest[0]) {
+      const summary = await importCalendarFile(deps, systemClock.now(), 'cli', rest[0]);
+      console.log(formatImportSummary(summary));
+      return 0;
+    }
+    if (cmd === 'job') return await runJobCli(sub, rest, deps);
+    if (cmd === 'export') return await runExportCli([sub, ...rest], deps);
+    if (cmd === 'sandbox' && sub === 'seed') {
+      const loaded = await loadDemoDirectory(deps.db, systemClock.now(), deps.config.apiBase ?? `http://127.0.0.1:${deps.config.port}/_fake-wecom`);
+      console.log(loaded ? 'demo directory loaded' : 'directory not empty: nothing loaded');
+      return 0;
+    }
+    console.error(`unknown command: ${argv.join(' ')}\n${USAGE}`);
+    return 2;
+  } finally {
+    await close();
+  }
+}
+
+async function runJobCli(sub: string | undefined, rest: string[], deps: Deps): Promise<number> {
+  if (sub === 'list') {
+    const scheduler = new Scheduler(deps, systemClock);
+    for (const j of await scheduler.list()) {
+      const last = j.last ? `${j.last.status} ${j.last.period}${j.last.finishedAt ? ` @ ${localStamp(j.last.finishedAt)}` : ''}` : 'never';
+      console.log(`${j.name.padEnd(28)} ${j.cron.padEnd(16)} next ${j.next ? localStamp(j.next) : '—'}  last ${last}`);
+    }
+    return 0;
+  }
+  if (sub === 'run') {
+    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { at: { type: 'string' }, force: { type: 'boolean' } } });
+    const name = positionals[0];
+    const at = values.at ? new Date(values.at) : systemClock.now();
+    if (!name || Number.isNaN(at.getTime())) {
+      console.error('usage: job run <name> [--at 2026-03-02T07:45:00+08:00] [--force]');
+      return 2;
+    }
+    const clock = new FixedClock(at);
+    const scheduler = new Scheduler(deps, clock);
+    const job = scheduler.job(name);
+    if (!job) {
+      console.error(`unknown job ${name}; see: npm run cli -- job list`);
+      return 2;
+    }
+    const outcome = await scheduler.runJob(job, at, { force: values.force, actor: 'cli' });
+    console.log(JSON.stringify(outcome));
+    return outcome.status === 'failed' ? 1 : 0;
+  }
+  console.error('usage: job list | job run <name> [--at ISO] [--force]');
+  return 2;
+}
+
+const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err instanceof ConfigError ? err.message : err);
+      process.exit(1);
+    },
+  );
+}

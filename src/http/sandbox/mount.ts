@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import type Koa from 'koa';
+import type Router from '@koa/router';
+import getRawBody from 'raw-body';
+import { z } from 'zod';
+import { GroupChat } from '../../../entities/group-chat';
+import { Person } from '../../../entities/person';
+import { PersonRole, ROLE_NAMES } from '../../../entities/person-role';
+import type { Dispatcher } from '../../bot/dispatcher';
+import type { Deps } from '../../deps';
+import { loadDemoDirectory } from '../../directory/demo';
+import { createFakeWecom, type FeedItem } from '../../fake-wecom';
+import type { OutboxSender } from '../../outbox/sender';
+import type { Clock } from '../../time';
+import type { CryptoCfg } from '../../wecom/crypto';
+import { sealEnvelope } from '../../wecom/crypto';
+import { buildInboundXml, type InboundSpec } from '../../wecom/inbound';
+
+// Sandbox mode (issue [spine] item 9, D25, D27): a fake WeCom mounted on the app, the demo directory, and a
+// chat page. Everything typed or clicked there is encrypted and signed with the sandbox keys and POSTed to
+// /wecom/callback — the same path WeCom uses — so the page exercises the whole bot.
+
+export const FAKE_PREFIX = '/_fake-wecom';
+const PAGE = readFileSync(new URL('./page.html', import.meta.url), 'utf8');
+
+const sendSchema = z.object({ userid: z.string().min(1).max(64), text: z.string().min(1).max(2000) });
+const clickSchema = z.object({ userid: z.string().min(1).max(64), eventKey: z.string().min(1).max(1024), taskId: z.string().min(1).max(128) });
+
+interface MountInput {
+  app: Koa;
+  router: Router;
+  deps: Deps;
+  clock: Clock;
+  local: string;
+  crypto: CryptoCfg;
+  dispatcher: Dispatcher;
+  sender: OutboxSender;
+}
+
+async function jsonBody(ctx: Koa.Context): Promise<unknown> {
+  const raw = await getRawBody(ctx.req, { limit: 64 * 1024, encoding: 'utf8' });
+  return JSON.parse(raw || '{}');
+}
+
+export async function mountSandbox(input: MountInput) {
+  const { app, router, deps, clock, local, crypto } = input;
+  const fake = createFakeWecom({
+    corpId: crypto.corpId,
+    secret: deps.config.wecom.secret,
+    agentId: deps.config.wecom.agentId,
+    prefix: FAKE_PREFIX,
+  });
+  app.use(fake.middleware);
+  const loaded = await loadDemoDirectory(deps.db, clock.now(), `${local}${FAKE_PREFIX}`);
+  if (loaded) deps.log.info('sandbox: demo directory loaded');
+
+  /** Deliver an inbound message exactly as WeCom would: sealed, signed, POSTed to the callback. */
+  async function post(spec: InboundSpec): Promise<number> {
+    const { body, query } = sealEnvelope(crypto, buildInboundXml(spec), { agentId: deps.config.wecom.agentId });
+    const res = await fetch(`${local}/wecom/callback?${new URLSearchParams({ ...query })}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/xml' },
+      body,
+    });
+    return res.status;
+  }
+
+  router.get('/sandbox', (ctx) => {
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = PAGE;
+  });
+
+  router.get('/sandbox/api/people', async (ctx) => {
+    const people = await deps.db.manager.find(Person, { where: { inactive: false }, order: { userid: 'ASC' } });
+    const roles = await deps.db.manager.find(PersonRole);
+    const groups = await deps.db.manager.find(GroupChat, { order: { key: 'ASC' } });
+    ctx.body = {
+      people: people.map((p) => ({
+        userid: p.userid,
+        name: p.name,
+        department: p.departmentCode,
+        window: p.windowNumber,
+        roles: roles.filter((r) => r.userid === p.userid).map((r) => ROLE_NAMES[r.role]),
+      })),
+      groups: groups.map((g) => ({ key: g.key, name: g.name, chatid: g.chatid, robot: g.webhook ? (/key=([^&]+)/.exec(g.webhook)?.[1] ?? '') : null, members: g.members ?? [] })),
+    };
+  });
+
+  router.post('/sandbox/api/send', async (ctx) => {
+    const parsed = sendSchema.safeParse(await jsonBody(ctx).catch(() => undefined));
+    if (!parsed.success) {
+      ctx.status = 400;
+      ctx.body = { ok: false, error: parsed.error.issues[0].message };
+      return;
+    }
+    const status = await post({ type: 'text', corpId: crypto.corpId, from: parsed.data.userid, content: parsed.data.text, createTime: Math.floor(clock.now().getTime() / 1000) });
+    ctx.body = { ok: status === 200, status };
+  });
+
+  router.post('/sandbox/api/click', async (ctx) => {
+    const parsed = clickSchema.safeParse(await jsonBody(ctx).catch(() => undefined));
+    if (!parsed.success) {
+      ctx.status = 400;
+      ctx.body = { ok: false, error: parsed.error.issues[0].message };
+      return;
+    }
+    const { userid, eventKey, taskId } = parsed.data;
+    const responseCode = fake.state.mintResponseCode(taskId);
+    if (!responseCode) {
+      ctx.status = 404;
+      ctx.body = { ok: false, error: 'no card with that task id' };
+      return;
+    }
+    const status = await post({ type: 'card', corpId: crypto.corpId, from: userid, eventKey, taskId, responseCode, cardType: 'button_interaction', createTime: Math.floor(clock.now().getTime() / 1000) });
+    ctx.body = { ok: status === 200, status };
+  });
+
+  router.get('/sandbox/api/messages', async (ctx) => {
+    const after = Number(ctx.query.after ?? 0) || 0;
+    const items: FeedItem[] = fake.state.feedLog.since(after);
+    ctx.body = { items, seq: Math.max(after, ...items.map((i) => i.seq)) };
+  });
+
+  return { state: fake.state, post };
+}

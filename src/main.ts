@@ -1,0 +1,42 @@
+import { createBot } from './app';
+import { ConfigError, describeConfig, loadConfig } from './config';
+import pino from 'pino';
+
+// `npm start`: load config (sandbox when no WeCom variables are set), migrate, serve, run workers and jobs.
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = pino({ level: config.logLevel });
+  log.info(describeConfig(config), 'starting');
+  const bot = await createBot({ config, log, autoStart: true });
+  if (config.mode === 'sandbox') {
+    log.info(`sandbox ready: open ${bot.url}/sandbox (demo directory, fake WeCom at ${bot.url}/_fake-wecom)`);
+  }
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    await bot.close();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

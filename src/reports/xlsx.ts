@@ -1,0 +1,22 @@
+import ExcelJS from 'exceljs';
+
+/** One sheet of a 台账: a title row, header row and data rows (REC-04/REC-08 exports). */
+export interface Sheet {
+  name: string;
+  columns: { header: string; key: string; width?: number }[];
+  rows: Record<string, string | number | null>[];
+}
+
+export async function writeWorkbook(path: string, title: string, sheets: Sheet[]): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '政务大厅服务机器人';
+  wb.title = title;
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name.slice(0, 31));
+    ws.columns = s.columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? Math.max(10, c.header.length * 2 + 2) }));
+    ws.getRow(1).font = { bold: true };
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+    for (const r of s.rows) ws.addRow(r);
+  }
+  await wb.xlsx.writeFile(path);
+}
