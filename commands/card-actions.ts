@@ -3,6 +3,7 @@
 // parser (D2: the text after a reject click is the reason).
 import type { Ctx } from '../src/bot/context';
 import { approvalCardActions, rejectReasonInterceptor } from './approvals';
+import { awardCardActions } from './performance';
 
 export interface CardClick {
   eventKey: string;
@@ -18,6 +19,7 @@ export interface CardAction {
 
 export const CARD_ACTIONS: CardAction[] = [
   ...approvalCardActions, // approve:<SP号>, reject:<SP号>
+  ...awardCardActions, // cancel_award:<id>, keep_award:<id> (PRF-17)
 ];
 
 /** Returns true when it consumed the text. */

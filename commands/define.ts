@@ -5,7 +5,7 @@ import { DATE_EXAMPLES, parseCnDate, parseCnMonth } from '../src/bot/dates';
 import type { LocalDate } from '../src/time';
 
 /** Help groups, in the order `帮助` lists them. */
-export const GROUPS = ['常用', '目录', '审批', '投诉', '巡查', '通报', '窗口', '高峰停办', '日历', '设置'] as const;
+export const GROUPS = ['常用', '目录', '审批', '投诉', '巡查', '通报', '整改问效', '窗口', '高峰停办', '绩效', '日历', '设置'] as const;
 export type Group = (typeof GROUPS)[number];
 
 /** Schema builders for arguments that depend on the clock (dates are resolved against `ctx.now`). */

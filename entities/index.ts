@@ -5,6 +5,8 @@ import { ApprovalStep } from './approval-step';
 import { Attachment } from './attachment';
 import { AttachmentSlot } from './attachment-slot';
 import { AuditLog } from './audit-log';
+import { AwardFlag } from './award-flag';
+import { DeductionEvent } from './deduction-event';
 import { CalendarDay } from './calendar-day';
 import { CalendarYear } from './calendar-year';
 import { ChatState } from './chat-state';
@@ -24,6 +26,8 @@ import { SettingRow } from './setting';
 import { HallWindow } from './window';
 
 export {
+  AwardFlag,
+  DeductionEvent,
   Approval,
   ApprovalStep,
   Attachment,
@@ -73,4 +77,7 @@ export const ENTITIES = [
   CalendarDay,
   CalendarYear,
   Deadline,
+  // performance (PRF-14, PRF-17)
+  DeductionEvent,
+  AwardFlag,
 ];
