@@ -1,8 +1,13 @@
 // The whole chat command list (commands.md): one literal table, one row per command; `帮助` is generated
 // from it. Add a row here when you add a command file — never by decorators or directory scanning.
+import { calendarConfirm, calendarImport, calendarQuery, calendarSet, calendarView } from './calendar';
+import { approvalView, approvalWithdraw, approve, delegate, todo } from './approvals';
+import { chiefReplace, chiefSet, groupBind, groupList, personMove, roleGrant, roleRevoke } from './admin-directory';
 import type { CommandDef } from './define';
 import { departmentView, personView, whoAmI, windowView } from './directory';
 import { help, more } from './help';
+import { awardCancel, deductionList, deductionRecord } from './performance';
+import { settingsChange, settingsList, settingsView } from './settings';
 
 export const COMMANDS: CommandDef[] = [
   // 常用
@@ -13,4 +18,31 @@ export const COMMANDS: CommandDef[] = [
   personView,
   windowView,
   departmentView,
+  chiefSet,
+  chiefReplace,
+  personMove,
+  // 审批 (approval engine, D1)
+  todo,
+  approvalWithdraw,
+  approvalView,
+  approve,
+  delegate,
+  // 日历 (DIR-13)
+  calendarQuery,
+  calendarView,
+  calendarSet,
+  calendarConfirm,
+  calendarImport,
+  // 绩效 (PRF-14, PRF-17)
+  deductionRecord,
+  deductionList,
+  awardCancel,
+  // 设置 (issue [approvals] §4)
+  settingsList,
+  settingsView,
+  settingsChange,
+  roleGrant,
+  roleRevoke,
+  groupList,
+  groupBind,
 ];

@@ -6,6 +6,7 @@ import { getSetting, isSettingName, parseSettingValue } from '../src/settings/se
 import { SETTINGS, jobCronSchema } from '../src/settings/table';
 import { JOBS } from '../jobs/index';
 import { defineCommand } from './define';
+import { afterCalendarChange } from '../src/calendar/service';
 
 // issue [approvals] §4: every OPEN proposal is a named setting with its default, changed by an admin without a
 // deploy and audited (old → new, who, why). Job times are settings `job.<name>.cron` (D15).
@@ -99,6 +100,8 @@ export const settingsChange = defineCommand({
     }
     await ctx.m.save(SettingRow, { name: args.名称, value, updatedBy: ctx.actor.userid, updatedAt: ctx.now });
     await ctx.audit('setting.change', 'setting', args.名称, { from: before as never, to: value as never, reason: args.说明 ?? null });
+    // The end of day moves every WD deadline (OPEN #1): refresh the calendar and recompute open deadlines.
+    if (args.名称 === 'calendar.endOfDay') await afterCalendarChange(ctx.m, ctx.now, ctx.actor.userid, ctx.deps.calendar, `设置 ${args.名称}`);
     await ctx.reply(`✅ ${args.名称}：${show(before)} → ${show(value)}（已生效）`);
   },
 });

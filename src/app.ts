@@ -8,7 +8,7 @@ import { PersonRole } from '../entities/person-role';
 import { systemActor } from './bot/context';
 import { Dispatcher } from './bot/dispatcher';
 import { makeCtx } from './bot/make-ctx';
-import { alertCoverageOnce } from './calendar/coverage-alerts';
+import { alertCoverageOnce, checkNextYearCoverage } from './calendar/coverage-alerts';
 import { loadWorkCalendar } from './calendar/hall-calendar';
 import type { Config } from './config';
 import { Db, insertRows } from './db';
@@ -96,6 +96,8 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   app.use(router.routes()).use(router.allowedMethods());
 
   if (opts.autoStart) {
+    // DIR-13 / D13: on start, tell G-OFFICE if this year (or, in December, next year) is not confirmed.
+    await db.tx((m) => checkNextYearCoverage(makeCtx(deps, m, clock.now(), systemActor('system'), 'startup:coverage')));
     const caught = await scheduler.catchUp();
     if (caught.length) log.info({ jobs: caught }, 'catch-up runs');
     await scheduler.start();

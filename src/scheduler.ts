@@ -89,6 +89,7 @@ export class Scheduler {
   /** Run one job as if the clock read `now` (same claim rules; `force` re-runs a claimed period, audited). */
   async runJob(job: JobDef, now: Date, opts: { force?: boolean; actor?: string } = {}): Promise<RunOutcome> {
     const cal = this.deps.calendar;
+    await cal.refresh(this.deps.db.manager);
     const today = localDate(now);
     let period: string | null;
     try {

@@ -24,6 +24,7 @@ const SCAN = 50;
  */
 export class Dispatcher {
   private loop: Loop | undefined;
+  private calendarRefreshedAt = 0;
 
   constructor(
     private readonly deps: Deps,
@@ -103,6 +104,13 @@ export class Dispatcher {
 
   /** Process everything ready now (tests and the sandbox call this; the worker loop too). */
   async drain(max = 10_000): Promise<number> {
+    // The calendar snapshot is refreshed at most once a minute, so a change made by another instance (or one
+    // rolled back after an in-transaction refresh) is picked up quickly.
+    const now = this.clock.now().getTime();
+    if (now - this.calendarRefreshedAt > 60_000) {
+      await this.deps.calendar.refresh(this.deps.db.manager);
+      this.calendarRefreshedAt = now;
+    }
     let n = 0;
     for (; n < max; n++) {
       const row = await this.claimNext();

@@ -1,12 +1,7 @@
 import { type EntityManager, In } from 'typeorm';
-import {
-  Deadline,
-  DEADLINE_UNITS,
-  type DeadlinePause,
-  type DeadlineStatus,
-  type DeadlineUnit,
-} from '../../entities/deadline';
+import { Deadline, DEADLINE_UNITS, type DeadlinePause, type DeadlineStatus, type DeadlineUnit } from '../../entities/deadline';
 import { writeAudit } from '../audit';
+import { isPastDue } from './deadline-reminders';
 import { UserError } from '../bot/errors';
 import { affected, insertRows } from '../db';
 import { type LocalDate, addDays, localDate, localStamp } from '../time';
@@ -151,12 +146,9 @@ export async function openDeadline(
   }
   await insertRows(m, Deadline, { ...spec, ...state, version: 1, createdAt: now, updatedAt: now });
   const row = (await findDeadline(m, spec.subjectType, spec.subjectId, spec.kind))!;
+  const detail = { deadline: row.id, kind: spec.kind, version: 1, amount: spec.amount, unit: spec.unit };
   await writeAudit(m, now, actor, 'deadline.open', spec.subjectType, spec.subjectId, {
-    deadline: row.id,
-    kind: spec.kind,
-    version: 1,
-    amount: spec.amount,
-    unit: spec.unit,
+    ...detail,
     dueDate: row.dueDate,
     provisional: row.provisional,
   });
@@ -255,7 +247,7 @@ export async function closeDeadline(
   if (d.status === 'closed') return d;
   return commit(m, now, actor, d, { status: 'closed', closedAt: now, pausedAt: null }, 'deadline.close', {
     outcome,
-    overdue: now.getTime() > d.dueAt.getTime(),
+    overdue: isPastDue(d.dueAt, now),
   });
 }
 

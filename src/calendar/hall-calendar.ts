@@ -59,11 +59,10 @@ export class HallCalendar implements WorkCalendar {
 
   /** Reload overrides, confirmed years and the end-of-day setting (OPEN #1) from the database. */
   async refresh(m: EntityManager): Promise<void> {
-    const [days, years, endOfDay] = await Promise.all([
-      m.find(CalendarDay),
-      m.find(CalendarYear),
-      getSetting(m, 'calendar.endOfDay'),
-    ]);
+    // Sequential: inside a transaction all three share one connection.
+    const days = await m.find(CalendarDay);
+    const years = await m.find(CalendarYear);
+    const endOfDay = await getSetting(m, 'calendar.endOfDay');
     this.install({
       pkg: this.snap.pkg,
       overrides: new Map(days.map((d) => [d.date, { kind: d.kind, note: d.note }])),
@@ -151,6 +150,7 @@ export class HallCalendar implements WorkCalendar {
     let provisional = false;
     if (unit === 'WD') {
       // §0.3 "within N WD of D0": the Nth WD after D0, counting from the next day (000 限时办结 第六条).
+      // D0 is the event's own date at any hour: the 17:30 cut-off is a rule for "ahead" filings only.
       ({ date, provisional } = this.walk(d0, n, false));
     } else if (unit === 'CD') {
       date = addDays(d0, n); // LST-05 "三天" = calendar days (OPEN #25): no calendar needed

@@ -183,7 +183,12 @@ export class OutboxSender {
     if (!route || route.kind === 'dm') {
       const touser = route ? route.userids.join('|') : row.target;
       if (!touser) return { skipped: 'no members' };
-      return this.wecom.sendMessage({ touser, agentid: this.agentId, ...content, enable_duplicate_check: 1, duplicate_check_interval: 1800 });
+      // D8: WeCom drops an identical request within the interval, so a resend of this row after a crash between
+      // WeCom's 200 and our `sent` mark is not delivered twice. The interval is derived from the row id: the same
+      // row always sends the same JSON, while two rows with the same text (a person asking 待办 twice) differ
+      // and are both delivered. Lease (60 s) < interval (≥ 900 s).
+      const duplicateCheckInterval = 1800 - (row.id % 900);
+      return this.wecom.sendMessage({ touser, agentid: this.agentId, ...content, enable_duplicate_check: 1, duplicate_check_interval: duplicateCheckInterval });
     }
     if (route.kind === 'chat') return this.wecom.sendAppChat({ chatid: route.chatid, ...content, safe: 0 });
     if (route.kind === 'robot') return this.wecom.robotSend(route.webhook, content);

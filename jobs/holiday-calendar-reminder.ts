@@ -1,0 +1,19 @@
+import { systemActor } from '../src/bot/context';
+import { makeCtx } from '../src/bot/make-ctx';
+import { checkNextYearCoverage } from '../src/calendar/coverage-alerts';
+import { isoWeekKey, localDate } from '../src/time';
+import { defineJob } from './define';
+
+// DIR-13, OPEN #8: each December week (first WD of the week), remind G-OFFICE until next year's calendar is loaded.
+export const holidayCalendarReminder = defineJob({
+  name: 'holiday-calendar-reminder',
+  cron: '0 9 * 12 *',
+  workingDaysOnly: true,
+  rules: ['DIR-13', 'OPEN #8'],
+  summary: '12月每周提醒大厅管理室导入下一年节假日安排（已导入则不发）',
+  periodKey: (now) => isoWeekKey(localDate(now)),
+  async run(deps, now) {
+    const r = await deps.db.tx((m) => checkNextYearCoverage(makeCtx(deps, m, now, systemActor('job:holiday-calendar-reminder'), 'job:holiday-calendar-reminder')));
+    return { missing: r.missing.length, alerted: r.alerted.length };
+  },
+});
