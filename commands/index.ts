@@ -5,6 +5,7 @@ import { approvalView, approvalWithdraw, approve, delegate, todo } from './appro
 import { chiefReplace, chiefSet, groupBind, groupList, personMove, roleGrant, roleRevoke } from './admin-directory';
 import type { CommandDef } from './define';
 import { departmentView, personView, whoAmI, windowView } from './directory';
+import { formCommand } from './forms';
 import { help, more } from './help';
 import { awardCancel, deductionList, deductionRecord } from './performance';
 import { settingsChange, settingsList, settingsView } from './settings';
@@ -14,6 +15,7 @@ export const COMMANDS: CommandDef[] = [
   help,
   more,
   whoAmI,
+  formCommand,
   // 目录 (DIR)
   personView,
   windowView,

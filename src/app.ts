@@ -14,6 +14,7 @@ import type { Config } from './config';
 import { Db, insertRows } from './db';
 import type { Deps } from './deps';
 import { healthz, metrics } from './http/health';
+import { mountH5 } from './http/h5/forms-route';
 import { requestIds } from './http/request-id';
 import { mountSandbox } from './http/sandbox/mount';
 import { callbackGet, callbackPost } from './http/wecom-callback';
@@ -92,6 +93,7 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   router.post('/wecom/callback', callbackPost(cb));
   router.get('/healthz', healthz(db, config.mode));
   router.get('/metrics', metrics());
+  mountH5(router, { deps, clock, userIdFromCode: async (code) => (await wecom.getUserInfo(code)).userid });
   const sandbox = config.mode === 'sandbox' ? await mountSandbox({ app, router, deps, clock, local, crypto: cryptoCfg, dispatcher, sender }) : undefined;
   app.use(router.routes()).use(router.allowedMethods());
 

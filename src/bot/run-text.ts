@@ -6,6 +6,7 @@ import { matchCommand, nearestNames } from './match';
 import { parseArgs, tokenize } from './parser';
 import { normalise } from './normalise';
 import { mayRun, rolesLabel } from './permissions';
+import { UserError } from './errors';
 
 /**
  * Run one chat line as a command (commands.md §1): match the row, check the roles, bind and validate the
@@ -43,4 +44,15 @@ export async function runText(ctx: Ctx, text: string): Promise<string> {
   await cmd.handle(ctx, bound.value);
   commandCounter.inc({ command: cmd.name, outcome: 'ok' });
   return cmd.name;
+}
+
+/** Run a command row with named arguments (H5 form submission): same permission and argument checks as chat. */
+export async function runNamed(ctx: Ctx, commandName: string, named: Record<string, string>): Promise<void> {
+  const cmd = COMMANDS.find((c) => c.name === commandName);
+  if (!cmd) throw new Error(`form submits to unknown command ${commandName}`);
+  if (!mayRun(ctx.actor, cmd)) throw new UserError(`你没有权限使用“${cmd.name}”（需要：${rolesLabel(cmd.roles)}）。`);
+  const bound = bindArgs(cmd, [], named, ctx.now);
+  if (!bound.ok) throw new UserError(bound.message);
+  await cmd.handle(ctx, bound.value);
+  commandCounter.inc({ command: cmd.name, outcome: 'ok' });
 }

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { formLink, type FormDef } from '../src/bot/forms';
+import { UserError } from '../src/bot/errors';
+import { mayRun } from '../src/bot/permissions';
+import { defineCommand } from './define';
+import { COMMANDS } from './index';
+
+/** Every H5 form (commands.md §4): literal table; each row submits to one command. */
+export const FORMS: FormDef[] = [
+];
+
+export function findForm(nameOrKind: string): FormDef | undefined {
+  const s = nameOrKind.trim();
+  return FORMS.find((f) => f.kind === s || f.title === s || (f.aliases ?? []).includes(s));
+}
+
+export const formCommand = defineCommand({
+  name: '表单',
+  group: '常用',
+  summary: '获取填写表单的链接（企业微信内打开）',
+  roles: 'all',
+  usage: '表单 <名称>',
+  examples: ['表单 窗口临时关闭（重启）申请表'],
+  positional: ['名称'],
+  args: () => z.object({ 名称: z.string().optional() }),
+  async handle(ctx, args) {
+    const allowed = FORMS.filter((f) => {
+      const cmd = COMMANDS.find((c) => c.name === f.command);
+      return cmd && mayRun(ctx.actor, cmd);
+    });
+    if (!args.名称) {
+      await ctx.reply(allowed.length ? `你可以填写的表单：\n${allowed.map((f) => `· ${f.title}`).join('\n')}\n发送“表单 <名称>”获取链接。` : '暂无你可以填写的表单。');
+      return;
+    }
+    const form = findForm(args.名称);
+    if (!form) throw new UserError(`没有“${args.名称}”这个表单。发送“表单”查看可填写的表单。`);
+    if (!allowed.includes(form)) throw new UserError(`你没有权限填写“${form.title}”。`);
+    await ctx.reply(`${form.title}：${formLink(ctx, form.kind)}`);
+  },
+});

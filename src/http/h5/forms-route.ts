@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import type Koa from 'koa';
+import type Router from '@koa/router';
+import getRawBody from 'raw-body';
+import { findForm } from '../../../commands/forms';
+import { ChatState } from '../../../entities/chat-state';
+import { loadActor } from '../../bot/directory';
+import { UserError } from '../../bot/errors';
+import { verifySignedLink } from '../../bot/forms';
+import { makeCtx } from '../../bot/make-ctx';
+import { runNamed } from '../../bot/run-text';
+import { insertRows } from '../../db';
+import type { Deps } from '../../deps';
+import type { Clock } from '../../time';
+import { formPage, page, resultPage } from './render';
+import { issueSession, readSession } from './session';
+
+// /h5/forms/<kind> (architecture "HTTP", commands.md §4): identity by WeCom OAuth (snsapi_base code → userid)
+// or, in sandbox, a signed single-use link; the submission runs the form's command in one transaction.
+
+interface H5Deps {
+  deps: Deps;
+  clock: Clock;
+  /** auth/getuserinfo (wecom.md §5.1). */
+  userIdFromCode(code: string): Promise<string | undefined>;
+}
+
+const IDENTITY_KEYS = ['u', 'exp', 'n', 'sig', 's', 'f', 'code', 'state'];
+
+function flat(q: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(q)) if (v !== undefined) out[k] = Array.isArray(v) ? v[0] : v;
+  return out;
+}
+
+export function mountH5(router: Router, h: H5Deps): void {
+  const secret = h.deps.config.wecom.secret;
+
+  /** Who is this? Returns the userid and the hidden fields that prove it on the POST. */
+  async function identify(q: Record<string, string>, kind: string): Promise<{ userid: string; hidden: Record<string, string>; nonce?: string } | undefined> {
+    const now = h.clock.now();
+    if (h.deps.config.mode === 'sandbox' && q.sig) {
+      const v = verifySignedLink(secret, kind, q, now);
+      return v && { userid: v.userid, nonce: v.nonce, hidden: { u: q.u, exp: q.exp, n: q.n, sig: q.sig } };
+    }
+    const fromSession = readSession(secret, q.s, now);
+    if (fromSession) return { userid: fromSession, hidden: { s: q.s } };
+    if (q.code) {
+      const userid = await h.userIdFromCode(q.code).catch(() => undefined);
+      return userid ? { userid: userid.toLowerCase(), hidden: { s: issueSession(secret, userid.toLowerCase(), now) } } : undefined;
+    }
+    return undefined;
+  }
+
+  const deny = (ctx: Koa.Context) => {
+    ctx.status = 401;
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = page('无法确认身份', '<h1>无法确认身份</h1><p>链接已过期或无效。请在企业微信中向机器人发送“表单 <名称>”获取新链接。</p>');
+  };
+
+  router.get('/h5/forms/:kind', async (ctx) => {
+    const form = findForm(ctx.params.kind);
+    if (!form) return void (ctx.status = 404);
+    const q = flat(ctx.query);
+    const who = await identify(q, form.kind);
+    if (!who) return deny(ctx);
+    const values = Object.fromEntries(Object.entries(q).filter(([k]) => !IDENTITY_KEYS.includes(k)));
+    ctx.type = 'text/html; charset=utf-8';
+    // Every rendered form carries a one-time submission id, so a double tap or a reload does not file twice.
+    ctx.body = formPage(form, values, { ...who.hidden, f: who.nonce ?? randomBytes(8).toString('hex') });
+  });
+
+  router.post('/h5/forms/:kind', async (ctx) => {
+    const form = findForm(ctx.params.kind);
+    if (!form) return void (ctx.status = 404);
+    let body: Record<string, string>;
+    try {
+      body = Object.fromEntries(new URLSearchParams(await getRawBody(ctx.req, { limit: 64 * 1024, encoding: 'utf8' })));
+    } catch {
+      ctx.status = 413;
+      return;
+    }
+    const who = await identify(body, form.kind);
+    if (!who) return deny(ctx);
+    const submission = who.nonce ?? (/^[0-9a-f]{16}$/.test(body.f ?? '') ? body.f : undefined);
+    if (!submission) return deny(ctx);
+    who.hidden.f = submission;
+    const named: Record<string, string> = {};
+    for (const f of form.fields) if (body[f.key]?.trim()) named[f.key] = body[f.key].trim();
+    const now = h.clock.now();
+    ctx.type = 'text/html; charset=utf-8';
+    try {
+      const replies = await h.deps.db.tx(async (m) => {
+        const actor = await loadActor(m, who.userid);
+        if (!actor) throw new UserError('您尚未在政务大厅服务机器人中登记。');
+        // Single use: the first successful submission claims its id (sandbox: the link's nonce).
+        const fresh = await insertRows(m, ChatState, { userid: who.userid, kind: `h5:${submission}`, data: { form: form.kind }, expiresAt: new Date(now.getTime() + 86_400_000) }, { orIgnore: true });
+        if (fresh !== 1) throw new UserError('该表单已提交过。如需再次填写，请发送“表单 <名称>”获取新链接。');
+        const c = makeCtx(h.deps, m, now, actor, `h5:${form.kind}:${submission}`);
+        await runNamed(c, form.command, named);
+        return c.replies;
+      });
+      ctx.body = resultPage(form.title, replies, true);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      ctx.status = 422;
+      ctx.body = formPage(form, named, who.hidden, err.message);
+    }
+  });
+}
