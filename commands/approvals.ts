@@ -14,7 +14,7 @@ import { defineCommand } from './define';
 import { matchCommand } from '../src/bot/match';
 import { tokenize } from '../src/bot/parser';
 import { normalise } from '../src/bot/normalise';
-import { COMMANDS } from './index';
+import { allCommands } from './registry';
 
 // Engine commands of decisions.md D1 (issue [approvals] §1): 待办, 审批 同意/驳回 (text fallback for every
 // card action), 审批 撤回, 审批 查看, and 代理 设置 (DIR-02, OPEN #6).
@@ -132,7 +132,7 @@ export const rejectReasonInterceptor: TextInterceptor = async (ctx, text) => {
     await ctx.m.delete(ChatState, { userid: ctx.actor.userid, kind: 'reject_reason' });
     return false;
   }
-  if (matchCommand(tokenize(normalise(text)), COMMANDS)) return false;
+  if (matchCommand(tokenize(normalise(text)), allCommands())) return false;
   const data = state.data as { no: string; responseCode: string | null; taskId: string | null };
   await decide(ctx, data.no, {
     decision: 'reject',

@@ -3,7 +3,7 @@ import { formLink, type FormDef } from '../src/bot/forms';
 import { UserError } from '../src/bot/errors';
 import { mayRun } from '../src/bot/permissions';
 import { defineCommand } from './define';
-import { COMMANDS } from './index';
+import { allCommands } from './registry';
 
 /** Every H5 form (commands.md §4): literal table; each row submits to one command. */
 export const FORMS: FormDef[] = [
@@ -25,7 +25,7 @@ export const formCommand = defineCommand({
   args: () => z.object({ 名称: z.string().optional() }),
   async handle(ctx, args) {
     const allowed = FORMS.filter((f) => {
-      const cmd = COMMANDS.find((c) => c.name === f.command);
+      const cmd = allCommands().find((c) => c.name === f.command);
       return cmd && mayRun(ctx.actor, cmd);
     });
     if (!args.名称) {

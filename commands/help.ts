@@ -3,7 +3,7 @@ import { mayRun, rolesLabel } from '../src/bot/permissions';
 import { matchCommand, nearestNames } from '../src/bot/match';
 import { replyMore } from '../src/bot/replies';
 import { GROUPS, defineCommand } from './define';
-import { COMMANDS } from './index';
+import { allCommands } from './registry';
 
 // grammY/Hubot style (examples.md): help is generated from the command table, never written twice.
 export const help = defineCommand({
@@ -17,10 +17,10 @@ export const help = defineCommand({
   positional: ['命令'],
   args: () => z.object({ 命令: z.string().optional() }),
   async handle(ctx, args) {
-    const permitted = COMMANDS.filter((c) => mayRun(ctx.actor, c));
+    const permitted = allCommands().filter((c) => mayRun(ctx.actor, c));
     if (args.命令) {
       const words = args.命令.split(' ');
-      const found = matchCommand(words, COMMANDS);
+      const found = matchCommand(words, allCommands());
       if (!found) {
         const near = nearestNames(args.命令, permitted);
         await ctx.reply(`没有“${args.命令}”这个命令。${near.length ? `你是不是要：${near.join(' / ')}？` : ''}`);

@@ -4,6 +4,7 @@ import { calendarConfirm, calendarImport, calendarQuery, calendarSet, calendarVi
 import { approvalView, approvalWithdraw, approve, delegate, todo } from './approvals';
 import { chiefReplace, chiefSet, groupBind, groupList, personMove, roleGrant, roleRevoke } from './admin-directory';
 import type { CommandDef } from './define';
+import { registerCommands } from './registry';
 import { departmentView, personView, whoAmI, windowView } from './directory';
 import { formCommand } from './forms';
 import { help, more } from './help';
@@ -48,3 +49,8 @@ export const COMMANDS: CommandDef[] = [
   groupList,
   groupBind,
 ];
+
+// An undefined row means a command file imported this table (an import cycle): fail at start, not at the first message.
+const missing = COMMANDS.findIndex((c) => !c);
+if (missing >= 0) throw new Error(`commands/index.ts row ${missing} is undefined — a command file must not import commands/index.ts`);
+registerCommands(COMMANDS);

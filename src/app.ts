@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import Koa from 'koa';
 import Router from '@koa/router';
 import pino, { type Logger } from 'pino';
@@ -62,8 +62,12 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
 
   const app = new Koa({ proxy: true });
   const router = new Router();
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
+  // Listen first to learn the port (PORT=0 in tests; the sandbox fake is reached through it); Koa composes its
+  // middleware when the request handler is made, so the handler is attached once every route is registered.
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
   });
   const port = (server.address() as { port: number }).port;
   const local = `http://127.0.0.1:${port}`;
@@ -96,6 +100,7 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   mountH5(router, { deps, clock, userIdFromCode: async (code) => (await wecom.getUserInfo(code)).userid });
   const sandbox = config.mode === 'sandbox' ? await mountSandbox({ app, router, deps, clock, local, crypto: cryptoCfg, dispatcher, sender }) : undefined;
   app.use(router.routes()).use(router.allowedMethods());
+  server.on('request', app.callback());
 
   if (opts.autoStart) {
     // DIR-13 / D13: on start, tell G-OFFICE if this year (or, in December, next year) is not confirmed.

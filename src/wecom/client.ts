@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { TRANSPORT_ERRCODE, WecomApiError } from './client-errors';
+import { isJson, MultipartBody, multipart, readJson, readMedia, type Json, type Media } from './client-http';
 
 export { TRANSPORT_ERRCODE, WecomApiError, categoryOf, type ErrorCategory } from './client-errors';
+export type { Media } from './client-http';
 
 // The only module that speaks HTTP to WeCom (architecture "Rooms"). Every API call goes to apiBase
 // (WECOM_API_BASE); robot webhook URLs are called exactly as stored (D10). The secret and access tokens
@@ -21,33 +22,28 @@ export interface WecomClientOptions {
 }
 
 export type MessageBody = { msgtype: string; touser?: string; toparty?: string; totag?: string } & Record<string, unknown>;
-export interface SendResult {
+// Result shapes are type aliases (not interfaces) so they also fit Record<string, unknown> ports (outbox).
+export type SendResult = {
   msgid: string;
   response_code?: string;
   invaliduser?: string;
   invalidparty?: string;
   invalidtag?: string;
   unlicenseduser?: string;
-}
+};
 export type UpdateCardBody = { response_code: string; userids?: string[]; partyids?: number[]; tagids?: number[]; atall?: 0 | 1 } & (
   | { button: { replace_name: string } }
   | { template_card: Record<string, unknown> }
 );
 export type AppChatBody = { chatid: string; msgtype: string; safe?: 0 | 1 } & Record<string, unknown>;
-export interface AppChatInfo {
+export type AppChatInfo = {
   chatid: string;
   name: string;
   owner: string;
   userlist: string[];
   chat_type?: number;
-}
-export interface Media {
-  buffer: Buffer;
-  contentType: string;
-  filename?: string;
-}
+};
 export type MediaType = 'image' | 'voice' | 'video' | 'file';
-type Json = Record<string, unknown> & { errcode?: number; errmsg?: string };
 
 const TOKEN_ERRORS = new Set([40014, 42001]);
 const REFRESH_EARLY_S = 300; // wecom.md §3.1: refresh ~5 min before expiry
@@ -72,7 +68,7 @@ export class WecomClient {
 
   async sendMessage(body: MessageBody): Promise<SendResult> {
     const r = await this.api('POST', '/cgi-bin/message/send', {}, { ...body, agentid: this.opts.agentId });
-    return pick(r, ['msgid', 'response_code', 'invaliduser', 'invalidparty', 'invalidtag', 'unlicenseduser']) as unknown as SendResult;
+    return { ...pick(r, ['response_code', 'invaliduser', 'invalidparty', 'invalidtag', 'unlicenseduser']), msgid: String(r.msgid ?? '') } as SendResult;
   }
 
   async updateTemplateCard(body: UpdateCardBody): Promise<{ invaliduser?: string[] }> {
@@ -100,30 +96,34 @@ export class WecomClient {
     return r.chat_info as AppChatInfo;
   }
 
-  async sendAppChat(body: AppChatBody): Promise<void> {
+  async sendAppChat(body: AppChatBody): Promise<Record<string, never>> {
     await this.api('POST', '/cgi-bin/appchat/send', {}, body);
+    return {};
   }
 
   // ── robots (§3.7): the key is the credential, no access_token
 
-  async robotSend(webhookUrl: string, body: Record<string, unknown>): Promise<void> {
+  async robotSend(webhookUrl: string, body: Record<string, unknown>): Promise<Record<string, never>> {
     await this.robot(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return {};
   }
 
-  async robotUploadMedia(webhookUrl: string, filename: string, buf: Buffer, type: 'file' | 'voice' = 'file'): Promise<{ media_id: string }> {
+  /** Returns the media_id for a robot `file`/`voice` message. */
+  async robotUploadMedia(webhookUrl: string, filename: string, buf: Buffer, type: 'file' | 'voice' = 'file'): Promise<string> {
     const url = new URL(webhookUrl);
     url.pathname = url.pathname.replace(/\/webhook\/send$/, '/webhook/upload_media');
     url.searchParams.set('type', type);
     const form = multipart(filename, buf);
     const r = await this.robot(url.toString(), { method: 'POST', headers: { 'content-type': form.contentType }, body: form.body });
-    return { media_id: String(r.media_id) };
+    return String(r.media_id);
   }
 
   // ── media (D6)
 
-  async uploadMedia(type: MediaType, filename: string, buf: Buffer): Promise<{ media_id: string; type: string; created_at: string }> {
+  /** Temporary media (valid 3 days); returns its media_id. */
+  async uploadMedia(type: MediaType, filename: string, buf: Buffer): Promise<string> {
     const r = await this.api('POST', '/cgi-bin/media/upload', { type }, multipart(filename, buf));
-    return { media_id: String(r.media_id), type: String(r.type ?? type), created_at: String(r.created_at ?? '') };
+    return String(r.media_id);
   }
 
   async getMedia(mediaId: string): Promise<Media> {
@@ -135,11 +135,13 @@ export class WecomClient {
 
   async getUserInfo(code: string): Promise<{ userid?: string; user_ticket?: string; openid?: string; external_userid?: string }> {
     const r = await this.api('GET', '/cgi-bin/auth/getuserinfo', { code });
-    return pick(r, ['userid', 'user_ticket', 'openid', 'external_userid']);
+    return pick(r, ['userid', 'user_ticket', 'openid', 'external_userid']) as { userid?: string; user_ticket?: string; openid?: string; external_userid?: string };
   }
 
   async getUser(userid: string): Promise<Record<string, unknown>> {
-    const { errcode: _c, errmsg: _m, ...user } = await this.api('GET', '/cgi-bin/user/get', { userid });
+    const user: Record<string, unknown> = { ...(await this.api('GET', '/cgi-bin/user/get', { userid })) };
+    delete user.errcode;
+    delete user.errmsg;
     return user;
   }
 
@@ -155,13 +157,15 @@ export class WecomClient {
 
   private async fetchToken(): Promise<string> {
     const q = new URLSearchParams({ corpid: this.opts.corpId, corpsecret: this.opts.secret });
-    const r = await this.checked('/cgi-bin/gettoken', await this.http('/cgi-bin/gettoken', `${this.base}/cgi-bin/gettoken?${q}`, {}));
+    const path = '/cgi-bin/gettoken';
+    const r = this.checked(path, await readJson(path, await this.http(path, `${this.base}${path}?${q}`, {})));
     const value = String(r.access_token ?? '');
-    if (!value) throw new WecomApiError(TRANSPORT_ERRCODE.badResponse, 'gettoken returned no access_token', '/cgi-bin/gettoken');
+    if (!value) throw new WecomApiError(TRANSPORT_ERRCODE.badResponse, 'gettoken returned no access_token', path, { category: 'transient' });
     const ttl = Number(r.expires_in) || 7200;
     this.seenTokens.add(value);
+    if (this.seenTokens.size > 8) this.seenTokens.delete(this.seenTokens.values().next().value as string);
     this.token = { value, refreshAt: this.now() + Math.max(ttl - REFRESH_EARLY_S, ttl / 2) * 1000 };
-    this.opts.log?.info({ path: '/cgi-bin/gettoken', expiresIn: ttl }, 'wecom access token refreshed');
+    this.opts.log?.info({ path, expiresIn: ttl }, 'wecom access token refreshed');
     return value;
   }
 
@@ -201,12 +205,12 @@ export class WecomClient {
     if (errcode === 0) return r;
     const err = new WecomApiError(errcode, this.redact(`WeCom ${path} errcode ${errcode}: ${r.errmsg ?? ''}`), path);
     this.opts.log?.warn({ path, errcode, category: err.category, errmsg: this.redact(String(r.errmsg ?? '')) }, 'wecom call failed');
-    return Promise.reject(err) as never;
+    throw err;
   }
 
   /** One HTTP exchange; transport failures become retryable WecomApiErrors. `path` is what gets logged. */
   private async http(path: string, url: string, init: RequestInit): Promise<Response> {
-    const started = this.now();
+    const started = Date.now();
     let res: Response;
     try {
       res = await this.fetchImpl(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
@@ -217,7 +221,7 @@ export class WecomClient {
       this.opts.log?.warn({ path, errcode: code, detail }, timeout ? 'wecom call timed out' : 'wecom call failed to connect');
       throw new WecomApiError(code, `WeCom ${path}: ${timeout ? `no response within ${this.timeoutMs} ms` : `network error ${detail}`}`, path);
     }
-    this.opts.log?.debug({ path, status: res.status, ms: this.now() - started }, 'wecom call');
+    this.opts.log?.debug({ path, status: res.status, ms: Date.now() - started }, 'wecom call');
     if (res.status === 200) return res;
     await res.arrayBuffer().catch(() => undefined);
     const s = res.status;
@@ -234,52 +238,9 @@ export class WecomClient {
   }
 }
 
-function pick<K extends string>(r: Json, keys: K[]): Partial<Record<K, never>> & Record<string, unknown> {
+/** Copy the named fields that WeCom actually filled in (it sends "" for "none"). */
+function pick(r: Json, keys: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of keys) if (r[k] !== undefined && r[k] !== '') out[k] = r[k];
-  return out as Partial<Record<K, never>>;
-}
-
-function isJson(res: Response): boolean {
-  const t = res.headers.get('content-type') ?? '';
-  return t.includes('json') || t.startsWith('text/plain');
-}
-
-async function readJson(path: string, res: Response): Promise<Json> {
-  const text = await res.text();
-  try {
-    const r = JSON.parse(text) as unknown;
-    if (r && typeof r === 'object' && !Array.isArray(r)) return r as Json;
-  } catch {
-    // fall through
-  }
-  throw new WecomApiError(TRANSPORT_ERRCODE.badResponse, `WeCom ${path}: response is not a JSON object`, path, { category: 'transient' });
-}
-
-async function readMedia(res: Response): Promise<Media> {
-  const disposition = res.headers.get('content-disposition') ?? '';
-  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition)?.[1];
-  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition)?.[1];
-  let filename: string | undefined;
-  try {
-    filename = star ? decodeURIComponent(star) : plain;
-  } catch {
-    filename = plain;
-  }
-  return { buffer: Buffer.from(await res.arrayBuffer()), contentType: res.headers.get('content-type') ?? 'application/octet-stream', ...(filename ? { filename } : {}) };
-}
-
-/** multipart/form-data with the `media` field WeCom expects (media/upload, webhook/upload_media). */
-class MultipartBody {
-  constructor(
-    readonly body: Buffer,
-    readonly contentType: string,
-  ) {}
-}
-
-function multipart(filename: string, buf: Buffer): MultipartBody {
-  const boundary = `----hallbot${randomBytes(12).toString('hex')}`;
-  const name = filename.replace(/["\r\n\\]/g, '_');
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="media"; filename="${name}"; filelength=${buf.length}\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  return new MultipartBody(Buffer.concat([Buffer.from(head), buf, Buffer.from(`\r\n--${boundary}--\r\n`)]), `multipart/form-data; boundary=${boundary}`);
+  return out;
 }

@@ -112,11 +112,12 @@ export interface SealOptions {
   agentId?: string | number;
 }
 
-export interface SealedQuery {
+// A type alias (not an interface) so it can be passed straight back to verifyUrl/openEnvelope.
+export type SealedQuery = {
   msg_signature: string;
   timestamp: string;
   nonce: string;
-}
+};
 
 function seal(cfg: CryptoCfg, plain: string, opts: SealOptions): { encrypted: string; query: SealedQuery } {
   const timestamp = opts.timestamp ?? String(Math.floor(Date.now() / 1000));

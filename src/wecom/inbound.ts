@@ -138,10 +138,13 @@ export function dedupeKeyOf(m: Inbound): string {
   }
 }
 
-/** A short label for logs, metrics and inbox.kind (varchar 48): `text`, `event:click`, `event:LOCATION`, `unknown:shortvideo`. */
+/**
+ * A short label for logs, metrics and inbox.kind (varchar 48): the variant's `kind`, except that an
+ * unlisted event keeps its name (`event:LOCATION`, `event:change_contact`). Unknown MsgTypes stay
+ * `unknown` (their name is in the payload's msgType) so a single check recognises them.
+ */
 export function kindOf(m: Inbound): string {
-  const label = m.kind === 'event:other' ? `event:${m.event}` : m.kind === 'unknown' ? `unknown:${m.msgType}` : m.kind;
-  return label.slice(0, 48);
+  return (m.kind === 'event:other' ? `event:${m.event}` : m.kind).slice(0, 48);
 }
 
 

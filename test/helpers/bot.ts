@@ -25,8 +25,10 @@ export interface TestBot {
   say(userid: string, text: string): Promise<number>;
   /** Click a button (by its key) on the newest card delivered to `userid` that has it. */
   click(userid: string, eventKey: string, opts?: { taskId?: string }): Promise<number>;
-  /** POST an arbitrary inbound message (images, events…). */
+  /** POST an arbitrary inbound message (images, events…), then settle. */
   post(spec: Omit<InboundSpec, 'corpId'>): Promise<number>;
+  /** POST without processing (the callback only stores and acknowledges). */
+  deliver(spec: Omit<InboundSpec, 'corpId'>): Promise<number>;
   settle(): Promise<void>;
   runJob(name: string, at?: string, opts?: { force?: boolean }): Promise<RunOutcome>;
   setNow(iso: string): void;
@@ -63,12 +65,16 @@ export async function startTestBot(opts: { now: string; directory?: 'demo' | 'no
     clock,
     lastStatus: 0,
     async post(spec) {
+      const status = await t.deliver(spec);
+      await t.settle();
+      return status;
+    },
+    async deliver(spec) {
       const full = { ...spec, corpId: TEST_CRYPTO.corpId, createTime: spec.createTime ?? Math.floor(clock.now().getTime() / 1000) } as InboundSpec;
       const { url, body } = signedCallback(TEST_CRYPTO, full);
       const res = await fetch(`${bot.url}${url}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body });
       t.lastStatus = res.status;
       await res.text();
-      await t.settle();
       return res.status;
     },
     say: (userid, text) => t.post({ type: 'text', from: userid, content: text } as never),

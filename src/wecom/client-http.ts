@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { TRANSPORT_ERRCODE, WecomApiError } from './client-errors';
+
+// Wire formats of the WeCom API for client.ts: JSON answers, binary media downloads, multipart uploads.
+
+export type Json = Record<string, unknown> & { errcode?: number; errmsg?: string };
+
+export interface Media {
+  buffer: Buffer;
+  contentType: string;
+  filename?: string;
+}
+
+/** media/get answers errors as JSON (or text/plain JSON) and files as anything else. */
+export function isJson(res: Response): boolean {
+  const t = res.headers.get('content-type') ?? '';
+  return t.includes('json') || t.startsWith('text/plain');
+}
+
+export async function readJson(path: string, res: Response): Promise<Json> {
+  const text = await res.text();
+  try {
+    const r = JSON.parse(text) as unknown;
+    if (r && typeof r === 'object' && !Array.isArray(r)) return r as Json;
+  } catch {
+    // fall through
+  }
+  throw new WecomApiError(TRANSPORT_ERRCODE.badResponse, `WeCom ${path}: response is not a JSON object`, path, { category: 'transient' });
+}
+
+export async function readMedia(res: Response): Promise<Media> {
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition)?.[1];
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(disposition)?.[1];
+  let filename: string | undefined;
+  try {
+    filename = star ? decodeURIComponent(star) : plain && latin1ToUtf8(plain);
+  } catch {
+    filename = plain;
+  }
+  return { buffer: Buffer.from(await res.arrayBuffer()), contentType: res.headers.get('content-type') ?? 'application/octet-stream', ...(filename ? { filename } : {}) };
+}
+
+/** Raw UTF-8 header bytes arrive as Latin-1 characters; undo that when it yields valid UTF-8. */
+function latin1ToUtf8(s: string): string {
+  if (!/[\x80-\xff]/.test(s) || /[^\x00-\xff]/.test(s)) return s;
+  const decoded = Buffer.from(s, 'latin1').toString('utf8');
+  return decoded.includes('\ufffd') ? s : decoded;
+}
+
+/** multipart/form-data with the `media` field WeCom expects (media/upload, webhook/upload_media). */
+export class MultipartBody {
+  constructor(
+    readonly body: Buffer,
+    readonly contentType: string,
+  ) {}
+}
+
+export function multipart(filename: string, buf: Buffer): MultipartBody {
+  const boundary = `----hallbot${randomBytes(12).toString('hex')}`;
+  const name = filename.replace(/["\r\n\\]/g, '_');
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="media"; filename="${name}"; filelength=${buf.length}\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  return new MultipartBody(Buffer.concat([Buffer.from(head), buf, Buffer.from(`\r\n--${boundary}--\r\n`)]), `multipart/form-data; boundary=${boundary}`);
+}
