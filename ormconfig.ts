@@ -30,10 +30,13 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
       },
     };
   }
+  // D23: `mysql://` → TypeORM's mysql driver (MySQL 8, and works against MariaDB); `mariadb://` → its MariaDB
+  // flavour, which reads MariaDB's catalog correctly (e.g. column defaults), so use it for MariaDB 10.11.
+  const mariadb = databaseUrl.startsWith('mariadb://');
   const url = databaseUrl.replace(/^mariadb:\/\//, 'mysql://');
   return {
     ...common,
-    type: 'mysql',
+    type: mariadb ? 'mariadb' : 'mysql',
     url,
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',

@@ -58,7 +58,7 @@ export const roleRevoke = defineCommand({
     const p = await findPerson(ctx.m, args.人);
     const { removed, missing } = await revokeRoles(ctx, p, rolesFrom(args.角色));
     if (removed.length === 0) return ctx.reply(`${p.name} 没有角色 ${missing.join('、')}，未作修改。`);
-    await ctx.reply(`✅ ${p.name} ${removed.map((r) => `−${r}`).join(' ')}${missing.length ? `（本无：${missing.join('、')}）` : ''}`);
+    await ctx.reply(`✅ ${p.name} ${removed.map((r) => `-${r}`).join(' ')}${missing.length ? `（本无：${missing.join('、')}）` : ''}`);
   },
 });
 
@@ -105,7 +105,9 @@ export const groupList = defineCommand({
   rules: ['DIR-01'],
   args: () => z.object({}),
   async handle(ctx) {
-    const groups = await ctx.m.find(GroupChat, { order: { key: 'ASC' } });
+    // rules.md §0.3 order: the four center groups, then G-DEPT-<code> alphabetically.
+    const rank = (k: string) => ['G-HALL', 'G-OFFICE', 'G-LEAD', 'G-GUIDE'].indexOf(k) + 1 || 9;
+    const groups = (await ctx.m.find(GroupChat)).sort((x, y) => rank(x.key) - rank(y.key) || x.key.localeCompare(y.key));
     const lines = groups.map((g) => {
       const n = g.members?.length ?? 0;
       const target = g.webhook

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { instant, int, json, str, text } from './columns';
 
 export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
@@ -8,10 +8,12 @@ export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
  * guarded updates `WHERE status='pending' AND step=…`, so a second click changes nothing.
  */
 @Entity('approval')
+@Index('uq_approval_openKey', ['openKey'], { unique: true })
+@Index('uq_approval_no', ['no'], { unique: true })
 export class Approval {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
   /** `SP<年>-<5位>`. */
-  @Column({ ...str(16), unique: true }) no: string;
+  @Column(str(16)) no: string;
   @Column(str(48)) kind: string;
   /** The record decided on, e.g. `complaint` / `TS2026-0012`. */
   @Column(str(32)) subjectType: string;
@@ -20,7 +22,7 @@ export class Approval {
    * `<kind>:<subjectId>` while pending, NULL once finished: a unique index on it lets only one open
    * approval per subject exist, so two concurrent starts cannot both win.
    */
-  @Column({ ...str(128, true), unique: true }) openKey: string | null;
+  @Column(str(128, true)) openKey: string | null;
   @Column(str(12)) status: ApprovalStatus;
   /** Index of the current step in `approval_step`. */
   @Column(int()) step: number;

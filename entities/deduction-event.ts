@@ -7,11 +7,12 @@ import { instant, int, localDate, str, text } from './columns';
  * table from the start, read by notices and the monthly batch.
  */
 @Entity('deduction_event')
+@Index('uq_deduction_event_no', ['no'], { unique: true })
 @Index('ix_deduction_dept_date', ['departmentCode', 'date'])
 export class DeductionEvent {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
   /** `KF<年>-<4位>`. */
-  @Column({ ...str(16), unique: true }) no: string;
+  @Column(str(16)) no: string;
   @Column(localDate()) date: string;
   @Column(str(16, true)) departmentCode: string | null;
   @Column(str(64, true)) personUserid: string | null;

@@ -5,10 +5,11 @@ export type InboxStatus = 'pending' | 'processing' | 'done' | 'failed' | 'ignore
 
 /** Every signed, decrypted callback (design rule 1, D5). `dedupe_key` makes a retried delivery harmless (D7). */
 @Entity('inbox')
+@Index('uq_inbox_dedupeKey', ['dedupeKey'], { unique: true })
 @Index('ix_inbox_status', ['status', 'id'])
 export class InboxRow {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
-  @Column({ ...str(191), unique: true }) dedupeKey: string;
+  @Column(str(191)) dedupeKey: string;
   @Column(str(64)) userid: string;
   /** text | image | voice | file | video | location | link | event:<name> | unknown */
   @Column(str(48)) kind: string;

@@ -8,10 +8,11 @@ export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
  * delivered later by the sender worker. `dedupe_key` is unique so the same notice is never queued twice.
  */
 @Entity('outbox')
+@Index('uq_outbox_dedupeKey', ['dedupeKey'], { unique: true })
 @Index('ix_outbox_due', ['status', 'nextAttemptAt'])
 export class OutboxRow {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
-  @Column({ ...str(191), unique: true }) dedupeKey: string;
+  @Column(str(191)) dedupeKey: string;
   /** user: `target` = userids joined by `|`; group: `target` = group key (G-OFFICE…). */
   @Column(str(8)) targetKind: 'user' | 'group';
   @Column(str(1024)) target: string;

@@ -19,10 +19,24 @@ export class Db {
 
   /** Run `fn` in a transaction; everything it writes (records, audit, outbox) commits together or not at all. */
   tx<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.isSqlite) return this.ds.transaction(fn);
+    if (!this.isSqlite) return this.mysqlTx(fn);
     const run = this.queue.then(() => this.ds.transaction(fn));
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** InnoDB may pick a transaction as a deadlock victim; the advice is to run it again (ER 1213, 1205). */
+  private async mysqlTx<T>(fn: (m: EntityManager) => Promise<T>, attempt = 1): Promise<T> {
+    try {
+      return await this.ds.transaction(fn);
+    } catch (err) {
+      const errno = (err as { driverError?: { errno?: number } }).driverError?.errno;
+      if ((errno === 1213 || errno === 1205) && attempt < 4) {
+        await new Promise((r) => setTimeout(r, 10 * attempt + Math.floor(Math.random() * 20)));
+        return this.mysqlTx(fn, attempt + 1);
+      }
+      throw err;
+    }
   }
 
   async close(): Promise<void> {

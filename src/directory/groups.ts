@@ -16,7 +16,7 @@ import { deriveMembers, loadState } from './state';
 export async function refreshGroupMembers(m: EntityManager, now: Date, actor: string): Promise<string[]> {
   const { state, inactive } = await loadState(m);
   const changed: string[] = [];
-  for (const g of await m.find(GroupChat)) {
+  for (const g of await m.find(GroupChat, { order: { key: 'ASC' } })) {
     const members = deriveMembers(g.key, state.people.values(), inactive);
     const before = g.members ?? [];
     if (JSON.stringify(before) === JSON.stringify(members)) continue;

@@ -61,7 +61,7 @@ async function plan(m: EntityManager, raw: RawDirectory): Promise<Plan> {
       where[list].set(key, at);
       const merged = { ...(after[list].get(key) ?? defaults(list)) };
       for (const [p, v] of Object.entries(row)) {
-        if (v === undefined) { merged[p] = defaults(list)[p]; continue; } // absent: keep the stored value
+        if (v === undefined) continue; // absent: keep the stored value
         merged[p] = v === null ? defaults(list)[p] : v; // cleared: empty list, default status, or null
       }
       if (list === 'people' && (row.roles as Role[] | undefined)?.includes('chief_rep')) explicitChief.add(key);

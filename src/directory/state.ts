@@ -69,11 +69,12 @@ export const ENTITY = { departments: Department, windows: HallWindow, people: Pe
 /** People who are no longer in the hall drop out of every group; `inactive` rows are not in the state at all. */
 export async function loadState(m: EntityManager): Promise<{ state: State; inactive: Set<string> }> {
   const [depts, windows, people, roles, groups] = await Promise.all([
-    m.find(Department),
-    m.find(HallWindow),
-    m.find(Person),
-    m.find(PersonRole),
-    m.find(GroupChat),
+    // Ordered by key so diffs and audit rows come out the same on SQLite and MariaDB.
+    m.find(Department, { order: { code: 'ASC' } }),
+    m.find(HallWindow, { order: { number: 'ASC' } }),
+    m.find(Person, { order: { userid: 'ASC' } }),
+    m.find(PersonRole, { order: { id: 'ASC' } }),
+    m.find(GroupChat, { order: { key: 'ASC' } }),
   ]);
   const rolesOf = new Map<string, Role[]>();
   for (const r of roles) rolesOf.set(r.userid, [...(rolesOf.get(r.userid) ?? []), r.role]);

@@ -11,7 +11,7 @@ export class Spine1790000000001 implements MigrationInterface {
         'inbox',
         [
           col.id(),
-          { ...col.str('dedupeKey', 191), isUnique: true },
+          col.str('dedupeKey', 191),
           col.str('userid', 64),
           col.str('kind', 48),
           col.json('payload'),
@@ -23,7 +23,7 @@ export class Spine1790000000001 implements MigrationInterface {
           col.instant('receivedAt'),
           col.instant('processedAt', true),
         ],
-        { indices: [['ix_inbox_status', ['status', 'id']]] },
+        { indices: [['ix_inbox_status', ['status', 'id']]], uniqueIndices: [['uq_inbox_dedupeKey', ['dedupeKey']]] },
       ),
     );
     await q.createTable(
@@ -31,7 +31,7 @@ export class Spine1790000000001 implements MigrationInterface {
         'outbox',
         [
           col.id(),
-          { ...col.str('dedupeKey', 191), isUnique: true },
+          col.str('dedupeKey', 191),
           col.str('targetKind', 8),
           col.str('target', 1024),
           col.str('msgType', 24),
@@ -45,7 +45,7 @@ export class Spine1790000000001 implements MigrationInterface {
           col.instant('createdAt'),
           col.instant('sentAt', true),
         ],
-        { indices: [['ix_outbox_due', ['status', 'nextAttemptAt']]] },
+        { indices: [['ix_outbox_due', ['status', 'nextAttemptAt']]], uniqueIndices: [['uq_outbox_dedupeKey', ['dedupeKey']]] },
       ),
     );
     await q.createTable(
@@ -82,13 +82,15 @@ export class Spine1790000000001 implements MigrationInterface {
       ),
     );
     await q.createTable(
-      table('approval', [
+      table(
+        'approval',
+        [
         col.id(),
-        { ...col.str('no', 16), isUnique: true },
+        col.str('no', 16),
         col.str('kind', 48),
         col.str('subjectType', 32),
         col.str('subjectId', 64),
-        { ...col.str('openKey', 128, true), isUnique: true },
+        col.str('openKey', 128, true),
         col.str('status', 12),
         col.int('step'),
         col.str('requester', 64),
@@ -98,7 +100,9 @@ export class Spine1790000000001 implements MigrationInterface {
         col.instant('createdAt'),
         col.instant('finishedAt', true),
         col.text('reason', true),
-      ]),
+        ],
+        { uniqueIndices: [['uq_approval_no', ['no']], ['uq_approval_openKey', ['openKey']]] },
+      ),
     );
     await q.createTable(
       table(

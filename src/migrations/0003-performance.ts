@@ -11,7 +11,7 @@ export class Performance1790000000003 implements MigrationInterface {
         'deduction_event',
         [
           col.id(),
-          { ...col.str('no', 16), isUnique: true },
+          col.str('no', 16),
           col.date('date'),
           col.str('departmentCode', 16, true),
           col.str('personUserid', 64, true),
@@ -23,7 +23,7 @@ export class Performance1790000000003 implements MigrationInterface {
           col.str('createdBy', 64),
           col.instant('createdAt'),
         ],
-        { indices: [['ix_deduction_dept_date', ['departmentCode', 'date']]] },
+        { indices: [['ix_deduction_dept_date', ['departmentCode', 'date']]], uniqueIndices: [['uq_deduction_event_no', ['no']]] },
       ),
     );
     await q.createTable(

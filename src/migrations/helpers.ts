@@ -48,12 +48,17 @@ export const col = {
 export function table(
   name: string,
   columns: TableColumnOptions[],
-  opts: { indices?: [string, string[]][]; uniques?: [string, string[]][] } = {},
+  opts: { indices?: [string, string[]][]; uniques?: [string, string[]][]; uniqueIndices?: [string, string[]][] } = {},
 ): Table {
   return new Table({
     name,
     columns,
-    indices: (opts.indices ?? []).map(([n, c]) => new TableIndex({ name: n, columnNames: c })),
+    indices: [
+      ...(opts.indices ?? []).map(([n, c]) => new TableIndex({ name: n, columnNames: c })),
+      // A single-column unique key is a named unique index (`@Index(name, [col], { unique: true })` on the
+      // entity): TypeORM names `unique: true` columns differently per driver, which breaks the schema check.
+      ...(opts.uniqueIndices ?? []).map(([n, c]) => new TableIndex({ name: n, columnNames: c, isUnique: true })),
+    ],
     uniques: (opts.uniques ?? []).map(([n, c]) => new TableUnique({ name: n, columnNames: c })),
   });
 }

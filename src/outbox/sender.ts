@@ -93,7 +93,8 @@ export class OutboxSender {
       }
       if (!progressed) break;
     }
-    if (handled > 0) await this.db.tx((m) => pruneCounters(m, this.clock.now()));
+    // Housekeeping only: a failure here must not stop delivery.
+    if (handled > 0) await this.db.tx((m) => pruneCounters(m, this.clock.now())).catch((err) => this.log.warn({ err }, 'rate counter prune failed'));
     return handled;
   }
 

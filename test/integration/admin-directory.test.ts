@@ -65,7 +65,7 @@ describe('角色 授予 / 撤销 (DIR-05)', () => {
     expect(await run('magong', roleGrant, { 人: '赵敏', 角色: '导服 leader' })).toEqual(['✅ 赵敏 +guide +leader']);
     expect(await rolesOf('zhao')).toEqual(['guide', 'hall_office', 'leader']);
     expect(await members('G-GUIDE')).toEqual(['xiaogao', 'xiaoma', 'zhao']);
-    expect(await newAudits()).toEqual(['magong role.grant zhao', 'magong group.members G-LEAD', 'magong group.members G-GUIDE']);
+    expect(await newAudits()).toEqual(['magong role.grant zhao', 'magong group.members G-GUIDE', 'magong group.members G-LEAD']);
     await expectStillImportable();
   });
 
@@ -83,7 +83,7 @@ describe('角色 授予 / 撤销 (DIR-05)', () => {
   });
 
   it('revokes, updates the groups, and never removes the last admin', async () => {
-    expect(await run('magong', roleRevoke, { 人: 'xiaoma', 角色: 'guide' })).toEqual(['✅ 小马 −guide']);
+    expect(await run('magong', roleRevoke, { 人: 'xiaoma', 角色: 'guide' })).toEqual(['✅ 小马 -guide']);
     expect(await members('G-GUIDE')).toEqual(['xiaogao']);
     expect(await newAudits()).toEqual(['magong role.revoke xiaoma', 'magong group.members G-GUIDE']);
     await expect(run('magong', roleRevoke, { 人: 'magong', 角色: 'admin' })).rejects.toThrow(/最后一名系统管理员/);
@@ -130,6 +130,7 @@ describe('人员 调岗 (STF-01)', () => {
 describe('群 列表 / 群 绑定 (§0.3, D10, D11)', () => {
   it('群 列表 shows key, name, target with the robot key masked, member count and created', async () => {
     const [reply] = await run('zhao', groupList, {});
+    expect(reply.split('\n').slice(0, 6).map((l) => l.split(/[ ｜]/)[0])).toEqual(['通知群', 'G-HALL', 'G-OFFICE', 'G-LEAD', 'G-GUIDE', 'G-DEPT-BDC']);
     expect(reply.split('\n')).toContain('G-HALL 全体进驻人员｜chatid hall01｜未建群｜24人');
     expect(reply).toContain('G-DEPT-GA 旗公安局窗口群｜机器人 http://127.0.0.1/_fake-wecom/cgi-bin/webhook/send?key=demo****｜3人');
     expect(reply).not.toContain('demo-robot-ga');

@@ -24,11 +24,7 @@ import { freshDb } from '../helpers/db';
 
 const NOW = new Date('2026-03-02T02:00:00Z');
 const dir = mkdtempSync(join(tmpdir(), 'dir-import-'));
-const file = (name: string, text: string) => {
-  const p = join(dir, name);
-  writeFileSync(p, text, 'utf8');
-  return p;
-};
+const file = (name: string, text: string) => (writeFileSync(join(dir, name), text, 'utf8'), join(dir, name));
 
 const SMALL = {
   departments: [
@@ -103,14 +99,8 @@ async function smallXlsx(path: string, edit?: (wb: ExcelJS.Workbook) => void): P
 }
 
 const dbs: Db[] = [];
-async function db(): Promise<Db> {
-  const d = await freshDb();
-  dbs.push(d);
-  return d;
-}
-afterEach(async () => {
-  await Promise.all(dbs.splice(0).map((d) => d.close()));
-});
+const db = async () => dbs[dbs.push(await freshDb()) - 1];
+afterEach(async () => void (await Promise.all(dbs.splice(0).map((d) => d.close()))));
 
 async function imported(input: Parameters<typeof importDirectory>[3]) {
   const d = await db();
@@ -238,11 +228,8 @@ describe('directory import', () => {
     expect(real.diff).toEqual(dry.diff);
     expect((await d.manager.findOneByOrFail(HallWindow, { number: '13' })).name).toBe('出入境·车驾管');
     const rows = await d.manager.find(AuditLog, { where: { id: MoreThan(audits) }, order: { id: 'ASC' } });
-    expect(rows.map((a) => `${a.action} ${a.subjectType} ${a.subjectId}`)).toEqual([
-      'directory.update window 13',
-      'directory.create person xiaogao',
-      'directory.import directory import',
-    ]);
+    const actions = rows.map((a) => `${a.action} ${a.subjectType} ${a.subjectId}`);
+    expect(actions).toEqual(['directory.update window 13', 'directory.create person xiaogao', 'directory.import directory import']);
   });
 
   it('a partial file refers to stored rows; a blank cell keeps the stored value and “-” clears it', async () => {
@@ -275,7 +262,7 @@ describe('directory import', () => {
     expect(await members('G-HALL')).toEqual(['huangyan', 'lisi', 'wangwu']);
     expect(await members('G-DEPT-GA')).toEqual(['lisi', 'wangwu']);
     expect(await members('G-LEAD')).toEqual(['chen', 'zhao']);
-    expect(r.diff.groups.updated.map((g) => g.key)).toEqual(['G-HALL', 'G-LEAD', 'G-DEPT-GA']);
+    expect(r.diff.groups.updated.map((g) => g.key)).toEqual(['G-DEPT-GA', 'G-HALL', 'G-LEAD']);
   });
 
   it('ensureGroupChats creates only the app chats WeCom lacks, skips groups under 2 members (D11), and is idempotent', async () => {
@@ -294,7 +281,7 @@ describe('directory import', () => {
         return { chatid: body.chatid };
       },
     };
-    const log = { info: () => undefined, warn: () => undefined };
+    const log = { info: () => {}, warn: () => {} };
     const first = await ensureGroupChats(d, wecom, log, NOW);
     expect(first).toEqual({ created: ['G-DEPT-GA'], existing: ['G-HALL'], skipped: ['G-OFFICE'], failed: [] });
     expect(calls).toEqual(['get deptga', 'create deptga 旗公安局窗口群 lisi,wangwu,zhangsan', 'get hall01']);

@@ -90,7 +90,12 @@ describe('outbox sender', () => {
     for (let i = 0; i < 20; i++) await queue(`dual${i}`, `双实例${i}`, 'wangwu');
     const other = new OutboxSender(t.bot.deps.db, t.clock, t.bot.wecom, 1000002, pino({ level: 'silent' }));
     await Promise.all([t.bot.sender.drain(), other.drain(), t.bot.sender.drain()]);
+    // A row that lost a database race (e.g. an InnoDB deadlock on the shared counters) is retried later, never lost.
+    t.clock.advance(120_000);
+    await t.settle();
     const texts = sentTexts('wangwu');
+    const rows = await t.bot.deps.db.manager.find(OutboxRow, { where: { target: 'wangwu' } });
+    expect(rows.map((r) => `${r.status}:${r.lastError ?? ''}`).filter((x) => !x.startsWith('sent'))).toEqual([]);
     expect(texts).toHaveLength(20);
     expect(new Set(texts).size).toBe(20);
   });
