@@ -9,6 +9,7 @@ import { departmentView, personView, whoAmI, windowView } from './directory';
 import { formCommand } from './forms';
 import { help, more } from './help';
 import { awardCancel, deductionList, deductionRecord } from './performance';
+import { referralRecord } from './referrals';
 import { settingsChange, settingsList, settingsView } from './settings';
 
 export const COMMANDS: CommandDef[] = [
@@ -40,6 +41,7 @@ export const COMMANDS: CommandDef[] = [
   deductionRecord,
   deductionList,
   awardCancel,
+  referralRecord,
   // 设置 (issue [approvals] §4)
   settingsList,
   settingsView,

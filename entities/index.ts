@@ -19,6 +19,7 @@ import { JobRun } from './job-run';
 import { OutboxRow } from './outbox';
 import { Person } from './person';
 import { PersonRole } from './person-role';
+import { Referral } from './referral';
 import { RateCounter } from './rate-counter';
 import { ReminderLog } from './reminder-log';
 import { SequenceRow } from './sequence';
@@ -46,6 +47,7 @@ export {
   OutboxRow,
   Person,
   PersonRole,
+  Referral,
   RateCounter,
   ReminderLog,
   SequenceRow,
@@ -80,4 +82,5 @@ export const ENTITIES = [
   // performance (PRF-14, PRF-17)
   DeductionEvent,
   AwardFlag,
+  Referral,
 ];
