@@ -15,6 +15,7 @@ import { Db, insertRows } from './db';
 import type { Deps } from './deps';
 import { healthz, metrics } from './http/health';
 import { mountH5 } from './http/h5/forms-route';
+import { InboxWriter } from './http/inbox-writer';
 import { requestIds } from './http/request-id';
 import { mountSandbox } from './http/sandbox/mount';
 import { callbackGet, callbackPost } from './http/wecom-callback';
@@ -91,7 +92,7 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   const scheduler = new Scheduler(deps, clock);
 
   const cryptoCfg = { token: config.wecom.token, aesKey: config.wecom.aesKey, corpId: config.wecom.corpId };
-  const cb = { db, clock, log, crypto: cryptoCfg, onStored: () => dispatcher.wake() };
+  const cb = { inbox: new InboxWriter(db), clock, log, crypto: cryptoCfg, onStored: () => dispatcher.wake() };
   app.use(requestIds(log));
   router.get('/wecom/callback', callbackGet(cb));
   router.post('/wecom/callback', callbackPost(cb));

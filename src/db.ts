@@ -5,9 +5,17 @@ import type { DataSource, EntityManager } from 'typeorm';
  * SQLite (better-sqlite3) has a single connection, so every write transaction goes through one
  * process-wide queue (D23); MySQL/MariaDB transactions run concurrently and rely on guarded updates.
  */
+interface Task {
+  fn: (m: EntityManager) => Promise<unknown>;
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+}
+
 export class Db {
   readonly isSqlite: boolean;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly urgent: Task[] = [];
+  private readonly normal: Task[] = [];
+  private running: Promise<void> | undefined;
 
   constructor(readonly ds: DataSource) {
     this.isSqlite = ds.options.type === 'better-sqlite3';
@@ -19,10 +27,34 @@ export class Db {
 
   /** Run `fn` in a transaction; everything it writes (records, audit, outbox) commits together or not at all. */
   tx<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.isSqlite) return this.mysqlTx(fn);
-    const run = this.queue.then(() => this.ds.transaction(fn));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.isSqlite ? this.enqueue(fn, this.normal) : this.mysqlTx(fn);
+  }
+
+  /**
+   * Like `tx`, but on SQLite it runs before queued ordinary work: storing an inbound callback must not wait behind
+   * the commands being processed (WeCom retries after 5 s; the acknowledgement waits only for this insert).
+   */
+  txUrgent<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.isSqlite ? this.enqueue(fn, this.urgent) : this.mysqlTx(fn);
+  }
+
+  private enqueue<T>(fn: (m: EntityManager) => Promise<T>, lane: Task[]): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      lane.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+      this.running ??= this.drain();
+    });
+  }
+
+  /** One transaction at a time on the single SQLite connection (D23), urgent lane first. */
+  private async drain(): Promise<void> {
+    for (let task = this.urgent.shift() ?? this.normal.shift(); task; task = this.urgent.shift() ?? this.normal.shift()) {
+      try {
+        task.resolve(await this.ds.transaction(task.fn));
+      } catch (err) {
+        task.reject(err);
+      }
+    }
+    this.running = undefined;
   }
 
   /** InnoDB may pick a transaction as a deadlock victim; the advice is to run it again (ER 1213, 1205). */
@@ -40,7 +72,7 @@ export class Db {
   }
 
   async close(): Promise<void> {
-    await this.queue.catch(() => undefined);
+    await this.running;
     if (this.ds.isInitialized) await this.ds.destroy();
   }
 }

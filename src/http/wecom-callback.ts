@@ -1,8 +1,7 @@
 import type Koa from 'koa';
 import getRawBody from 'raw-body';
 import type { Logger } from 'pino';
-import { InboxRow } from '../../entities/inbox';
-import { insertRows, type Db } from '../db';
+import type { InboxWriter } from './inbox-writer';
 import { callbackCounter } from '../metrics';
 import type { Clock } from '../time';
 import { CallbackError, openEnvelope, verifyUrl, type CryptoCfg } from '../wecom/crypto';
@@ -11,7 +10,8 @@ import { dedupeKeyOf, kindOf, parseInbound } from '../wecom/inbound';
 export const MAX_CALLBACK_BYTES = 1024 * 1024;
 
 export interface CallbackDeps {
-  db: Db;
+  /** Group-committed inbox inserts (src/http/inbox-writer.ts). */
+  inbox: InboxWriter;
   clock: Clock;
   log: Logger;
   crypto: CryptoCfg;
@@ -70,26 +70,19 @@ export function callbackPost(deps: CallbackDeps): Koa.Middleware {
       return;
     }
     const now = deps.clock.now();
-    const stored = await deps.db.tx((m) =>
-      insertRows(
-        m,
-        InboxRow,
-        {
-          dedupeKey: dedupeKeyOf(inbound).slice(0, 191),
-          userid: inbound.from.toLowerCase(),
-          kind: kindOf(inbound),
-          payload: inbound as unknown as Record<string, unknown>,
-          status: 'pending',
-          attempts: 0,
-          error: null,
-          errorRef: null,
-          leaseUntil: null,
-          receivedAt: now,
-          processedAt: null,
-        },
-        { orIgnore: true },
-      ),
-    );
+    const stored = await deps.inbox.store({
+      dedupeKey: dedupeKeyOf(inbound).slice(0, 191),
+      userid: inbound.from.toLowerCase(),
+      kind: kindOf(inbound),
+      payload: inbound as unknown as Record<string, unknown>,
+      status: 'pending',
+      attempts: 0,
+      error: null,
+      errorRef: null,
+      leaseUntil: null,
+      receivedAt: now,
+      processedAt: null,
+    });
     callbackCounter.inc({ outcome: stored ? 'stored' : 'duplicate' });
     ctx.status = 200;
     ctx.body = '';

@@ -1,0 +1,42 @@
+import type { EntityManager } from 'typeorm';
+import { InboxRow } from '../../entities/inbox';
+import { insertRows, type Db } from '../db';
+
+/**
+ * Group commit for inbound callbacks: rows arriving while a write is in flight are stored together in the next
+ * single transaction (one BEGIN/COMMIT for many callbacks), on the database's urgent lane. Each caller's promise
+ * resolves only after its row is committed, so the 200 to WeCom still means "stored" (design rule 1).
+ */
+export class InboxWriter {
+  private pending: { row: Partial<InboxRow>; resolve: (stored: boolean) => void; reject: (e: unknown) => void }[] = [];
+  private flushing: Promise<void> | undefined;
+
+  constructor(private readonly db: Db) {}
+
+  /** Store one row; resolves true if it is new, false for a replay (same dedupe key). */
+  store(row: Partial<InboxRow>): Promise<boolean> {
+    return new Promise<boolean>((resolve, reject) => {
+      this.pending.push({ row, resolve, reject });
+      this.flushing ??= this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    // Let the callbacks already parsed in this turn of the event loop join the batch.
+    await new Promise<void>((r) => setImmediate(r));
+    while (this.pending.length) {
+      const batch = this.pending.splice(0, 500);
+      try {
+        const results = await this.db.txUrgent(async (m: EntityManager) => {
+          const out: boolean[] = [];
+          for (const p of batch) out.push((await insertRows(m, InboxRow, p.row, { orIgnore: true })) === 1);
+          return out;
+        });
+        batch.forEach((p, i) => p.resolve(results[i]));
+      } catch (err) {
+        batch.forEach((p) => p.reject(err));
+      }
+    }
+    this.flushing = undefined;
+  }
+}
