@@ -6,6 +6,7 @@ import { chiefReplace, chiefSet, groupBind, groupList, personMove, roleGrant, ro
 import type { CommandDef } from './define';
 import { registerCommands } from './registry';
 import { departmentView, personView, whoAmI, windowView } from './directory';
+import { exportLedger } from './exports';
 import { formCommand } from './forms';
 import { help, more } from './help';
 import { awardCancel, deductionList, deductionRecord } from './performance';
@@ -18,6 +19,7 @@ export const COMMANDS: CommandDef[] = [
   more,
   whoAmI,
   formCommand,
+  exportLedger,
   // 目录 (DIR)
   personView,
   windowView,

@@ -8,6 +8,8 @@ import type { Sheet } from './xlsx';
 export interface Ledger {
   name: string;
   aliases: string[];
+  /** ● in commands.md §6: a 首席代表 may export its own department's rows. */
+  perDepartment?: boolean;
   build(db: Db, range: { from: LocalDate; to: LocalDate }, opts: { unmasked: boolean; department?: string }): Promise<Sheet[]>;
 }
 
