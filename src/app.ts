@@ -83,6 +83,7 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
     calendar,
     publicBaseUrl,
     media: { fetch: (mediaId) => wecom.getMedia(mediaId) },
+    wecom,
     coverageAlert: async (m, now, date, context) => {
       await alertCoverageOnce(makeCtx(deps, m, now, systemActor('system'), 'coverage'), date, context);
     },

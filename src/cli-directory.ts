@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Db } from './db';
 import { changedRows, formatDiff } from './directory/diff';
 import { exportDirectory, writeDirectoryXlsx } from './directory/export';
-import { ensureGroupChats } from './directory/groups';
+import { ensureGroupChats, syncGroupMembers } from './directory/groups';
 import { importDirectory } from './directory/import';
 import { readDirectoryFiles } from './directory/read';
 import type { WecomPort } from './outbox/sender';
@@ -37,7 +37,7 @@ export interface DirectoryCliDeps {
 export async function runDirectoryCli(
   argsIn: string[],
   deps: DirectoryCliDeps,
-  wecom?: Pick<WecomPort, 'getAppChat' | 'createAppChat'>,
+  wecom?: Pick<WecomPort, 'getAppChat' | 'createAppChat'> & Partial<Pick<WecomPort, 'updateAppChat'>>,
 ): Promise<number> {
   const out = deps.out ?? ((l: string) => console.log(l));
   const err = deps.err ?? ((l: string) => console.error(l));
@@ -66,6 +66,9 @@ export async function runDirectoryCli(
       if (chats.created.length) out(`已在企业微信建群：${chats.created.join('、')}`);
       if (chats.skipped.length) out(`成员不足2人未建群（私信送达，D11）：${chats.skipped.join('、')}`);
       for (const f of chats.failed) err(`建群失败 ${f.key}：${f.error}`);
+      const synced = wecom.updateAppChat ? await syncGroupMembers(deps.db, { getAppChat: wecom.getAppChat.bind(wecom), updateAppChat: wecom.updateAppChat.bind(wecom) }, deps.log, now) : { updated: [], failed: [] };
+      for (const u of synced.updated) out(`群成员已同步 ${u.key}：+${u.added.length} −${u.removed.length}`);
+      for (const f of synced.failed) err(`群成员同步失败 ${f.key}：${f.error}`);
     }
     return 0;
   }

@@ -46,6 +46,7 @@ async function openDeps(clock = systemClock): Promise<{ deps: Deps; close: () =>
     calendar,
     publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
     media: { fetch: (id) => wecom.getMedia(id) },
+    wecom,
     coverageAlert: async (m, now, date, context) => {
       await alertCoverageOnce(makeCtx(deps, m, now, systemActor('cli'), 'cli:coverage'), date, context);
     },

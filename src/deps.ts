@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { WorkCalendar } from './calendar/work-calendar';
 import type { Config } from './config';
 import type { Db } from './db';
+import type { WecomPort } from './outbox/sender';
 import type { FetchedMedia } from './bot/attachments';
 
 /** The services every adapter (dispatcher, scheduler, CLI, H5) hands to domain code. */
@@ -15,6 +16,8 @@ export interface Deps {
   publicBaseUrl: string;
   /** Inbound media download (WeCom media/get, D6). */
   media: { fetch(mediaId: string): Promise<FetchedMedia> };
+  /** WeCom app-chat administration for jobs (group-member-sync); the outbox does all sending. */
+  wecom: Pick<WecomPort, 'getAppChat' | 'createAppChat' | 'updateAppChat'>;
   /** D13: tell G-OFFICE once that a needed day is outside the confirmed calendar (src/calendar). */
   coverageAlert(m: EntityManager, now: Date, date: string, context: string): Promise<void>;
 }

@@ -54,7 +54,7 @@ const errcodeOf = (err: unknown) => (err && typeof err === 'object' && 'errcode'
  */
 export async function ensureGroupChats(
   db: Db,
-  wecom: Pick<WecomPort, 'getAppChat' | 'createAppChat'>,
+  wecom: { getAppChat(chatid: string): Promise<unknown>; createAppChat: WecomPort['createAppChat'] },
   log: Pick<Logger, 'info' | 'warn'>,
   /** The clock reading for the audit rows (design rule 5). */
   now: Date,
@@ -97,6 +97,46 @@ export async function ensureGroupChats(
       });
     });
     result[outcome].push(g.key);
+  }
+  return result;
+}
+
+export interface SyncResult {
+  updated: { key: string; added: string[]; removed: string[] }[];
+  failed: { key: string; error: string }[];
+}
+
+/**
+ * Keep each existing app chat's members equal to the directory's (wecom.md §3.6 appchat/update): people who joined a
+ * department are added, people who left it are removed, so a G-DEPT chat never keeps talking to someone who moved
+ * on. Runs outside any transaction; each change is audited.
+ */
+export async function syncGroupMembers(
+  db: Db,
+  wecom: Pick<WecomPort, 'getAppChat' | 'updateAppChat'>,
+  log: Pick<Logger, 'info' | 'warn'>,
+  now: Date,
+): Promise<SyncResult> {
+  const result: SyncResult = { updated: [], failed: [] };
+  const groups = await db.manager.find(GroupChat, { where: { created: true }, order: { key: 'ASC' } });
+  for (const g of groups) {
+    if (!g.chatid || g.webhook) continue;
+    try {
+      const info = await wecom.getAppChat(g.chatid);
+      const onWecom = new Set(info.userlist.map((u) => u.toLowerCase()));
+      const wanted = new Set(g.members ?? []);
+      const added = [...wanted].filter((u) => !onWecom.has(u));
+      // Never empty a chat below WeCom's minimum of 2 members; the owner stays.
+      const removed = [...onWecom].filter((u) => !wanted.has(u) && u !== info.owner?.toLowerCase());
+      if (added.length === 0 && removed.length === 0) continue;
+      await wecom.updateAppChat({ chatid: g.chatid, add_user_list: added, del_user_list: removed });
+      await db.tx((m) => writeAudit(m, now, 'system', 'group.sync_members', 'group_chat', g.key, { added, removed }));
+      result.updated.push({ key: g.key, added, removed });
+      log.info({ group: g.key, added: added.length, removed: removed.length }, 'app chat members synced');
+    } catch (err) {
+      result.failed.push({ key: g.key, error: err instanceof Error ? err.message : String(err) });
+      log.warn({ group: g.key, err }, 'app chat member sync failed');
+    }
   }
   return result;
 }
