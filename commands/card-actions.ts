@@ -3,7 +3,10 @@
 // parser (D2: the text after a reject click is the reason).
 import type { Ctx } from '../src/bot/context';
 import { approvalCardActions, rejectReasonInterceptor } from './approvals';
+import { complaintAck } from './complaints-queries';
 import { awardCardActions } from './performance';
+import { windowCardActions } from './window-lifecycle';
+import { disputeReasonInterceptor, findingAck, supervisionCardActions } from './supervision-cards';
 
 export interface CardClick {
   eventKey: string;
@@ -17,9 +20,30 @@ export interface CardAction {
   handle(ctx: Ctx, id: string, click: CardClick): Promise<void>;
 }
 
+/**
+ * `ack:<record number>` (已收到 / 确认) is shared by several domains: each handles its own number prefix —
+ * TS… complaints (CMP-11/12/13); add yours here (e.g. WT… findings) rather than a second `ack` verb.
+ */
+export const ACK_HANDLERS: { prefix: RegExp; handle: CardAction['handle'] }[] = [
+  { prefix: /^TS\d/i, handle: complaintAck },
+  { prefix: /^WT\d/i, handle: findingAck }, // INS-09 finding confirmed by the 首席代表
+];
+
+const ackAction: CardAction = {
+  verb: 'ack',
+  async handle(ctx, id, click) {
+    const h = ACK_HANDLERS.find((x) => x.prefix.test(id));
+    if (h) await h.handle(ctx, id, click);
+    else await ctx.reply('该按钮已失效，请发送“待办”查看需要处理的事项。');
+  },
+};
+
 export const CARD_ACTIONS: CardAction[] = [
+  ...windowCardActions, // reclaim:<GB号>, keep:<GB号> (WIN-08), ack_resume:<GB号> (WIN-11)
   ...approvalCardActions, // approve:<SP号>, reject:<SP号>
   ...awardCardActions, // cancel_award:<id>, keep_award:<id> (PRF-17)
+  ackAction, // ack:<TS号|…> by number prefix (ACK_HANDLERS)
+  ...supervisionCardActions, // dispute:/uphold:/withdraw:<WT号> (INS-09), edit:<SP号> (口头通报, BRF-03)
 ];
 
 /** Returns true when it consumed the text. */
@@ -27,4 +51,5 @@ export type TextInterceptor = (ctx: Ctx, text: string) => Promise<boolean>;
 
 export const TEXT_INTERCEPTORS: TextInterceptor[] = [
   rejectReasonInterceptor, // D2
+  disputeReasonInterceptor, // INS-09: the text after a dispute: click is the reason
 ];

@@ -60,7 +60,9 @@ export async function enqueue(
     body: body as Record<string, unknown>,
     status: 'pending',
     attempts: 0,
-    nextAttemptAt: new Date(now.getTime() + i), // keeps parts in order
+    // Parts share one due time and keep their order by id (the sender orders by nextAttemptAt, id); a later
+    // due time per part would hold parts 2… back under a clock that does not move (tests, `job run --at`).
+    nextAttemptAt: now,
     leaseUntil: null,
     lastError: null,
     response: null,
