@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { openAttachmentSlot } from '../src/bot/attachments';
+import { findWindow } from '../src/bot/directory';
+import { UserError } from '../src/bot/errors';
+import { greyClickedCard } from '../src/bot/card-reply';
+import { loadClosure } from '../src/domain/windows/closures';
+import {
+  RESUME_PLAN,
+  ackResume,
+  activeClosureOf,
+  confirmArrival,
+  keepClosure,
+  orderResume,
+  reclaim,
+} from '../src/domain/windows/closure-lifecycle';
+import { checkOwnOrOffice } from '../src/domain/windows/common';
+import { recordProcedureViolation } from '../src/domain/windows/procedure';
+import { hasRole } from '../src/bot/permissions';
+import type { CardAction } from './card-actions';
+import { defineCommand } from './define';
+
+// commands.md §3.6 after approval: 窗口 到岗 (WIN-07), 窗口 收回 (WIN-08), 窗口 恢复上岗 (WIN-11) and the
+// cards `reclaim:` / `keep:` (WIN-08) and `ack_resume:` (WIN-11).
+
+const gbRef = z.string().describe('申请编号（GB…）');
+
+export const windowArrive = defineCommand({
+  name: '窗口 到岗',
+  group: '窗口',
+  summary: '临时关闭到期：确认人员到岗，窗口恢复在用并生成设备任务',
+  roles: ['hall_office'],
+  usage: '窗口 到岗 <GB号>',
+  examples: ['窗口 到岗 GB2026-GA-003'],
+  rules: ['WIN-06', 'WIN-07'],
+  positional: ['编号'],
+  args: () => z.object({ 编号: gbRef }),
+  async handle(ctx, args) {
+    await ctx.reply(await confirmArrival(ctx, await loadClosure(ctx, args.编号)));
+  },
+});
+
+export const windowReclaim = defineCommand({
+  name: '窗口 收回',
+  group: '窗口',
+  summary: '收回连续临时关闭超过1个月的窗口为备用窗口（季节性除外）',
+  roles: ['hall_office'],
+  usage: '窗口 收回 <窗口号>',
+  examples: ['窗口 收回 13号窗'],
+  rules: ['WIN-08'],
+  positional: ['窗口'],
+  args: () => z.object({ 窗口: z.string().describe('窗口号') }),
+  async handle(ctx, args) {
+    const w = await findWindow(ctx.m, args.窗口);
+    const c = await activeClosureOf(ctx, w.number);
+    if (!c) throw new UserError(`${w.number}号窗没有生效中的临时关闭（当前：${w.status}）。`);
+    await ctx.reply(await reclaim(ctx, c));
+  },
+});
+
+export const windowResume = defineCommand({
+  name: '窗口 恢复上岗',
+  group: '窗口',
+  summary: '临时关闭期间业务量骤增：要求部门立即恢复上岗并上传预案',
+  roles: ['hall_office'],
+  usage: '窗口 恢复上岗 <GB号> 说明=…',
+  examples: ['窗口 恢复上岗 GB2026-GA-003 说明=户籍业务排队超过30人'],
+  rules: ['WIN-11'],
+  positional: ['编号'],
+  args: () => z.object({ 编号: gbRef, 说明: z.string().trim().min(2).describe('骤增情况') }),
+  async handle(ctx, args) {
+    await ctx.reply(await orderResume(ctx, await loadClosure(ctx, args.编号), args.说明));
+  },
+});
+
+export const windowResumePlan = defineCommand({
+  name: '窗口 预案',
+  group: '窗口',
+  summary: '上传恢复上岗的工作预案（发送命令后10分钟内发送文件）',
+  roles: ['staff', 'window_lead', 'chief_rep'],
+  usage: '窗口 预案 <GB号>',
+  examples: ['窗口 预案 GB2026-GA-003'],
+  rules: ['WIN-11'],
+  positional: ['编号'],
+  args: () => z.object({ 编号: gbRef }),
+  async handle(ctx, args) {
+    const c = await loadClosure(ctx, args.编号);
+    checkOwnOrOffice(ctx, c.departmentCode, c.no);
+    await openAttachmentSlot(ctx, 'window_closure', c.no, RESUME_PLAN);
+    await ctx.reply(`请在10分钟内发送 ${c.no} 的工作预案（照片或文件）。`);
+  },
+});
+
+export const windowViolation = defineCommand({
+  name: '窗口 违规',
+  group: '窗口',
+  summary: '记录部门未按程序调整窗口（扣分事件＋评优资格卡片）',
+  roles: ['hall_office'],
+  usage: '窗口 违规 <GB号|BG号|部门> 说明=… [来源=…]',
+  examples: ['窗口 违规 GA 来源=13号窗 说明=未经批准擅自关闭窗口'],
+  rules: ['WIN-13', 'PRF-14', 'PRF-17'],
+  positional: ['对象'],
+  args: () => z.object({ 对象: z.string().describe('GB/BG编号或部门代码'), 说明: z.string().trim().min(2).describe('违规情况'), 来源: z.string().optional() }),
+  async handle(ctx, args) {
+    await ctx.reply(await recordProcedureViolation(ctx, args.对象, args.说明, args.来源));
+  },
+});
+
+/** WIN-08 card buttons (to 大厅管理室) and the WIN-11 acknowledgement (to the 首席代表). */
+export const windowCardActions: CardAction[] = [
+  {
+    verb: 'reclaim',
+    async handle(ctx, id, click) {
+      if (!hasRole(ctx.actor, 'hall_office')) throw new UserError('只有大厅管理室可以收回窗口。');
+      const reply = await reclaim(ctx, await loadClosure(ctx, id));
+      await greyClickedCard(ctx, click, '已收回');
+      await ctx.reply(reply);
+    },
+  },
+  {
+    verb: 'keep',
+    async handle(ctx, id, click) {
+      if (!hasRole(ctx.actor, 'hall_office')) throw new UserError('只有大厅管理室可以处理。');
+      const reply = await keepClosure(ctx, await loadClosure(ctx, id));
+      await greyClickedCard(ctx, click, '暂不收回');
+      await ctx.reply(reply);
+    },
+  },
+  { verb: 'ack_resume', handle: async (ctx, id, click) => ackResume(ctx, await loadClosure(ctx, id), click) },
+];

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { findDepartment, findWindow } from '../src/bot/directory';
+import { replyList } from '../src/bot/replies';
+import { editWindowStatus, windowStatusLines } from '../src/domain/windows/status';
+import { defineCommand } from './define';
+
+// `窗口 状态` — decision: without arguments the list of every window for everyone (issue 8 query); with a window
+// and a status, 大厅管理室's audited direct edit (commands.md §3.1 note, DIR-06), checked inside the handler.
+
+export const windowStatus = defineCommand({
+  name: '窗口 状态',
+  group: '窗口',
+  summary: '全部窗口当前状态（在用/临时关闭/备用/季节性/停办）；大厅管理室可直接修改（留痕）',
+  roles: 'all',
+  usage: '窗口 状态 [部门=<代码>] | 窗口 状态 <窗口号> [<状态> 原因=… 至=<日期>]',
+  examples: ['窗口 状态', '窗口 状态 24 在用 原因=备用窗口启用为综合受理'],
+  rules: ['DIR-06', 'WIN-06', 'SUS-06'],
+  positional: ['窗口', '状态'],
+  args: (t) => z.object({ 窗口: z.string().optional(), 状态: z.string().optional(), 原因: z.string().optional(), 至: t.date('截止日期').optional(), 部门: z.string().optional() }),
+  async handle(ctx, args) {
+    if (args.窗口 && args.状态) {
+      await ctx.reply(await editWindowStatus(ctx, args.窗口, args.状态, args.原因, args.至));
+      return;
+    }
+    if (args.窗口) {
+      const w = await findWindow(ctx.m, args.窗口);
+      const line = (await windowStatusLines(ctx, w.departmentCode ?? undefined)).find((l) => l.startsWith(`${w.number}号窗 `));
+      await ctx.reply(line ?? `${w.number}号窗 ${w.status}`);
+      return;
+    }
+    const code = args.部门 ? (await findDepartment(ctx.m, args.部门)).code : undefined;
+    const lines = await windowStatusLines(ctx, code);
+    await replyList(ctx, `窗口状态 ${lines.length}个`, lines);
+  },
+});

@@ -1,0 +1,159 @@
+import { In, LessThanOrEqual, MoreThanOrEqual, Not } from 'typeorm';
+import { Person } from '../../../entities/person';
+import { WindowClosure } from '../../../entities/window-closure';
+import type { HallWindow } from '../../../entities/window';
+import type { Ctx } from '../../bot/context';
+import { ruleRefusal, softWarning } from '../../bot/errors';
+import { getSetting } from '../../settings/settings';
+import { type LocalDate, addDays, shortDate } from '../../time';
+import { departmentWindows } from './common';
+import { peakOverlapping } from './peak-lock';
+import { CITE, capWindows, closureCap, daysOf, mayOverrideCap, showsClosureGrounds, windowsLabel } from './rules';
+
+// The WIN-04 / WIN-12 checks that need the database, run before anyone signs (HARD) and — cap and peak only —
+// again at every later click (seeds-review #1).
+
+export interface CapUsage {
+  departmentCode: string;
+  /** Windows counted (在用 + 临时关闭). */
+  n: number;
+  cap: number;
+  /** Most windows closed by others on any day of the period. */
+  used: number;
+  /** Most windows closed on any day including this request. */
+  withRequest: number;
+  /** The other closures overlapping the period (for the refusal text). */
+  others: WindowClosure[];
+  /** True when this request needs the OPEN #28 override. */
+  overCap: boolean;
+}
+
+/** `GA 2个窗口，上限1，已用0` — the card line of commands.md §3.6. */
+export function capLine(u: CapUsage): string {
+  return `${u.departmentCode} ${u.n}个窗口，上限${u.cap}，已用${u.used}`;
+}
+
+/** Closures of the department overlapping [from, to]: approved ones, and pending ones when asked. */
+export async function overlappingClosures(ctx: Ctx, departmentCode: string, from: LocalDate, to: LocalDate, statuses: string[], excludeNo?: string) {
+  return ctx.m.find(WindowClosure, {
+    where: {
+      departmentCode,
+      type: '临时关闭',
+      status: In(statuses),
+      fromDate: LessThanOrEqual(to),
+      toDate: MoreThanOrEqual(from),
+      ...(excludeNo ? { no: Not(excludeNo) } : {}),
+    },
+    order: { fromDate: 'ASC' },
+  });
+}
+
+/** A window marked 临时关闭 in the registry without a closure record (imported or edited) counts until its statusUntil. */
+function legacyClosedOn(w: HallWindow, day: LocalDate, covered: Set<string>): boolean {
+  return w.status === '临时关闭' && !covered.has(w.number) && (w.statusUntil === null || w.statusUntil >= day);
+}
+
+/** rule WIN-04(4): concurrent closures per day, this request included. */
+export async function capUsage(
+  ctx: Ctx,
+  departmentCode: string,
+  requested: string[],
+  from: LocalDate,
+  to: LocalDate,
+  opts: { includePending: boolean; excludeNo?: string },
+): Promise<CapUsage> {
+  const all = await departmentWindows(ctx.m, departmentCode);
+  const n = capWindows(all).length;
+  const cap = closureCap(n);
+  const others = await overlappingClosures(ctx, departmentCode, from, to, opts.includePending ? ['pending', 'approved'] : ['approved'], opts.excludeNo);
+  const recorded = new Set(
+    (await ctx.m.find(WindowClosure, { where: { departmentCode, type: '临时关闭', status: 'approved' } })).flatMap((c) => c.windows),
+  );
+  let used = 0;
+  let withRequest = 0;
+  for (const day of daysOf(from, to)) {
+    const closed = new Set<string>();
+    for (const c of others) if (c.fromDate <= day && (c.toDate ?? day) >= day) c.windows.forEach((w) => closed.add(w));
+    for (const w of all) if (legacyClosedOn(w, day, recorded)) closed.add(w.number);
+    requested.forEach((w) => closed.delete(w));
+    used = Math.max(used, closed.size);
+    withRequest = Math.max(withRequest, closed.size + requested.length);
+  }
+  return { departmentCode, n, cap, used, withRequest, others, overCap: withRequest > cap };
+}
+
+/**
+ * HARD WIN-04(1), WIN-04(4) (with the OPEN #28 override for n > 4), WIN-12 and WIN-04(2). `atClick` re-checks
+ * only the cap and the peak lock, counting approved closures only (two pending requests cannot block each other).
+ */
+export async function closureHardChecks(
+  ctx: Ctx,
+  req: { departmentCode: string; windows: HallWindow[]; from: LocalDate; to: LocalDate; overrideReason?: string | null; excludeNo?: string },
+  atClick = false,
+): Promise<CapUsage> {
+  const numbers = req.windows.map((w) => w.number);
+  const usage = await capUsage(ctx, req.departmentCode, numbers, req.from, req.to, { includePending: !atClick, excludeNo: req.excludeNo });
+  if (!atClick && usage.n < 2) {
+    throw ruleRefusal('WIN-04', CITE.win04n, `临时关闭须本部门设置2个或2个以上窗口，${req.departmentCode} 现有 ${usage.n} 个在用窗口。`);
+  }
+  if (usage.overCap) {
+    const busy = usage.others.map((c) => `${windowsLabel(c.windows)} ${shortDate(c.fromDate)}–${shortDate(c.toDate ?? c.fromDate)}（${c.no}）`).join('；');
+    const base = `本部门共${usage.n}个窗口，最多同时临时关闭${usage.cap}个${busy ? `，该期间已关闭或申请中：${busy}` : ''}。`;
+    const allowed = (await getSetting(ctx.m, 'window.capOverride')) === '中心领导' && mayOverrideCap(usage.n);
+    if (!req.overrideReason || !allowed) {
+      const hint = allowed ? '如确需超限，请补充 超限理由=…（送中心领导审批，OPEN #28）' : usage.n <= 4 ? '4个窗口以内临时关闭窗口不得超过1个。' : '';
+      throw ruleRefusal('WIN-04', CITE.win04cap, `${base}${hint}`);
+    }
+  }
+  const peaks = await peakOverlapping(ctx.m, req.departmentCode, req.from, req.to);
+  if (peaks.length) {
+    const p = peaks[peaks.length - 1];
+    throw ruleRefusal(
+      'WIN-12',
+      CITE.win12,
+      `${req.from}–${req.to} 与本部门已批准的业务高峰 ${p.no}（${p.fromDate}至${p.toDate}）重叠，高峰期间须开放全部窗口；可申请 ${addDays(p.toDate, 1)} 以后关闭。`,
+    );
+  }
+  if (!atClick) await checkSameTypeOpen(ctx, req, numbers);
+  return usage;
+}
+
+/** rule WIN-04(2): the closed window's business is handled by a same-type window of the department that stays open. */
+async function checkSameTypeOpen(ctx: Ctx, req: { departmentCode: string; windows: HallWindow[]; from: LocalDate; to: LocalDate }, numbers: string[]) {
+  const all = capWindows(await departmentWindows(ctx.m, req.departmentCode));
+  const busy = await overlappingClosures(ctx, req.departmentCode, req.from, req.to, ['pending', 'approved']);
+  const closed = new Set([...numbers, ...busy.flatMap((c) => c.windows)]);
+  for (const w of req.windows) {
+    const open = all.filter((o) => !closed.has(o.number) && o.status === '在用' && (o.kind ?? '') === (w.kind ?? ''));
+    if (open.length === 0) {
+      throw ruleRefusal('WIN-04', CITE.win04same, `${w.number}号窗（${w.kind ?? '未分类'}）关闭期间本部门没有开放的同类窗口，拟关闭窗口的业务须由同类窗口办理。`);
+    }
+  }
+}
+
+/** Open same-type windows that take over the business, for the approval message (`业务由12号窗办理`). */
+export async function takeoverWindows(ctx: Ctx, departmentCode: string, closedNumbers: string[]): Promise<string[]> {
+  const all = capWindows(await departmentWindows(ctx.m, departmentCode));
+  const kinds = new Set(all.filter((w) => closedNumbers.includes(w.number)).map((w) => w.kind ?? ''));
+  return all.filter((w) => !closedNumbers.includes(w.number) && w.status === '在用' && kinds.has(w.kind ?? '')).map((w) => w.number);
+}
+
+/**
+ * SOFT WIN-03 / DIR-09: the 事由 shows no ground (公务外出、请（休）假), or a window's B-post is free to stand in.
+ * Proceeds only with 理由=… (logged on the record and in the audit).
+ */
+export async function closureSoftChecks(ctx: Ctx, windows: HallWindow[], reason: string, softReason?: string | null): Promise<string[]> {
+  const warnings: string[] = [];
+  if (!showsClosureGrounds(reason)) warnings.push('事由未体现工作人员公务外出或请（休）假且无顶岗人员。');
+  for (const w of windows) {
+    const staff = await ctx.m.find(Person, { where: { windowNumber: w.number, inactive: false } });
+    for (const a of staff) {
+      const b = a.abPartner ? await ctx.m.findOne(Person, { where: { userid: a.abPartner, inactive: false } }) : null;
+      if (b && ['在岗', '顶岗'].includes(b.status) && (!b.windowNumber || b.windowNumber === w.number)) {
+        warnings.push(`${w.number}号窗B岗 ${b.name} 在岗，可顶岗。`);
+      }
+    }
+  }
+  if (warnings.length && !softReason?.trim()) throw softWarning('WIN-03', warnings.join(''), '理由=…');
+  return warnings;
+}

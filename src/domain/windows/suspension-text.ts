@@ -1,0 +1,21 @@
+import { Department } from '../../../entities/department';
+import type { Suspension } from '../../../entities/suspension';
+import type { Ctx } from '../../bot/context';
+import { cnDate, localDate } from '../../time';
+import { windowsLabel } from './rules';
+
+const year = (d: string) => `${d.slice(0, 4)}年${cnDate(d)}`;
+
+/** The public notice for the screen, the 公众号 and the doors. */
+export async function noticeText(ctx: Ctx, s: Suspension): Promise<string> {
+  const dept = await ctx.m.findOne(Department, { where: { code: s.departmentCode } });
+  const phones = (s.consultants ?? []).map((c) => `${c.phone}（${c.name}）`).join('、');
+  return [
+    '【业务临时停办公告】',
+    `因${s.reason}${s.docNo ? `（${s.docNo}）` : ''}，${dept?.name ?? s.departmentCode}在旗政务服务中心${windowsLabel(s.windows)}办理的相关业务于${year(s.fromDate)}至${cnDate(s.toDate)}临时停办。`,
+    `停办期间业务咨询电话：${phones}。`,
+    '给您带来不便，敬请谅解。',
+    `乌审旗政务服务中心 ${year(localDate(ctx.now))}`,
+  ].join('\n');
+}
+
