@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { InboxRow } from '../../entities/inbox';
+import { CalendarCoverageError } from '../calendar/work-calendar';
 import { affected } from '../db';
 import { Loop } from '../loop';
 import type { Deps } from '../deps';
@@ -84,6 +85,8 @@ export class Dispatcher {
         await this.deps.db.tx(async (tm) => {
           const ctx = makeCtx(this.deps, tm, now, { ...systemActor(row.userid), userid: row.userid }, keyBase);
           await ctx.reply(err.message);
+          // D13: a request refused because its date is outside the confirmed calendar also alerts G-OFFICE (once a year).
+          if (err instanceof CalendarCoverageError) await this.deps.coverageAlert(tm, now, err.date, `${row.userid} 的请求`);
           await done(tm, 'done');
         });
         return;

@@ -114,4 +114,12 @@ describe('dispatcher and commands', () => {
     expect(texts[1]).toContain('用法：我是谁');
     expect(texts[2]).toContain('待办');
   });
+
+  it('D13 a request whose date check needs an unconfirmed year is refused and G-OFFICE alerted once', async () => {
+    await t.say('wangwu', '窗口 关闭 13号窗 从=2027-03-05 到=2027-03-06 事由=业务培训');
+    expect(t.lastTextTo('wangwu')).toContain('工作日历未配置（rule DIR-13）');
+    await t.say('wangwu', '窗口 关闭 13号窗 从=2027-03-08 到=2027-03-09 事由=业务培训');
+    const alerts = (await t.groupTexts('G-OFFICE')).filter((x) => x.includes('2027'));
+    expect(alerts).toHaveLength(1);
+  });
 });
