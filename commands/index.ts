@@ -5,13 +5,30 @@ import { approvalView, approvalWithdraw, approve, delegate, todo } from './appro
 import { chiefReplace, chiefSet, groupBind, groupList, personMove, roleGrant, roleRevoke } from './admin-directory';
 import type { CommandDef } from './define';
 import { registerCommands } from './registry';
+import { accAppeal, accClarify, accMeasure, accUnfounded, accUphold, keyTaskAssign, keyTaskDone, keyTaskList } from './accountability';
+import { findingDecide, findingDispute, findingList, findingRecord, findingView, praiseRecord } from './findings';
+import { inspectionEnd, inspectionObstruction, inspectionStart, inspectionStats, inspectionSummary, patrolClose, patrolQueue, patrolReport } from './inspections';
+import { noticeEdit, noticeExternal, noticeList, noticeRead, noticeToday, noticeView, quarterlyReport } from './notices';
+import { rectAccept, rectDone, rectIssue, rectPlan, rectProgress } from './rectification';
+import { talkCandidatesCmd, talkConfirm, talkRecord } from './talks';
+import { writtenEdit, writtenSubmit, writtenView } from './written-notices';
 import { departmentView, personView, whoAmI, windowView } from './directory';
 import { exportLedger } from './exports';
 import { formCommand } from './forms';
 import { help, more } from './help';
+import { complaintArchive, complaintImplement, complaintInvestigate, complaintJoint, complaintOnSite, complaintRefer, complaintReply, complaintSendBack, complaintSuggestion, complaintVerdict } from './complaints-handling';
+import { complaintEnd, complaintInvalid, complaintMaterial, complaintReferOut, complaintRegister, complaintReport, complaintTriage, complaintWithdraw } from './complaints-intake';
+import { complaintHistoryCommand, complaintList, complaintStatsCommand, complaintView } from './complaints-queries';
 import { awardCancel, deductionList, deductionRecord } from './performance';
 import { referralRecord } from './referrals';
 import { settingsChange, settingsList, settingsView } from './settings';
+import { taskDone, taskList } from './device-tasks';
+import { peakCause, peakCheck, peakCoordinate, peakList, peakPlan } from './peaks';
+import { suspensionFile, suspensionList, suspensionNotify, suspensionPublicity } from './suspensions';
+import { seasonalPlan, windowChange } from './window-change';
+import { closureList, windowClose, windowReopen } from './window-closure';
+import { windowArrive, windowReclaim, windowResume, windowResumePlan, windowViolation } from './window-lifecycle';
+import { windowStatus } from './window-status';
 
 export const COMMANDS: CommandDef[] = [
   // 常用
@@ -39,6 +56,29 @@ export const COMMANDS: CommandDef[] = [
   calendarSet,
   calendarConfirm,
   calendarImport,
+  // 投诉 (CMP, REC; commands.md §3.2)
+  complaintRegister,
+  complaintInvalid,
+  complaintReport,
+  complaintTriage,
+  complaintMaterial,
+  complaintInvestigate,
+  complaintOnSite,
+  complaintRefer,
+  complaintJoint,
+  complaintSuggestion,
+  complaintImplement,
+  complaintReply,
+  complaintSendBack,
+  complaintVerdict,
+  complaintReferOut,
+  complaintWithdraw,
+  complaintEnd,
+  complaintArchive,
+  complaintView,
+  complaintList,
+  complaintStatsCommand,
+  complaintHistoryCommand,
   // 绩效 (PRF-14, PRF-17)
   deductionRecord,
   deductionList,
@@ -52,6 +92,73 @@ export const COMMANDS: CommandDef[] = [
   roleRevoke,
   groupList,
   groupBind,
+  // 窗口 (WIN, issue 8)
+  windowStatus,
+  windowClose,
+  closureList,
+  windowReopen,
+  windowArrive,
+  windowReclaim,
+  windowResume,
+  windowResumePlan,
+  windowViolation,
+  windowChange,
+  seasonalPlan,
+  taskDone,
+  taskList,
+  // 高峰停办 (SUS, issue 8)
+  peakPlan,
+  peakCheck,
+  peakCoordinate,
+  peakList,
+  peakCause,
+  suspensionFile,
+  suspensionPublicity,
+  suspensionNotify,
+  suspensionList,
+  // 巡查 (INS, issue 7)
+  inspectionStart,
+  findingRecord,
+  praiseRecord,
+  inspectionEnd,
+  findingView,
+  findingList,
+  findingDispute,
+  findingDecide,
+  inspectionObstruction,
+  inspectionStats,
+  inspectionSummary,
+  patrolReport,
+  patrolQueue,
+  patrolClose,
+  // 通报 (BRF, issue 7)
+  noticeToday,
+  noticeEdit,
+  noticeRead,
+  noticeList,
+  noticeView,
+  noticeExternal,
+  writtenView,
+  writtenEdit,
+  writtenSubmit,
+  talkCandidatesCmd,
+  talkConfirm,
+  talkRecord,
+  quarterlyReport,
+  // 整改问效 (ACC, issue 7)
+  rectIssue,
+  rectPlan,
+  rectProgress,
+  rectDone,
+  rectAccept,
+  accMeasure,
+  accAppeal,
+  accUnfounded,
+  accClarify,
+  accUphold,
+  keyTaskAssign,
+  keyTaskDone,
+  keyTaskList,
 ];
 
 // An undefined row means a command file imported this table (an import cycle): fail at start, not at the first message.

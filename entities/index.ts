@@ -9,6 +9,9 @@ import { AwardFlag } from './award-flag';
 import { DeductionEvent } from './deduction-event';
 import { CalendarDay } from './calendar-day';
 import { CalendarYear } from './calendar-year';
+import { Complaint } from './complaint';
+import { ComplaintIntake } from './complaint-intake';
+import { ComplaintParty } from './complaint-party';
 import { ChatState } from './chat-state';
 import { Deadline } from './deadline';
 import { Delegation } from './delegation';
@@ -25,8 +28,36 @@ import { ReminderLog } from './reminder-log';
 import { SequenceRow } from './sequence';
 import { SettingRow } from './setting';
 import { HallWindow } from './window';
+import { Accountability } from './accountability';
+import { Appeal } from './appeal';
+import { Finding } from './finding';
+import { Inspection } from './inspection';
+import { KeyTask } from './key-task';
+import { Notice } from './notice';
+import { PatrolReport } from './patrol-report';
+import { ProgressReport } from './progress-report';
+import { Rectification } from './rectification';
+import { RectificationProgress } from './rectification-progress';
+import { Talk } from './talk';
+import { DeviceTask } from './device-task';
+import { PeakPlan } from './peak-plan';
+import { SeasonalPlan } from './seasonal-plan';
+import { Suspension } from './suspension';
+import { WindowChange } from './window-change';
+import { WindowClosure } from './window-closure';
 
 export {
+  Accountability,
+  Appeal,
+  Finding,
+  Inspection,
+  KeyTask,
+  Notice,
+  PatrolReport,
+  ProgressReport,
+  Rectification,
+  RectificationProgress,
+  Talk,
   AwardFlag,
   DeductionEvent,
   Approval,
@@ -37,6 +68,9 @@ export {
   CalendarDay,
   CalendarYear,
   ChatState,
+  Complaint,
+  ComplaintIntake,
+  ComplaintParty,
   Deadline,
   Delegation,
   Department,
@@ -83,4 +117,27 @@ export const ENTITIES = [
   DeductionEvent,
   AwardFlag,
   Referral,
+  // complaints (CMP, REC)
+  Complaint,
+  ComplaintParty,
+  ComplaintIntake,
+  // supervision (issue 7: INS, BRF, ACC)
+  Inspection,
+  Finding,
+  PatrolReport,
+  Rectification,
+  RectificationProgress,
+  Notice,
+  Talk,
+  Accountability,
+  Appeal,
+  KeyTask,
+  ProgressReport,
+  // windows (issue 8: WIN, SUS)
+  WindowClosure,
+  WindowChange,
+  DeviceTask,
+  PeakPlan,
+  Suspension,
+  SeasonalPlan,
 ];

@@ -1,12 +1,45 @@
 // The whole schedule (commands.md §5): one literal table, one row per job file. Times are Asia/Shanghai.
 import { approvalReminders } from './approval-reminders';
+import { complaintDeadlines } from './complaint-deadlines';
 import type { JobDef } from './define';
+import { dailyInspectionCheck } from './daily-inspection-check';
+import { findingAutoConfirm } from './finding-auto-confirm';
+import { jointInspectionCount } from './joint-inspection-count';
+import { leaderInspectionCheck } from './leader-inspection-check';
+import { monthlyBatch } from './monthly-batch';
+import { oralNoticeDraft } from './oral-notice-draft';
+import { oralNoticeNudge } from './oral-notice-nudge';
+import { oralNoticePublish } from './oral-notice-publish';
+import { quarterlyProgress } from './quarterly-progress';
+import { rectificationDue } from './rectification-due';
+import { talkReminders } from './talk-reminders';
+import { writtenNoticeReminders } from './written-notice-reminders';
 import { groupMemberSync } from './group-member-sync';
+import { filingWatch } from './filing-watch';
 import { holidayCalendarReminder } from './holiday-calendar-reminder';
+import { seasonalPlanReminder } from './seasonal-plan-reminder';
 
 export const JOBS: JobDef[] = [
   // engines
   approvalReminders, // 09:30 WD — D17
   holidayCalendarReminder, // 09:00 first WD of each December week — DIR-13
   groupMemberSync, // 06:30 every day — app chat members follow the directory
+  // complaints
+  complaintDeadlines, // 09:00 WD — CMP-08/11/12/13/15/16/20
+  // windows
+  filingWatch, // 09:00 WD — SUS-07, WIN-07, WIN-08, SUS-03
+  seasonalPlanReminder, // 09:00 WD in February — WIN-10
+  // supervision (issue 7: INS, BRF, ACC)
+  oralNoticeDraft, // 07:45 WD — BRF-02/03 口头通报 draft → 分管领导
+  oralNoticeNudge, // 08:15 WD — BRF-03 not approved → DM
+  oralNoticePublish, // 08:20 WD — BRF-02/10 number + G-HALL
+  findingAutoConfirm, // 09:00 WD — INS-09 (OPEN #17)
+  rectificationDue, // 09:00 WD — ACC-04/INS-11 三级提醒, ACC-02 督办
+  monthlyBatch, // 09:00 1st WD — BRF-04/05/07, PRF-14, DIR-11
+  talkReminders, // 09:00 5th/8th, escalation after the 10th — BRF-04/05
+  writtenNoticeReminders, // 09:00 12th/14th — BRF-07 (OPEN #21)
+  jointInspectionCount, // 09:00 15th, 3rd-last WD — INS-02
+  leaderInspectionCheck, // 09:00 by the 20th — INS-03
+  quarterlyProgress, // 09:00 Mar/Jun/Sep/Dec — BRF-11
+  dailyInspectionCheck, // 16:00 WD — INS-01
 ];

@@ -13,7 +13,8 @@ import { approvalKind } from './kinds';
 import type { StartRequest, StepSpec } from './types';
 
 // The approval engine (design rule 4; issue [approvals] §1): request → card → click → guarded transition →
-// notify → card update. All functions run inside the caller's transaction (Ctx.m).
+// notify → card update. All functions run inside the caller's transaction (Ctx.m). A job-started approval
+// (requester `job:<name>`, e.g. the 口头通报) has no chat: its kind tells the office itself.
 
 const STATUS_CN = { pending: '审批中', approved: '已通过', rejected: '已驳回', withdrawn: '已撤回' } as const;
 export const REJECT_REASON_TTL_MS = 10 * 60_000;
@@ -171,7 +172,7 @@ export async function decide(ctx: Ctx, no: string, input: DecisionInput): Promis
     await kind.onStepApproved?.(ctx, a, step.idx);
     const nextNames = await names(ctx, to);
     await ctx.reply(`✅ ${a.no} 已同意，送${next.label}（${nextNames}）`);
-    if (a.requester !== ctx.actor.userid) {
+    if (a.requester !== ctx.actor.userid && !a.requester.includes(':')) {
       await ctx.send({ user: a.requester }, { text: `${a.no} ${a.title}：${step.label} 已由 ${who} 同意，送${next.label}（${nextNames}）。` }, `appr:${a.no}:s${step.idx}:requester`);
     }
     return;
@@ -191,7 +192,7 @@ export async function decide(ctx: Ctx, no: string, input: DecisionInput): Promis
   else await kind.onRejected(ctx, a, a.reason ?? '');
   const verdict = status === 'approved' ? '已批准' : `已驳回（原因：${a.reason}）`;
   await ctx.reply(`✅ ${a.no} ${status === 'approved' ? '已同意，审批完成' : '已驳回'}`);
-  if (a.requester !== ctx.actor.userid) {
+  if (a.requester !== ctx.actor.userid && !a.requester.includes(':')) {
     await ctx.send({ user: a.requester }, { text: `${a.no} ${a.title}：${verdict}，${step.label} ${who}。` }, `appr:${a.no}:final:requester`);
   }
   const group = kind.finalGroup?.(a);

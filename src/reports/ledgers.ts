@@ -3,6 +3,9 @@ import { AuditLog } from '../../entities/audit-log';
 import type { Db } from '../db';
 import { instantAt, localStamp, type LocalDate } from '../time';
 import type { Sheet } from './xlsx';
+import { peakSuspensionLedger, windowLedger } from '../domain/windows/ledgers';
+import { complaintLedger, petitionLedger } from '../domain/complaints/ledger';
+import { SUPERVISION_LEDGERS } from './supervision-ledgers';
 
 /** A 台账 that `export <ledger>` (CLI) and `导出 <台账>` (chat) can write (commands.md §6). */
 export interface Ledger {
@@ -47,7 +50,7 @@ const auditLedger: Ledger = {
 };
 
 /** Every exportable ledger (literal table; domains add theirs). */
-export const LEDGERS: Ledger[] = [auditLedger];
+export const LEDGERS: Ledger[] = [auditLedger, complaintLedger, petitionLedger, windowLedger, peakSuspensionLedger, ...SUPERVISION_LEDGERS];
 
 export function findLedger(name: string): Ledger | undefined {
   return LEDGERS.find((l) => l.name === name || l.aliases.includes(name));

@@ -1,0 +1,19 @@
+import { systemActor } from '../src/bot/context';
+import { makeCtx } from '../src/bot/make-ctx';
+import { remindTalks } from '../src/domain/briefings/monthly-reminders';
+import { localDate } from '../src/time';
+import { defineJob } from './define';
+
+// BRF-04 / BRF-05: 约谈 reminders on the 5th and 8th (setting talk.reminderDays; a non-WD moves to the WD before),
+// deadline the 10th; escalation to G-LEAD on the first run after it. Each stage is claimed once in reminder_log
+// (`talks:<month>`), so the period key is the day. Cron days run to the 15th to reach the escalation
+// (deviation from commands.md §5 `1-10`).
+export const talkReminders = defineJob({
+  name: 'talk-reminders',
+  cron: '0 9 1-15 * *',
+  workingDaysOnly: true,
+  rules: ['BRF-04', 'BRF-05', 'OPEN #2', 'OPEN #19', 'OPEN #20'],
+  summary: '约谈提醒（5日、8日）及10日后逾期升级中心领导群',
+  periodKey: (now) => localDate(now),
+  run: (deps, now) => deps.db.tx((m) => remindTalks(makeCtx(deps, m, now, systemActor('job:talk-reminders'), 'job:talk-reminders'))),
+});

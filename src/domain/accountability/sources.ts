@@ -1,0 +1,68 @@
+import type { EntityManager } from 'typeorm';
+import { Accountability } from '../../../entities/accountability';
+import { Complaint } from '../../../entities/complaint';
+import { DeductionEvent } from '../../../entities/deduction-event';
+import { Finding } from '../../../entities/finding';
+import { Notice } from '../../../entities/notice';
+import { Rectification } from '../../../entities/rectification';
+import { getSetting } from '../../settings/settings';
+import { localDate, yearOf } from '../../time';
+import { normaliseRecordRef } from '../../numbers';
+import { parseNoticeRef } from '../briefings/numbering';
+
+// ACC-04 / ACC-05: a rectification order, a 问效 record or an appeal names its source by number. Sources are
+// resolved by prefix: WT (finding), TS (complaint, [complaints] table), ZG, WX, KF, 督通 (notice); any other
+// prefix (CP 差评 …, tables not built yet) is kept as the typed reference with no department.
+
+export interface SourceRef {
+  no: string;
+  type: 'finding' | 'complaint' | 'rectification' | 'accountability' | 'deduction' | 'notice' | 'review' | 'other';
+  departmentCode: string | null;
+  /** The person the source names, if any (finding staff, complaint staff, deduction person). */
+  personUserid: string | null;
+  /** The source row exists in a table this module knows. */
+  known: boolean;
+  severity?: string | null;
+  findingStatus?: string;
+}
+
+const PREFIX_WIDTH: Record<string, number> = { WT: 4, TS: 4, ZG: 4, KF: 4, CP: 4, WX: 3, DB: 3 };
+
+export async function resolveSource(m: EntityManager, ref: string, now: Date): Promise<SourceRef> {
+  const year = yearOf(localDate(now));
+  const raw = ref.trim().toUpperCase();
+  const prefix = await getSetting(m, 'notice.numberPrefix');
+  const noticeNo = parseNoticeRef(ref.trim(), prefix, year);
+  if (noticeNo) {
+    const n = await m.findOne(Notice, { where: { no: noticeNo } });
+    return { no: noticeNo, type: 'notice', departmentCode: n?.departmentCode ?? null, personUserid: null, known: !!n };
+  }
+  const p = /^([A-Z]{2})/.exec(raw)?.[1] ?? '';
+  const no = PREFIX_WIDTH[p] ? (normaliseRecordRef(raw, p, year, PREFIX_WIDTH[p]) ?? raw) : raw;
+  switch (p) {
+    case 'WT': {
+      const f = await m.findOne(Finding, { where: { no } });
+      return { no, type: 'finding', departmentCode: f?.departmentCode ?? null, personUserid: f?.staffUserid ?? null, known: !!f, severity: f?.severity ?? null, findingStatus: f?.status };
+    }
+    case 'TS': {
+      const c = await m.findOne(Complaint, { where: { no } });
+      return { no, type: 'complaint', departmentCode: c?.departmentCode ?? null, personUserid: c?.staffUserid ?? null, known: !!c };
+    }
+    case 'ZG': {
+      const r = await m.findOne(Rectification, { where: { no } });
+      return { no, type: 'rectification', departmentCode: r?.departmentCode ?? null, personUserid: r?.responsible ?? null, known: !!r };
+    }
+    case 'WX': {
+      const x = await m.findOne(Accountability, { where: { no } });
+      return { no, type: 'accountability', departmentCode: x?.departmentCode ?? null, personUserid: x?.subjectType === 'person' ? x.subjectId : null, known: !!x };
+    }
+    case 'KF': {
+      const k = await m.findOne(DeductionEvent, { where: { no } });
+      return { no, type: 'deduction', departmentCode: k?.departmentCode ?? null, personUserid: k?.personUserid ?? null, known: !!k };
+    }
+    case 'CP':
+      return { no, type: 'review', departmentCode: null, personUserid: null, known: false };
+    default:
+      return { no: raw.slice(0, 32), type: 'other', departmentCode: null, personUserid: null, known: false };
+  }
+}

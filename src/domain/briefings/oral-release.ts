@@ -1,0 +1,107 @@
+import { In, LessThanOrEqual } from 'typeorm';
+import type { Approval } from '../../../entities/approval';
+import { Notice } from '../../../entities/notice';
+import { roleStep } from '../../approvals/approvers';
+import type { ApprovalKind } from '../../approvals/types';
+import type { Ctx } from '../../bot/context';
+import { usersWithRole } from '../../bot/directory';
+import { cnDate, instantAt, localDate } from '../../time';
+import { allocateNoticeNo, displayNo } from './numbering';
+import { aboutLabel, criticismDetail, criticismSummary, renderOral, type OralContent } from './oral-content';
+import { ORAL_KIND, oralKey } from './oral-notice';
+import { oralPublishTime } from './oral-times';
+
+// BRF-02 / BRF-03 / BRF-10: the 分管领导 approves (HARD: nothing is published without it); at 08:20 (OPEN #18) the
+// approved text gets the next 督通 number and goes to G-HALL, and the 带班领导 gets it to read out. An approval
+// after 08:20 publishes at once; nothing is released on a non-working day.
+
+async function noticeOf(ctx: Ctx, a: Approval): Promise<Notice> {
+  return ctx.m.findOneOrFail(Notice, { where: { id: Number(a.payload.noticeId) } });
+}
+
+/** DIR-12: the 带班领导 (no duty roster module yet: everyone flagged 带班领导). */
+async function dutyLeaders(ctx: Ctx): Promise<string[]> {
+  return (await usersWithRole(ctx.m, 'leader', '带班领导')).map((p) => p.userid);
+}
+
+/** Release one approved 口头通报: number, G-HALL, 带班领导. Guarded by status, so it happens once. */
+export async function publishOral(ctx: Ctx, notice: Notice): Promise<boolean> {
+  if (notice.status !== '已批准') return false;
+  // Claim the release first, so a concurrent publisher (the 08:20 job and a late click) gives up before numbering.
+  const res = await ctx.m.update(Notice, { id: notice.id, status: '已批准' }, { status: '已发布', publishedAt: ctx.now });
+  if ((res.affected ?? 0) !== 1) return false;
+  notice.status = '已发布';
+  const no = await allocateNoticeNo(ctx, notice);
+  const c = notice.content as unknown as OralContent;
+  const text = renderOral(c, `【口头通报 ${no}】${cnDate(c.day)}（关于${aboutLabel(c)}）`);
+  await ctx.m.update(Notice, { id: notice.id }, { text });
+  await ctx.send({ group: 'G-HALL' }, { text }, `oral:${notice.periodKey}:hall`);
+  const duty = await dutyLeaders(ctx);
+  if (duty.length) await ctx.send({ user: duty }, { text: `📢 今日口头通报（${displayNo(notice)}）请播报：\n${text}` }, `oral:${notice.periodKey}:duty`);
+  await ctx.audit('notice.publish', 'notice', no, { type: '口头', periodKey: notice.periodKey, scope: 'G-HALL' });
+  return true;
+}
+
+/** After the release time of a WD (or for an earlier day's draft) an approval publishes at once. */
+async function releaseIsDue(ctx: Ctx, notice: Notice): Promise<boolean> {
+  const today = localDate(ctx.now);
+  if (!ctx.deps.calendar.isWorkday(today)) return false;
+  if ((notice.forDate ?? today) < today) return true;
+  return ctx.now.getTime() >= instantAt(today, await oralPublishTime(ctx.m)).getTime();
+}
+
+/** oral-notice-publish (08:20 each WD): every approved, unreleased 口头通报 up to today. */
+export async function publishDueOral(ctx: Ctx): Promise<{ published: number; waiting: number }> {
+  const today = localDate(ctx.now);
+  const approved = await ctx.m.find(Notice, { where: { type: '口头', status: '已批准', forDate: LessThanOrEqual(today) }, order: { forDate: 'ASC' } });
+  let published = 0;
+  for (const n of approved) if (await publishOral(ctx, n)) published++;
+  const waiting = await ctx.m.count(Notice, { where: { periodKey: oralKey(today), status: In(['待审定', '已驳回']) } });
+  return { published, waiting };
+}
+
+/** oral-notice-nudge (08:15 each WD): BRF-03 PROPOSAL — not approved yet → DM the 分管领导; release waits. */
+export async function nudgeOral(ctx: Ctx): Promise<number> {
+  const today = localDate(ctx.now);
+  const n = await ctx.m.findOne(Notice, { where: { periodKey: oralKey(today), status: '待审定' } });
+  if (!n?.approvalNo) return 0;
+  const to = (await usersWithRole(ctx.m, 'supervisor')).map((p) => p.userid);
+  if (!to.length) return 0;
+  const time = await oralPublishTime(ctx.m);
+  await ctx.send({ user: to }, { text: `⏰ 今日口头通报（${cnDate(today)}）尚未审定，审定后方可发布（${time}）。请点卡片“同意”，或发送：审批 ${n.approvalNo} 同意` }, `oral:${n.periodKey}:nudge`);
+  return 1;
+}
+
+export const oralNoticeKind: ApprovalKind = {
+  kind: ORAL_KIND,
+  // BRF-03 (000 督查通报 第六条(二)1): 分管领导 审定 only.
+  steps: async (ctx) => [await roleStep(ctx.m, '分管领导审定', 'supervisor')],
+  async card(ctx, a) {
+    const n = await noticeOf(ctx, a);
+    const c = n.content as unknown as OralContent;
+    return {
+      subTitle: criticismDetail(c),
+      fields: [
+        { key: '批评', value: criticismSummary(c) },
+        { key: '表扬', value: c.praise.length ? `${c.praise.length}：${c.praise.map((p) => `${p.window ? `${p.window}号窗` : p.dept ?? ''}`).join('、')}` : '无' },
+        { key: 'CAS L3', value: c.casesL3.length ? String(c.casesL3.length) : '无' },
+        { key: '投诉超期', value: String(c.complaints.length) },
+        { key: '发布', value: `${await oralPublishTime(ctx.m)} 全体进驻人员群` },
+      ],
+    };
+  },
+  extraButtons: (a) => [{ text: '修改', key: `edit:${a.no}`, style: 3 }],
+  async onApproved(ctx, a) {
+    const n = await noticeOf(ctx, a);
+    await ctx.m.update(Notice, { id: n.id, status: '待审定' }, { status: '已批准', approver: ctx.actor.userid, approvedAt: ctx.now });
+    n.status = '已批准';
+    await ctx.audit('notice.approve', 'notice', n.periodKey, { approval: a.no });
+    if (await releaseIsDue(ctx, n)) await publishOral(ctx, n);
+  },
+  async onRejected(ctx, a, reason) {
+    const n = await noticeOf(ctx, a);
+    await ctx.m.update(Notice, { id: n.id }, { status: '已驳回' });
+    await ctx.audit('notice.reject', 'notice', n.periodKey, { approval: a.no, reason });
+    await ctx.send({ group: 'G-OFFICE' }, { text: `口头通报（${cnDate(n.forDate!)}）${a.no} 被驳回：${reason}\n修改后重新送审：通报 修改 ${a.no} 删除=… 增加=… 文字=…` }, `oral:${n.periodKey}:rejected:${a.no}`);
+  },
+};
