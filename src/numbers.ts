@@ -1,23 +1,23 @@
 import type { EntityManager } from 'typeorm';
 import { SequenceRow } from '../entities/sequence';
-import { affected, insertRows } from './db';
+import { insertRows } from './db';
 
 /**
- * Next value of a named yearly counter (commands.md §1 record numbers). Inside the caller's transaction:
- * insert-if-absent, then a guarded increment, so concurrent callers never get the same number.
+ * Next value of a named yearly counter (commands.md §1 record numbers), inside the caller's transaction:
+ * insert-if-absent, then an atomic `value = value + 1` that locks the row until commit, then read it back.
+ * (An optimistic read-then-compare loop would spin forever on MySQL/MariaDB: under REPEATABLE READ the re-read
+ * keeps returning the snapshot value.) Concurrent callers get distinct numbers; a rolled-back one frees none.
  */
 export async function nextSequence(m: EntityManager, name: string): Promise<number> {
   await insertRows(m, SequenceRow, { name, value: 0 }, { orIgnore: true });
-  for (;;) {
-    const row = await m.findOneOrFail(SequenceRow, { where: { name } });
-    const res = await m
-      .createQueryBuilder()
-      .update(SequenceRow)
-      .set({ value: row.value + 1 })
-      .where('name = :name AND value = :value', { name, value: row.value })
-      .execute();
-    if (affected(res) === 1) return row.value + 1;
-  }
+  await m
+    .createQueryBuilder()
+    .update(SequenceRow)
+    .set({ value: () => 'value + 1' })
+    .where('name = :name', { name })
+    .execute();
+  const row = await m.findOneOrFail(SequenceRow, { where: { name } });
+  return row.value;
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');

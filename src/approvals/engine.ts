@@ -58,7 +58,8 @@ export async function startApproval(ctx: Ctx, req: StartRequest): Promise<Approv
   };
   // The unique open_key makes a concurrent second start a no-op here: we then refuse it.
   if ((await insertRows(ctx.m, Approval, draft, { orIgnore: true })) !== 1) {
-    const winner = await ctx.m.findOne(Approval, { where: { openKey } });
+    // A locking read sees the winner's committed row (a plain read under MySQL's REPEATABLE READ would not).
+    const winner = await ctx.m.findOne(Approval, { where: { openKey }, ...(ctx.deps.db.isSqlite ? {} : { lock: { mode: 'pessimistic_read' as const } }) });
     throw new UserError(`该事项已有审批在进行中（${winner?.no ?? '审批中'}），请勿重复提交。`);
   }
   const a = await ctx.m.findOneOrFail(Approval, { where: { no } });
