@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { InboxRow } from '../../entities/inbox';
 import { insertRows, type Db } from '../db';
 
@@ -27,11 +27,7 @@ export class InboxWriter {
     while (this.pending.length) {
       const batch = this.pending.splice(0, 500);
       try {
-        const results = await this.db.txUrgent(async (m: EntityManager) => {
-          const out: boolean[] = [];
-          for (const p of batch) out.push((await insertRows(m, InboxRow, p.row, { orIgnore: true })) === 1);
-          return out;
-        });
+        const results = await this.db.txUrgent((m) => storeBatch(m, batch.map((p) => p.row)));
         batch.forEach((p, i) => p.resolve(results[i]));
       } catch (err) {
         batch.forEach((p) => p.reject(err));
@@ -39,4 +35,23 @@ export class InboxWriter {
     }
     this.flushing = undefined;
   }
+}
+
+/**
+ * One multi-row INSERT … OR IGNORE for a batch. A row is "new" if its key is neither stored already nor repeated
+ * earlier in the batch; the unique index still has the last word (two instances racing), so at worst the flag —
+ * used for metrics and to wake the dispatcher — is optimistic, never the data.
+ */
+async function storeBatch(m: EntityManager, rows: Partial<InboxRow>[]): Promise<boolean[]> {
+  const keys = rows.map((r) => r.dedupeKey!);
+  const existing = new Set((await m.find(InboxRow, { select: { dedupeKey: true }, where: { dedupeKey: In(keys) } })).map((r) => r.dedupeKey));
+  const seen = new Set<string>();
+  const fresh: boolean[] = keys.map((k) => {
+    const isNew = !existing.has(k) && !seen.has(k);
+    seen.add(k);
+    return isNew;
+  });
+  const toInsert = rows.filter((_, i) => fresh[i]);
+  if (toInsert.length) await insertRows(m, InboxRow, toInsert, { orIgnore: true });
+  return fresh;
 }

@@ -17,7 +17,7 @@ export function requestIds(log: Logger): Koa.Middleware {
       ctx.body = { ok: false, error: 'internal error', requestId: id };
     } finally {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (ctx.path !== '/metrics' && !ctx.path.startsWith('/sandbox/api/messages')) {
+      if (log.isLevelEnabled('debug') && ctx.path !== '/metrics' && !ctx.path.startsWith('/sandbox/api/messages')) {
         log.debug({ reqId: id, method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(ms * 10) / 10 }, 'request');
       }
     }
