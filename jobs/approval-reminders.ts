@@ -1,8 +1,6 @@
 import { remindPendingApprovals } from '../src/approvals/reminders';
-import { systemActor } from '../src/bot/context';
-import { makeCtx } from '../src/bot/make-ctx';
 import { localDate } from '../src/time';
-import { defineJob } from './define';
+import { defineJob, jobCtx } from './define';
 
 // D17: pending approvals older than their kind's limit are reminded, then escalated.
 export const approvalReminders = defineJob({
@@ -13,5 +11,5 @@ export const approvalReminders = defineJob({
   summary: '审批超时提醒（超过时限提醒审批人，再超一个工作日升级到大厅管理室）',
   periodKey: (now) => localDate(now),
   run: (deps, now) =>
-    deps.db.tx((m) => remindPendingApprovals(makeCtx(deps, m, now, systemActor('job:approval-reminders'), 'job:approval-reminders'))),
+    deps.db.tx((m) => remindPendingApprovals(jobCtx(deps, m, now, 'approval-reminders'))),
 });

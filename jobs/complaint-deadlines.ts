@@ -1,8 +1,6 @@
-import { systemActor } from '../src/bot/context';
-import { makeCtx } from '../src/bot/make-ctx';
 import { remindComplaintDeadlines } from '../src/domain/complaints/reminders';
 import { localDate } from '../src/time';
-import { defineJob } from './define';
+import { defineJob, jobCtx } from './define';
 
 // commands.md §5: each WD 09:00 — due − 1 WD and overdue reminders for every complaint clock.
 export const complaintDeadlines = defineJob({
@@ -13,7 +11,7 @@ export const complaintDeadlines = defineJob({
   summary: '投诉各项期限：到期前1个工作日提醒经办人和首席代表；超期后每个工作日提醒大厅管理室',
   periodKey: (now) => localDate(now),
   async run(deps, now) {
-    const counts = await deps.db.tx((m) => remindComplaintDeadlines(makeCtx(deps, m, now, systemActor('job:complaint-deadlines'), 'job:complaint-deadlines')));
+    const counts = await deps.db.tx((m) => remindComplaintDeadlines(jobCtx(deps, m, now, 'complaint-deadlines')));
     return { ...counts };
   },
 });

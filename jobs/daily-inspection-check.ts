@@ -1,8 +1,6 @@
-import { systemActor } from '../src/bot/context';
-import { makeCtx } from '../src/bot/make-ctx';
 import { checkDailyInspection } from '../src/domain/inspections/quota-reminders';
 import { localDate } from '../src/time';
-import { defineJob } from './define';
+import { defineJob, jobCtx } from './define';
 
 // INS-01, OPEN #15 / #55: 16:00 each WD — no 日常巡查 logged today → remind G-OFFICE.
 export const dailyInspectionCheck = defineJob({
@@ -13,7 +11,7 @@ export const dailyInspectionCheck = defineJob({
   summary: '16:00 检查当日是否已登记日常巡查，未登记提醒大厅管理室',
   periodKey: (now) => localDate(now),
   async run(deps, now) {
-    const reminded = await deps.db.tx((m) => checkDailyInspection(makeCtx(deps, m, now, systemActor('job:daily-inspection-check'), 'job:daily-inspection-check')));
+    const reminded = await deps.db.tx((m) => checkDailyInspection(jobCtx(deps, m, now, 'daily-inspection-check')));
     return { reminded };
   },
 });

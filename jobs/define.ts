@@ -1,3 +1,6 @@
+import type { EntityManager } from 'typeorm';
+import { systemActor, type Ctx } from '../src/bot/context';
+import { makeCtx } from '../src/bot/make-ctx';
 import type { WorkCalendar } from '../src/calendar/work-calendar';
 import type { Deps } from '../src/deps';
 
@@ -24,4 +27,9 @@ export interface JobDef {
 
 export function defineJob(def: JobDef): JobDef {
   return def;
+}
+
+/** The Ctx a job acts with: the system actor `job:<name>`, reply keys scoped to the job (inside `deps.db.tx`). */
+export function jobCtx(deps: Deps, m: EntityManager, now: Date, name: string): Ctx {
+  return makeCtx(deps, m, now, systemActor(`job:${name}`), `job:${name}`);
 }

@@ -1,8 +1,6 @@
-import { systemActor } from '../src/bot/context';
-import { makeCtx } from '../src/bot/make-ctx';
 import { runFilingWatch } from '../src/domain/windows/watch';
 import { localDate } from '../src/time';
-import { defineJob } from './define';
+import { defineJob, jobCtx } from './define';
 
 // commands.md §5 `filing-watch` (09:00 each WD): SUS-07 publicity by S − 4 WD; closures ending tomorrow / today
 // (WIN-07, confirm 到岗); closures > 1 month (WIN-08 收回 card); peak checklist open 1 WD before (SUS-03).
@@ -13,5 +11,5 @@ export const filingWatch = defineJob({
   rules: ['SUS-07', 'WIN-07', 'WIN-08', 'SUS-03', 'WIN-11', 'OPEN #29'],
   summary: '停办公告期限、临时关闭到期与到岗确认、关闭超1个月收回、高峰准备事项提醒',
   periodKey: (now) => localDate(now),
-  run: (deps, now) => deps.db.tx((m) => runFilingWatch(makeCtx(deps, m, now, systemActor('job:filing-watch'), 'job:filing-watch'))),
+  run: (deps, now) => deps.db.tx((m) => runFilingWatch(jobCtx(deps, m, now, 'filing-watch'))),
 });

@@ -1,8 +1,6 @@
-import { systemActor } from '../src/bot/context';
-import { makeCtx } from '../src/bot/make-ctx';
 import { autoConfirmDue } from '../src/domain/inspections/disputes';
 import { localDate } from '../src/time';
-import { defineJob } from './define';
+import { defineJob, jobCtx } from './define';
 
 // INS-09 / ACC-03, OPEN #17: findings not disputed within 2 WD are confirmed; each 首席代表 gets one DM.
 export const findingAutoConfirm = defineJob({
@@ -13,7 +11,7 @@ export const findingAutoConfirm = defineJob({
   summary: '巡查发现异议期（2个工作日）届满未提异议的自动确认，并告知首席代表',
   periodKey: (now) => localDate(now),
   async run(deps, now) {
-    const confirmed = await deps.db.tx((m) => autoConfirmDue(makeCtx(deps, m, now, systemActor('job:finding-auto-confirm'), 'job:finding-auto-confirm')));
+    const confirmed = await deps.db.tx((m) => autoConfirmDue(jobCtx(deps, m, now, 'finding-auto-confirm')));
     return { confirmed };
   },
 });

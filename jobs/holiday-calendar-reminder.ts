@@ -1,8 +1,6 @@
-import { systemActor } from '../src/bot/context';
-import { makeCtx } from '../src/bot/make-ctx';
 import { checkNextYearCoverage } from '../src/calendar/coverage-alerts';
 import { isoWeekKey, localDate } from '../src/time';
-import { defineJob } from './define';
+import { defineJob, jobCtx } from './define';
 
 // DIR-13, OPEN #8: each December week (first WD of the week), remind G-OFFICE until next year's calendar is loaded.
 export const holidayCalendarReminder = defineJob({
@@ -13,7 +11,7 @@ export const holidayCalendarReminder = defineJob({
   summary: '12月每周提醒大厅管理室导入下一年节假日安排（已导入则不发）',
   periodKey: (now) => isoWeekKey(localDate(now)),
   async run(deps, now) {
-    const r = await deps.db.tx((m) => checkNextYearCoverage(makeCtx(deps, m, now, systemActor('job:holiday-calendar-reminder'), 'job:holiday-calendar-reminder')));
+    const r = await deps.db.tx((m) => checkNextYearCoverage(jobCtx(deps, m, now, 'holiday-calendar-reminder')));
     return { missing: r.missing.length, alerted: r.alerted.length };
   },
 });

@@ -1,8 +1,6 @@
-import { systemActor } from '../src/bot/context';
-import { makeCtx } from '../src/bot/make-ctx';
 import { checkJointCount } from '../src/domain/inspections/quota-reminders';
 import { localDate } from '../src/time';
-import { defineJob } from './define';
+import { defineJob, jobCtx } from './define';
 
 // INS-02, OPEN #15: 联合巡查 <1 by the 15th, <2 on the 3rd-last WD → G-OFFICE (each stage once per month).
 export const jointInspectionCount = defineJob({
@@ -13,7 +11,7 @@ export const jointInspectionCount = defineJob({
   summary: '联合巡查次数检查（15日不足1次、倒数第3个工作日不足2次提醒大厅管理室）',
   periodKey: (now) => localDate(now),
   async run(deps, now) {
-    const reminded = await deps.db.tx((m) => checkJointCount(makeCtx(deps, m, now, systemActor('job:joint-inspection-count'), 'job:joint-inspection-count')));
+    const reminded = await deps.db.tx((m) => checkJointCount(jobCtx(deps, m, now, 'joint-inspection-count')));
     return { reminded };
   },
 });

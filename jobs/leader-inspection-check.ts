@@ -1,8 +1,6 @@
-import { systemActor } from '../src/bot/context';
-import { makeCtx } from '../src/bot/make-ctx';
 import { checkLeaderInspection } from '../src/domain/inspections/quota-reminders';
 import { localDate } from '../src/time';
-import { defineJob } from './define';
+import { defineJob, jobCtx } from './define';
 
 // INS-03, OPEN #15 / #56: no 领导巡查 this month by the 20th (non-WD → the WD before) → DM the 中心领导 (once).
 export const leaderInspectionCheck = defineJob({
@@ -13,7 +11,7 @@ export const leaderInspectionCheck = defineJob({
   summary: '20日前检查本月是否已有中心领导带队巡查，没有则提醒中心领导',
   periodKey: (now) => localDate(now),
   async run(deps, now) {
-    const reminded = await deps.db.tx((m) => checkLeaderInspection(makeCtx(deps, m, now, systemActor('job:leader-inspection-check'), 'job:leader-inspection-check')));
+    const reminded = await deps.db.tx((m) => checkLeaderInspection(jobCtx(deps, m, now, 'leader-inspection-check')));
     return { reminded };
   },
 });

@@ -1,9 +1,7 @@
-import { systemActor } from '../src/bot/context';
-import { makeCtx } from '../src/bot/make-ctx';
 import { runMonthlyBatch } from '../src/domain/briefings/monthly-batch';
 import { firstWorkday } from '../src/domain/briefings/schedule';
 import { localDate } from '../src/time';
-import { defineJob } from './define';
+import { defineJob, jobCtx } from './define';
 
 // 1st WD of the month, 09:00: BRF-04/05 约谈 candidates, BRF-07 书面通报 draft, PRF-14 deductions, INS quotas,
 // DIR-11 list — G-OFFICE and each 首席代表 (own data). Lines of modules not built yet say 无 (D21).
@@ -17,5 +15,5 @@ export const monthlyBatch = defineJob({
     const today = localDate(now);
     return firstWorkday(cal, today.slice(0, 7)) === today ? today.slice(0, 7) : null;
   },
-  run: (deps, now) => deps.db.tx((m) => runMonthlyBatch(makeCtx(deps, m, now, systemActor('job:monthly-batch'), 'job:monthly-batch'))),
+  run: (deps, now) => deps.db.tx((m) => runMonthlyBatch(jobCtx(deps, m, now, 'monthly-batch'))),
 });

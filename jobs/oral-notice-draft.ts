@@ -1,9 +1,7 @@
-import { systemActor } from '../src/bot/context';
-import { makeCtx } from '../src/bot/make-ctx';
 import { draftOralNotice } from '../src/domain/briefings/oral-notice';
 import { ORAL_DRAFT_CRON } from '../src/domain/briefings/oral-times';
 import { localDate } from '../src/time';
-import { defineJob } from './define';
+import { defineJob, jobCtx } from './define';
 
 // BRF-02 / BRF-03, OPEN #18: 07:45 each WD — draft the 口头通报 (previous WD's findings and praise, CAS L3,
 // overdue complaints) and send the 分管领导 the approval card.
@@ -15,7 +13,7 @@ export const oralNoticeDraft = defineJob({
   summary: '口头通报草稿（前一工作日巡查问题与表扬、L3超期办件、超期投诉）送分管领导审定',
   periodKey: (now) => localDate(now),
   async run(deps, now) {
-    const { notice, created } = await deps.db.tx((m) => draftOralNotice(makeCtx(deps, m, now, systemActor('job:oral-notice-draft'), 'job:oral-notice-draft'), localDate(now)));
+    const { notice, created } = await deps.db.tx((m) => draftOralNotice(jobCtx(deps, m, now, 'oral-notice-draft'), localDate(now)));
     return { created: created ? 1 : 0, criticism: notice.criticism, praise: notice.praise };
   },
 });

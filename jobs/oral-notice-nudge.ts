@@ -1,9 +1,7 @@
-import { systemActor } from '../src/bot/context';
-import { makeCtx } from '../src/bot/make-ctx';
 import { nudgeOral } from '../src/domain/briefings/oral-release';
 import { ORAL_NUDGE_CRON } from '../src/domain/briefings/oral-times';
 import { localDate } from '../src/time';
-import { defineJob } from './define';
+import { defineJob, jobCtx } from './define';
 
 // BRF-03 PROPOSAL (OPEN #18): 08:15 each WD — today's 口头通报 not yet approved → DM the 分管领导; release waits.
 export const oralNoticeNudge = defineJob({
@@ -14,7 +12,7 @@ export const oralNoticeNudge = defineJob({
   summary: '口头通报08:15仍未审定则提醒分管领导（未审定不发布）',
   periodKey: (now) => localDate(now),
   async run(deps, now) {
-    const nudged = await deps.db.tx((m) => nudgeOral(makeCtx(deps, m, now, systemActor('job:oral-notice-nudge'), 'job:oral-notice-nudge')));
+    const nudged = await deps.db.tx((m) => nudgeOral(jobCtx(deps, m, now, 'oral-notice-nudge')));
     return { nudged };
   },
 });

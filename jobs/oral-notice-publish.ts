@@ -1,9 +1,7 @@
-import { systemActor } from '../src/bot/context';
-import { makeCtx } from '../src/bot/make-ctx';
 import { publishDueOral } from '../src/domain/briefings/oral-release';
 import { ORAL_PUBLISH_CRON } from '../src/domain/briefings/oral-times';
 import { localDate } from '../src/time';
-import { defineJob } from './define';
+import { defineJob, jobCtx } from './define';
 
 // BRF-02 / BRF-10, OPEN #18 / #22: 08:20 each WD — the approved 口头通报 gets the next 督通 number and goes to G-HALL;
 // the 带班领导 gets the text. Unapproved drafts wait (an approval after 08:20 publishes at once).
@@ -14,5 +12,5 @@ export const oralNoticePublish = defineJob({
   rules: ['BRF-02', 'BRF-03', 'BRF-10', 'OPEN #18', 'OPEN #22'],
   summary: '08:20 发布已审定的口头通报（编号、全体群、带班领导）；未审定不发布',
   periodKey: (now) => localDate(now),
-  run: (deps, now) => deps.db.tx((m) => publishDueOral(makeCtx(deps, m, now, systemActor('job:oral-notice-publish'), 'job:oral-notice-publish'))),
+  run: (deps, now) => deps.db.tx((m) => publishDueOral(jobCtx(deps, m, now, 'oral-notice-publish'))),
 });

@@ -1,8 +1,6 @@
-import { systemActor } from '../src/bot/context';
-import { makeCtx } from '../src/bot/make-ctx';
 import { remindQuarterly } from '../src/domain/briefings/quarterly';
 import { localDate } from '../src/time';
-import { defineJob } from './define';
+import { defineJob, jobCtx } from './define';
 
 // BRF-11 (003 要求(一)): 1st WD of Mar/Jun/Sep/Dec and 3 WD before the 10th → each 首席代表 whose department has not
 // reported (each stage once per department, reminder_log `quarterly:<year>-Q<n>:<dept>`).
@@ -14,7 +12,7 @@ export const quarterlyProgress = defineJob({
   summary: '季度进展报送提醒（季末月第一个工作日、10日前3个工作日）',
   periodKey: (now) => localDate(now),
   async run(deps, now) {
-    const reminded = await deps.db.tx((m) => remindQuarterly(makeCtx(deps, m, now, systemActor('job:quarterly-progress'), 'job:quarterly-progress')));
+    const reminded = await deps.db.tx((m) => remindQuarterly(jobCtx(deps, m, now, 'quarterly-progress')));
     return { reminded };
   },
 });

@@ -1,8 +1,6 @@
-import { systemActor } from '../src/bot/context';
-import { makeCtx } from '../src/bot/make-ctx';
 import { remindRectifications } from '../src/domain/accountability/reminders';
 import { localDate } from '../src/time';
-import { defineJob } from './define';
+import { defineJob, jobCtx } from './define';
 
 // ACC-04 / INS-11 / ACC-02, OPEN #13 / #46: 09:00 each WD — 整改 三级提醒 (plan and completion deadlines), weekly
 // progress, 督办 due − 1 WD and overdue.
@@ -13,5 +11,5 @@ export const rectificationDue = defineJob({
   rules: ['ACC-04', 'INS-11', 'REV-03', 'ACC-02', 'OPEN #13'],
   summary: '整改方案/结果到期与逾期三级提醒、每周进度提醒、督办任务到期与逾期提醒',
   periodKey: (now) => localDate(now),
-  run: (deps, now) => deps.db.tx(async (m) => ({ ...(await remindRectifications(makeCtx(deps, m, now, systemActor('job:rectification-due'), 'job:rectification-due'))) })),
+  run: (deps, now) => deps.db.tx(async (m) => ({ ...(await remindRectifications(jobCtx(deps, m, now, 'rectification-due'))) })),
 });

@@ -1,8 +1,6 @@
-import { systemActor } from '../src/bot/context';
-import { makeCtx } from '../src/bot/make-ctx';
 import { runSeasonalReminder } from '../src/domain/windows/seasonal-reminder';
 import { localDate } from '../src/time';
-import { defineJob } from './define';
+import { defineJob, jobCtx } from './define';
 
 // commands.md §5 `seasonal-plan-reminder` (WIN-10, OPEN #29): February, 09:00 on WDs. The reminder dates are the
 // setting window.seasonalReminderDays (default Feb 1 and Feb 20, shifted to a WD within February), so the period
@@ -14,5 +12,5 @@ export const seasonalPlanReminder = defineJob({
   rules: ['WIN-10', 'OPEN #2', 'OPEN #29'],
   summary: '2月提醒有固定时间、季节性窗口的部门于3月1日前备案年度窗口使用计划',
   periodKey: (now) => localDate(now),
-  run: (deps, now) => deps.db.tx((m) => runSeasonalReminder(makeCtx(deps, m, now, systemActor('job:seasonal-plan-reminder'), 'job:seasonal-plan-reminder'))),
+  run: (deps, now) => deps.db.tx((m) => runSeasonalReminder(jobCtx(deps, m, now, 'seasonal-plan-reminder'))),
 });

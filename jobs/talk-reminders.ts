@@ -1,8 +1,6 @@
-import { systemActor } from '../src/bot/context';
-import { makeCtx } from '../src/bot/make-ctx';
 import { remindTalks } from '../src/domain/briefings/monthly-reminders';
 import { localDate } from '../src/time';
-import { defineJob } from './define';
+import { defineJob, jobCtx } from './define';
 
 // BRF-04 / BRF-05: 约谈 reminders on the 5th and 8th (setting talk.reminderDays; a non-WD moves to the WD before),
 // deadline the 10th; escalation to G-LEAD on the first run after it. Each stage is claimed once in reminder_log
@@ -15,5 +13,5 @@ export const talkReminders = defineJob({
   rules: ['BRF-04', 'BRF-05', 'OPEN #2', 'OPEN #19', 'OPEN #20'],
   summary: '约谈提醒（5日、8日）及10日后逾期升级中心领导群',
   periodKey: (now) => localDate(now),
-  run: (deps, now) => deps.db.tx((m) => remindTalks(makeCtx(deps, m, now, systemActor('job:talk-reminders'), 'job:talk-reminders'))),
+  run: (deps, now) => deps.db.tx((m) => remindTalks(jobCtx(deps, m, now, 'talk-reminders'))),
 });

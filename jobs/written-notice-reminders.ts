@@ -1,8 +1,6 @@
-import { systemActor } from '../src/bot/context';
-import { makeCtx } from '../src/bot/make-ctx';
 import { remindWrittenNotice } from '../src/domain/briefings/monthly-reminders';
 import { localDate } from '../src/time';
-import { defineJob } from './define';
+import { defineJob, jobCtx } from './define';
 
 // BRF-07, OPEN #21: 书面通报 not approved → 中心领导 on the 12th, escalated to G-LEAD on the 14th (non-WD → the WD
 // before); deadline the 15th. Stages are claimed once (`written:<month>`), so the period key is the day.
@@ -13,5 +11,5 @@ export const writtenNoticeReminders = defineJob({
   rules: ['BRF-07', 'OPEN #2', 'OPEN #21'],
   summary: '书面通报审定提醒（12日中心领导，14日升级中心领导群；15日前印发）',
   periodKey: (now) => localDate(now),
-  run: (deps, now) => deps.db.tx((m) => remindWrittenNotice(makeCtx(deps, m, now, systemActor('job:written-notice-reminders'), 'job:written-notice-reminders'))),
+  run: (deps, now) => deps.db.tx((m) => remindWrittenNotice(jobCtx(deps, m, now, 'written-notice-reminders'))),
 });

@@ -2,16 +2,15 @@ import { createServer, type Server } from 'node:http';
 import Koa from 'koa';
 import Router from '@koa/router';
 import pino, { type Logger } from 'pino';
-import { createDataSource } from '../ormconfig';
 import { Person } from '../entities/person';
 import { PersonRole } from '../entities/person-role';
 import { systemActor } from './bot/context';
 import { Dispatcher } from './bot/dispatcher';
 import { makeCtx } from './bot/make-ctx';
-import { alertCoverageOnce, checkNextYearCoverage } from './calendar/coverage-alerts';
-import { loadWorkCalendar } from './calendar/hall-calendar';
 import type { Config } from './config';
-import { Db, insertRows } from './db';
+import { checkNextYearCoverage } from './calendar/coverage-alerts';
+import { makeDeps, openDb } from './compose';
+import { type Db, insertRows } from './db';
 import type { Deps } from './deps';
 import { healthz, metrics } from './http/health';
 import { mountH5 } from './http/h5/forms-route';
@@ -53,13 +52,8 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   const { config } = opts;
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? pino({ level: config.logLevel });
-  const ds = createDataSource(config.databaseUrl);
-  await ds.initialize();
-  const applied = await ds.runMigrations({ transaction: 'each' });
-  if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-  const db = new Db(ds);
+  const db = await openDb(config, log);
   await bootstrapAdmins(db, config.bootstrapAdmins, clock.now());
-  const calendar = await loadWorkCalendar(db.manager);
 
   const app = new Koa({ proxy: true });
   const router = new Router();
@@ -75,19 +69,8 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   const apiBase = config.apiBase ?? `${local}/_fake-wecom`;
   const publicBaseUrl = config.publicBaseUrl ?? `http://localhost:${port}`;
 
-  const wecom = new WecomClient({ apiBase, corpId: config.wecom.corpId, secret: config.wecom.secret, agentId: config.wecom.agentId, log });
-  const deps: Deps = {
-    db,
-    config,
-    log,
-    calendar,
-    publicBaseUrl,
-    media: { fetch: (mediaId) => wecom.getMedia(mediaId) },
-    wecom,
-    coverageAlert: async (m, now, date, context) => {
-      await alertCoverageOnce(makeCtx(deps, m, now, systemActor('system'), 'coverage'), date, context);
-    },
-  };
+  const deps = await makeDeps({ db, config, log, apiBase, publicBaseUrl });
+  const { wecom } = deps;
   const sender = new OutboxSender(db, clock, wecom, config.wecom.agentId, log);
   const dispatcher = new Dispatcher(deps, clock, () => sender.wake());
   const scheduler = new Scheduler(deps, clock);

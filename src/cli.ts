@@ -1,18 +1,14 @@
 import pino from 'pino';
 import { parseArgs } from 'node:util';
 import { createDataSource } from '../ormconfig';
-import { systemActor } from './bot/context';
-import { makeCtx } from './bot/make-ctx';
-import { alertCoverageOnce } from './calendar/coverage-alerts';
-import { loadWorkCalendar } from './calendar/hall-calendar';
 import { formatImportSummary, importCalendarFile } from './calendar/import';
 import { runDirectoryCli } from './cli-directory';
+import { makeDeps, openDb } from './compose';
 import { ConfigError, loadConfig } from './config';
-import { Db } from './db';
 import type { Deps } from './deps';
 import { Scheduler } from './scheduler';
 import { FixedClock, localStamp, systemClock } from './time';
-import { WecomClient } from './wecom/client';
+import type { WecomClient } from './wecom/client';
 import { loadDemoDirectory } from './directory/demo';
 import { runExportCli } from './cli-export';
 
@@ -29,30 +25,18 @@ const USAGE = `用法 / usage: npm run cli -- <command>
   export <ledger> --out <file.xlsx> [--from --to]   台账 export
   sandbox seed                             load the demo directory into an empty database`;
 
-async function openDeps(clock = systemClock): Promise<{ deps: Deps; close: () => Promise<void>; wecom: WecomClient }> {
+async function openDeps(): Promise<{ deps: Deps; close: () => Promise<void>; wecom: WecomClient }> {
   const config = loadConfig();
   const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
-  const ds = createDataSource(config.databaseUrl);
-  await ds.initialize();
-  await ds.runMigrations({ transaction: 'each' });
-  const db = new Db(ds);
-  const calendar = await loadWorkCalendar(db.manager);
-  const apiBase = config.apiBase ?? `http://127.0.0.1:${config.port}/_fake-wecom`;
-  const wecom = new WecomClient({ apiBase, corpId: config.wecom.corpId, secret: config.wecom.secret, agentId: config.wecom.agentId, log });
-  const deps: Deps = {
+  const db = await openDb(config);
+  const deps = await makeDeps({
     db,
     config,
     log,
-    calendar,
+    apiBase: config.apiBase ?? `http://127.0.0.1:${config.port}/_fake-wecom`,
     publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
-    media: { fetch: (id) => wecom.getMedia(id) },
-    wecom,
-    coverageAlert: async (m, now, date, context) => {
-      await alertCoverageOnce(makeCtx(deps, m, now, systemActor('cli'), 'cli:coverage'), date, context);
-    },
-  };
-  void clock;
-  return { deps, wecom, close: () => db.close() };
+  });
+  return { deps, wecom: deps.wecom, close: () => db.close() };
 }
 
 export async function runCli(argv: string[]): Promise<number> {

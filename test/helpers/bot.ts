@@ -16,6 +16,22 @@ import { TEST_CRYPTO, fakeWecom, signedCallback } from './fake-wecom';
  * signed, encrypted callbacks; time is a FixedClock the test moves; workers are drained by hand so every
  * assertion sees a settled state.
  */
+/** The environment of a bot in real mode against a fake WeCom (vector A's keys, wecom.md §1.6). */
+export function testEnv(databaseUrl: string, apiBase: string): Record<string, string> {
+  return {
+    PORT: '0',
+    DATABASE_URL: databaseUrl,
+    WECOM_CORP_ID: TEST_CRYPTO.corpId,
+    WECOM_AGENT_ID: '1000002',
+    WECOM_SECRET: 'test-secret',
+    WECOM_TOKEN: TEST_CRYPTO.token,
+    WECOM_ENCODING_AES_KEY: TEST_CRYPTO.aesKey,
+    WECOM_API_BASE: apiBase,
+    ATTACHMENT_DIR: `${process.env.TMPDIR ?? '/tmp'}/hall-attachments-${process.pid}`,
+    LOG_LEVEL: 'silent',
+  };
+}
+
 export interface TestBot {
   bot: Bot;
   fake: RunningFakeWecom;
@@ -43,18 +59,7 @@ export interface TestBot {
 export async function startTestBot(opts: { now: string; directory?: 'demo' | 'none' } = { now: '2026-03-02T10:00:00+08:00' }): Promise<TestBot> {
   const clock = new FixedClock(new Date(opts.now));
   const fake = await fakeWecom({ secret: 'test-secret', agentId: 1000002, now: () => clock.now().getTime() });
-  const config = loadConfig({
-    PORT: '0',
-    DATABASE_URL: await freshDatabaseUrl(),
-    WECOM_CORP_ID: TEST_CRYPTO.corpId,
-    WECOM_AGENT_ID: '1000002',
-    WECOM_SECRET: 'test-secret',
-    WECOM_TOKEN: TEST_CRYPTO.token,
-    WECOM_ENCODING_AES_KEY: TEST_CRYPTO.aesKey,
-    WECOM_API_BASE: fake.url,
-    ATTACHMENT_DIR: `${process.env.TMPDIR ?? '/tmp'}/hall-attachments-${process.pid}`,
-    LOG_LEVEL: 'silent',
-  });
+  const config = loadConfig(testEnv(await freshDatabaseUrl(), fake.url));
   const bot = await createBot({ config, clock, log: pino({ level: process.env.TEST_LOG ?? 'silent' }), autoStart: false });
   if ((opts.directory ?? 'demo') === 'demo') await loadDemoDirectory(bot.deps.db, clock.now(), fake.url);
   await bot.deps.calendar.refresh(bot.deps.db.manager);

@@ -5,6 +5,7 @@ import { createBot } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { loadDemoDirectory } from '../../src/directory/demo';
 import { FixedClock } from '../../src/time';
+import { testEnv } from '../helpers/bot';
 import { freshDatabaseUrl } from '../helpers/db';
 import { TEST_CRYPTO, fakeWecom, signedCallback } from '../helpers/fake-wecom';
 
@@ -14,17 +15,7 @@ describe('restart', () => {
   it('20 acknowledged but unprocessed callbacks are processed exactly once after a restart', async () => {
     const clock = new FixedClock(new Date('2026-03-03T10:00:00+08:00'));
     const fake = await fakeWecom({ secret: 'test-secret', now: () => clock.now().getTime() });
-    const env = {
-      PORT: '0',
-      DATABASE_URL: await freshDatabaseUrl(),
-      WECOM_CORP_ID: TEST_CRYPTO.corpId,
-      WECOM_AGENT_ID: '1000002',
-      WECOM_SECRET: 'test-secret',
-      WECOM_TOKEN: TEST_CRYPTO.token,
-      WECOM_ENCODING_AES_KEY: TEST_CRYPTO.aesKey,
-      WECOM_API_BASE: fake.url,
-      LOG_LEVEL: 'silent',
-    };
+    const env = testEnv(await freshDatabaseUrl(), fake.url);
     const log = pino({ level: 'silent' });
     const first = await createBot({ config: loadConfig(env), clock, log });
     await loadDemoDirectory(first.deps.db, clock.now(), fake.url);
