@@ -83,7 +83,7 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   router.get('/healthz', healthz(db, config.mode));
   router.get('/metrics', metrics());
   mountH5(router, { deps, clock, userIdFromCode: async (code) => (await wecom.getUserInfo(code)).userid });
-  const sandbox = config.mode === 'sandbox' ? await mountSandbox({ app, router, deps, clock, local, crypto: cryptoCfg, dispatcher, sender }) : undefined;
+  const sandbox = config.mode === 'sandbox' ? await mountSandbox({ app, router, deps, clock, local, crypto: cryptoCfg }) : undefined;
   app.use(router.routes()).use(router.allowedMethods());
   server.on('request', app.callback());
 

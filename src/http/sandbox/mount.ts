@@ -6,11 +6,9 @@ import { z } from 'zod';
 import { GroupChat } from '../../../entities/group-chat';
 import { Person } from '../../../entities/person';
 import { PersonRole, ROLE_NAMES } from '../../../entities/person-role';
-import type { Dispatcher } from '../../bot/dispatcher';
 import type { Deps } from '../../deps';
 import { loadDemoDirectory } from '../../directory/demo';
 import { createFakeWecom, type FeedItem } from '../../fake-wecom';
-import type { OutboxSender } from '../../outbox/sender';
 import type { Clock } from '../../time';
 import type { CryptoCfg } from '../../wecom/crypto';
 import { sealEnvelope } from '../../wecom/crypto';
@@ -33,8 +31,6 @@ interface MountInput {
   clock: Clock;
   local: string;
   crypto: CryptoCfg;
-  dispatcher: Dispatcher;
-  sender: OutboxSender;
 }
 
 async function jsonBody(ctx: Koa.Context): Promise<unknown> {
