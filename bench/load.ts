@@ -23,7 +23,14 @@ function send(r: { path: string; body: string }): Promise<number> {
   return new Promise((resolve) => {
     const started = process.hrtime.bigint();
     const req = request(
-      { host: target.hostname, port: target.port, path: r.path, method: 'POST', agent, headers: { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(r.body) } },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: r.path,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(r.body) },
+      },
       (res) => {
         res.resume();
         res.on('end', () => {
@@ -58,6 +65,13 @@ const elapsed = (Date.now() - start - job.warmupMs) / 1000;
 latencies.sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
 process.stdout.write(
-  JSON.stringify({ requests: latencies.length, rps: latencies.length / elapsed, p50: pct(50), p99: pct(99), errors, exhausted: next >= job.requests.length }) + '\n',
+  JSON.stringify({
+    requests: latencies.length,
+    rps: latencies.length / elapsed,
+    p50: pct(50),
+    p99: pct(99),
+    errors,
+    exhausted: next >= job.requests.length,
+  }) + '\n',
 );
 agent.destroy();

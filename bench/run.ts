@@ -24,16 +24,30 @@ let seq = 0;
 function requests(n: number): { path: string; body: string }[] {
   return Array.from({ length: n }, () => {
     seq++;
-    const xml = buildInboundXml({ type: 'text', corpId: CFG.corpId, from: USERS[seq % USERS.length], content: '我是谁', msgId: String(7_000_000_000_000_000_000n + BigInt(seq)), createTime: 1772500000 });
+    const xml = buildInboundXml({
+      type: 'text',
+      corpId: CFG.corpId,
+      from: USERS[seq % USERS.length],
+      content: '我是谁',
+      msgId: String(7_000_000_000_000_000_000n + BigInt(seq)),
+      createTime: 1772500000,
+    });
     const { body, query } = sealEnvelope(CFG, xml);
     return { path: `/wecom/callback?${new URLSearchParams({ ...query })}`, body };
   });
 }
 
 /** Start `bench/<file>.ts args…` in its own process and wait for `READY <url>`. */
-async function serve(file: string, args: string[], env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...tsx, join(import.meta.dirname, `${file}.ts`), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout! });
+async function serve(
+  file: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [...tsx, join(import.meta.dirname, `${file}.ts`), ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout });
   for await (const line of lines) if (line.startsWith('READY ')) return { url: line.slice(6).trim(), child };
   throw new Error(`${file} did not start`);
 }
@@ -51,7 +65,9 @@ async function load(url: string, connections: number): Promise<Result> {
   const job = { url, connections, durationMs: DURATION_MS, warmupMs: WARMUP_MS, requests: requests(POOL) };
   const file = join(mkdtempSync(join(tmpdir(), 'hall-load-')), 'job.json');
   writeFileSync(file, JSON.stringify(job));
-  const { stdout } = await run(process.execPath, [...tsx, join(import.meta.dirname, 'load.ts'), file], { maxBuffer: 1 << 26 });
+  const { stdout } = await run(process.execPath, [...tsx, join(import.meta.dirname, 'load.ts'), file], {
+    maxBuffer: 1 << 26,
+  });
   return JSON.parse(stdout) as Result;
 }
 
@@ -62,7 +78,11 @@ async function main(): Promise<void> {
   const fake = await serve('fake', []);
   const rows: string[] = [];
   for (const mode of ['ack', 'workers'] as const) {
-    rows.push(mode === 'ack' ? '── acknowledgement path (bot workers paused) — the D26 comparison' : '── with the dispatcher and outbox sender running in the bot process');
+    rows.push(
+      mode === 'ack'
+        ? '── acknowledgement path (bot workers paused) — the D26 comparison'
+        : '── with the dispatcher and outbox sender running in the bot process',
+    );
     for (const connections of [50, 200]) {
       // A fresh baseline and a fresh bot (empty database, no backlog) for every point.
       const base = await serve('serve', ['baseline']);
@@ -80,7 +100,9 @@ async function main(): Promise<void> {
   }
   fake.child.kill();
   console.log(rows.join('\n'));
-  console.log(`(each point: ${DURATION_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up; servers, fake WeCom and load generator in separate processes on loopback; 2 cores)`);
+  console.log(
+    `(each point: ${DURATION_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up; servers, fake WeCom and load generator in separate processes on loopback; 2 cores)`,
+  );
 }
 
 main().catch((err) => {

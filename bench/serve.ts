@@ -19,7 +19,8 @@ if (kind === 'baseline') {
   console.log(`READY ${b.url}`);
 } else {
   // The fake WeCom runs in its own process too (the bot's outbox talks to it over loopback).
-  const fakeUrl = process.env.FAKE_URL ?? (await startFakeWecom({ corpId: BENCH_CRYPTO.corpId, secret: 'bench-secret' })).url;
+  const fakeUrl =
+    process.env.FAKE_URL ?? (await startFakeWecom({ corpId: BENCH_CRYPTO.corpId, secret: 'bench-secret' })).url;
   const config = loadConfig({
     PORT: '0',
     DATABASE_URL: `sqlite:${join(dir, 'bot.sqlite')}`,

@@ -20,7 +20,13 @@ export const accMeasure = defineCommand({
   examples: ['问效 措施 GA 措施=书面检查 来源=WT87', '问效 措施 @李四 措施=诫勉谈话 来源=TS12 说明=态度生硬屡教不改'],
   rules: ['ACC-01', 'ACC-06', 'PRF-17'],
   positional: ['对象'],
-  args: () => z.object({ 对象: z.string().describe('人员或部门'), 措施: z.string().describe('措施'), 来源: z.string().optional(), 说明: z.string().optional() }),
+  args: () =>
+    z.object({
+      对象: z.string().describe('人员或部门'),
+      措施: z.string().describe('措施'),
+      来源: z.string().optional(),
+      说明: z.string().optional(),
+    }),
   async handle(ctx, a) {
     const subject = await subjectOf(ctx, a.对象);
     const measure = parseMeasure(a.措施);
@@ -106,7 +112,12 @@ export const keyTaskAssign = defineCommand({
   usage: '督办 交办 内容=… 责任人=@… 期限=<日期>',
   examples: ['督办 交办 内容=完成叫号系统升级 责任人=@钱进 期限=3月20日'],
   rules: ['ACC-02'],
-  args: (t) => z.object({ 内容: z.string().min(2, '至少2个字').describe('内容'), 责任人: z.string().describe('责任人'), 期限: t.date('期限') }),
+  args: (t) =>
+    z.object({
+      内容: z.string().min(2, '至少2个字').describe('内容'),
+      责任人: z.string().describe('责任人'),
+      期限: t.date('期限'),
+    }),
   async handle(ctx, a) {
     const t = await assignTask(ctx, a.内容, await findPerson(ctx.m, a.责任人), a.期限);
     await ctx.reply(`✅ ${t.no} 期限 ${shortDate(t.dueDate)}`);
@@ -126,7 +137,9 @@ export const keyTaskDone = defineCommand({
   async handle(ctx, a) {
     const t = await taskByRef(ctx, a.编号);
     const done = await completeTask(ctx, t);
-    await ctx.reply(done ? `✅ ${t.no} 已完成${t.dueDate < localDate(ctx.now) ? '（逾期完成）' : ''}` : `已处理：${t.no} 已完成。`);
+    await ctx.reply(
+      done ? `✅ ${t.no} 已完成${t.dueDate < localDate(ctx.now) ? '（逾期完成）' : ''}` : `已处理：${t.no} 已完成。`,
+    );
   },
 });
 
@@ -141,6 +154,13 @@ export const keyTaskList = defineCommand({
   args: () => z.object({}),
   async handle(ctx) {
     const rows = await ctx.m.find(KeyTask, { where: { status: '进行中' }, order: { dueDate: 'ASC' } });
-    await replyList(ctx, `进行中的督办任务 ${rows.length} 项`, await Promise.all(rows.map(async (t) => `${t.no} ${shortDate(t.dueDate)} ${await personName(ctx.m, t.owner)}｜${t.content}`)), '没有进行中的督办任务。');
+    await replyList(
+      ctx,
+      `进行中的督办任务 ${rows.length} 项`,
+      await Promise.all(
+        rows.map(async (t) => `${t.no} ${shortDate(t.dueDate)} ${await personName(ctx.m, t.owner)}｜${t.content}`),
+      ),
+      '没有进行中的督办任务。',
+    );
   },
 });

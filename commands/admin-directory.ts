@@ -4,7 +4,16 @@ import { ROLE_NAMES, type Role } from '../entities/person-role';
 import { findDepartment, findPerson, windowNumberOf } from '../src/bot/directory';
 import { UserError } from '../src/bot/errors';
 import { replyList } from '../src/bot/replies';
-import { bindGroup, grantRoles, maskWebhook, movePerson, replaceChief, revokeRoles, setChief, STF01_REASONS } from '../src/directory/edits';
+import {
+  bindGroup,
+  grantRoles,
+  maskWebhook,
+  movePerson,
+  replaceChief,
+  revokeRoles,
+  setChief,
+  STF01_REASONS,
+} from '../src/directory/edits';
 import { parseRole, splitList } from '../src/directory/fields';
 import { localDate } from '../src/time';
 import { defineCommand } from './define';
@@ -19,7 +28,12 @@ function rolesFrom(text: string): Role[] {
   const roles: Role[] = [];
   for (const w of words) {
     const r = parseRole(w);
-    if (!r) throw new UserError(`角色“${w}”无效。可选：${Object.entries(ROLE_NAMES).map(([k, v]) => `${k}（${v}）`).join('、')}`);
+    if (!r)
+      throw new UserError(
+        `角色“${w}”无效。可选：${Object.entries(ROLE_NAMES)
+          .map(([k, v]) => `${k}（${v}）`)
+          .join('、')}`,
+      );
     if (!roles.includes(r)) roles.push(r);
   }
   if (roles.length === 0) throw new UserError('请写出角色，例如：角色 授予 liu supervisor');
@@ -40,7 +54,9 @@ export const roleGrant = defineCommand({
     const p = await findPerson(ctx.m, args.人);
     const { added, had } = await grantRoles(ctx, p, rolesFrom(args.角色));
     if (added.length === 0) return ctx.reply(`${p.name} 已有角色 ${had.join('、')}，未作修改。`);
-    await ctx.reply(`✅ ${p.name} ${added.map((r) => `+${r}`).join(' ')}${had.length ? `（已有：${had.join('、')}）` : ''}`);
+    await ctx.reply(
+      `✅ ${p.name} ${added.map((r) => `+${r}`).join(' ')}${had.length ? `（已有：${had.join('、')}）` : ''}`,
+    );
   },
 });
 
@@ -58,7 +74,9 @@ export const roleRevoke = defineCommand({
     const p = await findPerson(ctx.m, args.人);
     const { removed, missing } = await revokeRoles(ctx, p, rolesFrom(args.角色));
     if (removed.length === 0) return ctx.reply(`${p.name} 没有角色 ${missing.join('、')}，未作修改。`);
-    await ctx.reply(`✅ ${p.name} ${removed.map((r) => `-${r}`).join(' ')}${missing.length ? `（本无：${missing.join('、')}）` : ''}`);
+    await ctx.reply(
+      `✅ ${p.name} ${removed.map((r) => `-${r}`).join(' ')}${missing.length ? `（本无：${missing.join('、')}）` : ''}`,
+    );
   },
 });
 
@@ -78,17 +96,25 @@ export const personMove = defineCommand({
       原因码: z.coerce
         .number()
         .int()
-        .refine((n) => n in STF01_REASONS, { message: `应为1–5：${Object.entries(STF01_REASONS).map(([k, v]) => `${k} ${v}`).join('；')}` })
+        .refine((n) => n in STF01_REASONS, {
+          message: `应为1–5：${Object.entries(STF01_REASONS)
+            .map(([k, v]) => `${k} ${v}`)
+            .join('；')}`,
+        })
         .optional(),
       原因: z.string().trim().min(2, { message: '请写明原因' }).optional(),
     }),
   async handle(ctx, args) {
     const p = await findPerson(ctx.m, args.人);
     const r = await movePerson(ctx, p, args.窗口, args.原因码, args.原因);
-    const lines = [`✅ ${p.name} ${r.from ? `${r.from}号窗` : '（无窗口）'} → ${r.to}号窗${p.departmentCode ? `（${p.departmentCode}）` : ''}`];
+    const lines = [
+      `✅ ${p.name} ${r.from ? `${r.from}号窗` : '（无窗口）'} → ${r.to}号窗${p.departmentCode ? `（${p.departmentCode}）` : ''}`,
+    ];
     if (r.stf01) {
       const told = r.stf01.notified ? '已告知中心领导' : '（未找到中心领导，请线下报批）';
-      lines.push(`⚠️ 在岗未满1年（${r.stf01.months}个月），原因码 ${r.stf01.reasonCode} ${STF01_REASONS[r.stf01.reasonCode]}，${told}（rule STF-01）`);
+      lines.push(
+        `⚠️ 在岗未满1年（${r.stf01.months}个月），原因码 ${r.stf01.reasonCode} ${STF01_REASONS[r.stf01.reasonCode]}，${told}（rule STF-01）`,
+      );
     }
     await ctx.reply(lines.join('\n'));
   },
@@ -107,7 +133,9 @@ export const groupList = defineCommand({
   async handle(ctx) {
     // rules.md §0.3 order: the four center groups, then G-DEPT-<code> alphabetically.
     const rank = (k: string) => ['G-HALL', 'G-OFFICE', 'G-LEAD', 'G-GUIDE'].indexOf(k) + 1 || 9;
-    const groups = (await ctx.m.find(GroupChat)).sort((x, y) => rank(x.key) - rank(y.key) || x.key.localeCompare(y.key));
+    const groups = (await ctx.m.find(GroupChat)).sort(
+      (x, y) => rank(x.key) - rank(y.key) || x.key.localeCompare(y.key),
+    );
     const lines = groups.map((g) => {
       const n = g.members?.length ?? 0;
       const target = g.webhook
@@ -127,7 +155,10 @@ export const groupBind = defineCommand({
   summary: '把通知群绑定到企业微信群聊（chatid）或群机器人（webhook）',
   roles: ['admin'],
   usage: '群 绑定 <G-键> chatid=…|webhook=… [名称=…]',
-  examples: ['群 绑定 G-GUIDE chatid=guide01', '群 绑定 G-DEPT-GA webhook=https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…'],
+  examples: [
+    '群 绑定 G-GUIDE chatid=guide01',
+    '群 绑定 G-DEPT-GA webhook=https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…',
+  ],
   rules: ['DIR-01'],
   positional: ['键'],
   args: () =>

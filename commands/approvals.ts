@@ -34,7 +34,10 @@ export const todo = defineCommand({
     await replyList(
       ctx,
       `待办 ${items.length} 项`,
-      items.map(({ approval: a, step, delegateFor }) => `${a.no} ${a.title}｜${step.label}${delegateFor ? '（代）' : ''}｜${ageLabel(a, ctx.now)}`),
+      items.map(
+        ({ approval: a, step, delegateFor }) =>
+          `${a.no} ${a.title}｜${step.label}${delegateFor ? '（代）' : ''}｜${ageLabel(a, ctx.now)}`,
+      ),
       '没有待你审批的事项。',
     );
     if (items.length) await ctx.reply(`点卡片按钮处理，或发送：审批 ${items[0].approval.no} 同意`);
@@ -50,7 +53,12 @@ export const approve = defineCommand({
   examples: ['审批 SP2026-00042 同意', '审批 SP2026-00042 驳回 原因=证明材料不全'],
   rules: ['DIR-04'],
   positional: ['编号', '决定'],
-  args: () => z.object({ 编号: spNo.describe('审批编号'), 决定: z.enum(['同意', '驳回']).describe('同意或驳回'), 原因: z.string().optional() }),
+  args: () =>
+    z.object({
+      编号: spNo.describe('审批编号'),
+      决定: z.enum(['同意', '驳回']).describe('同意或驳回'),
+      原因: z.string().optional(),
+    }),
   async handle(ctx, args) {
     await decide(ctx, args.编号, { decision: args.决定 === '同意' ? 'approve' : 'reject', reason: args.原因 });
   },
@@ -96,7 +104,13 @@ export const delegate = defineCommand({
   examples: ['代理 设置 张三 从=3月2日 到=3月6日'],
   rules: ['DIR-02'],
   positional: ['代理人'],
-  args: (t) => z.object({ 代理人: z.string().describe('代理人'), 从: t.date('开始日期'), 到: t.date('结束日期'), 委托人: z.string().optional() }),
+  args: (t) =>
+    z.object({
+      代理人: z.string().describe('代理人'),
+      从: t.date('开始日期'),
+      到: t.date('结束日期'),
+      委托人: z.string().optional(),
+    }),
   async handle(ctx, args) {
     const delegateP = await findPerson(ctx.m, args.代理人);
     let principal = ctx.actor.userid;
@@ -107,14 +121,33 @@ export const delegate = defineCommand({
     if (args.到 < args.从) throw new UserError('结束日期早于开始日期。');
     if (delegateP.userid === principal) throw new UserError('代理人不能是本人。');
     // OPEN #6: one named 代理人 per leave period — overlapping mandates of the same principal are refused.
-    const overlapping = (await ctx.m.find(Delegation, { where: { principal } })).find((d) => d.fromDate <= args.到 && d.toDate >= args.从);
+    const overlapping = (await ctx.m.find(Delegation, { where: { principal } })).find(
+      (d) => d.fromDate <= args.到 && d.toDate >= args.从,
+    );
     if (overlapping) {
-      throw new UserError(`该期间已有代理人 ${await personName(ctx.m, overlapping.delegate)}（${overlapping.fromDate}至${overlapping.toDate}），一个期间只能指定一名代理人（rule DIR-02）。`);
+      throw new UserError(
+        `该期间已有代理人 ${await personName(ctx.m, overlapping.delegate)}（${overlapping.fromDate}至${overlapping.toDate}），一个期间只能指定一名代理人（rule DIR-02）。`,
+      );
     }
-    await insertRows(ctx.m, Delegation, { principal, delegate: delegateP.userid, fromDate: args.从, toDate: args.到, createdBy: ctx.actor.userid, createdAt: ctx.now });
+    await insertRows(ctx.m, Delegation, {
+      principal,
+      delegate: delegateP.userid,
+      fromDate: args.从,
+      toDate: args.到,
+      createdBy: ctx.actor.userid,
+      createdAt: ctx.now,
+    });
     await ctx.audit('delegation.set', 'person', principal, { delegate: delegateP.userid, from: args.从, to: args.到 });
-    await ctx.reply(`✅ ${cnDate(args.从)}–${cnDate(args.到)} 由 ${delegateP.name} 代理 ${await personName(ctx.m, principal)} 审批`);
-    await ctx.send({ user: delegateP.userid }, { text: `${await personName(ctx.m, principal)} 指定您在 ${cnDate(args.从)}–${cnDate(args.到)} 代为审批，相关卡片会同时发给您（标注“代”）。` }, `delegation:${principal}:${args.从}:${delegateP.userid}`);
+    await ctx.reply(
+      `✅ ${cnDate(args.从)}–${cnDate(args.到)} 由 ${delegateP.name} 代理 ${await personName(ctx.m, principal)} 审批`,
+    );
+    await ctx.send(
+      { user: delegateP.userid },
+      {
+        text: `${await personName(ctx.m, principal)} 指定您在 ${cnDate(args.从)}–${cnDate(args.到)} 代为审批，相关卡片会同时发给您（标注“代”）。`,
+      },
+      `delegation:${principal}:${args.从}:${delegateP.userid}`,
+    );
   },
 });
 

@@ -46,8 +46,18 @@ export const calendarSet = defineCommand({
       说明: z.string().trim().max(64).optional(),
     }),
   async handle(ctx, args) {
-    const r = await setCalendarDay(ctx.m, ctx.now, ctx.actor.userid, ctx.deps.calendar, args.日期, args.类型, args.说明 || null);
-    const lines = [`✅ ${args.日期}（周${WEEKDAY[isoWeekday(args.日期)]}）设为 ${args.类型}${args.说明 ? `：${args.说明}` : ''}`];
+    const r = await setCalendarDay(
+      ctx.m,
+      ctx.now,
+      ctx.actor.userid,
+      ctx.deps.calendar,
+      args.日期,
+      args.类型,
+      args.说明 || null,
+    );
+    const lines = [
+      `✅ ${args.日期}（周${WEEKDAY[isoWeekday(args.日期)]}）设为 ${args.类型}${args.说明 ? `：${args.说明}` : ''}`,
+    ];
     if (r.previous) lines.push(`原为：${r.previous.kind}${r.previous.note ? `（${r.previous.note}）` : ''}`);
     lines.push(`重算期限：${r.moved} 项有变动`);
     if (!r.yearConfirmed) {

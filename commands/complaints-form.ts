@@ -11,7 +11,8 @@ export const complaintForm: FormDef = {
   title: '投诉登记表',
   aliases: ['投诉登记', '投诉'],
   command: '投诉 登记',
-  intro: '请勿填写涉密内容（REC-05）。投诉人要求保密的，被投诉方只会看到“投诉人：保密”。重大事项投诉须提供书面材料（提交后按提示上传）。',
+  intro:
+    '请勿填写涉密内容（REC-05）。投诉人要求保密的，被投诉方只会看到“投诉人：保密”。重大事项投诉须提供书面材料（提交后按提示上传）。',
   fields: [
     { key: '类型', label: '类型', type: 'select', options: [...TYPES] },
     { key: '时间', label: '投诉时间', type: 'date', help: '默认今天' },

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { findDepartment } from '../src/bot/directory';
 import { archiveComplaint } from '../src/domain/complaints/closing';
-import { forwardSuggestion, investigate, refer, reportImplementation, resolveOnSite } from '../src/domain/complaints/handling';
+import {
+  forwardSuggestion,
+  investigate,
+  refer,
+  reportImplementation,
+  resolveOnSite,
+} from '../src/domain/complaints/handling';
 import { SATISFACTION, VERDICTS, isSeriousNature } from '../src/domain/complaints/model';
 import { recordVerdict } from '../src/domain/complaints/outcome';
 import { replyToComplainant, sendBack } from '../src/domain/complaints/reply';
@@ -14,7 +20,12 @@ import { defineCommand } from './define';
 
 const deptList = z
   .string()
-  .transform((s) => s.split(/[,，、;；\s]+/).filter(Boolean).map((x) => x.toUpperCase()))
+  .transform((s) =>
+    s
+      .split(/[,，、;；\s]+/)
+      .filter(Boolean)
+      .map((x) => x.toUpperCase()),
+  )
   .describe('部门代码，多个用逗号分隔');
 
 async function departments(ctx: Parameters<typeof findDepartment>[0], codes: string[] | undefined): Promise<string[]> {
@@ -35,7 +46,7 @@ export const complaintInvestigate = defineCommand({
   args: () =>
     z.object({
       编号: complaintNo,
-      对象: z.enum(['投诉人', '被投诉人', '被投诉对象']).transform((s) => (s === '投诉人' ? '投诉人' : '被投诉人') as '投诉人' | '被投诉人'),
+      对象: z.enum(['投诉人', '被投诉人', '被投诉对象']).transform((s) => (s === '投诉人' ? '投诉人' : '被投诉人')),
       记录: z.string().min(2).describe('调查记录'),
     }),
   async handle(ctx, a) {
@@ -55,7 +66,8 @@ export const complaintOnSite = defineCommand({
   examples: ['投诉 现场协调 TS12 结果=当场补充告知材料，群众认可'],
   rules: ['CMP-09', 'CMP-10', 'CMP-15'],
   positional: ['编号'],
-  args: () => z.object({ 编号: complaintNo, 结果: z.string().min(2).describe('协调结果'), 理由: z.string().optional() }),
+  args: () =>
+    z.object({ 编号: complaintNo, 结果: z.string().min(2).describe('协调结果'), 理由: z.string().optional() }),
   async handle(ctx, a) {
     const c = await loadComplaint(ctx, a.编号);
     const due = await resolveOnSite(ctx, c, a.结果, a.理由);
@@ -64,7 +76,8 @@ export const complaintOnSite = defineCommand({
 });
 
 function referReply(no: string, r: Awaited<ReturnType<typeof refer>>, mode: '转交' | '协同'): string {
-  if (r.approvalNo) return `✅ ${no} 处理意见已送分管领导、主要领导审批（${r.approvalNo}）\n批准后转交，落实期限自转交起10个工作日（rule CMP-12）`;
+  if (r.approvalNo)
+    return `✅ ${no} 处理意见已送分管领导、主要领导审批（${r.approvalNo}）\n批准后转交，落实期限自转交起10个工作日（rule CMP-12）`;
   const sent = r.sent ?? [];
   if (mode === '协同') return `✅ ${no} 协同：${sent.map((s) => `${s.dept} ${shortDate(s.dueDate)}`).join('、')}`;
   return `✅ ${no} 已转交 ${sent.map((s) => s.dept).join('、')}，落实期限 ${cnDate(sent[0].dueDate)}`;
@@ -84,11 +97,24 @@ export const complaintRefer = defineCommand({
   examples: ['投诉 转交 TS12 部门=GA 意见=对当事人批评教育，向投诉人补充一次性告知', '投诉 转交 TS12 意见=… 性质=较重'],
   rules: ['CMP-09', 'CMP-11', 'CMP-12'],
   positional: ['编号'],
-  args: () => z.object({ 编号: complaintNo, 部门: deptList.optional(), 意见: z.string().min(2).describe('处理意见'), 性质: seriousArg.optional(), 理由: z.string().optional() }),
+  args: () =>
+    z.object({
+      编号: complaintNo,
+      部门: deptList.optional(),
+      意见: z.string().min(2).describe('处理意见'),
+      性质: seriousArg.optional(),
+      理由: z.string().optional(),
+    }),
   async handle(ctx, a) {
     const c = await loadComplaint(ctx, a.编号);
     const serious = a.性质 ?? isSeriousNature(c.nature);
-    const r = await refer(ctx, c, { depts: await departments(ctx.m, a.部门), opinion: a.意见, serious, mode: '转交办理', reason: a.理由 });
+    const r = await refer(ctx, c, {
+      depts: await departments(ctx.m, a.部门),
+      opinion: a.意见,
+      serious,
+      mode: '转交办理',
+      reason: a.理由,
+    });
     await ctx.reply(referReply(c.no, r, '转交'));
   },
 });
@@ -102,11 +128,24 @@ export const complaintJoint = defineCommand({
   examples: ['投诉 协同 TS12 部门=GA,SB 意见=两部门共同核实并答复'],
   rules: ['CMP-09', 'CMP-13', 'CMP-11', 'CMP-12'],
   positional: ['编号'],
-  args: () => z.object({ 编号: complaintNo, 部门: deptList, 意见: z.string().min(2).describe('处理意见'), 性质: seriousArg.optional(), 理由: z.string().optional() }),
+  args: () =>
+    z.object({
+      编号: complaintNo,
+      部门: deptList,
+      意见: z.string().min(2).describe('处理意见'),
+      性质: seriousArg.optional(),
+      理由: z.string().optional(),
+    }),
   async handle(ctx, a) {
     const c = await loadComplaint(ctx, a.编号);
     const serious = a.性质 ?? isSeriousNature(c.nature);
-    const r = await refer(ctx, c, { depts: await departments(ctx.m, a.部门), opinion: a.意见, serious, mode: '协同办理', reason: a.理由 });
+    const r = await refer(ctx, c, {
+      depts: await departments(ctx.m, a.部门),
+      opinion: a.意见,
+      serious,
+      mode: '协同办理',
+      reason: a.理由,
+    });
     await ctx.reply(referReply(c.no, r, '协同'));
   },
 });
@@ -160,10 +199,22 @@ export const complaintReply = defineCommand({
   examples: ['投诉 答复 TS12 方式=电话 满意度=满意', '投诉 答复 TS12 方式=电话 满意度=不满意 原因=仍未拿到材料清单'],
   rules: ['CMP-08', 'CMP-15', 'CMP-16', 'CMP-20'],
   positional: ['编号'],
-  args: () => z.object({ 编号: complaintNo, 方式: z.string().min(1).describe('答复方式'), 满意度: z.enum(SATISFACTION), 原因: z.string().optional(), 建议: z.string().optional() }),
+  args: () =>
+    z.object({
+      编号: complaintNo,
+      方式: z.string().min(1).describe('答复方式'),
+      满意度: z.enum(SATISFACTION),
+      原因: z.string().optional(),
+      建议: z.string().optional(),
+    }),
   async handle(ctx, a) {
     const c = await loadComplaint(ctx, a.编号);
-    const r = await replyToComplainant(ctx, c, { method: a.方式, satisfaction: a.满意度, reason: a.原因, suggestion: a.建议 });
+    const r = await replyToComplainant(ctx, c, {
+      method: a.方式,
+      satisfaction: a.满意度,
+      reason: a.原因,
+      suggestion: a.建议,
+    });
     const late = r.lateWorkdays ? `\n⚠️ 答复已超期${r.lateWorkdays}个工作日，已记录（rule CMP-15）` : '';
     const next = a.满意度 === '不满意' ? `\n如属被投诉对象处理不到位：投诉 退回整改 ${c.no}` : '';
     await ctx.reply(`✅ ${c.no} 已答复（${a.满意度}）${late}${next}`);
@@ -183,7 +234,9 @@ export const complaintSendBack = defineCommand({
   async handle(ctx, a) {
     const c = await loadComplaint(ctx, a.编号);
     const r = await sendBack(ctx, c, { until: a.期限, opinion: a.意见 });
-    await ctx.reply(`✅ ${c.no} 第${r.round}轮整改，期限 ${r.sent.map((s) => `${r.sent.length > 1 ? `${s.dept} ` : ''}${cnDate(s.dueDate)}`).join('、')}`);
+    await ctx.reply(
+      `✅ ${c.no} 第${r.round}轮整改，期限 ${r.sent.map((s) => `${r.sent.length > 1 ? `${s.dept} ` : ''}${cnDate(s.dueDate)}`).join('、')}`,
+    );
   },
 });
 
@@ -196,11 +249,20 @@ export const complaintVerdict = defineCommand({
   examples: ['投诉 结果 TS12 属实', '投诉 结果 TS12 不实 恶意=是'],
   rules: ['CMP-18', 'CMP-19', 'ACC-07', 'OPEN #12'],
   positional: ['编号', '结果'],
-  args: () => z.object({ 编号: complaintNo, 结果: z.enum(VERDICTS), 恶意: z.enum(['是', '否']).optional(), 移交: z.string().optional(), 说明: z.string().optional() }),
+  args: () =>
+    z.object({
+      编号: complaintNo,
+      结果: z.enum(VERDICTS),
+      恶意: z.enum(['是', '否']).optional(),
+      移交: z.string().optional(),
+      说明: z.string().optional(),
+    }),
   async handle(ctx, a) {
     const c = await loadComplaint(ctx, a.编号);
     const r = await recordVerdict(ctx, c, a.结果, { malicious: a.恶意 === '是', referTo: a.移交, note: a.说明 });
-    const lines = [`✅ ${c.no} ${a.结果}${r.deduction ? `：已生成扣分事件 ${r.deduction}` : '：已向被投诉方所在部门发澄清通知'}`];
+    const lines = [
+      `✅ ${c.no} ${a.结果}${r.deduction ? `：已生成扣分事件 ${r.deduction}` : '：已向被投诉方所在部门发澄清通知'}`,
+    ];
     if (r.awardFlag) lines.push('已发“是否取消评优资格”卡片，请选择。');
     if (r.referral) lines.push(`已登记移交 ${r.referral}`);
     await ctx.reply(lines.join('\n'));

@@ -10,7 +10,14 @@ import { defineCommand } from './define';
 
 // 投诉 登记受理 and the off-ramps (commands.md §3.2; CMP-01…06, CMP-14, CMP-20, D4, REC-01).
 
-const NATURE_ALIASES: Record<string, string> = { 较重: '情节较重、影响较大', 情节较重: '情节较重、影响较大', 影响较大: '情节较重、影响较大', 建议: '意见建议类', 意见建议: '意见建议类', 意见: '意见建议类' };
+const NATURE_ALIASES: Record<string, string> = {
+  较重: '情节较重、影响较大',
+  情节较重: '情节较重、影响较大',
+  影响较大: '情节较重、影响较大',
+  建议: '意见建议类',
+  意见建议: '意见建议类',
+  意见: '意见建议类',
+};
 export const natureArg = z
   .string()
   .transform((s) => NATURE_ALIASES[s.trim()] ?? s.trim())
@@ -28,8 +35,12 @@ export const complaintRegister = defineCommand({
   group: '投诉',
   summary: '登记投诉（投诉登记表），信访举报用 类型=信访举报',
   roles: ['hall_office'],
-  usage: '投诉 登记 对象=<部门/窗口/人> 事项=… 方式=<渠道> 类别=… [性质= 姓名= 电话= 地址= 保密=是 类型=信访举报 平台期限= 工单号= 差评号= 来源=#7]',
-  examples: ['投诉 登记 对象=12号窗 事项=态度生硬，未一次性告知材料 方式=导服转交 姓名=王某 电话=13912345678 保密=是 类别=服务态度', '投诉 登记 类型=信访举报 对象=BDC 事项=… 方式=大厅管理室'],
+  usage:
+    '投诉 登记 对象=<部门/窗口/人> 事项=… 方式=<渠道> 类别=… [性质= 姓名= 电话= 地址= 保密=是 类型=信访举报 平台期限= 工单号= 差评号= 来源=#7]',
+  examples: [
+    '投诉 登记 对象=12号窗 事项=态度生硬，未一次性告知材料 方式=导服转交 姓名=王某 电话=13912345678 保密=是 类别=服务态度',
+    '投诉 登记 类型=信访举报 对象=BDC 事项=… 方式=大厅管理室',
+  ],
   rules: ['CMP-01', 'CMP-02', 'CMP-03', 'CMP-04', 'CMP-07', 'CMP-08', 'CMP-20', 'REC-01', 'OPEN #14'],
   args: (t) =>
     z.object({
@@ -52,15 +63,33 @@ export const complaintRegister = defineCommand({
       要求: z.string().optional(),
       平台期限: t.date('平台答复期限').optional(),
       工单号: z.string().max(32).optional(),
-      差评号: z.string().regex(/^CP\d{4}-\d{4}$/i, '差评号形如 CP2026-0011').optional(),
+      差评号: z
+        .string()
+        .regex(/^CP\d{4}-\d{4}$/i, '差评号形如 CP2026-0011')
+        .optional(),
       来源: intakeRef.optional(),
     }),
   async handle(ctx, a) {
     const { reply } = await registerComplaint(ctx, {
-      type: a.类型 ?? '投诉', channel: a.方式, receivedOn: a.时间, name: a.姓名, phone: a.电话, address: a.地址,
-      confidential: a.保密 === '是', 对象: a.对象, 部门: a.部门, 窗口: a.窗口, 人员: a.人员, matter: a.事项 ?? a.内容,
-      cause: a.原因, demand: a.要求, category: a.类别, nature: a.性质, platformDue: a.平台期限,
-      platformRef: a.差评号?.toUpperCase() ?? a.工单号, intakeId: a.来源,
+      type: a.类型 ?? '投诉',
+      channel: a.方式,
+      receivedOn: a.时间,
+      name: a.姓名,
+      phone: a.电话,
+      address: a.地址,
+      confidential: a.保密 === '是',
+      对象: a.对象,
+      部门: a.部门,
+      窗口: a.窗口,
+      人员: a.人员,
+      matter: a.事项 ?? a.内容,
+      cause: a.原因,
+      demand: a.要求,
+      category: a.类别,
+      nature: a.性质,
+      platformDue: a.平台期限,
+      platformRef: a.差评号?.toUpperCase() ?? a.工单号,
+      intakeId: a.来源,
     });
     await ctx.reply(reply);
   },
@@ -119,7 +148,12 @@ export const complaintReferOut = defineCommand({
   examples: ['投诉 转介 TS12 机关=旗住建局 联系方式=0477-7211234'],
   rules: ['CMP-05'],
   positional: ['编号'],
-  args: () => z.object({ 编号: complaintNo, 机关: z.string().min(2).describe('受理机关'), 联系方式: z.string().min(3).describe('联系方式') }),
+  args: () =>
+    z.object({
+      编号: complaintNo,
+      机关: z.string().min(2).describe('受理机关'),
+      联系方式: z.string().min(3).describe('联系方式'),
+    }),
   async handle(ctx, a) {
     const c = await loadComplaint(ctx, a.编号);
     await transferOut(ctx, c, a.机关, a.联系方式);

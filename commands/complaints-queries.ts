@@ -53,7 +53,13 @@ export const complaintList = defineCommand({
     }),
   async handle(ctx, a) {
     const department = a.部门 ? (await findDepartment(ctx.m, a.部门)).code : undefined;
-    const r = await listComplaints(ctx, { status: a.状态, channel: a.渠道 ?? a.方式, department, month: a.月份, type: a.类型 });
+    const r = await listComplaints(ctx, {
+      status: a.状态,
+      channel: a.渠道 ?? a.方式,
+      department,
+      month: a.月份,
+      type: a.类型,
+    });
     await replyList(ctx, r.header, r.lines, '没有符合条件的投诉。');
   },
 });
@@ -100,5 +106,7 @@ export async function complaintAck(ctx: Ctx, id: string, click: CardClick): Prom
     return;
   }
   const d = await findDeadline(ctx.m, 'complaint', c.no, `complaint:落实:${r.party.departmentCode}`);
-  await ctx.reply(`✅ ${c.no} 已确认收到处理意见，请于${d ? cnDate(d.dueDate) : '期限'}前落实并发送：投诉 落实 ${c.no} 情况=…`);
+  await ctx.reply(
+    `✅ ${c.no} 已确认收到处理意见，请于${d ? cnDate(d.dueDate) : '期限'}前落实并发送：投诉 落实 ${c.no} 情况=…`,
+  );
 }

@@ -5,7 +5,20 @@ import { DATE_EXAMPLES, parseCnDate, parseCnMonth } from '../src/bot/dates';
 import type { LocalDate } from '../src/time';
 
 /** Help groups, in the order `帮助` lists them. */
-export const GROUPS = ['常用', '目录', '审批', '投诉', '巡查', '通报', '整改问效', '窗口', '高峰停办', '绩效', '日历', '设置'] as const;
+export const GROUPS = [
+  '常用',
+  '目录',
+  '审批',
+  '投诉',
+  '巡查',
+  '通报',
+  '整改问效',
+  '窗口',
+  '高峰停办',
+  '绩效',
+  '日历',
+  '设置',
+] as const;
 export type Group = (typeof GROUPS)[number];
 
 /** Schema builders for arguments that depend on the clock (dates are resolved against `ctx.now`). */
@@ -87,7 +100,10 @@ export function bindArgs(
     input[key] = i >= names.length && input[key] !== undefined ? `${input[key]} ${value}` : value;
   });
   if (positional.length > 0 && names.length === 0) {
-    return { ok: false, message: `“${positional.join(' ')}”无法识别。用法：${cmd.usage}\n例：${cmd.examples[0] ?? ''}` };
+    return {
+      ok: false,
+      message: `“${positional.join(' ')}”无法识别。用法：${cmd.usage}\n例：${cmd.examples[0] ?? ''}`,
+    };
   }
   const schema = cmd.args(argTools(now));
   if (schema instanceof z.ZodObject) {
@@ -107,6 +123,14 @@ export function bindArgs(
   if (key && input[key] === undefined) {
     return { ok: false, message: `缺少参数“${key}”${label ? `（${label}）` : ''}。${example}` };
   }
-  if (key) return { ok: false, message: `“${key}=${input[key]}”${issue.message.startsWith('无法识别') ? issue.message : `无效：${issue.message}`}。${issue.message.startsWith('无法识别') ? '' : example}`.replace(/。。/g, '。') };
+  if (key)
+    return {
+      ok: false,
+      message:
+        `“${key}=${input[key]}”${issue.message.startsWith('无法识别') ? issue.message : `无效：${issue.message}`}。${issue.message.startsWith('无法识别') ? '' : example}`.replace(
+          /。。/g,
+          '。',
+        ),
+    };
   return { ok: false, message: `${issue.message}。${example}` };
 }

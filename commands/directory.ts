@@ -51,11 +51,16 @@ export const personView = defineCommand({
   async handle(ctx, args) {
     if (!args.人) {
       const where = args.部门 ? { departmentCode: (await findDepartment(ctx.m, args.部门)).code } : {};
-      const people = await ctx.m.find(Person, { where: { ...where, inactive: false }, order: { departmentCode: 'ASC', userid: 'ASC' } });
+      const people = await ctx.m.find(Person, {
+        where: { ...where, inactive: false },
+        order: { departmentCode: 'ASC', userid: 'ASC' },
+      });
       await replyList(
         ctx,
         `人员 ${people.length}人`,
-        people.map((p) => `${p.name}（${p.userid}）${p.departmentCode ?? ''} ${p.windowNumber ? `${p.windowNumber}号窗` : ''} ${p.status}`.trim()),
+        people.map((p) =>
+          `${p.name}（${p.userid}）${p.departmentCode ?? ''} ${p.windowNumber ? `${p.windowNumber}号窗` : ''} ${p.status}`.trim(),
+        ),
       );
       return;
     }
@@ -96,7 +101,10 @@ export const windowView = defineCommand({
       await replyList(
         ctx,
         `窗口 ${windows.length}个`,
-        windows.map((w) => `${w.number}号窗 ${w.name}｜${w.departmentCode ?? '—'}｜${w.status}${w.statusUntil ? ` 至${w.statusUntil}` : ''}`),
+        windows.map(
+          (w) =>
+            `${w.number}号窗 ${w.name}｜${w.departmentCode ?? '—'}｜${w.status}${w.statusUntil ? ` 至${w.statusUntil}` : ''}`,
+        ),
       );
       return;
     }
@@ -130,12 +138,16 @@ export const departmentView = defineCommand({
   async handle(ctx, args) {
     if (!args.部门) {
       const depts = await ctx.m.find(Department, { where: { inactive: false }, order: { code: 'ASC' } });
-      const chiefs = await ctx.m.find(Person, { where: { userid: In(depts.map((d) => d.chiefRep).filter((x): x is string => !!x)) } });
+      const chiefs = await ctx.m.find(Person, {
+        where: { userid: In(depts.map((d) => d.chiefRep).filter((x): x is string => !!x)) },
+      });
       const nameOf = new Map(chiefs.map((p) => [p.userid, p.name]));
       await replyList(
         ctx,
         `部门 ${depts.length}个`,
-        depts.map((d) => `${d.code} ${d.name}｜首席代表 ${d.chiefRep ? (nameOf.get(d.chiefRep) ?? d.chiefRep) : '未设置'}`),
+        depts.map(
+          (d) => `${d.code} ${d.name}｜首席代表 ${d.chiefRep ? (nameOf.get(d.chiefRep) ?? d.chiefRep) : '未设置'}`,
+        ),
       );
       return;
     }
@@ -143,12 +155,21 @@ export const departmentView = defineCommand({
     const windows = await ctx.m.find(HallWindow, { where: { departmentCode: d.code } });
     const staff = await ctx.m.count(Person, { where: { departmentCode: d.code, inactive: false } });
     const chief = d.chiefRep ? await personName(ctx.m, d.chiefRep) : '未设置';
-    const leaderPhone = d.deptLeaderPhone ? (seesPersonalData(ctx.actor.roles) ? d.deptLeaderPhone : maskPhone(d.deptLeaderPhone)) : '';
+    const leaderPhone = d.deptLeaderPhone
+      ? seesPersonalData(ctx.actor.roles)
+        ? d.deptLeaderPhone
+        : maskPhone(d.deptLeaderPhone)
+      : '';
     await ctx.reply(
       [
         `${d.code} ${d.name}${d.parentUnit ? `（派驻：${d.parentUnit}）` : ''}`,
         `首席代表 ${chief}${d.deptLeaderName ? `｜分管领导 ${d.deptLeaderName}${leaderPhone ? ` ${leaderPhone}` : ''}` : ''}`,
-        `窗口 ${windows.map((w) => w.number).sort((a, b) => a.localeCompare(b, 'zh', { numeric: true })).join(',') || '—'}｜进驻 ${staff}人`,
+        `窗口 ${
+          windows
+            .map((w) => w.number)
+            .sort((a, b) => a.localeCompare(b, 'zh', { numeric: true }))
+            .join(',') || '—'
+        }｜进驻 ${staff}人`,
       ].join('\n'),
     );
   },

@@ -21,10 +21,18 @@ export const exportLedger = defineCommand({
   examples: ['导出 投诉台账 从=2026-01-01 到=2026-03-31', '导出 审计日志'],
   rules: ['REC-02', 'REC-04', 'REC-07', 'REC-08'],
   positional: ['台账'],
-  args: (t) => z.object({ 台账: z.string().optional(), 从: t.date('开始日期').optional(), 到: t.date('结束日期').optional(), 部门: z.string().optional() }),
+  args: (t) =>
+    z.object({
+      台账: z.string().optional(),
+      从: t.date('开始日期').optional(),
+      到: t.date('结束日期').optional(),
+      部门: z.string().optional(),
+    }),
   async handle(ctx, args) {
     if (!args.台账) {
-      await ctx.reply(`可导出的台账：${LEDGERS.map((l) => l.name).join('、')}\n例：导出 ${LEDGERS[0].name} 从=2026-01-01 到=2026-03-31`);
+      await ctx.reply(
+        `可导出的台账：${LEDGERS.map((l) => l.name).join('、')}\n例：导出 ${LEDGERS[0].name} 从=2026-01-01 到=2026-03-31`,
+      );
       return;
     }
     const ledger = findLedger(args.台账);
@@ -48,8 +56,19 @@ export const exportLedger = defineCommand({
     const path = join(dir, `${ctx.actor.userid}-${ctx.now.getTime()}-${filename}`);
     await writeWorkbook(path, ledger.name, sheets);
     const rows = sheets.reduce((n, s) => n + s.rows.length, 0);
-    await ctx.audit('ledger.export', 'ledger', ledger.name, { ...range, department: department ?? null, unmasked: office, rows });
-    await ctx.send({ user: ctx.actor.userid }, { file: { path, filename } }, `export:${ctx.actor.userid}:${ctx.now.getTime()}:${ledger.name}`);
-    await ctx.reply(`✅ ${ledger.name} ${range.from}至${range.to}${department ? ` ${department}` : ''}：${rows} 行，文件已发送${office ? '' : '（个人信息已脱敏）'}`);
+    await ctx.audit('ledger.export', 'ledger', ledger.name, {
+      ...range,
+      department: department ?? null,
+      unmasked: office,
+      rows,
+    });
+    await ctx.send(
+      { user: ctx.actor.userid },
+      { file: { path, filename } },
+      `export:${ctx.actor.userid}:${ctx.now.getTime()}:${ledger.name}`,
+    );
+    await ctx.reply(
+      `✅ ${ledger.name} ${range.from}至${range.to}${department ? ` ${department}` : ''}：${rows} 行，文件已发送${office ? '' : '（个人信息已脱敏）'}`,
+    );
   },
 });

@@ -38,7 +38,10 @@ export const findingRecord = defineCommand({
   summary: '记录巡查发现的问题（项目1–11），推送首席代表；可随后发送照片',
   roles: ['hall_office', 'leader', 'chief_rep'],
   usage: '巡查 发现 [XC号] 窗口=<号> [人=@…] 项=<1-11> 程度=一般|重复|典型|重大|突发 说明=… [处理=当场纠正 反映=<#>]',
-  examples: ['巡查 发现 窗口=12 人=@李四 项=3 程度=一般 说明=空岗 处理=当场提醒', '巡查 发现 XC31 窗口=5 项=2 说明=未提醒群众评价'],
+  examples: [
+    '巡查 发现 窗口=12 人=@李四 项=3 程度=一般 说明=空岗 处理=当场提醒',
+    '巡查 发现 XC31 窗口=5 项=2 说明=未提醒群众评价',
+  ],
   rules: ['INS-05', 'INS-06', 'INS-07', 'OPEN #16'],
   positional: ['巡查'],
   args: () =>
@@ -52,9 +55,21 @@ export const findingRecord = defineCommand({
     }),
   async handle(ctx, a) {
     const w = await where(ctx.m, a);
-    const { finding: f, routed } = await recordFinding(ctx, { inspectionRef: a.巡查, ...w, item: a.项, severity: a.程度, description: a.说明, action: a.处理, source: a.来源, area: a.区域 ?? null, patrolReportId: a.反映 });
+    const { finding: f, routed } = await recordFinding(ctx, {
+      inspectionRef: a.巡查,
+      ...w,
+      item: a.项,
+      severity: a.程度,
+      description: a.说明,
+      action: a.处理,
+      source: a.来源,
+      area: a.区域 ?? null,
+      patrolReportId: a.反映,
+    });
     const tag = f.autoTagged ? `（自动标记：重复，rule INS-07）` : '';
-    await ctx.reply(`✅ ${f.no}｜${f.windowNumber ? `${f.windowNumber}号窗` : f.departmentCode ?? '公共区域'} 项${f.item} ${f.description}｜${routed}${tag}\n现场照片请在10分钟内发送`);
+    await ctx.reply(
+      `✅ ${f.no}｜${f.windowNumber ? `${f.windowNumber}号窗` : (f.departmentCode ?? '公共区域')} 项${f.item} ${f.description}｜${routed}${tag}\n现场照片请在10分钟内发送`,
+    );
   },
 });
 
@@ -69,8 +84,13 @@ export const praiseRecord = defineCommand({
   positional: ['巡查'],
   args: () => z.object(findingArgs),
   async handle(ctx, a) {
-    const f = await recordPraise(ctx, { inspectionRef: a.巡查, ...(await where(ctx.m, a)), description: a.说明, area: a.区域 ?? null });
-    await ctx.reply(`✅ ${f.no} 表扬 ${f.windowNumber ? `${f.windowNumber}号窗` : f.departmentCode ?? ''}`);
+    const f = await recordPraise(ctx, {
+      inspectionRef: a.巡查,
+      ...(await where(ctx.m, a)),
+      description: a.说明,
+      area: a.区域 ?? null,
+    });
+    await ctx.reply(`✅ ${f.no} 表扬 ${f.windowNumber ? `${f.windowNumber}号窗` : (f.departmentCode ?? '')}`);
   },
 });
 
@@ -83,7 +103,8 @@ export const findingDispute = defineCommand({
   examples: ['巡查 异议 WT87 理由=李四在后台取件，已放暂停服务牌'],
   rules: ['INS-09', 'ACC-03', 'OPEN #17'],
   positional: ['编号'],
-  args: () => z.object({ 编号: z.string().describe('巡查发现编号'), 理由: z.string().min(2, '至少2个字').describe('异议理由') }),
+  args: () =>
+    z.object({ 编号: z.string().describe('巡查发现编号'), 理由: z.string().min(2, '至少2个字').describe('异议理由') }),
   handle: async (ctx, a) => ctx.reply(await dispute(ctx, a.编号, a.理由)),
 });
 
@@ -96,7 +117,12 @@ export const findingDecide = defineCommand({
   examples: ['巡查 裁定 WT87 撤销 说明=监控显示已放暂停服务牌，暂离9分钟'],
   rules: ['INS-09', 'ACC-03'],
   positional: ['编号', '裁定'],
-  args: () => z.object({ 编号: z.string().describe('巡查发现编号'), 裁定: z.enum(['维持', '撤销']).describe('维持或撤销'), 说明: z.string().min(2, '至少2个字').describe('说明') }),
+  args: () =>
+    z.object({
+      编号: z.string().describe('巡查发现编号'),
+      裁定: z.enum(['维持', '撤销']).describe('维持或撤销'),
+      说明: z.string().min(2, '至少2个字').describe('说明'),
+    }),
   handle: async (ctx, a) => ctx.reply(await decideDispute(ctx, a.编号, a.裁定 === '维持', a.说明)),
 });
 
@@ -108,14 +134,36 @@ export const findingList = defineCommand({
   usage: '巡查 列表 [窗口= 部门= 状态=待确认|已确认|有异议|已撤销|不成立|表扬 从= 到=]',
   examples: ['巡查 列表 状态=有异议', '巡查 列表 部门=GA'],
   rules: ['INS-06', 'DIR-10'],
-  args: (t) => z.object({ 窗口: z.string().optional(), 部门: z.string().optional(), 状态: z.string().optional(), 从: t.date('开始日期').optional(), 到: t.date('结束日期').optional() }),
+  args: (t) =>
+    z.object({
+      窗口: z.string().optional(),
+      部门: z.string().optional(),
+      状态: z.string().optional(),
+      从: t.date('开始日期').optional(),
+      到: t.date('结束日期').optional(),
+    }),
   async handle(ctx, a) {
     let dept = a.部门 ? (await findDepartment(ctx.m, a.部门)).code : undefined;
     // DIR-10: a 首席代表 sees its own department's rows.
     if (!hasRole(ctx.actor, 'hall_office', 'leader', 'supervisor')) dept = ctx.actor.departmentCode ?? '—';
-    const rows = (await ctx.m.find(Finding, { where: { ...(dept ? { departmentCode: dept } : {}), ...(a.状态 ? { status: In(a.状态.split(',')) } : {}), ...(a.窗口 ? { windowNumber: (await findWindow(ctx.m, a.窗口)).number } : {}) }, order: { id: 'DESC' } }))
-      .filter((f) => (!a.从 || f.date >= a.从) && (!a.到 || f.date <= a.到));
-    await replyList(ctx, `巡查发现 ${rows.length} 条${dept ? `（${dept}）` : ''}`, rows.map((f) => `${shortNo(f.no)} ${f.status}｜${f.departmentCode ?? '公共'} ${f.windowNumber ? `${f.windowNumber}号窗 ` : ''}${f.item ? `项${f.item} ` : ''}${f.description.slice(0, 16)} ${shortDate(f.date)}`));
+    const rows = (
+      await ctx.m.find(Finding, {
+        where: {
+          ...(dept ? { departmentCode: dept } : {}),
+          ...(a.状态 ? { status: In(a.状态.split(',')) } : {}),
+          ...(a.窗口 ? { windowNumber: (await findWindow(ctx.m, a.窗口)).number } : {}),
+        },
+        order: { id: 'DESC' },
+      })
+    ).filter((f) => (!a.从 || f.date >= a.从) && (!a.到 || f.date <= a.到));
+    await replyList(
+      ctx,
+      `巡查发现 ${rows.length} 条${dept ? `（${dept}）` : ''}`,
+      rows.map(
+        (f) =>
+          `${shortNo(f.no)} ${f.status}｜${f.departmentCode ?? '公共'} ${f.windowNumber ? `${f.windowNumber}号窗 ` : ''}${f.item ? `项${f.item} ` : ''}${f.description.slice(0, 16)} ${shortDate(f.date)}`,
+      ),
+    );
   },
 });
 
@@ -132,8 +180,11 @@ export const findingView = defineCommand({
   async handle(ctx, a) {
     const f = await findingByRef(ctx.m, a.编号, ctx.now);
     // The department's own people see the name (the 首席代表 manages its staff, DIR-03); others per D18.
-    const own = (f.departmentCode !== null && f.departmentCode === ctx.actor.departmentCode) || f.staffUserid === ctx.actor.userid;
-    if (!hasRole(ctx.actor, 'hall_office', 'leader', 'supervisor') && !own) throw new UserError(`${f.no} 不属于你的部门。`);
+    const own =
+      (f.departmentCode !== null && f.departmentCode === ctx.actor.departmentCode) ||
+      f.staffUserid === ctx.actor.userid;
+    if (!hasRole(ctx.actor, 'hall_office', 'leader', 'supervisor') && !own)
+      throw new UserError(`${f.no} 不属于你的部门。`);
     const staff = await personName(ctx.m, f.staffUserid);
     const evidence = await attachmentsOf(ctx, 'finding', f.no);
     const lines = [

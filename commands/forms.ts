@@ -35,7 +35,11 @@ export const formCommand = defineCommand({
       return cmd && mayRun(ctx.actor, cmd);
     });
     if (!args.名称) {
-      await ctx.reply(allowed.length ? `你可以填写的表单：\n${allowed.map((f) => `· ${f.title}`).join('\n')}\n发送“表单 <名称>”获取链接。` : '暂无你可以填写的表单。');
+      await ctx.reply(
+        allowed.length
+          ? `你可以填写的表单：\n${allowed.map((f) => `· ${f.title}`).join('\n')}\n发送“表单 <名称>”获取链接。`
+          : '暂无你可以填写的表单。',
+      );
       return;
     }
     const form = findForm(args.名称);

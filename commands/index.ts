@@ -5,10 +5,36 @@ import { approvalView, approvalWithdraw, approve, delegate, todo } from './appro
 import { chiefReplace, chiefSet, groupBind, groupList, personMove, roleGrant, roleRevoke } from './admin-directory';
 import type { CommandDef } from './define';
 import { registerCommands } from './registry';
-import { accAppeal, accClarify, accMeasure, accUnfounded, accUphold, keyTaskAssign, keyTaskDone, keyTaskList } from './accountability';
+import {
+  accAppeal,
+  accClarify,
+  accMeasure,
+  accUnfounded,
+  accUphold,
+  keyTaskAssign,
+  keyTaskDone,
+  keyTaskList,
+} from './accountability';
 import { findingDecide, findingDispute, findingList, findingRecord, findingView, praiseRecord } from './findings';
-import { inspectionEnd, inspectionObstruction, inspectionStart, inspectionStats, inspectionSummary, patrolClose, patrolQueue, patrolReport } from './inspections';
-import { noticeEdit, noticeExternal, noticeList, noticeRead, noticeToday, noticeView, quarterlyReport } from './notices';
+import {
+  inspectionEnd,
+  inspectionObstruction,
+  inspectionStart,
+  inspectionStats,
+  inspectionSummary,
+  patrolClose,
+  patrolQueue,
+  patrolReport,
+} from './inspections';
+import {
+  noticeEdit,
+  noticeExternal,
+  noticeList,
+  noticeRead,
+  noticeToday,
+  noticeView,
+  quarterlyReport,
+} from './notices';
 import { rectAccept, rectDone, rectIssue, rectPlan, rectProgress } from './rectification';
 import { talkCandidatesCmd, talkConfirm, talkRecord } from './talks';
 import { writtenEdit, writtenSubmit, writtenView } from './written-notices';
@@ -16,8 +42,28 @@ import { departmentView, personView, whoAmI, windowView } from './directory';
 import { exportLedger } from './exports';
 import { formCommand } from './forms';
 import { help, more } from './help';
-import { complaintArchive, complaintImplement, complaintInvestigate, complaintJoint, complaintOnSite, complaintRefer, complaintReply, complaintSendBack, complaintSuggestion, complaintVerdict } from './complaints-handling';
-import { complaintEnd, complaintInvalid, complaintMaterial, complaintReferOut, complaintRegister, complaintReport, complaintTriage, complaintWithdraw } from './complaints-intake';
+import {
+  complaintArchive,
+  complaintImplement,
+  complaintInvestigate,
+  complaintJoint,
+  complaintOnSite,
+  complaintRefer,
+  complaintReply,
+  complaintSendBack,
+  complaintSuggestion,
+  complaintVerdict,
+} from './complaints-handling';
+import {
+  complaintEnd,
+  complaintInvalid,
+  complaintMaterial,
+  complaintReferOut,
+  complaintRegister,
+  complaintReport,
+  complaintTriage,
+  complaintWithdraw,
+} from './complaints-intake';
 import { complaintHistoryCommand, complaintList, complaintStatsCommand, complaintView } from './complaints-queries';
 import { awardCancel, deductionList, deductionRecord } from './performance';
 import { referralRecord } from './referrals';
@@ -163,5 +209,6 @@ export const COMMANDS: CommandDef[] = [
 
 // An undefined row means a command file imported this table (an import cycle): fail at start, not at the first message.
 const missing = COMMANDS.findIndex((c) => !c);
-if (missing >= 0) throw new Error(`commands/index.ts row ${missing} is undefined — a command file must not import commands/index.ts`);
+if (missing >= 0)
+  throw new Error(`commands/index.ts row ${missing} is undefined — a command file must not import commands/index.ts`);
 registerCommands(COMMANDS);

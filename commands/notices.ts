@@ -39,13 +39,24 @@ export const noticeToday = defineCommand({
     const today = localDate(ctx.now);
     const n = await oralNoticeOn(ctx, today);
     if (!n) {
-      await ctx.reply(ctx.deps.calendar.isWorkday(today) ? '今日口头通报尚未生成（每个工作日07:45自动生成）。' : '今天不是工作日，没有口头通报。');
+      await ctx.reply(
+        ctx.deps.calendar.isWorkday(today)
+          ? '今日口头通报尚未生成（每个工作日07:45自动生成）。'
+          : '今天不是工作日，没有口头通报。',
+      );
       return;
     }
     const c = n.content as unknown as OralContent;
     const about = aboutLabel(c);
-    const state = n.status === '已发布' ? `已发布 ${n.no}` : n.status === '已批准' ? `已审定，${await oralPublishTime(ctx.m)} 发布` : n.status;
-    await ctx.reply(`口头通报（${about}情况）${state}｜批评 ${c.criticism.length} 表扬 ${c.praise.length} 超期 ${c.complaints.length + c.casesL3.length}\n审批 ${n.approvalNo ?? '—'}${n.status === '待审定' ? '｜修改：通报 修改 ' + n.approvalNo + ' 删除=… 增加=… 文字=…' : ''}`);
+    const state =
+      n.status === '已发布'
+        ? `已发布 ${n.no}`
+        : n.status === '已批准'
+          ? `已审定，${await oralPublishTime(ctx.m)} 发布`
+          : n.status;
+    await ctx.reply(
+      `口头通报（${about}情况）${state}｜批评 ${c.criticism.length} 表扬 ${c.praise.length} 超期 ${c.complaints.length + c.casesL3.length}\n审批 ${n.approvalNo ?? '—'}${n.status === '待审定' ? '｜修改：通报 修改 ' + n.approvalNo + ' 删除=… 增加=… 文字=…' : ''}`,
+    );
   },
 });
 
@@ -58,7 +69,16 @@ export const noticeEdit = defineCommand({
   examples: ['通报 修改 SP2026-00057 删除=WT87', '通报 修改 SP2026-00057 文字=请各窗口注意叫号规范'],
   rules: ['BRF-02', 'BRF-03'],
   positional: ['编号'],
-  args: () => z.object({ 编号: z.string().regex(/^SP\d{4}-\d{5}$/i, '审批编号形如 SP2026-00057').describe('审批编号'), 删除: z.string().optional(), 增加: z.string().optional(), 文字: z.string().optional() }),
+  args: () =>
+    z.object({
+      编号: z
+        .string()
+        .regex(/^SP\d{4}-\d{5}$/i, '审批编号形如 SP2026-00057')
+        .describe('审批编号'),
+      删除: z.string().optional(),
+      增加: z.string().optional(),
+      文字: z.string().optional(),
+    }),
   async handle(ctx, a) {
     const year = yearOf(localDate(ctx.now));
     const n = await noticeByApproval(ctx.m, a.编号);
@@ -78,8 +98,11 @@ export const noticeRead = defineCommand({
   args: () => z.object({}),
   async handle(ctx) {
     const n = await oralNoticeOn(ctx, localDate(ctx.now));
-    if (!n || (n.status !== '已发布' && n.status !== '已批准')) throw new UserError('今日口头通报尚未经分管领导审定，暂不能播报（rule BRF-03）。');
-    await ctx.reply(n.status === '已发布' ? n.text : `（已审定，${await oralPublishTime(ctx.m)} 发布时编号）\n${n.text}`);
+    if (!n || (n.status !== '已发布' && n.status !== '已批准'))
+      throw new UserError('今日口头通报尚未经分管领导审定，暂不能播报（rule BRF-03）。');
+    await ctx.reply(
+      n.status === '已发布' ? n.text : `（已审定，${await oralPublishTime(ctx.m)} 发布时编号）\n${n.text}`,
+    );
   },
 });
 
@@ -92,11 +115,17 @@ export const noticeList = defineCommand({
   examples: ['通报 列表', '通报 列表 2026 类型=书面'],
   rules: ['BRF-10'],
   positional: ['年份'],
-  args: () => z.object({ 年份: z.coerce.number().int().min(2000).max(2100).optional(), 类型: z.enum(NOTICE_TYPES).optional() }),
+  args: () =>
+    z.object({ 年份: z.coerce.number().int().min(2000).max(2100).optional(), 类型: z.enum(NOTICE_TYPES).optional() }),
   async handle(ctx, a) {
     const year = a.年份 ?? yearOf(localDate(ctx.now));
     const lines = await listNotices(ctx, year, a.类型);
-    await replyList(ctx, `${year}年督查通报 ${lines.length} 份${a.类型 ? `（${a.类型}）` : ''}`, lines, '暂无已编号的通报。');
+    await replyList(
+      ctx,
+      `${year}年督查通报 ${lines.length} 份${a.类型 ? `（${a.类型}）` : ''}`,
+      lines,
+      '暂无已编号的通报。',
+    );
   },
 });
 
@@ -124,7 +153,12 @@ export const noticeExternal = defineCommand({
   examples: ['通报 派驻部门 WT87 说明=多次空岗，整改不到位，影响恶劣'],
   rules: ['BRF-09', 'ACC-05'],
   positional: ['来源'],
-  args: () => z.object({ 来源: z.string().describe('来源编号'), 说明: z.string().min(2, '至少2个字').describe('说明'), 部门: z.string().optional() }),
+  args: () =>
+    z.object({
+      来源: z.string().describe('来源编号'),
+      说明: z.string().min(2, '至少2个字').describe('说明'),
+      部门: z.string().optional(),
+    }),
   async handle(ctx, a) {
     const sp = await requestExternalNotice(ctx, a.来源, a.说明, a.部门);
     await ctx.reply(`✅ 已送中心领导签发（${sp}）`);

@@ -15,8 +15,12 @@ export const peakPlan = defineCommand({
   group: '高峰停办',
   summary: '报送业务高峰工作预案（至少提前2个工作日）；内容不全时存草稿并给表单链接',
   roles: ['staff', 'window_lead', 'chief_rep'],
-  usage: '高峰 预案 从=<日期> 到=<日期> 原因=系统升级|政策|其他 [联系人= 联系电话= 人员安排= 宣传引导= 最大办理量= 已报派驻部门=是 技术保障= 秩序专人= 延时服务= 说明= 编号=]',
-  examples: ['高峰 预案 从=3月16日 到=3月20日 原因=政策', '高峰 预案 从=3月16日 到=3月20日 原因=政策 联系人=黄燕 联系电话=13900000020 人员安排=全员在岗并从局机关抽调2人 宣传引导=公众号提前发布办理指南 最大办理量=300 已报派驻部门=是'],
+  usage:
+    '高峰 预案 从=<日期> 到=<日期> 原因=系统升级|政策|其他 [联系人= 联系电话= 人员安排= 宣传引导= 最大办理量= 已报派驻部门=是 技术保障= 秩序专人= 延时服务= 说明= 编号=]',
+  examples: [
+    '高峰 预案 从=3月16日 到=3月20日 原因=政策',
+    '高峰 预案 从=3月16日 到=3月20日 原因=政策 联系人=黄燕 联系电话=13900000020 人员安排=全员在岗并从局机关抽调2人 宣传引导=公众号提前发布办理指南 最大办理量=300 已报派驻部门=是',
+  ],
   rules: ['SUS-01', 'SUS-02', 'SUS-05', 'WIN-12', 'OPEN #30'],
   args: (t) =>
     z.object({
@@ -50,7 +54,8 @@ export const peakCheck = defineCommand({
   examples: ['高峰 检查 GF2026-SB-001 设备 说明=系统网络已全面检查'],
   rules: ['SUS-03'],
   positional: ['编号', '事项'],
-  args: () => z.object({ 编号: z.string().describe('预案编号'), 事项: z.string().describe('宣传|设备|导服|技术'), 说明: text() }),
+  args: () =>
+    z.object({ 编号: z.string().describe('预案编号'), 事项: z.string().describe('宣传|设备|导服|技术'), 说明: text() }),
   async handle(ctx, args) {
     await ctx.reply(await tickPeakCheck(ctx, args.编号, args.事项, args.说明));
   },
@@ -65,7 +70,12 @@ export const peakCoordinate = defineCommand({
   examples: ['高峰 协调 GF2026-SB-001 物业 说明=空调、医药箱已备'],
   rules: ['SUS-09'],
   positional: ['编号', '事项'],
-  args: () => z.object({ 编号: z.string().describe('预案编号'), 事项: z.string().describe('交警|物业'), 说明: z.string().trim().min(2).describe('协调内容') }),
+  args: () =>
+    z.object({
+      编号: z.string().describe('预案编号'),
+      事项: z.string().describe('交警|物业'),
+      说明: z.string().trim().min(2).describe('协调内容'),
+    }),
   async handle(ctx, args) {
     await ctx.reply(await coordinatePeak(ctx, args.编号, args.事项, args.说明));
   },
@@ -97,7 +107,12 @@ export const peakCause = defineCommand({
   examples: ['高峰 原因 GF2026-SB-001 主观=预估不足 说明=放号过多，大厅拥堵，群众投诉3起'],
   rules: ['SUS-10', 'PRF-14', 'PRF-17'],
   positional: ['编号'],
-  args: () => z.object({ 编号: z.string().describe('GF或TB编号'), 主观: z.enum(SUBJECTIVE_CAUSES).describe('主观原因'), 说明: z.string().trim().min(2).describe('情况说明') }),
+  args: () =>
+    z.object({
+      编号: z.string().describe('GF或TB编号'),
+      主观: z.enum(SUBJECTIVE_CAUSES).describe('主观原因'),
+      说明: z.string().trim().min(2).describe('情况说明'),
+    }),
   async handle(ctx, args) {
     await ctx.reply(await classifyCause(ctx, args.编号, args.主观, args.说明));
   },

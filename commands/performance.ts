@@ -16,7 +16,10 @@ import { defineCommand } from './define';
 
 // PRF-14 / PRF-17 (commands.md §3.14): deduction events and 评优 eligibility, shared by every rule domain.
 
-const RULE_ID = z.string().regex(/^[A-Z]{3,4}-\d{2}$/i, '规则编号形如 WIN-13').transform((s) => s.toUpperCase());
+const RULE_ID = z
+  .string()
+  .regex(/^[A-Z]{3,4}-\d{2}$/i, '规则编号形如 WIN-13')
+  .transform((s) => s.toUpperCase());
 
 /** A department code or a person typed in chat. */
 async function subjectOf(m: Parameters<typeof findDepartment>[0], ref: string) {
@@ -45,7 +48,14 @@ export const deductionRecord = defineCommand({
     }),
   async handle(ctx, args) {
     const s = await subjectOf(ctx.m, args.对象);
-    const no = await recordDeduction(ctx, { departmentCode: s.departmentCode, personUserid: s.personUserid, rule: args.规则, source: args.来源.toUpperCase(), note: args.说明, points: args.分值 });
+    const no = await recordDeduction(ctx, {
+      departmentCode: s.departmentCode,
+      personUserid: s.personUserid,
+      rule: args.规则,
+      source: args.来源.toUpperCase(),
+      note: args.说明,
+      points: args.分值,
+    });
     await ctx.reply(`✅ ${no} ${s.label}（${args.规则}，${args.来源.toUpperCase()}）`);
   },
 });
@@ -66,11 +76,17 @@ export const deductionList = defineCommand({
     let dept = args.部门 ? (await findDepartment(ctx.m, args.部门)).code : undefined;
     // DIR-10: a 首席代表 sees only its own department's rows.
     if (!hasRole(ctx.actor, 'hall_office', 'leader', 'supervisor')) dept = ctx.actor.departmentCode ?? '—';
-    const rows = await ctx.m.find(DeductionEvent, { where: { date: Between(first, last), ...(dept ? { departmentCode: dept } : {}) }, order: { id: 'ASC' } });
+    const rows = await ctx.m.find(DeductionEvent, {
+      where: { date: Between(first, last), ...(dept ? { departmentCode: dept } : {}) },
+      order: { id: 'ASC' },
+    });
     await replyList(
       ctx,
       `${month}${dept ? ` ${dept}` : ''} 扣分事件 ${rows.length} 起`,
-      rows.map((r) => `${r.no} ${r.departmentCode ?? ''} ${r.rule} ${r.source}${r.points ? ` ${r.points}分` : ''}${r.status === 'cleared' ? '（已澄清）' : ''}`),
+      rows.map(
+        (r) =>
+          `${r.no} ${r.departmentCode ?? ''} ${r.rule} ${r.source}${r.points ? ` ${r.points}分` : ''}${r.status === 'cleared' ? '（已澄清）' : ''}`,
+      ),
     );
   },
 });
@@ -84,20 +100,38 @@ export const awardCancel = defineCommand({
   examples: ['评优 取消 李四 年度=2026 规则=CMP-19 来源=TS2026-0012'],
   rules: ['PRF-17'],
   positional: ['对象'],
-  args: () => z.object({ 对象: z.string(), 年度: z.coerce.number().int().min(2022).max(2100), 规则: RULE_ID, 来源: z.string().min(2), 说明: z.string().optional() }),
+  args: () =>
+    z.object({
+      对象: z.string(),
+      年度: z.coerce.number().int().min(2022).max(2100),
+      规则: RULE_ID,
+      来源: z.string().min(2),
+      说明: z.string().optional(),
+    }),
   async handle(ctx, args) {
     const s = await subjectOf(ctx.m, args.对象);
     const subjectType = s.personUserid ? 'person' : 'department';
     const subjectId = s.personUserid ?? s.departmentCode;
     if (!subjectId) throw new UserError('无法确定评优对象。');
-    const pending = await ctx.m.findOne(AwardFlag, { where: { subjectType, subjectId, year: args.年度, source: args.来源.toUpperCase(), status: 'pending' } });
+    const pending = await ctx.m.findOne(AwardFlag, {
+      where: { subjectType, subjectId, year: args.年度, source: args.来源.toUpperCase(), status: 'pending' },
+    });
     if (pending) {
       await decideAward(ctx, pending.id, true);
       return;
     }
     await insertRows(ctx.m, AwardFlag, {
-      year: args.年度, subjectType, subjectId, rule: args.规则, source: args.来源.toUpperCase(), status: 'cancelled',
-      decider: ctx.actor.userid, decidedBy: ctx.actor.userid, decidedAt: ctx.now, note: args.说明 ?? null, createdAt: ctx.now,
+      year: args.年度,
+      subjectType,
+      subjectId,
+      rule: args.规则,
+      source: args.来源.toUpperCase(),
+      status: 'cancelled',
+      decider: ctx.actor.userid,
+      decidedBy: ctx.actor.userid,
+      decidedAt: ctx.now,
+      note: args.说明 ?? null,
+      createdAt: ctx.now,
     });
     await ctx.audit('award.cancel', subjectType, subjectId, { year: args.年度, rule: args.规则, source: args.来源 });
     await ctx.reply(`✅ ${s.label} ${args.年度}年评优资格已取消（${args.规则}）`);

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { findPerson } from '../src/bot/directory';
-import { acceptRectification, issueRectification, rectificationByRef, reportCompletion, reportProgress, submitPlan } from '../src/domain/accountability/rectifications';
+import {
+  acceptRectification,
+  issueRectification,
+  rectificationByRef,
+  reportCompletion,
+  reportProgress,
+  submitPlan,
+} from '../src/domain/accountability/rectifications';
 import { shortDate } from '../src/time';
 import { defineCommand } from './define';
 
@@ -17,11 +24,24 @@ export const rectIssue = defineCommand({
   examples: ['整改 下达 WT87 责任人=@王五', '整改 下达 TS12 责任人=@王五 期限=3月9日 要求=补充一次性告知单'],
   rules: ['ACC-04', 'ACC-05', 'INS-11', 'OPEN #13'],
   positional: ['来源'],
-  args: (t) => z.object({ 来源: z.string().describe('来源编号'), 责任人: z.string().describe('责任人'), 期限: t.date('报整改方案期限').optional(), 要求: z.string().optional() }),
+  args: (t) =>
+    z.object({
+      来源: z.string().describe('来源编号'),
+      责任人: z.string().describe('责任人'),
+      期限: t.date('报整改方案期限').optional(),
+      要求: z.string().optional(),
+    }),
   async handle(ctx, a) {
     const person = await findPerson(ctx.m, a.责任人);
-    const { order, due } = await issueRectification(ctx, { source: a.来源, responsible: person, due: a.期限, requirement: a.要求 });
-    await ctx.reply(`✅ ${order.no} 已下达 ${order.departmentCode ?? ''} ${person.name}，${shortDate(due)} 前报整改方案`);
+    const { order, due } = await issueRectification(ctx, {
+      source: a.来源,
+      responsible: person,
+      due: a.期限,
+      requirement: a.要求,
+    });
+    await ctx.reply(
+      `✅ ${order.no} 已下达 ${order.departmentCode ?? ''} ${person.name}，${shortDate(due)} 前报整改方案`,
+    );
   },
 });
 
@@ -34,10 +54,22 @@ export const rectPlan = defineCommand({
   examples: ['整改 方案 ZG9 内容=空岗 措施=落实AB岗和暂停服务牌 时限=3月20日 责任人=@李四'],
   rules: ['ACC-04'],
   positional: ['编号'],
-  args: (t) => z.object({ 编号: z.string().describe('整改单编号'), 内容: z.string().optional(), 措施: z.string().optional(), 时限: t.date('完成时限').optional(), 责任人: z.string().optional() }),
+  args: (t) =>
+    z.object({
+      编号: z.string().describe('整改单编号'),
+      内容: z.string().optional(),
+      措施: z.string().optional(),
+      时限: t.date('完成时限').optional(),
+      责任人: z.string().optional(),
+    }),
   async handle(ctx, a) {
     const r = await rectificationByRef(ctx, a.编号);
-    const due = await submitPlan(ctx, r, { content: a.内容, measures: a.措施, deadline: a.时限, owner: a.责任人 ? await findPerson(ctx.m, a.责任人) : undefined });
+    const due = await submitPlan(ctx, r, {
+      content: a.内容,
+      measures: a.措施,
+      deadline: a.时限,
+      owner: a.责任人 ? await findPerson(ctx.m, a.责任人) : undefined,
+    });
     await ctx.reply(`✅ ${zg(r.no)} 整改方案已报送（完成时限 ${shortDate(due)}）`);
   },
 });
@@ -51,7 +83,8 @@ export const rectProgress = defineCommand({
   examples: ['整改 进度 ZG9 说明=已完成AB岗排班'],
   rules: ['ACC-04', 'OPEN #13'],
   positional: ['编号'],
-  args: () => z.object({ 编号: z.string().describe('整改单编号'), 说明: z.string().min(2, '至少2个字').describe('说明') }),
+  args: () =>
+    z.object({ 编号: z.string().describe('整改单编号'), 说明: z.string().min(2, '至少2个字').describe('说明') }),
   async handle(ctx, a) {
     const r = await rectificationByRef(ctx, a.编号);
     const n = await reportProgress(ctx, r, a.说明);
@@ -68,7 +101,8 @@ export const rectDone = defineCommand({
   examples: ['整改 完成 ZG9 结果=AB岗已落实，连续两周无空岗'],
   rules: ['ACC-04'],
   positional: ['编号'],
-  args: () => z.object({ 编号: z.string().describe('整改单编号'), 结果: z.string().min(2, '至少2个字').describe('整改结果') }),
+  args: () =>
+    z.object({ 编号: z.string().describe('整改单编号'), 结果: z.string().min(2, '至少2个字').describe('整改结果') }),
   async handle(ctx, a) {
     const r = await rectificationByRef(ctx, a.编号);
     await reportCompletion(ctx, r, a.结果);
@@ -85,10 +119,20 @@ export const rectAccept = defineCommand({
   examples: ['整改 验收 ZG9 通过 说明=现场核实已整改', '整改 验收 ZG9 不到位 说明=仍有空岗 期限=3月27日'],
   rules: ['ACC-04', 'INS-11', 'BRF-05', 'PRF-14'],
   positional: ['编号', '结论'],
-  args: (t) => z.object({ 编号: z.string().describe('整改单编号'), 结论: z.enum(['通过', '不到位']).describe('通过或不到位'), 说明: z.string().min(2, '至少2个字').describe('说明'), 期限: t.date('重新整改期限').optional() }),
+  args: (t) =>
+    z.object({
+      编号: z.string().describe('整改单编号'),
+      结论: z.enum(['通过', '不到位']).describe('通过或不到位'),
+      说明: z.string().min(2, '至少2个字').describe('说明'),
+      期限: t.date('重新整改期限').optional(),
+    }),
   async handle(ctx, a) {
     const r = await rectificationByRef(ctx, a.编号);
     const res = await acceptRectification(ctx, r, a.结论 === '通过', a.说明, a.期限);
-    await ctx.reply(a.结论 === '通过' ? `✅ ${zg(r.no)} 验收通过` : `✅ ${zg(r.no)} 验收不到位：已生成扣分事件 ${res.kf}，重新整改期限 ${shortDate(res.due!)}`);
+    await ctx.reply(
+      a.结论 === '通过'
+        ? `✅ ${zg(r.no)} 验收通过`
+        : `✅ ${zg(r.no)} 验收不到位：已生成扣分事件 ${res.kf}，重新整改期限 ${shortDate(res.due!)}`,
+    );
   },
 });

@@ -11,7 +11,10 @@ export const referralRecord = defineCommand({
   summary: '登记移交纪委监委、纪检监察组、公安机关或派驻部门的事项',
   roles: ['hall_office'],
   usage: '移交 登记 <来源号> 机关=纪委监委|纪检监察组|公安|派驻部门 摘要=…',
-  examples: ['移交 登记 TS2026-0012 机关=旗纪委监委 摘要=涉嫌收受好处', '投诉 移交 TS12 机关=公安 说明=恶意投诉扰乱秩序'],
+  examples: [
+    '移交 登记 TS2026-0012 机关=旗纪委监委 摘要=涉嫌收受好处',
+    '投诉 移交 TS12 机关=公安 说明=恶意投诉扰乱秩序',
+  ],
   rules: ['ACC-05', 'CMP-18', 'CMP-19', 'BRF-09', 'INS-11'],
   positional: ['来源'],
   args: () =>

@@ -54,7 +54,9 @@ export const settingsView = defineCommand({
     const job = jobOf(args.名称);
     if (job) {
       const row = await ctx.m.findOne(SettingRow, { where: { name: args.名称 } });
-      await ctx.reply(`${args.名称}\n当前：${row ? show(row.value) : job.cron}｜默认：${job.cron}\n${job.summary}\n依据：${job.rules.join(', ')}`);
+      await ctx.reply(
+        `${args.名称}\n当前：${row ? show(row.value) : job.cron}｜默认：${job.cron}\n${job.summary}\n依据：${job.rules.join(', ')}`,
+      );
       return;
     }
     if (!isSettingName(args.名称)) throw new UserError(`没有设置“${args.名称}”。发送“设置 列表”查看全部。`);
@@ -83,7 +85,8 @@ export const settingsChange = defineCommand({
   usage: '设置 修改 <名称> <值> [说明=…]',
   examples: ['设置 修改 calendar.endOfDay 17:00 说明=冬季作息'],
   positional: ['名称', '值'],
-  args: () => z.object({ 名称: z.string().describe('设置名称'), 值: z.string().describe('新值'), 说明: z.string().optional() }),
+  args: () =>
+    z.object({ 名称: z.string().describe('设置名称'), 值: z.string().describe('新值'), 说明: z.string().optional() }),
   async handle(ctx, args) {
     let value: unknown;
     let before: unknown;
@@ -99,9 +102,14 @@ export const settingsChange = defineCommand({
       before = await getSetting(ctx.m, args.名称);
     }
     await ctx.m.save(SettingRow, { name: args.名称, value, updatedBy: ctx.actor.userid, updatedAt: ctx.now });
-    await ctx.audit('setting.change', 'setting', args.名称, { from: before as never, to: value as never, reason: args.说明 ?? null });
+    await ctx.audit('setting.change', 'setting', args.名称, {
+      from: before as never,
+      to: value as never,
+      reason: args.说明 ?? null,
+    });
     // The end of day moves every WD deadline (OPEN #1): refresh the calendar and recompute open deadlines.
-    if (args.名称 === 'calendar.endOfDay') await afterCalendarChange(ctx.m, ctx.now, ctx.actor.userid, ctx.deps.calendar, `设置 ${args.名称}`);
+    if (args.名称 === 'calendar.endOfDay')
+      await afterCalendarChange(ctx.m, ctx.now, ctx.actor.userid, ctx.deps.calendar, `设置 ${args.名称}`);
     await ctx.reply(`✅ ${args.名称}：${show(before)} → ${show(value)}（已生效）`);
   },
 });

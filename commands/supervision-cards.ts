@@ -18,19 +18,34 @@ const DISPUTE_TTL_MS = 10 * 60_000;
 
 async function askDisputeReason(ctx: Parameters<CardAction['handle']>[0], id: string, click: CardClick): Promise<void> {
   const f = await assertMayDispute(ctx, id);
-  await ctx.m.save(ChatState, { userid: ctx.actor.userid, kind: 'dispute_reason', data: { no: f.no, responseCode: click.responseCode, taskId: click.taskId }, expiresAt: new Date(ctx.now.getTime() + DISPUTE_TTL_MS) });
-  await ctx.reply(`请在10分钟内直接回复对 ${f.no} 的异议理由；或发送：巡查 异议 ${f.no} 理由=…\n也可填写：${formLink(ctx, 'finding-dispute', { 编号: f.no })}`);
+  await ctx.m.save(ChatState, {
+    userid: ctx.actor.userid,
+    kind: 'dispute_reason',
+    data: { no: f.no, responseCode: click.responseCode, taskId: click.taskId },
+    expiresAt: new Date(ctx.now.getTime() + DISPUTE_TTL_MS),
+  });
+  await ctx.reply(
+    `请在10分钟内直接回复对 ${f.no} 的异议理由；或发送：巡查 异议 ${f.no} 理由=…\n也可填写：${formLink(ctx, 'finding-dispute', { 编号: f.no })}`,
+  );
 }
 
-async function decideByCard(ctx: Parameters<CardAction['handle']>[0], id: string, click: CardClick, uphold: boolean): Promise<void> {
+async function decideByCard(
+  ctx: Parameters<CardAction['handle']>[0],
+  id: string,
+  click: CardClick,
+  uphold: boolean,
+): Promise<void> {
   if (!hasRole(ctx.actor, 'hall_office')) throw new UserError('只有大厅管理室可以裁定异议。');
   await ctx.reply(await decideDispute(ctx, id, uphold, uphold ? '经核实维持原记录' : '经核实撤销', click));
 }
 
 async function editLink(ctx: Parameters<CardAction['handle']>[0], id: string): Promise<void> {
-  if (!hasRole(ctx.actor, 'hall_office', 'supervisor')) throw new UserError('只有大厅管理室或分管领导可以修改口头通报。');
+  if (!hasRole(ctx.actor, 'hall_office', 'supervisor'))
+    throw new UserError('只有大厅管理室或分管领导可以修改口头通报。');
   const n = await noticeByApproval(ctx.m, id);
-  await ctx.reply(`修改口头通报（${id}）：${formLink(ctx, 'notice-edit', { 编号: id })}\n或发送：通报 修改 ${id} 删除=WT… 增加=WT… 文字=…\n当前草稿：\n${n.text}`);
+  await ctx.reply(
+    `修改口头通报（${id}）：${formLink(ctx, 'notice-edit', { 编号: id })}\n或发送：通报 修改 ${id} 删除=WT… 增加=WT… 文字=…\n当前草稿：\n${n.text}`,
+  );
 }
 
 /** `ack:WT…` — registered in ACK_HANDLERS (the shared `ack` verb, routed by number prefix). */
@@ -51,7 +66,12 @@ export const disputeReasonInterceptor: TextInterceptor = async (ctx, text) => {
   if (state.expiresAt < ctx.now || matchCommand(tokenize(normalise(text)), allCommands())) return false;
   const data = state.data as { no: string; responseCode: string; taskId: string };
   const reply = await dispute(ctx, data.no, text.trim());
-  if (data.responseCode) await greyClickedCard(ctx, { eventKey: `dispute:${data.no}`, taskId: data.taskId, responseCode: data.responseCode, selectedItems: [] }, '已提出异议');
+  if (data.responseCode)
+    await greyClickedCard(
+      ctx,
+      { eventKey: `dispute:${data.no}`, taskId: data.taskId, responseCode: data.responseCode, selectedItems: [] },
+      '已提出异议',
+    );
   await ctx.reply(reply);
   return true;
 };

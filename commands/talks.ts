@@ -26,13 +26,21 @@ export const talkCandidatesCmd = defineCommand({
     const month = monthOf(ctx, a.月份);
     const list = await talkCandidates(ctx.m, month);
     const stored = await ctx.m.find(Talk, { where: { month } });
-    const status = (code: string, target: string) => stored.find((t) => t.departmentCode === code && t.target === target)?.status;
-    const extra = stored.filter((t) => !list.some((c) => c.departmentCode === t.departmentCode && c.target === t.target));
+    const status = (code: string, target: string) =>
+      stored.find((t) => t.departmentCode === code && t.target === target)?.status;
+    const extra = stored.filter(
+      (t) => !list.some((c) => c.departmentCode === t.departmentCode && c.target === t.target),
+    );
     const parts = [
-      ...list.map((c) => `${c.departmentCode}${c.target === '分管领导' ? '（分管领导）' : ''}（${c.reasons.join('、')}）${status(c.departmentCode, c.target) && status(c.departmentCode, c.target) !== '候选' ? `｜${status(c.departmentCode, c.target)}` : ''}`),
+      ...list.map(
+        (c) =>
+          `${c.departmentCode}${c.target === '分管领导' ? '（分管领导）' : ''}（${c.reasons.join('、')}）${status(c.departmentCode, c.target) && status(c.departmentCode, c.target) !== '候选' ? `｜${status(c.departmentCode, c.target)}` : ''}`,
+      ),
       ...extra.map((t) => `${t.departmentCode}（${t.reasons}）｜${t.status}`),
     ];
-    await ctx.reply(`${Number(month.slice(5, 7))}月约谈候选：${parts.join('、') || '无'}${parts.length ? `\n确认：约谈 确认 <部门> 对象=首席代表｜须于${cnDate(dayOfNextMonth(month, 10))}前完成` : ''}`);
+    await ctx.reply(
+      `${Number(month.slice(5, 7))}月约谈候选：${parts.join('、') || '无'}${parts.length ? `\n确认：约谈 确认 <部门> 对象=首席代表｜须于${cnDate(dayOfNextMonth(month, 10))}前完成` : ''}`,
+    );
   },
 });
 
@@ -45,7 +53,12 @@ export const talkConfirm = defineCommand({
   examples: ['约谈 确认 GA 对象=首席代表'],
   rules: ['BRF-04', 'BRF-05', 'OPEN #2'],
   positional: ['部门'],
-  args: (t) => z.object({ 部门: z.string().describe('部门'), 对象: z.enum(TARGETS).describe('约谈对象'), 月份: t.month('月份').optional() }),
+  args: (t) =>
+    z.object({
+      部门: z.string().describe('部门'),
+      对象: z.enum(TARGETS).describe('约谈对象'),
+      月份: t.month('月份').optional(),
+    }),
   async handle(ctx, a) {
     const code = (await findDepartment(ctx.m, a.部门)).code;
     const t = await confirmTalk(ctx, monthOf(ctx, a.月份), code, a.对象);
@@ -77,8 +90,25 @@ export const talkRecord = defineCommand({
     }),
   async handle(ctx, a) {
     const code = (await findDepartment(ctx.m, a.部门)).code;
-    const talkers = a.约谈人.split(/[,，、\s]+/).map((s) => s.replace(/^@/, '')).filter(Boolean).join('、');
-    const { talk, sp } = await recordTalk(ctx, { month: monthOf(ctx, a.月份), code, target: a.对象 ?? '首席代表', date: a.日期, talkers, targetName: a.约谈对象, issues: a.问题, opinions: a.意见, requirements: a.整改, due: a.期限 });
-    await ctx.reply(`✅ 约谈记录 ${sp} 已送中心领导审定${talk.late ? `（约谈日期晚于${cnDate(talk.deadline)}，已标记逾期）` : ''}`);
+    const talkers = a.约谈人
+      .split(/[,，、\s]+/)
+      .map((s) => s.replace(/^@/, ''))
+      .filter(Boolean)
+      .join('、');
+    const { talk, sp } = await recordTalk(ctx, {
+      month: monthOf(ctx, a.月份),
+      code,
+      target: a.对象 ?? '首席代表',
+      date: a.日期,
+      talkers,
+      targetName: a.约谈对象,
+      issues: a.问题,
+      opinions: a.意见,
+      requirements: a.整改,
+      due: a.期限,
+    });
+    await ctx.reply(
+      `✅ 约谈记录 ${sp} 已送中心领导审定${talk.late ? `（约谈日期晚于${cnDate(talk.deadline)}，已标记逾期）` : ''}`,
+    );
   },
 });

@@ -16,7 +16,8 @@ export const windowClose = defineCommand({
   group: '窗口',
   summary: '申请窗口临时关闭（附件2）；保障措施不全时存草稿并给表单链接',
   roles: FILERS,
-  usage: '窗口 关闭 <窗口号> 从=<日期> 到=<日期> 事由=… 联络人= 联络电话= 咨询人员= 咨询电话= 宣传告知= 高峰应对= 不限号=是 [证明= 超限理由= 理由= 编号=]',
+  usage:
+    '窗口 关闭 <窗口号> 从=<日期> 到=<日期> 事由=… 联络人= 联络电话= 咨询人员= 咨询电话= 宣传告知= 高峰应对= 不限号=是 [证明= 超限理由= 理由= 编号=]',
   examples: [
     '窗口 关闭 13号窗 从=3月5日 到=3月6日 事由=张三参加市局业务培训',
     '窗口 关闭 13号窗 从=3月5日 到=3月6日 联络人=王五 联络电话=13900000012 咨询人员=李四 咨询电话=0477-1234567 宣传告知=公众号已发布 高峰应对=12号窗延时服务 不限号=是 事由=张三参加市局业务培训',
@@ -46,7 +47,14 @@ export const windowClose = defineCommand({
     const proof = r.needsProof ? '证明材料：请在10分钟内直接发送照片或文件。' : '';
     if (r.missing.length) {
       await ctx.reply(
-        [`📝 ${r.closure.no} 已保存草稿，缺少：${r.missing.join('、')}`, `请补充保障措施：${r.link}`, `也可发送：窗口 关闭 编号=${r.closure.no} ${r.missing[0]}=…`, proof].filter(Boolean).join('\n'),
+        [
+          `📝 ${r.closure.no} 已保存草稿，缺少：${r.missing.join('、')}`,
+          `请补充保障措施：${r.link}`,
+          `也可发送：窗口 关闭 编号=${r.closure.no} ${r.missing[0]}=…`,
+          proof,
+        ]
+          .filter(Boolean)
+          .join('\n'),
       );
       return;
     }

@@ -99,7 +99,12 @@ export const windowViolation = defineCommand({
   examples: ['窗口 违规 GA 来源=13号窗 说明=未经批准擅自关闭窗口'],
   rules: ['WIN-13', 'PRF-14', 'PRF-17'],
   positional: ['对象'],
-  args: () => z.object({ 对象: z.string().describe('GB/BG编号或部门代码'), 说明: z.string().trim().min(2).describe('违规情况'), 来源: z.string().optional() }),
+  args: () =>
+    z.object({
+      对象: z.string().describe('GB/BG编号或部门代码'),
+      说明: z.string().trim().min(2).describe('违规情况'),
+      来源: z.string().optional(),
+    }),
   async handle(ctx, args) {
     await ctx.reply(await recordProcedureViolation(ctx, args.对象, args.说明, args.来源));
   },

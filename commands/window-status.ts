@@ -16,7 +16,14 @@ export const windowStatus = defineCommand({
   examples: ['窗口 状态', '窗口 状态 24 在用 原因=备用窗口启用为综合受理'],
   rules: ['DIR-06', 'WIN-06', 'SUS-06'],
   positional: ['窗口', '状态'],
-  args: (t) => z.object({ 窗口: z.string().optional(), 状态: z.string().optional(), 原因: z.string().optional(), 至: t.date('截止日期').optional(), 部门: z.string().optional() }),
+  args: (t) =>
+    z.object({
+      窗口: z.string().optional(),
+      状态: z.string().optional(),
+      原因: z.string().optional(),
+      至: t.date('截止日期').optional(),
+      部门: z.string().optional(),
+    }),
   async handle(ctx, args) {
     if (args.窗口 && args.状态) {
       await ctx.reply(await editWindowStatus(ctx, args.窗口, args.状态, args.原因, args.至));
@@ -24,7 +31,9 @@ export const windowStatus = defineCommand({
     }
     if (args.窗口) {
       const w = await findWindow(ctx.m, args.窗口);
-      const line = (await windowStatusLines(ctx, w.departmentCode ?? undefined)).find((l) => l.startsWith(`${w.number}号窗 `));
+      const line = (await windowStatusLines(ctx, w.departmentCode ?? undefined)).find((l) =>
+        l.startsWith(`${w.number}号窗 `),
+      );
       await ctx.reply(line ?? `${w.number}号窗 ${w.status}`);
       return;
     }

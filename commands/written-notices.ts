@@ -36,7 +36,14 @@ export const writtenView = defineCommand({
     }
     const state = n.no ? `已发布 ${n.no}` : n.status === '待审定' ? `待审定（${n.approvalNo}）` : n.status;
     const busy = c.departments.filter((d) => deptProblemCount(d) > 0).map((d) => d.code);
-    await ctx.reply([`${Number(month.slice(5, 7))}月书面通报草稿：${c.departments.length}个部门，${state}`, ...c.general, `有通报事项：${busy.join('、') || '无'}`, `须于${cnDate(dayOfNextMonth(month, 15))}前印发｜查看部门：书面通报 查看 ${month} 部门=GA`].join('\n'));
+    await ctx.reply(
+      [
+        `${Number(month.slice(5, 7))}月书面通报草稿：${c.departments.length}个部门，${state}`,
+        ...c.general,
+        `有通报事项：${busy.join('、') || '无'}`,
+        `须于${cnDate(dayOfNextMonth(month, 15))}前印发｜查看部门：书面通报 查看 ${month} 部门=GA`,
+      ].join('\n'),
+    );
   },
 });
 
@@ -49,7 +56,13 @@ export const writtenEdit = defineCommand({
   examples: ['书面通报 修改 GA 节=1 文字=本月巡查发现空岗2次，已整改', '书面通报 修改 SB 文字=本月窗口服务规范'],
   rules: ['BRF-01', 'BRF-07'],
   positional: ['部门'],
-  args: (t) => z.object({ 部门: z.string().describe('部门'), 文字: z.string().min(1).describe('文字'), 节: z.coerce.number().int().min(1).max(6).optional(), 月份: t.month('月份').optional() }),
+  args: (t) =>
+    z.object({
+      部门: z.string().describe('部门'),
+      文字: z.string().min(1).describe('文字'),
+      节: z.coerce.number().int().min(1).max(6).optional(),
+      月份: t.month('月份').optional(),
+    }),
   async handle(ctx, a) {
     const code = (await findDepartment(ctx.m, a.部门)).code;
     await editWrittenSection(ctx, monthOf(ctx, a.月份), code, a.文字, a.节);

@@ -12,7 +12,9 @@ export type ClosureType = (typeof CLOSURE_TYPES)[number];
 export type ClosureStatus = 'draft' | 'pending' | 'approved' | 'ended' | 'reclaimed' | 'rejected' | 'withdrawn';
 
 /** 附件2 row 7 保障措施, keyed by the chat argument names (D28). */
-export type ClosureMeasures = Partial<Record<'联络人' | '联络电话' | '咨询人员' | '咨询电话' | '宣传告知' | '高峰应对', string>>;
+export type ClosureMeasures = Partial<
+  Record<'联络人' | '联络电话' | '咨询人员' | '咨询电话' | '宣传告知' | '高峰应对', string>
+>;
 
 /** 窗口临时关闭（重启）申请表 `GB<年>-<部门>-<3位>` (000 调整管理 附件2; WIN-03…WIN-12). */
 @Entity('window_closure')

@@ -10,6 +10,5 @@ export const approvalReminders = defineJob({
   rules: ['DIR-04'],
   summary: '审批超时提醒（超过时限提醒审批人，再超一个工作日升级到大厅管理室）',
   periodKey: (now) => localDate(now),
-  run: (deps, now) =>
-    deps.db.tx((m) => remindPendingApprovals(jobCtx(deps, m, now, 'approval-reminders'))),
+  run: (deps, now) => deps.db.tx((m) => remindPendingApprovals(jobCtx(deps, m, now, 'approval-reminders'))),
 });

@@ -15,6 +15,10 @@ export const groupMemberSync = defineJob({
   async run(deps, now) {
     const created = await ensureGroupChats(deps.db, deps.wecom, deps.log, now);
     const synced = await syncGroupMembers(deps.db, deps.wecom, deps.log, now);
-    return { created: created.created.length, updated: synced.updated.length, failed: created.failed.length + synced.failed.length };
+    return {
+      created: created.created.length,
+      updated: synced.updated.length,
+      failed: created.failed.length + synced.failed.length,
+    };
   },
 });

@@ -13,7 +13,9 @@ export const oralNoticeDraft = defineJob({
   summary: '口头通报草稿（前一工作日巡查问题与表扬、L3超期办件、超期投诉）送分管领导审定',
   periodKey: (now) => localDate(now),
   async run(deps, now) {
-    const { notice, created } = await deps.db.tx((m) => draftOralNotice(jobCtx(deps, m, now, 'oral-notice-draft'), localDate(now)));
+    const { notice, created } = await deps.db.tx((m) =>
+      draftOralNotice(jobCtx(deps, m, now, 'oral-notice-draft'), localDate(now)),
+    );
     return { created: created ? 1 : 0, criticism: notice.criticism, praise: notice.praise };
   },
 });

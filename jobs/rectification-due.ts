@@ -11,5 +11,6 @@ export const rectificationDue = defineJob({
   rules: ['ACC-04', 'INS-11', 'REV-03', 'ACC-02', 'OPEN #13'],
   summary: '整改方案/结果到期与逾期三级提醒、每周进度提醒、督办任务到期与逾期提醒',
   periodKey: (now) => localDate(now),
-  run: (deps, now) => deps.db.tx(async (m) => ({ ...(await remindRectifications(jobCtx(deps, m, now, 'rectification-due'))) })),
+  run: (deps, now) =>
+    deps.db.tx(async (m) => ({ ...(await remindRectifications(jobCtx(deps, m, now, 'rectification-due'))) })),
 });

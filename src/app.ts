@@ -83,7 +83,8 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   router.get('/healthz', healthz(db, config.mode));
   router.get('/metrics', metrics());
   mountH5(router, { deps, clock, userIdFromCode: async (code) => (await wecom.getUserInfo(code)).userid });
-  const sandbox = config.mode === 'sandbox' ? await mountSandbox({ app, router, deps, clock, local, crypto: cryptoCfg }) : undefined;
+  const sandbox =
+    config.mode === 'sandbox' ? await mountSandbox({ app, router, deps, clock, local, crypto: cryptoCfg }) : undefined;
   app.use(router.routes()).use(router.allowedMethods());
   server.on('request', app.callback());
 
@@ -132,7 +133,10 @@ async function bootstrapAdmins(db: Db, userids: string[], now: Date): Promise<vo
         await insertRows(m, Person, { userid, name: userid, status: '在岗', inactive: false });
       }
       if ((await insertRows(m, PersonRole, { userid, role: 'admin' }, { orIgnore: true })) === 1) {
-        await writeAudit(m, now, 'system', 'role.grant', 'person', userid, { role: 'admin', source: 'BOOTSTRAP_ADMINS' });
+        await writeAudit(m, now, 'system', 'role.grant', 'person', userid, {
+          role: 'admin',
+          source: 'BOOTSTRAP_ADMINS',
+        });
       }
     });
   }

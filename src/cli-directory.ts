@@ -66,7 +66,14 @@ export async function runDirectoryCli(
       if (chats.created.length) out(`已在企业微信建群：${chats.created.join('、')}`);
       if (chats.skipped.length) out(`成员不足2人未建群（私信送达，D11）：${chats.skipped.join('、')}`);
       for (const f of chats.failed) err(`建群失败 ${f.key}：${f.error}`);
-      const synced = wecom.updateAppChat ? await syncGroupMembers(deps.db, { getAppChat: wecom.getAppChat.bind(wecom), updateAppChat: wecom.updateAppChat.bind(wecom) }, deps.log, now) : { updated: [], failed: [] };
+      const synced = wecom.updateAppChat
+        ? await syncGroupMembers(
+            deps.db,
+            { getAppChat: wecom.getAppChat.bind(wecom), updateAppChat: wecom.updateAppChat.bind(wecom) },
+            deps.log,
+            now,
+          )
+        : { updated: [], failed: [] };
       for (const u of synced.updated) out(`群成员已同步 ${u.key}：+${u.added.length} −${u.removed.length}`);
       for (const f of synced.failed) err(`群成员同步失败 ${f.key}：${f.error}`);
     }
@@ -83,7 +90,9 @@ export async function runDirectoryCli(
       err('导出文件须为 .json 或 .xlsx');
       return 1;
     }
-    out(`✅ 已导出 ${file}：部门 ${data.departments.length}，窗口 ${data.windows.length}，人员 ${data.people.length}，群 ${data.groups.length}`);
+    out(
+      `✅ 已导出 ${file}：部门 ${data.departments.length}，窗口 ${data.windows.length}，人员 ${data.people.length}，群 ${data.groups.length}`,
+    );
     return 0;
   }
 

@@ -9,11 +9,18 @@ export async function runExportCli(args: string[], deps: Deps): Promise<number> 
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, department: { type: 'string' } },
+    options: {
+      out: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      department: { type: 'string' },
+    },
   });
   const ledger = positionals[0] ? findLedger(positionals[0]) : undefined;
   if (!ledger || !values.out) {
-    console.error(`usage: export <ledger> --out <file.xlsx> [--from --to]\nledgers: ${LEDGERS.map((l) => `${l.name} (${l.aliases.join(', ')})`).join('; ')}`);
+    console.error(
+      `usage: export <ledger> --out <file.xlsx> [--from --to]\nledgers: ${LEDGERS.map((l) => `${l.name} (${l.aliases.join(', ')})`).join('; ')}`,
+    );
     return 2;
   }
   const today = localDate(systemClock.now());

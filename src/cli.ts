@@ -65,7 +65,11 @@ export async function runCli(argv: string[]): Promise<number> {
     if (cmd === 'job') return await runJobCli(sub, rest, deps);
     if (cmd === 'export') return await runExportCli([sub, ...rest], deps);
     if (cmd === 'sandbox' && sub === 'seed') {
-      const loaded = await loadDemoDirectory(deps.db, systemClock.now(), deps.config.apiBase ?? `http://127.0.0.1:${deps.config.port}/_fake-wecom`);
+      const loaded = await loadDemoDirectory(
+        deps.db,
+        systemClock.now(),
+        deps.config.apiBase ?? `http://127.0.0.1:${deps.config.port}/_fake-wecom`,
+      );
       console.log(loaded ? 'demo directory loaded' : 'directory not empty: nothing loaded');
       return 0;
     }
@@ -80,13 +84,19 @@ async function runJobCli(sub: string | undefined, rest: string[], deps: Deps): P
   if (sub === 'list') {
     const scheduler = new Scheduler(deps, systemClock);
     for (const j of await scheduler.list()) {
-      const last = j.last ? `${j.last.status} ${j.last.period}${j.last.finishedAt ? ` @ ${localStamp(j.last.finishedAt)}` : ''}` : 'never';
+      const last = j.last
+        ? `${j.last.status} ${j.last.period}${j.last.finishedAt ? ` @ ${localStamp(j.last.finishedAt)}` : ''}`
+        : 'never';
       console.log(`${j.name.padEnd(28)} ${j.cron.padEnd(16)} next ${j.next ? localStamp(j.next) : '—'}  last ${last}`);
     }
     return 0;
   }
   if (sub === 'run') {
-    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { at: { type: 'string' }, force: { type: 'boolean' } } });
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { at: { type: 'string' }, force: { type: 'boolean' } },
+    });
     const name = positionals[0];
     const at = values.at ? new Date(values.at) : systemClock.now();
     if (!name || Number.isNaN(at.getTime())) {

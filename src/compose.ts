@@ -19,9 +19,21 @@ export async function openDb(config: Config, log?: Logger): Promise<Db> {
 }
 
 /** The services domain code gets (the same for the server and the CLI); `apiBase` is where WeCom is reached. */
-export async function makeDeps(input: { db: Db; config: Config; log: Logger; apiBase: string; publicBaseUrl: string }): Promise<Deps & { wecom: WecomClient }> {
+export async function makeDeps(input: {
+  db: Db;
+  config: Config;
+  log: Logger;
+  apiBase: string;
+  publicBaseUrl: string;
+}): Promise<Deps & { wecom: WecomClient }> {
   const { db, config, log } = input;
-  const wecom = new WecomClient({ apiBase: input.apiBase, corpId: config.wecom.corpId, secret: config.wecom.secret, agentId: config.wecom.agentId, log });
+  const wecom = new WecomClient({
+    apiBase: input.apiBase,
+    corpId: config.wecom.corpId,
+    secret: config.wecom.secret,
+    agentId: config.wecom.agentId,
+    log,
+  });
   const deps: Deps & { wecom: WecomClient } = {
     db,
     config,

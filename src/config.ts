@@ -2,7 +2,13 @@ import { z } from 'zod';
 
 // Architecture "Contracts": every variable the bot reads. Real mode needs all five WeCom variables;
 // with none set the bot runs in sandbox mode against its own fake WeCom (D25).
-const WECOM_KEYS = ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY'] as const;
+const WECOM_KEYS = [
+  'WECOM_CORP_ID',
+  'WECOM_AGENT_ID',
+  'WECOM_SECRET',
+  'WECOM_TOKEN',
+  'WECOM_ENCODING_AES_KEY',
+] as const;
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -14,7 +20,12 @@ const envSchema = z.object({
   WECOM_CORP_ID: z.string().min(1).optional(),
   WECOM_AGENT_ID: z.coerce.number().int().positive().optional(),
   WECOM_SECRET: z.string().min(1).optional(),
-  WECOM_TOKEN: z.string().min(1).max(32).regex(/^[A-Za-z0-9]+$/, 'Token 只能是英文或数字').optional(),
+  WECOM_TOKEN: z
+    .string()
+    .min(1)
+    .max(32)
+    .regex(/^[A-Za-z0-9]+$/, 'Token 只能是英文或数字')
+    .optional(),
   WECOM_ENCODING_AES_KEY: z
     .string()
     .regex(/^[A-Za-z0-9]{43}$/, 'WECOM_ENCODING_AES_KEY must be exactly 43 characters [A-Za-z0-9]')

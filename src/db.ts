@@ -47,7 +47,11 @@ export class Db {
 
   /** One transaction at a time on the single SQLite connection (D23), urgent lane first. */
   private async drain(): Promise<void> {
-    for (let task = this.urgent.shift() ?? this.normal.shift(); task; task = this.urgent.shift() ?? this.normal.shift()) {
+    for (
+      let task = this.urgent.shift() ?? this.normal.shift();
+      task;
+      task = this.urgent.shift() ?? this.normal.shift()
+    ) {
       try {
         task.resolve(await this.ds.transaction(task.fn));
       } catch (err) {
@@ -92,7 +96,11 @@ export async function insertRows<E extends object>(
   rows: Partial<E> | Partial<E>[],
   opts: { orIgnore?: boolean } = {},
 ): Promise<number> {
-  const qb = m.createQueryBuilder().insert().into(entity).values(rows as never);
+  const qb = m
+    .createQueryBuilder()
+    .insert()
+    .into(entity)
+    .values(rows as never);
   const [sql, params] = (opts.orIgnore ? qb.orIgnore() : qb).getQueryAndParameters();
   // A structured result carries the driver's affected-row count (better-sqlite3 `changes`, mysql2 `affectedRows`).
   const own = m.queryRunner ? undefined : m.connection.createQueryRunner();

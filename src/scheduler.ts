@@ -105,7 +105,11 @@ export class Scheduler {
     try {
       const counts = (await job.run(this.deps, now)) ?? {};
       await this.deps.db.tx((tm) =>
-        tm.update(JobRun, { job: job.name, period, attempt }, { status: 'ok', finishedAt: this.clock.now(), counts: counts as never }),
+        tm.update(
+          JobRun,
+          { job: job.name, period, attempt },
+          { status: 'ok', finishedAt: this.clock.now(), counts: counts },
+        ),
       );
       jobCounter.inc({ job: job.name, outcome: 'ok' });
       this.deps.log.info({ job: job.name, period, attempt, counts }, 'job run ok');
@@ -113,7 +117,11 @@ export class Scheduler {
     } catch (err) {
       const error = err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err);
       await this.deps.db.tx((tm) =>
-        tm.update(JobRun, { job: job.name, period, attempt }, { status: 'failed', finishedAt: this.clock.now(), error: error.slice(0, 4000) }),
+        tm.update(
+          JobRun,
+          { job: job.name, period, attempt },
+          { status: 'failed', finishedAt: this.clock.now(), error: error.slice(0, 4000) },
+        ),
       );
       jobCounter.inc({ job: job.name, outcome: 'failed' });
       this.deps.log.error({ job: job.name, period, attempt, err }, 'job run failed');
@@ -122,7 +130,12 @@ export class Scheduler {
   }
 
   /** Claim (job, period): the first attempt, a retry after a failure, or a forced re-run. */
-  private async claim(job: JobDef, period: string, now: Date, opts: { force?: boolean; actor?: string }): Promise<number | undefined> {
+  private async claim(
+    job: JobDef,
+    period: string,
+    now: Date,
+    opts: { force?: boolean; actor?: string },
+  ): Promise<number | undefined> {
     return this.deps.db.tx(async (m) => {
       const previous = await m.find(JobRun, { where: { job: job.name, period }, order: { attempt: 'DESC' }, take: 1 });
       const last = previous[0];
@@ -132,7 +145,14 @@ export class Scheduler {
         if (!opts.force && !retry) return undefined;
         attempt = last.attempt + 1;
       }
-      const row: Partial<JobRun> = { job: job.name, period, attempt, status: 'running', scheduledFor: now, startedAt: this.clock.now() };
+      const row: Partial<JobRun> = {
+        job: job.name,
+        period,
+        attempt,
+        status: 'running',
+        scheduledFor: now,
+        startedAt: this.clock.now(),
+      };
       const inserted = await insertRows(m, JobRun, row, { orIgnore: true });
       if (inserted !== 1) return undefined;
       if (opts.force && last) {
@@ -155,11 +175,26 @@ export class Scheduler {
       if (!last[0]) {
         // First start with this job: nothing was missed; remember from when to look.
         await this.deps.db.tx((tm) =>
-          insertRows(tm, JobRun, { job: job.name, period: 'baseline', attempt: 1, status: 'baseline', scheduledFor: now, startedAt: now, finishedAt: now }, { orIgnore: true }),
+          insertRows(
+            tm,
+            JobRun,
+            {
+              job: job.name,
+              period: 'baseline',
+              attempt: 1,
+              status: 'baseline',
+              scheduledFor: now,
+              startedAt: now,
+              finishedAt: now,
+            },
+            { orIgnore: true },
+          ),
         );
         continue;
       }
-      const from = new Date(Math.max(last[0].scheduledFor.getTime(), now.getTime() - CATCH_UP_LOOKBACK_DAYS * 86_400_000));
+      const from = new Date(
+        Math.max(last[0].scheduledFor.getTime(), now.getTime() - CATCH_UP_LOOKBACK_DAYS * 86_400_000),
+      );
       const expr = await this.cronOf(job);
       const missed: { at: Date; period: string }[] = [];
       for (const at of fireTimesBetween(expr, from, now)) {
@@ -178,7 +213,20 @@ export class Scheduler {
       const latest = missed.pop();
       for (const old of missed) {
         await this.deps.db.tx((tm) =>
-          insertRows(tm, JobRun, { job: job.name, period: old.period, attempt: 1, status: 'skipped-missed', scheduledFor: old.at, startedAt: now, finishedAt: now }, { orIgnore: true }),
+          insertRows(
+            tm,
+            JobRun,
+            {
+              job: job.name,
+              period: old.period,
+              attempt: 1,
+              status: 'skipped-missed',
+              scheduledFor: old.at,
+              startedAt: now,
+              finishedAt: now,
+            },
+            { orIgnore: true },
+          ),
         );
       }
       if (latest) {
@@ -228,7 +276,11 @@ export class Scheduler {
     const out = [];
     for (const job of this.jobs) {
       const expr = await this.cronOf(job);
-      const last = await this.deps.db.manager.find(JobRun, { where: { job: job.name }, order: { id: 'DESC' }, take: 1 });
+      const last = await this.deps.db.manager.find(JobRun, {
+        where: { job: job.name },
+        order: { id: 'DESC' },
+        take: 1,
+      });
       out.push({ name: job.name, cron: expr, next: nextFireTime(expr, now), last: last[0] });
     }
     return out;

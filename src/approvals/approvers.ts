@@ -13,7 +13,9 @@ import type { StepSpec } from './types';
 export async function roleStep(m: EntityManager, label: string, role: Role, flag?: string): Promise<StepSpec> {
   const people = await usersWithRole(m, role, flag);
   if (people.length === 0) {
-    throw new UserError(`无法提交：没有人担任“${label}”所需的角色（${role}${flag ? `，${flag}` : ''}），请联系系统管理员。`);
+    throw new UserError(
+      `无法提交：没有人担任“${label}”所需的角色（${role}${flag ? `，${flag}` : ''}），请联系系统管理员。`,
+    );
   }
   return { label, approvers: people.map((p) => p.userid) };
 }
@@ -39,7 +41,12 @@ export async function actingApprovers(m: EntityManager, approvers: string[], now
 }
 
 /** If `userid` may decide, the principal they act for (themselves, or the delegating approver). */
-export async function decidesFor(m: EntityManager, approvers: string[], userid: string, now: Date): Promise<string | undefined> {
+export async function decidesFor(
+  m: EntityManager,
+  approvers: string[],
+  userid: string,
+  now: Date,
+): Promise<string | undefined> {
   if (approvers.includes(userid)) return userid;
   const dels = await activeDelegations(m, approvers, now);
   return dels.find((d) => d.delegate === userid)?.principal;

@@ -57,7 +57,12 @@ export async function closeStepCard(
   if (!code && step.taskId) {
     const sent = await ctx.m.findOne(OutboxRow, { where: { dedupeKey: cardKey(a, step) } });
     const sendCode = sent?.response?.response_code;
-    if (typeof sendCode === 'string' && sent?.sentAt && ctx.now.getTime() - sent.sentAt.getTime() < CODE_VALID_MS && !used.has(sendCode)) {
+    if (
+      typeof sendCode === 'string' &&
+      sent?.sentAt &&
+      ctx.now.getTime() - sent.sentAt.getTime() < CODE_VALID_MS &&
+      !used.has(sendCode)
+    ) {
       code = sendCode;
     }
   }

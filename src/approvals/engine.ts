@@ -59,7 +59,10 @@ export async function startApproval(ctx: Ctx, req: StartRequest): Promise<Approv
   // The unique open_key makes a concurrent second start a no-op here: we then refuse it.
   if ((await insertRows(ctx.m, Approval, draft, { orIgnore: true })) !== 1) {
     // A locking read sees the winner's committed row (a plain read under MySQL's REPEATABLE READ would not).
-    const winner = await ctx.m.findOne(Approval, { where: { openKey }, ...(ctx.deps.db.isSqlite ? {} : { lock: { mode: 'pessimistic_read' as const } }) });
+    const winner = await ctx.m.findOne(Approval, {
+      where: { openKey },
+      ...(ctx.deps.db.isSqlite ? {} : { lock: { mode: 'pessimistic_read' as const } }),
+    });
     throw new UserError(`该事项已有审批在进行中（${winner?.no ?? '审批中'}），请勿重复提交。`);
   }
   const a = await ctx.m.findOneOrFail(Approval, { where: { no } });
@@ -85,7 +88,11 @@ export async function startApproval(ctx: Ctx, req: StartRequest): Promise<Approv
   const first = await ctx.m.findOneOrFail(ApprovalStep, { where: { approvalId: a.id, idx: 0 } });
   await sendStepCard(ctx, kind, a, first);
   await ctx.m.update(ApprovalStep, { id: first.id }, { taskId: first.taskId });
-  await ctx.audit('approval.start', 'approval', a.no, { kind: req.kind, subject: `${req.subjectType}:${req.subjectId}`, steps: specs.map((s) => s.label) });
+  await ctx.audit('approval.start', 'approval', a.no, {
+    kind: req.kind,
+    subject: `${req.subjectType}:${req.subjectId}`,
+    steps: specs.map((s) => s.label),
+  });
   return a;
 }
 
@@ -151,9 +158,20 @@ export async function decide(ctx: Ctx, no: string, input: DecisionInput): Promis
   const proxy = principal === ctx.actor.userid ? '' : `（代 ${await personName(ctx.m, principal)}）`;
   const who = `${ctx.actor.name}${proxy}`;
   await ctx.m.delete(ChatState, { userid: ctx.actor.userid, kind: 'reject_reason' });
-  await closeStepCard(ctx, a, step, `${input.decision === 'approve' ? '已同意' : '已驳回'}·${ctx.actor.name}`, input.click?.responseCode);
+  await closeStepCard(
+    ctx,
+    a,
+    step,
+    `${input.decision === 'approve' ? '已同意' : '已驳回'}·${ctx.actor.name}`,
+    input.click?.responseCode,
+  );
   await ctx.m.update(ApprovalStep, { id: step.id }, { extra: step.extra as never });
-  await ctx.audit(`approval.${input.decision}`, 'approval', a.no, { step: step.idx, label: step.label, onBehalfOf: principal, reason: input.reason ?? null });
+  await ctx.audit(`approval.${input.decision}`, 'approval', a.no, {
+    step: step.idx,
+    label: step.label,
+    onBehalfOf: principal,
+    reason: input.reason ?? null,
+  });
 
   const steps = await stepsOf(ctx, a);
   const next = steps.find((s) => s.idx === a.step + 1);
@@ -174,7 +192,11 @@ export async function decide(ctx: Ctx, no: string, input: DecisionInput): Promis
     const nextNames = await names(ctx, to);
     await ctx.reply(`✅ ${a.no} 已同意，送${next.label}（${nextNames}）`);
     if (a.requester !== ctx.actor.userid && !a.requester.includes(':')) {
-      await ctx.send({ user: a.requester }, { text: `${a.no} ${a.title}：${step.label} 已由 ${who} 同意，送${next.label}（${nextNames}）。` }, `appr:${a.no}:s${step.idx}:requester`);
+      await ctx.send(
+        { user: a.requester },
+        { text: `${a.no} ${a.title}：${step.label} 已由 ${who} 同意，送${next.label}（${nextNames}）。` },
+        `appr:${a.no}:s${step.idx}:requester`,
+      );
     }
     return;
   }
@@ -188,13 +210,18 @@ export async function decide(ctx: Ctx, no: string, input: DecisionInput): Promis
   if (affected(finished) !== 1) throw new Error(`approval ${a.no} finished concurrently`);
   a.status = status;
   a.reason = input.reason?.trim() || null;
-  for (const s of steps.filter((s) => s.status === 'waiting')) await ctx.m.update(ApprovalStep, { id: s.id }, { status: 'skipped' });
+  for (const s of steps.filter((s) => s.status === 'waiting'))
+    await ctx.m.update(ApprovalStep, { id: s.id }, { status: 'skipped' });
   if (status === 'approved') await kind.onApproved(ctx, a);
   else await kind.onRejected(ctx, a, a.reason ?? '');
   const verdict = status === 'approved' ? '已批准' : `已驳回（原因：${a.reason}）`;
   await ctx.reply(`✅ ${a.no} ${status === 'approved' ? '已同意，审批完成' : '已驳回'}`);
   if (a.requester !== ctx.actor.userid && !a.requester.includes(':')) {
-    await ctx.send({ user: a.requester }, { text: `${a.no} ${a.title}：${verdict}，${step.label} ${who}。` }, `appr:${a.no}:final:requester`);
+    await ctx.send(
+      { user: a.requester },
+      { text: `${a.no} ${a.title}：${verdict}，${step.label} ${who}。` },
+      `appr:${a.no}:final:requester`,
+    );
   }
   const group = kind.finalGroup?.(a);
   if (group) await ctx.send({ group }, { text: `${a.no} ${a.title}：${verdict}。` }, `appr:${a.no}:final:group`);

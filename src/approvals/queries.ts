@@ -8,7 +8,9 @@ import { personName } from '../bot/directory';
 import { localStamp, shortDate, localDate } from '../time';
 
 /** My pending approvals (as approver or delegate), oldest first (issue [approvals] §1 `待办`). */
-export async function pendingFor(ctx: Ctx): Promise<{ approval: Approval; step: ApprovalStep; delegateFor?: string }[]> {
+export async function pendingFor(
+  ctx: Ctx,
+): Promise<{ approval: Approval; step: ApprovalStep; delegateFor?: string }[]> {
   const pending = await ctx.m.find(ApprovalStep, { where: { status: 'pending' } });
   const out: { approval: Approval; step: ApprovalStep; delegateFor?: string }[] = [];
   const today = localDate(ctx.now);
@@ -16,7 +18,9 @@ export async function pendingFor(ctx: Ctx): Promise<{ approval: Approval; step: 
     where: { delegate: ctx.actor.userid, fromDate: LessThanOrEqual(today), toDate: MoreThanOrEqual(today) },
   });
   const principals = new Set(mandates.map((d) => d.principal));
-  const mine = pending.filter((s) => s.approvers.includes(ctx.actor.userid) || s.approvers.some((p) => principals.has(p)));
+  const mine = pending.filter(
+    (s) => s.approvers.includes(ctx.actor.userid) || s.approvers.some((p) => principals.has(p)),
+  );
   if (mine.length === 0) return out;
   const approvals = await ctx.m.find(Approval, { where: { id: In(mine.map((s) => s.approvalId)), status: 'pending' } });
   for (const s of mine) {
@@ -31,20 +35,34 @@ export async function pendingFor(ctx: Ctx): Promise<{ approval: Approval; step: 
 /** History lines of an approval for `审批 查看`. */
 export async function approvalHistory(ctx: Ctx, a: Approval): Promise<string[]> {
   const steps = await ctx.m.find(ApprovalStep, { where: { approvalId: a.id }, order: { idx: 'ASC' } });
-  const lines = [`${a.no} ${a.title}`, `申请人 ${await personName(ctx.m, a.requester)}｜提交 ${localStamp(a.createdAt)}`];
-  const mark: Record<string, string> = { approved: '✅', rejected: '❌', pending: '⏳', waiting: '⬜', skipped: '—', withdrawn: '↩' };
+  const lines = [
+    `${a.no} ${a.title}`,
+    `申请人 ${await personName(ctx.m, a.requester)}｜提交 ${localStamp(a.createdAt)}`,
+  ];
+  const mark: Record<string, string> = {
+    approved: '✅',
+    rejected: '❌',
+    pending: '⏳',
+    waiting: '⬜',
+    skipped: '—',
+    withdrawn: '↩',
+  };
   for (const s of steps) {
     const who = s.decidedBy
       ? `${await personName(ctx.m, s.decidedBy)}${s.onBehalfOf ? `（代 ${await personName(ctx.m, s.onBehalfOf)}）` : ''} ${s.decidedAt ? localStamp(s.decidedAt) : ''}`
       : (await Promise.all(s.approvers.map((u) => personName(ctx.m, u)))).join('、');
     lines.push(`${mark[s.status] ?? ''} ${s.label}：${who}${s.reason ? `（${s.reason}）` : ''}`);
   }
-  const withdrawn = await ctx.m.findOne(AuditLog, { where: { subjectType: 'approval', subjectId: a.no, action: 'approval.withdraw' } });
+  const withdrawn = await ctx.m.findOne(AuditLog, {
+    where: { subjectType: 'approval', subjectId: a.no, action: 'approval.withdraw' },
+  });
   if (withdrawn) lines.push(`↩ 申请人撤回 ${localStamp(withdrawn.at)}`);
   return lines;
 }
 
 export function ageLabel(a: Approval, now: Date): string {
   const days = Math.floor((now.getTime() - a.createdAt.getTime()) / 86_400_000);
-  return days > 0 ? `${shortDate(localDate(a.createdAt))}提交，已${days}天` : `今日${localStamp(a.createdAt).slice(11)}提交`;
+  return days > 0
+    ? `${shortDate(localDate(a.createdAt))}提交，已${days}天`
+    : `今日${localStamp(a.createdAt).slice(11)}提交`;
 }

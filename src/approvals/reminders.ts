@@ -32,13 +32,23 @@ export async function remindPendingApprovals(ctx: Ctx): Promise<{ reminded: numb
     const subject = `${a.no}:s${step.idx}`;
     if (await claimReminder(ctx.m, ctx.now, subject, 'approval-remind', 0, today)) {
       const to = await actingApprovers(ctx.m, step.approvers, ctx.now);
-      await ctx.send({ user: to }, { text: `⏰ 待审批已${waited}个工作日：${a.no} ${a.title}（${step.label}）。请点卡片处理，或发送：审批 ${a.no} 同意` }, `remind:${subject}:${today}`);
+      await ctx.send(
+        { user: to },
+        {
+          text: `⏰ 待审批已${waited}个工作日：${a.no} ${a.title}（${step.label}）。请点卡片处理，或发送：审批 ${a.no} 同意`,
+        },
+        `remind:${subject}:${today}`,
+      );
       reminded++;
     }
     if (waited >= limit + 1 && (await claimReminder(ctx.m, ctx.now, subject, 'approval-escalate', 0, 'once'))) {
       const group = kind.escalateTo ?? defaultGroup;
       const who = (await Promise.all(step.approvers.map((u) => personName(ctx.m, u)))).join('、');
-      await ctx.send({ group }, { text: `⚠️ 审批超时：${a.no} ${a.title} 在“${step.label}”（${who}）已等待${waited}个工作日。` }, `escalate:${subject}`);
+      await ctx.send(
+        { group },
+        { text: `⚠️ 审批超时：${a.no} ${a.title} 在“${step.label}”（${who}）已等待${waited}个工作日。` },
+        `escalate:${subject}`,
+      );
       escalated++;
     }
   }

@@ -31,8 +31,16 @@ export async function openAttachmentSlot(ctx: Ctx, ownerType: string, ownerId: s
   });
 }
 
-export async function attachmentsOf(ctx: Ctx, ownerType: string, ownerId: string, purpose?: string): Promise<Attachment[]> {
-  return ctx.m.find(Attachment, { where: { ownerType, ownerId, ...(purpose ? { purpose } : {}) }, order: { id: 'ASC' } });
+export async function attachmentsOf(
+  ctx: Ctx,
+  ownerType: string,
+  ownerId: string,
+  purpose?: string,
+): Promise<Attachment[]> {
+  return ctx.m.find(Attachment, {
+    where: { ownerType, ownerId, ...(purpose ? { purpose } : {}) },
+    order: { id: 'ASC' },
+  });
 }
 
 /** Download an inbound image/file before the event's transaction opens (never inside it). */
@@ -82,7 +90,11 @@ export async function receiveMedia(ctx: Ctx, media: FetchedMedia | undefined): P
     uploadedBy: ctx.actor.userid,
     at: ctx.now,
   });
-  await ctx.audit('attachment.add', slot.ownerType, slot.ownerId, { purpose: slot.purpose, sha256, size: media.buffer.length });
+  await ctx.audit('attachment.add', slot.ownerType, slot.ownerId, {
+    purpose: slot.purpose,
+    sha256,
+    size: media.buffer.length,
+  });
   const count = await ctx.m.count(Attachment, { where: { ownerType: slot.ownerType, ownerId: slot.ownerId } });
   await ctx.reply(`✅ 已收到${slot.purpose}（${slot.ownerId}，共${count}份）`);
 }

@@ -31,9 +31,7 @@ export async function usersWithRole(m: EntityManager, role: Role, flag?: string)
   const rows = await m.find(PersonRole, { where: { role } });
   if (rows.length === 0) return [];
   const people = await m.find(Person, { where: { userid: In(rows.map((r) => r.userid)), inactive: false } });
-  return people
-    .filter((p) => !flag || (p.flags ?? []).includes(flag))
-    .sort((a, b) => a.userid.localeCompare(b.userid));
+  return people.filter((p) => !flag || (p.flags ?? []).includes(flag)).sort((a, b) => a.userid.localeCompare(b.userid));
 }
 
 export async function personName(m: EntityManager, userid: string | null | undefined): Promise<string> {
@@ -44,7 +42,10 @@ export async function personName(m: EntityManager, userid: string | null | undef
 
 /** A window reference typed in chat: `12号窗`, `12号`, `12`. */
 export function windowNumberOf(ref: string): string {
-  return ref.trim().replace(/号窗口?$|号$|窗$/u, '').toUpperCase();
+  return ref
+    .trim()
+    .replace(/号窗口?$|号$|窗$/u, '')
+    .toUpperCase();
 }
 
 export async function findWindow(m: EntityManager, ref: string): Promise<HallWindow> {
@@ -71,7 +72,9 @@ export async function findPerson(m: EntityManager, ref: string): Promise<Person>
   const byName = await m.find(Person, { where: { name: s } });
   if (byName.length === 1) return byName[0];
   if (byName.length > 1) {
-    throw new UserError(`“${s}”有${byName.length}人同名：${byName.map((p) => p.userid).join('、')}，请用账号（userid）指定。`);
+    throw new UserError(
+      `“${s}”有${byName.length}人同名：${byName.map((p) => p.userid).join('、')}，请用账号（userid）指定。`,
+    );
   }
   throw new UserError(`没有找到人员“${s}”。`);
 }

@@ -50,7 +50,7 @@ export class Dispatcher {
       blocked.add(row.userid); // later rows of this user wait for this one: order per user
       const leased = row.status === 'processing' && row.leaseUntil && row.leaseUntil > now;
       if (leased) continue;
-      if (await this.claim(row, now)) return { ...row, attempts: row.attempts + 1 } as InboxRow;
+      if (await this.claim(row, now)) return { ...row, attempts: row.attempts + 1 };
     }
     return undefined;
   }
@@ -61,7 +61,11 @@ export class Dispatcher {
         .createQueryBuilder()
         .update(InboxRow)
         .set({ status: 'processing', leaseUntil: new Date(now.getTime() + LEASE_MS), attempts: row.attempts + 1 })
-        .where('id = :id AND status = :status AND attempts = :attempts', { id: row.id, status: row.status, attempts: row.attempts })
+        .where('id = :id AND status = :status AND attempts = :attempts', {
+          id: row.id,
+          status: row.status,
+          attempts: row.attempts,
+        })
         .execute(),
     );
     return affected(res) === 1;
@@ -86,20 +90,32 @@ export class Dispatcher {
           const ctx = makeCtx(this.deps, tm, now, { ...systemActor(row.userid), userid: row.userid }, keyBase);
           await ctx.reply(err.message);
           // D13: a request refused because its date is outside the confirmed calendar also alerts G-OFFICE (once a year).
-          if (err instanceof CalendarCoverageError) await this.deps.coverageAlert(tm, now, err.date, `${row.userid} 的请求`);
+          if (err instanceof CalendarCoverageError)
+            await this.deps.coverageAlert(tm, now, err.date, `${row.userid} 的请求`);
           await done(tm, 'done');
         });
         return;
       }
       const ref = randomBytes(3).toString('hex').toUpperCase();
       const message = err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err);
-      this.deps.log.error({ errorRef: ref, inboxId: row.id, userid: row.userid, attempt: row.attempts, err }, 'event failed');
+      this.deps.log.error(
+        { errorRef: ref, inboxId: row.id, userid: row.userid, attempt: row.attempts, err },
+        'event failed',
+      );
       await this.deps.db.tx(async (tm) => {
         if (row.attempts >= MAX_ATTEMPTS) {
-          await tm.update(InboxRow, { id: row.id }, { status: 'failed', error: message.slice(0, 4000), errorRef: ref, leaseUntil: null, processedAt: now });
+          await tm.update(
+            InboxRow,
+            { id: row.id },
+            { status: 'failed', error: message.slice(0, 4000), errorRef: ref, leaseUntil: null, processedAt: now },
+          );
           await enqueue(tm, now, `${keyBase}:failed`, { user: row.userid }, { text: `出错了，已记录（编号 ${ref}）` });
         } else {
-          await tm.update(InboxRow, { id: row.id }, { status: 'pending', error: message.slice(0, 4000), errorRef: ref, leaseUntil: null });
+          await tm.update(
+            InboxRow,
+            { id: row.id },
+            { status: 'pending', error: message.slice(0, 4000), errorRef: ref, leaseUntil: null },
+          );
         }
       });
     }

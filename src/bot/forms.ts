@@ -64,7 +64,12 @@ export function formLink(ctx: Ctx, kind: string, prefill: Record<string, string 
 }
 
 /** Verify a sandbox signed link; returns the userid or undefined. Single use is enforced on submit. */
-export function verifySignedLink(secret: string, kind: string, q: Record<string, string | undefined>, now: Date): { userid: string; nonce: string } | undefined {
+export function verifySignedLink(
+  secret: string,
+  kind: string,
+  q: Record<string, string | undefined>,
+  now: Date,
+): { userid: string; nonce: string } | undefined {
   const { u, exp, n, sig } = q;
   if (!u || !exp || !n || !sig) return undefined;
   if (Number(exp) < now.getTime()) return undefined;

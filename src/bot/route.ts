@@ -31,10 +31,21 @@ export async function routeEvent(
     // issue [spine] item 5: an unknown sender gets a polite 未登记 reply naming who to ask.
     if (row.kind === 'event:enter_agent') return 'ignored';
     const office = await usersWithRole(m, 'hall_office');
-    const who = office.length ? `大厅管理室（${office.slice(0, 2).map((o) => o.name).join('、')}）` : '大厅管理室';
-    await enqueue(m, now, `${keyBase}:unregistered`, { user: row.userid }, {
-      text: `您好！您的账号（${row.userid}）尚未在政务大厅服务机器人中登记，暂时无法使用。请联系${who}将您加入人员名录。`,
-    });
+    const who = office.length
+      ? `大厅管理室（${office
+          .slice(0, 2)
+          .map((o) => o.name)
+          .join('、')}）`
+      : '大厅管理室';
+    await enqueue(
+      m,
+      now,
+      `${keyBase}:unregistered`,
+      { user: row.userid },
+      {
+        text: `您好！您的账号（${row.userid}）尚未在政务大厅服务机器人中登记，暂时无法使用。请联系${who}将您加入人员名录。`,
+      },
+    );
     return 'done';
   }
   const ctx = makeCtx(deps, m, now, actor, keyBase);

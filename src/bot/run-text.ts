@@ -24,7 +24,9 @@ export async function runText(ctx: Ctx, text: string): Promise<string> {
     const typed = words.slice(0, 2).join(' ');
     const near = nearestNames(typed, permitted);
     const hint = near.length ? `你是不是要：${near.join(' / ')}？` : '';
-    await ctx.reply(`没有“${words[0]}${words[1] && !words[1].includes('=') ? words[1] : ''}”这个命令。${hint}发送“帮助”查看全部。`);
+    await ctx.reply(
+      `没有“${words[0]}${words[1] && !words[1].includes('=') ? words[1] : ''}”这个命令。${hint}发送“帮助”查看全部。`,
+    );
     commandCounter.inc({ command: 'unknown', outcome: 'unknown' });
     return 'unknown';
   }

@@ -13,7 +13,8 @@ import { CalendarCoverageError } from './work-calendar';
 export type AlertCtx = Pick<Ctx, 'm' | 'now' | 'send'> & { deps: Pick<Deps, 'calendar'> };
 
 const OFFICE = { group: 'G-OFFICE' } as const;
-const HOW_TO_LOAD = (year: number) => `请导入（npm run cli -- calendar import <文件>），或逐日“日历 设置”后发送“日历 确认 ${year}”。`;
+const HOW_TO_LOAD = (year: number) =>
+  `请导入（npm run cli -- calendar import <文件>），或逐日“日历 设置”后发送“日历 确认 ${year}”。`;
 
 /**
  * A job or service needed `date` and the calendar does not cover it: alert G-OFFICE once per year (fixed
@@ -39,7 +40,11 @@ export async function alertCoverageOnce(ctx: AlertCtx, date: LocalDate, context:
  * Run `fn`; if it needs a day beyond coverage, alert once (alertCoverageOnce) and return undefined instead of
  * a guess. Other errors pass through.
  */
-export async function withCalendarCoverage<T>(ctx: AlertCtx, context: string, fn: () => T | Promise<T>): Promise<T | undefined> {
+export async function withCalendarCoverage<T>(
+  ctx: AlertCtx,
+  context: string,
+  fn: () => T | Promise<T>,
+): Promise<T | undefined> {
   try {
     return await fn();
   } catch (e) {

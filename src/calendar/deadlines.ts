@@ -1,5 +1,11 @@
 import { type EntityManager, In } from 'typeorm';
-import { Deadline, DEADLINE_UNITS, type DeadlinePause, type DeadlineStatus, type DeadlineUnit } from '../../entities/deadline';
+import {
+  Deadline,
+  DEADLINE_UNITS,
+  type DeadlinePause,
+  type DeadlineStatus,
+  type DeadlineUnit,
+} from '../../entities/deadline';
 import { writeAudit } from '../audit';
 import { isPastDue } from './deadline-reminders';
 import { UserError } from '../bot/errors';
@@ -101,7 +107,7 @@ async function commit(
   detail: Record<string, unknown> = {},
 ): Promise<Deadline> {
   const next = { ...changes, version: d.version + 1, updatedAt: now };
-  const res = await m.update(Deadline, { id: d.id, version: d.version }, next as never);
+  const res = await m.update(Deadline, { id: d.id, version: d.version }, next);
   if (affected(res) !== 1) throw new Error(`deadline ${d.id} changed concurrently (version ${d.version})`);
   const updated = Object.assign(d, next);
   await writeAudit(m, now, actor, action, d.subjectType, d.subjectId, {
@@ -132,7 +138,8 @@ export async function openDeadline(
   cal: WorkCalendar,
   spec: DeadlineSpec,
 ): Promise<Deadline> {
-  if (!Number.isInteger(spec.amount) || spec.amount < 0) throw new Error(`deadline amount must be ≥ 0 (${spec.amount})`);
+  if (!Number.isInteger(spec.amount) || spec.amount < 0)
+    throw new Error(`deadline amount must be ≥ 0 (${spec.amount})`);
   if (!DEADLINE_UNITS.includes(spec.unit)) throw new Error(`unknown deadline unit ${spec.unit}`);
   const fresh = { startAt: spec.startAt, amount: spec.amount, unit: spec.unit, pauses: null, extendedWorkdays: 0 };
   const due = computeDue(cal, fresh);
@@ -142,7 +149,11 @@ export async function openDeadline(
     if (existing.status !== 'closed') {
       throw new Error(`deadline ${spec.subjectType}:${spec.subjectId} ${spec.kind} is already running`);
     }
-    return commit(m, now, actor, existing, state, 'deadline.open', { reopened: true, amount: spec.amount, unit: spec.unit });
+    return commit(m, now, actor, existing, state, 'deadline.open', {
+      reopened: true,
+      amount: spec.amount,
+      unit: spec.unit,
+    });
   }
   await insertRows(m, Deadline, { ...spec, ...state, version: 1, createdAt: now, updatedAt: now });
   const row = (await findDeadline(m, spec.subjectType, spec.subjectId, spec.kind))!;
@@ -169,7 +180,10 @@ export async function pauseDeadline(
   requireWorkdayClock(d, 'pause');
   if (d.status === 'paused') throw new UserError(`该时限已于 ${localStamp(d.pausedAt!)} 中止，无需重复中止。`);
   if (d.status === 'closed') throw new UserError('该时限已结束，不能中止。');
-  return commit(m, now, actor, d, { status: 'paused', pausedAt: at }, 'deadline.pause', { at: at.toISOString(), reason });
+  return commit(m, now, actor, d, { status: 'paused', pausedAt: at }, 'deadline.pause', {
+    at: at.toISOString(),
+    reason,
+  });
 }
 
 /** Restart the clock; the WDs from the pause day through the resume day are added (§19 #18, CAS-12). */
@@ -204,7 +218,8 @@ export async function extendDeadline(
   workdays: number,
   reason?: string,
 ): Promise<Deadline> {
-  if (!Number.isInteger(workdays) || workdays < 1) throw new UserError(`延长天数应为正整数工作日（收到 ${workdays}）。`);
+  if (!Number.isInteger(workdays) || workdays < 1)
+    throw new UserError(`延长天数应为正整数工作日（收到 ${workdays}）。`);
   const d = await load(m, ref);
   requireWorkdayClock(d, 'extend');
   if (d.status === 'closed') throw new UserError('该时限已结束，不能延长。');
@@ -287,7 +302,11 @@ export async function recomputeOpenDeadlines(
     });
   }
   if (moved.length > 0) {
-    await writeAudit(m, now, actor, 'deadline.recompute', 'calendar', 'deadlines', { cause, checked: rows.length, moved });
+    await writeAudit(m, now, actor, 'deadline.recompute', 'calendar', 'deadlines', {
+      cause,
+      checked: rows.length,
+      moved,
+    });
   }
   return { checked: rows.length, moved };
 }

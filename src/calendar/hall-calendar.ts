@@ -2,16 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { CalendarDay, type CalendarDayKind } from '../../entities/calendar-day';
 import { CalendarYear } from '../../entities/calendar-year';
 import { getSetting } from '../settings/settings';
-import {
-  type LocalDate,
-  addDays,
-  addMonths,
-  instantAt,
-  isoWeekday,
-  localDate,
-  localTime,
-  yearOf,
-} from '../time';
+import { type LocalDate, addDays, addMonths, instantAt, isoWeekday, localDate, localTime, yearOf } from '../time';
 import { type HolidayPackage, holidayPackage } from './holiday-data';
 import { CalendarCoverageError, type DayInfo, type Due, type WorkCalendar } from './work-calendar';
 
@@ -89,7 +80,14 @@ export class HallCalendar implements WorkCalendar {
     const p = this.snap.pkg.days.get(date);
     // Package entries only count inside the package's own years (never a stray date of another year).
     if (p && this.snap.pkg.years.has(yearOf(date))) {
-      return { date, confirmed, workday: p.workday, kind: p.workday ? 'makeup' : 'holiday', name: p.name, source: 'package' };
+      return {
+        date,
+        confirmed,
+        workday: p.workday,
+        kind: p.workday ? 'makeup' : 'holiday',
+        name: p.name,
+        source: 'package',
+      };
     }
     const weekend = isoWeekday(date) >= 6;
     return { date, confirmed, workday: !weekend, kind: weekend ? 'weekend' : 'weekday', name: null, source: 'weekday' };

@@ -19,7 +19,12 @@ const day = z.preprocess(
   (v) => (typeof v === 'string' ? { date: v } : v),
   z.object({
     date: z.string().refine(isLocalDate, { message: '日期应为真实的 YYYY-MM-DD' }),
-    name: z.string().trim().max(64).optional().transform((n) => n || null),
+    name: z
+      .string()
+      .trim()
+      .max(64)
+      .optional()
+      .transform((n) => n || null),
   }),
 );
 
@@ -133,7 +138,9 @@ export async function importCalendarFile(
 
 /** `✅ 2027年日历：法定假日 28天，调休上班 6天` (commands.md §3.1), plus moves and warnings. */
 export function formatImportSummary(s: ImportSummary): string {
-  const lines = [`✅ ${s.year}年日历：法定假日 ${s.holidays}天，调休上班 ${s.workdays}天${s.closures ? `，闭馆 ${s.closures}天` : ''}`];
+  const lines = [
+    `✅ ${s.year}年日历：法定假日 ${s.holidays}天，调休上班 ${s.workdays}天${s.closures ? `，闭馆 ${s.closures}天` : ''}`,
+  ];
   if (s.removed) lines.push(`移除上次导入而本次文件没有的 ${s.removed} 天`);
   lines.push(`重算期限：${s.moved} 项有变动`);
   for (const w of s.warnings) lines.push(`⚠️ ${w}`);

@@ -42,7 +42,13 @@ export async function upsertDay(
 }
 
 /** Refresh the snapshot this transaction sees, then recompute every running deadline. */
-export async function afterCalendarChange(m: EntityManager, now: Date, actor: string, cal: WorkCalendar, cause: string) {
+export async function afterCalendarChange(
+  m: EntityManager,
+  now: Date,
+  actor: string,
+  cal: WorkCalendar,
+  cause: string,
+) {
   await cal.refresh(m);
   return recomputeOpenDeadlines(m, now, actor, cal, cause);
 }

@@ -10,8 +10,18 @@ export type Where = Record<ListName, Map<string, string>>;
 /** Keys of file rows that failed validation: already reported, so references to them are not. */
 export type Failed = Record<ListName, Set<string>>;
 
-export const emptyWhere = (): Where => ({ departments: new Map(), windows: new Map(), people: new Map(), groups: new Map() });
-export const emptyFailed = (): Failed => ({ departments: new Set(), windows: new Set(), people: new Set(), groups: new Set() });
+export const emptyWhere = (): Where => ({
+  departments: new Map(),
+  windows: new Map(),
+  people: new Map(),
+  groups: new Map(),
+});
+export const emptyFailed = (): Failed => ({
+  departments: new Set(),
+  windows: new Set(),
+  people: new Set(),
+  groups: new Set(),
+});
 
 function at(where: Where, list: ListName, key: string): string {
   return where[list].get(key) ?? `${listCn(list)} ${key}（现有记录）`;
@@ -35,13 +45,15 @@ export function checkDirectory(s: State, where: Where, explicitChief: Set<string
   }
   for (const [u, p] of s.people) {
     const here = () => at(where, 'people', u);
-    if (p.department != null && !known('departments', p.department as string)) errors.push(`${here()}：部门“${p.department}”不存在`);
+    if (p.department != null && !known('departments', p.department as string))
+      errors.push(`${here()}：部门“${p.department}”不存在`);
     if (p.window != null && !known('windows', p.window as string)) errors.push(`${here()}：窗口“${p.window}”不存在`);
     if (p.abPartner != null) {
       if (p.abPartner === u) errors.push(`${here()}：B岗不能是本人（rule DIR-09）`);
       else if (!known('people', p.abPartner as string)) errors.push(`${here()}：B岗“${p.abPartner}”不在人员名录中`);
     }
-    if (explicitChief.has(u) && p.department == null) errors.push(`${here()}：角色“chief_rep”须填写部门（rule DIR-02）`);
+    if (explicitChief.has(u) && p.department == null)
+      errors.push(`${here()}：角色“chief_rep”须填写部门（rule DIR-02）`);
   }
   errors.push(...checkChiefs(s, where, explicitChief, failed));
   const chatids = new Map<string, string>();
@@ -69,10 +81,14 @@ function checkChiefs(s: State, where: Where, explicitChief: Set<string>, failed:
     const chief = d.chiefRep as string | null;
     if (chief == null || failed.people.has(chief)) continue;
     const person = s.people.get(chief);
-    const place = where.departments.get(code) ?? (where.people.has(chief) ? where.people.get(chief)! : at(where, 'departments', code));
+    const place =
+      where.departments.get(code) ??
+      (where.people.has(chief) ? where.people.get(chief)! : at(where, 'departments', code));
     if (!person) errors.push(`${place}：首席代表“${chief}”不在人员名录中`);
     else if (person.department !== code) {
-      errors.push(`${place}：首席代表 ${who(person, chief)} 不是 ${code} 的人员（其部门为 ${person.department ?? '空'}，rule DIR-02）`);
+      errors.push(
+        `${place}：首席代表 ${who(person, chief)} 不是 ${code} 的人员（其部门为 ${person.department ?? '空'}，rule DIR-02）`,
+      );
     }
     for (const u of claimants.filter((c) => c !== chief)) {
       errors.push(
@@ -80,7 +96,9 @@ function checkChiefs(s: State, where: Where, explicitChief: Set<string>, failed:
       );
     }
   }
-  const chiefs = new Set([...s.departments.values()].map((d) => d.chiefRep).filter((c): c is string => typeof c === 'string'));
+  const chiefs = new Set(
+    [...s.departments.values()].map((d) => d.chiefRep).filter((c): c is string => typeof c === 'string'),
+  );
   for (const [u, p] of s.people) {
     const others = (p.roles as Role[]).filter((r) => r !== 'chief_rep');
     p.roles = sortRoles(chiefs.has(u) ? [...others, 'chief_rep'] : others);

@@ -24,7 +24,9 @@ export const STF01_REASONS: Record<number, string> = {
   4: '调离派驻单位',
   5: '其他特殊原因',
 };
-const REASON_LIST = Object.entries(STF01_REASONS).map(([k, v]) => `${k} ${v}`).join('；');
+const REASON_LIST = Object.entries(STF01_REASONS)
+  .map(([k, v]) => `${k} ${v}`)
+  .join('；');
 
 const CHIEF_CITE = '000 窗口工作 四(六)';
 
@@ -35,7 +37,9 @@ async function rolesOf(ctx: Ctx, userid: string): Promise<Role[]> {
 /** DIR-02: the chief_rep role is given and taken only with the department's 首席代表 field. */
 function refuseChiefRole(roles: Role[]): void {
   if (roles.includes('chief_rep')) {
-    throw new UserError('首席代表请用“首席代表 设置 <部门> <人>”或“首席代表 更换 <部门> <人> 原因=…”办理（rule DIR-02）。');
+    throw new UserError(
+      '首席代表请用“首席代表 设置 <部门> <人>”或“首席代表 更换 <部门> <人> 原因=…”办理（rule DIR-02）。',
+    );
   }
 }
 
@@ -44,7 +48,11 @@ export async function grantRoles(ctx: Ctx, p: Person, roles: Role[]): Promise<{ 
   const current = await rolesOf(ctx, p.userid);
   const added = roles.filter((r) => !current.includes(r));
   if (added.length === 0) return { added, had: roles };
-  await insertRows(ctx.m, PersonRole, added.map((role) => ({ userid: p.userid, role })));
+  await insertRows(
+    ctx.m,
+    PersonRole,
+    added.map((role) => ({ userid: p.userid, role })),
+  );
   await ctx.audit('role.grant', 'person', p.userid, { roles: added });
   await refreshGroupMembers(ctx.m, ctx.now, ctx.actor.userid);
   return { added, had: roles.filter((r) => current.includes(r)) };
@@ -67,7 +75,10 @@ export async function revokeRoles(ctx: Ctx, p: Person, roles: Role[]): Promise<{
 
 /** Whole months from `since` to `today` (calendar months, rules.md §0.3). */
 export function monthsBetween(since: string, today: string): number {
-  let n = (Number(today.slice(0, 4)) - Number(since.slice(0, 4))) * 12 + Number(today.slice(5, 7)) - Number(since.slice(5, 7));
+  let n =
+    (Number(today.slice(0, 4)) - Number(since.slice(0, 4))) * 12 +
+    Number(today.slice(5, 7)) -
+    Number(since.slice(5, 7));
   if (addMonths(since, n) > today) n--;
   return Math.max(0, n);
 }
@@ -85,33 +96,52 @@ export interface MoveResult {
  * with the reason and the center leaders are told by DM (the approval card replaces this once the approval
  * engine lands).
  */
-export async function movePerson(ctx: Ctx, p: Person, windowNo: string, reasonCode?: number, reason?: string): Promise<MoveResult> {
+export async function movePerson(
+  ctx: Ctx,
+  p: Person,
+  windowNo: string,
+  reasonCode?: number,
+  reason?: string,
+): Promise<MoveResult> {
   const w = await ctx.m.findOne(HallWindow, { where: { number: windowNo } });
   if (!w) throw new UserError(`没有找到窗口“${windowNo}”。发送“窗口 查看”列出全部窗口。`);
   if (p.windowNumber === w.number) throw new UserError(`${p.name} 已在${w.number}号窗。`);
   if (w.departmentCode && p.departmentCode && w.departmentCode !== p.departmentCode) {
-    throw new UserError(`${w.number}号窗属于 ${w.departmentCode}，${p.name} 属于 ${p.departmentCode}：跨部门请办理离岗/入岗（rule STF-07）。`);
+    throw new UserError(
+      `${w.number}号窗属于 ${w.departmentCode}，${p.name} 属于 ${p.departmentCode}：跨部门请办理离岗/入岗（rule STF-07）。`,
+    );
   }
   const actorRoles = ctx.actor.roles;
   if (!actorRoles.includes('hall_office') && !actorRoles.includes('admin')) {
     const dept = p.departmentCode ? await ctx.m.findOne(Department, { where: { code: p.departmentCode } }) : null;
-    if (dept?.chiefRep !== ctx.actor.userid) throw new UserError(`只能为本部门人员调岗：${p.name} 属于 ${p.departmentCode ?? '（无部门）'}。`);
+    if (dept?.chiefRep !== ctx.actor.userid)
+      throw new UserError(`只能为本部门人员调岗：${p.name} 属于 ${p.departmentCode ?? '（无部门）'}。`);
   }
   const today = localDate(ctx.now);
   let stf01: MoveResult['stf01'];
   if (p.stationedSince && addMonths(p.stationedSince, 12) > today) {
     const months = monthsBetween(p.stationedSince, today);
     if (!reasonCode || !reason) {
-      throw softWarning('STF-01', `${p.name} ${p.stationedSince} 入岗，在岗未满1年（${months}个月），原则上不得调整。`, `原因码=1-5 原因=…（${REASON_LIST}）`);
+      throw softWarning(
+        'STF-01',
+        `${p.name} ${p.stationedSince} 入岗，在岗未满1年（${months}个月），原则上不得调整。`,
+        `原因码=1-5 原因=…（${REASON_LIST}）`,
+      );
     }
     stf01 = { months, reasonCode, reason, notified: 0 };
   }
   await ctx.m.update(Person, { userid: p.userid }, { windowNumber: w.number });
-  await ctx.audit('person.move', 'person', p.userid, { from: p.windowNumber, to: w.number, reasonCode: reasonCode ?? null, reason: reason ?? null });
+  await ctx.audit('person.move', 'person', p.userid, {
+    from: p.windowNumber,
+    to: w.number,
+    reasonCode: reasonCode ?? null,
+    reason: reason ?? null,
+  });
   if (stf01) {
     const leaders = (await usersWithRole(ctx.m, 'leader')).map((l) => l.userid);
     const text = `人员调岗（rule STF-01 在岗未满1年）：${p.name} ${p.windowNumber ?? '—'}号窗 → ${w.number}号窗，入岗 ${p.stationedSince}（${stf01.months}个月）；原因码 ${reasonCode} ${STF01_REASONS[reasonCode!]}：${reason}；经办 ${ctx.actor.name}`;
-    if (leaders.length) await ctx.send({ user: leaders }, { text }, `stf01:move:${p.userid}:${w.number}:${ctx.now.toISOString()}`);
+    if (leaders.length)
+      await ctx.send({ user: leaders }, { text }, `stf01:move:${p.userid}:${w.number}:${ctx.now.toISOString()}`);
     stf01.notified = leaders.length;
   }
   return { from: p.windowNumber, to: w.number, stf01 };
@@ -120,7 +150,9 @@ export async function movePerson(ctx: Ctx, p: Person, windowNo: string, reasonCo
 /** The person must belong to the department (or to none yet, then they join it). */
 async function joinDepartment(ctx: Ctx, d: Department, p: Person): Promise<void> {
   if (p.departmentCode && p.departmentCode !== d.code) {
-    throw new UserError(`${p.name} 属于 ${p.departmentCode}，不是 ${d.code} 的人员；首席代表须为本部门进驻人员（rule DIR-02）。`);
+    throw new UserError(
+      `${p.name} 属于 ${p.departmentCode}，不是 ${d.code} 的人员；首席代表须为本部门进驻人员（rule DIR-02）。`,
+    );
   }
   if (!p.departmentCode) await ctx.m.update(Person, { userid: p.userid }, { departmentCode: d.code });
 }
@@ -153,20 +185,35 @@ export async function replaceChief(ctx: Ctx, d: Department, p: Person, reason: s
   return old ?? ({ userid: d.chiefRep, name: d.chiefRep } as Person);
 }
 
-const DEFAULT_GROUP_NAMES: Record<string, string> = { 'G-HALL': '全体进驻人员', 'G-OFFICE': '大厅管理室', 'G-LEAD': '中心领导', 'G-GUIDE': '蓝马甲' };
+const DEFAULT_GROUP_NAMES: Record<string, string> = {
+  'G-HALL': '全体进驻人员',
+  'G-OFFICE': '大厅管理室',
+  'G-LEAD': '中心领导',
+  'G-GUIDE': '蓝马甲',
+};
 
 /** `…/send?key=abcd1234…` → `…/send?key=abcd****`: the key is the robot's credential. */
 export const maskWebhook = (url: string) => url.replace(/([?&]key=)([^&]{0,4})[^&]*/, '$1$2****');
 
 /** `群 绑定`: point a group at an app chat or a robot webhook (§0.3, D10). */
-export async function bindGroup(ctx: Ctx, keyIn: string, target: { chatid?: string; webhook?: string }, name?: string): Promise<GroupChat> {
+export async function bindGroup(
+  ctx: Ctx,
+  keyIn: string,
+  target: { chatid?: string; webhook?: string },
+  name?: string,
+): Promise<GroupChat> {
   const key = keyIn.trim().toUpperCase();
-  if (!GROUP_KEY_RE.test(key)) throw new UserError(`群键“${keyIn}”无效：应为 G-HALL、G-OFFICE、G-LEAD、G-GUIDE 或 G-DEPT-<部门代码>。`);
-  const dept = key.startsWith('G-DEPT-') ? await ctx.m.findOne(Department, { where: { code: key.slice(7) } }) : undefined;
+  if (!GROUP_KEY_RE.test(key))
+    throw new UserError(`群键“${keyIn}”无效：应为 G-HALL、G-OFFICE、G-LEAD、G-GUIDE 或 G-DEPT-<部门代码>。`);
+  const dept = key.startsWith('G-DEPT-')
+    ? await ctx.m.findOne(Department, { where: { code: key.slice(7) } })
+    : undefined;
   if (dept === null) throw new UserError(`部门“${key.slice(7)}”不存在。`);
   if (!target.chatid === !target.webhook) throw new UserError('请给出 chatid=… 或 webhook=…（只填一个）。');
-  if (target.chatid && !/^[0-9A-Za-z]{1,32}$/.test(target.chatid)) throw new UserError('chatid 应为最多32位字母或数字。');
-  if (target.webhook && !/^https?:\/\/\S+$/.test(target.webhook)) throw new UserError('webhook 应为完整的 http(s) 地址。');
+  if (target.chatid && !/^[0-9A-Za-z]{1,32}$/.test(target.chatid))
+    throw new UserError('chatid 应为最多32位字母或数字。');
+  if (target.webhook && !/^https?:\/\/\S+$/.test(target.webhook))
+    throw new UserError('webhook 应为完整的 http(s) 地址。');
   if (target.chatid) {
     const other = await ctx.m.findOne(GroupChat, { where: { chatid: target.chatid } });
     if (other && other.key !== key) throw new UserError(`chatid ${target.chatid} 已用于 ${other.key}。`);
@@ -183,6 +230,5 @@ export async function bindGroup(ctx: Ctx, keyIn: string, target: { chatid?: stri
     to: { chatid, webhook: webhook && maskWebhook(webhook) },
   });
   await refreshGroupMembers(ctx.m, ctx.now, ctx.actor.userid);
-  return (await ctx.m.findOneOrFail(GroupChat, { where: { key } }));
+  return await ctx.m.findOneOrFail(GroupChat, { where: { key } });
 }
-

@@ -19,7 +19,7 @@ function toJson(list: ListName, row: Flat): Record<string, unknown> {
     const v = row[path];
     if (v == null || (Array.isArray(v) && v.length === 0 && path !== 'roles')) continue;
     const [head, sub] = path.split('.');
-    if (sub) out[head] = { ...((out[head] as object | undefined) ?? {}), [sub]: v };
+    if (sub) out[head] = { ...(out[head] ?? {}), [sub]: v };
     else out[head] = v;
   }
   return out;

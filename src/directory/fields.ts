@@ -68,13 +68,23 @@ export const FIELDS: Record<ListName, FieldSpec[]> = {
     f('phone', '电话', '手机'),
     f('status', '状态', '人员状态'),
   ],
-  groups: [f('key', '群键', '键'), f('name', '名称', '群名'), f('chatid', 'chatid', '群ID'), f('webhook', 'webhook', '机器人')],
+  groups: [
+    f('key', '群键', '键'),
+    f('name', '名称', '群名'),
+    f('chatid', 'chatid', '群ID'),
+    f('webhook', 'webhook', '机器人'),
+  ],
 };
 
 /** Headers that carry no data and are skipped (a numbered sheet, notes). */
 export const IGNORED_HEADERS = ['序号', '备注', 'note', 'notes', 'remark', '#'];
 
-const headerKey = (h: string) => h.trim().replace(/\s+/g, '').replace(/[*＊]$/, '').toLowerCase();
+const headerKey = (h: string) =>
+  h
+    .trim()
+    .replace(/\s+/g, '')
+    .replace(/[*＊]$/, '')
+    .toLowerCase();
 
 /** The path a header names within a list, if any. */
 export function pathOfHeader(list: ListName, header: string): string | undefined {
@@ -87,7 +97,12 @@ export function labelOf(list: ListName, path: string): string {
 }
 
 /** The key column of each list: upsert is by this value. */
-export const KEY_PATH: Record<ListName, string> = { departments: 'code', windows: 'number', people: 'userid', groups: 'key' };
+export const KEY_PATH: Record<ListName, string> = {
+  departments: 'code',
+  windows: 'number',
+  people: 'userid',
+  groups: 'key',
+};
 
 /** DIR-08 person states. */
 export const PERSON_STATUSES = ['拟入岗', '在岗', '顶岗', '拟离岗', '已离岗'] as const;

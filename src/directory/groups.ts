@@ -20,7 +20,7 @@ export async function refreshGroupMembers(m: EntityManager, now: Date, actor: st
     const members = deriveMembers(g.key, state.people.values(), inactive);
     const before = g.members ?? [];
     if (JSON.stringify(before) === JSON.stringify(members)) continue;
-    await m.update(GroupChat, { key: g.key }, { members } as never);
+    await m.update(GroupChat, { key: g.key }, { members });
     await writeAudit(m, now, actor, 'group.members', 'group_chat', g.key, {
       added: members.filter((u) => !before.includes(u)),
       removed: before.filter((u) => !members.includes(u)),
@@ -44,7 +44,8 @@ const MIN_MEMBERS = 2;
 const MAX_MEMBERS = 2000;
 const CHAT_NOT_FOUND = 86003;
 
-const errcodeOf = (err: unknown) => (err && typeof err === 'object' && 'errcode' in err ? Number((err as { errcode: unknown }).errcode) : undefined);
+const errcodeOf = (err: unknown) =>
+  err && typeof err === 'object' && 'errcode' in err ? Number(err.errcode) : undefined;
 
 /**
  * After an import: every app chat (`chatid`, no webhook) not yet marked `created` is looked up on WeCom;
@@ -91,10 +92,18 @@ export async function ensureGroupChats(
     }
     await db.tx(async (m) => {
       await m.update(GroupChat, { key: g.key }, { created: true });
-      await writeAudit(m, now, 'system', outcome === 'created' ? 'group.create_chat' : 'group.chat_found', 'group_chat', g.key, {
-        chatid: g.chatid,
-        members: members.length,
-      });
+      await writeAudit(
+        m,
+        now,
+        'system',
+        outcome === 'created' ? 'group.create_chat' : 'group.chat_found',
+        'group_chat',
+        g.key,
+        {
+          chatid: g.chatid,
+          members: members.length,
+        },
+      );
     });
     result[outcome].push(g.key);
   }

@@ -8,7 +8,17 @@ import { changedRows, emptyDiff, type Change, type DirectoryDiff } from './diff'
 import { KEY_PATH, LISTS, labelOf, type ListName } from './fields';
 import { fromJson, type RawDirectory } from './read';
 import { validateRows } from './schema';
-import { ENTITY, STATE_PATHS, columnsOf, defaults, deriveMembers, loadState, sameValue, type Flat, type State } from './state';
+import {
+  ENTITY,
+  STATE_PATHS,
+  columnsOf,
+  defaults,
+  deriveMembers,
+  loadState,
+  sameValue,
+  type Flat,
+  type State,
+} from './state';
 
 // `directory import` (issue [approvals] §3; architecture "CLI"): validate every row, then upsert by
 // code / number / userid / key in one transaction. Any invalid row → nothing is written and every problem
@@ -29,7 +39,12 @@ interface Plan {
   diff: DirectoryDiff;
 }
 
-const SUBJECT: Record<ListName, string> = { departments: 'department', windows: 'window', people: 'person', groups: 'group_chat' };
+const SUBJECT: Record<ListName, string> = {
+  departments: 'department',
+  windows: 'window',
+  people: 'person',
+  groups: 'group_chat',
+};
 
 function titleOf(list: ListName, key: string, row: Flat): string {
   if (list === 'windows') return `${key}号窗 ${row.name}`;
@@ -91,7 +106,9 @@ function compare(before: State, after: State): DirectoryDiff {
         diff[list].created.push({ key, title, changes });
         continue;
       }
-      const changes: Change[] = fields.filter((p) => !sameValue(prev[p], row[p])).map((p) => ({ field: p, from: prev[p], to: row[p] }));
+      const changes: Change[] = fields
+        .filter((p) => !sameValue(prev[p], row[p]))
+        .map((p) => ({ field: p, from: prev[p], to: row[p] }));
       if (changes.length) diff[list].updated.push({ key, title, changes });
       else diff[list].unchanged++;
     }
@@ -113,7 +130,7 @@ async function apply(m: EntityManager, now: Date, actor: string, p: Plan): Promi
       const cols = columnsOf(list, patch);
       // DIR-06: a status set by hand ends any 临时关闭 period recorded with it.
       if (list === 'windows' && 'status' in patch && patch.status !== '临时关闭') cols.statusUntil = null;
-      if (Object.keys(cols).length) await m.update(Entity, { [KEY_PATH[list]]: r.key }, cols as never);
+      if (Object.keys(cols).length) await m.update(Entity, { [KEY_PATH[list]]: r.key }, cols);
       await writeAudit(m, now, actor, 'directory.update', SUBJECT[list], r.key, { changes: r.changes });
     }
   }
@@ -123,9 +140,16 @@ async function apply(m: EntityManager, now: Date, actor: string, p: Plan): Promi
     const gone = had.filter((x) => !want.includes(x));
     const added = want.filter((x) => !had.includes(x));
     if (gone.length) await m.delete(PersonRole, { userid: r.key, role: In(gone) });
-    if (added.length) await insertRows(m, PersonRole, added.map((role) => ({ userid: r.key, role })));
+    if (added.length)
+      await insertRows(
+        m,
+        PersonRole,
+        added.map((role) => ({ userid: r.key, role })),
+      );
   }
-  const counts = Object.fromEntries(LISTS.map((l) => [l, { created: p.diff[l].created.length, updated: p.diff[l].updated.length }]));
+  const counts = Object.fromEntries(
+    LISTS.map((l) => [l, { created: p.diff[l].created.length, updated: p.diff[l].updated.length }]),
+  );
   await writeAudit(m, now, actor, 'directory.import', 'directory', 'import', counts);
 }
 

@@ -37,7 +37,8 @@ function flattenJson(list: ListName, obj: Record<string, unknown>): Record<strin
     if (subs.length === 0) out[k] = v;
     else if (v === null || v === '') subs.forEach((p) => (out[p] = null));
     else if (typeof v === 'string') out[`${k}.name`] = v;
-    else if (typeof v === 'object' && !Array.isArray(v)) for (const [sk, sv] of Object.entries(v)) out[`${k}.${sk}`] = sv;
+    else if (typeof v === 'object' && !Array.isArray(v))
+      for (const [sk, sv] of Object.entries(v)) out[`${k}.${sk}`] = sv;
     else out[k] = v;
   }
   return out;
@@ -81,14 +82,14 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
     if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') (cell += '"'), i++;
+      if (ch === '"' && s[i + 1] === '"') ((cell += '"'), i++);
       else if (ch === '"') quoted = false;
       else {
         if (ch === '\n') line++;
         cell += ch;
       }
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') cells.push(cell), (cell = '');
+    else if (ch === ',') (cells.push(cell), (cell = ''));
     else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && s[i + 1] === '\n') i++;
       cells.push(cell);
@@ -115,7 +116,12 @@ function decode(buf: Buffer): string {
 type Cell = string | number | boolean | Date | null | undefined;
 
 /** Keep the data columns of a header row (by index); reports columns no list (or not this list) knows. */
-function mapHeaders(list: ListName | undefined, headers: string[], where: string, errors: string[]): Map<number, string> {
+function mapHeaders(
+  list: ListName | undefined,
+  headers: string[],
+  where: string,
+  errors: string[],
+): Map<number, string> {
   const kept = new Map<number, string>();
   headers.forEach((h, i) => {
     const name = h.trim();
@@ -171,10 +177,10 @@ export function readCsvText(text: string, file: string, into = emptyRaw(file)): 
 }
 
 function cellValue(v: ExcelJS.CellValue): Cell {
-  if (v == null || typeof v !== 'object' || v instanceof Date) return v as Cell;
+  if (v == null || typeof v !== 'object' || v instanceof Date) return v;
   if ('richText' in v) return v.richText.map((t) => t.text).join('');
   if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : v.hyperlink;
-  if ('result' in v) return cellValue((v.result ?? null) as ExcelJS.CellValue);
+  if ('result' in v) return cellValue(v.result ?? null);
   if ('error' in v) return String(v.error);
   return String(v);
 }
@@ -192,7 +198,12 @@ export async function readXlsx(path: string, into = emptyRaw(path)): Promise<Raw
     }
     const headerCells: string[] = [];
     ws.getRow(1).eachCell({ includeEmpty: true }, (c, col) => (headerCells[col] = String(cellValue(c.value) ?? '')));
-    const headers = mapHeaders(list, Array.from(headerCells, (h) => h ?? ''), ws.name, into.errors);
+    const headers = mapHeaders(
+      list,
+      Array.from(headerCells, (h) => h ?? ''),
+      ws.name,
+      into.errors,
+    );
     for (let n = 2; n <= ws.rowCount; n++) {
       const cells: Cell[] = [];
       ws.getRow(n).eachCell({ includeEmpty: false }, (c, col) => (cells[col] = cellValue(c.value)));

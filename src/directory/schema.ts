@@ -4,7 +4,16 @@ import type { Role } from '../../entities/person-role';
 import { WINDOW_STATUSES } from '../../entities/window';
 import { normUserid, windowNumberOf } from '../bot/directory';
 import { isLocalDate } from '../time';
-import { GROUP_KEY_RE, KEY_PATH, PERSON_STATUSES, labelOf, listCn, parseRole, splitList, type ListName } from './fields';
+import {
+  GROUP_KEY_RE,
+  KEY_PATH,
+  PERSON_STATUSES,
+  labelOf,
+  listCn,
+  parseRole,
+  splitList,
+  type ListName,
+} from './fields';
 
 // Row validation with zod (issue [approvals] §3). Every field builder produces its own Chinese message naming
 // the value (`角色“boss”无效`), so an error line reads like the sheet the operator typed. Absent (undefined)
@@ -26,34 +35,43 @@ class Bad {
   constructor(readonly message: string) {}
 }
 type Scalar = string | number | boolean | Date | unknown[];
-const shown = (v: unknown) => (Array.isArray(v) ? v.join('、') : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+const shown = (v: unknown) =>
+  Array.isArray(v) ? v.join('、') : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
 
 function field<T>(label: string, parse: (v: Scalar) => T | Bad, required: boolean) {
-  return z.unknown().optional().transform((v, c): T | null | undefined => {
-    const blank = v === null || (typeof v === 'string' && v.trim() === '');
-    if (v === undefined || blank) {
-      if (required) {
-        c.addIssue({ code: 'custom', message: `缺少${label}` });
+  return z
+    .unknown()
+    .optional()
+    .transform((v, c): T | null | undefined => {
+      const blank = v === null || (typeof v === 'string' && v.trim() === '');
+      if (v === undefined || blank) {
+        if (required) {
+          c.addIssue({ code: 'custom', message: `缺少${label}` });
+          return z.NEVER;
+        }
+        return v === undefined ? undefined : null;
+      }
+      if (typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)) {
+        c.addIssue({ code: 'custom', message: `${label}格式无效` });
         return z.NEVER;
       }
-      return v === undefined ? undefined : null;
-    }
-    if (typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)) {
-      c.addIssue({ code: 'custom', message: `${label}格式无效` });
-      return z.NEVER;
-    }
-    const r = parse(v as Scalar);
-    if (r instanceof Bad) {
-      c.addIssue({ code: 'custom', message: r.message });
-      return z.NEVER;
-    }
-    return r;
-  });
+      const r = parse(v as Scalar);
+      if (r instanceof Bad) {
+        c.addIssue({ code: 'custom', message: r.message });
+        return z.NEVER;
+      }
+      return r;
+    });
 }
 
-const asText = (v: Scalar) => (v instanceof Date ? v.toISOString().slice(0, 10) : Array.isArray(v) ? v.join('、') : String(v)).trim();
+const asText = (v: Scalar) =>
+  (v instanceof Date ? v.toISOString().slice(0, 10) : Array.isArray(v) ? v.join('、') : String(v)).trim();
 
-function text(label: string, max: number, opts: { required?: boolean; re?: RegExp; hint?: string; norm?: (s: string) => string } = {}) {
+function text(
+  label: string,
+  max: number,
+  opts: { required?: boolean; re?: RegExp; hint?: string; norm?: (s: string) => string } = {},
+) {
   return field(
     label,
     (v) => {
@@ -67,7 +85,11 @@ function text(label: string, max: number, opts: { required?: boolean; re?: RegEx
 }
 
 function oneOf(label: string, values: readonly string[]) {
-  return field(label, (v) => (values.includes(asText(v)) ? asText(v) : new Bad(`${label}“${shown(v)}”无效（应为 ${values.join('/')}）`)), false);
+  return field(
+    label,
+    (v) => (values.includes(asText(v)) ? asText(v) : new Bad(`${label}“${shown(v)}”无效（应为 ${values.join('/')}）`)),
+    false,
+  );
 }
 
 /** A list cell: JSON array or `a、b,c` text; each item checked by `item`. */
@@ -109,13 +131,16 @@ const date = (label: string) =>
   field(
     label,
     (v) => {
-      const s = asText(v).replace(/\//g, '-').replace(/-(\d)(?!\d)/g, '-0$1');
+      const s = asText(v)
+        .replace(/\//g, '-')
+        .replace(/-(\d)(?!\d)/g, '-0$1');
       return isLocalDate(s) ? s : new Bad(`${label}“${shown(v)}”无效（应为 YYYY-MM-DD）`);
     },
     false,
   );
 
-const ROLE_HINT = 'staff、window_lead、chief_rep、hall_office、guide、area_lead、leader、supervisor、provider、admin 或中文名';
+const ROLE_HINT =
+  'staff、window_lead、chief_rep、hall_office、guide、area_lead、leader、supervisor、provider、admin 或中文名';
 
 /** The key column of each list, also parsed alone for a row that fails (so others may still refer to it). */
 const KEYS = {
@@ -158,7 +183,11 @@ const SCHEMAS: Record<ListName, z.ZodType<FlatRow>> = {
     department: code('部门'),
     window: windowNo('窗口'),
     roles: list<Role>('角色', parseRole, ROLE_HINT),
-    flags: list('标记', (s) => ((PERSON_FLAGS as readonly string[]).includes(s) ? s : undefined), PERSON_FLAGS.join('、')),
+    flags: list(
+      '标记',
+      (s) => ((PERSON_FLAGS as readonly string[]).includes(s) ? s : undefined),
+      PERSON_FLAGS.join('、'),
+    ),
     abPartner: userid('B岗'),
     stationedSince: date('入岗时间'),
     phone: phone('电话'),
@@ -171,14 +200,17 @@ const SCHEMAS: Record<ListName, z.ZodType<FlatRow>> = {
     chatid: text('chatid', 32, { re: /^[0-9A-Za-z]+$/, hint: '最多32位字母数字' }),
     // D10: robot webhooks are stored whole and called as stored.
     webhook: text('webhook', 512, { re: /^https?:\/\/\S+$/, hint: '完整的 http(s) 地址' }),
-  }) as z.ZodType<FlatRow>,
-} as Record<ListName, z.ZodType<FlatRow>>;
+  }),
+};
 
 /**
  * Validate every row of a list; returns the parsed rows, one message per problem, and the keys of the rows
  * that failed (references to them are not reported again — one mistake, one message).
  */
-export function validateRows(list: ListName, rows: RawRow[]): { rows: Located[]; errors: string[]; failedKeys: string[] } {
+export function validateRows(
+  list: ListName,
+  rows: RawRow[],
+): { rows: Located[]; errors: string[]; failedKeys: string[] } {
   const out: Located[] = [];
   const errors: string[] = [];
   const failedKeys: string[] = [];

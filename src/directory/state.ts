@@ -29,9 +29,30 @@ const COLUMN: Record<ListName, Record<string, string>> = {
 
 /** The fields each list compares, in display order (key first). */
 export const STATE_PATHS: Record<ListName, string[]> = {
-  departments: ['code', 'name', 'parentUnit', 'chiefRep', 'deptLeader.name', 'deptLeader.phone', 'deptLeader.userid', 'contact.name', 'contact.phone'],
+  departments: [
+    'code',
+    'name',
+    'parentUnit',
+    'chiefRep',
+    'deptLeader.name',
+    'deptLeader.phone',
+    'deptLeader.userid',
+    'contact.name',
+    'contact.phone',
+  ],
   windows: ['number', 'name', 'department', 'zone', 'floor', 'kind', 'status', 'devices'],
-  people: ['userid', 'name', 'department', 'window', 'roles', 'flags', 'abPartner', 'stationedSince', 'phone', 'status'],
+  people: [
+    'userid',
+    'name',
+    'department',
+    'window',
+    'roles',
+    'flags',
+    'abPartner',
+    'stationedSince',
+    'phone',
+    'status',
+  ],
   groups: ['key', 'name', 'chatid', 'webhook', 'members', 'created'],
 };
 
@@ -81,13 +102,16 @@ export async function loadState(m: EntityManager): Promise<{ state: State; inact
   const state: State = {
     departments: new Map(depts.map((d) => [d.code, flatOf('departments', d)])),
     windows: new Map(windows.map((w) => [w.number, flatOf('windows', w)])),
-    people: new Map(people.map((p) => [p.userid, { ...flatOf('people', p), roles: sortRoles(rolesOf.get(p.userid) ?? []) }])),
+    people: new Map(
+      people.map((p) => [p.userid, { ...flatOf('people', p), roles: sortRoles(rolesOf.get(p.userid) ?? []) }]),
+    ),
     groups: new Map(groups.map((g) => [g.key, flatOf('groups', g)])),
   };
   return { state, inactive: new Set(people.filter((p) => p.inactive).map((p) => p.userid)) };
 }
 
-export const sameValue = (a: Value | undefined, b: Value | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+export const sameValue = (a: Value | undefined, b: Value | undefined) =>
+  JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** People who take part in the hall's groups: not deactivated, not yet arrived or already gone. */
 const OUT_OF_HALL = new Set(['拟入岗', '已离岗']);

@@ -48,7 +48,9 @@ export async function recordDeduction(ctx: Ctx, input: DeductionInput): Promise<
     const who = input.personUserid ? ` ${await personName(ctx.m, input.personUserid)}` : '';
     await ctx.send(
       { user: dept.chiefRep },
-      { text: `扣分事件 ${no}：${dept.code}${who}（rule ${input.rule}，来源 ${input.source}）${input.note ? `\n${input.note}` : ''}\n如有异议可发送：问效 申辩 ${input.source} 理由=…` },
+      {
+        text: `扣分事件 ${no}：${dept.code}${who}（rule ${input.rule}，来源 ${input.source}）${input.note ? `\n${input.note}` : ''}\n如有异议可发送：问效 申辩 ${input.source} 理由=…`,
+      },
       `deduction:${no}:chief`,
     );
   }
@@ -59,7 +61,11 @@ export async function recordDeduction(ctx: Ctx, input: DeductionInput): Promise<
 export async function clearDeductions(ctx: Ctx, source: string, note: string): Promise<number> {
   const rows = await ctx.m.find(DeductionEvent, { where: { source, status: 'active' } });
   for (const r of rows) {
-    await ctx.m.update(DeductionEvent, { id: r.id }, { status: 'cleared', note: `${r.note ?? ''}｜澄清：${note}`.slice(0, 2000) });
+    await ctx.m.update(
+      DeductionEvent,
+      { id: r.id },
+      { status: 'cleared', note: `${r.note ?? ''}｜澄清：${note}`.slice(0, 2000) },
+    );
     await ctx.audit('deduction.clear', 'deduction', r.no, { note });
   }
   return rows.length;
@@ -92,7 +98,10 @@ export async function raiseAwardDecision(ctx: Ctx, input: AwardFlagInput): Promi
     note: input.note ?? null,
     createdAt: ctx.now,
   });
-  const flag = await ctx.m.findOneOrFail(AwardFlag, { where: { source: input.source, rule: input.rule, subjectId: input.subjectId, year }, order: { id: 'DESC' } });
+  const flag = await ctx.m.findOneOrFail(AwardFlag, {
+    where: { source: input.source, rule: input.rule, subjectId: input.subjectId, year },
+    order: { id: 'DESC' },
+  });
   const subject = input.subjectType === 'person' ? await personName(ctx.m, input.subjectId) : input.subjectId;
   const card = buttonCard({
     taskId: taskIdFor('award', flag.id, randomBytes(3).toString('hex')),
@@ -131,13 +140,21 @@ export async function decideAward(ctx: Ctx, id: number, cancel: boolean, click?:
     await ctx.reply('已处理。');
     return;
   }
-  await ctx.audit(cancel ? 'award.cancel' : 'award.keep', 'award_flag', String(id), { source: flag.source, rule: flag.rule });
+  await ctx.audit(cancel ? 'award.cancel' : 'award.keep', 'award_flag', String(id), {
+    source: flag.source,
+    rule: flag.rule,
+  });
   const subject = flag.subjectType === 'person' ? await personName(ctx.m, flag.subjectId) : flag.subjectId;
   if (click) await greyClickedCard(ctx, click, cancel ? '已取消评优' : '已保留');
   await ctx.reply(`✅ ${subject} ${flag.year}年评优资格${cancel ? '已取消' : '保留'}（${flag.rule}，${flag.source}）`);
 }
 
 /** PRF-16/17: may this person or department be nominated for `year`? */
-export async function isAwardEligible(m: EntityManager, subjectType: 'person' | 'department', subjectId: string, year: number): Promise<boolean> {
+export async function isAwardEligible(
+  m: EntityManager,
+  subjectType: 'person' | 'department',
+  subjectId: string,
+  year: number,
+): Promise<boolean> {
   return (await m.count(AwardFlag, { where: { subjectType, subjectId, year, status: 'cancelled' } })) === 0;
 }

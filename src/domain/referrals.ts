@@ -19,7 +19,14 @@ export function normaliseBody(text: string): string {
 
 export async function recordReferral(ctx: Ctx, source: string, body: string, summary: string): Promise<Referral> {
   const date = localDate(ctx.now);
-  await insertRows(ctx.m, Referral, { date, source, body: normaliseBody(body), summary, createdBy: ctx.actor.userid, createdAt: ctx.now });
+  await insertRows(ctx.m, Referral, {
+    date,
+    source,
+    body: normaliseBody(body),
+    summary,
+    createdBy: ctx.actor.userid,
+    createdAt: ctx.now,
+  });
   const row = await ctx.m.findOneOrFail(Referral, { where: { source }, order: { id: 'DESC' } });
   await ctx.audit('referral.record', 'referral', source, { body: row.body, summary });
   return row;

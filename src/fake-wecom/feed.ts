@@ -79,11 +79,21 @@ export class Feed {
     const recipients = item.channel === 'dm' ? (item.to as string[]) : item.channel === 'chat' ? members : [];
     for (const u of recipients) {
       const w = item.channel === 'dm' ? this.dm : this.group;
-      const over = item.channel === 'dm' ? w.count(u, now, MINUTE) >= 30 || w.count(u, now, HOUR) >= 1000 : w.count(u, now, MINUTE) >= 200;
+      const over =
+        item.channel === 'dm'
+          ? w.count(u, now, MINUTE) >= 30 || w.count(u, now, HOUR) >= 1000
+          : w.count(u, now, MINUTE) >= 200;
       if (over) droppedFor.push(u);
       else w.add(u, now);
     }
-    const full: FeedItem = { ...item, id: this.nextId++, seq: ++this.seq, at: new Date(now).toISOString(), droppedFor, dropped: droppedFor.length > 0 };
+    const full: FeedItem = {
+      ...item,
+      id: this.nextId++,
+      seq: ++this.seq,
+      at: new Date(now).toISOString(),
+      droppedFor,
+      dropped: droppedFor.length > 0,
+    };
     this.items.push(full);
     return full;
   }

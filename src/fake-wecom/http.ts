@@ -77,7 +77,12 @@ export function parseMultipart(buf: Buffer, contentType: string): MultipartPart[
       const name = /name="([^"]*)"/i.exec(head)?.[1] ?? '';
       const filename = /filename="([^"]*)"/i.exec(head)?.[1];
       const type = /content-type:\s*([^\r\n]+)/i.exec(head)?.[1];
-      parts.push({ name, ...(filename !== undefined ? { filename } : {}), ...(type ? { contentType: type.trim() } : {}), data: Buffer.from(part.subarray(sep + 4)) });
+      parts.push({
+        name,
+        ...(filename !== undefined ? { filename } : {}),
+        ...(type ? { contentType: type.trim() } : {}),
+        data: Buffer.from(part.subarray(sep + 4)),
+      });
     }
     pos = next;
   }
@@ -107,13 +112,20 @@ export function fakeMiddleware(state: FakeWecomState, routes: Routes, prefix: st
     else if (raw.length) {
       try {
         const parsed = JSON.parse(raw.toString('utf8')) as unknown;
-        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) req.json = parsed as Record<string, unknown>;
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+          req.json = parsed as Record<string, unknown>;
         else badJson = true;
       } catch {
         badJson = true;
       }
     }
-    state.calls.push({ at: new Date(state.now()).toISOString(), method: ctx.method, path, query, body: badJson ? raw.toString('utf8') : recordable(req) });
+    state.calls.push({
+      at: new Date(state.now()).toISOString(),
+      method: ctx.method,
+      path,
+      query,
+      body: badJson ? raw.toString('utf8') : recordable(req),
+    });
 
     const reply = await answer(state, routes, req, badJson);
     if (typeof reply === 'number') {
@@ -125,7 +137,10 @@ export function fakeMiddleware(state: FakeWecomState, routes: Routes, prefix: st
       ctx.type = reply.contentType;
       // Header values must be Latin-1: an ASCII fallback plus the RFC 5987 UTF-8 form.
       const ascii = reply.filename.replace(/[^\x20-\x7e]|"/g, '_');
-      ctx.set('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(reply.filename)}`);
+      ctx.set(
+        'content-disposition',
+        `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(reply.filename)}`,
+      );
       ctx.body = reply.buffer;
     } else {
       ctx.status = 200;
@@ -135,7 +150,12 @@ export function fakeMiddleware(state: FakeWecomState, routes: Routes, prefix: st
   };
 }
 
-async function answer(state: FakeWecomState, routes: Routes, req: FakeRequest, badJson: boolean): Promise<Reply | number> {
+async function answer(
+  state: FakeWecomState,
+  routes: Routes,
+  req: FakeRequest,
+  badJson: boolean,
+): Promise<Reply | number> {
   const fault = state.takeFault(req.path);
   // A delay slows this one call down (client timeouts), then it is answered normally.
   if (fault && 'delayMs' in fault) await sleep(fault.delayMs);
@@ -144,9 +164,14 @@ async function answer(state: FakeWecomState, routes: Routes, req: FakeRequest, b
   const handler = routes[`${req.method} ${req.path}`];
   if (!handler) return fail(40058, `fake-wecom does not implement ${req.method} ${req.path}`);
   if (!NO_TOKEN.has(req.path)) {
-    if (req.json && 'access_token' in req.json && !req.query.access_token) return fail(41001, 'access_token missing: it belongs in the URL, not the body');
+    if (req.json && 'access_token' in req.json && !req.query.access_token)
+      return fail(41001, 'access_token missing: it belongs in the URL, not the body');
     const err = state.tokenError(req.query.access_token);
-    if (err) return fail(err, err === 41001 ? 'access_token missing' : err === 42001 ? 'access_token expired' : 'invalid access_token');
+    if (err)
+      return fail(
+        err,
+        err === 41001 ? 'access_token missing' : err === 42001 ? 'access_token expired' : 'invalid access_token',
+      );
   }
   if (badJson) return fail(40058, 'Warning: wrong json format.');
   return handler(req, state);

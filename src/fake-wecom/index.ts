@@ -10,7 +10,14 @@ import { FakeWecomState, type FakeWecomOptions } from './state';
 // A fake WeCom API (wecom.md §6.1) for tests and sandbox mode (D25): a real HTTP server reached through
 // WECOM_API_BASE, so the client, token cache, limiter and outbox run exactly as in production.
 
-export { FakeWecomState, type AppChat, type Fault, type FakeWecomOptions, type RecordedCall, type StoredMedia } from './state';
+export {
+  FakeWecomState,
+  type AppChat,
+  type Fault,
+  type FakeWecomOptions,
+  type RecordedCall,
+  type StoredMedia,
+} from './state';
 export type { CardState, Channel, FeedItem } from './feed';
 export { RESPONSE_CODE_ERRCODE } from './routes-message';
 export { TINY_PNG } from './routes-media';

@@ -12,7 +12,8 @@ const MAX_MEMBERS = 2000;
 const lower = (v: unknown): string[] => (Array.isArray(v) ? v.map((u) => String(u).toLowerCase()) : []);
 
 function members(list: string[], s: FakeWecomState): Reply | undefined {
-  if (list.length < MIN_MEMBERS || list.length > MAX_MEMBERS) return fail(86006, `chat member count must be ${MIN_MEMBERS}–${MAX_MEMBERS}`);
+  if (list.length < MIN_MEMBERS || list.length > MAX_MEMBERS)
+    return fail(86006, `chat member count must be ${MIN_MEMBERS}–${MAX_MEMBERS}`);
   const unknown = list.filter((u) => !s.isKnownUser(u));
   return unknown.length ? fail(86216, `invalid member ${unknown.join('|')}`) : undefined;
 }
@@ -24,9 +25,9 @@ function create(req: FakeRequest, s: FakeWecomState): Reply {
   const userlist = [...new Set(lower(body.userlist))];
   const problem = members(userlist, s);
   if (problem) return problem;
-  const owner = body.owner === undefined ? userlist[0]! : String(body.owner).toLowerCase();
+  const owner = body.owner === undefined ? userlist[0] : String(body.owner).toLowerCase();
   if (!userlist.includes(owner)) return fail(86005, 'owner must be in userlist');
-  let chatid = body.chatid === undefined ? `fakechat${s.nextId()}` : String(body.chatid);
+  const chatid = body.chatid === undefined ? `fakechat${s.nextId()}` : String(body.chatid);
   if (!CHATID.test(chatid)) return fail(86001, 'invalid chatid');
   if (s.chats.has(chatid)) return fail(86215, 'chatid exists');
   s.chats.set(chatid, { chatid, name, owner, userlist });
@@ -44,7 +45,8 @@ function update(req: FakeRequest, s: FakeWecomState): Reply {
   if (problem) return problem;
   const owner = body.owner === undefined ? chat.owner : String(body.owner).toLowerCase();
   if (!userlist.includes(owner)) return fail(86005, 'owner must be a member');
-  if (typeof body.name === 'string' && Array.from(body.name).length > 50) return fail(86004, 'chat name longer than 50 characters');
+  if (typeof body.name === 'string' && Array.from(body.name).length > 50)
+    return fail(86004, 'chat name longer than 50 characters');
   Object.assign(chat, { userlist, owner, ...(typeof body.name === 'string' ? { name: body.name } : {}) });
   return ok();
 }

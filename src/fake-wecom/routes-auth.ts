@@ -25,5 +25,7 @@ export const authRoutes: Routes = {
   },
 
   'GET /cgi-bin/department/list': () =>
-    ok({ department: [{ id: 1, name: '政务服务中心', name_en: '', department_leader: [], parentid: 0, order: 100000000 }] }),
+    ok({
+      department: [{ id: 1, name: '政务服务中心', name_en: '', department_leader: [], parentid: 0, order: 100000000 }],
+    }),
 };

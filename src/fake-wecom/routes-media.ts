@@ -44,7 +44,9 @@ function getMedia(req: FakeRequest, s: FakeWecomState): Reply {
   const id = req.query.media_id ?? '';
   if (!id) return fail(40007, 'invalid media_id');
   const m = s.media.get(id);
-  return m ? new BinaryReply(m.buffer, m.contentType, m.filename) : new BinaryReply(TINY_PNG, 'image/png', `${id.slice(0, 40)}.png`);
+  return m
+    ? new BinaryReply(m.buffer, m.contentType, m.filename)
+    : new BinaryReply(TINY_PNG, 'image/png', `${id.slice(0, 40)}.png`);
 }
 
 function robotSend(req: FakeRequest, s: FakeWecomState): Reply {

@@ -9,7 +9,13 @@ import { checkContent, feedContent, INTERACTIVE_CARDS } from './validate';
 export const RESPONSE_CODE_ERRCODE = 40058;
 const RECALL_WINDOW_MS = 24 * 3_600_000;
 
-const splitIds = (v: unknown): string[] => (typeof v === 'string' ? v.split('|').map((x) => x.trim()).filter(Boolean) : []);
+const splitIds = (v: unknown): string[] =>
+  typeof v === 'string'
+    ? v
+        .split('|')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
 
 function send(req: FakeRequest, s: FakeWecomState): Reply {
   const body = req.json ?? {};
@@ -27,9 +33,11 @@ function send(req: FakeRequest, s: FakeWecomState): Reply {
   const dupKey = JSON.stringify(body);
   const interval = Number(body.duplicate_check_interval ?? 1800) * 1000;
   const previous = Number(body.enable_duplicate_check) === 1 ? s.duplicates.get(dupKey) : undefined;
-  if (previous && s.now() - previous.at < interval) return ok({ invaliduser: '', invalidparty: '', invalidtag: '', unlicenseduser: '', msgid: previous.msgid });
+  if (previous && s.now() - previous.at < interval)
+    return ok({ invaliduser: '', invalidparty: '', invalidtag: '', unlicenseduser: '', msgid: previous.msgid });
 
-  if (taskId !== undefined && s.taskIds.has(taskId)) return fail(42014, 'taskid has existed or empty or exceed max len');
+  if (taskId !== undefined && s.taskIds.has(taskId))
+    return fail(42014, 'taskid has existed or empty or exceed max len');
 
   const wanted = users.includes('@all') ? s.allUsers() : users.map((u) => u.toLowerCase());
   const valid = wanted.filter((u) => s.isKnownUser(u));
@@ -58,15 +66,18 @@ function updateCard(req: FakeRequest, s: FakeWecomState): Reply {
   const body = req.json ?? {};
   if (Number(body.agentid) !== s.agentId) return fail(40056, 'invalid agentid');
   const code = s.responseCodes.get(String(body.response_code ?? ''));
-  if (!code || code.used || s.now() - code.issuedAt > RESPONSE_CODE_TTL_MS) return fail(RESPONSE_CODE_ERRCODE, 'invalid response_code (used, unknown or expired)');
+  if (!code || code.used || s.now() - code.issuedAt > RESPONSE_CODE_TTL_MS)
+    return fail(RESPONSE_CODE_ERRCODE, 'invalid response_code (used, unknown or expired)');
   const item = s.feedLog.byId(code.feedId);
   if (!item || !INTERACTIVE_CARDS.has(String(item.card?.card_type))) return fail(40058, 'card is not updatable');
   const button = body.button as { replace_name?: unknown } | undefined;
   const replacement = body.template_card as Record<string, unknown> | undefined;
-  if (typeof button?.replace_name !== 'string' && !replacement) return fail(40058, 'button.replace_name or template_card is required');
+  if (typeof button?.replace_name !== 'string' && !replacement)
+    return fail(40058, 'button.replace_name or template_card is required');
   const userids = Array.isArray(body.userids) ? body.userids.map((u) => String(u).toLowerCase()) : [];
   const atall = Number(body.atall) === 1;
-  if (!atall && !userids.length && !body.partyids && !body.tagids) return fail(40058, 'userids, partyids, tagids or atall is required');
+  if (!atall && !userids.length && !body.partyids && !body.tagids)
+    return fail(40058, 'userids, partyids, tagids or atall is required');
   code.used = true;
   s.feedLog.touch(item, {
     cardState: {
@@ -83,7 +94,8 @@ function updateCard(req: FakeRequest, s: FakeWecomState): Reply {
 function recall(req: FakeRequest, s: FakeWecomState): Reply {
   const msgid = String(req.json?.msgid ?? '');
   const item = s.feedLog.find((i) => i.msgid === msgid && i.channel === 'dm');
-  if (!item || item.recalled || s.now() - Date.parse(item.at) > RECALL_WINDOW_MS) return fail(40058, 'invalid msgid (unknown, already recalled or older than 24 h)');
+  if (!item || item.recalled || s.now() - Date.parse(item.at) > RECALL_WINDOW_MS)
+    return fail(40058, 'invalid msgid (unknown, already recalled or older than 24 h)');
   s.feedLog.touch(item, { recalled: true });
   return ok();
 }

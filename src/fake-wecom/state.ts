@@ -208,7 +208,16 @@ export class FakeWecomState {
   /** Forget everything: calls, tokens, faults, messages, chats, media, codes, task ids. */
   reset(): void {
     this.calls = [];
-    for (const m of [this.chats, this.media, this.responseCodes, this.duplicates, this.oauthCodes, this.tokens, this.faults]) m.clear();
+    for (const m of [
+      this.chats,
+      this.media,
+      this.responseCodes,
+      this.duplicates,
+      this.oauthCodes,
+      this.tokens,
+      this.faults,
+    ])
+      m.clear();
     this.taskIds.clear();
     this.feedLog.reset();
     this.counter = 0;

@@ -8,13 +8,24 @@ export type Problem = { errcode: number; errmsg: string };
 export type Channel = 'app' | 'appchat' | 'robot';
 
 const bytes = (s: string) => Buffer.byteLength(s);
-const obj = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+const obj = (v: unknown): Record<string, unknown> | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 const bad = (errmsg: string): Problem => ({ errcode: 40058, errmsg });
 
 export const INTERACTIVE_CARDS = new Set(['button_interaction', 'vote_interaction', 'multiple_interaction']);
 const CARD_TYPES = new Set(['text_notice', 'news_notice', ...INTERACTIVE_CARDS]);
 export const TASK_ID = /^[0-9A-Za-z_\-@]{1,128}$/;
-export const APPCHAT_TYPES = new Set(['text', 'image', 'voice', 'video', 'file', 'textcard', 'news', 'mpnews', 'markdown']);
+export const APPCHAT_TYPES = new Set([
+  'text',
+  'image',
+  'voice',
+  'video',
+  'file',
+  'textcard',
+  'news',
+  'mpnews',
+  'markdown',
+]);
 
 function textLike(body: Record<string, unknown>, field: string, max: number, overErr: Problem): Problem | undefined {
   const content = obj(body[field])?.content;
@@ -24,7 +35,9 @@ function textLike(body: Record<string, unknown>, field: string, max: number, ove
 
 function media(body: Record<string, unknown>, field: string, s: FakeWecomState): Problem | undefined {
   const id = obj(body[field])?.media_id;
-  return typeof id === 'string' && s.media.has(id) ? undefined : { errcode: 40007, errmsg: `invalid media_id in ${field}` };
+  return typeof id === 'string' && s.media.has(id)
+    ? undefined
+    : { errcode: 40007, errmsg: `invalid media_id in ${field}` };
 }
 
 /** The template_card rules the bot must respect (§3.3); task_id uniqueness is checked by the caller. */
@@ -32,24 +45,35 @@ export function checkCard(card: Record<string, unknown> | undefined, channel: Ch
   if (!card) return bad('template_card is missing');
   const type = String(card.card_type ?? '');
   if (!CARD_TYPES.has(type)) return bad(`invalid card_type ${type}`);
-  if (channel === 'robot' && INTERACTIVE_CARDS.has(type)) return bad(`robots only send text_notice/news_notice cards, not ${type}`);
+  if (channel === 'robot' && INTERACTIVE_CARDS.has(type))
+    return bad(`robots only send text_notice/news_notice cards, not ${type}`);
   const taskId = card.task_id;
-  if (taskId !== undefined && (typeof taskId !== 'string' || !TASK_ID.test(taskId))) return { errcode: 42014, errmsg: 'taskid has existed or empty or exceed max len' };
-  if (INTERACTIVE_CARDS.has(type) && taskId === undefined) return { errcode: 42014, errmsg: 'taskid has existed or empty or exceed max len' };
+  if (taskId !== undefined && (typeof taskId !== 'string' || !TASK_ID.test(taskId)))
+    return { errcode: 42014, errmsg: 'taskid has existed or empty or exceed max len' };
+  if (INTERACTIVE_CARDS.has(type) && taskId === undefined)
+    return { errcode: 42014, errmsg: 'taskid has existed or empty or exceed max len' };
   const fields = card.horizontal_content_list;
-  if (fields !== undefined && (!Array.isArray(fields) || fields.length > 6)) return bad('horizontal_content_list holds at most 6 items');
+  if (fields !== undefined && (!Array.isArray(fields) || fields.length > 6))
+    return bad('horizontal_content_list holds at most 6 items');
   const jumps = card.jump_list;
   if (jumps !== undefined && (!Array.isArray(jumps) || jumps.length > 3)) return bad('jump_list holds at most 3 items');
   if (type === 'text_notice' || type === 'news_notice') {
     const action = obj(card.card_action);
-    if (!action || (action.type === 1 && typeof action.url !== 'string') || (action.type === 2 && typeof action.appid !== 'string') || ![1, 2].includes(Number(action.type))) {
+    if (
+      !action ||
+      (action.type === 1 && typeof action.url !== 'string') ||
+      (action.type === 2 && typeof action.appid !== 'string') ||
+      ![1, 2].includes(Number(action.type))
+    ) {
       return bad('card_action is required for notice cards');
     }
   }
-  if (!obj(card.main_title)?.title && !card.sub_title_text && type === 'text_notice') return bad('main_title.title or sub_title_text is required');
+  if (!obj(card.main_title)?.title && !card.sub_title_text && type === 'text_notice')
+    return bad('main_title.title or sub_title_text is required');
   if (type === 'button_interaction') {
     const buttons = card.button_list;
-    if (!Array.isArray(buttons) || buttons.length < 1 || buttons.length > 6) return bad('button_list needs 1–6 buttons');
+    if (!Array.isArray(buttons) || buttons.length < 1 || buttons.length > 6)
+      return bad('button_list needs 1–6 buttons');
     const keys = new Set<string>();
     for (const raw of buttons) {
       const b = obj(raw);
@@ -58,7 +82,8 @@ export function checkCard(card: Record<string, unknown> | undefined, channel: Ch
         if (typeof b.url !== 'string') return bad('a url button needs url');
         continue;
       }
-      if (typeof b.key !== 'string' || !b.key || bytes(b.key) > 1024 || keys.has(b.key)) return bad('button key must be unique and 1–1024 bytes');
+      if (typeof b.key !== 'string' || !b.key || bytes(b.key) > 1024 || keys.has(b.key))
+        return bad('button key must be unique and 1–1024 bytes');
       keys.add(b.key);
     }
   }
@@ -68,7 +93,8 @@ export function checkCard(card: Record<string, unknown> | undefined, channel: Ch
 /** Validate the msgtype-specific part of a message body for a channel. */
 export function checkContent(body: Record<string, unknown>, channel: Channel, s: FakeWecomState): Problem | undefined {
   const msgtype = String(body.msgtype ?? '');
-  if (channel === 'appchat' && !APPCHAT_TYPES.has(msgtype)) return { errcode: 86220, errmsg: `msgtype ${msgtype} is not allowed in app chats` };
+  if (channel === 'appchat' && !APPCHAT_TYPES.has(msgtype))
+    return { errcode: 86220, errmsg: `msgtype ${msgtype} is not allowed in app chats` };
   switch (msgtype) {
     case 'text':
       return textLike(body, 'text', 2048, { errcode: 45002, errmsg: 'content size out of limit' });
@@ -77,16 +103,22 @@ export function checkContent(body: Record<string, unknown>, channel: Channel, s:
         ? textLike(body, 'markdown', 4096, bad('markdown.content exceed max length 4096'))
         : textLike(body, 'markdown', 2048, { errcode: 45002, errmsg: 'content size out of limit' });
     case 'markdown_v2':
-      return channel === 'robot' ? textLike(body, 'markdown_v2', 4096, bad('markdown_v2.content exceed max length 4096')) : { errcode: 40008, errmsg: 'invalid message type' };
+      return channel === 'robot'
+        ? textLike(body, 'markdown_v2', 4096, bad('markdown_v2.content exceed max length 4096'))
+        : { errcode: 40008, errmsg: 'invalid message type' };
     case 'template_card':
       return checkCard(obj(body.template_card), channel);
     case 'textcard': {
       const c = obj(body.textcard);
-      return c && typeof c.title === 'string' && typeof c.description === 'string' && typeof c.url === 'string' ? undefined : bad('textcard needs title, description, url');
+      return c && typeof c.title === 'string' && typeof c.description === 'string' && typeof c.url === 'string'
+        ? undefined
+        : bad('textcard needs title, description, url');
     }
     case 'news': {
       const articles = obj(body.news)?.articles;
-      return Array.isArray(articles) && articles.length >= 1 && articles.length <= 8 ? undefined : bad('news needs 1–8 articles');
+      return Array.isArray(articles) && articles.length >= 1 && articles.length <= 8
+        ? undefined
+        : bad('news needs 1–8 articles');
     }
     case 'mpnews':
       return obj(body.mpnews) ? undefined : bad('mpnews is missing');
@@ -95,7 +127,9 @@ export function checkContent(body: Record<string, unknown>, channel: Channel, s:
         const img = obj(body.image);
         const data = typeof img?.base64 === 'string' ? Buffer.from(img.base64, 'base64') : Buffer.alloc(0);
         const md5 = createHash('md5').update(data).digest('hex');
-        return data.length > 0 && data.length <= 2 * 1024 * 1024 && img?.md5 === md5 ? undefined : bad('image needs base64 ≤2 MB and its md5');
+        return data.length > 0 && data.length <= 2 * 1024 * 1024 && img?.md5 === md5
+          ? undefined
+          : bad('image needs base64 ≤2 MB and its md5');
       }
       return media(body, 'image', s);
     case 'file':

@@ -27,7 +27,12 @@ export class InboxWriter {
     while (this.pending.length) {
       const batch = this.pending.splice(0, 500);
       try {
-        const results = await this.db.txUrgent((m) => storeBatch(m, batch.map((p) => p.row)));
+        const results = await this.db.txUrgent((m) =>
+          storeBatch(
+            m,
+            batch.map((p) => p.row),
+          ),
+        );
         batch.forEach((p, i) => p.resolve(results[i]));
       } catch (err) {
         batch.forEach((p) => p.reject(err));
@@ -44,7 +49,9 @@ export class InboxWriter {
  */
 async function storeBatch(m: EntityManager, rows: Partial<InboxRow>[]): Promise<boolean[]> {
   const keys = rows.map((r) => r.dedupeKey!);
-  const existing = new Set((await m.find(InboxRow, { select: { dedupeKey: true }, where: { dedupeKey: In(keys) } })).map((r) => r.dedupeKey));
+  const existing = new Set(
+    (await m.find(InboxRow, { select: { dedupeKey: true }, where: { dedupeKey: In(keys) } })).map((r) => r.dedupeKey),
+  );
   const seen = new Set<string>();
   const fresh: boolean[] = keys.map((k) => {
     const isNew = !existing.has(k) && !seen.has(k);

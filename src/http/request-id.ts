@@ -18,7 +18,10 @@ export function requestIds(log: Logger): Koa.Middleware {
     } finally {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       if (log.isLevelEnabled('debug') && ctx.path !== '/metrics' && !ctx.path.startsWith('/sandbox/api/messages')) {
-        log.debug({ reqId: id, method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(ms * 10) / 10 }, 'request');
+        log.debug(
+          { reqId: id, method: ctx.method, path: ctx.path, status: ctx.status, ms: Math.round(ms * 10) / 10 },
+          'request',
+        );
       }
     }
   };

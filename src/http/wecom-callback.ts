@@ -54,7 +54,11 @@ export function callbackPost(deps: CallbackDeps): Koa.Middleware {
   return async (ctx) => {
     let raw: string;
     try {
-      raw = await getRawBody(ctx.req, { limit: MAX_CALLBACK_BYTES, encoding: 'utf8', length: ctx.get('content-length') || undefined });
+      raw = await getRawBody(ctx.req, {
+        limit: MAX_CALLBACK_BYTES,
+        encoding: 'utf8',
+        length: ctx.get('content-length') || undefined,
+      });
     } catch (err) {
       const status = (err as { status?: number }).status === 413 ? 413 : 400;
       reject(ctx, deps.log, status, (err as Error).message);
@@ -74,7 +78,7 @@ export function callbackPost(deps: CallbackDeps): Koa.Middleware {
       dedupeKey: dedupeKeyOf(inbound).slice(0, 191),
       userid: inbound.from.toLowerCase(),
       kind: kindOf(inbound),
-      payload: inbound as unknown as Record<string, unknown>,
+      payload: inbound,
       status: 'pending',
       attempts: 0,
       error: null,

@@ -45,7 +45,10 @@ export class Spine1790000000001 implements MigrationInterface {
           col.instant('createdAt'),
           col.instant('sentAt', true),
         ],
-        { indices: [['ix_outbox_due', ['status', 'nextAttemptAt']]], uniqueIndices: [['uq_outbox_dedupeKey', ['dedupeKey']]] },
+        {
+          indices: [['ix_outbox_due', ['status', 'nextAttemptAt']]],
+          uniqueIndices: [['uq_outbox_dedupeKey', ['dedupeKey']]],
+        },
       ),
     );
     await q.createTable(
@@ -85,23 +88,28 @@ export class Spine1790000000001 implements MigrationInterface {
       table(
         'approval',
         [
-        col.id(),
-        col.str('no', 16),
-        col.str('kind', 48),
-        col.str('subjectType', 32),
-        col.str('subjectId', 64),
-        col.str('openKey', 128, true),
-        col.str('status', 12),
-        col.int('step'),
-        col.str('requester', 64),
-        col.str('departmentCode', 16, true),
-        col.str('title', 128),
-        col.json('payload'),
-        col.instant('createdAt'),
-        col.instant('finishedAt', true),
-        col.text('reason', true),
+          col.id(),
+          col.str('no', 16),
+          col.str('kind', 48),
+          col.str('subjectType', 32),
+          col.str('subjectId', 64),
+          col.str('openKey', 128, true),
+          col.str('status', 12),
+          col.int('step'),
+          col.str('requester', 64),
+          col.str('departmentCode', 16, true),
+          col.str('title', 128),
+          col.json('payload'),
+          col.instant('createdAt'),
+          col.instant('finishedAt', true),
+          col.text('reason', true),
         ],
-        { uniqueIndices: [['uq_approval_no', ['no']], ['uq_approval_openKey', ['openKey']]] },
+        {
+          uniqueIndices: [
+            ['uq_approval_no', ['no']],
+            ['uq_approval_openKey', ['openKey']],
+          ],
+        },
       ),
     );
     await q.createTable(

@@ -23,7 +23,10 @@ export class Performance1790000000003 implements MigrationInterface {
           col.str('createdBy', 64),
           col.instant('createdAt'),
         ],
-        { indices: [['ix_deduction_dept_date', ['departmentCode', 'date']]], uniqueIndices: [['uq_deduction_event_no', ['no']]] },
+        {
+          indices: [['ix_deduction_dept_date', ['departmentCode', 'date']]],
+          uniqueIndices: [['uq_deduction_event_no', ['no']]],
+        },
       ),
     );
     await q.createTable(

@@ -9,7 +9,15 @@ export class Referral1790000000004 implements MigrationInterface {
     await q.createTable(
       table(
         'referral',
-        [col.id(), col.date('date'), col.str('source', 32), col.str('body', 32), col.text('summary'), col.str('createdBy', 64), col.instant('createdAt')],
+        [
+          col.id(),
+          col.date('date'),
+          col.str('source', 32),
+          col.str('body', 32),
+          col.text('summary'),
+          col.str('createdBy', 64),
+          col.instant('createdAt'),
+        ],
         { indices: [['ix_referral_source', ['source']]] },
       ),
     );

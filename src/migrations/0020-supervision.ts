@@ -132,7 +132,15 @@ export class Supervision1790000000020 implements MigrationInterface {
     await q.createTable(
       table(
         'rectification_progress',
-        [col.id(), col.str('rectificationNo', 16), col.int('seq'), col.date('date'), col.instant('at'), col.text('text'), col.str('by', 64)],
+        [
+          col.id(),
+          col.str('rectificationNo', 16),
+          col.int('seq'),
+          col.date('date'),
+          col.instant('at'),
+          col.text('text'),
+          col.str('by', 64),
+        ],
         { indices: [['ix_rectification_progress_no', ['rectificationNo']]] },
       ),
     );
@@ -286,7 +294,19 @@ export class Supervision1790000000020 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['progress_report', 'key_task', 'appeal', 'accountability', 'talk', 'notice', 'rectification_progress', 'rectification', 'patrol_report', 'finding', 'inspection']) {
+    for (const t of [
+      'progress_report',
+      'key_task',
+      'appeal',
+      'accountability',
+      'talk',
+      'notice',
+      'rectification_progress',
+      'rectification',
+      'patrol_report',
+      'finding',
+      'inspection',
+    ]) {
       await q.dropTable(t);
     }
   }

@@ -35,7 +35,10 @@ export class Windows1790000000030 implements MigrationInterface {
           col.instant('resumeAckAt', true),
           ...audit,
         ],
-        { indices: [['ix_window_closure_dept', ['departmentCode', 'status']]], uniqueIndices: [['uq_window_closure_no', ['no']]] },
+        {
+          indices: [['ix_window_closure_dept', ['departmentCode', 'status']]],
+          uniqueIndices: [['uq_window_closure_no', ['no']]],
+        },
       ),
     );
     await q.createTable(
@@ -79,7 +82,10 @@ export class Windows1790000000030 implements MigrationInterface {
           col.text('note', true),
           col.instant('createdAt'),
         ],
-        { indices: [['ix_device_task_subject', ['subjectType', 'subjectId']]], uniqueIndices: [['uq_device_task_no', ['no']]] },
+        {
+          indices: [['ix_device_task_subject', ['subjectType', 'subjectId']]],
+          uniqueIndices: [['uq_device_task_no', ['no']]],
+        },
       ),
     );
     await q.createTable(
@@ -112,7 +118,10 @@ export class Windows1790000000030 implements MigrationInterface {
           col.text('causeNote', true),
           ...audit,
         ],
-        { indices: [['ix_peak_plan_dept', ['departmentCode', 'status']]], uniqueIndices: [['uq_peak_plan_no', ['no']]] },
+        {
+          indices: [['ix_peak_plan_dept', ['departmentCode', 'status']]],
+          uniqueIndices: [['uq_peak_plan_no', ['no']]],
+        },
       ),
     );
     await q.createTable(
@@ -142,7 +151,10 @@ export class Windows1790000000030 implements MigrationInterface {
           col.text('causeNote', true),
           ...audit,
         ],
-        { indices: [['ix_suspension_dept', ['departmentCode', 'status']]], uniqueIndices: [['uq_suspension_no', ['no']]] },
+        {
+          indices: [['ix_suspension_dept', ['departmentCode', 'status']]],
+          uniqueIndices: [['uq_suspension_no', ['no']]],
+        },
       ),
     );
     await q.createTable(
@@ -168,6 +180,7 @@ export class Windows1790000000030 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['seasonal_plan', 'suspension', 'peak_plan', 'device_task', 'window_change', 'window_closure']) await q.dropTable(t);
+    for (const t of ['seasonal_plan', 'suspension', 'peak_plan', 'device_task', 'window_change', 'window_closure'])
+      await q.dropTable(t);
   }
 }

@@ -30,7 +30,12 @@ export const col = {
     isNullable: nullable,
     ...(dflt === undefined ? {} : { default: String(dflt) }),
   }),
-  bool: (name: string): TableColumnOptions => ({ name, type: 'boolean', isNullable: false, default: 0 as unknown as string }),
+  bool: (name: string): TableColumnOptions => ({
+    name,
+    type: 'boolean',
+    isNullable: false,
+    default: 0,
+  }),
   instant: (name: string, nullable = false): TableColumnOptions => ({
     name,
     type: 'varchar',

@@ -7,4 +7,12 @@ import { Complaints1790000000010 } from './0010-complaints';
 import { Supervision1790000000020 } from './0020-supervision';
 import { Windows1790000000030 } from './0030-windows';
 
-export const MIGRATIONS = [Spine1790000000001, Performance1790000000003, Referral1790000000004, Calendar1790000000005, Complaints1790000000010, Supervision1790000000020, Windows1790000000030];
+export const MIGRATIONS = [
+  Spine1790000000001,
+  Performance1790000000003,
+  Referral1790000000004,
+  Calendar1790000000005,
+  Complaints1790000000010,
+  Supervision1790000000020,
+  Windows1790000000030,
+];

@@ -36,13 +36,7 @@ export function splitText(content: string, maxBytes = MAX_BYTES): string[] {
  * Queue a message inside the caller's transaction (design rule 2). The dedupe key is unique: queueing the
  * same key twice (a re-run job, a retried event) keeps the first row and adds nothing.
  */
-export async function enqueue(
-  m: EntityManager,
-  now: Date,
-  key: string,
-  to: Recipient,
-  msg: OutMessage,
-): Promise<void> {
+export async function enqueue(m: EntityManager, now: Date, key: string, to: Recipient, msg: OutMessage): Promise<void> {
   const bodies: OutMessage[] =
     'text' in msg
       ? splitText(msg.text).map((text) => ({ text }))
@@ -57,7 +51,7 @@ export async function enqueue(
     targetKind,
     target,
     msgType: msgTypeOf(body),
-    body: body as Record<string, unknown>,
+    body: body,
     status: 'pending',
     attempts: 0,
     // Parts share one due time and keep their order by id (the sender orders by nextAttemptAt, id); a later

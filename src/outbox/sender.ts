@@ -57,7 +57,11 @@ export class OutboxSender {
         .createQueryBuilder()
         .update(OutboxRow)
         .set({ status: 'sending', leaseUntil: new Date(now.getTime() + LEASE_MS) })
-        .where('id = :id AND status = :status AND attempts = :attempts', { id: row.id, status: row.status, attempts: row.attempts })
+        .where('id = :id AND status = :status AND attempts = :attempts', {
+          id: row.id,
+          status: row.status,
+          attempts: row.attempts,
+        })
         .execute(),
     );
     return affected(res) === 1;
@@ -95,7 +99,10 @@ export class OutboxSender {
       if (!progressed) break;
     }
     // Housekeeping only: a failure here must not stop delivery.
-    if (handled > 0) await this.db.tx((m) => pruneCounters(m, this.clock.now())).catch((err) => this.log.warn({ err }, 'rate counter prune failed'));
+    if (handled > 0)
+      await this.db
+        .tx((m) => pruneCounters(m, this.clock.now()))
+        .catch((err) => this.log.warn({ err }, 'rate counter prune failed'));
     return handled;
   }
 
@@ -108,19 +115,27 @@ export class OutboxSender {
       const wait = await this.db.tx(async (m) => reserve(m, now, limitsFor(kind, ids)));
       if (wait) {
         // Rate limit (D9): wait for the window; not an attempt, nothing dropped.
-        await this.db.tx((m) => m.update(OutboxRow, { id: row.id }, { status: 'pending', nextAttemptAt: wait, leaseUntil: null }));
+        await this.db.tx((m) =>
+          m.update(OutboxRow, { id: row.id }, { status: 'pending', nextAttemptAt: wait, leaseUntil: null }),
+        );
         outboxCounter.inc({ outcome: 'rate_limited' });
         return;
       }
       if (route?.kind === 'chat') await this.ensureChat(route.group);
       const response = await this.send(row, route);
-      await this.db.tx((m) => m.update(OutboxRow, { id: row.id }, {
-        status: 'sent',
-        sentAt: this.clock.now(),
-        leaseUntil: null,
-        response: response as never,
-        attempts: row.attempts + 1,
-      }));
+      await this.db.tx((m) =>
+        m.update(
+          OutboxRow,
+          { id: row.id },
+          {
+            status: 'sent',
+            sentAt: this.clock.now(),
+            leaseUntil: null,
+            response: response as never,
+            attempts: row.attempts + 1,
+          },
+        ),
+      );
       outboxCounter.inc({ outcome: 'sent' });
     } catch (err) {
       await this.failed(row, err as Error & ApiErrorLike);
@@ -134,8 +149,13 @@ export class OutboxSender {
     const permanent = err.permanent === true || (err.retryable === false && err.errcode !== undefined);
     const detail = `${err.errcode ?? ''} ${err.message}`.trim().slice(0, 1000);
     if (permanent || attempts >= max) {
-      await this.db.tx((m) => m.update(OutboxRow, { id: row.id }, { status: 'failed', attempts, lastError: detail, leaseUntil: null }));
-      this.log.error({ outboxId: row.id, dedupeKey: row.dedupeKey, target: row.target, error: detail }, 'outbox message failed permanently');
+      await this.db.tx((m) =>
+        m.update(OutboxRow, { id: row.id }, { status: 'failed', attempts, lastError: detail, leaseUntil: null }),
+      );
+      this.log.error(
+        { outboxId: row.id, dedupeKey: row.dedupeKey, target: row.target, error: detail },
+        'outbox message failed permanently',
+      );
       outboxCounter.inc({ outcome: 'failed' });
       const fallback = row.body.fallbackText;
       if (row.msgType === 'update_card' && typeof fallback === 'string') {
@@ -147,13 +167,19 @@ export class OutboxSender {
     }
     // Exponential backoff: 5 s, 10 s, 20 s … capped at 30 min; WeCom's 45009 asks for ≥ 60 s.
     const backoff = Math.max(err.retryAfterMs ?? 0, Math.min(5_000 * 2 ** (attempts - 1), 30 * 60_000));
-    await this.db.tx((m) => m.update(OutboxRow, { id: row.id }, {
-      status: 'pending',
-      attempts,
-      lastError: detail,
-      leaseUntil: null,
-      nextAttemptAt: new Date(now.getTime() + backoff),
-    }));
+    await this.db.tx((m) =>
+      m.update(
+        OutboxRow,
+        { id: row.id },
+        {
+          status: 'pending',
+          attempts,
+          lastError: detail,
+          leaseUntil: null,
+          nextAttemptAt: new Date(now.getTime() + backoff),
+        },
+      ),
+    );
     outboxCounter.inc({ outcome: 'retry' });
     this.log.warn({ outboxId: row.id, attempts, backoffMs: backoff, error: detail }, 'outbox send failed, will retry');
   }
@@ -165,13 +191,17 @@ export class OutboxSender {
       await this.wecom.getAppChat(group.chatid!);
     } catch (err) {
       if ((err as ApiErrorLike).errcode !== 86003) throw err;
-      await this.wecom.createAppChat({ name: group.name.slice(0, 50), userlist: group.members ?? [], chatid: group.chatid! });
+      await this.wecom.createAppChat({
+        name: group.name.slice(0, 50),
+        userlist: group.members ?? [],
+        chatid: group.chatid!,
+      });
     }
     await this.db.tx((m) => m.update(GroupChat, { key: group.key }, { created: true }));
   }
 
   private async send(row: OutboxRow, route: GroupRoute | undefined): Promise<Record<string, unknown>> {
-    const b = row.body as Record<string, unknown>;
+    const b = row.body;
     if (row.msgType === 'update_card') {
       const u = b.updateCard as { responseCode: string; userids: string[]; replaceName?: string; card?: TemplateCard };
       return this.wecom.updateTemplateCard({
@@ -190,7 +220,13 @@ export class OutboxSender {
       // row always sends the same JSON, while two rows with the same text (a person asking 待办 twice) differ
       // and are both delivered. Lease (60 s) < interval (≥ 900 s).
       const duplicateCheckInterval = 1800 - (row.id % 900);
-      return this.wecom.sendMessage({ touser, agentid: this.agentId, ...content, enable_duplicate_check: 1, duplicate_check_interval: duplicateCheckInterval });
+      return this.wecom.sendMessage({
+        touser,
+        agentid: this.agentId,
+        ...content,
+        enable_duplicate_check: 1,
+        duplicate_check_interval: duplicateCheckInterval,
+      });
     }
     if (route.kind === 'chat') return this.wecom.sendAppChat({ chatid: route.chatid, ...content, safe: 0 });
     if (route.kind === 'robot') return this.wecom.robotSend(route.webhook, content);
@@ -199,7 +235,7 @@ export class OutboxSender {
 
   /** The msgtype + body for the channel; cards cannot go to app chats or robots (wecom.md §3.6) → markdown. */
   private async content(row: OutboxRow, route: GroupRoute | undefined): Promise<Record<string, unknown>> {
-    const b = row.body as Record<string, unknown>;
+    const b = row.body;
     const group = route && route.kind !== 'dm';
     switch (row.msgType) {
       case 'text':
@@ -224,7 +260,11 @@ export class OutboxSender {
   }
 
   start(intervalMs = 1000): void {
-    this.loop ??= new Loop(() => this.drain(), intervalMs, (err) => this.log.error({ err }, 'outbox loop error'));
+    this.loop ??= new Loop(
+      () => this.drain(),
+      intervalMs,
+      (err) => this.log.error({ err }, 'outbox loop error'),
+    );
     this.loop.start();
   }
 

@@ -13,7 +13,11 @@ export interface Ledger {
   aliases: string[];
   /** ● in commands.md §6: a 首席代表 may export its own department's rows. */
   perDepartment?: boolean;
-  build(db: Db, range: { from: LocalDate; to: LocalDate }, opts: { unmasked: boolean; department?: string }): Promise<Sheet[]>;
+  build(
+    db: Db,
+    range: { from: LocalDate; to: LocalDate },
+    opts: { unmasked: boolean; department?: string },
+  ): Promise<Sheet[]>;
 }
 
 /** REC-02: who changed what and when — the append-only history every ledger rests on. */
@@ -50,7 +54,14 @@ const auditLedger: Ledger = {
 };
 
 /** Every exportable ledger (literal table; domains add theirs). */
-export const LEDGERS: Ledger[] = [auditLedger, complaintLedger, petitionLedger, windowLedger, peakSuspensionLedger, ...SUPERVISION_LEDGERS];
+export const LEDGERS: Ledger[] = [
+  auditLedger,
+  complaintLedger,
+  petitionLedger,
+  windowLedger,
+  peakSuspensionLedger,
+  ...SUPERVISION_LEDGERS,
+];
 
 export function findLedger(name: string): Ledger | undefined {
   return LEDGERS.find((l) => l.name === name || l.aliases.includes(name));

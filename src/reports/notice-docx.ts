@@ -8,7 +8,10 @@ import { BRF01_SECTIONS, type WrittenContent, type WrittenDept } from '../domain
 
 const FONT = '仿宋';
 
-function para(text: string, opts: { bold?: boolean; center?: boolean; heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel] } = {}): Paragraph {
+function para(
+  text: string,
+  opts: { bold?: boolean; center?: boolean; heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel] } = {},
+): Paragraph {
   return new Paragraph({
     ...(opts.heading ? { heading: opts.heading } : {}),
     alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
@@ -45,11 +48,17 @@ export async function writtenNoticeDocx(c: WrittenContent, meta: DocxMeta, only?
     para('二、各进驻部门情况', { bold: true }),
     ...depts.flatMap((d) => deptParagraphs(d, c.departments.indexOf(d) + 1)),
     para('三、有关要求', { bold: true }),
-    para('    请各进驻部门对照通报问题认真整改，整改情况按期报送大厅管理室；通报情况及整改情况纳入年终考核（rule BRF-08）。'),
+    para(
+      '    请各进驻部门对照通报问题认真整改，整改情况按期报送大厅管理室；通报情况及整改情况纳入年终考核（rule BRF-08）。',
+    ),
     para(`乌审旗政务服务中心　${meta.issuedOn}`, {}),
     para(`审定：${meta.approver}`, {}),
   ];
-  const doc = new Document({ creator: '政务大厅服务机器人', title: `${meta.title} ${meta.no}`, sections: [{ children }] });
+  const doc = new Document({
+    creator: '政务大厅服务机器人',
+    title: `${meta.title} ${meta.no}`,
+    sections: [{ children }],
+  });
   return Packer.toBuffer(doc);
 }
 

@@ -13,7 +13,11 @@ export async function writeWorkbook(path: string, title: string, sheets: Sheet[]
   wb.title = title;
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name.slice(0, 31));
-    ws.columns = s.columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? Math.max(10, c.header.length * 2 + 2) }));
+    ws.columns = s.columns.map((c) => ({
+      header: c.header,
+      key: c.key,
+      width: c.width ?? Math.max(10, c.header.length * 2 + 2),
+    }));
     ws.getRow(1).font = { bold: true };
     ws.views = [{ state: 'frozen', ySplit: 1 }];
     for (const r of s.rows) ws.addRow(r);

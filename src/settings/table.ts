@@ -216,7 +216,8 @@ export const SETTINGS = {
     default: '中心领导',
     rules: ['WIN-04'],
     open: 28,
-    description: '临时关闭超出1/5上限（“原则上”）时：中心领导 = 附超限理由加中心领导审批一步（仅限窗口数>4的部门）；不允许 = 一律拒绝',
+    description:
+      '临时关闭超出1/5上限（“原则上”）时：中心领导 = 附超限理由加中心领导审批一步（仅限窗口数>4的部门）；不允许 = 一律拒绝',
   }),
   'window.endReminderWorkdays': def({
     schema: z.number().int().min(1).max(5),
@@ -233,7 +234,10 @@ export const SETTINGS = {
     description: '季节窗口年度计划“3月1日前”是否含3月1日当天（是 = 含；否 = 须在2月底前）',
   }),
   'window.seasonalReminderDays': def({
-    schema: z.array(z.string().regex(/^02-(0[1-9]|[12]\d)$/, '日期形如 02-01')).min(1).max(4),
+    schema: z
+      .array(z.string().regex(/^02-(0[1-9]|[12]\d)$/, '日期形如 02-01'))
+      .min(1)
+      .max(4),
     default: ['02-01', '02-20'],
     rules: ['WIN-10'],
     open: 29,
@@ -257,7 +261,8 @@ export const SETTINGS = {
     schema: z.number().int().min(1).max(5),
     default: 1,
     rules: ['SUS-03'],
-    description: '业务高峰开始前几个工作日检查准备事项（宣传、设备、导服、技术），未完成则提醒首席代表（SUS-03 建议值）',
+    description:
+      '业务高峰开始前几个工作日检查准备事项（宣传、设备、导服、技术），未完成则提醒首席代表（SUS-03 建议值）',
   }),
   'suspension.publicityReminderWorkdays': def({
     schema: z.number().int().min(1).max(3),

@@ -43,12 +43,14 @@ export interface CardButton {
 }
 
 function fieldList(fields: CardField[]) {
-  if (fields.length > CARD_LIMITS.maxFields) throw new RangeError(`a template card holds at most ${CARD_LIMITS.maxFields} fields, got ${fields.length}`);
+  if (fields.length > CARD_LIMITS.maxFields)
+    throw new RangeError(`a template card holds at most ${CARD_LIMITS.maxFields} fields, got ${fields.length}`);
   return fields.map((f) => ({ keyname: clip(f.key, CARD_LIMITS.keyname), value: clip(f.value, CARD_LIMITS.value) }));
 }
 
 function checkUrl(url: string): string {
-  if (!/^https?:\/\//.test(url) || Buffer.byteLength(url) > CARD_LIMITS.urlBytes) throw new RangeError(`card url must be http(s) and ≤${CARD_LIMITS.urlBytes} bytes`);
+  if (!/^https?:\/\//.test(url) || Buffer.byteLength(url) > CARD_LIMITS.urlBytes)
+    throw new RangeError(`card url must be http(s) and ≤${CARD_LIMITS.urlBytes} bytes`);
   return url;
 }
 
@@ -71,10 +73,12 @@ export interface ButtonCardInput {
 export function buttonCard(input: ButtonCardInput): TemplateCard {
   checkTaskId(input.taskId);
   const { buttons } = input;
-  if (buttons.length < 1 || buttons.length > CARD_LIMITS.maxButtons) throw new RangeError(`a button card needs 1–${CARD_LIMITS.maxButtons} buttons, got ${buttons.length}`);
+  if (buttons.length < 1 || buttons.length > CARD_LIMITS.maxButtons)
+    throw new RangeError(`a button card needs 1–${CARD_LIMITS.maxButtons} buttons, got ${buttons.length}`);
   const keys = new Set<string>();
   for (const b of buttons) {
-    if (!b.key || Buffer.byteLength(b.key) > CARD_LIMITS.keyBytes) throw new RangeError(`button key must be 1–${CARD_LIMITS.keyBytes} bytes: ${b.key.slice(0, 40)}`);
+    if (!b.key || Buffer.byteLength(b.key) > CARD_LIMITS.keyBytes)
+      throw new RangeError(`button key must be 1–${CARD_LIMITS.keyBytes} bytes: ${b.key.slice(0, 40)}`);
     if (keys.has(b.key)) throw new RangeError(`duplicate button key ${b.key}`);
     keys.add(b.key);
   }
@@ -86,7 +90,12 @@ export function buttonCard(input: ButtonCardInput): TemplateCard {
     ...(input.fields?.length ? { horizontal_content_list: fieldList(input.fields) } : {}),
     ...(input.url ? { card_action: { type: 1, url: checkUrl(input.url) } } : {}),
     task_id: input.taskId,
-    button_list: buttons.map((b) => ({ type: 0, text: clip(b.text, CARD_LIMITS.buttonText), style: b.style ?? 1, key: b.key })),
+    button_list: buttons.map((b) => ({
+      type: 0,
+      text: clip(b.text, CARD_LIMITS.buttonText),
+      style: b.style ?? 1,
+      key: b.key,
+    })),
   };
 }
 
@@ -115,11 +124,20 @@ export function noticeCard(input: NoticeCardInput): TemplateCard {
     source: { desc: SOURCE_DESC, desc_color: 0 },
     ...(input.title ? { main_title: mainTitle(input.title, input.desc) } : {}),
     ...(input.emphasis
-      ? { emphasis_content: { title: clip(input.emphasis.title, CARD_LIMITS.emphasisTitle), ...(input.emphasis.desc ? { desc: clip(input.emphasis.desc, CARD_LIMITS.emphasisDesc) } : {}) } }
+      ? {
+          emphasis_content: {
+            title: clip(input.emphasis.title, CARD_LIMITS.emphasisTitle),
+            ...(input.emphasis.desc ? { desc: clip(input.emphasis.desc, CARD_LIMITS.emphasisDesc) } : {}),
+          },
+        }
       : {}),
     ...(input.subTitle ? { sub_title_text: clip(input.subTitle, CARD_LIMITS.subTitle) } : {}),
     ...(input.fields?.length ? { horizontal_content_list: fieldList(input.fields) } : {}),
-    ...(jumps.length ? { jump_list: jumps.map((j) => ({ type: 1, title: clip(j.title, CARD_LIMITS.jumpTitle), url: checkUrl(j.url) })) } : {}),
+    ...(jumps.length
+      ? {
+          jump_list: jumps.map((j) => ({ type: 1, title: clip(j.title, CARD_LIMITS.jumpTitle), url: checkUrl(j.url) })),
+        }
+      : {}),
     card_action: { type: 1, url: checkUrl(input.url) },
     ...(input.taskId !== undefined ? { task_id: input.taskId } : {}),
   };
@@ -130,7 +148,8 @@ const TASK_ID = /^[0-9A-Za-z_\-@]{1,128}$/;
 const PLAIN_SEED = /^[0-9A-Za-z_-]{1,100}$/;
 
 export function checkTaskId(taskId: string): void {
-  if (!TASK_ID.test(taskId)) throw new RangeError(`task_id must match [0-9A-Za-z_-@]{1,128}: ${JSON.stringify(taskId.slice(0, 40))}`);
+  if (!TASK_ID.test(taskId))
+    throw new RangeError(`task_id must match [0-9A-Za-z_-@]{1,128}: ${JSON.stringify(taskId.slice(0, 40))}`);
 }
 
 /**
@@ -143,6 +162,10 @@ export function taskIdFor(...seed: (string | number)[]): string {
   const joined = seed.map(String).join('-');
   if (PLAIN_SEED.test(joined)) return joined;
   const prefix = joined.replace(/[^0-9A-Za-z_-]+/g, '_').slice(0, 80);
-  const hash = createHash('sha256').update(joined).digest('base64url').replace(/[^0-9A-Za-z]/g, '').slice(0, 24);
+  const hash = createHash('sha256')
+    .update(joined)
+    .digest('base64url')
+    .replace(/[^0-9A-Za-z]/g, '')
+    .slice(0, 24);
   return `${prefix}@${hash}`;
 }

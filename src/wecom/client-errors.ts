@@ -72,7 +72,12 @@ const RETRY_AFTER_MS: Partial<Record<ErrorCategory, number>> = {
 };
 
 export function categoryOf(errcode: number): ErrorCategory {
-  if (errcode === TRANSPORT_ERRCODE.http || errcode === TRANSPORT_ERRCODE.timeout || errcode === TRANSPORT_ERRCODE.network) return 'transient';
+  if (
+    errcode === TRANSPORT_ERRCODE.http ||
+    errcode === TRANSPORT_ERRCODE.timeout ||
+    errcode === TRANSPORT_ERRCODE.network
+  )
+    return 'transient';
   return CATEGORY[errcode] ?? 'unknown';
 }
 

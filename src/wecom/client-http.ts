@@ -25,7 +25,9 @@ export async function readJson(path: string, res: Response): Promise<Json> {
   } catch {
     // fall through
   }
-  throw new WecomApiError(TRANSPORT_ERRCODE.badResponse, `WeCom ${path}: response is not a JSON object`, path, { category: 'transient' });
+  throw new WecomApiError(TRANSPORT_ERRCODE.badResponse, `WeCom ${path}: response is not a JSON object`, path, {
+    category: 'transient',
+  });
 }
 
 export async function readMedia(res: Response): Promise<Media> {
@@ -38,7 +40,11 @@ export async function readMedia(res: Response): Promise<Media> {
   } catch {
     filename = plain;
   }
-  return { buffer: Buffer.from(await res.arrayBuffer()), contentType: res.headers.get('content-type') ?? 'application/octet-stream', ...(filename ? { filename } : {}) };
+  return {
+    buffer: Buffer.from(await res.arrayBuffer()),
+    contentType: res.headers.get('content-type') ?? 'application/octet-stream',
+    ...(filename ? { filename } : {}),
+  };
 }
 
 /** Raw UTF-8 header bytes arrive as Latin-1 characters; undo that when it yields valid UTF-8. */
@@ -60,5 +66,8 @@ export function multipart(filename: string, buf: Buffer): MultipartBody {
   const boundary = `----hallbot${randomBytes(12).toString('hex')}`;
   const name = filename.replace(/["\r\n\\]/g, '_');
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="media"; filename="${name}"; filelength=${buf.length}\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  return new MultipartBody(Buffer.concat([Buffer.from(head), buf, Buffer.from(`\r\n--${boundary}--\r\n`)]), `multipart/form-data; boundary=${boundary}`);
+  return new MultipartBody(
+    Buffer.concat([Buffer.from(head), buf, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    `multipart/form-data; boundary=${boundary}`,
+  );
 }

@@ -21,7 +21,10 @@ export interface WecomClientOptions {
   now?: () => number;
 }
 
-export type MessageBody = { msgtype: string; touser?: string; toparty?: string; totag?: string } & Record<string, unknown>;
+export type MessageBody = { msgtype: string; touser?: string; toparty?: string; totag?: string } & Record<
+  string,
+  unknown
+>;
 // Result shapes are type aliases (not interfaces) so they also fit Record<string, unknown> ports (outbox).
 export type SendResult = {
   msgid: string;
@@ -31,10 +34,13 @@ export type SendResult = {
   invalidtag?: string;
   unlicenseduser?: string;
 };
-export type UpdateCardBody = { response_code: string; userids?: string[]; partyids?: number[]; tagids?: number[]; atall?: 0 | 1 } & (
-  | { button: { replace_name: string } }
-  | { template_card: Record<string, unknown> }
-);
+export type UpdateCardBody = {
+  response_code: string;
+  userids?: string[];
+  partyids?: number[];
+  tagids?: number[];
+  atall?: 0 | 1;
+} & ({ button: { replace_name: string } } | { template_card: Record<string, unknown> });
 export type AppChatBody = { chatid: string; msgtype: string; safe?: 0 | 1 } & Record<string, unknown>;
 export type AppChatInfo = {
   chatid: string;
@@ -68,11 +74,19 @@ export class WecomClient {
 
   async sendMessage(body: MessageBody): Promise<SendResult> {
     const r = await this.api('POST', '/cgi-bin/message/send', {}, { ...body, agentid: this.opts.agentId });
-    return { ...pick(r, ['response_code', 'invaliduser', 'invalidparty', 'invalidtag', 'unlicenseduser']), msgid: String(r.msgid ?? '') } as SendResult;
+    return {
+      ...pick(r, ['response_code', 'invaliduser', 'invalidparty', 'invalidtag', 'unlicenseduser']),
+      msgid: String(r.msgid ?? ''),
+    };
   }
 
   async updateTemplateCard(body: UpdateCardBody): Promise<{ invaliduser?: string[] }> {
-    const r = await this.api('POST', '/cgi-bin/message/update_template_card', {}, { ...body, agentid: this.opts.agentId });
+    const r = await this.api(
+      'POST',
+      '/cgi-bin/message/update_template_card',
+      {},
+      { ...body, agentid: this.opts.agentId },
+    );
     return pick(r, ['invaliduser']);
   }
 
@@ -82,12 +96,23 @@ export class WecomClient {
 
   // ── app group chats (§3.6)
 
-  async createAppChat(input: { name: string; owner?: string; userlist: string[]; chatid?: string }): Promise<{ chatid: string }> {
+  async createAppChat(input: {
+    name: string;
+    owner?: string;
+    userlist: string[];
+    chatid?: string;
+  }): Promise<{ chatid: string }> {
     const r = await this.api('POST', '/cgi-bin/appchat/create', {}, input);
     return { chatid: String(r.chatid) };
   }
 
-  async updateAppChat(input: { chatid: string; name?: string; owner?: string; add_user_list?: string[]; del_user_list?: string[] }): Promise<void> {
+  async updateAppChat(input: {
+    chatid: string;
+    name?: string;
+    owner?: string;
+    add_user_list?: string[];
+    del_user_list?: string[];
+  }): Promise<void> {
     await this.api('POST', '/cgi-bin/appchat/update', {}, input);
   }
 
@@ -104,17 +129,30 @@ export class WecomClient {
   // ── robots (§3.7): the key is the credential, no access_token
 
   async robotSend(webhookUrl: string, body: Record<string, unknown>): Promise<Record<string, never>> {
-    await this.robot(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await this.robot(webhookUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return {};
   }
 
   /** Returns the media_id for a robot `file`/`voice` message. */
-  async robotUploadMedia(webhookUrl: string, filename: string, buf: Buffer, type: 'file' | 'voice' = 'file'): Promise<string> {
+  async robotUploadMedia(
+    webhookUrl: string,
+    filename: string,
+    buf: Buffer,
+    type: 'file' | 'voice' = 'file',
+  ): Promise<string> {
     const url = new URL(webhookUrl);
     url.pathname = url.pathname.replace(/\/webhook\/send$/, '/webhook/upload_media');
     url.searchParams.set('type', type);
     const form = multipart(filename, buf);
-    const r = await this.robot(url.toString(), { method: 'POST', headers: { 'content-type': form.contentType }, body: form.body });
+    const r = await this.robot(url.toString(), {
+      method: 'POST',
+      headers: { 'content-type': form.contentType },
+      body: form.body,
+    });
     return String(r.media_id);
   }
 
@@ -133,9 +171,11 @@ export class WecomClient {
 
   // ── identity (§5)
 
-  async getUserInfo(code: string): Promise<{ userid?: string; user_ticket?: string; openid?: string; external_userid?: string }> {
+  async getUserInfo(
+    code: string,
+  ): Promise<{ userid?: string; user_ticket?: string; openid?: string; external_userid?: string }> {
     const r = await this.api('GET', '/cgi-bin/auth/getuserinfo', { code });
-    return pick(r, ['userid', 'user_ticket', 'openid', 'external_userid']) as { userid?: string; user_ticket?: string; openid?: string; external_userid?: string };
+    return pick(r, ['userid', 'user_ticket', 'openid', 'external_userid']);
   }
 
   async getUser(userid: string): Promise<Record<string, unknown>> {
@@ -160,7 +200,10 @@ export class WecomClient {
     const path = '/cgi-bin/gettoken';
     const r = this.checked(path, await readJson(path, await this.http(path, `${this.base}${path}?${q}`, {})));
     const value = String(r.access_token ?? '');
-    if (!value) throw new WecomApiError(TRANSPORT_ERRCODE.badResponse, 'gettoken returned no access_token', path, { category: 'transient' });
+    if (!value)
+      throw new WecomApiError(TRANSPORT_ERRCODE.badResponse, 'gettoken returned no access_token', path, {
+        category: 'transient',
+      });
     const ttl = Number(r.expires_in) || 7200;
     this.seenTokens.add(value);
     if (this.seenTokens.size > 8) this.seenTokens.delete(this.seenTokens.values().next().value as string);
@@ -176,13 +219,21 @@ export class WecomClient {
 
   // ── HTTP
 
-  private async api(method: 'GET' | 'POST', path: string, query: Record<string, string>, body?: unknown, binary = false): Promise<Json> {
+  private async api(
+    method: 'GET' | 'POST',
+    path: string,
+    query: Record<string, string>,
+    body?: unknown,
+    binary = false,
+  ): Promise<Json> {
     for (let attempt = 0; ; attempt++) {
       const token = await this.accessToken();
       const url = `${this.base}${path}?${new URLSearchParams({ ...query, access_token: token })}`;
       const init: RequestInit = { method };
-      if (body instanceof MultipartBody) Object.assign(init, { headers: { 'content-type': body.contentType }, body: body.body });
-      else if (body !== undefined) Object.assign(init, { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      if (body instanceof MultipartBody)
+        Object.assign(init, { headers: { 'content-type': body.contentType }, body: body.body });
+      else if (body !== undefined)
+        Object.assign(init, { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       const res = await this.http(path, url, init);
       if (binary && !isJson(res)) return { errcode: 0, media: await readMedia(res) };
       const r = await readJson(path, res);
@@ -204,7 +255,10 @@ export class WecomClient {
     const errcode = Number(r.errcode ?? 0);
     if (errcode === 0) return r;
     const err = new WecomApiError(errcode, this.redact(`WeCom ${path} errcode ${errcode}: ${r.errmsg ?? ''}`), path);
-    this.opts.log?.warn({ path, errcode, category: err.category, errmsg: this.redact(String(r.errmsg ?? '')) }, 'wecom call failed');
+    this.opts.log?.warn(
+      { path, errcode, category: err.category, errmsg: this.redact(String(r.errmsg ?? '')) },
+      'wecom call failed',
+    );
     throw err;
   }
 
@@ -218,8 +272,15 @@ export class WecomClient {
       const timeout = (e as Error).name === 'TimeoutError' || (e as Error).name === 'AbortError';
       const code = timeout ? TRANSPORT_ERRCODE.timeout : TRANSPORT_ERRCODE.network;
       const detail = this.redact(String((e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message));
-      this.opts.log?.warn({ path, errcode: code, detail }, timeout ? 'wecom call timed out' : 'wecom call failed to connect');
-      throw new WecomApiError(code, `WeCom ${path}: ${timeout ? `no response within ${this.timeoutMs} ms` : `network error ${detail}`}`, path);
+      this.opts.log?.warn(
+        { path, errcode: code, detail },
+        timeout ? 'wecom call timed out' : 'wecom call failed to connect',
+      );
+      throw new WecomApiError(
+        code,
+        `WeCom ${path}: ${timeout ? `no response within ${this.timeoutMs} ms` : `network error ${detail}`}`,
+        path,
+      );
     }
     this.opts.log?.debug({ path, status: res.status, ms: Date.now() - started }, 'wecom call');
     if (res.status === 200) return res;

@@ -46,7 +46,8 @@ function checkSignature(cfg: CryptoCfg, q: CallbackQuery, encrypted: string): vo
   const signature = one(q, 'msg_signature');
   const timestamp = one(q, 'timestamp');
   const nonce = one(q, 'nonce');
-  if (!signature || !timestamp || !nonce) throw new CallbackError(401, 'missing_signature', 'msg_signature, timestamp and nonce are required');
+  if (!signature || !timestamp || !nonce)
+    throw new CallbackError(401, 'missing_signature', 'msg_signature, timestamp and nonce are required');
   if (!sameSignature(getSignature(cfg.token, timestamp, nonce, encrypted), signature)) {
     throw new CallbackError(401, 'bad_signature', 'signature does not match (-40001)');
   }
@@ -63,9 +64,11 @@ const MIN_BYTES = 32; // random(16) + length(4) + at least the padding
  * reproduces the ciphertext byte for byte. Then the receive id must be our corp id (-40005).
  */
 function decryptChecked(cfg: CryptoCfg, encrypted: string): string {
-  if (encrypted.length % 4 !== 0 || !BASE64.test(encrypted)) throw new CallbackError(400, 'bad_base64', 'ciphertext is not base64 (-40010)');
+  if (encrypted.length % 4 !== 0 || !BASE64.test(encrypted))
+    throw new CallbackError(400, 'bad_base64', 'ciphertext is not base64 (-40010)');
   const bytes = Buffer.from(encrypted, 'base64');
-  if (bytes.length < MIN_BYTES || bytes.length % 32 !== 0) throw new CallbackError(400, 'bad_length', 'ciphertext length is not a whole number of blocks (-40008)');
+  if (bytes.length < MIN_BYTES || bytes.length % 32 !== 0)
+    throw new CallbackError(400, 'bad_length', 'ciphertext length is not a whole number of blocks (-40008)');
   let out: { message: string; id: string; random: Buffer };
   try {
     out = decrypt(cfg.aesKey, encrypted);
@@ -84,7 +87,8 @@ function decryptChecked(cfg: CryptoCfg, encrypted: string): string {
 }
 
 // WeCom's envelope exactly as it sends it (§1.3): only the Encrypt text is used, and the signature authenticates it.
-const ENVELOPE = /^\s*<xml>\s*(?:<ToUserName><!\[CDATA\[[^\]<]*\]\]><\/ToUserName>\s*)?<Encrypt><!\[CDATA\[([A-Za-z0-9+/=]+)\]\]><\/Encrypt>\s*(?:<AgentID><!\[CDATA\[[^\]<]*\]\]><\/AgentID>\s*)?<\/xml>\s*$/;
+const ENVELOPE =
+  /^\s*<xml>\s*(?:<ToUserName><!\[CDATA\[[^\]<]*\]\]><\/ToUserName>\s*)?<Encrypt><!\[CDATA\[([A-Za-z0-9+/=]+)\]\]><\/Encrypt>\s*(?:<AgentID><!\[CDATA\[[^\]<]*\]\]><\/AgentID>\s*)?<\/xml>\s*$/;
 
 /**
  * The Encrypt text of a POST envelope. The common shape is matched exactly (a third of the CPU of a full parse, on
@@ -97,7 +101,8 @@ function envelopeCiphertext(rawBody: string): string {
   const parsed = parseWecomXml(rawBody);
   if (!parsed.ok) throw new CallbackError(400, 'bad_envelope', parsed.reason);
   const encrypted = parsed.root.Encrypt;
-  if (typeof encrypted !== 'string' || !encrypted) throw new CallbackError(400, 'missing_encrypt', 'envelope has no Encrypt element');
+  if (typeof encrypted !== 'string' || !encrypted)
+    throw new CallbackError(400, 'missing_encrypt', 'envelope has no Encrypt element');
   return encrypted;
 }
 
@@ -138,14 +143,21 @@ function seal(cfg: CryptoCfg, plain: string, opts: SealOptions): { encrypted: st
   const timestamp = opts.timestamp ?? String(Math.floor(Date.now() / 1000));
   const nonce = opts.nonce ?? String(randomBytes(4).readUInt32BE(0));
   const encrypted = encrypt(cfg.aesKey, plain, cfg.corpId, opts.random ?? randomBytes(16));
-  return { encrypted, query: { msg_signature: getSignature(cfg.token, timestamp, nonce, encrypted), timestamp, nonce } };
+  return {
+    encrypted,
+    query: { msg_signature: getSignature(cfg.token, timestamp, nonce, encrypted), timestamp, nonce },
+  };
 }
 
 /**
  * Build exactly what WeCom POSTs to the callback URL (body layout of Tencent's sample, §1.3). Used by tests
  * and by the sandbox page so that its messages take the real signed, encrypted path (D27).
  */
-export function sealEnvelope(cfg: CryptoCfg, plainXml: string, opts: SealOptions = {}): { body: string; query: SealedQuery } {
+export function sealEnvelope(
+  cfg: CryptoCfg,
+  plainXml: string,
+  opts: SealOptions = {},
+): { body: string; query: SealedQuery } {
   const { encrypted, query } = seal(cfg, plainXml, opts);
   const agent = opts.agentId === undefined ? '' : `<AgentID>${cdata(opts.agentId)}</AgentID>\n`;
   const body = `<xml><ToUserName>${cdata(cfg.corpId)}</ToUserName>\n<Encrypt>${cdata(encrypted)}</Encrypt>\n${agent}</xml>`;
@@ -153,7 +165,11 @@ export function sealEnvelope(cfg: CryptoCfg, plainXml: string, opts: SealOptions
 }
 
 /** The GET verification query WeCom sends when the admin saves the callback URL (§1.2). */
-export function encryptEcho(cfg: CryptoCfg, echo: string, opts: Omit<SealOptions, 'agentId'> = {}): SealedQuery & { echostr: string } {
+export function encryptEcho(
+  cfg: CryptoCfg,
+  echo: string,
+  opts: Omit<SealOptions, 'agentId'> = {},
+): SealedQuery & { echostr: string } {
   const { encrypted, query } = seal(cfg, echo, opts);
   return { ...query, echostr: encrypted };
 }

@@ -44,7 +44,13 @@ const schema = z.discriminatedUnion('kind', [
     responseCode: opt,
     selectedItems: z.array(selectedItem),
   }),
-  z.object({ kind: z.literal('event:template_card_menu_event'), ...evt, taskId: opt, cardType: opt, responseCode: opt }),
+  z.object({
+    kind: z.literal('event:template_card_menu_event'),
+    ...evt,
+    taskId: opt,
+    cardType: opt,
+    responseCode: opt,
+  }),
   z.object({ kind: z.literal('event:other'), ...evt }),
   z.object({ kind: z.literal('unknown'), ...common, msgType: str.min(1), msgId: opt }),
 ]);
@@ -53,7 +59,15 @@ export type Inbound = z.infer<typeof schema>;
 export type InboundKind = Inbound['kind'];
 export type SelectedItem = z.infer<typeof selectedItem>;
 
-const KNOWN_EVENTS = new Set(['enter_agent', 'subscribe', 'unsubscribe', 'click', 'view', 'template_card_event', 'template_card_menu_event']);
+const KNOWN_EVENTS = new Set([
+  'enter_agent',
+  'subscribe',
+  'unsubscribe',
+  'click',
+  'view',
+  'template_card_event',
+  'template_card_menu_event',
+]);
 const MESSAGE_TYPES = new Set(['text', 'image', 'voice', 'video', 'file', 'location', 'link']);
 
 const asList = (n: XmlNode | undefined): XmlNode[] => (n === undefined || n === '' ? [] : Array.isArray(n) ? n : [n]);
@@ -65,7 +79,8 @@ function selectedItems(node: XmlNode | undefined): unknown[] {
   return asList(node.SelectedItem).map((item) => {
     if (typeof item !== 'object' || Array.isArray(item)) return item;
     const ids = item.OptionIds ?? item.OpitonIds;
-    const list = ids && typeof ids === 'object' && !Array.isArray(ids) ? asList(ids.OptionId ?? ids.OpitonId) : asList(ids);
+    const list =
+      ids && typeof ids === 'object' && !Array.isArray(ids) ? asList(ids.OptionId ?? ids.OpitonId) : asList(ids);
     return { questionKey: item.QuestionKey ?? '', optionIds: list };
   });
 }
@@ -73,14 +88,19 @@ function selectedItems(node: XmlNode | undefined): unknown[] {
 function toCandidate(x: Record<string, XmlNode>): Record<string, unknown> {
   // Values go to zod as found: a repeated or nested element where text belongs fails validation (400).
   const v = (name: string): unknown => x[name];
-  const text = (name: string): string => (typeof x[name] === 'string' ? (x[name] as string) : '');
+  const text = (name: string): string => (typeof x[name] === 'string' ? x[name] : '');
   const base = { from: v('FromUserName'), to: v('ToUserName'), createTime: v('CreateTime'), agentId: v('AgentID') };
   const msgType = text('MsgType');
   if (msgType === 'event') {
     const event = text('Event');
     const kind = KNOWN_EVENTS.has(event) ? `event:${event}` : 'event:other';
     const card = { taskId: v('TaskId'), cardType: v('CardType'), responseCode: v('ResponseCode') };
-    const extra = event === 'template_card_event' ? { ...card, selectedItems: selectedItems(x.SelectedItems) } : event === 'template_card_menu_event' ? card : {};
+    const extra =
+      event === 'template_card_event'
+        ? { ...card, selectedItems: selectedItems(x.SelectedItems) }
+        : event === 'template_card_menu_event'
+          ? card
+          : {};
     return { kind, ...base, event, eventKey: v('EventKey'), ...extra };
   }
   if (!MESSAGE_TYPES.has(msgType)) return { kind: 'unknown', ...base, msgType, msgId: v('MsgId') };
@@ -147,7 +167,6 @@ export function kindOf(m: Inbound): string {
   return (m.kind === 'event:other' ? `event:${m.event}` : m.kind).slice(0, 48);
 }
 
-
 // ── Fixture builders: plaintext XML shaped like WeCom's own samples (§2), for tests and the sandbox (D27).
 
 interface SpecCommon {
@@ -202,7 +221,10 @@ export function buildInboundXml(spec: InboundSpec): string {
       break;
     case 'card': {
       const items = (spec.selected ?? [])
-        .map((s) => `<SelectedItem>${el('QuestionKey', s.questionKey)}<OptionIds>${s.optionIds.map((o) => el('OptionId', o)).join('')}</OptionIds></SelectedItem>`)
+        .map(
+          (s) =>
+            `<SelectedItem>${el('QuestionKey', s.questionKey)}<OptionIds>${s.optionIds.map((o) => el('OptionId', o)).join('')}</OptionIds></SelectedItem>`,
+        )
         .join('');
       body =
         `${el('MsgType', 'event')}${el('Event', 'template_card_event')}${el('EventKey', spec.eventKey)}${el('TaskId', spec.taskId)}` +

@@ -77,10 +77,11 @@ export function parseWecomXml(xml: string): XmlResult {
   } catch (e) {
     return { ok: false, reason: `malformed XML: ${(e as Error).message}` };
   }
-  const rootNames = Object.keys((doc ?? {}) as object).filter((k) => k !== '#text');
+  const rootNames = Object.keys(doc ?? {}).filter((k) => k !== '#text');
   if (rootNames.length !== 1 || rootNames[0] !== 'xml') return { ok: false, reason: 'root element must be <xml>' };
   const root = normalise((doc as Record<string, unknown>).xml);
-  if (typeof root === 'string') return root.trim() ? { ok: false, reason: 'root has no elements' } : { ok: true, root: {} };
+  if (typeof root === 'string')
+    return root.trim() ? { ok: false, reason: 'root has no elements' } : { ok: true, root: {} };
   if (Array.isArray(root)) return { ok: false, reason: 'more than one <xml> root' };
   return { ok: true, root };
 }

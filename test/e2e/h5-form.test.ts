@@ -45,14 +45,20 @@ describe('H5 投诉登记表 in headless Chromium', () => {
     await page.fill('input[name="电话"]', '13912345678');
     await page.selectOption('select[name="保密"]', '是');
     // (a string expression: the type check runs without the DOM library)
-    const formData = (await page.evaluate('Object.fromEntries(new FormData(document.querySelector("form")))')) as Record<string, string>;
+    const formData = (await page.evaluate(
+      'Object.fromEntries(new FormData(document.querySelector("form")))',
+    )) as Record<string, string>;
     const formUrl = page.url();
     await page.click('button[type="submit"]');
     await expect.poll(() => page.textContent('.result')).toMatch(/✅ TS2026-0001 已登记/);
     await t.settle();
     expect(t.textsTo('zhao').join('\n')).toMatch(/✅ TS2026-0001 已登记/);
     // a resubmit of the same rendered form (double tap, reload) files nothing twice
-    const again = await fetch(formUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(formData) });
+    const again = await fetch(formUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(formData),
+    });
     expect(again.status).toBe(422);
     expect(await again.text()).toContain('已提交过');
     await page.close();

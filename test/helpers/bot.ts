@@ -56,11 +56,18 @@ export interface TestBot {
   close(): Promise<void>;
 }
 
-export async function startTestBot(opts: { now: string; directory?: 'demo' | 'none' } = { now: '2026-03-02T10:00:00+08:00' }): Promise<TestBot> {
+export async function startTestBot(
+  opts: { now: string; directory?: 'demo' | 'none' } = { now: '2026-03-02T10:00:00+08:00' },
+): Promise<TestBot> {
   const clock = new FixedClock(new Date(opts.now));
   const fake = await fakeWecom({ secret: 'test-secret', agentId: 1000002, now: () => clock.now().getTime() });
   const config = loadConfig(testEnv(await freshDatabaseUrl(), fake.url));
-  const bot = await createBot({ config, clock, log: pino({ level: process.env.TEST_LOG ?? 'silent' }), autoStart: false });
+  const bot = await createBot({
+    config,
+    clock,
+    log: pino({ level: process.env.TEST_LOG ?? 'silent' }),
+    autoStart: false,
+  });
   if ((opts.directory ?? 'demo') === 'demo') await loadDemoDirectory(bot.deps.db, clock.now(), fake.url);
   await bot.deps.calendar.refresh(bot.deps.db.manager);
 
@@ -75,7 +82,11 @@ export async function startTestBot(opts: { now: string; directory?: 'demo' | 'no
       return status;
     },
     async deliver(spec) {
-      const full = { ...spec, corpId: TEST_CRYPTO.corpId, createTime: spec.createTime ?? Math.floor(clock.now().getTime() / 1000) } as InboundSpec;
+      const full = {
+        ...spec,
+        corpId: TEST_CRYPTO.corpId,
+        createTime: spec.createTime ?? Math.floor(clock.now().getTime() / 1000),
+      } as InboundSpec;
       const { url, body } = signedCallback(TEST_CRYPTO, full);
       const res = await fetch(`${bot.url}${url}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body });
       t.lastStatus = res.status;
@@ -86,10 +97,21 @@ export async function startTestBot(opts: { now: string; directory?: 'demo' | 'no
     async click(userid, eventKey, o = {}) {
       const card = o.taskId
         ? fake.state.feedLog.find((i) => i.taskId === o.taskId)
-        : [...t.cardsTo(userid)].reverse().find((i) => ((i.card?.button_list as { key: string }[] | undefined) ?? []).some((b) => b.key === eventKey));
+        : [...t.cardsTo(userid)]
+            .reverse()
+            .find((i) =>
+              ((i.card?.button_list as { key: string }[] | undefined) ?? []).some((b) => b.key === eventKey),
+            );
       expect(card, `no card with button ${eventKey} for ${userid}`).toBeDefined();
       const responseCode = fake.state.mintResponseCode(card!.taskId!);
-      return t.post({ type: 'card', from: userid, eventKey, taskId: card!.taskId!, responseCode, cardType: 'button_interaction' } as never);
+      return t.post({
+        type: 'card',
+        from: userid,
+        eventKey,
+        taskId: card!.taskId!,
+        responseCode,
+        cardType: 'button_interaction',
+      } as never);
     },
     async settle() {
       for (let i = 0; i < 50; i++) {
@@ -107,8 +129,13 @@ export async function startTestBot(opts: { now: string; directory?: 'demo' | 'no
       return outcome;
     },
     setNow: (iso) => clock.set(iso),
-    dms: (userid) => fake.state.feedLog.all().filter((i) => i.channel === 'dm' && (i.to as string[]).includes(userid.toLowerCase())),
-    textsTo: (userid) => t.dms(userid).filter((i) => i.text !== undefined || i.markdown !== undefined).map((i) => (i.text ?? i.markdown)!),
+    dms: (userid) =>
+      fake.state.feedLog.all().filter((i) => i.channel === 'dm' && (i.to as string[]).includes(userid.toLowerCase())),
+    textsTo: (userid) =>
+      t
+        .dms(userid)
+        .filter((i) => i.text !== undefined || i.markdown !== undefined)
+        .map((i) => (i.text ?? i.markdown)!),
     lastTextTo: (userid) => t.textsTo(userid).at(-1) ?? '',
     cardsTo: (userid) => t.dms(userid).filter((i) => i.msgtype === 'template_card'),
     async groupTexts(key) {
@@ -117,8 +144,16 @@ export async function startTestBot(opts: { now: string; directory?: 'demo' | 'no
       const robotKey = g.webhook ? /key=([^&]+)/.exec(g.webhook)?.[1] : undefined;
       return fake.state.feedLog
         .all()
-        .filter((i) => (i.channel === 'chat' && i.to === g.chatid) || (i.channel === 'robot' && i.to === robotKey) || (i.channel === 'dm' && !g.chatid && !g.webhook && (g.members ?? []).some((u) => (i.to as string[]).includes(u))))
-        .map((i) => (i.text ?? i.markdown ?? '') as string);
+        .filter(
+          (i) =>
+            (i.channel === 'chat' && i.to === g.chatid) ||
+            (i.channel === 'robot' && i.to === robotKey) ||
+            (i.channel === 'dm' &&
+              !g.chatid &&
+              !g.webhook &&
+              (g.members ?? []).some((u) => (i.to as string[]).includes(u))),
+        )
+        .map((i) => i.text ?? i.markdown ?? '');
     },
     async close() {
       await bot.close();

@@ -23,8 +23,17 @@ export function fakeWecom(opts: FakeWecomOptions = {}): Promise<RunningFakeWecom
 }
 
 /** A real WecomClient pointed at the fake, with the fake's credentials. */
-export function clientFor(fake: RunningFakeWecom, opts: Partial<WecomClientOptions> & { log?: Logger } = {}): WecomClient {
-  return new WecomClient({ apiBase: fake.url, corpId: fake.state.corpId, secret: fake.state.secret, agentId: fake.state.agentId, ...opts });
+export function clientFor(
+  fake: RunningFakeWecom,
+  opts: Partial<WecomClientOptions> & { log?: Logger } = {},
+): WecomClient {
+  return new WecomClient({
+    apiBase: fake.url,
+    corpId: fake.state.corpId,
+    secret: fake.state.secret,
+    agentId: fake.state.agentId,
+    ...opts,
+  });
 }
 
 /** A plaintext fixture from test/fixtures/wecom. */
@@ -36,8 +45,14 @@ export function fixture(name: string): string {
  * What WeCom would POST for an inbound message: the path with its signed query, and the encrypted body.
  * `path` is the callback route (default /wecom/callback).
  */
-export function signedCallback(cfg: CryptoCfg, message: InboundSpec | string, path = '/wecom/callback'): { url: string; body: string } {
+export function signedCallback(
+  cfg: CryptoCfg,
+  message: InboundSpec | string,
+  path = '/wecom/callback',
+): { url: string; body: string } {
   const xml = typeof message === 'string' ? message : buildInboundXml(message);
-  const { body, query } = sealEnvelope(cfg, xml, { agentId: typeof message === 'string' ? undefined : (message.agentId ?? 1000002) });
+  const { body, query } = sealEnvelope(cfg, xml, {
+    agentId: typeof message === 'string' ? undefined : (message.agentId ?? 1000002),
+  });
   return { url: `${path}?${new URLSearchParams({ ...query })}`, body };
 }

@@ -6,7 +6,8 @@ import type { TestBot } from './bot';
 
 // Shared steps of the [windows] tests (issue 8): complete 保障措施 for `窗口 关闭`, look up approvals, add windows.
 
-export const MEASURES = '联络人=王五 联络电话=13900000012 咨询人员=李四 咨询电话=0477-1234567 宣传告知=公众号已发布 高峰应对=同类窗口延时服务 不限号=是';
+export const MEASURES =
+  '联络人=王五 联络电话=13900000012 咨询人员=李四 咨询电话=0477-1234567 宣传告知=公众号已发布 高峰应对=同类窗口延时服务 不限号=是';
 
 export async function spOf(t: TestBot, subjectId: string): Promise<string> {
   const a = await t.bot.deps.db.manager.findOne(Approval, { where: { subjectId }, order: { id: 'DESC' } });
@@ -25,7 +26,17 @@ export async function win(t: TestBot, number: string): Promise<HallWindow> {
 /** Extra 在用 windows for a department (n = 5, 9 … cap cases), inserted like a directory import would. */
 export async function addWindows(t: TestBot, departmentCode: string, numbers: string[], kind = '专项'): Promise<void> {
   for (const number of numbers) {
-    await insertRows(t.bot.deps.db.manager, HallWindow, { number, name: `${departmentCode}${number}`, departmentCode, zone: null, floor: 1, kind, status: '在用', statusUntil: null, devices: ['电子屏', '评价器', '叫号机'] });
+    await insertRows(t.bot.deps.db.manager, HallWindow, {
+      number,
+      name: `${departmentCode}${number}`,
+      departmentCode,
+      zone: null,
+      floor: 1,
+      kind,
+      status: '在用',
+      statusUntil: null,
+      devices: ['电子屏', '评价器', '叫号机'],
+    });
   }
 }
 

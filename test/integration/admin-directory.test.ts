@@ -2,7 +2,15 @@ import pino from 'pino';
 import { Like, MoreThan } from 'typeorm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { argTools, type CommandDef } from '../../commands/define';
-import { chiefReplace, chiefSet, groupBind, groupList, personMove, roleGrant, roleRevoke } from '../../commands/admin-directory';
+import {
+  chiefReplace,
+  chiefSet,
+  groupBind,
+  groupList,
+  personMove,
+  roleGrant,
+  roleRevoke,
+} from '../../commands/admin-directory';
 import { AuditLog } from '../../entities/audit-log';
 import { Department } from '../../entities/department';
 import { GroupChat } from '../../entities/group-chat';
@@ -31,7 +39,14 @@ let lastAudit = 0;
 beforeEach(async () => {
   db = await freshDb();
   await loadDemoDirectory(db, NOW, 'http://127.0.0.1/_fake-wecom');
-  deps = { db, log: pino({ level: 'silent' }), config: {}, calendar: {}, publicBaseUrl: 'http://localhost', media: {} } as unknown as Deps;
+  deps = {
+    db,
+    log: pino({ level: 'silent' }),
+    config: {},
+    calendar: {},
+    publicBaseUrl: 'http://localhost',
+    media: {},
+  } as unknown as Deps;
   lastAudit = (await db.manager.find(AuditLog, { order: { id: 'DESC' }, take: 1 }))[0]?.id ?? 0;
 });
 afterEach(async () => {
@@ -49,8 +64,11 @@ async function run(userid: string, cmd: CommandDef, input: Record<string, string
 }
 
 const newAudits = async () =>
-  (await db.manager.find(AuditLog, { where: { id: MoreThan(lastAudit) }, order: { id: 'ASC' } })).map((a) => `${a.actor} ${a.action} ${a.subjectId}`);
-const rolesOf = async (userid: string) => (await db.manager.find(PersonRole, { where: { userid } })).map((r) => r.role).sort();
+  (await db.manager.find(AuditLog, { where: { id: MoreThan(lastAudit) }, order: { id: 'ASC' } })).map(
+    (a) => `${a.actor} ${a.action} ${a.subjectId}`,
+  );
+const rolesOf = async (userid: string) =>
+  (await db.manager.find(PersonRole, { where: { userid } })).map((r) => r.role).sort();
 const members = async (key: string) => (await db.manager.findOneByOrFail(GroupChat, { key })).members;
 
 /** Every chat edit keeps the directory importable: export → import changes nothing. */
@@ -65,12 +83,18 @@ describe('角色 授予 / 撤销 (DIR-05)', () => {
     expect(await run('magong', roleGrant, { 人: '赵敏', 角色: '导服 leader' })).toEqual(['✅ 赵敏 +guide +leader']);
     expect(await rolesOf('zhao')).toEqual(['guide', 'hall_office', 'leader']);
     expect(await members('G-GUIDE')).toEqual(['xiaogao', 'xiaoma', 'zhao']);
-    expect(await newAudits()).toEqual(['magong role.grant zhao', 'magong group.members G-GUIDE', 'magong group.members G-LEAD']);
+    expect(await newAudits()).toEqual([
+      'magong role.grant zhao',
+      'magong group.members G-GUIDE',
+      'magong group.members G-LEAD',
+    ]);
     await expectStillImportable();
   });
 
   it('a role already held changes nothing and writes no audit row', async () => {
-    expect(await run('magong', roleGrant, { 人: 'liu', 角色: '中心分管领导' })).toEqual(['刘主任 已有角色 supervisor，未作修改。']);
+    expect(await run('magong', roleGrant, { 人: 'liu', 角色: '中心分管领导' })).toEqual([
+      '刘主任 已有角色 supervisor，未作修改。',
+    ]);
     expect(await newAudits()).toEqual([]);
   });
 
@@ -103,14 +127,27 @@ describe('人员 调岗 (STF-01)', () => {
   });
 
   it('STF-01: with 原因码 and 原因 the move is made, audited with the reason, and the center leaders are told', async () => {
-    const replies = await run('wangwu', personMove, { 人: 'zhangsan', 窗口: '12', 原因码: '3', 原因: '业务骨干调整到户籍窗口' });
-    expect(replies).toEqual(['✅ 张三 13号窗 → 12号窗（GA）\n⚠️ 在岗未满1年（6个月），原因码 3 提拔/另行安排，已告知中心领导（rule STF-01）']);
+    const replies = await run('wangwu', personMove, {
+      人: 'zhangsan',
+      窗口: '12',
+      原因码: '3',
+      原因: '业务骨干调整到户籍窗口',
+    });
+    expect(replies).toEqual([
+      '✅ 张三 13号窗 → 12号窗（GA）\n⚠️ 在岗未满1年（6个月），原因码 3 提拔/另行安排，已告知中心领导（rule STF-01）',
+    ]);
     expect((await db.manager.findOneByOrFail(Person, { userid: 'zhangsan' })).windowNumber).toBe('12');
     const audit = await db.manager.findOneByOrFail(AuditLog, { action: 'person.move' });
-    expect(audit).toMatchObject({ actor: 'wangwu', subjectId: 'zhangsan', detail: { from: '13', to: '12', reasonCode: 3, reason: '业务骨干调整到户籍窗口' } });
+    expect(audit).toMatchObject({
+      actor: 'wangwu',
+      subjectId: 'zhangsan',
+      detail: { from: '13', to: '12', reasonCode: 3, reason: '业务骨干调整到户籍窗口' },
+    });
     const dm = await db.manager.find(OutboxRow, { where: { dedupeKey: Like('stf01:%') } });
     expect(dm.map((r) => [r.targetKind, r.target])).toEqual([['user', 'chen|liu|sun']]);
-    expect(String(dm[0].body.text)).toContain('张三 13号窗 → 12号窗，入岗 2025-09-01（6个月）；原因码 3 提拔/另行安排：业务骨干调整到户籍窗口；经办 王五');
+    expect(String(dm[0].body.text)).toContain(
+      '张三 13号窗 → 12号窗，入岗 2025-09-01（6个月）；原因码 3 提拔/另行安排：业务骨干调整到户籍窗口；经办 王五',
+    );
     await expectStillImportable();
   });
 
@@ -130,18 +167,36 @@ describe('人员 调岗 (STF-01)', () => {
 describe('群 列表 / 群 绑定 (§0.3, D10, D11)', () => {
   it('群 列表 shows key, name, target with the robot key masked, member count and created', async () => {
     const [reply] = await run('zhao', groupList, {});
-    expect(reply.split('\n').slice(0, 6).map((l) => l.split(/[ ｜]/)[0])).toEqual(['通知群', 'G-HALL', 'G-OFFICE', 'G-LEAD', 'G-GUIDE', 'G-DEPT-BDC']);
+    expect(
+      reply
+        .split('\n')
+        .slice(0, 6)
+        .map((l) => l.split(/[ ｜]/)[0]),
+    ).toEqual(['通知群', 'G-HALL', 'G-OFFICE', 'G-LEAD', 'G-GUIDE', 'G-DEPT-BDC']);
     expect(reply.split('\n')).toContain('G-HALL 全体进驻人员｜chatid hall01｜未建群｜24人');
-    expect(reply).toContain('G-DEPT-GA 旗公安局窗口群｜机器人 http://127.0.0.1/_fake-wecom/cgi-bin/webhook/send?key=demo****｜3人');
+    expect(reply).toContain(
+      'G-DEPT-GA 旗公安局窗口群｜机器人 http://127.0.0.1/_fake-wecom/cgi-bin/webhook/send?key=demo****｜3人',
+    );
     expect(reply).not.toContain('demo-robot-ga');
   });
 
   it('群 绑定 re-points a group (chatid or webhook), audited; bad keys and both targets are refused', async () => {
-    expect(await run('magong', groupBind, { 键: 'g-guide', chatid: 'guide02' })).toEqual(['✅ G-GUIDE → 群“蓝马甲”（chatid guide02，2人）']);
-    expect(await db.manager.findOneByOrFail(GroupChat, { key: 'G-GUIDE' })).toMatchObject({ chatid: 'guide02', webhook: null, created: false });
+    expect(await run('magong', groupBind, { 键: 'g-guide', chatid: 'guide02' })).toEqual([
+      '✅ G-GUIDE → 群“蓝马甲”（chatid guide02，2人）',
+    ]);
+    expect(await db.manager.findOneByOrFail(GroupChat, { key: 'G-GUIDE' })).toMatchObject({
+      chatid: 'guide02',
+      webhook: null,
+      created: false,
+    });
     const hook = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=0123456789abcdef';
-    expect(await run('magong', groupBind, { 键: 'G-OFFICE', webhook: hook })).toEqual(['✅ G-OFFICE → 群“大厅管理室”（机器人 https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=0123****，2人）']);
-    expect(await db.manager.findOneByOrFail(GroupChat, { key: 'G-OFFICE' })).toMatchObject({ chatid: null, webhook: hook });
+    expect(await run('magong', groupBind, { 键: 'G-OFFICE', webhook: hook })).toEqual([
+      '✅ G-OFFICE → 群“大厅管理室”（机器人 https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=0123****，2人）',
+    ]);
+    expect(await db.manager.findOneByOrFail(GroupChat, { key: 'G-OFFICE' })).toMatchObject({
+      chatid: null,
+      webhook: hook,
+    });
     expect(await newAudits()).toEqual(['magong group.bind G-GUIDE', 'magong group.bind G-OFFICE']);
     await expect(run('magong', groupBind, { 键: 'G-FOO', chatid: 'x1' })).rejects.toThrow(/群键“G-FOO”无效/);
     await expect(run('magong', groupBind, { 键: 'G-DEPT-XX', chatid: 'x1' })).rejects.toThrow(/部门“XX”不存在/);
@@ -175,7 +230,9 @@ describe('首席代表 设置 / 更换 (DIR-02)', () => {
   });
 
   it('首席代表 更换 ends the old and starts the new; the old loses chief_rep', async () => {
-    expect(await run('zhao', chiefReplace, { 部门: 'GA', 人: '李四', 原因: '王五调回派驻单位' })).toEqual(['✅ GA 首席代表 王五 → 李四（2026-03-02起）']);
+    expect(await run('zhao', chiefReplace, { 部门: 'GA', 人: '李四', 原因: '王五调回派驻单位' })).toEqual([
+      '✅ GA 首席代表 王五 → 李四（2026-03-02起）',
+    ]);
     expect((await db.manager.findOneByOrFail(Department, { code: 'GA' })).chiefRep).toBe('lisi');
     expect(await rolesOf('lisi')).toEqual(['chief_rep', 'staff', 'window_lead']);
     expect(await rolesOf('wangwu')).toEqual([]);
@@ -185,12 +242,18 @@ describe('首席代表 设置 / 更换 (DIR-02)', () => {
   });
 
   it('refuses a person of another department, the same person, and 更换 without a current chief', async () => {
-    await expect(run('zhao', chiefReplace, { 部门: 'GA', 人: '黄燕', 原因: '测试原因' })).rejects.toThrow(/黄燕 属于 SB，不是 GA 的人员/);
-    await expect(run('zhao', chiefReplace, { 部门: 'GA', 人: '王五', 原因: '测试原因' })).rejects.toThrow(/王五 已是 GA 首席代表/);
+    await expect(run('zhao', chiefReplace, { 部门: 'GA', 人: '黄燕', 原因: '测试原因' })).rejects.toThrow(
+      /黄燕 属于 SB，不是 GA 的人员/,
+    );
+    await expect(run('zhao', chiefReplace, { 部门: 'GA', 人: '王五', 原因: '测试原因' })).rejects.toThrow(
+      /王五 已是 GA 首席代表/,
+    );
     await importDirectory(db, NOW, 'cli', {
       departments: [{ code: 'YJ', name: '旗应急管理局' }],
       people: [{ userid: 'yangfan', name: '杨帆', department: 'YJ' }],
     });
-    await expect(run('zhao', chiefReplace, { 部门: 'YJ', 人: '杨帆', 原因: '测试原因' })).rejects.toThrow('YJ 尚未设置首席代表，请用“首席代表 设置 YJ <人>”。');
+    await expect(run('zhao', chiefReplace, { 部门: 'YJ', 人: '杨帆', 原因: '测试原因' })).rejects.toThrow(
+      'YJ 尚未设置首席代表，请用“首席代表 设置 YJ <人>”。',
+    );
   });
 });

@@ -16,8 +16,14 @@ import { startTestBot, type TestBot } from '../helpers/bot';
 const outcomes: string[] = [];
 const testKind: ApprovalKind = {
   kind: 'test-three-step',
-  steps: async (ctx) => [await roleStep(ctx.m, '大厅管理室审核', 'hall_office'), await roleStep(ctx.m, '有关负责人签字', 'leader', '有关负责人')],
-  card: async (_ctx, a) => ({ subTitle: String(a.payload.summary ?? ''), fields: [{ key: '事由', value: String(a.payload.summary ?? '') }] }),
+  steps: async (ctx) => [
+    await roleStep(ctx.m, '大厅管理室审核', 'hall_office'),
+    await roleStep(ctx.m, '有关负责人签字', 'leader', '有关负责人'),
+  ],
+  card: async (_ctx, a) => ({
+    subTitle: String(a.payload.summary ?? ''),
+    fields: [{ key: '事由', value: String(a.payload.summary ?? '') }],
+  }),
   onApproved: async (ctx, a) => {
     outcomes.push(`approved:${a.subjectId}`);
     await ctx.audit('test.approved', 'test', a.subjectId);
@@ -43,15 +49,25 @@ describe('approval engine', () => {
 
   /** A staff member (李四, GA) drafts a department request: it starts with the 首席代表's card. */
   async function draft(subject: string, by = 'lisi'): Promise<string> {
-    return t.bot.deps.db.tx(async (m) => {
-      const actor = (await loadActor(m, by))!;
-      const ctx = makeCtx(t.bot.deps, m, t.clock.now(), actor, `test:${subject}`);
-      const a = await startApproval(ctx, { kind: 'test-three-step', subjectType: 'test', subjectId: subject, title: `测试申请 ${subject}`, departmentCode: 'GA', payload: { summary: '业务培训' }, chiefSignsFirst: true });
-      return a.no;
-    }).then(async (no) => {
-      await t.settle();
-      return no;
-    });
+    return t.bot.deps.db
+      .tx(async (m) => {
+        const actor = (await loadActor(m, by))!;
+        const ctx = makeCtx(t.bot.deps, m, t.clock.now(), actor, `test:${subject}`);
+        const a = await startApproval(ctx, {
+          kind: 'test-three-step',
+          subjectType: 'test',
+          subjectId: subject,
+          title: `测试申请 ${subject}`,
+          departmentCode: 'GA',
+          payload: { summary: '业务培训' },
+          chiefSignsFirst: true,
+        });
+        return a.no;
+      })
+      .then(async (no) => {
+        await t.settle();
+        return no;
+      });
   }
   const status = async (no: string) => (await t.bot.deps.db.manager.findOneOrFail(Approval, { where: { no } })).status;
 
@@ -70,7 +86,9 @@ describe('approval engine', () => {
     expect(greyed.length).toBe(3);
     expect(greyed.map((g) => g.cardState!.replaceName).join(' ')).toMatch(/已同意·王五.*已同意·赵敏.*已同意·陈主任/);
     // 钱进 saw the same hall_office card greyed with who decided
-    const qianCard = t.cardsTo('qian').find((c) => c.card!.main_title && (c.card!.main_title as { title: string }).title === '测试申请 T1')!;
+    const qianCard = t
+      .cardsTo('qian')
+      .find((c) => c.card!.main_title && (c.card!.main_title as { title: string }).title === '测试申请 T1')!;
     expect(qianCard.cardState?.replaceName).toContain('赵敏');
     expect(t.lastTextTo('lisi')).toContain('已批准');
     expect((await t.groupTexts('G-DEPT-GA')).join('\n')).toContain(`${no} 测试申请 T1：已批准`);
@@ -81,12 +99,16 @@ describe('approval engine', () => {
     await t.click('wangwu', `approve:${no}`);
     // (a second click in the same second is the same callback by D7's key and is dropped outright)
     t.clock.advance(2_000);
-    await t.click('wangwu', `approve:${no}`, { taskId: t.cardsTo('wangwu').find((c) => JSON.stringify(c.card).includes(no))!.taskId });
+    await t.click('wangwu', `approve:${no}`, {
+      taskId: t.cardsTo('wangwu').find((c) => JSON.stringify(c.card).includes(no))!.taskId,
+    });
     expect(t.lastTextTo('wangwu')).toMatch(/已处理/);
     await t.click('zhao', `approve:${no}`);
     await t.click('qian', `approve:${no}`);
     expect(t.lastTextTo('qian')).toMatch(/已处理/);
-    const audits = await t.bot.deps.db.manager.count(AuditLog, { where: { subjectId: no, action: 'approval.approve' } });
+    const audits = await t.bot.deps.db.manager.count(AuditLog, {
+      where: { subjectId: no, action: 'approval.approve' },
+    });
     expect(audits).toBe(2);
   });
 
@@ -150,7 +172,14 @@ describe('approval engine', () => {
       ['lisi', 'zhangsan'].map((by) =>
         t.bot.deps.db.tx(async (m) => {
           const ctx = makeCtx(t.bot.deps, m, t.clock.now(), (await loadActor(m, by))!, `race:${by}`);
-          return startApproval(ctx, { kind: 'test-three-step', subjectType: 'test', subjectId: 'RACE', title: '并发', departmentCode: 'GA', chiefSignsFirst: true });
+          return startApproval(ctx, {
+            kind: 'test-three-step',
+            subjectType: 'test',
+            subjectId: 'RACE',
+            title: '并发',
+            departmentCode: 'GA',
+            chiefSignsFirst: true,
+          });
         }),
       ),
     );

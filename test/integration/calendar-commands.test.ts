@@ -16,8 +16,22 @@ import type { Deps } from '../../src/deps';
 import { instantAt } from '../../src/time';
 import { freshDb } from '../helpers/db';
 
-const office: Actor = { userid: 'office1', name: '王芳', departmentCode: null, windowNumber: null, roles: ['hall_office'], flags: [] };
-const staff: Actor = { userid: 'lisi', name: '李四', departmentCode: 'GA', windowNumber: '12', roles: ['staff'], flags: [] };
+const office: Actor = {
+  userid: 'office1',
+  name: '王芳',
+  departmentCode: null,
+  windowNumber: null,
+  roles: ['hall_office'],
+  flags: [],
+};
+const staff: Actor = {
+  userid: 'lisi',
+  name: '李四',
+  departmentCode: 'GA',
+  windowNumber: '12',
+  roles: ['staff'],
+  flags: [],
+};
 
 let db: Db;
 let cal: HallCalendar;
@@ -26,7 +40,13 @@ let deps: Deps;
 beforeEach(async () => {
   db = await freshDb();
   cal = await loadWorkCalendar(db.manager);
-  deps = { db, calendar: cal, log: pino({ level: 'silent' }), config: {}, publicBaseUrl: 'http://localhost' } as unknown as Deps;
+  deps = {
+    db,
+    calendar: cal,
+    log: pino({ level: 'silent' }),
+    config: {},
+    publicBaseUrl: 'http://localhost',
+  } as unknown as Deps;
 });
 afterEach(async () => {
   await db.close();
@@ -59,12 +79,16 @@ describe('日历 commands (DIR-13, D1, commands.md §3.1)', () => {
   });
 
   it('DIR-13 日历 查询 3月9日 +5 → "3月9日（周一）是工作日；+5WD = 3月16日（周一）"', async () => {
-    expect(await say(calendarQuery, '3月9日 +5', { actor: staff })).toBe('3月9日（周一）是工作日；+5WD = 3月16日（周一）');
+    expect(await say(calendarQuery, '3月9日 +5', { actor: staff })).toBe(
+      '3月9日（周一）是工作日；+5WD = 3月16日（周一）',
+    );
   });
 
   it('DIR-13 日历 查询 names holidays and make-up days, and steps back with -N', async () => {
     expect(await say(calendarQuery, '2026-02-14')).toBe('2月14日（周六）是工作日（调休上班：春节）');
-    expect(await say(calendarQuery, '2025-10-09 -1')).toBe('2025年10月9日（周四）是工作日；-1WD = 2025年9月30日（周二）');
+    expect(await say(calendarQuery, '2025-10-09 -1')).toBe(
+      '2025年10月9日（周四）是工作日；-1WD = 2025年9月30日（周二）',
+    );
     expect(await say(calendarQuery, '10月1日')).toBe('10月1日（周四）不是工作日（法定假日：国庆节）');
     expect(await say(calendarQuery, '3月9日 +五')).toMatch(/应为 \+N 或 -N/);
   });
@@ -76,15 +100,27 @@ describe('日历 commands (DIR-13, D1, commands.md §3.1)', () => {
 
   it('DIR-13 日历 查看 2026-02 lists 春节, the two make-up Saturdays and the WD count', async () => {
     expect(await say(calendarView, '2026-02', { actor: staff })).toBe(
-      ['2026年2月日历（已确认）', '休：2/15–2/23 春节', '班：2/14 春节、2/28 春节', '闭馆：无', '工作日 16天'].join('\n'),
+      ['2026年2月日历（已确认）', '休：2/15–2/23 春节', '班：2/14 春节、2/28 春节', '闭馆：无', '工作日 16天'].join(
+        '\n',
+      ),
     );
   });
 
   it('D13 日历 设置 in 2027 answers ✅, warns the year is unconfirmed; 日历 确认 2027 confirms it', async () => {
     const set = await say(calendarSet, '2027-01-01 休 说明=元旦', { now: '2026-12-01T10:00:00+08:00' });
-    expect(set).toBe(['✅ 2027-01-01（周五）设为 休：元旦', '重算期限：0 项有变动', '⚠️ 2027年日历尚未确认；全年录入后发送“日历 确认 2027”'].join('\n'));
-    expect(await say(calendarView, '2027-01')).toMatch(/^2027年1月日历（未确认：工作日计算将拒绝或仅暂定）\n休：1\/1 元旦\n/);
-    expect(await say(calendarConfirm, '2027年')).toBe('✅ 2027年日历已确认：法定假日 1天，调休上班 0天\n重算期限：0 项有变动');
+    expect(set).toBe(
+      [
+        '✅ 2027-01-01（周五）设为 休：元旦',
+        '重算期限：0 项有变动',
+        '⚠️ 2027年日历尚未确认；全年录入后发送“日历 确认 2027”',
+      ].join('\n'),
+    );
+    expect(await say(calendarView, '2027-01')).toMatch(
+      /^2027年1月日历（未确认：工作日计算将拒绝或仅暂定）\n休：1\/1 元旦\n/,
+    );
+    expect(await say(calendarConfirm, '2027年')).toBe(
+      '✅ 2027年日历已确认：法定假日 1天，调休上班 0天\n重算期限：0 项有变动',
+    );
     expect(cal.isWorkday('2027-01-04')).toBe(true);
     expect(await say(calendarConfirm, '2026')).toMatch(/已由节假日数据包.*确认，无需确认/);
     await expect(say(calendarConfirm, '2028')).rejects.toThrow(/2028年尚无任何日历条目，不能确认/);
@@ -93,7 +129,14 @@ describe('日历 commands (DIR-13, D1, commands.md §3.1)', () => {
   it('DIR-13 日历 设置 闭馆 recomputes open deadlines and says how many moved', async () => {
     const now = instantAt('2025-03-10', '10:00');
     await db.tx((m) =>
-      openDeadline(m, now, 'office1', cal, { subjectType: 'complaint', subjectId: 'TS2025-0001', kind: 'complaint:落实', startAt: now, amount: 5, unit: 'WD' }),
+      openDeadline(m, now, 'office1', cal, {
+        subjectType: 'complaint',
+        subjectId: 'TS2025-0001',
+        kind: 'complaint:落实',
+        startAt: now,
+        amount: 5,
+        unit: 'WD',
+      }),
     );
     const reply = await say(calendarSet, '3月12日 闭馆 说明=停电检修', { now: '2025-03-11T09:00:00+08:00' });
     expect(reply).toBe('✅ 2025-03-12（周三）设为 闭馆：停电检修\n重算期限：1 项有变动');

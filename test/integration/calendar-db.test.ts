@@ -33,7 +33,14 @@ import type { Deps } from '../../src/deps';
 import { instantAt, localStamp } from '../../src/time';
 import { freshDb } from '../helpers/db';
 
-const office: Actor = { userid: 'office1', name: '王芳', departmentCode: null, windowNumber: null, roles: ['hall_office'], flags: [] };
+const office: Actor = {
+  userid: 'office1',
+  name: '王芳',
+  departmentCode: null,
+  windowNumber: null,
+  roles: ['hall_office'],
+  flags: [],
+};
 const at = (date: string, hhmm = '10:00') => instantAt(date, hhmm);
 
 let db: Db;
@@ -59,7 +66,13 @@ const audits = (action: string) => db.manager.find(AuditLog, { where: { action }
 beforeEach(async () => {
   db = await freshDb();
   cal = await loadWorkCalendar(db.manager);
-  deps = { db, calendar: cal, log: pino({ level: 'silent' }), config: {}, publicBaseUrl: 'http://localhost' } as unknown as Deps;
+  deps = {
+    db,
+    calendar: cal,
+    log: pino({ level: 'silent' }),
+    config: {},
+    publicBaseUrl: 'http://localhost',
+  } as unknown as Deps;
 });
 afterEach(async () => {
   await db.close();
@@ -86,7 +99,10 @@ describe('calendar tables (DIR-13, D13)', () => {
     expect(c).toMatchObject({ status: 'confirmed', counts: { 休: 1, 班: 0, 闭馆: 0 } });
     expect(cal.isWorkday('2027-01-01')).toBe(false);
     expect(cal.isWorkday('2027-01-04')).toBe(true);
-    expect(await tx((m) => confirmYear(m, at('2026-12-03'), 'office1', cal, 2027))).toMatchObject({ status: 'already', by: 'office1' });
+    expect(await tx((m) => confirmYear(m, at('2026-12-03'), 'office1', cal, 2027))).toMatchObject({
+      status: 'already',
+      by: 'office1',
+    });
     expect(await tx((m) => confirmYear(m, at('2026-12-03'), 'office1', cal, 2026))).toEqual({ status: 'package' });
     expect(await db.manager.count(CalendarYear)).toBe(1);
     expect(await audits('calendar.confirm')).toHaveLength(1);
@@ -136,7 +152,12 @@ describe('calendar import (DIR-13, OPEN #8)', () => {
 
   it('DIR-13 leap year 2028 only via override import: 2028-02-29 becomes a WD once imported', async () => {
     expect(() => cal.isWorkday('2028-02-29')).toThrow(CalendarCoverageError);
-    const s = await importCalendarFile(deps, at('2027-12-05'), 'cli', writeJson({ holidays: ['2028-01-01'], workdays: [] }));
+    const s = await importCalendarFile(
+      deps,
+      at('2027-12-05'),
+      'cli',
+      writeJson({ holidays: ['2028-01-01'], workdays: [] }),
+    );
     expect(s.year).toBe(2028);
     expect(cal.isWorkday('2028-02-29')).toBe(true);
     expect(cal.addWorkdays('2028-02-28', 1)).toBe('2028-02-29');
@@ -154,20 +175,30 @@ describe('deadlines (§0.3, CAS-08/10/12, D16)', () => {
     let d = await tx((m) => openDeadline(m, now, 'office1', cal, spec('TS2025-0001', now)));
     expect(d).toMatchObject({ dueDate: '2025-03-17', version: 1, status: 'open', provisional: false });
     expect(localStamp(d.dueAt)).toBe('2025-03-17 17:30');
-    d = await tx((m) => pauseDeadline(m, at('2025-03-12', '09:00'), 'office1', cal, d, at('2025-03-12', '09:00'), '现场踏勘'));
+    d = await tx((m) =>
+      pauseDeadline(m, at('2025-03-12', '09:00'), 'office1', cal, d, at('2025-03-12', '09:00'), '现场踏勘'),
+    );
     expect(d).toMatchObject({ status: 'paused', version: 2 });
     expect(await tx((m) => claimDeadlineReminder(m, now, d, 'L1', '2025-03-12'))).toBe(false); // CAS-12: paused
-    await expect(tx((m) => pauseDeadline(m, at('2025-03-12', '11:00'), 'office1', cal, d))).rejects.toThrow(/无需重复中止/);
+    await expect(tx((m) => pauseDeadline(m, at('2025-03-12', '11:00'), 'office1', cal, d))).rejects.toThrow(
+      /无需重复中止/,
+    );
     d = await tx((m) => resumeDeadline(m, at('2025-03-13', '16:00'), 'office1', cal, d));
     expect(d).toMatchObject({ status: 'open', version: 3, dueDate: '2025-03-19', pausedWorkdays: 2 });
     const stored = (await findDeadline(db.manager, 'complaint', 'TS2025-0001', 'complaint:落实'))!;
-    expect(stored).toMatchObject({ version: 3, dueDate: '2025-03-19', pauses: [{ from: '2025-03-12', to: '2025-03-13' }] });
+    expect(stored).toMatchObject({
+      version: 3,
+      dueDate: '2025-03-19',
+      pauses: [{ from: '2025-03-12', to: '2025-03-13' }],
+    });
     const trail = await db.manager.find(AuditLog, { where: { subjectId: 'TS2025-0001' }, order: { id: 'ASC' } });
     expect(trail.map((a) => a.action)).toEqual(['deadline.open', 'deadline.pause', 'deadline.resume']);
   });
 
   it('CAS-12 pause across 清明: Thu 2025-04-03 → Mon 04-07 adds 2 WD (04-09 → 04-11)', async () => {
-    const d0 = await tx((m) => openDeadline(m, at('2025-04-01'), 'office1', cal, spec('TS2025-0002', at('2025-04-01'))));
+    const d0 = await tx((m) =>
+      openDeadline(m, at('2025-04-01'), 'office1', cal, spec('TS2025-0002', at('2025-04-01'))),
+    );
     expect(d0.dueDate).toBe('2025-04-09');
     await tx((m) => pauseDeadline(m, at('2025-04-03'), 'office1', cal, d0.id));
     const d = await tx((m) => resumeDeadline(m, at('2025-04-07'), 'office1', cal, d0.id));
@@ -175,7 +206,9 @@ describe('deadlines (§0.3, CAS-08/10/12, D16)', () => {
   });
 
   it('CAS-10 extension across a weekend: Fri 2025-03-14 + 1 WD → Mon 03-17; closed clocks stay closed', async () => {
-    const d0 = await tx((m) => openDeadline(m, at('2025-03-07'), 'office1', cal, spec('TS2025-0003', at('2025-03-07'))));
+    const d0 = await tx((m) =>
+      openDeadline(m, at('2025-03-07'), 'office1', cal, spec('TS2025-0003', at('2025-03-07'))),
+    );
     expect(d0.dueDate).toBe('2025-03-14');
     const d = await tx((m) => extendDeadline(m, at('2025-03-13'), 'office1', cal, d0.id, 1, '依法延长'));
     expect(d).toMatchObject({ dueDate: '2025-03-17', extendedWorkdays: 1, version: 2 });
@@ -185,15 +218,19 @@ describe('deadlines (§0.3, CAS-08/10/12, D16)', () => {
     await expect(tx((m) => extendDeadline(m, at('2025-03-18'), 'office1', cal, d.id, 1))).rejects.toThrow(/已结束/);
     expect(await audits('deadline.close')).toHaveLength(1);
     // A new round on the same subject continues the version, so old reminder keys cannot collide (D16).
-    const again = await tx((m) => openDeadline(m, at('2025-03-20'), 'office1', cal, spec('TS2025-0003', at('2025-03-20'))));
-    expect(again).toMatchObject({ id: d.id, version: 4, status: 'open', dueDate: '2025-03-27', extendedWorkdays: 0 });
-    await expect(tx((m) => openDeadline(m, at('2025-03-20'), 'office1', cal, spec('TS2025-0003', at('2025-03-20'))))).rejects.toThrow(
-      /already running/,
+    const again = await tx((m) =>
+      openDeadline(m, at('2025-03-20'), 'office1', cal, spec('TS2025-0003', at('2025-03-20'))),
     );
+    expect(again).toMatchObject({ id: d.id, version: 4, status: 'open', dueDate: '2025-03-27', extendedWorkdays: 0 });
+    await expect(
+      tx((m) => openDeadline(m, at('2025-03-20'), 'office1', cal, spec('TS2025-0003', at('2025-03-20')))),
+    ).rejects.toThrow(/already running/);
   });
 
   it('§19 #17 CAS-08 补正 restart: received Wed 2025-03-12 → due Wed 2025-03-19', async () => {
-    const d0 = await tx((m) => openDeadline(m, at('2025-03-05'), 'office1', cal, spec('AJ2025-00001', at('2025-03-05'))));
+    const d0 = await tx((m) =>
+      openDeadline(m, at('2025-03-05'), 'office1', cal, spec('AJ2025-00001', at('2025-03-05'))),
+    );
     expect(d0.dueDate).toBe('2025-03-12');
     const d = await tx((m) => restartDeadline(m, at('2025-03-12', '11:00'), 'office1', cal, d0.id));
     expect(d).toMatchObject({ dueDate: '2025-03-19', version: 2 });
@@ -215,7 +252,16 @@ describe('deadlines (§0.3, CAS-08/10/12, D16)', () => {
     const rows = await audits('deadline.recompute');
     expect(rows).toHaveLength(1);
     expect(rows[0].detail).toMatchObject({
-      moved: [{ id: a.id, subject: 'complaint:TS2026-0100', from: '2027-01-04', to: '2027-01-05', provisional: false, version: 2 }],
+      moved: [
+        {
+          id: a.id,
+          subject: 'complaint:TS2026-0100',
+          from: '2027-01-04',
+          to: '2027-01-05',
+          provisional: false,
+          version: 2,
+        },
+      ],
     });
     expect(await tx((m) => claimDeadlineReminder(m, now, a, 'due-1', '2026-12-31'))).toBe(false); // version 1 again
     expect(await tx((m) => claimDeadlineReminder(m, now, a2, 'due-1', '2026-12-31'))).toBe(true); // re-armed
@@ -223,17 +269,27 @@ describe('deadlines (§0.3, CAS-08/10/12, D16)', () => {
   });
 
   it('D13 a pause reaching into 2027 is recounted when 2027 is loaded', async () => {
-    const d0 = await tx((m) => openDeadline(m, at('2026-12-21'), 'office1', cal, spec('TS2026-0102', at('2026-12-21'), 10)));
+    const d0 = await tx((m) =>
+      openDeadline(m, at('2026-12-21'), 'office1', cal, spec('TS2026-0102', at('2026-12-21'), 10)),
+    );
     await tx((m) => pauseDeadline(m, at('2026-12-30'), 'office1', cal, d0.id));
     const d = await tx((m) => resumeDeadline(m, at('2027-01-04'), 'office1', cal, d0.id));
     expect(d).toMatchObject({ pausedWorkdays: 4, provisional: true }); // 12-30, 12-31, [01-01], [01-04]
     await importCalendarFile(deps, at('2027-01-04'), 'cli', writeJson(file2027));
-    expect(await db.manager.findOneByOrFail(Deadline, { id: d.id })).toMatchObject({ pausedWorkdays: 3, provisional: false });
+    expect(await db.manager.findOneByOrFail(Deadline, { id: d.id })).toMatchObject({
+      pausedWorkdays: 3,
+      provisional: false,
+    });
   });
 
   it('OPEN #1 changing calendar.endOfDay moves due instants and bumps versions', async () => {
     const d = await tx((m) => openDeadline(m, at('2025-03-10'), 'office1', cal, spec('TS2025-0009', at('2025-03-10'))));
-    await db.manager.save(SettingRow, { name: 'calendar.endOfDay', value: '18:00', updatedBy: 'admin', updatedAt: at('2025-03-11') });
+    await db.manager.save(SettingRow, {
+      name: 'calendar.endOfDay',
+      value: '18:00',
+      updatedBy: 'admin',
+      updatedAt: at('2025-03-11'),
+    });
     const r = await tx((m) => afterCalendarChange(m, at('2025-03-11'), 'admin', cal, '设置 calendar.endOfDay'));
     expect(cal.endOfDay).toBe('18:00');
     expect(r.moved).toHaveLength(1);
@@ -252,8 +308,12 @@ describe('coverage alerts (DIR-13, D13, D16)', () => {
     const sent = await outboxTo('G-OFFICE');
     expect(sent).toHaveLength(1);
     expect(String(sent[0].body.text)).toMatch(/工作日历未配置（rule DIR-13）：口头通报需要 2027-01-04/);
-    await expect(tx((m) => withCalendarCoverage(ctxAt(m, now), 'x', () => Promise.reject(new Error('boom'))))).rejects.toThrow('boom');
-    expect(await tx((m) => withCalendarCoverage(ctxAt(m, now), 'x', () => cal.previousWorkday('2026-12-28')))).toBe('2026-12-25');
+    await expect(
+      tx((m) => withCalendarCoverage(ctxAt(m, now), 'x', () => Promise.reject(new Error('boom')))),
+    ).rejects.toThrow('boom');
+    expect(await tx((m) => withCalendarCoverage(ctxAt(m, now), 'x', () => cal.previousWorkday('2026-12-28')))).toBe(
+      '2026-12-25',
+    );
   });
 
   it('DIR-13 holiday-calendar-reminder: next year unconfirmed → once per ISO week in December, WDs only', async () => {
@@ -271,9 +331,19 @@ describe('coverage alerts (DIR-13, D13, D16)', () => {
   it('DIR-13 start-up in a year with no calendar alerts at once and counts provisional deadlines', async () => {
     const now = at('2026-12-28');
     await tx((m) =>
-      openDeadline(m, now, 'office1', cal, { subjectType: 'case', subjectId: 'AJ2026-00001', kind: 'case:办结', startAt: now, amount: 5, unit: 'WD' }),
+      openDeadline(m, now, 'office1', cal, {
+        subjectType: 'case',
+        subjectId: 'AJ2026-00001',
+        kind: 'case:办结',
+        startAt: now,
+        amount: 5,
+        unit: 'WD',
+      }),
     );
-    expect(await tx((m) => checkNextYearCoverage(ctxAt(m, at('2027-03-01'))))).toEqual({ missing: [2027], alerted: [2027] });
+    expect(await tx((m) => checkNextYearCoverage(ctxAt(m, at('2027-03-01'))))).toEqual({
+      missing: [2027],
+      alerted: [2027],
+    });
     const [msg] = await outboxTo('G-OFFICE');
     expect(String(msg.body.text)).toMatch(/本年度（2027年）工作日历尚未确认/);
     expect(String(msg.body.text)).toMatch(/目前有 1 项期限为暂定/);

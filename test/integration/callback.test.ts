@@ -29,13 +29,20 @@ describe('WeCom callback', () => {
 
   it('GET with a bad signature → 401', async () => {
     const q = encryptEcho(TEST_CRYPTO, '123');
-    const res = await fetch(`${t.bot.url}/wecom/callback?${new URLSearchParams({ ...q, msg_signature: 'f'.repeat(40) })}`);
+    const res = await fetch(
+      `${t.bot.url}/wecom/callback?${new URLSearchParams({ ...q, msg_signature: 'f'.repeat(40) })}`,
+    );
     expect(res.status).toBe(401);
   });
 
   it('acknowledges with 200 and an empty body before any processing', async () => {
     const before = await inboxCount();
-    const { url, body } = signedCallback(TEST_CRYPTO, { type: 'text', corpId: TEST_CRYPTO.corpId, from: 'lisi', content: '帮助' });
+    const { url, body } = signedCallback(TEST_CRYPTO, {
+      type: 'text',
+      corpId: TEST_CRYPTO.corpId,
+      from: 'lisi',
+      content: '帮助',
+    });
     const res = await postRaw(url, body);
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('');
@@ -46,7 +53,13 @@ describe('WeCom callback', () => {
   });
 
   it('a message delivered three times is stored once and answered once (D7)', async () => {
-    const xml = buildInboundXml({ type: 'text', corpId: TEST_CRYPTO.corpId, from: 'lisi', content: '我是谁', msgId: '4561255354251345929' });
+    const xml = buildInboundXml({
+      type: 'text',
+      corpId: TEST_CRYPTO.corpId,
+      from: 'lisi',
+      content: '我是谁',
+      msgId: '4561255354251345929',
+    });
     const before = t.textsTo('lisi').length;
     for (let i = 0; i < 3; i++) {
       const { body, query } = sealEnvelope(TEST_CRYPTO, xml);
@@ -61,29 +74,57 @@ describe('WeCom callback', () => {
   });
 
   it.each([
-    ['bad signature', 401, () => {
-      const { url, body } = signedCallback(TEST_CRYPTO, { type: 'text', corpId: TEST_CRYPTO.corpId, from: 'lisi', content: 'x' });
-      return [url.replace(/msg_signature=[0-9a-f]+/, `msg_signature=${'0'.repeat(40)}`), body] as const;
-    }],
-    ['wrong corp id', 400, () => {
-      const other = { ...TEST_CRYPTO, corpId: 'wwsomeoneelse00001' };
-      const { url, body } = signedCallback(other, { type: 'text', corpId: other.corpId, from: 'lisi', content: 'x' });
-      return [url, body] as const;
-    }],
-    ['truncated base64', 400, () => {
-      const { body, query } = sealEnvelope(TEST_CRYPTO, buildInboundXml({ type: 'text', corpId: TEST_CRYPTO.corpId, from: 'lisi', content: 'x' }));
-      const enc = /<Encrypt><!\[CDATA\[([^\]]+)\]\]>/.exec(body)![1];
-      const cut = enc.slice(0, 30); // not a whole AES block: decryption must fail cleanly
-      const resealed = body.replace(enc, cut);
-      // Signed correctly over the truncated text, so the failure is the decryption, not the signature.
-      const msg_signature = getSignature(TEST_CRYPTO.token, query.timestamp, query.nonce, cut);
-      return [`/wecom/callback?${new URLSearchParams({ ...query, msg_signature })}`, resealed] as const;
-    }],
-    ['DOCTYPE entity bomb', 400, () => {
-      const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><xml><Encrypt>&lol2;</Encrypt></xml>`;
-      return [`/wecom/callback?msg_signature=${'a'.repeat(40)}&timestamp=1&nonce=1`, bomb] as const;
-    }],
-    ['non-XML body', 400, () => [`/wecom/callback?msg_signature=${'a'.repeat(40)}&timestamp=1&nonce=1`, '{"hello":"json"}'] as const],
+    [
+      'bad signature',
+      401,
+      () => {
+        const { url, body } = signedCallback(TEST_CRYPTO, {
+          type: 'text',
+          corpId: TEST_CRYPTO.corpId,
+          from: 'lisi',
+          content: 'x',
+        });
+        return [url.replace(/msg_signature=[0-9a-f]+/, `msg_signature=${'0'.repeat(40)}`), body] as const;
+      },
+    ],
+    [
+      'wrong corp id',
+      400,
+      () => {
+        const other = { ...TEST_CRYPTO, corpId: 'wwsomeoneelse00001' };
+        const { url, body } = signedCallback(other, { type: 'text', corpId: other.corpId, from: 'lisi', content: 'x' });
+        return [url, body] as const;
+      },
+    ],
+    [
+      'truncated base64',
+      400,
+      () => {
+        const { body, query } = sealEnvelope(
+          TEST_CRYPTO,
+          buildInboundXml({ type: 'text', corpId: TEST_CRYPTO.corpId, from: 'lisi', content: 'x' }),
+        );
+        const enc = /<Encrypt><!\[CDATA\[([^\]]+)\]\]>/.exec(body)![1];
+        const cut = enc.slice(0, 30); // not a whole AES block: decryption must fail cleanly
+        const resealed = body.replace(enc, cut);
+        // Signed correctly over the truncated text, so the failure is the decryption, not the signature.
+        const msg_signature = getSignature(TEST_CRYPTO.token, query.timestamp, query.nonce, cut);
+        return [`/wecom/callback?${new URLSearchParams({ ...query, msg_signature })}`, resealed] as const;
+      },
+    ],
+    [
+      'DOCTYPE entity bomb',
+      400,
+      () => {
+        const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><xml><Encrypt>&lol2;</Encrypt></xml>`;
+        return [`/wecom/callback?msg_signature=${'a'.repeat(40)}&timestamp=1&nonce=1`, bomb] as const;
+      },
+    ],
+    [
+      'non-XML body',
+      400,
+      () => [`/wecom/callback?msg_signature=${'a'.repeat(40)}&timestamp=1&nonce=1`, '{"hello":"json"}'] as const,
+    ],
     ['empty body', 400, () => [`/wecom/callback?msg_signature=${'a'.repeat(40)}&timestamp=1&nonce=1`, ''] as const],
   ])('%s → %i, nothing stored, process alive', async (_name, status, make) => {
     const before = await inboxCount();
@@ -97,7 +138,10 @@ describe('WeCom callback', () => {
 
   it('a 5 MB body → 413, nothing stored', async () => {
     const before = await inboxCount();
-    const res = await postRaw(`/wecom/callback?msg_signature=${'a'.repeat(40)}&timestamp=1&nonce=1`, Buffer.alloc(5 * 1024 * 1024, 0x41));
+    const res = await postRaw(
+      `/wecom/callback?msg_signature=${'a'.repeat(40)}&timestamp=1&nonce=1`,
+      Buffer.alloc(5 * 1024 * 1024, 0x41),
+    );
     expect(res.status).toBe(413);
     expect(await inboxCount()).toBe(before);
   });

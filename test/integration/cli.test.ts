@@ -14,7 +14,10 @@ import { freshDatabaseUrl } from '../helpers/db';
 // operator would (a separate process on the same database).
 const run = promisify(execFile);
 const cli = (args: string[], env: Record<string, string>) =>
-  run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env }, cwd: join(import.meta.dirname, '../..') });
+  run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    cwd: join(import.meta.dirname, '../..'),
+  });
 
 describe('CLI', () => {
   it('migrate, directory import (dry run then real), job list, job run --at (claims once), export', async () => {

@@ -35,7 +35,9 @@ describe('complaint-deadlines job', () => {
 
     await t.runJob('complaint-deadlines', '2026-03-09T09:00:00+08:00'); // Mon = due − 1 WD
     expect(reminders('zhao')).toEqual([`⏰ ${no} 落实处理意见（GA）将于 3月10日 17:30 到期｜GA 12号窗`]);
-    expect(reminders('wangwu')).toEqual([`⏰ 投诉 ${no} 处理意见的落实期限为 3月10日 17:30，请按时落实并发送：投诉 落实 ${no} 情况=…`]);
+    expect(reminders('wangwu')).toEqual([
+      `⏰ 投诉 ${no} 处理意见的落实期限为 3月10日 17:30，请按时落实并发送：投诉 落实 ${no} 情况=…`,
+    ]);
     expect((await t.runJob('complaint-deadlines', '2026-03-09T09:00:00+08:00')).status).toBe('already-run');
     await t.runJob('complaint-deadlines', '2026-03-09T11:00:00+08:00', { force: true }); // re-run of the same day
     await t.runJob('complaint-deadlines', '2026-03-10T09:00:00+08:00'); // due day: already reminded
@@ -44,17 +46,33 @@ describe('complaint-deadlines job', () => {
     expect(await officeOverdue()).toEqual([]);
 
     await t.runJob('complaint-deadlines', '2026-03-11T09:00:00+08:00'); // Wed: 1 WD overdue
-    expect(await officeOverdue()).toEqual([`⏰ 投诉超期：${no} 落实处理意见（GA），期限 3/10，已超期1个工作日｜GA 12号窗`]);
+    expect(await officeOverdue()).toEqual([
+      `⏰ 投诉超期：${no} 落实处理意见（GA），期限 3/10，已超期1个工作日｜GA 12号窗`,
+    ]);
     // restart: the same period again, and a second instance running the job body without the job_runs claim
     await t.runJob('complaint-deadlines', '2026-03-11T09:05:00+08:00', { force: true });
-    await Promise.all([complaintDeadlines.run(t.bot.deps, new Date('2026-03-11T09:06:00+08:00')), complaintDeadlines.run(t.bot.deps, new Date('2026-03-11T09:06:00+08:00'))]);
+    await Promise.all([
+      complaintDeadlines.run(t.bot.deps, new Date('2026-03-11T09:06:00+08:00')),
+      complaintDeadlines.run(t.bot.deps, new Date('2026-03-11T09:06:00+08:00')),
+    ]);
     await t.settle();
     expect(await officeOverdue()).toHaveLength(1);
     const late = await overdueComplaints(db(), t.bot.deps.calendar, new Date('2026-03-11T09:00:00+08:00'));
-    expect(late).toEqual([{ no, departmentCode: 'GA', what: '落实处理意见（GA）', dueAt: new Date('2026-03-10T17:30:00+08:00'), overdueWorkdays: 1 }]);
+    expect(late).toEqual([
+      {
+        no,
+        departmentCode: 'GA',
+        what: '落实处理意见（GA）',
+        dueAt: new Date('2026-03-10T17:30:00+08:00'),
+        overdueWorkdays: 1,
+      },
+    ]);
 
     expect((await t.runJob('complaint-deadlines', '2026-03-14T09:00:00+08:00')).status).toBe('non-workday'); // Sat
-    expect(await complaintDeadlines.run(t.bot.deps, new Date('2026-03-15T09:00:00+08:00'))).toMatchObject({ overdue: 0, dueSoon: 0 }); // Sun, even unguarded
+    expect(await complaintDeadlines.run(t.bot.deps, new Date('2026-03-15T09:00:00+08:00'))).toMatchObject({
+      overdue: 0,
+      dueSoon: 0,
+    }); // Sun, even unguarded
     await t.settle();
     expect(await officeOverdue()).toHaveLength(1);
 
@@ -84,7 +102,9 @@ describe('complaint-deadlines job', () => {
     await t.runJob('complaint-deadlines', '2026-02-28T09:00:00+08:00'); // 调休 Saturday is a WD, still 2 WD before
     expect(reminders('wangwu')).toEqual([]);
     await t.runJob('complaint-deadlines', '2026-03-02T09:00:00+08:00');
-    expect(reminders('wangwu')).toEqual([`⏰ 投诉 ${no} 处理意见的落实期限为 3月3日 17:30，请按时落实并发送：投诉 落实 ${no} 情况=…`]);
+    expect(reminders('wangwu')).toEqual([
+      `⏰ 投诉 ${no} 处理意见的落实期限为 3月3日 17:30，请按时落实并发送：投诉 落实 ${no} 情况=…`,
+    ]);
   });
 
   it('CMP-16 a re-referral round re-arms the reminders (new deadline version)', async () => {
@@ -108,14 +128,18 @@ describe('§19 WD vectors through the commands', () => {
 
   it('CMP-11 §19 #38: referral Tue 2025-09-30 across 国庆 → due Tue 2025-10-14', async () => {
     const no = await referred('2025-09-30T10:00:00+08:00');
-    expect((await db().findOneByOrFail(Deadline, { subjectId: no, kind: 'complaint:落实:GA' })).dueDate).toBe('2025-10-14');
+    expect((await db().findOneByOrFail(Deadline, { subjectId: no, kind: 'complaint:落实:GA' })).dueDate).toBe(
+      '2025-10-14',
+    );
   });
 
   it('CMP-15 §19 #3: processing done Fri 2025-03-14 → reply due Tue 2025-03-18', async () => {
     const no = await referred('2025-03-12T10:00:00+08:00');
     t.setNow('2025-03-14T15:00:00+08:00');
     await t.say('wangwu', `投诉 落实 ${no} 情况=已整改`);
-    expect((await db().findOneByOrFail(Deadline, { subjectId: no, kind: 'complaint:答复' })).dueDate).toBe('2025-03-18');
+    expect((await db().findOneByOrFail(Deadline, { subjectId: no, kind: 'complaint:答复' })).dueDate).toBe(
+      '2025-03-18',
+    );
   });
 
   it('CMP-15 §19 #5: 现场协调 Thu 2025-04-03 (04-04 holiday) → reply due Tue 2025-04-08', async () => {
@@ -135,7 +159,11 @@ describe('§19 WD vectors through the commands', () => {
     t.setNow('2025-09-30T10:00:00+08:00');
     await t.say('zhao', `投诉 答复 ${no} 方式=电话 满意度=满意`);
     expect(t.lastTextTo('zhao')).toBe(`✅ ${no} 已答复（满意）\n⚠️ 答复已超期1个工作日，已记录（rule CMP-15）`);
-    expect(await db().findOneByOrFail(Complaint, { no })).toMatchObject({ replyOverdue: true, overdue: true, status: '已答复' });
+    expect(await db().findOneByOrFail(Complaint, { no })).toMatchObject({
+      replyOverdue: true,
+      overdue: true,
+      status: '已答复',
+    });
   });
 });
 

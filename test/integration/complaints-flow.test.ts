@@ -27,7 +27,10 @@ describe('投诉 转交 path (§7 rows 6–17)', () => {
     expect(t.lastTextTo('zhouqiang')).toContain(`待登记 #${intake.id}`); // seed L193: the guide's area lead
 
     at('09:55');
-    await t.say('zhao', `投诉 登记 对象=12号窗 事项=态度生硬，未一次性告知材料 方式=导服转交 姓名=王某 电话=13912345678 保密=是 类别=服务态度 来源=#${intake.id}`);
+    await t.say(
+      'zhao',
+      `投诉 登记 对象=12号窗 事项=态度生硬，未一次性告知材料 方式=导服转交 姓名=王某 电话=13912345678 保密=是 类别=服务态度 来源=#${intake.id}`,
+    );
     expect(t.lastTextTo('zhao')).toBe('✅ TS2026-0001 已登记｜GA 12号窗｜服务态度｜下一步：投诉 调查');
 
     at('10:10');
@@ -68,7 +71,13 @@ describe('投诉 转交 path (§7 rows 6–17)', () => {
     await t.say('zhao', '投诉 归档 TS1');
     expect(t.lastTextTo('zhao')).toMatch(/^✅ TS2026-0001 已归档（\d+份材料）/);
     const c = await t.bot.deps.db.manager.findOneOrFail(Complaint, { where: { no: 'TS2026-0001' } });
-    expect(c).toMatchObject({ status: '已归档', outcome: '属实', satisfaction: '满意', handlingMode: '转交办理', replyOverdue: false });
+    expect(c).toMatchObject({
+      status: '已归档',
+      outcome: '属实',
+      satisfaction: '满意',
+      handlingMode: '转交办理',
+      replyOverdue: false,
+    });
 
     // REC-01 / D18: nothing delivered to GA's people or G-DEPT-GA carries the complainant's name or phone.
     const feed = await respondentFeed(t);

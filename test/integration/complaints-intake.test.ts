@@ -47,7 +47,11 @@ describe('登记 (CMP-01, CMP-02, CMP-07)', () => {
     expect(t.lastTextTo('zhao')).toBe('✅ TS2026-0001 已登记｜导服 小高｜服务质量｜下一步：投诉 调查');
     expect(await complaint('TS2026-0001')).toMatchObject({ departmentCode: null, staffUserid: 'xiaogao' });
     await t.say('zhao', '投诉 登记 对象=何欣 事项=材料未一次告知 方式=窗口 类别=服务质量');
-    expect(await complaint('TS2026-0002')).toMatchObject({ departmentCode: 'ZH', windowNumber: '15', staffUserid: 'hexin' });
+    expect(await complaint('TS2026-0002')).toMatchObject({
+      departmentCode: 'ZH',
+      windowNumber: '15',
+      staffUserid: 'hexin',
+    });
   });
 
   it('CMP-07 every registration is an audit row (REC-02) with no personal data', async () => {
@@ -62,7 +66,11 @@ describe('登记 (CMP-01, CMP-02, CMP-07)', () => {
 
   it('REV-02 a 差评 enters the same triage list and registers with channel 好差评 and its CP number', async () => {
     const id = await t.bot.deps.db.tx((m) =>
-      intakeFromReview(makeCtx(t.bot.deps, m, t.clock.now(), systemActor('job:test'), 'test'), { reviewNo: 'CP2026-0011', content: '非常不满意：等了一个小时', target: '12号窗' }),
+      intakeFromReview(makeCtx(t.bot.deps, m, t.clock.now(), systemActor('job:test'), 'test'), {
+        reviewNo: 'CP2026-0011',
+        content: '非常不满意：等了一个小时',
+        target: '12号窗',
+      }),
     );
     await t.settle();
     await t.say('zhao', '投诉 待登记');
@@ -93,7 +101,9 @@ describe('CMP-03 重大 requires written material', () => {
 describe('CMP-04 无效投诉 (§19 #34, OPEN #10)', () => {
   it('CMP-04 §19 #34 no 被投诉对象 → refused as 无效投诉, nothing registered; 投诉 无效 keeps a note without number', async () => {
     await t.say('zhao', '投诉 登记 事项=态度不好 方式=电话 类别=服务态度');
-    expect(t.lastTextTo('zhao')).toMatch(/^❌ 不符合规定（rule CMP-04；000 投诉处理 三\(1\)4）：无效投诉：缺少被投诉对象/);
+    expect(t.lastTextTo('zhao')).toMatch(
+      /^❌ 不符合规定（rule CMP-04；000 投诉处理 三\(1\)4）：无效投诉：缺少被投诉对象/,
+    );
     await t.say('zhao', '投诉 登记 对象=GA 方式=电话 类别=服务态度');
     expect(t.lastTextTo('zhao')).toContain('缺少投诉事项');
     expect(await db().count(Complaint)).toBe(0);
@@ -115,7 +125,7 @@ describe('off-ramps', () => {
     expect(t.lastTextTo('zhao')).toMatch(/^✅ .* 已归档/);
   });
 
-  it('CMP-06 撤销 needs the complainant\'s confirmation note and tells a department still holding the referral', async () => {
+  it("CMP-06 撤销 needs the complainant's confirmation note and tells a department still holding the referral", async () => {
     const no = await register(t);
     await investigateBoth(t, no);
     await t.say('zhao', `投诉 转交 ${no} 意见=批评教育`);

@@ -81,7 +81,11 @@ describe('CMP-15 / CMP-16 reply and re-referral', () => {
     await t.say('zhao', `投诉 答复 ${no} 方式=上门 满意度=满意`);
     await t.say('zhao', `投诉 结果 ${no} 属实`);
     await t.say('zhao', `投诉 归档 ${no}`);
-    expect(await db().findOneByOrFail(Complaint, { no })).toMatchObject({ status: '已归档', round: 2, satisfaction: '满意' });
+    expect(await db().findOneByOrFail(Complaint, { no })).toMatchObject({
+      status: '已归档',
+      round: 2,
+      satisfaction: '满意',
+    });
   });
 
   it('CMP-16 OPEN #11: the re-referral deadline is a setting (0 = same tier); a set value is used', async () => {
@@ -101,7 +105,11 @@ describe('CMP-18 / CMP-19 结果运用', () => {
     const no = await register(t, '人员=李四');
     await t.say('zhao', `投诉 结果 ${no} 属实 移交=纪委监委 说明=涉嫌索要好处`);
     expect(t.lastTextTo('zhao')).toContain('已登记移交 纪委监委');
-    expect(await db().findOneByOrFail(DeductionEvent, { source: no })).toMatchObject({ personUserid: 'lisi', departmentCode: 'GA', rule: 'CMP-19' });
+    expect(await db().findOneByOrFail(DeductionEvent, { source: no })).toMatchObject({
+      personUserid: 'lisi',
+      departmentCode: 'GA',
+      rule: 'CMP-19',
+    });
     expect(await db().findOneByOrFail(Referral, { source: no })).toMatchObject({ body: '纪委监委' });
     const flag = await db().findOneByOrFail(AwardFlag, { source: no });
     await t.click('zhao', `cancel_award:${flag.id}`);
@@ -109,7 +117,7 @@ describe('CMP-18 / CMP-19 结果运用', () => {
     expect(t.textsTo('wangwu').some((s) => s.includes('CMP-19'))).toBe(true); // PRF-14 notice to the 首席代表
   });
 
-  it('CMP-18 不实 → 澄清 notice to the staff member\'s department, no deduction; 恶意=是 → referral record', async () => {
+  it("CMP-18 不实 → 澄清 notice to the staff member's department, no deduction; 恶意=是 → referral record", async () => {
     const no = await register(t, '人员=李四 保密=是');
     await t.say('zhao', `投诉 结果 ${no} 属实 恶意=是`);
     expect(t.lastTextTo('zhao')).toContain('只能在认定“不实”时标注');
@@ -118,7 +126,11 @@ describe('CMP-18 / CMP-19 结果运用', () => {
     expect(t.lastTextTo('wangwu')).toContain(`【澄清】${no} 对 李四 的投诉（服务态度）经核查不实`);
     expect(t.lastTextTo('lisi')).toContain('【澄清】');
     expect(await db().count(DeductionEvent, { where: { source: no } })).toBe(0);
-    expect(await db().findOneByOrFail(Complaint, { no })).toMatchObject({ outcome: '不实', malicious: true, outcomeUse: ['澄清', '移交 公安机关'] });
+    expect(await db().findOneByOrFail(Complaint, { no })).toMatchObject({
+      outcome: '不实',
+      malicious: true,
+      outcomeUse: ['澄清', '移交 公安机关'],
+    });
     for (const item of await respondentFeed(t)) expect(item).not.toMatch(/王某|13912345678/);
   });
 
@@ -161,9 +173,20 @@ describe('REC-01 / CMP-17 queries', () => {
     await t.say('zhao', '投诉 登记 对象=SB 事项=王某反映社保窗口排队 方式=窗口 姓名=王某 类别=服务效能');
     await t.say('zhao', `投诉 结果 ${a} 属实`);
     await t.say('zhao', '投诉 统计');
-    expect(t.lastTextTo('zhao')).toBe(['2026-03 投诉 3 件', '部门：GA 2、SB 1', '类别：服务态度 2、服务效能 1', '结果：未定 2、属实 1', '超期 0 件｜不满意 0 件'].join('\n'));
+    expect(t.lastTextTo('zhao')).toBe(
+      [
+        '2026-03 投诉 3 件',
+        '部门：GA 2、SB 1',
+        '类别：服务态度 2、服务效能 1',
+        '结果：未定 2、属实 1',
+        '超期 0 件｜不满意 0 件',
+      ].join('\n'),
+    );
     const stats = await complaintStatsForMonth(db(), '2026-03');
-    expect(stats.map((s) => [s.departmentCode, s.registered, s.substantiated])).toEqual([['GA', 2, 1], ['SB', 1, 0]]);
+    expect(stats.map((s) => [s.departmentCode, s.registered, s.substantiated])).toEqual([
+      ['GA', 2, 1],
+      ['SB', 1, 0],
+    ]);
     expect(JSON.stringify(stats)).not.toMatch(/王某|13912345678/);
   });
 });
@@ -173,14 +196,43 @@ describe('commands.md §4, §6: H5 form and ledgers', () => {
     await t.say('zhao', '表单 投诉登记表');
     expect(t.lastTextTo('zhao')).toMatch(/^投诉登记表：https?:\/\//);
     const code = t.fake.state.mintOauthCode('zhao'); // WeCom OAuth (snsapi_base) back to the form
-    const body = new URLSearchParams({ code, f: '0123456789abcdef', 方式: '窗口', 部门: 'GA', 窗口: '13号窗', 事项: '材料清单与网上不一致', 类别: '服务质量', 姓名: '赵某', 保密: '是' });
-    const res = await fetch(`${t.bot.url}/h5/forms/complaint`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const body = new URLSearchParams({
+      code,
+      f: '0123456789abcdef',
+      方式: '窗口',
+      部门: 'GA',
+      窗口: '13号窗',
+      事项: '材料清单与网上不一致',
+      类别: '服务质量',
+      姓名: '赵某',
+      保密: '是',
+    });
+    const res = await fetch(`${t.bot.url}/h5/forms/complaint`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('TS2026-0001');
-    expect(await db().findOneByOrFail(Complaint, { no: 'TS2026-0001' })).toMatchObject({ departmentCode: 'GA', windowNumber: '13', confidential: true, channel: '窗口' });
+    expect(await db().findOneByOrFail(Complaint, { no: 'TS2026-0001' })).toMatchObject({
+      departmentCode: 'GA',
+      windowNumber: '13',
+      confidential: true,
+      channel: '窗口',
+    });
     // CMP-04 through the form too: no 事项 → 无效投诉, the form comes back with the refusal
-    const bad = new URLSearchParams({ code: t.fake.state.mintOauthCode('zhao'), f: 'fedcba9876543210', 方式: '窗口', 部门: 'GA', 类别: '服务质量' });
-    const res2 = await fetch(`${t.bot.url}/h5/forms/complaint`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: bad });
+    const bad = new URLSearchParams({
+      code: t.fake.state.mintOauthCode('zhao'),
+      f: 'fedcba9876543210',
+      方式: '窗口',
+      部门: 'GA',
+      类别: '服务质量',
+    });
+    const res2 = await fetch(`${t.bot.url}/h5/forms/complaint`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: bad,
+    });
     expect(res2.status).toBe(422);
     expect(await res2.text()).toContain('rule CMP-04');
   });
@@ -193,10 +245,26 @@ describe('commands.md §4, §6: H5 form and ledgers', () => {
     const ledger = findLedger('投诉台账')!;
     for (const unmasked of [true, false]) {
       const path = join(dir, `t${unmasked}.xlsx`);
-      await writeWorkbook(path, ledger.name, await ledger.build(t.bot.deps.db, { from: '2026-01-01', to: '2026-12-31' }, { unmasked }));
+      await writeWorkbook(
+        path,
+        ledger.name,
+        await ledger.build(t.bot.deps.db, { from: '2026-01-01', to: '2026-12-31' }, { unmasked }),
+      );
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(path);
-      expect(wb.worksheets.map((w) => w.name)).toEqual(['意见箱', '导引台办不成事受理点', '投诉登记本', '大厅管理室', '窗口', '12345', '0477-7218686', '蒙速办', '鄂尔多斯政务服务网', '好差评', '导服转交']);
+      expect(wb.worksheets.map((w) => w.name)).toEqual([
+        '意见箱',
+        '导引台办不成事受理点',
+        '投诉登记本',
+        '大厅管理室',
+        '窗口',
+        '12345',
+        '0477-7218686',
+        '蒙速办',
+        '鄂尔多斯政务服务网',
+        '好差评',
+        '导服转交',
+      ]);
       const book = wb.getWorksheet('投诉登记本')!;
       expect(book.getRow(1).getCell(4).value).toBe('投诉人*');
       expect(book.getRow(2).getCell(1).value).toBe('TS2026-0001');
@@ -208,7 +276,20 @@ describe('commands.md §4, §6: H5 form and ledgers', () => {
     expect(t.lastTextTo('liu')).toMatch(/^✅ 投诉台账 .*：2 行，文件已发送（个人信息已脱敏）/);
     await t.say('wangwu', '导出 投诉台账');
     expect(t.lastTextTo('wangwu')).toContain('只能由大厅管理室或中心领导导出');
-    const pet = await findLedger('信访举报台账')!.build(t.bot.deps.db, { from: '2026-01-01', to: '2026-12-31' }, { unmasked: false });
-    expect(pet[0].rows).toEqual([{ no: 'TS2026-0003', received: '2026-03-03', matter: '违规收费', due: '2026-03-24', replied: '', status: '信访办理' }]);
+    const pet = await findLedger('信访举报台账')!.build(
+      t.bot.deps.db,
+      { from: '2026-01-01', to: '2026-12-31' },
+      { unmasked: false },
+    );
+    expect(pet[0].rows).toEqual([
+      {
+        no: 'TS2026-0003',
+        received: '2026-03-03',
+        matter: '违规收费',
+        due: '2026-03-24',
+        replied: '',
+        status: '信访办理',
+      },
+    ]);
   });
 });

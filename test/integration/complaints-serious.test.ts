@@ -24,7 +24,9 @@ async function seriousReferral(now: string): Promise<{ no: string; sp: string }>
   await investigateBoth(t, no);
   await t.say('zhao', `投诉 转交 ${no} 部门=GA 意见=对当事人通报批评并当面致歉`);
   const a = await db().findOneOrFail(Approval, { where: { subjectId: no } });
-  expect(t.lastTextTo('zhao')).toBe(`✅ ${no} 处理意见已送分管领导、主要领导审批（${a.no}）\n批准后转交，落实期限自转交起10个工作日（rule CMP-12）`);
+  expect(t.lastTextTo('zhao')).toBe(
+    `✅ ${no} 处理意见已送分管领导、主要领导审批（${a.no}）\n批准后转交，落实期限自转交起10个工作日（rule CMP-12）`,
+  );
   return { no, sp: a.no };
 }
 
@@ -59,14 +61,17 @@ describe('CMP-12 serious referral', () => {
     expect(t.lastTextTo('wangwu')).toBe(`✅ ${no} GA 已报送落实情况`);
     expect((await db().findOneByOrFail(Complaint, { no })).status).toBe('待答复');
     // REC-01: the serious path never showed GA or its 分管领导 the complainant.
-    for (const item of await respondentFeed(t, ['wangwu', 'lisi', 'zhangsan', 'zhaoliu'])) expect(item).not.toMatch(/王某|13912345678/);
+    for (const item of await respondentFeed(t, ['wangwu', 'lisi', 'zhangsan', 'zhaoliu']))
+      expect(item).not.toMatch(/王某|13912345678/);
   });
 
   it('CMP-12 §19 #2: serious referral sent Mon 2025-03-10 → due Mon 2025-03-24', async () => {
     const { no, sp } = await seriousReferral('2025-03-10T09:00:00+08:00');
     await t.click('liu', `approve:${sp}`);
     await t.click('sun', `approve:${sp}`);
-    expect((await db().findOneOrFail(Deadline, { where: { subjectId: no, kind: 'complaint:落实:GA' } })).dueDate).toBe('2025-03-24');
+    expect((await db().findOneOrFail(Deadline, { where: { subjectId: no, kind: 'complaint:落实:GA' } })).dueDate).toBe(
+      '2025-03-24',
+    );
   });
 
   it('CMP-12 a rejection goes back to the handler with the reason; nothing is sent to the department', async () => {

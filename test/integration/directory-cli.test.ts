@@ -80,7 +80,11 @@ describe('directory CLI', () => {
     bad.people[1].roles = ['boss'];
     bad.windows[0].department = 'XX';
     expect(await runDirectoryCli(['import', write('bad.json', bad)], deps())).toBe(1);
-    expect(err).toEqual(['目录有 2 处错误，未写入任何数据：', '  人员 第2项：角色“boss”无效（可选：staff、window_lead、chief_rep、hall_office、guide、area_lead、leader、supervisor、provider、admin 或中文名）', '  窗口 第1项：部门“XX”不存在']);
+    expect(err).toEqual([
+      '目录有 2 处错误，未写入任何数据：',
+      '  人员 第2项：角色“boss”无效（可选：staff、window_lead、chief_rep、hall_office、guide、area_lead、leader、supervisor、provider、admin 或中文名）',
+      '  窗口 第1项：部门“XX”不存在',
+    ]);
     expect(await db.manager.count(Department)).toBe(0);
   });
 
@@ -89,7 +93,11 @@ describe('directory CLI', () => {
     const json = join(dir, 'out.json');
     expect(await runDirectoryCli(['export', json], deps())).toBe(0);
     const exported = JSON.parse(readFileSync(json, 'utf8'));
-    expect(exported).toMatchObject({ departments: DIRECTORY.departments, windows: DIRECTORY.windows, groups: DIRECTORY.groups });
+    expect(exported).toMatchObject({
+      departments: DIRECTORY.departments,
+      windows: DIRECTORY.windows,
+      groups: DIRECTORY.groups,
+    });
     expect(exported.people).toEqual([1, 0].map((i) => ({ ...DIRECTORY.people[i], status: '在岗' }))); // sorted by userid
     expect(await runDirectoryCli(['export', join(dir, 'out.xlsx')], deps())).toBe(0);
     expect(out.at(-1)).toMatch(/^✅ 已导出 .*out\.xlsx：部门 1，窗口 1，人员 2，群 1$/);

@@ -33,13 +33,38 @@ const SMALL = {
   ],
   windows: [
     { number: '5', name: '社保登记', department: 'SB', zone: 'B区', floor: 1, kind: '专项', status: '在用' },
-    { number: '12', name: '户籍办理', department: 'GA', zone: 'A区', floor: 1, kind: '专项', status: '在用', devices: ['电子屏', '评价器'] },
+    {
+      number: '12',
+      name: '户籍办理',
+      department: 'GA',
+      zone: 'A区',
+      floor: 1,
+      kind: '专项',
+      status: '在用',
+      devices: ['电子屏', '评价器'],
+    },
     { number: '13', name: '出入境', department: 'GA', zone: 'A区', floor: 2, kind: '专项', status: '备用' },
   ],
   people: [
     { userid: 'wangwu', name: '王五', department: 'GA', roles: ['chief_rep'], stationedSince: '2024-06-01' },
-    { userid: 'lisi', name: '李四', department: 'GA', window: '12', roles: ['staff', 'window_lead'], abPartner: 'zhangsan', stationedSince: '2025-03-01' },
-    { userid: 'zhangsan', name: '张三', department: 'GA', window: '13', roles: ['staff'], abPartner: 'lisi', stationedSince: '2025-09-01' },
+    {
+      userid: 'lisi',
+      name: '李四',
+      department: 'GA',
+      window: '12',
+      roles: ['staff', 'window_lead'],
+      abPartner: 'zhangsan',
+      stationedSince: '2025-03-01',
+    },
+    {
+      userid: 'zhangsan',
+      name: '张三',
+      department: 'GA',
+      window: '13',
+      roles: ['staff'],
+      abPartner: 'lisi',
+      stationedSince: '2025-09-01',
+    },
     { userid: 'huangyan', name: '黄燕', department: 'SB', window: '5', roles: ['chief_rep', 'staff'] },
     { userid: 'zhao', name: '赵敏', roles: ['hall_office'], flags: ['考核小组'] },
     { userid: 'chen', name: '陈主任', roles: ['leader'], flags: ['有关负责人', '带班领导'] },
@@ -69,8 +94,13 @@ const csvFiles = () => Object.entries(CSV).map(([name, text]) => file(`${name}.c
 /** The XLSX form with English sheet names and headers, a Date cell and numbers where Excel puts them. */
 async function smallXlsx(path: string, edit?: (wb: ExcelJS.Workbook) => void): Promise<string> {
   const wb = new ExcelJS.Workbook();
-  const sheet = (name: string, rows: unknown[][]) => rows.forEach((r) => (wb.getWorksheet(name) ?? wb.addWorksheet(name)).addRow(r));
-  sheet('departments', [['code', 'name', 'chiefRep', 'deptLeader.name', 'deptLeader.phone'], ['GA', '旗公安局', 'wangwu', '赵六', '0477-0000000'], ['SB', '旗社保局', 'huangyan']]);
+  const sheet = (name: string, rows: unknown[][]) =>
+    rows.forEach((r) => (wb.getWorksheet(name) ?? wb.addWorksheet(name)).addRow(r));
+  sheet('departments', [
+    ['code', 'name', 'chiefRep', 'deptLeader.name', 'deptLeader.phone'],
+    ['GA', '旗公安局', 'wangwu', '赵六', '0477-0000000'],
+    ['SB', '旗社保局', 'huangyan'],
+  ]);
   sheet('windows', [
     ['number', 'name', 'department', 'zone', 'floor', 'kind', 'status', 'devices'],
     [5, '社保登记', 'SB', 'B区', 1, '专项', '在用'],
@@ -119,12 +149,22 @@ describe('directory import', () => {
     expect(await exportDirectory(fromXlsx)).toEqual(expected);
     // Spot checks on what was stored.
     const lisi = await fromXlsx.manager.findOneByOrFail(Person, { userid: 'lisi' });
-    expect(lisi).toMatchObject({ departmentCode: 'GA', windowNumber: '12', abPartner: 'zhangsan', stationedSince: '2025-03-01' });
+    expect(lisi).toMatchObject({
+      departmentCode: 'GA',
+      windowNumber: '12',
+      abPartner: 'zhangsan',
+      stationedSince: '2025-03-01',
+    });
     const roles = await fromCsv.manager.find(PersonRole, { where: { userid: 'lisi' } });
     expect(roles.map((r) => r.role).sort()).toEqual(['staff', 'window_lead']);
     expect((await fromCsv.manager.findOneByOrFail(Department, { code: 'GA' })).chiefRep).toBe('wangwu'); // `WangWu` lower-cased
-    expect((await fromXlsx.manager.findOneByOrFail(HallWindow, { number: '12' })).devices).toEqual(['电子屏', '评价器']);
-    expect((await fromJson.manager.findOneByOrFail(GroupChat, { key: 'G-LEAD' })).webhook).toBe(SMALL.groups[2].webhook);
+    expect((await fromXlsx.manager.findOneByOrFail(HallWindow, { number: '12' })).devices).toEqual([
+      '电子屏',
+      '评价器',
+    ]);
+    expect((await fromJson.manager.findOneByOrFail(GroupChat, { key: 'G-LEAD' })).webhook).toBe(
+      SMALL.groups[2].webhook,
+    );
   });
 
   it('a single CSV with a 表 column holds all four lists; a cell of another list is reported', async () => {
@@ -140,13 +180,17 @@ describe('directory import', () => {
 
     const bad = csv.replace('人员,,王五,,GA,,,', '人员,,王五,,GA,,在用,');
     const refused = await importDirectory(await db(), NOW, 'cli', await readDirectoryFile(file('all-bad.csv', bad)));
-    expect(refused.errors).toEqual(['all-bad.csv 第4行（人员）：状态“在用”无效（应为 拟入岗/在岗/顶岗/拟离岗/已离岗）']);
+    expect(refused.errors).toEqual([
+      'all-bad.csv 第4行（人员）：状态“在用”无效（应为 拟入岗/在岗/顶岗/拟离岗/已离岗）',
+    ]);
   });
 
   it('re-import of the same file is a no-op: no writes, zero audit rows', async () => {
     const d = await imported(SMALL);
     const audits = await d.manager.count(AuditLog);
-    expect(audits).toBe(SMALL.departments.length + SMALL.windows.length + SMALL.people.length + SMALL.groups.length + 1);
+    expect(audits).toBe(
+      SMALL.departments.length + SMALL.windows.length + SMALL.people.length + SMALL.groups.length + 1,
+    );
     const again = await importDirectory(d, NOW, 'cli', SMALL);
     expect(changedRows(again.diff)).toBe(0);
     expect(again.diff.people.unchanged).toBe(6);
@@ -187,7 +231,8 @@ describe('directory import', () => {
       'windows 第4行：部门“XX”不存在',
       'people 第4行：不符合规定（rule DIR-02）：GA 已有首席代表 王五（wangwu），每个部门只能有一名首席代表',
     ]);
-    for (const E of [Department, HallWindow, Person, PersonRole, GroupChat, AuditLog]) expect(await d.manager.count(E)).toBe(0);
+    for (const E of [Department, HallWindow, Person, PersonRole, GroupChat, AuditLog])
+      expect(await d.manager.count(E)).toBe(0);
   });
 
   it('DIR-02: a department’s 首席代表 must be one of its people; CSV errors name the file and line', async () => {
@@ -197,16 +242,23 @@ describe('directory import', () => {
     const d = await db();
     const r = await importDirectory(d, NOW, 'cli', raw);
     expect(r.errors).toContain('部门.csv 第2行：首席代表 王五（wangwu） 不是 GA 的人员（其部门为 SB，rule DIR-02）');
-    expect(r.errors).toContain('人员.csv 第2行：不符合规定（rule DIR-02）：SB 已有首席代表 黄燕（huangyan），每个部门只能有一名首席代表');
+    expect(r.errors).toContain(
+      '人员.csv 第2行：不符合规定（rule DIR-02）：SB 已有首席代表 黄燕（huangyan），每个部门只能有一名首席代表',
+    );
     expect(await d.manager.count(Person)).toBe(0);
   });
 
   it('file-level problems are reported: unknown column, unknown sheet, duplicate key', async () => {
     const raw = await readDirectoryFiles([file('窗口.csv', '窗口号,名称,颜色\n12,户籍办理,红\n12,出入境,蓝\n')]);
     const r = await importDirectory(await db(), NOW, 'cli', raw);
-    expect(r.errors).toEqual(['窗口.csv 第1行：未知列“颜色”', '窗口.csv 第3行：窗口号“12”重复（已见于 窗口.csv 第2行）']);
+    expect(r.errors).toEqual([
+      '窗口.csv 第1行：未知列“颜色”',
+      '窗口.csv 第3行：窗口号“12”重复（已见于 窗口.csv 第2行）',
+    ]);
     const xlsx = await smallXlsx(join(dir, 'extra-sheet.xlsx'), (wb) => wb.addWorksheet('人 员').addRow(['账号']));
-    expect((await readDirectoryFile(xlsx)).errors).toEqual(['extra-sheet.xlsx：未知工作表“人 员”（应为 部门/窗口/人员/群）']);
+    expect((await readDirectoryFile(xlsx)).errors).toEqual([
+      'extra-sheet.xlsx：未知工作表“人 员”（应为 部门/窗口/人员/群）',
+    ]);
   });
 
   it('--dry-run writes nothing and reports the field-level diff; the real run then applies it with one audit row per change', async () => {
@@ -217,7 +269,9 @@ describe('directory import', () => {
     next.people.push({ userid: 'xiaogao', name: '小高', roles: ['guide'] });
     const dry = await importDirectory(d, NOW, 'cli', next, { dryRun: true });
     expect(dry.ok).toBe(true);
-    expect(dry.diff.windows.updated).toEqual([{ key: '13', title: '13号窗 出入境·车驾管', changes: [{ field: 'name', from: '出入境', to: '出入境·车驾管' }] }]);
+    expect(dry.diff.windows.updated).toEqual([
+      { key: '13', title: '13号窗 出入境·车驾管', changes: [{ field: 'name', from: '出入境', to: '出入境·车驾管' }] },
+    ]);
     expect(dry.diff.people.created.map((p) => p.key)).toEqual(['xiaogao']);
     expect(dry.diff.windows.unchanged).toBe(2);
     expect(await d.manager.count(AuditLog)).toBe(audits);
@@ -229,19 +283,30 @@ describe('directory import', () => {
     expect((await d.manager.findOneByOrFail(HallWindow, { number: '13' })).name).toBe('出入境·车驾管');
     const rows = await d.manager.find(AuditLog, { where: { id: MoreThan(audits) }, order: { id: 'ASC' } });
     const actions = rows.map((a) => `${a.action} ${a.subjectType} ${a.subjectId}`);
-    expect(actions).toEqual(['directory.update window 13', 'directory.create person xiaogao', 'directory.import directory import']);
+    expect(actions).toEqual([
+      'directory.update window 13',
+      'directory.create person xiaogao',
+      'directory.import directory import',
+    ]);
   });
 
   it('a partial file refers to stored rows; a blank cell keeps the stored value and “-” clears it', async () => {
     const d = await imported(SMALL);
-    const raw = await readDirectoryFiles([file('people.csv', 'userid,name,window,stationedSince,B岗\nlisi,李四,13,,-\n')]);
+    const raw = await readDirectoryFiles([
+      file('people.csv', 'userid,name,window,stationedSince,B岗\nlisi,李四,13,,-\n'),
+    ]);
     const r = await importDirectory(d, NOW, 'cli', raw);
     expect(r.errors).toEqual([]);
     expect(r.diff.people.updated[0].changes).toEqual([
       { field: 'window', from: '12', to: '13' },
       { field: 'abPartner', from: 'zhangsan', to: null },
     ]);
-    expect(await d.manager.findOneByOrFail(Person, { userid: 'lisi' })).toMatchObject({ windowNumber: '13', abPartner: null, stationedSince: '2025-03-01', departmentCode: 'GA' });
+    expect(await d.manager.findOneByOrFail(Person, { userid: 'lisi' })).toMatchObject({
+      windowNumber: '13',
+      abPartner: null,
+      stationedSince: '2025-03-01',
+      departmentCode: 'GA',
+    });
   });
 
   it('group members are derived from the directory (§0.3) and follow later imports', async () => {
@@ -286,13 +351,22 @@ describe('directory import', () => {
     expect(first).toEqual({ created: ['G-DEPT-GA'], existing: ['G-HALL'], skipped: ['G-OFFICE'], failed: [] });
     expect(calls).toEqual(['get deptga', 'create deptga 旗公安局窗口群 lisi,wangwu,zhangsan', 'get hall01']);
     const flags = await d.manager.find(GroupChat, { order: { key: 'ASC' } });
-    expect(Object.fromEntries(flags.map((g) => [g.key, g.created]))).toEqual({ 'G-DEPT-GA': true, 'G-HALL': true, 'G-LEAD': false, 'G-OFFICE': false });
+    expect(Object.fromEntries(flags.map((g) => [g.key, g.created]))).toEqual({
+      'G-DEPT-GA': true,
+      'G-HALL': true,
+      'G-LEAD': false,
+      'G-OFFICE': false,
+    });
     calls.length = 0;
-    expect(await ensureGroupChats(d, wecom, log, NOW)).toEqual({ created: [], existing: [], skipped: ['G-OFFICE'], failed: [] });
+    expect(await ensureGroupChats(d, wecom, log, NOW)).toEqual({
+      created: [],
+      existing: [],
+      skipped: ['G-OFFICE'],
+      failed: [],
+    });
     expect(calls).toEqual([]);
     // Re-pointing a group at another chatid makes it pending again.
     await importDirectory(d, NOW, 'cli', { groups: [{ key: 'G-HALL', name: '全体进驻人员', chatid: 'hall02' }] });
     expect((await d.manager.findOneByOrFail(GroupChat, { key: 'G-HALL' })).created).toBe(false);
   });
 });
-

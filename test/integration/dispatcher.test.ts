@@ -67,7 +67,10 @@ describe('dispatcher and commands', () => {
     const before = t.textsTo('zhangsan').length;
     await t.say('zhangsan', '我是谁');
     expect(calls).toBe(3);
-    const row = await t.bot.deps.db.manager.findOneOrFail(InboxRow, { where: { userid: 'zhangsan' }, order: { id: 'DESC' } });
+    const row = await t.bot.deps.db.manager.findOneOrFail(InboxRow, {
+      where: { userid: 'zhangsan' },
+      order: { id: 'DESC' },
+    });
     expect(row.status).toBe('failed');
     expect(row.error).toContain('boom');
     const texts = t.textsTo('zhangsan').slice(before);
@@ -107,7 +110,8 @@ describe('dispatcher and commands', () => {
 
   it('events are processed in order per user', async () => {
     const before = t.textsTo('lisi').length;
-    for (const text of ['我是谁', '帮助 我是谁', '待办']) await t.deliver({ type: 'text', from: 'lisi', content: text } as never);
+    for (const text of ['我是谁', '帮助 我是谁', '待办'])
+      await t.deliver({ type: 'text', from: 'lisi', content: text } as never);
     await t.settle();
     const texts = t.textsTo('lisi').slice(before);
     expect(texts[0]).toContain('李四');

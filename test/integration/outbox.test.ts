@@ -15,7 +15,8 @@ describe('outbox sender', () => {
   });
   afterEach(async () => t.close());
 
-  const queue = (key: string, text: string, to = 'lisi') => t.bot.deps.db.tx((m) => enqueue(m, t.clock.now(), key, { user: to }, { text }));
+  const queue = (key: string, text: string, to = 'lisi') =>
+    t.bot.deps.db.tx((m) => enqueue(m, t.clock.now(), key, { user: to }, { text }));
   const sentTexts = (to = 'lisi') => t.textsTo(to);
   const row = (key: string) => t.bot.deps.db.manager.findOneOrFail(OutboxRow, { where: { dedupeKey: key } });
 

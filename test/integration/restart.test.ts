@@ -20,7 +20,13 @@ describe('restart', () => {
     const first = await createBot({ config: loadConfig(env), clock, log });
     await loadDemoDirectory(first.deps.db, clock.now(), fake.url);
     for (let i = 0; i < 20; i++) {
-      const { url, body } = signedCallback(TEST_CRYPTO, { type: 'text', corpId: TEST_CRYPTO.corpId, from: 'lisi', content: '我是谁', msgId: String(9_000_000_000_000_000_000n + BigInt(i)) });
+      const { url, body } = signedCallback(TEST_CRYPTO, {
+        type: 'text',
+        corpId: TEST_CRYPTO.corpId,
+        from: 'lisi',
+        content: '我是谁',
+        msgId: String(9_000_000_000_000_000_000n + BigInt(i)),
+      });
       const res = await fetch(`${first.url}${url}`, { method: 'POST', body });
       expect(res.status).toBe(200);
     }
@@ -33,8 +39,10 @@ describe('restart', () => {
     await second.sender.drain();
     await second.dispatcher.drain();
     await second.sender.drain();
-    const statuses = (await second.deps.db.manager.find(InboxRow)).map((r) => `${r.status}:${r.error ?? ""}`.slice(0, 200));
-    expect(statuses.filter((s) => s.startsWith("done"))).toHaveLength(20);
+    const statuses = (await second.deps.db.manager.find(InboxRow)).map((r) =>
+      `${r.status}:${r.error ?? ''}`.slice(0, 200),
+    );
+    expect(statuses.filter((s) => s.startsWith('done'))).toHaveLength(20);
     expect(fake.state.feedLog.all().filter((i) => i.text?.includes('李四'))).toHaveLength(20);
     await second.close();
     await fake.close();

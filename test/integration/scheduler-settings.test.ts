@@ -52,7 +52,9 @@ describe('scheduler', () => {
   it('--force re-runs a period as a new attempt and is audited (D14)', async () => {
     const out = await sched().runJob(daily, new Date('2026-03-02T07:45:00+08:00'), { force: true, actor: 'cli' });
     expect(out).toMatchObject({ status: 'ok', attempt: 2 });
-    expect(await t.bot.deps.db.manager.count(AuditLog, { where: { action: 'job.force', subjectId: 'test-daily' } })).toBe(1);
+    expect(
+      await t.bot.deps.db.manager.count(AuditLog, { where: { action: 'job.force', subjectId: 'test-daily' } }),
+    ).toBe(1);
   });
 
   it('D14 catch-up: the most recent missed period runs once, older ones are recorded skipped-missed and shown in /healthz', async () => {
@@ -61,17 +63,26 @@ describe('scheduler', () => {
     const ran = await sched().catchUp();
     expect(ran).toEqual(['test-daily@2026-03-05']);
     expect(runs).toEqual(['2026-03-05']);
-    const skipped = await t.bot.deps.db.manager.find(JobRun, { where: { job: 'test-daily', status: 'skipped-missed' }, order: { period: 'ASC' } });
+    const skipped = await t.bot.deps.db.manager.find(JobRun, {
+      where: { job: 'test-daily', status: 'skipped-missed' },
+      order: { period: 'ASC' },
+    });
     expect(skipped.map((r) => r.period)).toEqual(['2026-03-03', '2026-03-04']);
     const health = (await (await fetch(`${t.bot.url}/healthz`)).json()) as { jobs: { skippedMissed: string[] } };
-    expect(health.jobs.skippedMissed).toEqual(expect.arrayContaining(['test-daily@2026-03-03', 'test-daily@2026-03-04']));
+    expect(health.jobs.skippedMissed).toEqual(
+      expect.arrayContaining(['test-daily@2026-03-03', 'test-daily@2026-03-04']),
+    );
     // a second start changes nothing
     expect(await sched().catchUp()).toEqual([]);
     expect(runs).toEqual(['2026-03-05']);
   });
 
   it('fire times follow Asia/Shanghai', () => {
-    const fires = fireTimesBetween('45 7 * * *', new Date('2026-03-02T00:00:00+08:00'), new Date('2026-03-03T23:59:00+08:00'));
+    const fires = fireTimesBetween(
+      '45 7 * * *',
+      new Date('2026-03-02T00:00:00+08:00'),
+      new Date('2026-03-03T23:59:00+08:00'),
+    );
     expect(fires.map((d) => d.toISOString())).toEqual(['2026-03-01T23:45:00.000Z', '2026-03-02T23:45:00.000Z']);
   });
 });
@@ -94,7 +105,9 @@ describe('settings (issue [approvals] §4)', () => {
     await t.say('zhao', '设置 修改 calendar.endOfDay 17:00 说明=冬季作息');
     expect(t.lastTextTo('zhao')).toBe('✅ calendar.endOfDay：17:30 → 17:00（已生效）');
     expect(t.bot.deps.calendar.endOfDay).toBe('17:00');
-    const audit = await t.bot.deps.db.manager.findOneOrFail(AuditLog, { where: { action: 'setting.change', subjectId: 'calendar.endOfDay' } });
+    const audit = await t.bot.deps.db.manager.findOneOrFail(AuditLog, {
+      where: { action: 'setting.change', subjectId: 'calendar.endOfDay' },
+    });
     expect(audit.actor).toBe('zhao');
     expect(audit.detail).toMatchObject({ from: '17:30', to: '17:00', reason: '冬季作息' });
     await t.say('zhao', '设置 查看 calendar.endOfDay');

@@ -41,11 +41,17 @@ describe('rectification and 问效 (ACC)', () => {
     await t.say('zhao', '整改 下达 WT1 责任人=@王五');
     expect(t.lastTextTo('zhao')).toBe('WT2026-0001 已有整改单 ZG2026-0001（待报方案）。');
     await t.say('zhao', '整改 下达 WT2 责任人=@王五');
-    expect(t.lastTextTo('zhao')).toMatch(/^❌ 不符合规定（rule ACC-04；000 全过程监督 第十二条）：WT2026-0002 有异议待裁定/);
+    expect(t.lastTextTo('zhao')).toMatch(
+      /^❌ 不符合规定（rule ACC-04；000 全过程监督 第十二条）：WT2026-0002 有异议待裁定/,
+    );
     // a source whose table this module does not know (差评 CP) is kept as typed; the department is the person's
     await t.say('zhao', '整改 下达 CP2026-0003 责任人=@李四 期限=3月6日');
     expect(t.lastTextTo('zhao')).toBe('✅ ZG2026-0002 已下达 GA 李四，3/6 前报整改方案');
-    expect(await rect('ZG2026-0002')).toMatchObject({ source: 'CP2026-0003', sourceType: 'review', departmentCode: 'GA' });
+    expect(await rect('ZG2026-0002')).toMatchObject({
+      source: 'CP2026-0003',
+      sourceType: 'review',
+      departmentCode: 'GA',
+    });
   });
 
   it('BRF-11 quarterly reminders on the 1st WD of March and 3 WD before the 10th, skipping those who reported', async () => {
@@ -62,7 +68,9 @@ describe('rectification and 问效 (ACC)', () => {
 
   it('ACC-04 三级提醒 on the plan: due day − 1 WD, due day, then daily while overdue (G-OFFICE), once per day', async () => {
     await t.runJob('rectification-due', at('2026-03-06', '09:00'));
-    expect(texts('wangwu').filter((x) => x.includes('ZG2026-0001 将于 3/9 到期：请于 3/9 前报送整改方案'))).toHaveLength(1);
+    expect(
+      texts('wangwu').filter((x) => x.includes('ZG2026-0001 将于 3/9 到期：请于 3/9 前报送整改方案')),
+    ).toHaveLength(1);
     expect(texts('lisi').at(-1)).toContain('ZG2026-0002 今日到期');
     expect(texts('wangwu').at(-1)).toContain('ZG2026-0002 今日到期'); // L2 also goes to the 首席代表
     await t.runJob('rectification-due', at('2026-03-09', '09:00'));
@@ -77,7 +85,9 @@ describe('rectification and 问效 (ACC)', () => {
   it('ACC-04 the plan needs 内容, 措施, 完成时限 and 责任人 (HARD); a full plan starts the completion clock', async () => {
     t.setNow(at('2026-03-10', '10:00'));
     await t.say('wangwu', '整改 方案 ZG1 内容=空岗 措施=落实AB岗');
-    expect(t.lastTextTo('wangwu')).toMatch(/^❌ 不符合规定（rule ACC-04；000 全过程监督 第十二条）：整改方案应明确整改的内容、措施、完成时限、责任人，缺少：完成时限（时限=）、责任人。可填写表单：/);
+    expect(t.lastTextTo('wangwu')).toMatch(
+      /^❌ 不符合规定（rule ACC-04；000 全过程监督 第十二条）：整改方案应明确整改的内容、措施、完成时限、责任人，缺少：完成时限（时限=）、责任人。可填写表单：/,
+    );
     await t.say('wangwu', '整改 方案 ZG1 内容=空岗 措施=落实AB岗和暂停服务牌 时限=3月20日 责任人=@李四');
     expect(t.lastTextTo('wangwu')).toBe('✅ ZG1 整改方案已报送（完成时限 3/20）');
     expect(await rect()).toMatchObject({ status: '整改中', planOwner: 'lisi', planDeadline: '2026-03-20' });
@@ -134,12 +144,18 @@ describe('rectification and 问效 (ACC)', () => {
     expect(t.lastTextTo('zhao')).toBe('✅ WX2026-001 GA 李四 诫勉谈话（来源 WT1）');
     expect(t.lastTextTo('lisi')).toContain('问效 WX2026-001：GA 李四 诫勉谈话（来源 WT2026-0001）');
     await t.say('zhao', '问效 措施 GA 措施=罚款 来源=WT1');
-    expect(t.lastTextTo('zhao')).toContain('措施应为：限期整改、诫勉谈话、通报批评、书面检查、取消评优、调离岗位、其他（rule ACC-01）');
+    expect(t.lastTextTo('zhao')).toContain(
+      '措施应为：限期整改、诫勉谈话、通报批评、书面检查、取消评优、调离岗位、其他（rule ACC-01）',
+    );
     await t.say('zhao', '问效 措施 GA 措施=其他 来源=WT1 说明=全科室学习窗口工作制度');
     expect(t.lastTextTo('zhao')).toBe('✅ WX2026-002 GA 其他（来源 WT1）');
     await t.say('chen', '问效 措施 GA 措施=取消评优 来源=WT1');
     expect(t.lastTextTo('chen')).toContain('WX2026-003 GA 取消评优（来源 WT1），评优资格待确认（卡片）');
-    expect(t.cardsTo('chen').some((c) => (c.card!.button_list as { key: string }[]).some((b) => b.key.startsWith('cancel_award:')))).toBe(true);
+    expect(
+      t
+        .cardsTo('chen')
+        .some((c) => (c.card!.button_list as { key: string }[]).some((b) => b.key.startsWith('cancel_award:'))),
+    ).toBe(true);
     await t.say('zhao', '问效 措施 @张三 措施=限期整改 来源=TS2026-0099');
     expect(t.lastTextTo('zhao')).toBe('✅ WX2026-004 GA 张三 限期整改（来源 TS2026-0099），已下达 ZG2026-0003');
     await t.say('zhao', '问效 不成立 WX2026-001 说明=经核实为B岗顶岗期间');
@@ -171,7 +187,10 @@ describe('rectification and 问效 (ACC)', () => {
     expect(n.no).toMatch(/^督通〔2026〕\d{3}$/);
     expect(n.title).toBe('致乌审旗公安局书面通报（GA，WT2026-0001）');
     const refs = await t.bot.deps.db.manager.find(Referral, { where: { source: 'WT2026-0001' }, order: { id: 'ASC' } });
-    expect(refs.map((r) => [r.body, r.date])).toEqual([['派驻部门', '2026-03-30'], ['纪检监察组', '2026-03-30']]);
+    expect(refs.map((r) => [r.body, r.date])).toEqual([
+      ['派驻部门', '2026-03-30'],
+      ['纪检监察组', '2026-03-30'],
+    ]);
     expect((await t.groupTexts('G-OFFICE')).at(-1)).toContain(`${n.no}（其他）已签发`);
   });
 
@@ -179,14 +198,28 @@ describe('rectification and 问效 (ACC)', () => {
     const range = { from: '2026-03-01', to: '2026-03-31' };
     const [rects, wx] = await findLedger('整改与问效台账')!.build(t.bot.deps.db, range, { unmasked: true });
     expect(rects.rows.map((r) => r.no)).toEqual(['ZG2026-0001', 'ZG2026-0002', 'ZG2026-0003']);
-    expect(rects.rows[0]).toMatchObject({ source: 'WT2026-0001', progress: 1, verdict: '通过', status: '已通过', owner: '李四' });
+    expect(rects.rows[0]).toMatchObject({
+      source: 'WT2026-0001',
+      progress: 1,
+      verdict: '通过',
+      status: '已通过',
+      owner: '李四',
+    });
     expect(wx.rows).toHaveLength(4);
-    const masked = await findLedger('整改与问效台账')!.build(t.bot.deps.db, range, { unmasked: false, department: 'SB' });
+    const masked = await findLedger('整改与问效台账')!.build(t.bot.deps.db, range, {
+      unmasked: false,
+      department: 'SB',
+    });
     expect(masked[0].rows).toEqual([]);
     expect((await findLedger('移交台账')!.build(t.bot.deps.db, range, { unmasked: true }))[0].rows).toHaveLength(2);
-    expect((await findLedger('督办任务台账')!.build(t.bot.deps.db, range, { unmasked: true }))[0].rows[0]).toMatchObject({ no: 'DB2026-001', status: '已完成' });
+    expect(
+      (await findLedger('督办任务台账')!.build(t.bot.deps.db, range, { unmasked: true }))[0].rows[0],
+    ).toMatchObject({ no: 'DB2026-001', status: '已完成' });
     const ins = await findLedger('巡查台账')!.build(t.bot.deps.db, range, { unmasked: false, department: 'GA' });
-    expect(ins[1].rows.map((r) => [r.no, r.staff, r.rect])).toEqual([['WT2026-0001', '李*', 'ZG2026-0001'], ['WT2026-0002', '张*', '']]);
+    expect(ins[1].rows.map((r) => [r.no, r.staff, r.rect])).toEqual([
+      ['WT2026-0001', '李*', 'ZG2026-0001'],
+      ['WT2026-0002', '张*', ''],
+    ]);
   });
 
   it('ACC-04 the H5 整改方案 form (link in the order) runs 整改 方案 with the same HARD check', async () => {
@@ -199,13 +232,21 @@ describe('rectification and 问效 (ACC)', () => {
     const submit = async (fields: Record<string, string>) => {
       target.searchParams.set('code', t.fake.state.mintOauthCode('lisi'));
       const page = await (await fetch(target)).text();
-      const hidden = Object.fromEntries([...page.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]]));
-      const res = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ ...hidden, 编号: 'ZG2026-0002', ...fields }) });
+      const hidden = Object.fromEntries(
+        [...page.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]]),
+      );
+      const res = await fetch(target, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ ...hidden, 编号: 'ZG2026-0002', ...fields }),
+      });
       await t.settle();
       return res.text();
     };
     expect(await submit({ 内容: '差评', 措施: '培训' })).toContain('rule ACC-04');
-    expect(await submit({ 内容: '差评未回访', 措施: '逐一回访并培训', 时限: '2026-04-03', 责任人: '李四' })).toContain('✅ ZG2 整改方案已报送（完成时限 4/3）');
+    expect(await submit({ 内容: '差评未回访', 措施: '逐一回访并培训', 时限: '2026-04-03', 责任人: '李四' })).toContain(
+      '✅ ZG2 整改方案已报送（完成时限 4/3）',
+    );
     expect(t.lastTextTo('lisi')).toBe('✅ ZG2 整改方案已报送（完成时限 4/3）');
   });
 });

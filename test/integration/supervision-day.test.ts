@@ -9,7 +9,8 @@ import { startTestBot, type TestBot } from '../helpers/bot';
 // 督通 number to G-HALL, and the 16:00 daily-inspection check that stays silent.
 
 const at = (hhmm: string, day = '2026-03-03') => `${day}T${hhmm}:00+08:00`;
-const titleOf = (c: { card?: Record<string, unknown> }) => (c.card?.main_title as { title?: string } | undefined)?.title ?? '';
+const titleOf = (c: { card?: Record<string, unknown> }) =>
+  (c.card?.main_title as { title?: string } | undefined)?.title ?? '';
 
 describe('supervision — a day in the hall (commands.md §7)', () => {
   let t: TestBot;
@@ -33,7 +34,10 @@ describe('supervision — a day in the hall (commands.md §7)', () => {
     expect(t.textsTo('zhao').some((x) => x.startsWith('✅ WT2026-0001｜12号窗 项3 空岗｜已推送首席代表'))).toBe(true);
     expect(t.lastTextTo('zhao')).toBe('✅ XC1 结束：问题 2，表扬 1');
     const card = t.cardsTo('wangwu').find((c) => titleOf(c) === '巡查发现 WT2026-0001（一般）')!;
-    expect((card.card!.button_list as { key: string }[]).map((b) => b.key)).toEqual(['ack:WT2026-0001', 'dispute:WT2026-0001']);
+    expect((card.card!.button_list as { key: string }[]).map((b) => b.key)).toEqual([
+      'ack:WT2026-0001',
+      'dispute:WT2026-0001',
+    ]);
     expect(t.cardsTo('huangyan').some((c) => titleOf(c) === '巡查发现 WT2026-0002（一般）')).toBe(true);
     // seed review #4: the named staff member is told and may dispute too
     expect(t.lastTextTo('lisi')).toContain('巡查 异议 WT2026-0001');
@@ -48,7 +52,11 @@ describe('supervision — a day in the hall (commands.md §7)', () => {
     expect(fields[0].value).toBe('2：12号窗项3、5号窗项2');
     expect(card.card!.sub_title_text).toBe('批评：WT1 GA 12号窗 空岗；WT2 SB 5号窗 未提醒群众评价｜表扬：WT3 SB 8号窗');
     expect(fields[1].value).toContain('8号窗');
-    expect((card.card!.button_list as { key: string }[]).map((b) => b.key)).toEqual(['approve:SP2026-00001', 'reject:SP2026-00001', 'edit:SP2026-00001']);
+    expect((card.card!.button_list as { key: string }[]).map((b) => b.key)).toEqual([
+      'approve:SP2026-00001',
+      'reject:SP2026-00001',
+      'edit:SP2026-00001',
+    ]);
     expect(t.cardsTo('chen').some((c) => titleOf(c).startsWith('口头通报审定'))).toBe(false); // 分管领导 only (BRF-03)
   });
 
@@ -57,9 +65,14 @@ describe('supervision — a day in the hall (commands.md §7)', () => {
     await t.say('wangwu', '巡查 异议 WT1 理由=李四在后台取件，已放暂停服务牌');
     expect(t.lastTextTo('wangwu')).toBe('✅ WT1 已提出异议，等待大厅管理室裁定');
     const office = t.cardsTo('zhao').at(-1)!;
-    expect((office.card!.button_list as { key: string }[]).map((b) => b.key)).toEqual(['uphold:WT2026-0001', 'withdraw:WT2026-0001']);
+    expect((office.card!.button_list as { key: string }[]).map((b) => b.key)).toEqual([
+      'uphold:WT2026-0001',
+      'withdraw:WT2026-0001',
+    ]);
     const fresh = t.cardsTo('liu').at(-1)!;
-    expect((fresh.card!.horizontal_content_list as { value: string }[])[0].value).toBe('2：12号窗项3（异议）、5号窗项2');
+    expect((fresh.card!.horizontal_content_list as { value: string }[])[0].value).toBe(
+      '2：12号窗项3（异议）、5号窗项2',
+    );
     expect(fresh.card!.sub_title_text).toContain('WT1 GA 12号窗 空岗（有异议）');
   });
 
@@ -78,7 +91,9 @@ describe('supervision — a day in the hall (commands.md §7)', () => {
     const first = t.cardsTo('liu').find((c) => titleOf(c).startsWith('口头通报审定'))!;
     await t.click('liu', 'approve:SP2026-00001', { taskId: first.taskId });
     expect(t.lastTextTo('liu')).toContain('已处理'); // the card replaced at 07:52 is stale
-    expect((await t.bot.deps.db.manager.findOneByOrFail(Notice, { periodKey: '口头:2026-03-03' })).status).toBe('待审定');
+    expect((await t.bot.deps.db.manager.findOneByOrFail(Notice, { periodKey: '口头:2026-03-03' })).status).toBe(
+      '待审定',
+    );
     await t.click('liu', 'approve:SP2026-00001');
     expect(t.lastTextTo('liu')).toContain('SP2026-00001 已同意');
     const n = await t.bot.deps.db.manager.findOneByOrFail(Notice, { periodKey: '口头:2026-03-03' });

@@ -33,7 +33,9 @@ describe('inspections and findings (INS)', () => {
 
   it('INS-05 a finding must cite one check item 1–11 (HARD); INS-04 floors 1–3', async () => {
     await t.say('zhao', '巡查 发现 窗口=12 项=12 说明=空岗');
-    expect(t.lastTextTo('zhao')).toMatch(/^❌ 不符合规定（rule INS-05；000 巡查 三）：每条巡查发现须注明一个巡查项目编号 1–11.*“12”不是有效编号/);
+    expect(t.lastTextTo('zhao')).toMatch(
+      /^❌ 不符合规定（rule INS-05；000 巡查 三）：每条巡查发现须注明一个巡查项目编号 1–11.*“12”不是有效编号/,
+    );
     await t.say('zhao', '巡查 发现 窗口=12 说明=空岗');
     expect(t.lastTextTo('zhao')).toMatch(/^❌ 不符合规定（rule INS-05/);
     await t.say('zhao', '巡查 开始 类型=日常 区域=前台 楼层=4');
@@ -45,7 +47,9 @@ describe('inspections and findings (INS)', () => {
     const wt1 = await find('zhao', '巡查 发现 窗口=12 人=@李四 项=3 说明=空岗');
     expect(await t.groupTexts('G-LEAD')).toEqual([]);
     const wt2 = await find('zhao', '巡查 发现 窗口=5 项=2 程度=重大 说明=与群众争吵');
-    expect((await t.groupTexts('G-LEAD')).at(-1)).toMatch(new RegExp(`^⚠️ 巡查发现 ${wt2}（重大）SB 5号窗：项2 与群众争吵`));
+    expect((await t.groupTexts('G-LEAD')).at(-1)).toMatch(
+      new RegExp(`^⚠️ 巡查发现 ${wt2}（重大）SB 5号窗：项2 与群众争吵`),
+    );
     const wt3 = await find('zhao', '巡查 发现 项=11 区域=公共 程度=突发 说明=群众晕倒已呼叫120');
     expect((await t.groupTexts('G-OFFICE')).at(-1)).toContain(`${wt3}（突发）`);
     expect(await status(wt3)).toBe('已确认');
@@ -56,7 +60,9 @@ describe('inspections and findings (INS)', () => {
     await t.click('wangwu', 'ack:WT2026-0001');
     expect(t.lastTextTo('wangwu')).toBe('✅ WT2026-0001 已确认');
     expect(await status('WT2026-0001')).toBe('已确认');
-    expect(t.cardsTo('wangwu').find((c) => c.taskId?.startsWith('WT2026-0001'))!.cardState?.replaceName).toMatch(/^已确认/);
+    expect(t.cardsTo('wangwu').find((c) => c.taskId?.startsWith('WT2026-0001'))!.cardState?.replaceName).toMatch(
+      /^已确认/,
+    );
     const card = t.cardsTo('wangwu').find((c) => c.taskId?.startsWith('WT2026-0001'))!;
     await t.click('huangyan', 'ack:WT2026-0001', { taskId: card.taskId });
     expect(t.lastTextTo('huangyan')).toContain('只有 GA 的首席代表可以确认');
@@ -96,7 +102,11 @@ describe('inspections and findings (INS)', () => {
     await t.runJob('finding-auto-confirm', at('2026-03-04', '09:00'));
     expect(await status('WT2026-0006')).toBe('待确认'); // window ends Wed 03-04 17:30
     await t.runJob('finding-auto-confirm', at('2026-03-05', '09:00'));
-    expect([await status('WT2026-0004'), await status('WT2026-0006'), await status('WT2026-0005')]).toEqual(['已确认', '已确认', '有异议']);
+    expect([await status('WT2026-0004'), await status('WT2026-0006'), await status('WT2026-0005')]).toEqual([
+      '已确认',
+      '已确认',
+      '有异议',
+    ]);
     expect(t.lastTextTo('wangwu')).toMatch(/^以下巡查发现2个工作日内未提出异议，已自动确认（rule INS-09）：WT4、WT6/);
   });
 
@@ -152,7 +162,13 @@ describe('inspections and findings (INS)', () => {
     await t.say('zhao', '巡查 阻碍 XC1 部门=GA 人=@张三 说明=拒绝出示办件记录');
     expect(t.lastTextTo('zhao')).toBe('✅ 已登记阻碍巡查，转问效 WX2026-001');
     const wx = await t.bot.deps.db.manager.findOneByOrFail(Accountability, { no: 'WX2026-001' });
-    expect(wx).toMatchObject({ event: '阻碍巡查', subjectType: 'person', subjectId: 'zhangsan', departmentCode: 'GA', source: 'XC2026-0001' });
+    expect(wx).toMatchObject({
+      event: '阻碍巡查',
+      subjectType: 'person',
+      subjectId: 'zhangsan',
+      departmentCode: 'GA',
+      source: 'XC2026-0001',
+    });
     expect((await t.groupTexts('G-LEAD')).at(-1)).toMatch(/^⚠️ 阻碍巡查（rule INS-08）WX2026-001：GA 张三/);
   });
 

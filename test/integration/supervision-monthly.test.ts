@@ -58,7 +58,10 @@ describe('monthly 约谈 and numbered 书面通报 (BRF-04…BRF-10)', () => {
     await t.say('zhao', '巡查 表扬 窗口=14 说明=主动延时服务');
     // SW: a 属实 complaint received in February (via the [complaints] commands)
     t.setNow(at('2026-02-10', '10:00'));
-    await t.say('zhao', '投诉 登记 对象=1号窗 事项=办税时态度生硬 方式=投诉登记本 姓名=钱某 电话=13912345670 类别=服务态度');
+    await t.say(
+      'zhao',
+      '投诉 登记 对象=1号窗 事项=办税时态度生硬 方式=投诉登记本 姓名=钱某 电话=13912345670 类别=服务态度',
+    );
     const ts = /✅ (TS\d{4}-\d{4})/.exec(t.lastTextTo('zhao'))![1];
     await t.say('zhao', `投诉 调查 ${ts} 对象=投诉人 记录=投诉人陈述经过`);
     await t.say('zhao', `投诉 调查 ${ts} 对象=被投诉人 记录=曹杰承认语气不当`);
@@ -83,15 +86,24 @@ describe('monthly 约谈 and numbered 书面通报 (BRF-04…BRF-10)', () => {
     const r = await t.runJob('monthly-batch', at('2026-03-02', '09:00'));
     expect(r).toMatchObject({ status: 'ok', period: '2026-03' });
     const office = (await t.groupTexts('G-OFFICE')).find((x) => x.startsWith('【月度汇总】2月'))!;
-    expect(office).toContain('一、约谈候选（BRF-04/05，须于3月10日前完成）：GA 约谈首席代表（问题3）；SB 约谈首席代表（典型问题1）；SW 约谈首席代表（属实投诉1）；SB 约谈分管领导（严重问题整改不到位1）');
+    expect(office).toContain(
+      '一、约谈候选（BRF-04/05，须于3月10日前完成）：GA 约谈首席代表（问题3）；SB 约谈首席代表（典型问题1）；SW 约谈首席代表（属实投诉1）；SB 约谈分管领导（严重问题整改不到位1）',
+    );
     expect(office).toContain('二、书面通报草稿（BRF-07，须于3月15日前印发）：6个部门');
     expect(office).toMatch(/三、扣分事件（PRF-14）：KF2026-\d{4} SW CMP-19/);
     const talks = await t.bot.deps.db.manager.find(Talk, { order: { departmentCode: 'ASC', target: 'ASC' } });
-    expect(talks.map((x) => `${x.departmentCode}:${x.target}:${x.status}`)).toEqual(['GA:首席代表:候选', 'SB:分管领导:候选', 'SB:首席代表:候选', 'SW:首席代表:候选']);
+    expect(talks.map((x) => `${x.departmentCode}:${x.target}:${x.status}`)).toEqual([
+      'GA:首席代表:候选',
+      'SB:分管领导:候选',
+      'SB:首席代表:候选',
+      'SW:首席代表:候选',
+    ]);
     expect(t.lastTextTo('gaofeng')).toContain('约谈候选：无'); // BDC: one 一般 finding
     expect(t.lastTextTo('zhengli')).toContain('约谈候选：无'); // ZH: the disputed finding does not count
     await t.say('zhao', '约谈 候选');
-    expect(t.lastTextTo('zhao')).toMatch(/^2月约谈候选：GA（问题3）、SB（典型问题1）、SW（属实投诉1）、SB（分管领导）（严重问题整改不到位1）/);
+    expect(t.lastTextTo('zhao')).toMatch(
+      /^2月约谈候选：GA（问题3）、SB（典型问题1）、SW（属实投诉1）、SB（分管领导）（严重问题整改不到位1）/,
+    );
     // it runs once per month: not on the 2nd WD
     expect((await t.runJob('monthly-batch', at('2026-03-03', '09:00'))).status).toBe('not-due');
   });
@@ -114,12 +126,21 @@ describe('monthly 约谈 and numbered 书面通报 (BRF-04…BRF-10)', () => {
 
   it('BRF-06 约谈记录 → 中心领导 approves → 督通 number (约谈) and an ACC-04 order to the 首席代表', async () => {
     t.setNow(at('2026-03-09', '10:30'));
-    await t.say('zhao', '约谈 记录 GA 日期=3月9日 约谈人=@陈主任,@赵敏 意见=人员紧张，请求增派B岗 整改=落实AB岗，杜绝空岗 期限=3月20日');
+    await t.say(
+      'zhao',
+      '约谈 记录 GA 日期=3月9日 约谈人=@陈主任,@赵敏 意见=人员紧张，请求增派B岗 整改=落实AB岗，杜绝空岗 期限=3月20日',
+    );
     const sp = /约谈记录 (SP\d{4}-\d{5}) 已送中心领导审定/.exec(t.lastTextTo('zhao'))![1];
     t.setNow(at('2026-03-09', '11:00'));
     await t.click('chen', `approve:${sp}`);
     const talk = await t.bot.deps.db.manager.findOneByOrFail(Talk, { departmentCode: 'GA', target: '首席代表' });
-    expect(talk).toMatchObject({ status: '已完成', noticeNo: '督通〔2026〕007', late: false, talkers: '陈主任、赵敏', targetName: '王五' });
+    expect(talk).toMatchObject({
+      status: '已完成',
+      noticeNo: '督通〔2026〕007',
+      late: false,
+      talkers: '陈主任、赵敏',
+      targetName: '王五',
+    });
     const order = await t.bot.deps.db.manager.findOneByOrFail(Rectification, { no: talk.rectificationNo! });
     expect(order).toMatchObject({ source: '督通〔2026〕007', responsible: 'wangwu', status: '待报方案' });
     expect(t.textsTo('wangwu').some((x) => x.includes(`责令整改 ${order.no}（来源 督通〔2026〕007）`))).toBe(true);
@@ -182,10 +203,15 @@ describe('monthly 约谈 and numbered 书面通报 (BRF-04…BRF-10)', () => {
     expect(text).toContain('督通〔2026〕011（书面）');
     expect(text).toContain('无综窗人员'); // the edited GA section (2)
     expect(text).toMatch(/属实1/); // SW section (6) from the complaints module
-    const depts = rows.filter((r) => r.target.startsWith('G-DEPT-')).map((r) => r.target).sort();
+    const depts = rows
+      .filter((r) => r.target.startsWith('G-DEPT-'))
+      .map((r) => r.target)
+      .sort();
     expect(depts).toEqual(DEPTS.map((d) => `G-DEPT-${d}`));
     const ga = rows.find((r) => r.target === 'G-DEPT-GA')!.body.file as { path: string };
-    const gaText = (await (await JSZip.loadAsync(await readFile(ga.path))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    const gaText = (
+      await (await JSZip.loadAsync(await readFile(ga.path))).file('word/document.xml')!.async('string')
+    ).replace(/<[^>]+>/g, '');
     expect(gaText).toContain('（GA）');
     expect(gaText).not.toContain('（SB）');
     expect((await t.groupTexts('G-HALL')).some((x) => x.startsWith('## 2026年2月督查情况书面通报'))).toBe(true);
@@ -193,8 +219,15 @@ describe('monthly 约谈 and numbered 书面通报 (BRF-04…BRF-10)', () => {
 
   it('BRF-05 / seed review #7 a talk held after the 10th is recorded with its real date and flagged late, never refused', async () => {
     t.setNow(at('2026-03-13', '10:00'));
-    await t.say('zhao', '约谈 记录 SB 对象=分管领导 日期=3月12日 约谈人=@孙主任 意见=人手不足 整改=月底前完成整改 期限=3月31日');
-    expect(t.lastTextTo('zhao')).toMatch(/^✅ 约谈记录 SP\d{4}-\d{5} 已送中心领导审定（约谈日期晚于3月10日，已标记逾期）/);
-    expect(await t.bot.deps.db.manager.findOneByOrFail(Talk, { departmentCode: 'SB', target: '分管领导' })).toMatchObject({ status: '待审定', late: true, talkDate: '2026-03-12', targetName: '钱七' });
+    await t.say(
+      'zhao',
+      '约谈 记录 SB 对象=分管领导 日期=3月12日 约谈人=@孙主任 意见=人手不足 整改=月底前完成整改 期限=3月31日',
+    );
+    expect(t.lastTextTo('zhao')).toMatch(
+      /^✅ 约谈记录 SP\d{4}-\d{5} 已送中心领导审定（约谈日期晚于3月10日，已标记逾期）/,
+    );
+    expect(
+      await t.bot.deps.db.manager.findOneByOrFail(Talk, { departmentCode: 'SB', target: '分管领导' }),
+    ).toMatchObject({ status: '待审定', late: true, talkDate: '2026-03-12', targetName: '钱七' });
   });
 });

@@ -14,7 +14,10 @@ describe('口头通报 edit, reject and re-send (BRF-02/03)', () => {
   const notice = (day: string) => t.bot.deps.db.manager.findOneByOrFail(Notice, { periodKey: `口头:${day}` });
   beforeAll(async () => {
     t = await startTestBot({ now: at('2026-03-03', '10:00') });
-    await t.say('zhao', '投诉 登记 对象=12号窗 事项=办理户籍迁入时态度生硬 方式=投诉登记本 姓名=王某 电话=13912345678 类别=服务态度');
+    await t.say(
+      'zhao',
+      '投诉 登记 对象=12号窗 事项=办理户籍迁入时态度生硬 方式=投诉登记本 姓名=王某 电话=13912345678 类别=服务态度',
+    );
     await t.say('zhao', '投诉 调查 TS1 对象=投诉人 记录=投诉人陈述经过');
     await t.say('zhao', '投诉 调查 TS1 对象=被投诉人 记录=李四作出解释');
     await t.say('zhao', '投诉 转交 TS1 部门=GA 意见=批评教育并补充告知');
@@ -29,7 +32,9 @@ describe('口头通报 edit, reject and re-send (BRF-02/03)', () => {
     await t.click('liu', 'reject:SP2026-00001');
     await t.say('liu', '不动产那条已当场整改，删去');
     expect((await notice('2026-03-04')).status).toBe('已驳回');
-    expect((await t.groupTexts('G-OFFICE')).at(-1)).toMatch(/^口头通报（3月4日）SP2026-00001 被驳回：不动产那条已当场整改，删去\n修改后重新送审：通报 修改 SP2026-00001/);
+    expect((await t.groupTexts('G-OFFICE')).at(-1)).toMatch(
+      /^口头通报（3月4日）SP2026-00001 被驳回：不动产那条已当场整改，删去\n修改后重新送审：通报 修改 SP2026-00001/,
+    );
     await t.runJob('oral-notice-publish', at('2026-03-04', '08:20'));
     expect(await t.groupTexts('G-HALL')).toEqual([]);
   });
@@ -60,7 +65,9 @@ describe('口头通报 edit, reject and re-send (BRF-02/03)', () => {
     await t.say('zhao', '通报 修改 SP2026-00002 删除=WT1');
     expect(t.lastTextTo('zhao')).toBe('该口头通报已审定（督通〔2026〕001），不能再修改（rule BRF-03）。');
     await t.say('lisi', '通报 查看 督通2026-001');
-    expect(t.lastTextTo('lisi')).toMatch(/^督通〔2026〕001（口头）｜口头通报审定｜3月4日（关于3月3日）\n【口头通报 督通〔2026〕001】/);
+    expect(t.lastTextTo('lisi')).toMatch(
+      /^督通〔2026〕001（口头）｜口头通报审定｜3月4日（关于3月3日）\n【口头通报 督通〔2026〕001】/,
+    );
   });
 
   it('BRF-02 a day without findings still has its line', async () => {

@@ -21,7 +21,7 @@ const at = (day: string, hhmm: string) => `${day}T${hhmm}:00+08:00`;
 describe('口头通报 over a simulated month (BRF-02/03/10)', () => {
   let t: TestBot;
   const outcomes = new Map<string, string[]>();
-  let workdays: string[] = [];
+  const workdays: string[] = [];
   beforeAll(async () => {
     t = await startTestBot({ now: at(FIRST, '07:00') });
     const cal = t.bot.deps.calendar;
@@ -52,7 +52,8 @@ describe('口头通报 over a simulated month (BRF-02/03/10)', () => {
     expect(failed.map((r) => `${r.target}: ${r.lastError}`)).toEqual([]);
   });
 
-  const orals = async () => (await t.bot.deps.db.manager.find(Notice, { where: { type: '口头' }, order: { forDate: 'ASC' } }));
+  const orals = async () =>
+    await t.bot.deps.db.manager.find(Notice, { where: { type: '口头' }, order: { forDate: 'ASC' } });
 
   it('BRF-02 exactly one briefing per WD and none on weekends or 清明 (04-04…06)', async () => {
     expect(workdays).toHaveLength(22 + 5); // March 2026: 22 WD; April 1–3, 7, 8
@@ -77,11 +78,17 @@ describe('口头通报 over a simulated month (BRF-02/03/10)', () => {
     // every finding up to 04-06 is in exactly one briefing (seed review: non-WD findings go into the next one)
     const all = await t.bot.deps.db.manager.find(Finding);
     const listed = (await orals()).flatMap((n) => (n.content as unknown as OralContent).criticism.map((c) => c.no));
-    for (const f of all.filter((f) => f.date <= '2026-04-06' && f.date >= '2026-03-02')) expect(listed.filter((x) => x === f.no), f.no).toHaveLength(1);
+    for (const f of all.filter((f) => f.date <= '2026-04-06' && f.date >= '2026-03-02'))
+      expect(
+        listed.filter((x) => x === f.no),
+        f.no,
+      ).toHaveLength(1);
   });
 
   it('BRF-10 numbers are taken only on release: consecutive in release order, none for unapproved days', async () => {
-    const released = (await orals()).filter((n) => n.no).sort((a, b) => a.publishedAt!.getTime() - b.publishedAt!.getTime());
+    const released = (await orals())
+      .filter((n) => n.no)
+      .sort((a, b) => a.publishedAt!.getTime() - b.publishedAt!.getTime());
     expect(released).toHaveLength(workdays.length - NEVER.length);
     released.forEach((n, i) => expect(n.no).toBe(`督通〔2026〕${String(i + 1).padStart(3, '0')}`));
     for (const d of NEVER) {

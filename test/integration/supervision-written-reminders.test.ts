@@ -34,7 +34,9 @@ describe('书面通报 reminders and rejection (BRF-07)', () => {
     await t.runJob('written-notice-reminders', at('2026-04-10', '09:00'));
     await t.runJob('written-notice-reminders', at('2026-04-13', '09:00'));
     const office = (await t.groupTexts('G-OFFICE')).filter((x) => x.startsWith('⏰ 2026-03 书面通报'));
-    expect(office).toEqual(['⏰ 2026-03 书面通报尚未送审，须于4月15日前印发：书面通报 查看 2026-03｜书面通报 送审 2026-03']);
+    expect(office).toEqual([
+      '⏰ 2026-03 书面通报尚未送审，须于4月15日前印发：书面通报 查看 2026-03｜书面通报 送审 2026-03',
+    ]);
   });
 
   it('BRF-07 a rejected notice goes back to 大厅管理室 unnumbered; the 14th escalates to G-LEAD once', async () => {

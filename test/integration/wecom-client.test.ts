@@ -33,7 +33,11 @@ describe('access token (wecom.md §3.1)', () => {
     const c = clientFor(fake);
     for (const u of ['zhangsan', 'lisi', 'wangwu']) await c.sendMessage(text(u));
     expect(tokenCalls()).toBe(1);
-    expect(fake.state.callsTo('/cgi-bin/message/send').map((x) => x.query.access_token)).toEqual(['tok-1', 'tok-1', 'tok-1']);
+    expect(fake.state.callsTo('/cgi-bin/message/send').map((x) => x.query.access_token)).toEqual([
+      'tok-1',
+      'tok-1',
+      'tok-1',
+    ]);
   });
 
   it('is fetched once for 10 concurrent first calls (single flight)', async () => {
@@ -58,7 +62,11 @@ describe('access token (wecom.md §3.1)', () => {
     fake.state.expireTokens();
     await c.sendMessage(text('zhangsan', 'second'));
     expect(tokenCalls()).toBe(2);
-    expect(fake.state.callsTo('/cgi-bin/message/send').map((x) => x.query.access_token)).toEqual(['tok-1', 'tok-1', 'tok-2']);
+    expect(fake.state.callsTo('/cgi-bin/message/send').map((x) => x.query.access_token)).toEqual([
+      'tok-1',
+      'tok-1',
+      'tok-2',
+    ]);
     expect(fake.state.messagesTo('zhangsan').map((m) => m.text)).toEqual(['first', 'second']);
   });
 
@@ -117,7 +125,13 @@ describe('errors the outbox acts on (wecom.md §3.8)', () => {
     const timeout = await failure(slow.sendMessage(text('zhangsan')));
     expect([timeout.errcode, timeout.retryable]).toEqual([TRANSPORT_ERRCODE.timeout, true]);
 
-    const closed = new WecomClient({ apiBase: 'http://127.0.0.1:9', corpId: 'c', secret: 's', agentId: 1, timeoutMs: 2000 });
+    const closed = new WecomClient({
+      apiBase: 'http://127.0.0.1:9',
+      corpId: 'c',
+      secret: 's',
+      agentId: 1,
+      timeoutMs: 2000,
+    });
     const refused = await failure(closed.sendMessage(text('zhangsan')));
     expect([refused.errcode, refused.retryable]).toEqual([TRANSPORT_ERRCODE.network, true]);
   });
@@ -133,7 +147,9 @@ describe('errors the outbox acts on (wecom.md §3.8)', () => {
 
   it('sendMessage adds the agentid; a client with the wrong agentid gets 40056 (config)', async () => {
     await clientFor(fake).sendMessage(text('zhangsan'));
-    expect((fake.state.callsTo('/cgi-bin/message/send')[0]!.body as { agentid: number }).agentid).toBe(fake.state.agentId);
+    expect((fake.state.callsTo('/cgi-bin/message/send')[0].body as { agentid: number }).agentid).toBe(
+      fake.state.agentId,
+    );
     const err = await failure(clientFor(fake, { agentId: 999 }).sendMessage(text('zhangsan')));
     expect([err.errcode, err.category]).toEqual([40056, 'config']);
   });
@@ -143,7 +159,14 @@ describe('template cards (wecom.md §3.3–§3.4)', () => {
   const card = (taskId: string) => ({
     touser: 'zhangsan|lisi',
     msgtype: 'template_card',
-    template_card: buttonCard({ taskId, title: '请假申请待审批', buttons: [{ text: '同意', key: 'approve:SP1' }, { text: '驳回', key: 'reject:SP1' }] }),
+    template_card: buttonCard({
+      taskId,
+      title: '请假申请待审批',
+      buttons: [
+        { text: '同意', key: 'approve:SP1' },
+        { text: '驳回', key: 'reject:SP1' },
+      ],
+    }),
   });
 
   it('a button card returns a response_code; reusing its task_id is 42014', async () => {
@@ -158,30 +181,46 @@ describe('template cards (wecom.md §3.3–§3.4)', () => {
   it('update_template_card accepts each response code once (D12); the fake records the greyed button', async () => {
     const c = clientFor(fake);
     const { response_code } = await c.sendMessage(card('SP1-1-2'));
-    await c.updateTemplateCard({ response_code: response_code!, userids: ['zhangsan', 'lisi'], button: { replace_name: '已同意' } });
-    const again = await failure(c.updateTemplateCard({ response_code: response_code!, userids: ['zhangsan'], button: { replace_name: '已驳回' } }));
+    await c.updateTemplateCard({
+      response_code: response_code!,
+      userids: ['zhangsan', 'lisi'],
+      button: { replace_name: '已同意' },
+    });
+    const again = await failure(
+      c.updateTemplateCard({
+        response_code: response_code!,
+        userids: ['zhangsan'],
+        button: { replace_name: '已驳回' },
+      }),
+    );
     expect([again.errcode, again.permanent]).toEqual([RESPONSE_CODE_ERRCODE, true]);
     const [item] = fake.state.messagesTo('lisi');
-    expect(item!.cardState).toMatchObject({ replaceName: '已同意', for: ['zhangsan', 'lisi'] });
+    expect(item.cardState).toMatchObject({ replaceName: '已同意', for: ['zhangsan', 'lisi'] });
 
     const clickCode = fake.state.mintResponseCode('SP1-1-2')!;
     await c.updateTemplateCard({ response_code: clickCode, atall: 1, button: { replace_name: '已驳回' } });
-    expect(fake.state.messagesTo('lisi')[0]!.cardState).toMatchObject({ replaceName: '已驳回', for: '@all' });
+    expect(fake.state.messagesTo('lisi')[0].cardState).toMatchObject({ replaceName: '已驳回', for: '@all' });
   });
 });
 
 describe('robots, app chats, media, identity', () => {
   it('robotSend calls the stored webhook URL as is (D10), no access token', async () => {
-    await clientFor(fake).robotSend(fake.robotUrl('robot-key-1'), { msgtype: 'markdown', markdown: { content: '**早报**' } });
+    await clientFor(fake).robotSend(fake.robotUrl('robot-key-1'), {
+      msgtype: 'markdown',
+      markdown: { content: '**早报**' },
+    });
     expect(fake.state.robotMessages(fake.robotUrl('robot-key-1')).map((m) => m.markdown)).toEqual(['**早报**']);
-    expect(fake.state.callsTo('/cgi-bin/webhook/send')[0]!.query).toEqual({ key: 'robot-key-1' });
+    expect(fake.state.callsTo('/cgi-bin/webhook/send')[0].query).toEqual({ key: 'robot-key-1' });
     expect(tokenCalls()).toBe(0);
   });
 
   it('an unknown robot key is 93000 (config); the 21st robot message in a minute is 45009', async () => {
     const c = clientFor(fake);
-    expect((await failure(c.robotSend(fake.robotUrl('nope'), { msgtype: 'text', text: { content: 'x' } }))).category).toBe('config');
-    for (let i = 0; i < 20; i++) await c.robotSend(fake.robotUrl('robot-key-1'), { msgtype: 'text', text: { content: `m${i}` } });
+    expect(
+      (await failure(c.robotSend(fake.robotUrl('nope'), { msgtype: 'text', text: { content: 'x' } }))).category,
+    ).toBe('config');
+    for (let i = 0; i < 20; i++)
+      await c.robotSend(fake.robotUrl('robot-key-1'), { msgtype: 'text', text: { content: `m${i}` } });
     const err = await failure(c.robotSend(fake.robotUrl('robot-key-1'), { msgtype: 'text', text: { content: 'm20' } }));
     expect([err.errcode, err.retryable]).toEqual([45009, true]);
   });
@@ -204,12 +243,16 @@ describe('robots, app chats, media, identity', () => {
     const url = fake.robotUrl('robot-key-1');
     const id = await c.robotUploadMedia(url, '周报.docx', Buffer.from('docx'));
     await c.robotSend(url, { msgtype: 'file', file: { media_id: id } });
-    expect(fake.state.robotMessages('robot-key-1')[0]!.file).toEqual({ media_id: id, filename: '周报.docx' });
+    expect(fake.state.robotMessages('robot-key-1')[0].file).toEqual({ media_id: id, filename: '周报.docx' });
   });
 
   it('app chat create → get → send; a card in an app chat is refused (86220)', async () => {
     const c = clientFor(fake);
-    const { chatid } = await c.createAppChat({ name: '全体进驻人员', userlist: ['zhangsan', 'lisi'], chatid: 'hall01' });
+    const { chatid } = await c.createAppChat({
+      name: '全体进驻人员',
+      userlist: ['zhangsan', 'lisi'],
+      chatid: 'hall01',
+    });
     expect((await c.getAppChat(chatid)).userlist).toEqual(['zhangsan', 'lisi']);
     await c.sendAppChat({ chatid, msgtype: 'text', text: { content: '通知' } });
     expect(fake.state.messagesInChat('hall01').map((m) => m.text)).toEqual(['通知']);
@@ -239,12 +282,16 @@ describe('logging', () => {
     await failure(c.sendMessage(text('lisi')));
     await failure(c.robotSend(fake.robotUrl('wrong-robot-key'), { msgtype: 'text', text: { content: 'x' } }));
     // Whatever WeCom echoes back in errmsg is scrubbed too, in the log and in the thrown error.
-    fake.state.failNext('/cgi-bin/message/send', { errcode: 40058, errmsg: `bad credential tok-2 for ${fake.state.secret}` });
+    fake.state.failNext('/cgi-bin/message/send', {
+      errcode: 40058,
+      errmsg: `bad credential tok-2 for ${fake.state.secret}`,
+    });
     expect((await failure(c.sendMessage(text('lisi')))).message).not.toMatch(/tok-2|fake-secret/);
     await failure(clientFor(fake, { log, secret: 'a-wrong-secret-value' }).sendMessage(text('lisi')));
     const out = lines.join('');
     expect(out).toContain('/cgi-bin/message/send'); // it did log the calls
     expect(out).toContain('45009');
-    for (const secret of [fake.state.secret, 'a-wrong-secret-value', 'tok-1', 'tok-2', 'wrong-robot-key']) expect(out).not.toContain(secret);
+    for (const secret of [fake.state.secret, 'a-wrong-secret-value', 'tok-1', 'tok-2', 'wrong-robot-key'])
+      expect(out).not.toContain(secret);
   });
 });

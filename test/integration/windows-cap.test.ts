@@ -24,7 +24,9 @@ describe('WIN-04 closure cap', () => {
     expect(t.lastTextTo('huangyan')).toMatch(/rule WIN-04.*4个窗口以内临时关闭窗口不得超过1个。$/);
     // Another period does not count against the cap.
     await t.say('huangyan', `窗口 关闭 6号窗 从=3月9日 到=3月9日 事由=周平休年假 ${MEASURES}`);
-    expect(t.lastTextTo('huangyan')).toMatch(/^✅ GB2026-SB-002 已提交，送大厅管理室审核（SB 共4个窗口，上限1，已用0）/);
+    expect(t.lastTextTo('huangyan')).toMatch(
+      /^✅ GB2026-SB-002 已提交，送大厅管理室审核（SB 共4个窗口，上限1，已用0）/,
+    );
   });
 
   it('WIN-04 n = 5: cap 1; with 超限理由 the request goes on with an extra 中心领导 step (OPEN #28) and is granted there', async () => {
@@ -37,7 +39,10 @@ describe('WIN-04 closure cap', () => {
     expect(t.lastTextTo('huangyan')).toContain('⚠️ 超出1/5上限，已附理由送中心领导（OPEN #28）');
     const sp = await spOf(t, 'GB2026-SB-002');
     const a = await t.bot.deps.db.manager.findOneOrFail(Approval, { where: { no: sp } });
-    const steps = await t.bot.deps.db.manager.find(ApprovalStep, { where: { approvalId: a.id }, order: { idx: 'ASC' } });
+    const steps = await t.bot.deps.db.manager.find(ApprovalStep, {
+      where: { approvalId: a.id },
+      order: { idx: 'ASC' },
+    });
     expect(steps.map((s) => s.label)).toEqual(['大厅管理室审核', '有关负责人签字', '中心领导批准超限']);
     await t.click('zhao', `approve:${sp}`);
     await t.click('chen', `approve:${sp}`);
@@ -53,7 +58,9 @@ describe('WIN-04 closure cap', () => {
     await t.say('zhao', '设置 修改 window.capOverride 不允许 说明=大厅管理室确认不允许超限');
     await approvedClosure(t, 'huangyan', day('5'));
     await t.say('huangyan', `窗口 关闭 ${day('6', MEASURES)} 超限理由=两人外派`);
-    expect(t.lastTextTo('huangyan')).toBe('❌ 不符合规定（rule WIN-04；000 调整管理 二(二)1(4)）：本部门共5个窗口，最多同时临时关闭1个，该期间已关闭或申请中：5号窗 3/5–3/6（GB2026-SB-001）。');
+    expect(t.lastTextTo('huangyan')).toBe(
+      '❌ 不符合规定（rule WIN-04；000 调整管理 二(二)1(4)）：本部门共5个窗口，最多同时临时关闭1个，该期间已关闭或申请中：5号窗 3/5–3/6（GB2026-SB-001）。',
+    );
   });
 
   it('WIN-04 n = 9: ZH (24 is 备用, not counted) may close one window at a time', async () => {
@@ -70,9 +77,13 @@ describe('WIN-04 closure cap', () => {
     await approvedClosure(t, 'zhengli', day('16'));
     expect([(await win(t, '15')).status, (await win(t, '16')).status]).toEqual(['临时关闭', '临时关闭']);
     await t.say('zhengli', `窗口 关闭 ${day('17', MEASURES)}`);
-    expect(t.lastTextTo('zhengli')).toMatch(/本部门共10个窗口，最多同时临时关闭2个.*15号窗 3\/5–3\/6（GB2026-ZH-001）；16号窗 3\/5–3\/6（GB2026-ZH-002）/);
+    expect(t.lastTextTo('zhengli')).toMatch(
+      /本部门共10个窗口，最多同时临时关闭2个.*15号窗 3\/5–3\/6（GB2026-ZH-001）；16号窗 3\/5–3\/6（GB2026-ZH-002）/,
+    );
     await t.say('lisi', '窗口 关闭 列表 部门=ZH');
-    expect(t.lastTextTo('lisi')).toBe('临时关闭 2 项\nGB2026-ZH-001 15号窗 3/5–3/6 已批准｜ZH 已用2/2\nGB2026-ZH-002 16号窗 3/5–3/6 已批准｜ZH 已用2/2');
+    expect(t.lastTextTo('lisi')).toBe(
+      '临时关闭 2 项\nGB2026-ZH-001 15号窗 3/5–3/6 已批准｜ZH 已用2/2\nGB2026-ZH-002 16号窗 3/5–3/6 已批准｜ZH 已用2/2',
+    );
   });
 
   it('WIN-04 is re-checked at later clicks: when the count drops to 9 while two are pending, the second approval is refused', async () => {

@@ -42,7 +42,9 @@ describe('窗口变更 (WIN-01, WIN-02)', () => {
   it('WIN-01 / OPEN #57: a change shorter than the year and than one year gets the SOFT hint; 调减 makes the window 备用', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
     await t.say('gaofeng', '窗口 变更 调减 窗口=11 起始=4月1日 到=6月30日 业务=证书发放并入9号窗');
-    expect(t.lastTextTo('gaofeng')).toBe('⚠️ 提醒（rule WIN-01）：窗口变更指本年度或一年以上持续性需要变更的窗口，2026-04-01至2026-06-30 较短，建议按临时关闭办理（OPEN #57）。如确需继续，请补充 理由=…');
+    expect(t.lastTextTo('gaofeng')).toBe(
+      '⚠️ 提醒（rule WIN-01）：窗口变更指本年度或一年以上持续性需要变更的窗口，2026-04-01至2026-06-30 较短，建议按临时关闭办理（OPEN #57）。如确需继续，请补充 理由=…',
+    );
     await t.say('gaofeng', '窗口 变更 调减 窗口=11 起始=4月1日 业务=证书发放并入9号窗');
     const sp = await spOf(t, 'BG2026-BDC-001');
     await t.click('zhao', `approve:${sp}`);
@@ -58,7 +60,9 @@ describe('季节窗口 (WIN-10)', () => {
   it('WIN-10 §19 #15 (seeds-review #3): 02-28 and 03-01 on time; 03-02 is a SOFT warning, accepted with 理由 and a WIN-13 deduction + 评优 card', async () => {
     t = await startTestBot({ now: '2025-02-28T10:00:00+08:00' });
     await t.say('liangbo', '季节窗口 计划 2025 窗口=14 时段=14号窗 4月1日-10月31日');
-    expect(t.lastTextTo('liangbo')).toBe('✅ SL 2025年季节窗口计划已备案\n计划文件可在10分钟内直接发送（照片或文件）。');
+    expect(t.lastTextTo('liangbo')).toBe(
+      '✅ SL 2025年季节窗口计划已备案\n计划文件可在10分钟内直接发送（照片或文件）。',
+    );
     await t.bot.deps.db.manager.delete(SeasonalPlan, { departmentCode: 'SL' }); // the same plan, filed again on another day
     t.setNow('2025-03-01T20:00:00+08:00');
     await t.say('liangbo', '季节窗口 计划 2025 窗口=14 时段=14号窗 4月1日-10月31日');
@@ -66,11 +70,18 @@ describe('季节窗口 (WIN-10)', () => {
     await t.bot.deps.db.manager.delete(SeasonalPlan, { departmentCode: 'SL' }); // the same plan, filed again on another day
     t.setNow('2025-03-02T10:00:00+08:00');
     await t.say('liangbo', '季节窗口 计划 2025 窗口=14 时段=14号窗 4月1日-10月31日');
-    expect(t.lastTextTo('liangbo')).toBe('⚠️ 提醒（rule WIN-10）：2025年季节窗口使用计划应于3月1日前备案，现已逾期，将记录扣分事件（rule WIN-13）。如确需继续，请补充 理由=…');
+    expect(t.lastTextTo('liangbo')).toBe(
+      '⚠️ 提醒（rule WIN-10）：2025年季节窗口使用计划应于3月1日前备案，现已逾期，将记录扣分事件（rule WIN-13）。如确需继续，请补充 理由=…',
+    );
     await t.say('liangbo', '季节窗口 计划 2025 窗口=14 时段=14号窗 4月1日-10月31日 理由=灌溉季安排刚确定');
     expect(t.lastTextTo('liangbo')).toMatch(/^✅ SL 2025年季节窗口计划已备案（逾期，已记录扣分事件 KF2025-0001）/);
     const kf = await t.bot.deps.db.manager.findOneByOrFail(DeductionEvent, { no: 'KF2025-0001' });
-    expect(kf).toMatchObject({ rule: 'WIN-13', departmentCode: 'SL', personUserid: 'liangbo', source: '季节计划SL-2025' });
+    expect(kf).toMatchObject({
+      rule: 'WIN-13',
+      departmentCode: 'SL',
+      personUserid: 'liangbo',
+      source: '季节计划SL-2025',
+    });
     expect(t.cardsTo('zhao').at(-1)!.card!.main_title).toMatchObject({ title: '季节计划SL-2025：是否取消评优资格' });
   });
 
@@ -80,7 +91,9 @@ describe('季节窗口 (WIN-10)', () => {
     expect(t.lastTextTo('liangbo')).toMatch(/^请先备案 2026 年季节窗口使用计划（rule WIN-10）/);
     await t.say('liangbo', '季节窗口 计划 2026 窗口=14 时段=4月1日-10月31日 理由=春节后才确定');
     await t.say('liangbo', '窗口 重启 14 日期=3月9日 类型=季节');
-    expect(t.lastTextTo('liangbo')).toBe('❌ 不符合规定（rule WIN-10；000 调整管理 二(三)）：重启须至少提前5个工作日申请，最早重启日期 2026-03-10。');
+    expect(t.lastTextTo('liangbo')).toBe(
+      '❌ 不符合规定（rule WIN-10；000 调整管理 二(三)）：重启须至少提前5个工作日申请，最早重启日期 2026-03-10。',
+    );
     await t.say('liangbo', '窗口 重启 14 日期=3月10日');
     expect(t.lastTextTo('liangbo')).toBe('✅ GB2026-SL-001 已提交，送大厅管理室审核（14号窗 2026-03-10 季节重启）');
     const sp = await spOf(t, 'GB2026-SL-001');
@@ -92,7 +105,8 @@ describe('季节窗口 (WIN-10)', () => {
   it('WIN-10 / OPEN #29 reminders: 2026-02-02 (for 02-01) and 02-24 (for 02-20, 春节) to SL only; nothing twice; none once filed', async () => {
     t = await startTestBot({ now: '2026-02-02T09:00:00+08:00' });
     expect((await t.runJob('seasonal-plan-reminder', '2026-02-02T09:00:00+08:00')).status).toBe('ok');
-    const reminder = '⏰ 请于3月1日前向大厅管理室备案 2026 年固定时间、季节性窗口使用计划（14号窗）：季节窗口 计划 2026 窗口=14 时段=…（rule WIN-10）';
+    const reminder =
+      '⏰ 请于3月1日前向大厅管理室备案 2026 年固定时间、季节性窗口使用计划（14号窗）：季节窗口 计划 2026 窗口=14 时段=…（rule WIN-10）';
     expect(t.lastTextTo('liangbo')).toBe(reminder);
     expect(await t.groupTexts('G-DEPT-SL')).toEqual([reminder]);
     expect(t.textsTo('wangwu')).toHaveLength(0);
@@ -111,13 +125,26 @@ describe('台账 (commands.md §6)', () => {
   it('窗口变更及临时关闭台账 and 业务高峰及停办备案台账 list the records with reviewers and device tasks; phones masked unless unmasked', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
     await approvedClosure(t, 'wangwu', '13号窗 从=3月5日 到=3月6日 事由=张三参加市局业务培训');
-    await t.say('huangyan', '停办 备案 窗口=5 从=3月16日 到=3月16日 事由=社保系统升级 文号=鄂社保发〔2026〕8号 咨询=吴静 13900000021,周平 13900000022 联系人=黄燕 联系电话=13900000020 预案=引导网上办理');
+    await t.say(
+      'huangyan',
+      '停办 备案 窗口=5 从=3月16日 到=3月16日 事由=社保系统升级 文号=鄂社保发〔2026〕8号 咨询=吴静 13900000021,周平 13900000022 联系人=黄燕 联系电话=13900000020 预案=引导网上办理',
+    );
     const range = { from: '2026-01-01', to: '2026-12-31' };
     const [w] = await findLedger('窗口变更及临时关闭台账')!.build(t.bot.deps.db, range, { unmasked: true });
     expect(w.rows).toEqual([
-      expect.objectContaining({ no: 'GB2026-GA-001', type: '关闭', period: '2026-03-05～2026-03-06', reviewers: '大厅管理室审核:赵敏；有关负责人签字:陈主任', tasks: 'RW2026-0001 电子信息' }),
+      expect.objectContaining({
+        no: 'GB2026-GA-001',
+        type: '关闭',
+        period: '2026-03-05～2026-03-06',
+        reviewers: '大厅管理室审核:赵敏；有关负责人签字:陈主任',
+        tasks: 'RW2026-0001 电子信息',
+      }),
     ]);
     const [s] = await findLedger('停办台账')!.build(t.bot.deps.db, range, { unmasked: false });
-    expect(s.rows[0]).toMatchObject({ no: 'TB2026-SB-001', consultants: '吴静 139****0021；周平 139****0022', reason: '社保系统升级（鄂社保发〔2026〕8号）' });
+    expect(s.rows[0]).toMatchObject({
+      no: 'TB2026-SB-001',
+      consultants: '吴静 139****0021；周平 139****0022',
+      reason: '社保系统升级（鄂社保发〔2026〕8号）',
+    });
   });
 });

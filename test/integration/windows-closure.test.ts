@@ -18,7 +18,9 @@ describe('窗口 关闭 — notice (WIN-05)', () => {
   it('WIN-05 refuses a closure from today and names the earliest allowed date (commands.md §7 #10)', async () => {
     t = await startTestBot({ now: '2026-03-03T11:05:00+08:00' });
     await t.say('wangwu', '窗口 关闭 13号窗 从=今天 到=3月6日 事由=张三参加市局业务培训');
-    expect(t.lastTextTo('wangwu')).toBe('❌ 不符合规定（rule WIN-05；000 调整管理 二(二)2(1)）：窗口临时关闭须至少提前1个工作日申请，最早可关闭日期 2026-03-04。');
+    expect(t.lastTextTo('wangwu')).toBe(
+      '❌ 不符合规定（rule WIN-05；000 调整管理 二(二)2(1)）：窗口临时关闭须至少提前1个工作日申请，最早可关闭日期 2026-03-04。',
+    );
     expect(await t.bot.deps.db.manager.count(WindowClosure)).toBe(0);
   });
 
@@ -49,7 +51,9 @@ describe('窗口 关闭 — D28 draft, chain and approval (WIN-05, WIN-06, D20)'
     t = await startTestBot({ now: '2026-03-03T11:08:00+08:00' });
     await t.say('wangwu', FILE);
     const draft = t.lastTextTo('wangwu');
-    expect(draft).toMatch(/^📝 GB2026-GA-001 已保存草稿，缺少：联络人、联络电话、咨询人员、咨询电话、宣传告知、高峰应对、不限号/);
+    expect(draft).toMatch(
+      /^📝 GB2026-GA-001 已保存草稿，缺少：联络人、联络电话、咨询人员、咨询电话、宣传告知、高峰应对、不限号/,
+    );
     expect(decodeURIComponent(draft)).toContain('/h5/forms/window-closure');
     expect((await closure(t, 'GB2026-GA-001')).status).toBe('draft');
     expect(t.cardsTo('zhao')).toHaveLength(0); // nobody signs a draft
@@ -73,7 +77,9 @@ describe('窗口 关闭 — D28 draft, chain and approval (WIN-05, WIN-06, D20)'
     expect(t.textsTo('wangwu')).toContain(approved);
     expect(await t.groupTexts('G-DEPT-GA')).toContain(approved);
     expect((await t.groupTexts('G-GUIDE')).join()).toContain(approved);
-    expect((await t.groupTexts('G-OFFICE')).join()).toContain('设备任务 RW2026-0001 调屏/评价器/叫号机（13号窗 临时关闭）');
+    expect((await t.groupTexts('G-OFFICE')).join()).toContain(
+      '设备任务 RW2026-0001 调屏/评价器/叫号机（13号窗 临时关闭）',
+    );
     await t.say('zhao', '任务 完成 RW1');
     expect(t.lastTextTo('zhao')).toBe('✅ RW2026-0001 完成；13号窗 状态=临时关闭 至3/6');
     await t.say('lisi', '窗口 状态 13');
@@ -83,7 +89,9 @@ describe('窗口 关闭 — D28 draft, chain and approval (WIN-05, WIN-06, D20)'
   it('seeds-review #1: a staff draft needs the 首席代表 signature; the 1-WD notice is checked when the signed form reaches 大厅管理室, not at later clicks', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
     await t.say('zhangsan', `窗口 关闭 13号窗 从=3月4日 到=3月4日 事由=张三参加市局业务培训 ${MEASURES}`);
-    expect(t.lastTextTo('zhangsan')).toBe('✅ GB2026-GA-001 已提交，待首席代表 王五 签字（GA 共2个窗口，上限1，已用0）\n证明材料：请在10分钟内直接发送照片或文件。');
+    expect(t.lastTextTo('zhangsan')).toBe(
+      '✅ GB2026-GA-001 已提交，待首席代表 王五 签字（GA 共2个窗口，上限1，已用0）\n证明材料：请在10分钟内直接发送照片或文件。',
+    );
     const sp = await spOf(t, 'GB2026-GA-001');
     expect(t.cardsTo('zhao')).toHaveLength(0);
     // 王五 signs only the next morning: the form reaches 大厅管理室 too late for 3/4.
@@ -113,13 +121,17 @@ describe('窗口 关闭 — conditions (WIN-03, WIN-04(1)(2)) and outcomes', () 
     await t.say('zhao', '窗口 状态 11 备用 原因=调整为备用窗口');
     expect(t.lastTextTo('zhao')).toBe('✅ 11号窗 在用 → 备用（原因：调整为备用窗口，已留痕）');
     await t.say('gaofeng', `窗口 关闭 9号窗 从=3月5日 到=3月5日 事由=林娜参加培训 ${MEASURES}`);
-    expect(t.lastTextTo('gaofeng')).toBe('❌ 不符合规定（rule WIN-04；000 调整管理 二(二)1(1)）：临时关闭须本部门设置2个或2个以上窗口，BDC 现有 1 个在用窗口。');
+    expect(t.lastTextTo('gaofeng')).toBe(
+      '❌ 不符合规定（rule WIN-04；000 调整管理 二(二)1(1)）：临时关闭须本部门设置2个或2个以上窗口，BDC 现有 1 个在用窗口。',
+    );
   });
 
   it('WIN-04(2) the business must stay with an open same-type window, and all windows stay without 限号', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
     await t.say('zhengli', `窗口 关闭 20号窗 从=3月5日 到=3月5日 事由=工作人员休年假 ${MEASURES}`);
-    expect(t.lastTextTo('zhengli')).toMatch(/^❌ 不符合规定（rule WIN-04；000 调整管理 二\(二\)1\(2\)）：20号窗（蒙速办·一次办）关闭期间本部门没有开放的同类窗口/);
+    expect(t.lastTextTo('zhengli')).toMatch(
+      /^❌ 不符合规定（rule WIN-04；000 调整管理 二\(二\)1\(2\)）：20号窗（蒙速办·一次办）关闭期间本部门没有开放的同类窗口/,
+    );
     await t.say('wangwu', `${FILE} ${MEASURES.replace('不限号=是', '不限号=否')}`);
     expect(t.lastTextTo('wangwu')).toMatch(/rule WIN-04.*所有窗口不得限号/);
   });
@@ -127,12 +139,21 @@ describe('窗口 关闭 — conditions (WIN-03, WIN-04(1)(2)) and outcomes', () 
   it('WIN-03 SOFT: a reason naming no trip or leave asks for 理由=…, which is then logged with the request', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
     await t.say('wangwu', `窗口 关闭 13号窗 从=3月5日 到=3月5日 事由=窗口装修 ${MEASURES}`);
-    expect(t.lastTextTo('wangwu')).toBe('⚠️ 提醒（rule WIN-03）：事由未体现工作人员公务外出或请（休）假且无顶岗人员。如确需继续，请补充 理由=…');
+    expect(t.lastTextTo('wangwu')).toBe(
+      '⚠️ 提醒（rule WIN-03）：事由未体现工作人员公务外出或请（休）假且无顶岗人员。如确需继续，请补充 理由=…',
+    );
     expect(await t.bot.deps.db.manager.count(WindowClosure)).toBe(0);
-    await t.say('wangwu', `窗口 关闭 13号窗 从=3月5日 到=3月5日 事由=窗口装修 ${MEASURES} 理由=柜台改造期间张三调往后台`);
+    await t.say(
+      'wangwu',
+      `窗口 关闭 13号窗 从=3月5日 到=3月5日 事由=窗口装修 ${MEASURES} 理由=柜台改造期间张三调往后台`,
+    );
     expect(t.lastTextTo('wangwu')).toMatch(/^✅ GB2026-GA-001 已提交/);
     expect((await closure(t, 'GB2026-GA-001')).softReasons).toEqual({ 'WIN-03': '柜台改造期间张三调往后台' });
-    expect(await t.bot.deps.db.manager.count(AuditLog, { where: { action: 'window_closure.soft', subjectId: 'GB2026-GA-001' } })).toBe(1);
+    expect(
+      await t.bot.deps.db.manager.count(AuditLog, {
+        where: { action: 'window_closure.soft', subjectId: 'GB2026-GA-001' },
+      }),
+    ).toBe(1);
   });
 
   it('WIN-05 proof: the photo sent after the command is the 证明材料 shown on the card; a rejection tells the 首席代表 and changes nothing', async () => {
@@ -161,7 +182,9 @@ describe('窗口 关闭 — conditions (WIN-03, WIN-04(1)(2)) and outcomes', () 
     expect(t.lastTextTo('zhao')).toContain('须注明 原因=');
     await t.say('zhao', '窗口 状态 24 在用 原因=备用窗口启用为综合受理');
     expect((await win(t, '24')).status).toBe('在用');
-    expect(await t.bot.deps.db.manager.findOne(AuditLog, { where: { action: 'window.status', subjectId: '24' } })).toMatchObject({ actor: 'zhao' });
+    expect(
+      await t.bot.deps.db.manager.findOne(AuditLog, { where: { action: 'window.status', subjectId: '24' } }),
+    ).toMatchObject({ actor: 'zhao' });
     await t.say('lisi', '窗口 状态 部门=SL');
     expect(t.lastTextTo('lisi')).toBe('窗口状态 1个\n14号窗 SL 季节性');
     await t.say('lisi', '窗口 查看 12'); // commands/directory.ts keeps its row
@@ -179,8 +202,22 @@ describe('H5 forms (commands.md §4)', () => {
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ code: t.fake.state.mintOauthCode('wangwu'), f, ...fields }),
       });
-    const base = { 编号: 'GB2026-GA-001', 窗口: '13', 从: '2026-03-05', 到: '2026-03-06', 事由: '张三参加市局业务培训' };
-    const measures = { 联络人: '王五', 联络电话: '13900000012', 咨询人员: '李四', 咨询电话: '0477-1234567', 宣传告知: '公众号', 高峰应对: '12号窗延时', 不限号: '是' };
+    const base = {
+      编号: 'GB2026-GA-001',
+      窗口: '13',
+      从: '2026-03-05',
+      到: '2026-03-06',
+      事由: '张三参加市局业务培训',
+    };
+    const measures = {
+      联络人: '王五',
+      联络电话: '13900000012',
+      咨询人员: '李四',
+      咨询电话: '0477-1234567',
+      宣传告知: '公众号',
+      高峰应对: '12号窗延时',
+      不限号: '是',
+    };
     const late = await post({ ...base, 从: '2026-03-03', ...measures }, '0123456789abcdef');
     expect(late.status).toBe(422);
     expect(await late.text()).toContain('rule WIN-05');
@@ -197,7 +234,10 @@ describe('H5 forms (commands.md §4)', () => {
     for (const f of WINDOW_FORMS) {
       const cmd = COMMANDS.find((c) => c.name === f.command)!;
       const shape = (cmd.args(argTools(new Date())) as unknown as { shape: Record<string, unknown> }).shape;
-      expect(f.fields.map((x) => x.key).filter((k) => !(k in shape)), f.kind).toEqual([]);
+      expect(
+        f.fields.map((x) => x.key).filter((k) => !(k in shape)),
+        f.kind,
+      ).toEqual([]);
     }
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
     await t.say('wangwu', '表单');
@@ -212,7 +252,9 @@ describe('窗口 关闭 — more edges', () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
     await t.bot.deps.db.manager.update(Person, { userid: 'lisi' }, { windowNumber: null }); // 李四 is only 张三's B-post now
     await t.say('wangwu', `${FILE} ${MEASURES}`);
-    expect(t.lastTextTo('wangwu')).toBe('⚠️ 提醒（rule WIN-03）：13号窗B岗 李四 在岗，可顶岗。如确需继续，请补充 理由=…');
+    expect(t.lastTextTo('wangwu')).toBe(
+      '⚠️ 提醒（rule WIN-03）：13号窗B岗 李四 在岗，可顶岗。如确需继续，请补充 理由=…',
+    );
     await t.say('wangwu', `${FILE} ${MEASURES} 理由=李四同期参加培训`);
     expect(t.lastTextTo('wangwu')).toMatch(/^✅ GB2026-GA-001 已提交/);
   });
@@ -229,10 +271,17 @@ describe('窗口 关闭 — more edges', () => {
     expect(t.lastTextTo('zhao')).toContain('请注明 来源=');
     await t.say('zhao', '窗口 违规 GA 来源=13号窗 说明=未经批准擅自关闭13号窗');
     expect(t.lastTextTo('zhao')).toBe('✅ 已记录 GA 违反窗口调整程序（rule WIN-13，13号窗），扣分事件 KF2026-0001');
-    expect(await t.bot.deps.db.manager.findOneByOrFail(DeductionEvent, { no: 'KF2026-0001' })).toMatchObject({ rule: 'WIN-13', departmentCode: 'GA', personUserid: 'wangwu' });
+    expect(await t.bot.deps.db.manager.findOneByOrFail(DeductionEvent, { no: 'KF2026-0001' })).toMatchObject({
+      rule: 'WIN-13',
+      departmentCode: 'GA',
+      personUserid: 'wangwu',
+    });
     expect(t.cardsTo('zhao').at(-1)!.card!.main_title).toMatchObject({ title: '13号窗：是否取消评优资格' });
     expect(t.textsTo('wangwu').at(-1)).toMatch(/^扣分事件 KF2026-0001：GA 王五（rule WIN-13/);
-    await t.say('huangyan', '停办 备案 窗口=5 从=3月16日 到=3月16日 事由=社保系统升级 文号=8号 咨询=吴静 13900000021,周平 13900000022 联系人=黄燕 联系电话=13900000020 预案=引导网上办理');
+    await t.say(
+      'huangyan',
+      '停办 备案 窗口=5 从=3月16日 到=3月16日 事由=社保系统升级 文号=8号 咨询=吴静 13900000021,周平 13900000022 联系人=黄燕 联系电话=13900000020 预案=引导网上办理',
+    );
     await t.click('zhao', `approve:${await spOf(t, 'TB2026-SB-001')}`);
     await t.say('xiaogao', '窗口 状态 5');
     expect(t.lastTextTo('xiaogao')).toBe('5号窗 SB 在用｜3/16起停办（TB2026-SB-001）');

@@ -17,7 +17,9 @@ describe('closure lifecycle', () => {
     await t.runJob('filing-watch', '2026-03-04T09:00:00+08:00');
     expect(t.lastTextTo('wangwu')).not.toContain('到岗到位');
     await t.runJob('filing-watch', '2026-03-05T09:00:00+08:00');
-    expect(t.lastTextTo('wangwu')).toBe(`⏰ ${gb} 13号窗临时关闭至 2026-03-06，请安排工作人员于 2026-03-09 到岗到位（rule WIN-07）。`);
+    expect(t.lastTextTo('wangwu')).toBe(
+      `⏰ ${gb} 13号窗临时关闭至 2026-03-06，请安排工作人员于 2026-03-09 到岗到位（rule WIN-07）。`,
+    );
     await t.runJob('filing-watch', '2026-03-06T09:00:00+08:00');
     const office = await t.groupTexts('G-OFFICE');
     expect(office.at(-1)).toBe(`⏰ ${gb} 13号窗临时关闭今日（2026-03-06）到期，人员到岗后请确认：窗口 到岗 ${gb}`);
@@ -55,7 +57,9 @@ describe('closure lifecycle', () => {
 
     // WIN-09: the department wants it back — ≥ 5 WD ahead (Mon 04-14 → earliest Mon 04-21).
     await t.say('wangwu', '窗口 重启 13 日期=2025-04-18 事由=张三借调结束返岗');
-    expect(t.lastTextTo('wangwu')).toBe('❌ 不符合规定（rule WIN-09；000 调整管理 二(二)3）：重启须至少提前5个工作日申请，最早重启日期 2025-04-21。');
+    expect(t.lastTextTo('wangwu')).toBe(
+      '❌ 不符合规定（rule WIN-09；000 调整管理 二(二)3）：重启须至少提前5个工作日申请，最早重启日期 2025-04-21。',
+    );
     await t.say('wangwu', '窗口 重启 13 日期=2025-04-21 事由=张三借调结束返岗');
     expect(t.lastTextTo('wangwu')).toBe('✅ GB2025-GA-002 已提交，送大厅管理室审核（13号窗 2025-04-21 重启）');
     const sp = await spOf(t, 'GB2025-GA-002');
@@ -70,7 +74,9 @@ describe('closure lifecycle', () => {
     const gb = await approvedClosure(t, 'wangwu', '13号窗 从=2025-03-10 到=2025-05-30 事由=张三借调市局');
     t.setNow('2025-04-10T10:00:00+08:00');
     await t.say('zhao', '窗口 收回 13号窗');
-    expect(t.lastTextTo('zhao')).toBe('❌ 不符合规定（rule WIN-08；000 调整管理 二(二)3）：13号窗自 2025-03-10 起连续临时关闭，未超过1个月，2025-04-11 起方可收回。');
+    expect(t.lastTextTo('zhao')).toBe(
+      '❌ 不符合规定（rule WIN-08；000 调整管理 二(二)3）：13号窗自 2025-03-10 起连续临时关闭，未超过1个月，2025-04-11 起方可收回。',
+    );
     await t.runJob('filing-watch', '2025-04-11T09:00:00+08:00');
     await t.click('zhao', `keep:${gb}`);
     expect(t.lastTextTo('zhao')).toBe(`✅ ${gb} 暂不收回，13号窗继续临时关闭至 2025-05-30`);
@@ -86,7 +92,9 @@ describe('closure lifecycle', () => {
     expect(t.lastTextTo('wangwu')).toBe(`✅ ${gb} 13号窗 将于 3/9 恢复在用，已通知大厅管理室确认到岗`);
     expect((await closure(t, gb)).toDate).toBe('2026-03-08');
     expect((await win(t, '13')).statusUntil).toBe('2026-03-08');
-    expect((await t.groupTexts('G-OFFICE')).at(-1)).toBe(`${gb}：13号窗 提前于 3/9 恢复，届时请确认到岗：窗口 到岗 ${gb}`);
+    expect((await t.groupTexts('G-OFFICE')).at(-1)).toBe(
+      `${gb}：13号窗 提前于 3/9 恢复，届时请确认到岗：窗口 到岗 ${gb}`,
+    );
   });
 
   it('WIN-11 恢复上岗: the 首席代表 acknowledges on the card, the window is back in use, the plan is uploaded (reminded if not)', async () => {
@@ -100,7 +108,9 @@ describe('closure lifecycle', () => {
     expect(await win(t, '13')).toMatchObject({ status: '在用', statusUntil: null });
     expect((await closure(t, gb)).status).toBe('ended');
     await t.runJob('filing-watch', '2026-03-10T09:00:00+08:00');
-    expect(t.lastTextTo('wangwu')).toBe(`⏰ ${gb} 恢复上岗后尚未上传工作预案（rule WIN-11）：请发送“窗口 预案 ${gb}”后发送文件。`);
+    expect(t.lastTextTo('wangwu')).toBe(
+      `⏰ ${gb} 恢复上岗后尚未上传工作预案（rule WIN-11）：请发送“窗口 预案 ${gb}”后发送文件。`,
+    );
     await t.say('wangwu', `窗口 预案 ${gb}`);
     await t.post({ type: 'image', from: 'wangwu', mediaId: 'PLAN1' } as never);
     expect(await t.bot.deps.db.manager.count(Attachment, { where: { ownerId: gb, purpose: '工作预案' } })).toBe(1);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HallCalendar } from '../../src/calendar/hall-calendar';
 import { CalendarCoverageError } from '../../src/calendar/work-calendar';
-import { type LocalDate, addDays, daysBetween, instantAt } from '../../src/time';
+import { addDays, daysBetween, instantAt } from '../../src/time';
 
 // Properties of the §0.3 arithmetic over every date of the package's covered years (DIR-13).
 const cal = new HallCalendar();
@@ -77,7 +77,7 @@ describe('DIR-13 §0.3 working-day arithmetic properties', () => {
 
   it('D13 beyond coverage: isWorkday throws, dueAt never throws and is provisional', () => {
     const after = `${years[years.length - 1] + 1}-01-01`;
-    const beyond = fc.integer({ min: 0, max: 365 * 70 }).map((i) => addDays(after, i) as LocalDate);
+    const beyond = fc.integer({ min: 0, max: 365 * 70 }).map((i) => addDays(after, i));
     fc.assert(
       fc.property(beyond, n, (d, k) => {
         expect(() => cal.isWorkday(d)).toThrow(CalendarCoverageError);

@@ -185,7 +185,11 @@ describe('DIR-13 / D13 coverage — never a silent answer beyond confirmed years
   });
   it('a year with a single stray date in the data is not covered', () => {
     const pkg = parseHolidayPackage({
-      holidays: { '2030-05-01': "Labour Day,劳动节,1", '2030-10-01': 'National Day,国庆节,1', '2031-01-01': "New Year's Day,元旦,1" },
+      holidays: {
+        '2030-05-01': 'Labour Day,劳动节,1',
+        '2030-10-01': 'National Day,国庆节,1',
+        '2031-01-01': "New Year's Day,元旦,1",
+      },
       workdays: {},
     });
     expect([...pkg.years]).toEqual([2030]);
@@ -234,7 +238,10 @@ describe('DIR-13 overrides win over the package', () => {
 describe('CAS-12 pause and CAS-10 extension arithmetic', () => {
   const base = { startAt: at('2025-04-01'), amount: 5, unit: 'WD' as const, extendedWorkdays: 0 };
   it('pause across a holiday: Thu 2025-04-03 → Mon 04-07 takes 2 WD (04-04 清明 and the weekend are free)', () => {
-    expect(pauseWorkdays(cal, '2025-04-01', { from: '2025-04-03', to: '2025-04-07' })).toEqual({ n: 2, provisional: false });
+    expect(pauseWorkdays(cal, '2025-04-01', { from: '2025-04-03', to: '2025-04-07' })).toEqual({
+      n: 2,
+      provisional: false,
+    });
     expect(computeDue(cal, { ...base, pauses: null }).dueDate).toBe('2025-04-09');
     expect(computeDue(cal, { ...base, pauses: [{ from: '2025-04-03', to: '2025-04-07' }] }).dueDate).toBe('2025-04-11');
   });

@@ -14,7 +14,15 @@ import { freshDb } from '../helpers/db';
 interface Demo {
   departments: { code: string; chiefRep?: string }[];
   windows: { number: string; department?: string; status: string }[];
-  people: { userid: string; name: string; department?: string; window?: string; roles: string[]; flags: string[]; abPartner?: string }[];
+  people: {
+    userid: string;
+    name: string;
+    department?: string;
+    window?: string;
+    roles: string[];
+    flags: string[];
+    abPartner?: string;
+  }[];
   groups: { key: string; chatid?: string; webhook?: string }[];
 }
 
@@ -38,7 +46,9 @@ describe('demo directory', () => {
     for (const d of demo.departments) {
       expect(d.chiefRep, d.code).toBeTruthy();
       expect(person(d.chiefRep!).department, d.code).toBe(d.code);
-      expect(demo.people.filter((p) => p.department === d.code && p.roles.includes('chief_rep')).map((p) => p.userid)).toEqual([d.chiefRep]);
+      expect(
+        demo.people.filter((p) => p.department === d.code && p.roles.includes('chief_rep')).map((p) => p.userid),
+      ).toEqual([d.chiefRep]);
     }
     expect(demo.departments.map((d) => d.code)).toEqual(expect.arrayContaining(['GA', 'SB', 'BDC', 'SL', 'SW', 'ZH']));
   });
@@ -54,7 +64,11 @@ describe('demo directory', () => {
 
   it('≥25 people covering every role, with the people of commands.md §7', () => {
     expect(demo.people.length).toBeGreaterThanOrEqual(25);
-    for (const role of ROLES) expect(demo.people.some((p) => p.roles.includes(role)), role).toBe(true);
+    for (const role of ROLES)
+      expect(
+        demo.people.some((p) => p.roles.includes(role)),
+        role,
+      ).toBe(true);
     expect(person('liu').roles).toContain('supervisor');
     expect(person('chen')).toMatchObject({ name: '陈主任', roles: ['leader'] });
     expect(person('chen').flags).toContain('有关负责人');
@@ -69,9 +83,12 @@ describe('demo directory', () => {
 
   it('every group of rules.md §0.3: the four center groups as app chats, G-DEPT-<code> for each department, one robot', () => {
     const keys = demo.groups.map((g) => g.key);
-    for (const k of ['G-HALL', 'G-OFFICE', 'G-LEAD', 'G-GUIDE']) expect(demo.groups.find((g) => g.key === k)?.chatid, k).toBeTruthy();
+    for (const k of ['G-HALL', 'G-OFFICE', 'G-LEAD', 'G-GUIDE'])
+      expect(demo.groups.find((g) => g.key === k)?.chatid, k).toBeTruthy();
     for (const d of demo.departments) expect(keys).toContain(`G-DEPT-${d.code}`);
-    expect(demo.groups.find((g) => g.key === 'G-DEPT-GA')?.webhook).toBe(`${API}/cgi-bin/webhook/send?key=demo-robot-ga`);
+    expect(demo.groups.find((g) => g.key === 'G-DEPT-GA')?.webhook).toBe(
+      `${API}/cgi-bin/webhook/send?key=demo-robot-ga`,
+    );
   });
 
   it('imports cleanly once; a second load does nothing', async () => {
@@ -79,7 +96,9 @@ describe('demo directory', () => {
     expect(await db.manager.count(Department)).toBe(demo.departments.length);
     for (const g of await db.manager.find(GroupChat)) expect(g.members!.length, g.key).toBeGreaterThanOrEqual(2);
     expect(await loadDemoDirectory(db, new Date('2026-03-02T02:00:00Z'), API)).toBe(false);
-    const again = await importDirectory(db, new Date('2026-03-02T02:00:00Z'), 'cli', await demoDirectory(API), { dryRun: true });
+    const again = await importDirectory(db, new Date('2026-03-02T02:00:00Z'), 'cli', await demoDirectory(API), {
+      dryRun: true,
+    });
     expect(again.errors).toEqual([]);
     expect(changedRows(again.diff)).toBe(0);
   });

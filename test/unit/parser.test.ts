@@ -10,7 +10,9 @@ const NOW = new Date('2026-03-03T11:05:00+08:00'); // Tuesday
 
 describe('normalise (commands.md §1 Normalising)', () => {
   it('turns full-width punctuation, digits and letters into half-width', () => {
-    expect(normalise('窗口　关闭　１２号窗　从＝３月５日，到：３月６日（培训）ＡＢ')).toBe('窗口 关闭 12号窗 从=3月5日,到:3月6日(培训)AB');
+    expect(normalise('窗口　关闭　１２号窗　从＝３月５日，到：３月６日（培训）ＡＢ')).toBe(
+      '窗口 关闭 12号窗 从=3月5日,到:3月6日(培训)AB',
+    );
   });
   it('collapses whitespace', () => {
     expect(normalise('  帮助   窗口  ')).toBe('帮助 窗口');
@@ -19,7 +21,12 @@ describe('normalise (commands.md §1 Normalising)', () => {
 
 describe('tokenize and named arguments', () => {
   it('keeps quoted values together (straight and curly quotes)', () => {
-    expect(tokenize(normalise('投诉 登记 事项="态度 生硬" 方式=“投诉 登记本”'))).toEqual(['投诉', '登记', '事项=态度 生硬', '方式=投诉 登记本']);
+    expect(tokenize(normalise('投诉 登记 事项="态度 生硬" 方式=“投诉 登记本”'))).toEqual([
+      '投诉',
+      '登记',
+      '事项=态度 生硬',
+      '方式=投诉 登记本',
+    ]);
   });
   it('accepts 键=值 and 键：值 in any order after positional arguments', () => {
     const line = parseLine('窗口 关闭 13号窗 到：3月6日 从=3月5日 事由=培训');
@@ -72,10 +79,46 @@ describe('Chinese dates against ctx.now in Asia/Shanghai (D3)', () => {
 });
 
 const cmds = [
-  defineCommand({ name: '投诉 登记', group: '投诉', summary: '', roles: 'all', usage: '投诉 登记 对象=… 事项=…', examples: ['投诉 登记 对象=12号窗 事项=态度生硬'], args: () => z.object({}), handle: async () => undefined }),
-  defineCommand({ name: '投诉 列表', group: '投诉', summary: '', roles: 'all', usage: '', examples: [], args: () => z.object({}), handle: async () => undefined }),
-  defineCommand({ name: '投诉', group: '投诉', summary: '', roles: 'all', usage: '', examples: [], args: () => z.object({}), handle: async () => undefined }),
-  defineCommand({ name: '窗口 关闭', group: '窗口', summary: '', roles: 'all', usage: '', examples: [], args: () => z.object({}), handle: async () => undefined }),
+  defineCommand({
+    name: '投诉 登记',
+    group: '投诉',
+    summary: '',
+    roles: 'all',
+    usage: '投诉 登记 对象=… 事项=…',
+    examples: ['投诉 登记 对象=12号窗 事项=态度生硬'],
+    args: () => z.object({}),
+    handle: async () => undefined,
+  }),
+  defineCommand({
+    name: '投诉 列表',
+    group: '投诉',
+    summary: '',
+    roles: 'all',
+    usage: '',
+    examples: [],
+    args: () => z.object({}),
+    handle: async () => undefined,
+  }),
+  defineCommand({
+    name: '投诉',
+    group: '投诉',
+    summary: '',
+    roles: 'all',
+    usage: '',
+    examples: [],
+    args: () => z.object({}),
+    handle: async () => undefined,
+  }),
+  defineCommand({
+    name: '窗口 关闭',
+    group: '窗口',
+    summary: '',
+    roles: 'all',
+    usage: '',
+    examples: [],
+    args: () => z.object({}),
+    handle: async () => undefined,
+  }),
 ];
 
 describe('command matching', () => {
@@ -101,12 +144,16 @@ describe('argument binding (commands.md §1 Help and errors)', () => {
     usage: '窗口 关闭 <窗口号> 从=<日期> 到=<日期> 事由=<原因>',
     examples: ['窗口 关闭 13号窗 从=3月5日 到=3月6日 事由=业务培训'],
     positional: ['窗口'],
-    args: (t) => z.object({ 窗口: z.string(), 从: t.date('开始日期'), 到: t.date('结束日期'), 事由: z.string().min(2) }),
+    args: (t) =>
+      z.object({ 窗口: z.string(), 从: t.date('开始日期'), 到: t.date('结束日期'), 事由: z.string().min(2) }),
     handle: async () => undefined,
   });
   it('names a missing argument with its label and an example', () => {
     const r = bindArgs(close, ['13号窗'], { 到: '3月6日', 事由: '培训' }, NOW);
-    expect(r).toEqual({ ok: false, message: '缺少参数“从”（开始日期）。例：窗口 关闭 13号窗 从=3月5日 到=3月6日 事由=业务培训' });
+    expect(r).toEqual({
+      ok: false,
+      message: '缺少参数“从”（开始日期）。例：窗口 关闭 13号窗 从=3月5日 到=3月6日 事由=业务培训',
+    });
   });
   it('says which value could not be read and how dates look', () => {
     const r = bindArgs(close, ['13号窗'], { 从: '3月32日', 到: '3月6日', 事由: '培训' }, NOW);

@@ -64,7 +64,14 @@ describe('INS-04 / INS-05 / INS-07 parsing and the OPEN #16 repeat rule', () => 
 describe('BRF-10 notice numbers (OPEN #22)', () => {
   it('accepts the typed forms and keeps one stored form', () => {
     expect(formatNoticeNo('督通', 2026, 41)).toBe('督通〔2026〕041');
-    for (const typed of ['督通〔2026〕012', '督通2026-012', '督通[2026]012', '督通(2026)12', '督通〔2026〕012（书面）', '督通12']) {
+    for (const typed of [
+      '督通〔2026〕012',
+      '督通2026-012',
+      '督通[2026]012',
+      '督通(2026)12',
+      '督通〔2026〕012（书面）',
+      '督通12',
+    ]) {
       expect(parseNoticeRef(typed, '督通', 2026), typed).toBe('督通〔2026〕012');
     }
     expect(parseNoticeRef('WT12', '督通', 2026)).toBeUndefined();

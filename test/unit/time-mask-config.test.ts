@@ -74,13 +74,17 @@ describe('config (issue [spine] item 2)', () => {
   });
   it('a partial set refuses to start and names the missing variables', () => {
     expect(() => loadConfig({ WECOM_CORP_ID: 'ww1', WECOM_SECRET: 's' })).toThrow(ConfigError);
-    expect(() => loadConfig({ WECOM_CORP_ID: 'ww1', WECOM_SECRET: 's' })).toThrow(/missing WECOM_AGENT_ID, WECOM_TOKEN, WECOM_ENCODING_AES_KEY/);
+    expect(() => loadConfig({ WECOM_CORP_ID: 'ww1', WECOM_SECRET: 's' })).toThrow(
+      /missing WECOM_AGENT_ID, WECOM_TOKEN, WECOM_ENCODING_AES_KEY/,
+    );
   });
   it('the AES key must be 43 characters', () => {
     expect(() => loadConfig({ ...full, WECOM_ENCODING_AES_KEY: 'short' })).toThrow(/43 characters/);
   });
   it('never reveals secrets when describing the configuration', () => {
-    const text = JSON.stringify(describeConfig(loadConfig({ ...full, DATABASE_URL: 'mysql://hall:pw123@127.0.0.1:3306/hall' })));
+    const text = JSON.stringify(
+      describeConfig(loadConfig({ ...full, DATABASE_URL: 'mysql://hall:pw123@127.0.0.1:3306/hall' })),
+    );
     expect(text).not.toContain('super-secret-value');
     expect(text).not.toContain(full.WECOM_ENCODING_AES_KEY);
     expect(text).not.toContain(full.WECOM_TOKEN);

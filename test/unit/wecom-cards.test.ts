@@ -41,7 +41,7 @@ describe('buttonCard', () => {
   });
 
   it('long field values are clipped to 26 characters ending in …', () => {
-    const value = (approvalCard().horizontal_content_list as { value: string }[])[1]!.value;
+    const value = (approvalCard().horizontal_content_list as { value: string }[])[1].value;
     expect(Array.from(value)).toHaveLength(26);
     expect(value.endsWith('…')).toBe(true);
     expect(value.startsWith('家中有事需要处理')).toBe(true);
@@ -55,15 +55,30 @@ describe('buttonCard', () => {
     const base = { taskId: 't1', title: 't', buttons: [{ text: 'a', key: 'a' }] };
     const seven = Array.from({ length: 7 }, (_, i) => ({ text: `b${i}`, key: `k${i}` }));
     expect(() => buttonCard({ ...base, buttons: seven })).toThrow(RangeError);
-    expect(() => buttonCard({ ...base, fields: Array.from({ length: 7 }, (_, i) => ({ key: `f${i}`, value: 'v' })) })).toThrow(RangeError);
-    expect(() => buttonCard({ ...base, buttons: [{ text: 'a', key: 'x' }, { text: 'b', key: 'x' }] })).toThrow(/duplicate/);
+    expect(() =>
+      buttonCard({ ...base, fields: Array.from({ length: 7 }, (_, i) => ({ key: `f${i}`, value: 'v' })) }),
+    ).toThrow(RangeError);
+    expect(() =>
+      buttonCard({
+        ...base,
+        buttons: [
+          { text: 'a', key: 'x' },
+          { text: 'b', key: 'x' },
+        ],
+      }),
+    ).toThrow(/duplicate/);
     expect(() => buttonCard({ ...base, taskId: '审批 1' })).toThrow(/task_id/);
   });
 });
 
 describe('noticeCard', () => {
   it('builds a text_notice card whose card_action (mandatory) opens the url', () => {
-    const card = noticeCard({ title: '今日简报', emphasis: { title: '3', desc: '件逾期' }, fields: [{ key: '窗口', value: '12' }], url: 'https://hall.example.gov.cn/b/1' });
+    const card = noticeCard({
+      title: '今日简报',
+      emphasis: { title: '3', desc: '件逾期' },
+      fields: [{ key: '窗口', value: '12' }],
+      url: 'https://hall.example.gov.cn/b/1',
+    });
     expect(card).toMatchObject({
       card_type: 'text_notice',
       source: { desc: '政务大厅' },

@@ -1,13 +1,28 @@
 import { createCipheriv } from 'node:crypto';
 import { decrypt, getSignature } from '@wecom/crypto';
 import { describe, expect, it } from 'vitest';
-import { CallbackError, encryptEcho, openEnvelope, sealEnvelope, verifyUrl, type CryptoCfg } from '../../src/wecom/crypto';
+import {
+  CallbackError,
+  encryptEcho,
+  openEnvelope,
+  sealEnvelope,
+  verifyUrl,
+  type CryptoCfg,
+} from '../../src/wecom/crypto';
 import { fixture } from '../helpers/fake-wecom';
 
 // wecom.md §1.6 test vectors, run through the production code (never a mock of the crypto).
 
-const A: CryptoCfg = { token: 'hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo', aesKey: '6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt', corpId: 'ww1436e0e65a779aee' };
-const B: CryptoCfg = { token: 'QDG6eK', aesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C', corpId: 'wx5823bf96d3bd56c7' };
+const A: CryptoCfg = {
+  token: 'hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo',
+  aesKey: '6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt',
+  corpId: 'ww1436e0e65a779aee',
+};
+const B: CryptoCfg = {
+  token: 'QDG6eK',
+  aesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C',
+  corpId: 'wx5823bf96d3bd56c7',
+};
 
 const A_POST_ENCRYPT =
   'Kl7kjoSf6DMD1zh7rtrHjFaDapSCkaOnwu3bqLc5tAybhhMl9pFeK8NslNPVdMwmBQTNoW4mY7AIjeLvEl3NyeTkAgGzBhzTtRLNshw2AEew+kkYcD+Fq72Kt00fT0WnN87hGrW8SqGc+NcT3mu87Ha3dz1pSDi6GaUA6A0sqfde0VJPQbZ9U+3JWcoD4Z5jaU0y9GSh010wsHF8KZD24YhmZH4ch4Ka7ilEbjbfvhKkNL65HHL0J6EYJIZUC2pFrdkJ7MhmEbU2qARR4iQHE7wy24qy0cRX3Mfp6iELcDNfSsPGjUQVDGxQDCWjayJOpcwocugux082f49HKYg84EpHSGXAyh+/oxwaWbvL6aSDPOYuPDGOCI8jmnKiypE+';
@@ -63,7 +78,11 @@ describe('GET URL verification (wecom.md §1.2)', () => {
 
   it('a wrong signature on a genuine echostr is 401', () => {
     const q = encryptEcho(A, 'echo-123', { timestamp: '1', nonce: '2' });
-    expect(rejection(() => verifyUrl(A, { ...q, msg_signature: q.msg_signature.replace(/^./, (c) => (c === '0' ? '1' : '0')) })).status).toBe(401);
+    expect(
+      rejection(() =>
+        verifyUrl(A, { ...q, msg_signature: q.msg_signature.replace(/^./, (c) => (c === '0' ? '1' : '0')) }),
+      ).status,
+    ).toBe(401);
   });
 
   it('an echostr encrypted for another corp is 400 (receive id, -40005)', () => {
@@ -81,26 +100,49 @@ describe('POST envelope (wecom.md §1.3–§1.5)', () => {
   const plainA = fixture('text-vector-a.xml');
 
   it('vector A: opens to the 228-byte Tencent sample plaintext', () => {
-    const q = { msg_signature: '0c3914025cb4b4d68103f6bfc8db550f79dcf48e', timestamp: '1476422779', nonce: '1597212914' };
+    const q = {
+      msg_signature: '0c3914025cb4b4d68103f6bfc8db550f79dcf48e',
+      timestamp: '1476422779',
+      nonce: '1597212914',
+    };
     const plain = openEnvelope(A, q, envelope(A.corpId, A_POST_ENCRYPT));
     expect(plain).toBe(plainA);
     expect(Buffer.byteLength(plain)).toBe(228);
   });
 
   it('vector A: sealEnvelope with the sample random prefix reproduces Encrypt and msg_signature byte for byte', () => {
-    const { body, query } = sealEnvelope(A, plainA, { random: Buffer.from('694ce5a83ae07fe3'), timestamp: '1476422779', nonce: '1597212914', agentId: '1000002' });
+    const { body, query } = sealEnvelope(A, plainA, {
+      random: Buffer.from('694ce5a83ae07fe3'),
+      timestamp: '1476422779',
+      nonce: '1597212914',
+      agentId: '1000002',
+    });
     expect(body).toBe(envelope(A.corpId, A_POST_ENCRYPT));
-    expect(query).toEqual({ msg_signature: '0c3914025cb4b4d68103f6bfc8db550f79dcf48e', timestamp: '1476422779', nonce: '1597212914' });
+    expect(query).toEqual({
+      msg_signature: '0c3914025cb4b4d68103f6bfc8db550f79dcf48e',
+      timestamp: '1476422779',
+      nonce: '1597212914',
+    });
   });
 
   it('vector B: opens to the official plaintext with its real newlines and 64-bit MsgId', () => {
-    const q = { msg_signature: '477715d11cdb4164915debcba66cb864d751f3e6', timestamp: '1409659813', nonce: '1372623149' };
+    const q = {
+      msg_signature: '477715d11cdb4164915debcba66cb864d751f3e6',
+      timestamp: '1409659813',
+      nonce: '1372623149',
+    };
     expect(openEnvelope(B, q, envelope(B.corpId, B_POST_ENCRYPT, '218'))).toBe(fixture('text-vector-b.xml'));
   });
 
   it('derived vector: fixed random gives the documented ciphertext and signature', () => {
-    const { body, query } = sealEnvelope(A, '<xml>hi</xml>', { random: Buffer.from('1234567890123456'), timestamp: '1476422779', nonce: '1597212914' });
-    expect(body).toContain('<Encrypt><![CDATA[/K4xJYsBwQssQzE/v2nbvA8ig1oOPBP5oQZ5g+9NcH2R7GGzvH2QQqmgd2DnAV85w0FbAjPi1KTpKFnj1SEmjQ==]]></Encrypt>');
+    const { body, query } = sealEnvelope(A, '<xml>hi</xml>', {
+      random: Buffer.from('1234567890123456'),
+      timestamp: '1476422779',
+      nonce: '1597212914',
+    });
+    expect(body).toContain(
+      '<Encrypt><![CDATA[/K4xJYsBwQssQzE/v2nbvA8ig1oOPBP5oQZ5g+9NcH2R7GGzvH2QQqmgd2DnAV85w0FbAjPi1KTpKFnj1SEmjQ==]]></Encrypt>',
+    );
     expect(query.msg_signature).toBe('267c9cb57f50ecdc6eddc43ee34d424c44092e54');
   });
 
@@ -113,7 +155,7 @@ describe('POST envelope (wecom.md §1.3–§1.5)', () => {
   it('a 26-byte message fills whole blocks and gets a full 32-byte pad block (64 → 96 bytes)', () => {
     const msg = 'abcdefghijklmnopqrstuvwxyz';
     const { body, query } = sealEnvelope(A, msg);
-    const enc = /<Encrypt><!\[CDATA\[([^\]]+)\]\]>/.exec(body)![1]!;
+    const enc = /<Encrypt><!\[CDATA\[([^\]]+)\]\]>/.exec(body)![1];
     expect(Buffer.from(enc, 'base64').length).toBe(96);
     expect(openEnvelope(A, query, body)).toBe(msg);
   });
@@ -150,7 +192,7 @@ describe('rejected envelopes', () => {
   });
 
   it('truncated base64 (signed as truncated) is 400, whether cut by a whole block or mid-character', () => {
-    const enc = /<Encrypt><!\[CDATA\[([^\]]+)\]\]>/.exec(good.body)![1]!;
+    const enc = /<Encrypt><!\[CDATA\[([^\]]+)\]\]>/.exec(good.body)![1];
     for (const cut of [enc.slice(0, enc.length - 44), enc.slice(0, enc.length - 4), enc.slice(0, enc.length - 1)]) {
       const err = rejection(() => openEnvelope(A, signed(A, cut), envelope(A.corpId, cut)));
       expect(err.status).toBe(400);
@@ -159,7 +201,8 @@ describe('rejected envelopes', () => {
 
   it('signed ciphertext whose plaintext is garbage (bad PKCS#7 pad, length past the end) is 400 — the library alone would accept it', () => {
     const corp = Buffer.from(A.corpId);
-    const head = (len: number) => Buffer.concat([Buffer.alloc(16, 7), Buffer.from([0, 0, (len >> 8) & 255, len & 255])]);
+    const head = (len: number) =>
+      Buffer.concat([Buffer.alloc(16, 7), Buffer.from([0, 0, (len >> 8) & 255, len & 255])]);
     const badPad = Buffer.concat([head(10), Buffer.from('0123456789'), corp, Buffer.alloc(16, 0)]); // 64 bytes, pad byte 0
     const longLen = Buffer.concat([head(5000), Buffer.from('0123456789'), corp, Buffer.alloc(16, 16)]); // pad ok, length lies
     for (const plain of [badPad, longLen]) {
@@ -174,7 +217,12 @@ describe('rejected envelopes', () => {
     const corp = Buffer.from(A.corpId);
     const head = Buffer.concat([Buffer.alloc(16, 7), Buffer.from([0, 0, 0, 10])]);
     const mixedPad = Buffer.concat([head, Buffer.from('0123456789'), corp, Buffer.alloc(15, 3), Buffer.from([16])]);
-    const badUtf8 = Buffer.concat([head, Buffer.from([0x3c, 0xff, 0xfe, 0x3e, 0x41, 0x42, 0x43, 0x44, 0x45, 0x46]), corp, Buffer.alloc(16, 16)]);
+    const badUtf8 = Buffer.concat([
+      head,
+      Buffer.from([0x3c, 0xff, 0xfe, 0x3e, 0x41, 0x42, 0x43, 0x44, 0x45, 0x46]),
+      corp,
+      Buffer.alloc(16, 16),
+    ]);
     for (const plain of [mixedPad, badUtf8]) {
       const enc = rawEncrypt(A, plain);
       expect(decrypt(A.aesKey, enc).id).toBe(A.corpId); // the library reports a clean receive id

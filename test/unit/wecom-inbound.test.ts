@@ -48,25 +48,58 @@ describe('every fixture parses into its variant', () => {
   });
 
   it('image, voice, video, file, location, link', () => {
-    expect(as(parse('image.xml'), 'image')).toMatchObject({ mediaId: 'media_id', picUrl: 'this is a url', msgId: '1234567890123456' });
+    expect(as(parse('image.xml'), 'image')).toMatchObject({
+      mediaId: 'media_id',
+      picUrl: 'this is a url',
+      msgId: '1234567890123456',
+    });
     expect(as(parse('voice.xml'), 'voice')).toMatchObject({ mediaId: 'media_id', format: 'Format' });
     expect(as(parse('video.xml'), 'video')).toMatchObject({ mediaId: 'media_id', thumbMediaId: 'thumb_media_id' });
-    expect(as(parse('file.xml'), 'file')).toMatchObject({ mediaId: 'media_id', title: '营业执照.pdf', msgId: '1234567890123457' });
-    expect(as(parse('location.xml'), 'location')).toMatchObject({ latitude: '23.134', longitude: '113.358', scale: '20', label: '位置信息' });
-    expect(as(parse('link.xml'), 'link')).toMatchObject({ title: 'this is a title!', description: 'this is a description!', url: 'URL' });
+    expect(as(parse('file.xml'), 'file')).toMatchObject({
+      mediaId: 'media_id',
+      title: '营业执照.pdf',
+      msgId: '1234567890123457',
+    });
+    expect(as(parse('location.xml'), 'location')).toMatchObject({
+      latitude: '23.134',
+      longitude: '113.358',
+      scale: '20',
+      label: '位置信息',
+    });
+    expect(as(parse('link.xml'), 'link')).toMatchObject({
+      title: 'this is a title!',
+      description: 'this is a description!',
+      url: 'URL',
+    });
   });
 
   it('events: enter_agent, subscribe, unsubscribe, click, view', () => {
-    expect(as(parse('event-enter-agent.xml'), 'event:enter_agent')).toMatchObject({ event: 'enter_agent', eventKey: '', from: 'FromUser' });
-    expect(as(parse('event-subscribe.xml'), 'event:subscribe')).toMatchObject({ event: 'subscribe', eventKey: '', from: 'UserID' });
+    expect(as(parse('event-enter-agent.xml'), 'event:enter_agent')).toMatchObject({
+      event: 'enter_agent',
+      eventKey: '',
+      from: 'FromUser',
+    });
+    expect(as(parse('event-subscribe.xml'), 'event:subscribe')).toMatchObject({
+      event: 'subscribe',
+      eventKey: '',
+      from: 'UserID',
+    });
     expect(as(parse('event-unsubscribe.xml'), 'event:unsubscribe').event).toBe('unsubscribe');
     expect(as(parse('event-click.xml'), 'event:click').eventKey).toBe('EVENTKEY');
-    expect(as(parse('event-view.xml'), 'event:view').eventKey).toBe('https://hall.example.gov.cn/h5/forms/leave?a=1&b=2');
+    expect(as(parse('event-view.xml'), 'event:view').eventKey).toBe(
+      'https://hall.example.gov.cn/h5/forms/leave?a=1&b=2',
+    );
   });
 
   it('template_card_event (official sample): key, task, card type, response code, OptionIds', () => {
     const m = as(parse('template-card-event.xml'), 'event:template_card_event');
-    expect(m).toMatchObject({ eventKey: 'key111', taskId: 'taskid111', cardType: 'text_notice', responseCode: 'ResponseCode', agentId: '1' });
+    expect(m).toMatchObject({
+      eventKey: 'key111',
+      taskId: 'taskid111',
+      cardType: 'text_notice',
+      responseCode: 'ResponseCode',
+      agentId: '1',
+    });
     expect(m.selectedItems).toEqual([{ questionKey: 'QuestionKey1', optionIds: ['OptionId1', 'OptionId2'] }]);
   });
 
@@ -80,11 +113,20 @@ describe('every fixture parses into its variant', () => {
 
   it('a button click has no SelectedItems → empty list', () => {
     const m = as(parse('template-card-event-button.xml'), 'event:template_card_event');
-    expect(m).toMatchObject({ eventKey: 'approve:SP20240501001', taskId: 'SP20240501001-1-1', responseCode: 'RESPONSE_CODE_1', selectedItems: [] });
+    expect(m).toMatchObject({
+      eventKey: 'approve:SP20240501001',
+      taskId: 'SP20240501001-1-1',
+      responseCode: 'RESPONSE_CODE_1',
+      selectedItems: [],
+    });
   });
 
   it('template_card_menu_event carries its task id and response code', () => {
-    expect(as(parse('template-card-menu-event.xml'), 'event:template_card_menu_event')).toMatchObject({ eventKey: 'key111', taskId: 'taskid111', responseCode: 'ResponseCode' });
+    expect(as(parse('template-card-menu-event.xml'), 'event:template_card_menu_event')).toMatchObject({
+      eventKey: 'key111',
+      taskId: 'taskid111',
+      responseCode: 'ResponseCode',
+    });
   });
 
   it('an unlisted event (LOCATION) is kept with its name; kindOf names it', () => {
@@ -114,7 +156,13 @@ describe('XML handling', () => {
   });
 
   it('malformed XML, non-XML, a foreign root and an empty string are 400', () => {
-    for (const bad of ['<xml><MsgType>text</xml>', 'just text', '<root><MsgType>text</MsgType></root>', '', '<xml></xml>']) {
+    for (const bad of [
+      '<xml><MsgType>text</xml>',
+      'just text',
+      '<root><MsgType>text</MsgType></root>',
+      '',
+      '<xml></xml>',
+    ]) {
       expect(rejected(bad).code).toMatch(/^bad_/);
     }
   });
@@ -123,7 +171,10 @@ describe('XML handling', () => {
     const head = '<xml><ToUserName>c</ToUserName><CreateTime>1</CreateTime><MsgType>text</MsgType>';
     expect(rejected(`${head}<Content>x</Content><MsgId>1</MsgId></xml>`).code).toBe('bad_shape');
     expect(rejected(`${head}<FromUserName>u</FromUserName><Content>x</Content></xml>`).code).toBe('bad_shape');
-    expect(rejected(`${head}<FromUserName>u</FromUserName><Content>x</Content><Content>y</Content><MsgId>1</MsgId></xml>`).code).toBe('bad_shape');
+    expect(
+      rejected(`${head}<FromUserName>u</FromUserName><Content>x</Content><Content>y</Content><MsgId>1</MsgId></xml>`)
+        .code,
+    ).toBe('bad_shape');
   });
 
   it('a card click without TaskId is 400 (it could not be keyed per D7)', () => {
@@ -139,7 +190,9 @@ describe('dedupe keys (D7)', () => {
   });
 
   it('card clicks by From + CreateTime + EventKey + TaskId', () => {
-    expect(dedupeKeyOf(parse('template-card-event-button.xml'))).toBe('card:lisi:1714527300:approve:SP20240501001:SP20240501001-1-1');
+    expect(dedupeKeyOf(parse('template-card-event-button.xml'))).toBe(
+      'card:lisi:1714527300:approve:SP20240501001:SP20240501001-1-1',
+    );
   });
 
   it('other events by From + CreateTime + Event + EventKey', () => {
@@ -158,7 +211,17 @@ describe('dedupe keys (D7)', () => {
   });
 
   it('keys longer than the inbox column (191) are capped yet stay distinct', () => {
-    const long = (tail: string) => parseInbound(buildInboundXml({ type: 'event', corpId: 'c', from: 'u', createTime: 1, event: 'view', eventKey: `https://x.example/${'p'.repeat(300)}${tail}` }));
+    const long = (tail: string) =>
+      parseInbound(
+        buildInboundXml({
+          type: 'event',
+          corpId: 'c',
+          from: 'u',
+          createTime: 1,
+          event: 'view',
+          eventKey: `https://x.example/${'p'.repeat(300)}${tail}`,
+        }),
+      );
     const a = dedupeKeyOf(long('a'));
     const b = dedupeKeyOf(long('b'));
     expect(a.length).toBeLessThanOrEqual(191);
@@ -168,7 +231,10 @@ describe('dedupe keys (D7)', () => {
 
 describe('fixture builders', () => {
   it('buildInboundXml text round-trips, including a literal ]]> and a 19-digit default MsgId', () => {
-    const m = as(parseInbound(buildInboundXml({ type: 'text', corpId: 'wwc', from: 'zhangsan', content: '帮助 ]]> <b>&amp;' })), 'text');
+    const m = as(
+      parseInbound(buildInboundXml({ type: 'text', corpId: 'wwc', from: 'zhangsan', content: '帮助 ]]> <b>&amp;' })),
+      'text',
+    );
     expect(m.content).toBe('帮助 ]]> <b>&amp;');
     expect(m.msgId).toMatch(/^\d{19}$/);
     expect(m.to).toBe('wwc');
@@ -176,10 +242,31 @@ describe('fixture builders', () => {
 
   it('buildInboundXml card click with selections and a plain event', () => {
     const card = as(
-      parseInbound(buildInboundXml({ type: 'card', corpId: 'c', from: 'u', eventKey: 'k', taskId: 't', responseCode: 'rc', selected: [{ questionKey: 'q', optionIds: ['1', '2'] }] })),
+      parseInbound(
+        buildInboundXml({
+          type: 'card',
+          corpId: 'c',
+          from: 'u',
+          eventKey: 'k',
+          taskId: 't',
+          responseCode: 'rc',
+          selected: [{ questionKey: 'q', optionIds: ['1', '2'] }],
+        }),
+      ),
       'event:template_card_event',
     );
-    expect(card).toMatchObject({ eventKey: 'k', taskId: 't', responseCode: 'rc', cardType: 'button_interaction', selectedItems: [{ questionKey: 'q', optionIds: ['1', '2'] }] });
-    expect(as(parseInbound(buildInboundXml({ type: 'event', corpId: 'c', from: 'u', event: 'enter_agent' })), 'event:enter_agent').eventKey).toBe('');
+    expect(card).toMatchObject({
+      eventKey: 'k',
+      taskId: 't',
+      responseCode: 'rc',
+      cardType: 'button_interaction',
+      selectedItems: [{ questionKey: 'q', optionIds: ['1', '2'] }],
+    });
+    expect(
+      as(
+        parseInbound(buildInboundXml({ type: 'event', corpId: 'c', from: 'u', event: 'enter_agent' })),
+        'event:enter_agent',
+      ).eventKey,
+    ).toBe('');
   });
 });

@@ -37,12 +37,16 @@ describe('WIN / SUS pure rules (rules.md §6, §7, §19)', () => {
     expect(refusal(() => checkClosureNotice(cal, at('2025-03-14T17:31:00+08:00'), '2025-03-17'))).toBe(
       '❌ 不符合规定（rule WIN-05；000 调整管理 二(二)2(1)）：窗口临时关闭须至少提前1个工作日申请，最早可关闭日期 2025-03-18。',
     );
-    expect(refusal(() => checkClosureNotice(cal, at('2025-03-17T09:00:00+08:00'), '2025-03-17'))).toMatch(/最早可关闭日期 2025-03-18。$/);
+    expect(refusal(() => checkClosureNotice(cal, at('2025-03-17T09:00:00+08:00'), '2025-03-17'))).toMatch(
+      /最早可关闭日期 2025-03-18。$/,
+    );
   });
 
   it('SUS-02 §19 #7: peak from Mon 2025-03-17 — plan by Thu 03-13', () => {
     expect(refusal(() => checkPeakNotice(cal, at('2025-03-13T16:00:00+08:00'), '2025-03-17'))).toBe('');
-    expect(refusal(() => checkPeakNotice(cal, at('2025-03-14T09:00:00+08:00'), '2025-03-17'))).toMatch(/rule SUS-02.*最晚 2025-03-13/);
+    expect(refusal(() => checkPeakNotice(cal, at('2025-03-14T09:00:00+08:00'), '2025-03-17'))).toMatch(
+      /rule SUS-02.*最晚 2025-03-13/,
+    );
   });
 
   it('SUS-06 §19 #8 / SUS-07 §19 #9: suspension from Mon 2025-03-17 — filed by Mon 03-10, notice by Tue 03-11', () => {
@@ -54,7 +58,11 @@ describe('WIN / SUS pure rules (rules.md §6, §7, §19)', () => {
   });
 
   it('WIN-10 §19 #15: plan filed 2025-02-28 / 03-01 / 03-02 → on time / on time (inclusive, OPEN #2; strict: late) / late', () => {
-    expect(['2025-02-28', '2025-03-01', '2025-03-02'].map((d) => seasonalPlanOnTime(d, 2025, true))).toEqual([true, true, false]);
+    expect(['2025-02-28', '2025-03-01', '2025-03-02'].map((d) => seasonalPlanOnTime(d, 2025, true))).toEqual([
+      true,
+      true,
+      false,
+    ]);
     expect(seasonalPlanOnTime('2025-03-01', 2025, false)).toBe(false);
   });
 
@@ -66,8 +74,20 @@ describe('WIN / SUS pure rules (rules.md §6, §7, §19)', () => {
 
   it('SUS-08 §19 #32: 1 / 2 / 3 / 4 consultation staff → reject / ok / ok / reject; a person without phone is refused', () => {
     const people = (k: number) => Array.from({ length: k }, (_, i) => ({ name: `人${i}`, phone: `1390000000${i}` }));
-    expect([1, 2, 3, 4].map((k) => refusal(() => checkConsultants(people(k))) === '')).toEqual([false, true, true, false]);
-    expect(refusal(() => checkConsultants([{ name: '甲', phone: '1' }, { name: '乙', phone: '' }]))).toMatch(/乙 缺少咨询电话/);
+    expect([1, 2, 3, 4].map((k) => refusal(() => checkConsultants(people(k))) === '')).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
+    expect(
+      refusal(() =>
+        checkConsultants([
+          { name: '甲', phone: '1' },
+          { name: '乙', phone: '' },
+        ]),
+      ),
+    ).toMatch(/乙 缺少咨询电话/);
     expect(parseConsultants('张三 13900000014,@李四/0477-1234567、王五')).toEqual([
       { name: '张三', phone: '13900000014' },
       { name: '李四', phone: '0477-1234567' },

@@ -45,7 +45,10 @@ export async function remindRectifications(ctx: Ctx): Promise<Counts> {
   const today = localDate(ctx.now);
   const l1Percent = await getSetting(ctx.m, 'rectification.l1Percent');
   const counts: Counts = { l1: 0, l2: 0, l3: 0, progress: 0, tasks: 0 };
-  const clocks = await ctx.m.find(Deadline, { where: { subjectType: 'rectification', kind: In([PLAN_CLOCK, DONE_CLOCK]), status: 'open' }, order: { id: 'ASC' } });
+  const clocks = await ctx.m.find(Deadline, {
+    where: { subjectType: 'rectification', kind: In([PLAN_CLOCK, DONE_CLOCK]), status: 'open' },
+    order: { id: 'ASC' },
+  });
   for (const d of clocks) {
     const r = await ctx.m.findOne(Rectification, { where: { no: d.subjectId } });
     if (!r || r.status === '已通过') continue;
@@ -58,12 +61,19 @@ export async function remindRectifications(ctx: Ctx): Promise<Counts> {
     const chief = await chiefOf(ctx, r.departmentCode);
     const owner = d.kind === DONE_CLOCK ? (r.planOwner ?? r.responsible) : r.responsible;
     const to = lv === 'L1' ? [owner] : [...new Set([owner, chief].filter((x): x is string => !!x))];
-    const text = lv === 'L3'
-      ? `🔴 ${r.no} 已逾期（期限 ${due}）：请立即${what}（来源 ${r.source}）`
-      : `⏰ ${r.no} ${lv === 'L1' ? '整改期限已过半' : lv === 'due' ? '今日到期' : `将于 ${due} 到期`}：请于 ${due} 前${what}（来源 ${r.source}）`;
+    const text =
+      lv === 'L3'
+        ? `🔴 ${r.no} 已逾期（期限 ${due}）：请立即${what}（来源 ${r.source}）`
+        : `⏰ ${r.no} ${lv === 'L1' ? '整改期限已过半' : lv === 'due' ? '今日到期' : `将于 ${due} 到期`}：请于 ${due} 前${what}（来源 ${r.source}）`;
     await ctx.send({ user: to }, { text }, `rect-due:${d.id}:v${d.version}:${lv}:${occurrence}`);
     if (lv === 'L3') {
-      await ctx.send({ group: 'G-OFFICE' }, { text: `🔴 整改逾期 ${r.no}｜${r.departmentCode ?? ''} ${await personName(ctx.m, r.responsible)}｜${what}（期限 ${due}）` }, `rect-due:${d.id}:v${d.version}:L3:${today}:office`);
+      await ctx.send(
+        { group: 'G-OFFICE' },
+        {
+          text: `🔴 整改逾期 ${r.no}｜${r.departmentCode ?? ''} ${await personName(ctx.m, r.responsible)}｜${what}（期限 ${due}）`,
+        },
+        `rect-due:${d.id}:v${d.version}:L3:${today}:office`,
+      );
       counts.l3++;
     } else if (lv === 'L1') counts.l1++;
     else counts.l2++;
@@ -71,11 +81,17 @@ export async function remindRectifications(ctx: Ctx): Promise<Counts> {
   // OPEN #13: weekly progress while 整改中.
   const every = await getSetting(ctx.m, 'rectification.progressEveryDays');
   for (const r of await ctx.m.find(Rectification, { where: { status: '整改中' } })) {
-    const last = (await ctx.m.find(RectificationProgress, { where: { rectificationNo: r.no }, order: { seq: 'DESC' }, take: 1 }))[0];
+    const last = (
+      await ctx.m.find(RectificationProgress, { where: { rectificationNo: r.no }, order: { seq: 'DESC' }, take: 1 })
+    )[0];
     const since = last?.date ?? (r.planAt ? localDate(r.planAt) : null);
     if (!since || daysBetween(since, today) < every) continue;
     if (!(await claimReminder(ctx.m, ctx.now, `rect:${r.no}`, 'progress', 0, isoWeekKey(today)))) continue;
-    await ctx.send({ user: r.planOwner ?? r.responsible }, { text: `📝 ${r.no} 请反馈本周整改进度：整改 进度 ${r.no} 说明=…` }, `rect-progress:${r.no}:${isoWeekKey(today)}`);
+    await ctx.send(
+      { user: r.planOwner ?? r.responsible },
+      { text: `📝 ${r.no} 请反馈本周整改进度：整改 进度 ${r.no} 说明=…` },
+      `rect-progress:${r.no}:${isoWeekKey(today)}`,
+    );
     counts.progress++;
   }
   // ACC-02: 督办 tasks.
@@ -87,9 +103,17 @@ export async function remindRectifications(ctx: Ctx): Promise<Counts> {
     if (lv !== 'L3' && lv !== 'due-1') continue;
     const occurrence = lv === 'L3' ? today : 'once';
     if (!(await claimDeadlineReminder(ctx.m, ctx.now, d, lv, occurrence))) continue;
-    const text = lv === 'L3' ? `🔴 督办任务 ${t.no} 已逾期（期限 ${shortDate(t.dueDate)}）：${t.content}` : `⏰ 督办任务 ${t.no} 将于 ${shortDate(t.dueDate)} 到期：${t.content}`;
+    const text =
+      lv === 'L3'
+        ? `🔴 督办任务 ${t.no} 已逾期（期限 ${shortDate(t.dueDate)}）：${t.content}`
+        : `⏰ 督办任务 ${t.no} 将于 ${shortDate(t.dueDate)} 到期：${t.content}`;
     await ctx.send({ user: t.owner }, { text }, `keytask-due:${d.id}:v${d.version}:${lv}:${occurrence}`);
-    if (lv === 'L3') await ctx.send({ group: 'G-OFFICE' }, { text: `🔴 督办逾期 ${t.no}｜${await personName(ctx.m, t.owner)}｜${t.content}` }, `keytask-due:${d.id}:v${d.version}:L3:${today}:office`);
+    if (lv === 'L3')
+      await ctx.send(
+        { group: 'G-OFFICE' },
+        { text: `🔴 督办逾期 ${t.no}｜${await personName(ctx.m, t.owner)}｜${t.content}` },
+        `keytask-due:${d.id}:v${d.version}:L3:${today}:office`,
+      );
     counts.tasks++;
   }
   return counts;

@@ -42,23 +42,55 @@ export async function resolveSource(m: EntityManager, ref: string, now: Date): P
   switch (p) {
     case 'WT': {
       const f = await m.findOne(Finding, { where: { no } });
-      return { no, type: 'finding', departmentCode: f?.departmentCode ?? null, personUserid: f?.staffUserid ?? null, known: !!f, severity: f?.severity ?? null, findingStatus: f?.status };
+      return {
+        no,
+        type: 'finding',
+        departmentCode: f?.departmentCode ?? null,
+        personUserid: f?.staffUserid ?? null,
+        known: !!f,
+        severity: f?.severity ?? null,
+        findingStatus: f?.status,
+      };
     }
     case 'TS': {
       const c = await m.findOne(Complaint, { where: { no } });
-      return { no, type: 'complaint', departmentCode: c?.departmentCode ?? null, personUserid: c?.staffUserid ?? null, known: !!c };
+      return {
+        no,
+        type: 'complaint',
+        departmentCode: c?.departmentCode ?? null,
+        personUserid: c?.staffUserid ?? null,
+        known: !!c,
+      };
     }
     case 'ZG': {
       const r = await m.findOne(Rectification, { where: { no } });
-      return { no, type: 'rectification', departmentCode: r?.departmentCode ?? null, personUserid: r?.responsible ?? null, known: !!r };
+      return {
+        no,
+        type: 'rectification',
+        departmentCode: r?.departmentCode ?? null,
+        personUserid: r?.responsible ?? null,
+        known: !!r,
+      };
     }
     case 'WX': {
       const x = await m.findOne(Accountability, { where: { no } });
-      return { no, type: 'accountability', departmentCode: x?.departmentCode ?? null, personUserid: x?.subjectType === 'person' ? x.subjectId : null, known: !!x };
+      return {
+        no,
+        type: 'accountability',
+        departmentCode: x?.departmentCode ?? null,
+        personUserid: x?.subjectType === 'person' ? x.subjectId : null,
+        known: !!x,
+      };
     }
     case 'KF': {
       const k = await m.findOne(DeductionEvent, { where: { no } });
-      return { no, type: 'deduction', departmentCode: k?.departmentCode ?? null, personUserid: k?.personUserid ?? null, known: !!k };
+      return {
+        no,
+        type: 'deduction',
+        departmentCode: k?.departmentCode ?? null,
+        personUserid: k?.personUserid ?? null,
+        known: !!k,
+      };
     }
     case 'CP':
       return { no, type: 'review', departmentCode: null, personUserid: null, known: false };

@@ -26,7 +26,11 @@ export async function requestExternalNotice(ctx: Ctx, ref: string, note: string,
   const dept = await ctx.m.findOneOrFail(Department, { where: { code } });
   const parent = dept.parentUnit ?? `${dept.name}派驻单位`;
   const a = await startApproval(ctx, {
-    kind: EXTERNAL_KIND, subjectType: 'notice-external', subjectId: s.no, title: `派驻部门通报签发｜${code}（${s.no}）`, departmentCode: code,
+    kind: EXTERNAL_KIND,
+    subjectType: 'notice-external',
+    subjectId: s.no,
+    title: `派驻部门通报签发｜${code}（${s.no}）`,
+    departmentCode: code,
     payload: { source: s.no, code, parent, note },
   });
   await ctx.audit('notice.external.request', 'notice', s.no, { approval: a.no, department: code, parent });
@@ -49,16 +53,37 @@ export const externalNoticeKind: ApprovalKind = {
     const p = a.payload as { source: string; code: string; parent: string; note: string };
     const title = `致${p.parent}书面通报（${p.code}，${p.source}）`.slice(0, 128);
     await insertRows(ctx.m, Notice, {
-      periodKey: `其他:${a.no}`, type: '其他', title, forDate: localDate(ctx.now), month: localDate(ctx.now).slice(0, 7), coversFrom: null, coversTo: null,
-      departmentCode: p.code, status: '已批准', approvalNo: a.no, content: { source: p.source, parent: p.parent }, text: `${title}：${p.note}`,
-      criticism: 1, praise: 0, drafter: a.requester, approver: ctx.actor.userid, approvedAt: ctx.now, publishedAt: ctx.now, scope: `${p.parent}；纪检监察组`, createdAt: ctx.now,
+      periodKey: `其他:${a.no}`,
+      type: '其他',
+      title,
+      forDate: localDate(ctx.now),
+      month: localDate(ctx.now).slice(0, 7),
+      coversFrom: null,
+      coversTo: null,
+      departmentCode: p.code,
+      status: '已批准',
+      approvalNo: a.no,
+      content: { source: p.source, parent: p.parent },
+      text: `${title}：${p.note}`,
+      criticism: 1,
+      praise: 0,
+      drafter: a.requester,
+      approver: ctx.actor.userid,
+      approvedAt: ctx.now,
+      publishedAt: ctx.now,
+      scope: `${p.parent}；纪检监察组`,
+      createdAt: ctx.now,
     });
     const n = await ctx.m.findOneOrFail(Notice, { where: { periodKey: `其他:${a.no}` } });
     const no = await allocateNoticeNo(ctx, n);
     await ctx.m.update(Notice, { id: n.id }, { status: '已发布' });
     await recordReferral(ctx, p.source, '派驻部门', `${no} 致${p.parent}：${p.note}`);
     await recordReferral(ctx, p.source, '纪检监察组', `${no} 报告：${p.note}`);
-    await ctx.send({ group: 'G-OFFICE' }, { text: `✅ ${no}（其他）已签发：${title}。请印发${p.parent}并报纪检监察组（已登记移交）。` }, `external:${a.no}:office`);
+    await ctx.send(
+      { group: 'G-OFFICE' },
+      { text: `✅ ${no}（其他）已签发：${title}。请印发${p.parent}并报纪检监察组（已登记移交）。` },
+      `external:${a.no}:office`,
+    );
   },
   async onRejected(ctx, a, reason) {
     await ctx.audit('notice.external.reject', 'notice', String(a.payload.source), { approval: a.no, reason });

@@ -24,7 +24,10 @@ export async function runMonthlyBatch(ctx: Ctx): Promise<Record<string, number>>
   const { first, last } = monthBounds(`${month}-01`);
   const candidates = await storeCandidates(ctx, month);
   const { notice } = await draftWrittenNotice(ctx, month);
-  const deductions = await ctx.m.find(DeductionEvent, { where: { date: Between(first, last), status: 'active' }, order: { no: 'ASC' } });
+  const deductions = await ctx.m.find(DeductionEvent, {
+    where: { date: Between(first, last), status: 'active' },
+    order: { no: 'ASC' },
+  });
   const stats = await monthStats(ctx.m, ctx.deps.calendar, month, last);
   const summary = await summarise(ctx.m, first, last);
   const chiefs = await jointEligibleChiefs(ctx.m);
@@ -56,5 +59,10 @@ export async function runMonthlyBatch(ctx: Ctx): Promise<Record<string, number>>
     await ctx.send({ user: d.chiefRep }, { text }, `monthly:${month}:chief:${d.code}`);
     chiefsTold++;
   }
-  return { candidates: candidates.length, departments: c.departments.length, deductions: deductions.length, chiefs: chiefsTold };
+  return {
+    candidates: candidates.length,
+    departments: c.departments.length,
+    deductions: deductions.length,
+    chiefs: chiefsTold,
+  };
 }

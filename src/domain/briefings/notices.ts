@@ -23,7 +23,10 @@ export async function listNotices(ctx: Ctx, year: number, type?: string): Promis
   const where: FindOptionsWhere<Notice> = { year, ...(type ? { type: type as Notice['type'] } : {}) };
   // Newest first: on a phone the recent notices matter; `更多` pages back in time.
   const rows = (await ctx.m.find(Notice, { where, order: { seq: 'DESC' } })).filter((n) => n.no && visible(ctx, n));
-  return rows.map((n) => `${n.no} ${n.type} ${n.forDate ? shortDate(n.forDate) : ''}${n.departmentCode ? ` ${n.departmentCode}` : ''}${n.type === '书面' ? ` ${n.month}` : ''}`);
+  return rows.map(
+    (n) =>
+      `${n.no} ${n.type} ${n.forDate ? shortDate(n.forDate) : ''}${n.departmentCode ? ` ${n.departmentCode}` : ''}${n.type === '书面' ? ` ${n.month}` : ''}`,
+  );
 }
 
 export function noticeText(ctx: Ctx, n: Notice): string {
@@ -33,7 +36,10 @@ export function noticeText(ctx: Ctx, n: Notice): string {
   const head = `${displayNo(n)}｜${n.title}${c.late ? '（逾期印发）' : ''}\n${c.general.join('\n')}`;
   if (privileged(ctx)) {
     // Phone-sized: one line per department; the full text is the .docx, a section via 书面通报 查看 … 部门=.
-    const lines = c.departments.map((d) => `${d.code}：${d.sections[0][0] === '无' ? '无问题' : d.sections[0][0].replace(/：$/, '')}${d.edited.length || d.remark ? '（已修改）' : ''}`);
+    const lines = c.departments.map(
+      (d) =>
+        `${d.code}：${d.sections[0][0] === '无' ? '无问题' : d.sections[0][0].replace(/：$/, '')}${d.edited.length || d.remark ? '（已修改）' : ''}`,
+    );
     return [head, ...lines, `各部门全文：书面通报 查看 ${n.month} 部门=<代码>`].join('\n');
   }
   return [head, ...c.departments.filter((d) => d.code === ctx.actor.departmentCode).map(renderDept)].join('\n');

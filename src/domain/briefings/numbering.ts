@@ -60,7 +60,10 @@ export async function noticeByRef(m: EntityManager, ref: string, now: Date): Pro
   const prefix = await getSetting(m, 'notice.numberPrefix');
   const no = parseNoticeRef(ref, prefix, yearOf(localDate(now)));
   const n = no ? await m.findOne(Notice, { where: { no } }) : null;
-  if (!n) throw new UserError(`没有找到通报“${ref}”。编号形如 ${formatNoticeNo(prefix, yearOf(localDate(now)), 12)} 或 ${prefix}${yearOf(localDate(now))}-012。`);
+  if (!n)
+    throw new UserError(
+      `没有找到通报“${ref}”。编号形如 ${formatNoticeNo(prefix, yearOf(localDate(now)), 12)} 或 ${prefix}${yearOf(localDate(now))}-012。`,
+    );
   return n;
 }
 

@@ -45,7 +45,16 @@ export function oralRange(cal: WorkCalendar, day: LocalDate): { from: LocalDate;
 }
 
 function toItem(f: Finding): OralItem {
-  return { no: f.no, dept: f.departmentCode, window: f.windowNumber, item: f.item, desc: f.description, severity: f.severity, date: f.date, disputed: f.status === '有异议' };
+  return {
+    no: f.no,
+    dept: f.departmentCode,
+    window: f.windowNumber,
+    item: f.item,
+    desc: f.description,
+    severity: f.severity,
+    date: f.date,
+    disputed: f.status === '有异议',
+  };
 }
 
 /** Collect (or re-collect after an edit or a dispute) the content of the briefing on `day`. */
@@ -59,7 +68,9 @@ export async function collectOral(
   const { from, to } = oralRange(cal, day);
   const inRange = await m.find(Finding, { where: { date: Between(from, to) }, order: { at: 'ASC', id: 'ASC' } });
   const added = sel.added.length ? await m.find(Finding, { where: { no: In(sel.added) }, order: { at: 'ASC' } }) : [];
-  const all = [...inRange, ...added.filter((f) => !inRange.some((g) => g.no === f.no))].filter((f) => !sel.removed.includes(f.no));
+  const all = [...inRange, ...added.filter((f) => !inRange.some((g) => g.no === f.no))].filter(
+    (f) => !sel.removed.includes(f.no),
+  );
   const live = (f: Finding) => f.status === '待确认' || f.status === '已确认' || f.status === '有异议';
   const complaints = await overdueForBriefing(m, cal, now);
   return {
@@ -90,7 +101,11 @@ export function renderOral(c: OralContent, header: string): string {
   if (c.criticism.length === 0) lines.push(`一、批评：${aboutLabel(c)}巡查未发现问题。`);
   else {
     lines.push(`一、批评（${c.criticism.length}）`);
-    c.criticism.forEach((i, n) => lines.push(`${n + 1}. ${where(i)}：${i.desc}（INS-05.${i.item}${i.severity && i.severity !== '一般' ? `，${i.severity}` : ''}）${i.disputed ? '（有异议）' : ''}，请整改。`));
+    c.criticism.forEach((i, n) =>
+      lines.push(
+        `${n + 1}. ${where(i)}：${i.desc}（INS-05.${i.item}${i.severity && i.severity !== '一般' ? `，${i.severity}` : ''}）${i.disputed ? '（有异议）' : ''}，请整改。`,
+      ),
+    );
   }
   if (c.praise.length === 0) lines.push('二、表扬：无');
   else {
@@ -98,7 +113,11 @@ export function renderOral(c: OralContent, header: string): string {
     c.praise.forEach((i, n) => lines.push(`${n + 1}. ${where(i)}：${i.desc}`));
   }
   lines.push(`三、超期办件（L3）：${c.casesL3.length ? c.casesL3.join('；') : '无'}`);
-  lines.push(c.complaints.length ? `四、投诉超期（${c.complaints.length}）：${c.complaints.map((x) => `${x.no} ${x.dept ?? ''} ${x.what}超期${x.days}个工作日`).join('；')}` : '四、投诉超期：无');
+  lines.push(
+    c.complaints.length
+      ? `四、投诉超期（${c.complaints.length}）：${c.complaints.map((x) => `${x.no} ${x.dept ?? ''} ${x.what}超期${x.days}个工作日`).join('；')}`
+      : '四、投诉超期：无',
+  );
   if (c.extra) lines.push(`补充：${c.extra}`);
   return lines.join('\n');
 }
@@ -106,13 +125,15 @@ export function renderOral(c: OralContent, header: string): string {
 /** The card's 批评 field: `2：12号窗项3（异议）、5号窗项2` (a card field shows ~26 characters). */
 export function criticismSummary(c: OralContent): string {
   if (c.criticism.length === 0) return '0（无问题）';
-  return `${c.criticism.length}：${c.criticism.map((i) => `${i.window ? `${i.window}号窗` : i.dept ?? '公共'}${itemLabel(i.item)}${i.disputed ? '（异议）' : ''}`).join('、')}`;
+  return `${c.criticism.length}：${c.criticism.map((i) => `${i.window ? `${i.window}号窗` : (i.dept ?? '公共')}${itemLabel(i.item)}${i.disputed ? '（异议）' : ''}`).join('、')}`;
 }
 
 /** The card's sub-title: the items with their WT numbers, for `通报 修改 … 删除=WT…`. */
 export function criticismDetail(c: OralContent): string {
   const short = (no: string) => no.replace(/^WT\d{4}-0*/, 'WT');
-  const crit = c.criticism.map((i) => `${short(i.no)} ${where(i)} ${i.desc}${i.disputed ? '（有异议）' : ''}`).join('；') || '无问题';
+  const crit =
+    c.criticism.map((i) => `${short(i.no)} ${where(i)} ${i.desc}${i.disputed ? '（有异议）' : ''}`).join('；') ||
+    '无问题';
   const praise = c.praise.map((i) => `${short(i.no)} ${where(i)}`).join('；');
   return `批评：${crit}${praise ? `｜表扬：${praise}` : ''}`;
 }

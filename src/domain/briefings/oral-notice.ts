@@ -55,14 +55,25 @@ export async function draftOralNotice(ctx: Ctx, day: LocalDate): Promise<{ notic
     createdAt: ctx.now,
   });
   const notice = await ctx.m.findOneOrFail(Notice, { where: { periodKey: oralKey(day) } });
-  await ctx.audit('notice.draft', 'notice', notice.periodKey, { type: '口头', from: content.from, to: content.to, ...counts(content) });
+  await ctx.audit('notice.draft', 'notice', notice.periodKey, {
+    type: '口头',
+    from: content.from,
+    to: content.to,
+    ...counts(content),
+  });
   await sendForApproval(ctx, notice);
   return { notice, created: true };
 }
 
 /** BRF-03: the draft goes to the 分管领导 (supervisor) for 审定. */
 async function sendForApproval(ctx: Ctx, notice: Notice): Promise<string> {
-  const a = await startApproval(ctx, { kind: ORAL_KIND, subjectType: 'notice', subjectId: notice.periodKey, title: notice.title, payload: { noticeId: notice.id } });
+  const a = await startApproval(ctx, {
+    kind: ORAL_KIND,
+    subjectType: 'notice',
+    subjectId: notice.periodKey,
+    title: notice.title,
+    payload: { noticeId: notice.id },
+  });
   const content = notice.content as unknown as OralContent;
   content.approvals = [...(content.approvals ?? []), a.no];
   await ctx.m.update(Notice, { id: notice.id }, { approvalNo: a.no, status: '待审定', content: content as never });
@@ -74,7 +85,11 @@ async function sendForApproval(ctx: Ctx, notice: Notice): Promise<string> {
 /** Re-collect with the current finding states and the stored selection; refresh the card if pending. */
 export async function rebuildOral(ctx: Ctx, notice: Notice): Promise<OralContent> {
   const old = notice.content as unknown as OralContent;
-  const content = await collectOral(ctx.m, ctx.deps.calendar, notice.forDate!, ctx.now, { removed: old.removed ?? [], added: old.added ?? [], extra: old.extra ?? null });
+  const content = await collectOral(ctx.m, ctx.deps.calendar, notice.forDate!, ctx.now, {
+    removed: old.removed ?? [],
+    added: old.added ?? [],
+    extra: old.extra ?? null,
+  });
   content.approvals = old.approvals ?? [];
   const title = oralTitle(content);
   const text = renderOral(content, draftHeader(content));
@@ -92,7 +107,8 @@ export interface OralEdit {
 /** `通报 修改` / H5 editor: change the selection; a pending card is refreshed, a rejected draft is sent again. */
 export async function editOralNotice(ctx: Ctx, notice: Notice, edit: OralEdit): Promise<string> {
   if (notice.type !== '口头') throw new UserError('该编号不是口头通报草稿；书面通报请用“书面通报 修改”。');
-  if (notice.status === '已批准' || notice.status === '已发布') throw new UserError(`该口头通报已审定${notice.no ? `（${notice.no}）` : ''}，不能再修改（rule BRF-03）。`);
+  if (notice.status === '已批准' || notice.status === '已发布')
+    throw new UserError(`该口头通报已审定${notice.no ? `（${notice.no}）` : ''}，不能再修改（rule BRF-03）。`);
   const c = notice.content as unknown as OralContent;
   const removed = [...new Set([...(c.removed ?? []).filter((n) => !edit.add.includes(n)), ...edit.remove])];
   const added = [...new Set([...(c.added ?? []).filter((n) => !edit.remove.includes(n)), ...edit.add])];
@@ -101,7 +117,11 @@ export async function editOralNotice(ctx: Ctx, notice: Notice, edit: OralEdit): 
   if (edit.extra !== undefined) c.extra = edit.extra || null;
   notice.content = c as never;
   await rebuildOral(ctx, notice);
-  await ctx.audit('notice.edit', 'notice', notice.periodKey, { remove: edit.remove, add: edit.add, extra: edit.extra ?? null });
+  await ctx.audit('notice.edit', 'notice', notice.periodKey, {
+    remove: edit.remove,
+    add: edit.add,
+    extra: edit.extra ?? null,
+  });
   const status = await approvalStatus(ctx, notice.approvalNo);
   if (status === 'pending') {
     await refreshApprovalCard(ctx, notice.approvalNo!);
@@ -126,4 +146,3 @@ export async function refreshOralDraftsFor(ctx: Ctx, findingNo: string): Promise
 export async function oralNoticeOn(ctx: Ctx, day: LocalDate): Promise<Notice | null> {
   return ctx.m.findOne(Notice, { where: { periodKey: oralKey(day) } });
 }
-

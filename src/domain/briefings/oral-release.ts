@@ -28,7 +28,11 @@ async function dutyLeaders(ctx: Ctx): Promise<string[]> {
 export async function publishOral(ctx: Ctx, notice: Notice): Promise<boolean> {
   if (notice.status !== '已批准') return false;
   // Claim the release first, so a concurrent publisher (the 08:20 job and a late click) gives up before numbering.
-  const res = await ctx.m.update(Notice, { id: notice.id, status: '已批准' }, { status: '已发布', publishedAt: ctx.now });
+  const res = await ctx.m.update(
+    Notice,
+    { id: notice.id, status: '已批准' },
+    { status: '已发布', publishedAt: ctx.now },
+  );
   if ((res.affected ?? 0) !== 1) return false;
   notice.status = '已发布';
   const no = await allocateNoticeNo(ctx, notice);
@@ -37,7 +41,12 @@ export async function publishOral(ctx: Ctx, notice: Notice): Promise<boolean> {
   await ctx.m.update(Notice, { id: notice.id }, { text });
   await ctx.send({ group: 'G-HALL' }, { text }, `oral:${notice.periodKey}:hall`);
   const duty = await dutyLeaders(ctx);
-  if (duty.length) await ctx.send({ user: duty }, { text: `📢 今日口头通报（${displayNo(notice)}）请播报：\n${text}` }, `oral:${notice.periodKey}:duty`);
+  if (duty.length)
+    await ctx.send(
+      { user: duty },
+      { text: `📢 今日口头通报（${displayNo(notice)}）请播报：\n${text}` },
+      `oral:${notice.periodKey}:duty`,
+    );
   await ctx.audit('notice.publish', 'notice', no, { type: '口头', periodKey: notice.periodKey, scope: 'G-HALL' });
   return true;
 }
@@ -53,7 +62,10 @@ async function releaseIsDue(ctx: Ctx, notice: Notice): Promise<boolean> {
 /** oral-notice-publish (08:20 each WD): every approved, unreleased 口头通报 up to today. */
 export async function publishDueOral(ctx: Ctx): Promise<{ published: number; waiting: number }> {
   const today = localDate(ctx.now);
-  const approved = await ctx.m.find(Notice, { where: { type: '口头', status: '已批准', forDate: LessThanOrEqual(today) }, order: { forDate: 'ASC' } });
+  const approved = await ctx.m.find(Notice, {
+    where: { type: '口头', status: '已批准', forDate: LessThanOrEqual(today) },
+    order: { forDate: 'ASC' },
+  });
   let published = 0;
   for (const n of approved) if (await publishOral(ctx, n)) published++;
   const waiting = await ctx.m.count(Notice, { where: { periodKey: oralKey(today), status: In(['待审定', '已驳回']) } });
@@ -68,7 +80,13 @@ export async function nudgeOral(ctx: Ctx): Promise<number> {
   const to = (await usersWithRole(ctx.m, 'supervisor')).map((p) => p.userid);
   if (!to.length) return 0;
   const time = await oralPublishTime(ctx.m);
-  await ctx.send({ user: to }, { text: `⏰ 今日口头通报（${cnDate(today)}）尚未审定，审定后方可发布（${time}）。请点卡片“同意”，或发送：审批 ${n.approvalNo} 同意` }, `oral:${n.periodKey}:nudge`);
+  await ctx.send(
+    { user: to },
+    {
+      text: `⏰ 今日口头通报（${cnDate(today)}）尚未审定，审定后方可发布（${time}）。请点卡片“同意”，或发送：审批 ${n.approvalNo} 同意`,
+    },
+    `oral:${n.periodKey}:nudge`,
+  );
   return 1;
 }
 
@@ -83,7 +101,12 @@ export const oralNoticeKind: ApprovalKind = {
       subTitle: criticismDetail(c),
       fields: [
         { key: '批评', value: criticismSummary(c) },
-        { key: '表扬', value: c.praise.length ? `${c.praise.length}：${c.praise.map((p) => `${p.window ? `${p.window}号窗` : p.dept ?? ''}`).join('、')}` : '无' },
+        {
+          key: '表扬',
+          value: c.praise.length
+            ? `${c.praise.length}：${c.praise.map((p) => `${p.window ? `${p.window}号窗` : (p.dept ?? '')}`).join('、')}`
+            : '无',
+        },
         { key: 'CAS L3', value: c.casesL3.length ? String(c.casesL3.length) : '无' },
         { key: '投诉超期', value: String(c.complaints.length) },
         { key: '发布', value: `${await oralPublishTime(ctx.m)} 全体进驻人员群` },
@@ -93,7 +116,11 @@ export const oralNoticeKind: ApprovalKind = {
   extraButtons: (a) => [{ text: '修改', key: `edit:${a.no}`, style: 3 }],
   async onApproved(ctx, a) {
     const n = await noticeOf(ctx, a);
-    await ctx.m.update(Notice, { id: n.id, status: '待审定' }, { status: '已批准', approver: ctx.actor.userid, approvedAt: ctx.now });
+    await ctx.m.update(
+      Notice,
+      { id: n.id, status: '待审定' },
+      { status: '已批准', approver: ctx.actor.userid, approvedAt: ctx.now },
+    );
     n.status = '已批准';
     await ctx.audit('notice.approve', 'notice', n.periodKey, { approval: a.no });
     if (await releaseIsDue(ctx, n)) await publishOral(ctx, n);
@@ -102,6 +129,12 @@ export const oralNoticeKind: ApprovalKind = {
     const n = await noticeOf(ctx, a);
     await ctx.m.update(Notice, { id: n.id }, { status: '已驳回' });
     await ctx.audit('notice.reject', 'notice', n.periodKey, { approval: a.no, reason });
-    await ctx.send({ group: 'G-OFFICE' }, { text: `口头通报（${cnDate(n.forDate!)}）${a.no} 被驳回：${reason}\n修改后重新送审：通报 修改 ${a.no} 删除=… 增加=… 文字=…` }, `oral:${n.periodKey}:rejected:${a.no}`);
+    await ctx.send(
+      { group: 'G-OFFICE' },
+      {
+        text: `口头通报（${cnDate(n.forDate!)}）${a.no} 被驳回：${reason}\n修改后重新送审：通报 修改 ${a.no} 删除=… 增加=… 文字=…`,
+      },
+      `oral:${n.periodKey}:rejected:${a.no}`,
+    );
   },
 };

@@ -27,10 +27,16 @@ export async function talkCandidates(m: EntityManager, month: string): Promise<C
   const serious = await getSetting(m, 'talk.seriousSeverities');
   const complaintMin = await getSetting(m, 'talk.complaintThreshold');
   const unrectified = await getSetting(m, 'talk.unrectifiedSeverities');
-  const findings = await m.find(Finding, { where: { date: Between(first, last), positive: false, status: In(['已确认', '待确认']) }, order: { no: 'ASC' } });
+  const findings = await m.find(Finding, {
+    where: { date: Between(first, last), positive: false, status: In(['已确认', '待确认']) },
+    order: { no: 'ASC' },
+  });
   const complaints = await complaintMonth(m, month);
   const out: Candidate[] = [];
-  const codes = new Set([...findings.map((f) => f.departmentCode).filter((c): c is string => !!c), ...complaints.keys()]);
+  const codes = new Set([
+    ...findings.map((f) => f.departmentCode).filter((c): c is string => !!c),
+    ...complaints.keys(),
+  ]);
   for (const code of [...codes].sort()) {
     const mine = findings.filter((f) => f.departmentCode === code);
     const bad = mine.filter((f) => serious.includes(f.severity as never));
@@ -40,17 +46,34 @@ export async function talkCandidates(m: EntityManager, month: string): Promise<C
     if (mine.length >= findingMin) reasons.push(`问题${mine.length}`);
     if (bad.length >= 1) reasons.push(`${[...new Set(bad.map((f) => f.severity))].join('/')}问题${bad.length}`);
     if (substantiated.length >= complaintMin) reasons.push(`属实投诉${substantiated.length}`);
-    if (reasons.length) out.push({ departmentCode: code, target: '首席代表', reasons, evidence: { findings: mine.map((f) => f.no), complaints: substantiated, rectifications: [] } });
+    if (reasons.length)
+      out.push({
+        departmentCode: code,
+        target: '首席代表',
+        reasons,
+        evidence: { findings: mine.map((f) => f.no), complaints: substantiated, rectifications: [] },
+      });
   }
   // BRF-05: serious findings whose order is overdue or 不到位 at month end (evaluated now, on the 1st WD).
   const monthEnd = instantAt(last, '23:59');
-  const seriousNos = (await m.find(Finding, { where: { positive: false, severity: In(unrectified), status: In(['已确认', '待确认']) } })).map((f) => f.no);
-  const orders = seriousNos.length ? await m.find(Rectification, { where: { source: In(seriousNos) }, order: { no: 'ASC' } }) : [];
-  const clocks = orders.length ? await m.find(Deadline, { where: { subjectType: 'rectification', subjectId: In(orders.map((r) => r.no)) } }) : [];
+  const seriousNos = (
+    await m.find(Finding, { where: { positive: false, severity: In(unrectified), status: In(['已确认', '待确认']) } })
+  ).map((f) => f.no);
+  const orders = seriousNos.length
+    ? await m.find(Rectification, { where: { source: In(seriousNos) }, order: { no: 'ASC' } })
+    : [];
+  const clocks = orders.length
+    ? await m.find(Deadline, { where: { subjectType: 'rectification', subjectId: In(orders.map((r) => r.no)) } })
+    : [];
   const byDept = new Map<string, string[]>();
   for (const r of orders) {
     if (!r.departmentCode || r.issuedAt > monthEnd || r.status === '已通过') continue;
-    const late = clocks.some((d) => d.subjectId === r.no && (d.status !== 'closed' || (d.closedAt !== null && d.closedAt > monthEnd)) && isPastDue(d.dueAt, monthEnd));
+    const late = clocks.some(
+      (d) =>
+        d.subjectId === r.no &&
+        (d.status !== 'closed' || (d.closedAt !== null && d.closedAt > monthEnd)) &&
+        isPastDue(d.dueAt, monthEnd),
+    );
     if (late || r.verdict === '不到位') byDept.set(r.departmentCode, [...(byDept.get(r.departmentCode) ?? []), r.no]);
   }
   for (const [code, nos] of [...byDept].sort(([a], [b]) => a.localeCompare(b))) {

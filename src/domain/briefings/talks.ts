@@ -1,7 +1,6 @@
 import { In } from 'typeorm';
 import { Department } from '../../../entities/department';
 import { Notice } from '../../../entities/notice';
-import { Person } from '../../../entities/person';
 import { Talk } from '../../../entities/talk';
 import { roleStep } from '../../approvals/approvers';
 import { startApproval } from '../../approvals/engine';
@@ -29,12 +28,27 @@ export const TARGETS = ['首席代表', '分管领导'] as const;
 export async function storeCandidates(ctx: Ctx, month: string): Promise<Candidate[]> {
   const list = await talkCandidates(ctx.m, month);
   for (const c of list) {
-    await insertRows(ctx.m, Talk, {
-      month, departmentCode: c.departmentCode, target: c.target, status: '候选', deadline: dayOfNextMonth(month, TALK_DAY),
-      reasons: c.reasons.join('、'), evidence: c.evidence, proposedAt: ctx.now, late: false,
-    }, { orIgnore: true });
+    await insertRows(
+      ctx.m,
+      Talk,
+      {
+        month,
+        departmentCode: c.departmentCode,
+        target: c.target,
+        status: '候选',
+        deadline: dayOfNextMonth(month, TALK_DAY),
+        reasons: c.reasons.join('、'),
+        evidence: c.evidence,
+        proposedAt: ctx.now,
+        late: false,
+      },
+      { orIgnore: true },
+    );
   }
-  if (list.length) await ctx.audit('talk.candidates', 'talk', month, { candidates: list.map((c) => `${c.departmentCode}:${c.target}`) });
+  if (list.length)
+    await ctx.audit('talk.candidates', 'talk', month, {
+      candidates: list.map((c) => `${c.departmentCode}:${c.target}`),
+    });
   return list;
 }
 
@@ -47,7 +61,17 @@ export async function confirmTalk(ctx: Ctx, month: string, code: string, target:
   const deadline = dayOfNextMonth(month, TALK_DAY);
   let t = await talkOf(ctx, month, code, target);
   if (!t) {
-    await insertRows(ctx.m, Talk, { month, departmentCode: code, target, status: '候选', deadline, reasons: '大厅管理室确认', evidence: { findings: [], complaints: [], rectifications: [] }, proposedAt: null, late: false });
+    await insertRows(ctx.m, Talk, {
+      month,
+      departmentCode: code,
+      target,
+      status: '候选',
+      deadline,
+      reasons: '大厅管理室确认',
+      evidence: { findings: [], complaints: [], rectifications: [] },
+      proposedAt: null,
+      late: false,
+    });
     t = (await talkOf(ctx, month, code, target))!;
   }
   if (t.status === '已完成') throw new UserError(`${code} ${month} 约谈${target}已完成（${t.noticeNo}）。`);
@@ -55,7 +79,13 @@ export async function confirmTalk(ctx: Ctx, month: string, code: string, target:
     await ctx.m.update(Talk, { id: t.id }, { status: '已确认', confirmedBy: ctx.actor.userid, confirmedAt: ctx.now });
     await ctx.audit('talk.confirm', 'talk', String(t.id), { month, department: code, target, deadline });
     const chief = await chiefRepOf(ctx.m, code);
-    await ctx.send({ user: chief.userid }, { text: `📅 ${code} 将被约谈（约谈${target}，${month} 问题：${t.reasons}），须于 ${cnDate(deadline)} 前完成（rule ${target === '首席代表' ? 'BRF-04' : 'BRF-05'}）。` }, `talk:${t.id}:confirmed`);
+    await ctx.send(
+      { user: chief.userid },
+      {
+        text: `📅 ${code} 将被约谈（约谈${target}，${month} 问题：${t.reasons}），须于 ${cnDate(deadline)} 前完成（rule ${target === '首席代表' ? 'BRF-04' : 'BRF-05'}）。`,
+      },
+      `talk:${t.id}:confirmed`,
+    );
   }
   return (await talkOf(ctx, month, code, target))!;
 }
@@ -81,15 +111,35 @@ export async function recordTalk(ctx: Ctx, r: TalkRecordInput): Promise<{ talk: 
   if (t.status === '待审定') throw new UserError(`${r.code} ${r.month} 约谈记录已送审（${t.approvalNo}）。`);
   if (r.date > localDate(ctx.now)) throw new UserError(`约谈日期 ${r.date} 尚未到来，请在约谈后记录。`);
   const dept = await ctx.m.findOneOrFail(Department, { where: { code: r.code } });
-  const targetName = r.targetName ?? (r.target === '首席代表' ? await personName(ctx.m, dept.chiefRep) : dept.deptLeaderName ?? '');
-  const issues = r.issues ?? [...t.evidence.findings, ...t.evidence.complaints, ...t.evidence.rectifications].join('、');
+  const targetName =
+    r.targetName ?? (r.target === '首席代表' ? await personName(ctx.m, dept.chiefRep) : (dept.deptLeaderName ?? ''));
+  const issues =
+    r.issues ?? [...t.evidence.findings, ...t.evidence.complaints, ...t.evidence.rectifications].join('、');
   const late = !isOnOrBefore(r.date, t.deadline);
-  await ctx.m.update(Talk, { id: t.id }, {
-    status: '待审定', talkDate: r.date, talkers: r.talkers.slice(0, 128), targetName: targetName.slice(0, 64), opinions: r.opinions,
-    requirements: r.requirements, requirementDue: r.due, drafter: ctx.actor.userid, late,
-    evidence: { ...t.evidence, ...(r.issues ? { findings: r.issues.split(/[,，、\s]+/).filter(Boolean) } : {}) },
+  await ctx.m.update(
+    Talk,
+    { id: t.id },
+    {
+      status: '待审定',
+      talkDate: r.date,
+      talkers: r.talkers.slice(0, 128),
+      targetName: targetName.slice(0, 64),
+      opinions: r.opinions,
+      requirements: r.requirements,
+      requirementDue: r.due,
+      drafter: ctx.actor.userid,
+      late,
+      evidence: { ...t.evidence, ...(r.issues ? { findings: r.issues.split(/[,，、\s]+/).filter(Boolean) } : {}) },
+    },
+  );
+  const a = await startApproval(ctx, {
+    kind: TALK_KIND,
+    subjectType: 'talk',
+    subjectId: `talk:${t.id}`,
+    title: `约谈记录审定｜${r.code} 约谈${r.target}（${r.month}）`,
+    departmentCode: r.code,
+    payload: { talkId: t.id, issues },
   });
-  const a = await startApproval(ctx, { kind: TALK_KIND, subjectType: 'talk', subjectId: `talk:${t.id}`, title: `约谈记录审定｜${r.code} 约谈${r.target}（${r.month}）`, departmentCode: r.code, payload: { talkId: t.id, issues } });
   await ctx.m.update(Talk, { id: t.id }, { approvalNo: a.no });
   await ctx.audit('talk.record', 'talk', String(t.id), { date: r.date, late, approval: a.no });
   return { talk: (await talkOf(ctx, r.month, r.code, r.target))!, sp: a.no };
@@ -115,20 +165,48 @@ export const talkRecordKind: ApprovalKind = {
   async onApproved(ctx, a) {
     const t = await ctx.m.findOneOrFail(Talk, { where: { id: Number(a.payload.talkId) } });
     await insertRows(ctx.m, Notice, {
-      periodKey: `约谈:${t.id}`, type: '约谈', title: `约谈${t.target}｜${t.departmentCode}（${t.month}）`, forDate: localDate(ctx.now), month: t.month,
-      coversFrom: null, coversTo: null, departmentCode: t.departmentCode, status: '已批准', approvalNo: a.no,
-      content: { talkId: t.id, issues: a.payload.issues ?? '' }, text: `约谈${t.target} ${t.targetName ?? ''}：${t.opinions ?? ''}；整改要求：${t.requirements ?? ''}（期限 ${t.requirementDue ?? ''}）`,
-      criticism: t.evidence.findings.length, praise: 0, drafter: t.drafter ?? a.requester, approver: ctx.actor.userid, approvedAt: ctx.now, publishedAt: ctx.now, scope: `G-DEPT-${t.departmentCode}`, createdAt: ctx.now,
+      periodKey: `约谈:${t.id}`,
+      type: '约谈',
+      title: `约谈${t.target}｜${t.departmentCode}（${t.month}）`,
+      forDate: localDate(ctx.now),
+      month: t.month,
+      coversFrom: null,
+      coversTo: null,
+      departmentCode: t.departmentCode,
+      status: '已批准',
+      approvalNo: a.no,
+      content: { talkId: t.id, issues: a.payload.issues ?? '' },
+      text: `约谈${t.target} ${t.targetName ?? ''}：${t.opinions ?? ''}；整改要求：${t.requirements ?? ''}（期限 ${t.requirementDue ?? ''}）`,
+      criticism: t.evidence.findings.length,
+      praise: 0,
+      drafter: t.drafter ?? a.requester,
+      approver: ctx.actor.userid,
+      approvedAt: ctx.now,
+      publishedAt: ctx.now,
+      scope: `G-DEPT-${t.departmentCode}`,
+      createdAt: ctx.now,
     });
     const notice = await ctx.m.findOneOrFail(Notice, { where: { periodKey: `约谈:${t.id}` } });
     const no = await allocateNoticeNo(ctx, notice);
     await ctx.m.update(Notice, { id: notice.id }, { status: '已发布' });
     // The 约谈记录's 整改要求 · 期限 becomes an ACC-04 order to the 首席代表.
     const chief = await chiefRepOf(ctx.m, t.departmentCode);
-    const { order } = await issueRectification(ctx, { source: no, responsible: chief as Person, requirement: `${t.requirements ?? ''}（完成期限 ${t.requirementDue ?? ''}）` });
-    await ctx.m.update(Talk, { id: t.id }, { status: '已完成', approver: ctx.actor.userid, approvedAt: ctx.now, noticeNo: no, rectificationNo: order.no });
+    const { order } = await issueRectification(ctx, {
+      source: no,
+      responsible: chief,
+      requirement: `${t.requirements ?? ''}（完成期限 ${t.requirementDue ?? ''}）`,
+    });
+    await ctx.m.update(
+      Talk,
+      { id: t.id },
+      { status: '已完成', approver: ctx.actor.userid, approvedAt: ctx.now, noticeNo: no, rectificationNo: order.no },
+    );
     await ctx.audit('talk.approve', 'talk', String(t.id), { notice: no, rectification: order.no });
-    await ctx.send({ group: 'G-OFFICE' }, { text: `✅ 约谈记录 ${no}（约谈）${t.departmentCode} 约谈${t.target}已审定，整改单 ${order.no}` }, `talk:${t.id}:approved`);
+    await ctx.send(
+      { group: 'G-OFFICE' },
+      { text: `✅ 约谈记录 ${no}（约谈）${t.departmentCode} 约谈${t.target}已审定，整改单 ${order.no}` },
+      `talk:${t.id}:approved`,
+    );
   },
   async onRejected(ctx, a, reason) {
     const t = await ctx.m.findOneOrFail(Talk, { where: { id: Number(a.payload.talkId) } });
@@ -141,5 +219,8 @@ export const talkRecordKind: ApprovalKind = {
 
 /** Talks of `month` not yet done (for reminders): unconfirmed candidates and confirmed, unrecorded talks. */
 export async function openTalks(ctx: Ctx, month: string): Promise<Talk[]> {
-  return ctx.m.find(Talk, { where: { month, status: In(['候选', '已确认', '待审定', '已驳回']) }, order: { departmentCode: 'ASC' } });
+  return ctx.m.find(Talk, {
+    where: { month, status: In(['候选', '已确认', '待审定', '已驳回']) },
+    order: { departmentCode: 'ASC' },
+  });
 }

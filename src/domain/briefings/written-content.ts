@@ -44,7 +44,8 @@ export interface WrittenContent {
 }
 
 const NONE = ['无'];
-const within = (d: Date | null, first: LocalDate, last: LocalDate) => !!d && localDate(d) >= first && localDate(d) <= last;
+const within = (d: Date | null, first: LocalDate, last: LocalDate) =>
+  !!d && localDate(d) >= first && localDate(d) <= last;
 
 export async function buildWrittenContent(m: EntityManager, cal: WorkCalendar, month: string): Promise<WrittenContent> {
   const { first, last } = monthBounds(`${month}-01`);
@@ -53,10 +54,17 @@ export async function buildWrittenContent(m: EntityManager, cal: WorkCalendar, m
   const complaints = await complaintMonth(m, month);
   const depts = await m.find(Department, { where: { inactive: false }, order: { code: 'ASC' } });
   const rects = await m.find(Rectification, { order: { no: 'ASC' } });
-  const deductions = await m.find(DeductionEvent, { where: { date: Between(first, last), status: 'active' }, order: { no: 'ASC' } });
-  const measures = (await m.find(Accountability, { order: { no: 'ASC' } })).filter((x) => within(x.createdAt, first, last) && x.status === '有效');
+  const deductions = await m.find(DeductionEvent, {
+    where: { date: Between(first, last), status: 'active' },
+    order: { no: 'ASC' },
+  });
+  const measures = (await m.find(Accountability, { order: { no: 'ASC' } })).filter(
+    (x) => within(x.createdAt, first, last) && x.status === '有效',
+  );
   const talks = (await m.find(Talk, { where: { status: '已完成' } })).filter((t) => within(t.approvedAt, first, last));
-  const awards = (await m.find(AwardFlag, { where: { status: 'cancelled' } })).filter((a) => within(a.decidedAt, first, last));
+  const awards = (await m.find(AwardFlag, { where: { status: 'cancelled' } })).filter((a) =>
+    within(a.decidedAt, first, last),
+  );
   const people = await m.find(Person);
   const deptOfPerson = (id: string) => people.find((p) => p.userid === id)?.departmentCode ?? null;
   const orals = await m.count(Notice, { where: { type: '口头', status: '已发布', forDate: Between(first, last) } });
@@ -66,31 +74,66 @@ export async function buildWrittenContent(m: EntityManager, cal: WorkCalendar, m
     const s = summary.departments.get(d.code);
     const problems = s?.problems ?? [];
     const sec1 = problems.length
-      ? [`巡查发现问题${problems.length}起${s!.disputed ? `（其中有异议${s!.disputed}起）` : ''}：`, ...problems.map((f) => `${f.no} ${f.windowNumber ? `${f.windowNumber}号窗 ` : ''}${itemLabel(f.item)} ${f.description}（${f.severity}${f.status === '有异议' ? '，有异议' : ''}）`)]
+      ? [
+          `巡查发现问题${problems.length}起${s!.disputed ? `（其中有异议${s!.disputed}起）` : ''}：`,
+          ...problems.map(
+            (f) =>
+              `${f.no} ${f.windowNumber ? `${f.windowNumber}号窗 ` : ''}${itemLabel(f.item)} ${f.description}（${f.severity}${f.status === '有异议' ? '，有异议' : ''}）`,
+          ),
+        ]
       : NONE;
     const praise = s?.praise ?? [];
-    const cancelled = awards.filter((a) => (a.subjectType === 'department' ? a.subjectId : deptOfPerson(a.subjectId)) === d.code);
+    const cancelled = awards.filter(
+      (a) => (a.subjectType === 'department' ? a.subjectId : deptOfPerson(a.subjectId)) === d.code,
+    );
     const sec4 = [
-      ...(praise.length ? [`巡查表扬${praise.length}次：${praise.map((f) => `${f.windowNumber ? `${f.windowNumber}号窗 ` : ''}${f.description}`).join('；')}`] : []),
-      ...(cancelled.length ? [`取消评优资格${cancelled.length}项：${cancelled.map((a) => `${a.source}（${a.rule}）`).join('、')}`] : []),
+      ...(praise.length
+        ? [
+            `巡查表扬${praise.length}次：${praise.map((f) => `${f.windowNumber ? `${f.windowNumber}号窗 ` : ''}${f.description}`).join('；')}`,
+          ]
+        : []),
+      ...(cancelled.length
+        ? [`取消评优资格${cancelled.length}项：${cancelled.map((a) => `${a.source}（${a.rule}）`).join('、')}`]
+        : []),
     ];
     const wx = measures.filter((x) => x.departmentCode === d.code);
     const tk = talks.filter((t) => t.departmentCode === d.code);
     const sec5 = [
-      ...wx.map((x) => `${x.no} ${x.event === '阻碍巡查' ? '阻碍巡查' : x.measure}${x.source ? `（来源 ${x.source}）` : ''}`),
+      ...wx.map(
+        (x) => `${x.no} ${x.event === '阻碍巡查' ? '阻碍巡查' : x.measure}${x.source ? `（来源 ${x.source}）` : ''}`,
+      ),
       ...tk.map((t) => `${t.noticeNo ?? ''} 约谈${t.target}（${t.month}）：${t.requirements ?? ''}`),
     ];
     const c = complaints.get(d.code);
-    const mine = rects.filter((r) => r.departmentCode === d.code && (within(r.issuedAt, first, last) || (r.issuedAt <= monthEnd && (r.status !== '已通过' || within(r.acceptedAt, first, last)))));
+    const mine = rects.filter(
+      (r) =>
+        r.departmentCode === d.code &&
+        (within(r.issuedAt, first, last) ||
+          (r.issuedAt <= monthEnd && (r.status !== '已通过' || within(r.acceptedAt, first, last)))),
+    );
     const overdue = mine.filter((r) => r.status !== '已通过' && (r.planDeadline ?? '9999') < last);
     const notUpTo = mine.filter((r) => r.verdict === '不到位' && r.status !== '已通过');
     const kf = deductions.filter((k) => k.departmentCode === d.code);
     const sec6 = [
-      ...(c ? [`投诉${c.registered}件（属实${c.substantiated}，部分属实${c.partlySubstantiated}，不实${c.unfounded}，超期${c.overdue}）`] : []),
-      ...(mine.length ? [`整改${mine.length}件：已通过${mine.filter((r) => r.status === '已通过').length}，在办${mine.filter((r) => r.status !== '已通过').length}${overdue.length ? `，逾期${overdue.length}` : ''}${notUpTo.length ? `，验收不到位${notUpTo.length}` : ''}（${mine.map((r) => r.no).join('、')}）`] : []),
+      ...(c
+        ? [
+            `投诉${c.registered}件（属实${c.substantiated}，部分属实${c.partlySubstantiated}，不实${c.unfounded}，超期${c.overdue}）`,
+          ]
+        : []),
+      ...(mine.length
+        ? [
+            `整改${mine.length}件：已通过${mine.filter((r) => r.status === '已通过').length}，在办${mine.filter((r) => r.status !== '已通过').length}${overdue.length ? `，逾期${overdue.length}` : ''}${notUpTo.length ? `，验收不到位${notUpTo.length}` : ''}（${mine.map((r) => r.no).join('、')}）`,
+          ]
+        : []),
       ...(kf.length ? [`扣分事件${kf.length}起：${kf.map((k) => `${k.no}（${k.rule}）`).join('、')}`] : []),
     ];
-    return { code: d.code, name: d.name, sections: [sec1, NONE, NONE, sec4.length ? sec4 : NONE, sec5.length ? sec5 : NONE, sec6.length ? sec6 : NONE], remark: null, edited: [] };
+    return {
+      code: d.code,
+      name: d.name,
+      sections: [sec1, NONE, NONE, sec4.length ? sec4 : NONE, sec5.length ? sec5 : NONE, sec6.length ? sec6 : NONE],
+      remark: null,
+      edited: [],
+    };
   });
   const publicArea = summary.departments.get('公共区域')?.problems.length ?? 0;
   const general = [
@@ -103,7 +146,11 @@ export async function buildWrittenContent(m: EntityManager, cal: WorkCalendar, m
 /** Chat-size text of one department's sections (书面通报 查看 <部门>). */
 export function renderDept(d: WrittenDept): string {
   const lines = [`${d.code} ${d.name}`];
-  d.sections.forEach((s, i) => lines.push(`（${i + 1}）${BRF01_SECTIONS[i]}：${s.reduce((acc, l) => (acc === '' || acc.endsWith('：') ? `${acc}${l}` : `${acc}；${l}`), '')}`));
+  d.sections.forEach((s, i) =>
+    lines.push(
+      `（${i + 1}）${BRF01_SECTIONS[i]}：${s.reduce((acc, l) => (acc === '' || acc.endsWith('：') ? `${acc}${l}` : `${acc}；${l}`), '')}`,
+    ),
+  );
   if (d.remark) lines.push(`补充：${d.remark}`);
   return lines.join('\n');
 }

@@ -35,25 +35,54 @@ export async function draftWrittenNotice(ctx: Ctx, month: string): Promise<{ not
   if (existing) return { notice: existing, created: false };
   const content = await buildWrittenContent(ctx.m, ctx.deps.calendar, month);
   await insertRows(ctx.m, Notice, {
-    periodKey: writtenKey(month), no: null, year: null, seq: null, type: '书面', title: titleOf(month), forDate: null, month,
-    coversFrom: `${month}-01`, coversTo: null, departmentCode: null, status: '草稿', approvalNo: null, content: content as never,
-    text: content.general.join('\n'), criticism: 0, praise: 0, drafter: ctx.actor.userid, approver: null, approvedAt: null, publishedAt: null,
-    scope: 'G-LEAD, G-HALL, G-DEPT-*', createdAt: ctx.now,
+    periodKey: writtenKey(month),
+    no: null,
+    year: null,
+    seq: null,
+    type: '书面',
+    title: titleOf(month),
+    forDate: null,
+    month,
+    coversFrom: `${month}-01`,
+    coversTo: null,
+    departmentCode: null,
+    status: '草稿',
+    approvalNo: null,
+    content: content as never,
+    text: content.general.join('\n'),
+    criticism: 0,
+    praise: 0,
+    drafter: ctx.actor.userid,
+    approver: null,
+    approvedAt: null,
+    publishedAt: null,
+    scope: 'G-LEAD, G-HALL, G-DEPT-*',
+    createdAt: ctx.now,
   });
   const notice = (await writtenNotice(ctx, month))!;
-  await ctx.audit('notice.draft', 'notice', notice.periodKey, { type: '书面', departments: content.departments.length });
+  await ctx.audit('notice.draft', 'notice', notice.periodKey, {
+    type: '书面',
+    departments: content.departments.length,
+  });
   return { notice, created: true };
 }
 
 async function requireDraft(ctx: Ctx, month: string): Promise<Notice> {
   const n = await writtenNotice(ctx, month);
   if (!n) throw new UserError(`${month} 书面通报草稿尚未生成（每月第一个工作日自动生成）。`);
-  if (n.status === '已发布' || n.status === '已批准') throw new UserError(`${month} 书面通报已发布（${n.no}），不能修改。`);
+  if (n.status === '已发布' || n.status === '已批准')
+    throw new UserError(`${month} 书面通报已发布（${n.no}），不能修改。`);
   return n;
 }
 
 /** `书面通报 修改 <部门> 文字=… [节=1-6]`: replace one section, or add the department's 补充说明. */
-export async function editWrittenSection(ctx: Ctx, month: string, code: string, text: string, section?: number): Promise<void> {
+export async function editWrittenSection(
+  ctx: Ctx,
+  month: string,
+  code: string,
+  text: string,
+  section?: number,
+): Promise<void> {
   const n = await requireDraft(ctx, month);
   const c = n.content as unknown as WrittenContent;
   const d = c.departments.find((x) => x.code === code);
@@ -89,7 +118,13 @@ export async function submitWrittenNotice(ctx: Ctx, month: string): Promise<stri
   const n = await requireDraft(ctx, month);
   if (n.status === '待审定') throw new UserError(`${month} 书面通报已送审（${n.approvalNo}），等待中心领导审定。`);
   const c = await refreshData(ctx, n.content as unknown as WrittenContent, month);
-  const a = await startApproval(ctx, { kind: WRITTEN_KIND, subjectType: 'notice', subjectId: n.periodKey, title: `书面通报审定｜${titleOf(month)}`, payload: { noticeId: n.id } });
+  const a = await startApproval(ctx, {
+    kind: WRITTEN_KIND,
+    subjectType: 'notice',
+    subjectId: n.periodKey,
+    title: `书面通报审定｜${titleOf(month)}`,
+    payload: { noticeId: n.id },
+  });
   c.approvals = [...(c.approvals ?? []), a.no];
   await ctx.m.update(Notice, { id: n.id }, { status: '待审定', approvalNo: a.no, content: c as never });
   await ctx.audit('notice.submit', 'notice', n.periodKey, { approval: a.no });
@@ -102,24 +137,43 @@ async function publishWritten(ctx: Ctx, n: Notice): Promise<string> {
   const c = n.content as unknown as WrittenContent;
   const today = localDate(ctx.now);
   c.late = !isOnOrBefore(today, dayOfNextMonth(n.month!, DEADLINE_DAY));
-  const meta = { no: `${no}（书面）`, title: n.title, issuedOn: cnDate(today), approver: await personName(ctx.m, ctx.actor.userid) };
+  const meta = {
+    no: `${no}（书面）`,
+    title: n.title,
+    issuedOn: cnDate(today),
+    approver: await personName(ctx.m, ctx.actor.userid),
+  };
   const stem = `notice-${n.year}-${String(n.seq).padStart(3, '0')}`;
   const dir = ctx.deps.config.attachmentDir;
   const full = await saveReport(dir, `${stem}-all.docx`, await writtenNoticeDocx(c, meta));
-  await ctx.send({ group: 'G-LEAD' }, { file: { path: full, filename: `${no}（书面）${n.title}.docx` } }, `written:${no}:lead:file`);
+  await ctx.send(
+    { group: 'G-LEAD' },
+    { file: { path: full, filename: `${no}（书面）${n.title}.docx` } },
+    `written:${no}:lead:file`,
+  );
   for (const d of c.departments) {
     const path = await saveReport(dir, `${stem}-${d.code}.docx`, await writtenNoticeDocx(c, meta, d.code));
     // A department without a bound group chat gets its part by DM to its 首席代表 (nothing lost in the outbox).
     const group = await ctx.m.findOne(GroupChat, { where: { key: `G-DEPT-${d.code}` } });
     const chief = (await ctx.m.findOne(Department, { where: { code: d.code } }))?.chiefRep;
     const to = group ? { group: group.key } : chief ? { user: chief } : null;
-    if (to) await ctx.send(to, { file: { path, filename: `${no}（书面）${d.name}.docx` } }, `written:${no}:${d.code}:file`);
+    if (to)
+      await ctx.send(to, { file: { path, filename: `${no}（书面）${d.name}.docx` } }, `written:${no}:${d.code}:file`);
   }
   const md = writtenNoticeMarkdown(c, `${no}（书面）`, n.title);
   await ctx.send({ group: 'G-LEAD' }, { markdown: md }, `written:${no}:lead:md`);
   await ctx.send({ group: 'G-HALL' }, { markdown: md }, `written:${no}:hall:md`);
-  await ctx.m.update(Notice, { id: n.id }, { status: '已发布', publishedAt: ctx.now, forDate: today, content: c as never, text: md });
-  await ctx.audit('notice.publish', 'notice', no, { type: '书面', month: n.month, late: c.late, files: c.departments.length + 1 });
+  await ctx.m.update(
+    Notice,
+    { id: n.id },
+    { status: '已发布', publishedAt: ctx.now, forDate: today, content: c as never, text: md },
+  );
+  await ctx.audit('notice.publish', 'notice', no, {
+    type: '书面',
+    month: n.month,
+    late: c.late,
+    files: c.departments.length + 1,
+  });
   return no;
 }
 
@@ -152,7 +206,11 @@ export const writtenNoticeKind: ApprovalKind = {
     const n = await ctx.m.findOneOrFail(Notice, { where: { id: Number(a.payload.noticeId) } });
     await ctx.m.update(Notice, { id: n.id }, { status: '已驳回' });
     await ctx.audit('notice.reject', 'notice', n.periodKey, { approval: a.no, reason });
-    await ctx.send({ group: 'G-OFFICE' }, { text: `${n.title} ${a.no} 被驳回：${reason}\n修改：书面通报 修改 <部门> 文字=… 后再 书面通报 送审 ${n.month}` }, `written:${n.periodKey}:rejected:${a.no}`);
+    await ctx.send(
+      { group: 'G-OFFICE' },
+      { text: `${n.title} ${a.no} 被驳回：${reason}\n修改：书面通报 修改 <部门> 文字=… 后再 书面通报 送审 ${n.month}` },
+      `written:${n.periodKey}:rejected:${a.no}`,
+    );
   },
   // BRF-07 reminders are the written-notice-reminders job (12th, 14th — OPEN #21), not the generic D17 ones.
   remindAfterWorkdays: 30,

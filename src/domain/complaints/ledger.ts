@@ -40,12 +40,29 @@ function who(c: Complaint, unmasked: boolean): { name: string; phone: string } {
   return { name: maskName(c.complainantName), phone: maskPhone(c.complainantPhone) };
 }
 
-async function load(db: Parameters<Ledger['build']>[0], range: { from: string; to: string }, department: string | undefined, type: string) {
-  let rows = await db.manager.find(Complaint, { where: { type, receivedDate: Between(range.from, range.to) }, order: { no: 'ASC' } });
+async function load(
+  db: Parameters<Ledger['build']>[0],
+  range: { from: string; to: string },
+  department: string | undefined,
+  type: string,
+) {
+  let rows = await db.manager.find(Complaint, {
+    where: { type, receivedDate: Between(range.from, range.to) },
+    order: { no: 'ASC' },
+  });
   const nos = rows.map((c) => c.no);
-  const parties = nos.length ? await db.manager.find(ComplaintParty, { where: { complaintNo: In(nos) }, order: { round: 'ASC', id: 'ASC' } }) : [];
-  if (department) rows = rows.filter((c) => c.departmentCode === department || parties.some((p) => p.complaintNo === c.no && p.departmentCode === department));
-  const clocks = nos.length ? await db.manager.find(Deadline, { where: { subjectType: SUBJECT, subjectId: In(nos) } }) : [];
+  const parties = nos.length
+    ? await db.manager.find(ComplaintParty, { where: { complaintNo: In(nos) }, order: { round: 'ASC', id: 'ASC' } })
+    : [];
+  if (department)
+    rows = rows.filter(
+      (c) =>
+        c.departmentCode === department ||
+        parties.some((p) => p.complaintNo === c.no && p.departmentCode === department),
+    );
+  const clocks = nos.length
+    ? await db.manager.find(Deadline, { where: { subjectType: SUBJECT, subjectId: In(nos) } })
+    : [];
   return { rows, parties, clocks };
 }
 
@@ -80,11 +97,16 @@ export const complaintLedger: Ledger = {
                 return `${x.departmentCode} ${x.sentAt ? shortDate(localDate(x.sentAt)) : '待审批'}${d ? `→${shortDate(d.dueDate)}` : ''}${x.round > 1 ? `（第${x.round}轮）` : ''}`;
               })
               .join('；'),
-            report: mine.filter((x) => x.report).map((x) => `${x.departmentCode}${x.reportOverdue ? '（超期）' : ''}：${x.report}`).join('；'),
+            report: mine
+              .filter((x) => x.report)
+              .map((x) => `${x.departmentCode}${x.reportOverdue ? '（超期）' : ''}：${x.report}`)
+              .join('；'),
             replied: c.repliedAt ? localDate(c.repliedAt) : '',
             satisfaction: c.satisfaction ?? '',
             round: c.round,
-            outcome: c.outcome ? `${c.outcome}${c.closeReason && c.outcome === '终结' ? `（${c.closeReason}）` : ''}` : '',
+            outcome: c.outcome
+              ? `${c.outcome}${c.closeReason && c.outcome === '终结' ? `（${c.closeReason}）` : ''}`
+              : '',
             use: (c.outcomeUse ?? []).join('、'),
             archived: c.archivedDate ?? '',
           };

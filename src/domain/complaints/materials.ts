@@ -11,13 +11,21 @@ import { requireOpen } from './store';
 // platform 工单 for the archive (REC-03), interview records (CMP-09), or the signed and stamped 落实情况 (CMP-12).
 
 async function openPartyOf(ctx: Ctx, c: Complaint, dept: string | null): Promise<ComplaintParty> {
-  const parties = await ctx.m.find(ComplaintParty, { where: { complaintNo: c.no, status: '已转交', ...(dept ? { departmentCode: dept } : {}) }, order: { round: 'DESC' } });
+  const parties = await ctx.m.find(ComplaintParty, {
+    where: { complaintNo: c.no, status: '已转交', ...(dept ? { departmentCode: dept } : {}) },
+    order: { round: 'DESC' },
+  });
   if (parties.length === 0) throw new UserError(`${c.no} 没有${dept ? `转交给 ${dept} ` : ''}待落实的处理意见。`);
-  if (!dept && new Set(parties.map((p) => p.departmentCode)).size > 1) throw new UserError(`${c.no} 有多个部门待落实，请由各部门首席代表上传。`);
+  if (!dept && new Set(parties.map((p) => p.departmentCode)).size > 1)
+    throw new UserError(`${c.no} 有多个部门待落实，请由各部门首席代表上传。`);
   return parties[0];
 }
 
-export async function purposeFor(ctx: Ctx, c: Complaint, use?: '书面材料' | '工单' | '调查记录' | '落实情况'): Promise<string> {
+export async function purposeFor(
+  ctx: Ctx,
+  c: Complaint,
+  use?: '书面材料' | '工单' | '调查记录' | '落实情况',
+): Promise<string> {
   if (c.status !== ST.archived) requireOpen(c, '上传材料');
   if (!hasRole(ctx.actor, 'hall_office')) {
     // A 首席代表 uploads only their department's signed report.

@@ -7,7 +7,19 @@ export const SUBJECT = 'complaint';
 export const SERIOUS_KIND = 'complaint-serious';
 
 /** 投诉方式 (form field 3, CMP-02; "导服转交" = a guide forwarded it, 导服 2(三)). */
-export const CHANNELS = ['意见箱', '导引台"办不成事"受理点', '投诉登记本', '大厅管理室', '窗口', '12345', '0477-7218686', '蒙速办', '鄂尔多斯政务服务网', '好差评', '导服转交'] as const;
+export const CHANNELS = [
+  '意见箱',
+  '导引台"办不成事"受理点',
+  '投诉登记本',
+  '大厅管理室',
+  '窗口',
+  '12345',
+  '0477-7218686',
+  '蒙速办',
+  '鄂尔多斯政务服务网',
+  '好差评',
+  '导服转交',
+] as const;
 /** Channels whose items carry a platform reply date (CMP-08; seed L247 "平台内投诉…按照平台要求按时完成"). */
 export const PLATFORM_CHANNELS = ['12345', '蒙速办', '鄂尔多斯政务服务网', '好差评'];
 
@@ -82,7 +94,10 @@ export function isSeriousNature(nature: string): boolean {
  * Remove the complainant's name, phone and address from free text written by the office (事项, 意见) before it
  * goes to the respondent side, the monthly notices or a log (REC-01, D18).
  */
-export function redact(text: string, c: Pick<Complaint, 'complainantName' | 'complainantPhone' | 'complainantAddress'>): string {
+export function redact(
+  text: string,
+  c: Pick<Complaint, 'complainantName' | 'complainantPhone' | 'complainantAddress'>,
+): string {
   let out = text;
   for (const v of [c.complainantPhone, c.complainantAddress, c.complainantName]) {
     if (v && v.trim().length >= 2) out = out.split(v.trim()).join('**');

@@ -27,7 +27,8 @@ export async function recordVerdict(
 ): Promise<VerdictResult> {
   if (c.outcome) throw new UserError(`${c.no} 已认定为“${c.outcome}”。`);
   if ([ST.transferred, ST.withdrawn, ST.ended].includes(c.status as never)) requireOpen(c, '认定结果');
-  if (c.type !== '投诉' || c.nature === '意见建议类') throw new UserError(`${c.no} 为${c.type === '投诉' ? '意见建议类' : c.type}，无需认定属实与否。`);
+  if (c.type !== '投诉' || c.nature === '意见建议类')
+    throw new UserError(`${c.no} 为${c.type === '投诉' ? '意见建议类' : c.type}，无需认定属实与否。`);
   if (opts.malicious && verdict !== '不实') throw new UserError('恶意投诉只能在认定“不实”时标注（rule CMP-18）。');
   const use: string[] = [...(c.outcomeUse ?? [])];
   const out: VerdictResult = {};
@@ -42,14 +43,29 @@ export async function recordVerdict(
       points: await getSetting(ctx.m, 'complaint.deductionPoints'),
     });
     use.push(`扣分 ${out.deduction}`);
-    const subject = c.staffUserid ? { subjectType: 'person' as const, subjectId: c.staffUserid } : c.departmentCode ? { subjectType: 'department' as const, subjectId: c.departmentCode } : null;
+    const subject = c.staffUserid
+      ? { subjectType: 'person' as const, subjectId: c.staffUserid }
+      : c.departmentCode
+        ? { subjectType: 'department' as const, subjectId: c.departmentCode }
+        : null;
     if (subject) {
-      out.awardFlag = await raiseAwardDecision(ctx, { ...subject, rule: 'CMP-19', source: c.no, note: `投诉${verdict}（${c.category}）`, decider: c.handler });
+      out.awardFlag = await raiseAwardDecision(ctx, {
+        ...subject,
+        rule: 'CMP-19',
+        source: c.no,
+        note: `投诉${verdict}（${c.category}）`,
+        decider: c.handler,
+      });
       use.push('评优资格待定');
     }
     // (三) 违法违纪 → 旗纪委监委 (referral record, no account there).
     if (opts.referTo) {
-      const r = await recordReferral(ctx, c.no, opts.referTo, opts.note ? redact(opts.note, c) : `投诉${verdict}：${c.category}，${c.respondentLabel}`);
+      const r = await recordReferral(
+        ctx,
+        c.no,
+        opts.referTo,
+        opts.note ? redact(opts.note, c) : `投诉${verdict}：${c.category}，${c.respondentLabel}`,
+      );
       out.referral = r.body;
       use.push(`移交 ${r.body}`);
     }
@@ -66,11 +82,20 @@ export async function recordVerdict(
     if (c.staffUserid) await ctx.send({ user: c.staffUserid }, { text }, `cmp:${c.no}:clear:staff`);
     if (opts.malicious) {
       // 000 投诉处理 四(五): 捏造事实诬告 / 以投诉为名制造事端 → handed to the competent authority.
-      const r = await recordReferral(ctx, c.no, opts.referTo ?? '公安机关', opts.note ? redact(opts.note, c) : '恶意投诉（捏造事实诬告或以投诉为名制造事端），移交有关部门依法处理');
+      const r = await recordReferral(
+        ctx,
+        c.no,
+        opts.referTo ?? '公安机关',
+        opts.note ? redact(opts.note, c) : '恶意投诉（捏造事实诬告或以投诉为名制造事端），移交有关部门依法处理',
+      );
       out.referral = r.body;
       use.push(`移交 ${r.body}`);
     }
   }
-  await updateComplaint(ctx, c, { outcome: verdict, outcomeUse: use, malicious: opts.malicious }, 'complaint.verdict', { verdict, malicious: opts.malicious, use });
+  await updateComplaint(ctx, c, { outcome: verdict, outcomeUse: use, malicious: opts.malicious }, 'complaint.verdict', {
+    verdict,
+    malicious: opts.malicious,
+    use,
+  });
   return out;
 }

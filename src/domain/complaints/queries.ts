@@ -23,12 +23,17 @@ async function partyDepts(ctx: Ctx, no: string): Promise<string[]> {
 
 export async function describeComplaint(ctx: Ctx, c: Complaint): Promise<string> {
   assertMayView(ctx.actor, c, await partyDepts(ctx, c.no));
-  const clocks = await ctx.m.find(Deadline, { where: { subjectType: SUBJECT, subjectId: c.no, status: In(['open', 'paused']) }, order: { id: 'ASC' } });
+  const clocks = await ctx.m.find(Deadline, {
+    where: { subjectType: SUBJECT, subjectId: c.no, status: In(['open', 'paused']) },
+    order: { id: 'ASC' },
+  });
   const lines = [
     `${c.no} ${c.status}｜${c.respondentLabel}｜${c.category}｜${c.type === '投诉' ? c.nature : c.type}`,
     `投诉人：${complainantText(c, ctx.actor)}｜${c.channel}｜${shortDate(c.receivedDate)}`,
     `事项：${clip(matterText(c, ctx.actor).replace(/\s+/g, ' '), 60)}`,
-    clocks.length ? `期限：${clocks.map((d) => clockLine(ctx.deps.calendar, d, ctx.now)).join('；')}` : `处理：${c.handlingMode ?? '—'}${c.processedAt ? `（${shortDate(localDate(c.processedAt))}处理完毕）` : ''}`,
+    clocks.length
+      ? `期限：${clocks.map((d) => clockLine(ctx.deps.calendar, d, ctx.now)).join('；')}`
+      : `处理：${c.handlingMode ?? '—'}${c.processedAt ? `（${shortDate(localDate(c.processedAt))}处理完毕）` : ''}`,
     `轮次 ${c.round}｜满意度 ${c.satisfaction ?? '—'}${c.replyOverdue ? '（答复超期）' : ''}｜结果 ${c.outcome ?? '—'}${c.closeReason && c.outcome === '终结' ? `（${c.closeReason}）` : ''}`,
   ];
   if (c.outcomeUse?.length) lines.push(`结果运用：${c.outcomeUse.join('、')}`);
@@ -59,10 +64,17 @@ export async function listComplaints(ctx: Ctx, f: ListFilter): Promise<{ header:
   if (f.month) where.receivedDate = Like(`${f.month}-%`);
   let rows = await ctx.m.find(Complaint, { where, order: { no: 'DESC' } });
   if (dept) {
-    const referred = new Set((await ctx.m.find(ComplaintParty, { where: { departmentCode: dept } })).map((p) => p.complaintNo));
+    const referred = new Set(
+      (await ctx.m.find(ComplaintParty, { where: { departmentCode: dept } })).map((p) => p.complaintNo),
+    );
     rows = rows.filter((c) => c.departmentCode === dept || referred.has(c.no));
   }
-  const clocks = rows.length ? await ctx.m.find(Deadline, { where: { subjectType: SUBJECT, subjectId: In(rows.map((c) => c.no)), status: 'open' }, order: { dueAt: 'ASC' } }) : [];
+  const clocks = rows.length
+    ? await ctx.m.find(Deadline, {
+        where: { subjectType: SUBJECT, subjectId: In(rows.map((c) => c.no)), status: 'open' },
+        order: { dueAt: 'ASC' },
+      })
+    : [];
   const lines = rows.map((c) => {
     const d = clocks.find((x) => x.subjectId === c.no);
     const due = d ? `｜${clockLine(ctx.deps.calendar, d, ctx.now)}` : c.outcome ? `｜${c.outcome}` : '';
@@ -75,7 +87,12 @@ export async function listComplaints(ctx: Ctx, f: ListFilter): Promise<{ header:
 const count = <T>(xs: T[], key: (x: T) => string) => {
   const m = new Map<string, number>();
   for (const x of xs) m.set(key(x), (m.get(key(x)) ?? 0) + 1);
-  return [...m.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join('、') || '无';
+  return (
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${k} ${n}`)
+      .join('、') || '无'
+  );
 };
 
 /** `投诉 统计` (D1): counts by department, category, outcome, overdue for a month. */
@@ -83,7 +100,11 @@ export async function complaintStats(ctx: Ctx, month: string): Promise<string> {
   let rows = await ctx.m.find(Complaint, { where: { receivedDate: Like(`${month}-%`) } });
   const own = !hasRole(ctx.actor, 'hall_office', 'leader', 'supervisor');
   if (own) rows = rows.filter((c) => c.departmentCode === ctx.actor.departmentCode);
-  const open = rows.length ? await ctx.m.find(Deadline, { where: { subjectType: SUBJECT, subjectId: In(rows.map((c) => c.no)), status: 'open' } }) : [];
+  const open = rows.length
+    ? await ctx.m.find(Deadline, {
+        where: { subjectType: SUBJECT, subjectId: In(rows.map((c) => c.no)), status: 'open' },
+      })
+    : [];
   const overdueNow = new Set(open.filter((d) => isPastDue(d.dueAt, ctx.now)).map((d) => d.subjectId));
   const overdue = rows.filter((c) => c.overdue || overdueNow.has(c.no)).length;
   const petitions = rows.filter((c) => c.type === '信访举报').length;
@@ -97,25 +118,62 @@ export async function complaintStats(ctx: Ctx, month: string): Promise<string> {
 }
 
 const ACTIONS: Record<string, string> = {
-  'complaint.register': '登记', 'complaint.material': '补交书面材料', 'complaint.investigate': '调查记录', 'complaint.soft-override': '未齐调查记录处理（理由）',
-  'complaint.onsite': '现场协调办结', 'complaint.opinion': '出具处理意见', 'complaint.approval': '送审批', 'complaint.approval-rejected': '审批驳回',
-  'complaint.approval-withdrawn': '审批撤回', 'complaint.refer': '转交', 'complaint.referred': '转交办理中', 'complaint.ack': '首席代表确认收到',
-  'complaint.implement': '报送落实情况', 'complaint.processed': '处理完毕', 'complaint.suggest': '意见建议转参考', 'complaint.reply': '答复回访',
-  'complaint.send-back': '退回整改', 'complaint.verdict': '认定结果', 'complaint.transfer-out': '转介', 'complaint.withdraw': '撤销',
-  'complaint.end': '终结', 'complaint.archive': '归档', 'complaint.overdue': '超期', 'deadline.open': '期限开始', 'deadline.close': '期限结束',
-  'attachment.add': '附件', 'referral.record': '移交',
+  'complaint.register': '登记',
+  'complaint.material': '补交书面材料',
+  'complaint.investigate': '调查记录',
+  'complaint.soft-override': '未齐调查记录处理（理由）',
+  'complaint.onsite': '现场协调办结',
+  'complaint.opinion': '出具处理意见',
+  'complaint.approval': '送审批',
+  'complaint.approval-rejected': '审批驳回',
+  'complaint.approval-withdrawn': '审批撤回',
+  'complaint.refer': '转交',
+  'complaint.referred': '转交办理中',
+  'complaint.ack': '首席代表确认收到',
+  'complaint.implement': '报送落实情况',
+  'complaint.processed': '处理完毕',
+  'complaint.suggest': '意见建议转参考',
+  'complaint.reply': '答复回访',
+  'complaint.send-back': '退回整改',
+  'complaint.verdict': '认定结果',
+  'complaint.transfer-out': '转介',
+  'complaint.withdraw': '撤销',
+  'complaint.end': '终结',
+  'complaint.archive': '归档',
+  'complaint.overdue': '超期',
+  'deadline.open': '期限开始',
+  'deadline.close': '期限结束',
+  'attachment.add': '附件',
+  'referral.record': '移交',
 };
 
 /** `投诉 历史` (REC-02): the append-only audit trail, oldest first. */
 export async function complaintHistory(ctx: Ctx, c: Complaint): Promise<string[]> {
   assertMayView(ctx.actor, c, await partyDepts(ctx, c.no));
-  const rows = await ctx.m.find(AuditLog, { where: [{ subjectType: SUBJECT, subjectId: c.no }, { subjectType: 'referral', subjectId: c.no }], order: { id: 'ASC' } });
+  const rows = await ctx.m.find(AuditLog, {
+    where: [
+      { subjectType: SUBJECT, subjectId: c.no },
+      { subjectType: 'referral', subjectId: c.no },
+    ],
+    order: { id: 'ASC' },
+  });
   const out: string[] = [];
   for (const r of rows) {
     const d = r.detail ?? {};
-    const extra = [d.department, d.kind ? deadlineLabel(String(d.kind)) : null, d.dueDate, d.verdict, d.satisfaction, d.side].filter(Boolean).join(' ');
+    const extra = [
+      d.department,
+      d.kind ? deadlineLabel(String(d.kind)) : null,
+      d.dueDate,
+      d.verdict,
+      d.satisfaction,
+      d.side,
+    ]
+      .filter(Boolean)
+      .join(' ');
     const who = r.actor.startsWith('job:') ? '系统' : await personName(ctx.m, r.actor);
-    out.push(`${d.v ? `v${d.v} ` : ''}${localStamp(r.at).slice(5)} ${who} ${ACTIONS[r.action] ?? r.action}${extra ? ` ${extra}` : ''}`);
+    out.push(
+      `${d.v ? `v${d.v} ` : ''}${localStamp(r.at).slice(5)} ${who} ${ACTIONS[r.action] ?? r.action}${extra ? ` ${extra}` : ''}`,
+    );
   }
   return out;
 }

@@ -32,12 +32,26 @@ export async function sendReferral(
   for (const dept of opts.depts) {
     const chief = await chiefRepOf(ctx.m, dept);
     await insertRows(ctx.m, ComplaintParty, {
-      complaintNo: c.no, departmentCode: dept, round, serious: opts.serious, status: '已转交', sentAt: ctx.now,
-      ackAt: null, ackBy: null, reportedAt: null, reportedBy: null, report: null, reportOverdue: false, createdAt: ctx.now,
+      complaintNo: c.no,
+      departmentCode: dept,
+      round,
+      serious: opts.serious,
+      status: '已转交',
+      sentAt: ctx.now,
+      ackAt: null,
+      ackBy: null,
+      reportedAt: null,
+      reportedBy: null,
+      report: null,
+      reportOverdue: false,
+      createdAt: ctx.now,
     });
     const d = await openClock(ctx, c.no, implementKind(dept), ctx.now, amount);
     const department = await ctx.m.findOneOrFail(Department, { where: { code: dept } });
-    const leaderNote = opts.serious && !department.deptLeaderUserid && department.deptLeaderName ? `；请送分管领导 ${department.deptLeaderName} 签字盖章` : '';
+    const leaderNote =
+      opts.serious && !department.deptLeaderUserid && department.deptLeaderName
+        ? `；请送分管领导 ${department.deptLeaderName} 签字盖章`
+        : '';
     const card = buttonCard({
       taskId: taskIdFor(c.no, `r${round}`, dept, randomBytes(3).toString('hex')),
       title: `投诉处理意见 ${c.no}${opts.serious ? '（情节较重）' : ''}`,
@@ -56,28 +70,53 @@ export async function sendReferral(
     if (opts.serious && department.deptLeaderUserid) {
       await ctx.send(
         { user: department.deptLeaderUserid },
-        { text: `【投诉处理意见 ${c.no}（情节较重）】${c.respondentLabel}｜投诉人：${complainantText(c, null, true)}\n事项：${summaryOf(c, 60)}\n处理意见：${opinionText(c)}\n请督促于 ${cnDate(d.dueDate)} 前落实，落实情况须分管领导签字并盖章后报政务服务中心（rule CMP-12）。` },
+        {
+          text: `【投诉处理意见 ${c.no}（情节较重）】${c.respondentLabel}｜投诉人：${complainantText(c, null, true)}\n事项：${summaryOf(c, 60)}\n处理意见：${opinionText(c)}\n请督促于 ${cnDate(d.dueDate)} 前落实，落实情况须分管领导签字并盖章后报政务服务中心（rule CMP-12）。`,
+        },
         `cmp:${c.no}:r${round}:${dept}:deptlead`,
       );
     }
-    await ctx.audit('complaint.refer', 'complaint', c.no, { department: dept, round, serious: opts.serious, mode: opts.mode, dueDate: d.dueDate, chief: chief.userid });
+    await ctx.audit('complaint.refer', 'complaint', c.no, {
+      department: dept,
+      round,
+      serious: opts.serious,
+      mode: opts.mode,
+      dueDate: d.dueDate,
+      chief: chief.userid,
+    });
     sent.push({ dept, dueDate: d.dueDate });
   }
-  await updateComplaint(ctx, c, { status: ST.referred, handlingMode: opts.mode, serious: opts.serious }, 'complaint.referred', { departments: opts.depts, round });
+  await updateComplaint(
+    ctx,
+    c,
+    { status: ST.referred, handlingMode: opts.mode, serious: opts.serious },
+    'complaint.referred',
+    { departments: opts.depts, round },
+  );
   return sent;
 }
 
 /** `已收到` on the 处理意见 card (or its text): the 首席代表 of a department with an open referral. */
-export async function acknowledge(ctx: Ctx, c: Complaint): Promise<{ party: ComplaintParty; fresh: boolean } | undefined> {
+export async function acknowledge(
+  ctx: Ctx,
+  c: Complaint,
+): Promise<{ party: ComplaintParty; fresh: boolean } | undefined> {
   const dept = ctx.actor.departmentCode;
   if (!dept) return undefined;
-  const party = await ctx.m.findOne(ComplaintParty, { where: { complaintNo: c.no, departmentCode: dept }, order: { round: 'DESC' } });
+  const party = await ctx.m.findOne(ComplaintParty, {
+    where: { complaintNo: c.no, departmentCode: dept },
+    order: { round: 'DESC' },
+  });
   if (!party) return undefined;
   if (party.ackAt) return { party, fresh: false };
   await ctx.m.update(ComplaintParty, { id: party.id }, { ackAt: ctx.now, ackBy: ctx.actor.userid });
   await ctx.audit('complaint.ack', 'complaint', c.no, { department: dept, round: party.round });
   party.ackAt = ctx.now;
   party.ackBy = ctx.actor.userid;
-  await ctx.send({ user: c.handler }, { text: `${c.no} ${dept} ${ctx.actor.name} 已确认收到处理意见（第${party.round}轮）。` }, `cmp:${c.no}:r${party.round}:${dept}:ack`);
+  await ctx.send(
+    { user: c.handler },
+    { text: `${c.no} ${dept} ${ctx.actor.name} 已确认收到处理意见（第${party.round}轮）。` },
+    `cmp:${c.no}:r${party.round}:${dept}:ack`,
+  );
   return { party, fresh: true };
 }

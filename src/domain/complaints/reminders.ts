@@ -32,8 +32,13 @@ export async function remindComplaintDeadlines(ctx: Ctx): Promise<DeadlineRunCou
     throw err;
   }
   const lead = await getSetting(ctx.m, 'complaint.remindBeforeWorkdays');
-  const rows = await ctx.m.find(Deadline, { where: { subjectType: SUBJECT, status: 'open' }, order: { dueAt: 'ASC', id: 'ASC' } });
-  const complaints = rows.length ? await ctx.m.find(Complaint, { where: { no: In([...new Set(rows.map((d) => d.subjectId))]) } }) : [];
+  const rows = await ctx.m.find(Deadline, {
+    where: { subjectType: SUBJECT, status: 'open' },
+    order: { dueAt: 'ASC', id: 'ASC' },
+  });
+  const complaints = rows.length
+    ? await ctx.m.find(Complaint, { where: { no: In([...new Set(rows.map((d) => d.subjectId))]) } })
+    : [];
   const byNo = new Map(complaints.map((c) => [c.no, c]));
   for (const d of rows) {
     const c = byNo.get(d.subjectId);
@@ -45,7 +50,9 @@ export async function remindComplaintDeadlines(ctx: Ctx): Promise<DeadlineRunCou
       const n = overdueWorkdaysOf(cal, d.dueDate, today);
       await ctx.send(
         { group: 'G-OFFICE' },
-        { text: `⏰ 投诉超期：${c.no} ${what}，期限 ${shortDate(d.dueDate)}，已超期${n}个工作日｜${c.respondentLabel}` },
+        {
+          text: `⏰ 投诉超期：${c.no} ${what}，期限 ${shortDate(d.dueDate)}，已超期${n}个工作日｜${c.respondentLabel}`,
+        },
         `cmp-dl:${d.id}:v${d.version}:overdue:${today}`,
       );
       if (!c.overdue) {
@@ -67,7 +74,11 @@ export async function remindComplaintDeadlines(ctx: Ctx): Promise<DeadlineRunCou
     if (today < remindFrom) continue;
     if (!(await claimDeadlineReminder(ctx.m, ctx.now, d, 'due-soon', 'once'))) continue;
     const dueText = `${cnDate(d.dueDate)} ${cal.endOfDay}`;
-    await ctx.send({ user: c.handler }, { text: `⏰ ${c.no} ${what}将于 ${dueText} 到期｜${c.respondentLabel}` }, `cmp-dl:${d.id}:v${d.version}:due:handler`);
+    await ctx.send(
+      { user: c.handler },
+      { text: `⏰ ${c.no} ${what}将于 ${dueText} 到期｜${c.respondentLabel}` },
+      `cmp-dl:${d.id}:v${d.version}:due:handler`,
+    );
     const dept = d.kind.startsWith('complaint:落实:') ? deadlineDepartment(d.kind, c) : null;
     if (dept) {
       const chief = await chiefRepOf(ctx.m, dept).catch(() => null);

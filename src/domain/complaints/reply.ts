@@ -25,12 +25,20 @@ export interface ReplyInput {
 export async function replyToComplainant(ctx: Ctx, c: Complaint, input: ReplyInput): Promise<{ lateWorkdays: number }> {
   requireOpen(c, '答复');
   const ready = [ST.toReply, ST.suggestion, ST.petition] as string[];
-  if (!ready.includes(c.status)) throw new UserError(`${c.no} 当前为“${c.status}”，尚未处理完毕，不能答复（处理完毕后2个工作日内答复，rule CMP-15）。`);
-  if (input.satisfaction === '不满意' && !input.reason?.trim()) throw new UserError('投诉人不满意时须记录原因：原因=…（rule CMP-16）');
+  if (!ready.includes(c.status))
+    throw new UserError(
+      `${c.no} 当前为“${c.status}”，尚未处理完毕，不能答复（处理完毕后2个工作日内答复，rule CMP-15）。`,
+    );
+  if (input.satisfaction === '不满意' && !input.reason?.trim())
+    throw new UserError('投诉人不满意时须记录原因：原因=…（rule CMP-16）');
   let lateWorkdays = 0;
   for (const kind of REPLY_CLOCKS) {
     const r = await closeClock(ctx, c.no, kind, `答复：${input.satisfaction}`);
-    if (r.late && r.deadline) lateWorkdays = Math.max(lateWorkdays, Math.max(1, overdueWorkdaysOf(ctx.deps.calendar, r.deadline.dueDate, localDate(ctx.now))));
+    if (r.late && r.deadline)
+      lateWorkdays = Math.max(
+        lateWorkdays,
+        Math.max(1, overdueWorkdaysOf(ctx.deps.calendar, r.deadline.dueDate, localDate(ctx.now))),
+      );
   }
   await updateComplaint(
     ctx,
@@ -52,11 +60,22 @@ export async function replyToComplainant(ctx: Ctx, c: Complaint, input: ReplyInp
 }
 
 /** `投诉 退回整改` (CMP-16): a new round to the same departments; deadline same tier unless configured or given. */
-export async function sendBack(ctx: Ctx, c: Complaint, opts: { until?: LocalDate; opinion?: string }): Promise<{ round: number; sent: SentReferral[] }> {
+export async function sendBack(
+  ctx: Ctx,
+  c: Complaint,
+  opts: { until?: LocalDate; opinion?: string },
+): Promise<{ round: number; sent: SentReferral[] }> {
   requireOpen(c, '退回整改');
-  if (c.status !== ST.replied || c.satisfaction !== '不满意') throw new UserError(`${c.no} 须先答复并记录“不满意”（投诉 答复 … 满意度=不满意 原因=…）才能退回整改（rule CMP-16）。`);
+  if (c.status !== ST.replied || c.satisfaction !== '不满意')
+    throw new UserError(
+      `${c.no} 须先答复并记录“不满意”（投诉 答复 … 满意度=不满意 原因=…）才能退回整改（rule CMP-16）。`,
+    );
   const prev = await partiesOf(ctx, c.no, c.round);
-  const depts = prev.length ? [...new Set(prev.map((p) => p.departmentCode))] : c.departmentCode ? [c.departmentCode] : [];
+  const depts = prev.length
+    ? [...new Set(prev.map((p) => p.departmentCode))]
+    : c.departmentCode
+      ? [c.departmentCode]
+      : [];
   if (depts.length === 0) throw new UserError(`${c.no} 无被投诉部门可退回整改，请由大厅管理室重新现场协调。`);
   const serious = prev.some((p) => p.serious) || c.serious;
   const configured = await getSetting(ctx.m, 'complaint.reReferralWorkdays');

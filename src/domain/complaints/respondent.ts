@@ -25,7 +25,8 @@ export interface RespondentRefs {
   人员?: string;
 }
 
-export const hasRespondent = (r: RespondentRefs) => Boolean(r.对象?.trim() || r.部门?.trim() || r.窗口?.trim() || r.人员?.trim());
+export const hasRespondent = (r: RespondentRefs) =>
+  Boolean(r.对象?.trim() || r.部门?.trim() || r.窗口?.trim() || r.人员?.trim());
 
 async function windowOf(m: EntityManager, ref: string): Promise<HallWindow | null> {
   if (!/^\d+\s*(号窗口?|号|窗)?$/u.test(ref.trim())) return null;
@@ -58,9 +59,10 @@ export async function resolveRespondent(m: EntityManager, refs: RespondentRefs):
       win = w.number;
       dept = w.departmentCode;
     } else if (d) dept = d.code;
-    else staff = await findPerson(m, generic).catch(() => {
-      throw new UserError(`没有找到被投诉对象“${generic}”。请写部门代码（GA）、窗口（12号窗）或人员姓名。`);
-    });
+    else
+      staff = await findPerson(m, generic).catch(() => {
+        throw new UserError(`没有找到被投诉对象“${generic}”。请写部门代码（GA）、窗口（12号窗）或人员姓名。`);
+      });
   }
   if (refs.窗口?.trim()) {
     const w = await windowOf(m, refs.窗口);

@@ -29,13 +29,19 @@ async function backToHandler(ctx: Ctx, a: Approval, action: string, reason: stri
   const c = await complaintOf(ctx, a);
   if (c.status !== ST.approving) return;
   const p = a.payload as unknown as Payload;
-  await updateComplaint(ctx, c, { status: p.prevStatus, approvalNo: null }, action, { approval: a.no, reason: redact(reason, c) });
+  await updateComplaint(ctx, c, { status: p.prevStatus, approvalNo: null }, action, {
+    approval: a.no,
+    reason: redact(reason, c),
+  });
 }
 
 export const complaintSeriousKind: ApprovalKind = {
   kind: SERIOUS_KIND,
   async steps(ctx) {
-    return [await roleStep(ctx.m, '分管领导审批', 'supervisor'), await roleStep(ctx.m, '主要领导审批', 'leader', '主要领导')];
+    return [
+      await roleStep(ctx.m, '分管领导审批', 'supervisor'),
+      await roleStep(ctx.m, '主要领导审批', 'leader', '主要领导'),
+    ];
   },
   async card(ctx, a) {
     const c = await complaintOf(ctx, a);
@@ -63,7 +69,9 @@ export const complaintSeriousKind: ApprovalKind = {
     const sent = await sendReferral(ctx, c, { depts: p.depts, serious: true, mode: p.mode });
     await ctx.send(
       { user: c.handler },
-      { text: `${c.no} 处理意见已获批准（${a.no}），已转交 ${sent.map((s) => `${s.dept} 期限${cnDate(s.dueDate)}`).join('、')}。` },
+      {
+        text: `${c.no} 处理意见已获批准（${a.no}），已转交 ${sent.map((s) => `${s.dept} 期限${cnDate(s.dueDate)}`).join('、')}。`,
+      },
       `cmp:${c.no}:${a.no}:sent`,
     );
   },

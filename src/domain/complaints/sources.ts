@@ -30,7 +30,10 @@ export function overdueWorkdaysOf(cal: WorkCalendar, dueDate: LocalDate, today: 
 
 /** Open complaint deadlines past due at `now` (for the daily 口头通报 and the monthly notice, BRF-02/07). */
 export async function overdueComplaints(m: EntityManager, cal: WorkCalendar, now: Date): Promise<OverdueComplaint[]> {
-  const rows = await m.find(Deadline, { where: { subjectType: SUBJECT, status: 'open' }, order: { dueAt: 'ASC', id: 'ASC' } });
+  const rows = await m.find(Deadline, {
+    where: { subjectType: SUBJECT, status: 'open' },
+    order: { dueAt: 'ASC', id: 'ASC' },
+  });
   const late = rows.filter((d) => isPastDue(d.dueAt, now));
   if (late.length === 0) return [];
   const complaints = await m.find(Complaint, { where: { no: In([...new Set(late.map((d) => d.subjectId))]) } });

@@ -35,7 +35,7 @@ export async function updateComplaint(
   detail: Record<string, unknown> = {},
 ): Promise<Complaint> {
   const next = { ...changes, version: c.version + 1, updatedAt: ctx.now };
-  const res = await ctx.m.update(Complaint, { id: c.id, version: c.version }, next as never);
+  const res = await ctx.m.update(Complaint, { id: c.id, version: c.version }, next);
   if (affected(res) !== 1) throw new Error(`complaint ${c.no} changed concurrently (version ${c.version})`);
   Object.assign(c, next);
   await ctx.audit(action, SUBJECT, c.no, { v: c.version, status: c.status, ...detail });
@@ -43,15 +43,34 @@ export async function updateComplaint(
 }
 
 /** Open (or reopen, version continued) one of the complaint's clocks. */
-export function openClock(ctx: Ctx, no: string, kind: string, startAt: Date, amount: number, unit: 'WD' | 'CD' = 'WD'): Promise<Deadline> {
-  return openDeadline(ctx.m, ctx.now, ctx.actor.userid, ctx.deps.calendar, { subjectType: SUBJECT, subjectId: no, kind, startAt, amount, unit });
+export function openClock(
+  ctx: Ctx,
+  no: string,
+  kind: string,
+  startAt: Date,
+  amount: number,
+  unit: 'WD' | 'CD' = 'WD',
+): Promise<Deadline> {
+  return openDeadline(ctx.m, ctx.now, ctx.actor.userid, ctx.deps.calendar, {
+    subjectType: SUBJECT,
+    subjectId: no,
+    kind,
+    startAt,
+    amount,
+    unit,
+  });
 }
 
 /**
  * Close a clock if running; returns whether it was past due (seed review 7: late actions are recorded with an
  * overdue flag, never refused).
  */
-export async function closeClock(ctx: Ctx, no: string, kind: string, outcome: string): Promise<{ closed: boolean; late: boolean; deadline?: Deadline }> {
+export async function closeClock(
+  ctx: Ctx,
+  no: string,
+  kind: string,
+  outcome: string,
+): Promise<{ closed: boolean; late: boolean; deadline?: Deadline }> {
   const d = await findDeadline(ctx.m, SUBJECT, no, kind);
   if (!d || d.status === 'closed') return { closed: false, late: false, deadline: d ?? undefined };
   const late = isPastDue(d.dueAt, ctx.now);
@@ -60,7 +79,10 @@ export async function closeClock(ctx: Ctx, no: string, kind: string, outcome: st
 }
 
 export function liveClocks(ctx: Ctx, no: string): Promise<Deadline[]> {
-  return ctx.m.find(Deadline, { where: { subjectType: SUBJECT, subjectId: no, status: In(['open', 'paused']) }, order: { id: 'ASC' } });
+  return ctx.m.find(Deadline, {
+    where: { subjectType: SUBJECT, subjectId: no, status: In(['open', 'paused']) },
+    order: { id: 'ASC' },
+  });
 }
 
 /** Stop every running clock (转介, 撤销, 终结): nothing more is owed. */
@@ -71,7 +93,10 @@ export async function closeAllClocks(ctx: Ctx, no: string, outcome: string): Pro
 }
 
 export function partiesOf(ctx: Ctx, no: string, round?: number): Promise<ComplaintParty[]> {
-  return ctx.m.find(ComplaintParty, { where: { complaintNo: no, ...(round ? { round } : {}) }, order: { round: 'ASC', id: 'ASC' } });
+  return ctx.m.find(ComplaintParty, {
+    where: { complaintNo: no, ...(round ? { round } : {}) },
+    order: { round: 'ASC', id: 'ASC' },
+  });
 }
 
 /** The 落实 clock of one department. */

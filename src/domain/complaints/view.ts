@@ -23,7 +23,9 @@ export function complainantText(c: Complaint, viewer: Actor | null, respondentSi
   }
   if (c.confidential) return '保密';
   if (!c.complainantName && !c.complainantPhone) return '匿名';
-  return [maskName(c.complainantName), maskPhone(c.complainantPhone), maskAddress(c.complainantAddress)].filter(Boolean).join(' ');
+  return [maskName(c.complainantName), maskPhone(c.complainantPhone), maskAddress(c.complainantAddress)]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** The matter as `viewer` may read it: office and leaders in full, others redacted of the complainant. */
@@ -52,7 +54,8 @@ export function assertMayView(actor: Actor, c: Complaint, partyDepts: string[] =
 export function clockLine(cal: WorkCalendar, d: Deadline, now: Date): string {
   const today = localDate(now);
   let left: string;
-  if (d.dueDate < today || (d.dueDate === today && d.dueAt < now)) left = `超期${overdueWorkdaysOf(cal, d.dueDate, today)}WD`;
+  if (d.dueDate < today || (d.dueDate === today && d.dueAt < now))
+    left = `超期${overdueWorkdaysOf(cal, d.dueDate, today)}WD`;
   else if (d.dueDate === today) left = '今日到期';
   else {
     try {

@@ -30,7 +30,11 @@ async function chiefOf(ctx: Ctx, f: Finding): Promise<string | null> {
 }
 
 async function confirm(ctx: Ctx, f: Finding, by: string, outcome: string): Promise<boolean> {
-  const res = await ctx.m.update(Finding, { id: f.id, status: '待确认' }, { status: '已确认', confirmedBy: by, confirmedAt: ctx.now });
+  const res = await ctx.m.update(
+    Finding,
+    { id: f.id, status: '待确认' },
+    { status: '已确认', confirmedBy: by, confirmedAt: ctx.now },
+  );
   if ((res.affected ?? 0) !== 1) return false;
   const clock = await findDeadline(ctx.m, 'finding', f.no, DISPUTE_CLOCK);
   if (clock) await closeDeadline(ctx.m, ctx.now, ctx.actor.userid, clock, outcome);
@@ -54,7 +58,11 @@ export async function acknowledge(ctx: Ctx, ref: string, click?: CardClick): Pro
 
 /** May the actor dispute this finding? Its department's 首席代表, or the staff member it names (seed review #4). */
 function mayDispute(ctx: Ctx, f: Finding, chief: string | null): boolean {
-  return ctx.actor.userid === chief || ctx.actor.userid === f.staffUserid || (hasRole(ctx.actor, 'chief_rep') && ctx.actor.departmentCode === f.departmentCode);
+  return (
+    ctx.actor.userid === chief ||
+    ctx.actor.userid === f.staffUserid ||
+    (hasRole(ctx.actor, 'chief_rep') && ctx.actor.departmentCode === f.departmentCode)
+  );
 }
 
 /** `巡查 异议 <WT> 理由=…` / card `dispute:<WT>` + reason. */
@@ -62,7 +70,8 @@ export async function dispute(ctx: Ctx, ref: string, reason: string): Promise<st
   const f = await findingByRef(ctx.m, ref, ctx.now);
   const chief = await chiefOf(ctx, f);
   if (f.positive) throw new UserError(`${f.no} 是表扬，无需异议。`);
-  if (!mayDispute(ctx, f, chief)) throw new UserError(`只有 ${f.departmentCode ?? '相关部门'} 的首席代表或被记录的工作人员可以对 ${f.no} 提出异议。`);
+  if (!mayDispute(ctx, f, chief))
+    throw new UserError(`只有 ${f.departmentCode ?? '相关部门'} 的首席代表或被记录的工作人员可以对 ${f.no} 提出异议。`);
   if (f.status === '有异议') return `${f.no} 已提出异议，等待大厅管理室裁定。`;
   if (f.status === '已撤销' || f.status === '不成立') return `${f.no} 已${f.status}，无需异议。`;
   const clock = await findDeadline(ctx.m, 'finding', f.no, DISPUTE_CLOCK);
@@ -72,7 +81,11 @@ export async function dispute(ctx: Ctx, ref: string, reason: string): Promise<st
     await fileAppeal(ctx, f.no, reason);
     return `✅ ${shortNo(f.no)} 已过异议期（已确认），已作为申辩提交大厅管理室（rule ACC-03）`;
   }
-  const res = await ctx.m.update(Finding, { id: f.id, status: '待确认' }, { status: '有异议', disputeReason: reason, disputedBy: ctx.actor.userid, disputedAt: ctx.now });
+  const res = await ctx.m.update(
+    Finding,
+    { id: f.id, status: '待确认' },
+    { status: '有异议', disputeReason: reason, disputedBy: ctx.actor.userid, disputedAt: ctx.now },
+  );
   if ((res.affected ?? 0) !== 1) return `已处理：${f.no} 状态已变化。`;
   if (clock) await closeDeadline(ctx.m, ctx.now, ctx.actor.userid, clock, 'disputed');
   await ctx.audit('finding.dispute', 'finding', f.no, { reason });
@@ -95,30 +108,60 @@ export async function dispute(ctx: Ctx, ref: string, reason: string): Promise<st
     ],
   });
   if (to.length) await ctx.send({ user: to }, { card }, `finding:${f.no}:dispute-card`);
-  if (chief && chief !== ctx.actor.userid) await ctx.send({ user: chief }, { text: `${f.no} 已由 ${ctx.actor.name} 提出异议：${reason}` }, `finding:${f.no}:dispute-chief`);
+  if (chief && chief !== ctx.actor.userid)
+    await ctx.send(
+      { user: chief },
+      { text: `${f.no} 已由 ${ctx.actor.name} 提出异议：${reason}` },
+      `finding:${f.no}:dispute-chief`,
+    );
   await refreshOralDraftsFor(ctx, f.no);
   return `✅ ${shortNo(f.no)} 已提出异议，等待大厅管理室裁定`;
 }
 
 /** `巡查 裁定 <WT> 维持|撤销` / card `uphold:` `withdraw:` (大厅管理室). On a confirmed finding it answers a 申辩. */
-export async function decideDispute(ctx: Ctx, ref: string, uphold: boolean, note: string, click?: CardClick): Promise<string> {
+export async function decideDispute(
+  ctx: Ctx,
+  ref: string,
+  uphold: boolean,
+  note: string,
+  click?: CardClick,
+): Promise<string> {
   const f = await findingByRef(ctx.m, ref, ctx.now);
   if (f.status === '已确认') {
     if (uphold) await upholdAppeals(ctx, f.no, note);
     else await resolveUnfounded(ctx, f.no, note, '不成立');
     if (click) await greyClickedCard(ctx, click, uphold ? '已维持' : '已撤销');
-    return uphold ? `✅ ${shortNo(f.no)} 维持（${note}）` : `✅ ${shortNo(f.no)} 不成立，已通知 ${f.departmentCode ?? ''}`;
+    return uphold
+      ? `✅ ${shortNo(f.no)} 维持（${note}）`
+      : `✅ ${shortNo(f.no)} 不成立，已通知 ${f.departmentCode ?? ''}`;
   }
   if (f.status !== '有异议') return `已处理：${f.no} 当前状态 ${f.status}，无待裁定的异议。`;
   const status = uphold ? '已确认' : '已撤销';
-  const res = await ctx.m.update(Finding, { id: f.id, status: '有异议' }, { status, decidedBy: ctx.actor.userid, decidedAt: ctx.now, decisionNote: note, ...(uphold ? { confirmedBy: ctx.actor.userid, confirmedAt: ctx.now } : {}) });
+  const res = await ctx.m.update(
+    Finding,
+    { id: f.id, status: '有异议' },
+    {
+      status,
+      decidedBy: ctx.actor.userid,
+      decidedAt: ctx.now,
+      decisionNote: note,
+      ...(uphold ? { confirmedBy: ctx.actor.userid, confirmedAt: ctx.now } : {}),
+    },
+  );
   if ((res.affected ?? 0) !== 1) return `已处理：${f.no} 状态已变化。`;
   await ctx.audit(uphold ? 'finding.uphold' : 'finding.withdraw', 'finding', f.no, { note });
   if (!uphold) await clearDeductions(ctx, f.no, `异议成立，已撤销：${note}`);
   if (click) await greyClickedCard(ctx, click, uphold ? '已维持' : '已撤销');
   const chief = await chiefOf(ctx, f);
   const tell = [...new Set([chief, f.disputedBy, f.staffUserid].filter((x): x is string => !!x))];
-  if (tell.length) await ctx.send({ user: tell }, { text: `${f.no} 异议裁定：${uphold ? '维持' : '撤销'}（${note}）— ${await personName(ctx.m, ctx.actor.userid)}` }, `finding:${f.no}:decided`);
+  if (tell.length)
+    await ctx.send(
+      { user: tell },
+      {
+        text: `${f.no} 异议裁定：${uphold ? '维持' : '撤销'}（${note}）— ${await personName(ctx.m, ctx.actor.userid)}`,
+      },
+      `finding:${f.no}:decided`,
+    );
   await refreshOralDraftsFor(ctx, f.no);
   return uphold ? `✅ ${shortNo(f.no)} 维持（${note}）` : `✅ ${shortNo(f.no)} 已撤销`;
 }
@@ -128,7 +171,10 @@ export async function autoConfirmDue(ctx: Ctx): Promise<number> {
   const clocks = await ctx.m.find(Deadline, { where: { subjectType: 'finding', kind: DISPUTE_CLOCK, status: 'open' } });
   const due = clocks.filter((d) => isPastDue(d.dueAt, ctx.now));
   if (!due.length) return 0;
-  const findings = await ctx.m.find(Finding, { where: { no: In(due.map((d) => d.subjectId)), status: '待确认' }, order: { no: 'ASC' } });
+  const findings = await ctx.m.find(Finding, {
+    where: { no: In(due.map((d) => d.subjectId)), status: '待确认' },
+    order: { no: 'ASC' },
+  });
   const byChief = new Map<string, string[]>();
   let confirmed = 0;
   for (const f of findings) {
@@ -137,11 +183,18 @@ export async function autoConfirmDue(ctx: Ctx): Promise<number> {
     const chief = await chiefOf(ctx, f);
     if (chief) byChief.set(chief, [...(byChief.get(chief) ?? []), f.no]);
   }
-  for (const d of due.filter((d) => !findings.some((f) => f.no === d.subjectId))) await closeDeadline(ctx.m, ctx.now, ctx.actor.userid, d, 'stale');
+  for (const d of due.filter((d) => !findings.some((f) => f.no === d.subjectId)))
+    await closeDeadline(ctx.m, ctx.now, ctx.actor.userid, d, 'stale');
   const today = localDate(ctx.now);
   const wd = await getSetting(ctx.m, 'finding.disputeWorkdays');
   for (const [chief, nos] of byChief) {
-    await ctx.send({ user: chief }, { text: `以下巡查发现${wd}个工作日内未提出异议，已自动确认（rule INS-09）：${nos.map(shortNo).join('、')}\n如仍有异议，可发送：问效 申辩 <编号> 理由=…` }, `finding-auto:${today}:${chief}`);
+    await ctx.send(
+      { user: chief },
+      {
+        text: `以下巡查发现${wd}个工作日内未提出异议，已自动确认（rule INS-09）：${nos.map(shortNo).join('、')}\n如仍有异议，可发送：问效 申辩 <编号> 理由=…`,
+      },
+      `finding-auto:${today}:${chief}`,
+    );
   }
   return confirmed;
 }
@@ -149,7 +202,9 @@ export async function autoConfirmDue(ctx: Ctx): Promise<number> {
 /** Card `dispute:<WT>` pre-check: the clicker may dispute and the finding is still open to it. */
 export async function assertMayDispute(ctx: Ctx, ref: string): Promise<Finding> {
   const f = await findingByRef(ctx.m, ref, ctx.now);
-  if (!mayDispute(ctx, f, await chiefOf(ctx, f))) throw new UserError(`只有 ${f.departmentCode ?? '相关部门'} 的首席代表或被记录的工作人员可以对 ${f.no} 提出异议。`);
-  if (f.status !== '待确认' && f.status !== '已确认') throw new UserError(`${f.no} 当前为“${f.status}”，无需再提异议。`);
+  if (!mayDispute(ctx, f, await chiefOf(ctx, f)))
+    throw new UserError(`只有 ${f.departmentCode ?? '相关部门'} 的首席代表或被记录的工作人员可以对 ${f.no} 提出异议。`);
+  if (f.status !== '待确认' && f.status !== '已确认')
+    throw new UserError(`${f.no} 当前为“${f.status}”，无需再提异议。`);
   return f;
 }

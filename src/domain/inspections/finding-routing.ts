@@ -65,5 +65,9 @@ export async function routePraise(ctx: Ctx, f: Finding): Promise<void> {
   const dept = f.departmentCode ? await ctx.m.findOne(Department, { where: { code: f.departmentCode } }) : null;
   if (!dept?.chiefRep) return;
   const staff = await personName(ctx.m, f.staffUserid);
-  await ctx.send({ user: dept.chiefRep }, { text: `👍 巡查表扬 ${f.no}：${describe(f, staff)}（将列入口头通报表扬）` }, `finding:${f.no}:praise`);
+  await ctx.send(
+    { user: dept.chiefRep },
+    { text: `👍 巡查表扬 ${f.no}：${describe(f, staff)}（将列入口头通报表扬）` },
+    `finding:${f.no}:praise`,
+  );
 }

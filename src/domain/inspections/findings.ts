@@ -48,8 +48,15 @@ async function attribute(ctx: Ctx, input: FindingInput): Promise<Attribution> {
   const round = await findInspection(ctx, input.inspectionRef);
   const windowNumber = input.window?.number ?? input.person?.windowNumber ?? null;
   const departmentCode = input.window?.departmentCode ?? input.person?.departmentCode ?? input.departmentCode ?? null;
-  if (input.window && input.person?.departmentCode && input.window.departmentCode && input.person.departmentCode !== input.window.departmentCode) {
-    throw new UserError(`${input.person.name} 属于 ${input.person.departmentCode}，不在 ${input.window.number}号窗（${input.window.departmentCode}）。`);
+  if (
+    input.window &&
+    input.person?.departmentCode &&
+    input.window.departmentCode &&
+    input.person.departmentCode !== input.window.departmentCode
+  ) {
+    throw new UserError(
+      `${input.person.name} 属于 ${input.person.departmentCode}，不在 ${input.window.number}号窗（${input.window.departmentCode}）。`,
+    );
   }
   // INS-06: a 首席代表 records 自查 findings of its own department only, inside its own 自查 round.
   if (!hasRole(ctx.actor, 'hall_office', 'leader')) {
@@ -61,7 +68,11 @@ async function attribute(ctx: Ctx, input: FindingInput): Promise<Attribution> {
 
 async function takePatrolReport(ctx: Ctx, id: number | undefined, no: string): Promise<void> {
   if (id === undefined) return;
-  const res = await ctx.m.update(PatrolReport, { id, status: '待处理' }, { status: '已转发现', findingNo: no, handledBy: ctx.actor.userid, handledAt: ctx.now });
+  const res = await ctx.m.update(
+    PatrolReport,
+    { id, status: '待处理' },
+    { status: '已转发现', findingNo: no, handledBy: ctx.actor.userid, handledAt: ctx.now },
+  );
   if ((res.affected ?? 0) !== 1) throw new UserError(`反映 #${id} 不存在或已处理。`);
   await ctx.audit('patrol.convert', 'patrol_report', String(id), { finding: no });
 }
@@ -77,9 +88,17 @@ export async function recordFinding(ctx: Ctx, input: FindingInput): Promise<{ fi
   let earlier = 0;
   if (at.windowNumber || at.staffUserid) {
     const recent = await ctx.m.find(Finding, {
-      where: { item, positive: false, status: In([...LIVE_STATUSES]), date: MoreThanOrEqual(addDays(today, -(days - 1))) },
+      where: {
+        item,
+        positive: false,
+        status: In([...LIVE_STATUSES]),
+        date: MoreThanOrEqual(addDays(today, -(days - 1))),
+      },
     });
-    earlier = recent.filter((f) => (at.windowNumber && f.windowNumber === at.windowNumber) || (at.staffUserid && f.staffUserid === at.staffUserid)).length;
+    earlier = recent.filter(
+      (f) =>
+        (at.windowNumber && f.windowNumber === at.windowNumber) || (at.staffUserid && f.staffUserid === at.staffUserid),
+    ).length;
   }
   const { severity, tagged } = autoSeverity(chosen, earlier, count);
   const no = await nextRecordNo(ctx.m, 'WT', yearOf(today));
@@ -108,12 +127,27 @@ export async function recordFinding(ctx: Ctx, input: FindingInput): Promise<{ fi
     confirmedAt: status === '已确认' ? ctx.now : null,
     patrolReportId: input.patrolReportId ?? null,
   });
-  await ctx.audit('finding.record', 'finding', no, { item, severity, autoTagged: tagged, department: at.departmentCode, window: at.windowNumber, staff: at.staffUserid, round: at.round?.no ?? null });
+  await ctx.audit('finding.record', 'finding', no, {
+    item,
+    severity,
+    autoTagged: tagged,
+    department: at.departmentCode,
+    window: at.windowNumber,
+    staff: at.staffUserid,
+    round: at.round?.no ?? null,
+  });
   await takePatrolReport(ctx, input.patrolReportId, no);
   const finding = await ctx.m.findOneOrFail(Finding, { where: { no } });
   if (status === '待确认') {
     // INS-09 / OPEN #17: the dispute window runs on the calendar (recomputed if the calendar changes).
-    await openDeadline(ctx.m, ctx.now, ctx.actor.userid, ctx.deps.calendar, { subjectType: 'finding', subjectId: no, kind: DISPUTE_CLOCK, startAt: ctx.now, amount: await getSetting(ctx.m, 'finding.disputeWorkdays'), unit: 'WD' });
+    await openDeadline(ctx.m, ctx.now, ctx.actor.userid, ctx.deps.calendar, {
+      subjectType: 'finding',
+      subjectId: no,
+      kind: DISPUTE_CLOCK,
+      startAt: ctx.now,
+      amount: await getSetting(ctx.m, 'finding.disputeWorkdays'),
+      unit: 'WD',
+    });
   }
   await openAttachmentSlot(ctx, 'finding', no, '巡查证据');
   const routed = await routeFinding(ctx, finding, earlier + 1);
@@ -144,7 +178,11 @@ export async function recordPraise(ctx: Ctx, input: FindingInput): Promise<Findi
     status: '表扬',
     recorder: ctx.actor.userid,
   });
-  await ctx.audit('finding.praise', 'finding', no, { department: at.departmentCode, window: at.windowNumber, staff: at.staffUserid });
+  await ctx.audit('finding.praise', 'finding', no, {
+    department: at.departmentCode,
+    window: at.windowNumber,
+    staff: at.staffUserid,
+  });
   await openAttachmentSlot(ctx, 'finding', no, '巡查证据');
   const finding = await ctx.m.findOneOrFail(Finding, { where: { no } });
   await routePraise(ctx, finding);

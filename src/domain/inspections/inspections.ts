@@ -40,7 +40,10 @@ export async function jointEligibleChiefs(m: EntityManager): Promise<{ code: str
 /** `@王五,黄燕,张某` → participants; names not in the directory are kept as typed (先进个人代表, 蓝马甲…). */
 export async function parseParticipants(m: EntityManager, raw: string | undefined): Promise<InspectionParticipant[]> {
   const out: InspectionParticipant[] = [];
-  for (const part of (raw ?? '').split(/[,，、;；\s]+/).map((s) => s.trim().replace(/^@/, '')).filter(Boolean)) {
+  for (const part of (raw ?? '')
+    .split(/[,，、;；\s]+/)
+    .map((s) => s.trim().replace(/^@/, ''))
+    .filter(Boolean)) {
     const byId = await m.findOne(Person, { where: { userid: normUserid(part) } });
     const byName = byId ? [] : await m.find(Person, { where: { name: part } });
     const p = byId ?? (byName.length === 1 ? byName[0] : null);
@@ -49,7 +52,10 @@ export async function parseParticipants(m: EntityManager, raw: string | undefine
   return out;
 }
 
-export async function startInspection(ctx: Ctx, input: StartInput): Promise<{ round: Inspection; missingChiefs: string[] }> {
+export async function startInspection(
+  ctx: Ctx,
+  input: StartInput,
+): Promise<{ round: Inspection; missingChiefs: string[] }> {
   const a = ctx.actor;
   let departmentCode: string | null = null;
   let leaderUserid: string | null = null;
@@ -67,7 +73,8 @@ export async function startInspection(ctx: Ctx, input: StartInput): Promise<{ ro
   } else if (input.leader) leaderUserid = input.leader.userid;
   const participants = [...input.participants];
   if (!participants.some((p) => p.userid === a.userid)) participants.unshift({ userid: a.userid, name: a.name });
-  if (leaderUserid && !participants.some((p) => p.userid === leaderUserid)) participants.push({ userid: leaderUserid, name: await personName(ctx.m, leaderUserid) });
+  if (leaderUserid && !participants.some((p) => p.userid === leaderUserid))
+    participants.push({ userid: leaderUserid, name: await personName(ctx.m, leaderUserid) });
   const date = localDate(ctx.now);
   const no = await nextRecordNo(ctx.m, 'XC', yearOf(date));
   const joint = input.type === '联合' || (input.type === '领导' && input.combined === true);
@@ -89,17 +96,29 @@ export async function startInspection(ctx: Ctx, input: StartInput): Promise<{ ro
     createdBy: a.userid,
     note: null,
   });
-  await ctx.audit('inspection.start', 'inspection', no, { type: input.type, joint, leader: leaderUserid, area: input.area, participants });
+  await ctx.audit('inspection.start', 'inspection', no, {
+    type: input.type,
+    joint,
+    leader: leaderUserid,
+    area: input.area,
+    participants,
+  });
   const round = await ctx.m.findOneOrFail(Inspection, { where: { no } });
   // INS-02 / DIR-11 (seed 巡查 一(二)): a joint round includes the 首席代表 of departments with ≥2 staff.
   const missingChiefs = joint
-    ? (await jointEligibleChiefs(ctx.m)).filter((c) => !participants.some((p) => p.userid === c.chief)).map((c) => c.code)
+    ? (await jointEligibleChiefs(ctx.m))
+        .filter((c) => !participants.some((p) => p.userid === c.chief))
+        .map((c) => c.code)
     : [];
   return { round, missingChiefs };
 }
 
 /** `XC31`, `XC2026-0031`, or the actor's open round today when omitted. */
-export async function findInspection(ctx: Ctx, ref: string | undefined, mustBeOpen = false): Promise<Inspection | null> {
+export async function findInspection(
+  ctx: Ctx,
+  ref: string | undefined,
+  mustBeOpen = false,
+): Promise<Inspection | null> {
   if (ref) {
     const no = normaliseRecordRef(ref, 'XC', yearOf(localDate(ctx.now)));
     const r = no ? await ctx.m.findOne(Inspection, { where: { no } }) : null;
@@ -107,14 +126,24 @@ export async function findInspection(ctx: Ctx, ref: string | undefined, mustBeOp
     if (mustBeOpen && r.status !== '进行中') throw new UserError(`${r.no} 已结束。`);
     return r;
   }
-  const open = await ctx.m.find(Inspection, { where: { createdBy: ctx.actor.userid, status: '进行中', date: localDate(ctx.now) }, order: { id: 'DESC' }, take: 1 });
+  const open = await ctx.m.find(Inspection, {
+    where: { createdBy: ctx.actor.userid, status: '进行中', date: localDate(ctx.now) },
+    order: { id: 'DESC' },
+    take: 1,
+  });
   return open[0] ?? null;
 }
 
-export async function endInspection(ctx: Ctx, ref: string | undefined): Promise<{ round: Inspection; problems: number; praise: number }> {
+export async function endInspection(
+  ctx: Ctx,
+  ref: string | undefined,
+): Promise<{ round: Inspection; problems: number; praise: number }> {
   const round = await findInspection(ctx, ref);
   if (!round) throw new UserError('你今天没有进行中的巡查。用法：巡查 结束 <XC号>');
-  if (round.createdBy !== ctx.actor.userid && !hasRole(ctx.actor, 'hall_office')) throw new UserError(`${round.no} 由 ${await personName(ctx.m, round.createdBy)} 发起，只能由其本人或大厅管理室结束。`);
+  if (round.createdBy !== ctx.actor.userid && !hasRole(ctx.actor, 'hall_office'))
+    throw new UserError(
+      `${round.no} 由 ${await personName(ctx.m, round.createdBy)} 发起，只能由其本人或大厅管理室结束。`,
+    );
   if (round.status === '进行中') {
     await ctx.m.update(Inspection, { id: round.id }, { status: '已结束', endedAt: ctx.now });
     await ctx.audit('inspection.end', 'inspection', round.no, {});
@@ -135,7 +164,12 @@ export interface MonthStats {
 }
 
 /** Days of `month` up to `until` that need a 日常巡查 (INS-01, OPEN #55). */
-export function dailyInspectionDays(cal: WorkCalendar, month: string, until: LocalDate, everyday: boolean): LocalDate[] {
+export function dailyInspectionDays(
+  cal: WorkCalendar,
+  month: string,
+  until: LocalDate,
+  everyday: boolean,
+): LocalDate[] {
   const { first, last } = monthBounds(`${month}-01`);
   const end = until < last ? until : last;
   const out: LocalDate[] = [];
@@ -144,7 +178,12 @@ export function dailyInspectionDays(cal: WorkCalendar, month: string, until: Loc
 }
 
 /** INS-01/02/03 quotas for `month`, counting days up to `until` (today for the current month). */
-export async function monthStats(m: EntityManager, cal: WorkCalendar, month: string, until: LocalDate): Promise<MonthStats> {
+export async function monthStats(
+  m: EntityManager,
+  cal: WorkCalendar,
+  month: string,
+  until: LocalDate,
+): Promise<MonthStats> {
   const { first, last } = monthBounds(`${month}-01`);
   const rounds = await m.find(Inspection, { where: { date: Between(first, last) } });
   const combinedCounts = await getSetting(m, 'inspection.leaderCountsAsJoint');

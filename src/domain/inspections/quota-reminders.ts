@@ -14,7 +14,13 @@ import { JOINT_PER_MONTH, LEADER_PER_MONTH } from './rules';
 export async function checkDailyInspection(ctx: Ctx): Promise<number> {
   const today = localDate(ctx.now);
   if ((await inspectionsOn(ctx.m, today, ['日常'])).length > 0) return 0;
-  await ctx.send({ group: 'G-OFFICE' }, { text: `⏰ 今日（${cnDate(today)}）尚未登记日常巡查（rule INS-01）。巡查后发送：巡查 开始 类型=日常 区域=前台,后台,公共` }, `ins-daily:${today}`);
+  await ctx.send(
+    { group: 'G-OFFICE' },
+    {
+      text: `⏰ 今日（${cnDate(today)}）尚未登记日常巡查（rule INS-01）。巡查后发送：巡查 开始 类型=日常 区域=前台,后台,公共`,
+    },
+    `ins-daily:${today}`,
+  );
   return 1;
 }
 
@@ -32,7 +38,9 @@ export async function checkJointCount(ctx: Ctx): Promise<number> {
   if (!(await claimReminder(ctx.m, ctx.now, `ins-joint:${month}`, stage.key, 0, 'once'))) return 0;
   await ctx.send(
     { group: 'G-OFFICE' },
-    { text: `⏰ 本月联合巡查 ${stats.joint}/${JOINT_PER_MONTH} 次（每月不少于两次，rule INS-02）${stage.key === 'L3' ? '，本月仅剩最后几个工作日' : ''}。请组织：巡查 开始 类型=联合 参与=@首席代表…` },
+    {
+      text: `⏰ 本月联合巡查 ${stats.joint}/${JOINT_PER_MONTH} 次（每月不少于两次，rule INS-02）${stage.key === 'L3' ? '，本月仅剩最后几个工作日' : ''}。请组织：巡查 开始 类型=联合 参与=@首席代表…`,
+    },
     `ins-joint:${month}:${stage.key}`,
   );
   return 1;
@@ -49,6 +57,12 @@ export async function checkLeaderInspection(ctx: Ctx): Promise<number> {
   if (!(await claimReminder(ctx.m, ctx.now, `ins-leader:${month}`, 'remind', 0, 'once'))) return 0;
   const to = (await usersWithRole(ctx.m, 'leader')).map((p) => p.userid);
   if (!to.length) return 0;
-  await ctx.send({ user: to }, { text: `⏰ 本月尚无中心领导带队巡查（每月一次，可结合联合巡查，rule INS-03）。发送：巡查 开始 类型=领导 区域=… [联合=是]` }, `ins-leader:${month}`);
+  await ctx.send(
+    { user: to },
+    {
+      text: `⏰ 本月尚无中心领导带队巡查（每月一次，可结合联合巡查，rule INS-03）。发送：巡查 开始 类型=领导 区域=… [联合=是]`,
+    },
+    `ins-leader:${month}`,
+  );
   return 1;
 }

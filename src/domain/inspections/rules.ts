@@ -35,11 +35,30 @@ export const LEADER_PER_MONTH = 1;
 
 /** `项=3`, `3`, `INS-05.3`, `（三）` → 3; HARD refusal otherwise (INS-05). */
 export function parseItem(raw: string | undefined): number {
-  const cn: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11 };
-  const s = (raw ?? '').trim().replace(/^INS-05\./i, '').replace(/^[（(]|[）)]$/g, '');
+  const cn: Record<string, number> = {
+    一: 1,
+    二: 2,
+    三: 3,
+    四: 4,
+    五: 5,
+    六: 6,
+    七: 7,
+    八: 8,
+    九: 9,
+    十: 10,
+    十一: 11,
+  };
+  const s = (raw ?? '')
+    .trim()
+    .replace(/^INS-05\./i, '')
+    .replace(/^[（(]|[）)]$/g, '');
   const n = /^\d{1,2}$/.test(s) ? Number(s) : cn[s];
   if (!n || n < 1 || n > 11) {
-    throw ruleRefusal('INS-05', '000 巡查 三', `每条巡查发现须注明一个巡查项目编号 1–11（例：项=3 表示“在岗情况”）${raw ? `，“${raw}”不是有效编号` : ''}。`);
+    throw ruleRefusal(
+      'INS-05',
+      '000 巡查 三',
+      `每条巡查发现须注明一个巡查项目编号 1–11（例：项=3 表示“在岗情况”）${raw ? `，“${raw}”不是有效编号` : ''}。`,
+    );
   }
   return n;
 }
@@ -57,7 +76,11 @@ export function itemFull(item: number | null): string {
  * OPEN #16 "重复出现": the same window or staff with the same item, `count` times (this one included) within
  * `days` calendar days → 重复. A higher severity chosen by the recorder is kept.
  */
-export function autoSeverity(chosen: Severity, earlierSameItem: number, count: number): { severity: Severity; tagged: boolean } {
+export function autoSeverity(
+  chosen: Severity,
+  earlierSameItem: number,
+  count: number,
+): { severity: Severity; tagged: boolean } {
   if (chosen === '一般' && earlierSameItem + 1 >= count) return { severity: '重复', tagged: true };
   return { severity: chosen, tagged: false };
 }
@@ -65,9 +88,17 @@ export function autoSeverity(chosen: Severity, earlierSameItem: number, count: n
 /** The normalised area value (several allowed: `前台,后台`). */
 export function parseAreas(raw: string | undefined): string | null {
   if (!raw) return null;
-  const parts = raw.split(/[,，、/]/).map((s) => s.trim().replace(/(受理|审批)?区域?$/, '')).filter(Boolean);
+  const parts = raw
+    .split(/[,，、/]/)
+    .map((s) => s.trim().replace(/(受理|审批)?区域?$/, ''))
+    .filter(Boolean);
   const bad = parts.filter((p) => !(AREAS as readonly string[]).includes(p));
-  if (bad.length) throw ruleRefusal('INS-04', '000 巡查 三', `巡查范围为前台受理区、后台审批区、公共区域（区域=前台|后台|公共），“${bad[0]}”无法识别。`);
+  if (bad.length)
+    throw ruleRefusal(
+      'INS-04',
+      '000 巡查 三',
+      `巡查范围为前台受理区、后台审批区、公共区域（区域=前台|后台|公共），“${bad[0]}”无法识别。`,
+    );
   return parts.join(',');
 }
 
@@ -76,6 +107,7 @@ export function parseFloor(raw: string | undefined): string | null {
   if (!raw) return null;
   const s = raw.trim().replace(/楼$/, '');
   const m = /^([1-3])(?:-([1-3]))?$/.exec(s);
-  if (!m || (m[2] && m[2] < m[1])) throw ruleRefusal('INS-04', '000 巡查 三', `巡查范围为1–3楼（楼层=1、2、3 或 1-3），“${raw}”无效。`);
+  if (!m || (m[2] && m[2] < m[1]))
+    throw ruleRefusal('INS-04', '000 巡查 三', `巡查范围为1–3楼（楼层=1、2、3 或 1-3），“${raw}”无效。`);
   return m[2] ? `${m[1]}-${m[2]}` : m[1];
 }

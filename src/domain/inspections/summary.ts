@@ -29,7 +29,17 @@ export async function summarise(m: EntityManager, from: LocalDate, to: LocalDate
   const rounds = await m.find(Inspection, { where: { date: Between(from, to) } });
   const findings = await m.find(Finding, { where: { date: Between(from, to) }, order: { at: 'ASC', id: 'ASC' } });
   const live = findings.filter((f) => f.status !== '已撤销' && f.status !== '不成立');
-  const s: InspectionSummary = { from, to, rounds: {}, problems: 0, praise: 0, disputed: 0, byItem: {}, bySeverity: {}, departments: new Map() };
+  const s: InspectionSummary = {
+    from,
+    to,
+    rounds: {},
+    problems: 0,
+    praise: 0,
+    disputed: 0,
+    byItem: {},
+    bySeverity: {},
+    departments: new Map(),
+  };
   for (const r of rounds) s.rounds[r.type] = (s.rounds[r.type] ?? 0) + 1;
   for (const f of live) {
     const code = f.departmentCode ?? '公共区域';

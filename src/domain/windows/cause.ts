@@ -10,7 +10,12 @@ import { recordViolation } from './violations';
 
 export const SUBJECTIVE_CAUSES = ['预估不足', '工作不到位', '措施不力', '未提前告知'] as const;
 
-export async function classifyCause(ctx: Ctx, ref: string, cause: (typeof SUBJECTIVE_CAUSES)[number], note: string): Promise<string> {
+export async function classifyCause(
+  ctx: Ctx,
+  ref: string,
+  cause: (typeof SUBJECTIVE_CAUSES)[number],
+  note: string,
+): Promise<string> {
   const no = normaliseDeptRef(ctx, ref, ['GF', 'TB']);
   const entity = no.startsWith('GF') ? PeakPlan : Suspension;
   const rec = await ctx.m.findOne<PeakPlan | Suspension>(entity, { where: { no } });
@@ -19,6 +24,11 @@ export async function classifyCause(ctx: Ctx, ref: string, cause: (typeof SUBJEC
   if (rec.causeClass) throw new UserError(`${no} 已认定为“${rec.causeClass}”。`);
   await ctx.m.update(entity, { no }, { causeClass: cause, causeNote: note });
   await ctx.audit('sus10.cause', no.startsWith('GF') ? 'peak_plan' : 'suspension', no, { cause, note });
-  const kf = await recordViolation(ctx, { rule: 'SUS-10', source: no, departmentCode: rec.departmentCode, note: `${no} 主观原因：${cause}。${note}` });
+  const kf = await recordViolation(ctx, {
+    rule: 'SUS-10',
+    source: no,
+    departmentCode: rec.departmentCode,
+    note: `${no} 主观原因：${cause}。${note}`,
+  });
   return `✅ 已认定 ${rec.departmentCode} 主观原因（${cause}），生成扣分事件 ${kf}`;
 }

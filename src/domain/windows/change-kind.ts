@@ -20,7 +20,10 @@ async function changeOf(ctx: Ctx, a: Approval): Promise<WindowChange> {
 export const windowChangeKind: ApprovalKind = {
   kind: 'window-change',
   async steps(ctx) {
-    return [await roleStep(ctx.m, '大厅管理室审核', 'hall_office'), await roleStep(ctx.m, '有关负责人签字', 'leader', '有关负责人')];
+    return [
+      await roleStep(ctx.m, '大厅管理室审核', 'hall_office'),
+      await roleStep(ctx.m, '有关负责人签字', 'leader', '有关负责人'),
+    ];
   },
   async card(ctx, a) {
     const c = await changeOf(ctx, a);
@@ -41,17 +44,28 @@ export const windowChangeKind: ApprovalKind = {
   async onApproved(ctx, a) {
     const c = await changeOf(ctx, a);
     await ctx.m.update(WindowChange, { id: c.id }, { status: 'approved' });
-    const tasks = await createDeviceTasks(ctx, { subjectType: 'window_change', subjectId: c.no, windows: c.windows, items: CHANGE_ITEMS, purpose: c.changeType });
+    const tasks = await createDeviceTasks(ctx, {
+      subjectType: 'window_change',
+      subjectId: c.no,
+      windows: c.windows,
+      items: CHANGE_ITEMS,
+      purpose: c.changeType,
+    });
     const text = `✅ ${c.no} 已批准：${c.changeType} ${windowsLabel(c.windows)}，${c.startDate}起`;
     await tellDepartment(ctx, c.departmentCode, `${text}；大厅管理室录入信息后生效。`, `bg:${c.no}:approved`);
-    await ctx.send({ group: 'G-OFFICE' }, { text: `${text}\n设备任务：\n${tasks.map(taskLine).join('\n')}\n逐项完成后发送：任务 完成 <RW号>` }, `bg:${c.no}:approved:office`);
+    await ctx.send(
+      { group: 'G-OFFICE' },
+      { text: `${text}\n设备任务：\n${tasks.map(taskLine).join('\n')}\n逐项完成后发送：任务 完成 <RW号>` },
+      `bg:${c.no}:approved:office`,
+    );
     await ctx.audit('window_change.approved', 'window_change', c.no, { tasks: tasks.map((t) => t.no) });
   },
   async onRejected(ctx, a, reason) {
     const c = await changeOf(ctx, a);
     await ctx.m.update(WindowChange, { id: c.id }, { status: 'rejected' });
     const chief = await chiefRepOf(ctx.m, c.departmentCode).catch(() => undefined);
-    if (chief && chief.userid !== a.requester) await ctx.send({ user: chief.userid }, { text: `${c.no} 已被驳回：${reason}` }, `bg:${c.no}:rejected:chief`);
+    if (chief && chief.userid !== a.requester)
+      await ctx.send({ user: chief.userid }, { text: `${c.no} 已被驳回：${reason}` }, `bg:${c.no}:rejected:chief`);
   },
   async onWithdrawn(ctx, a) {
     await ctx.m.update(WindowChange, { no: a.subjectId }, { status: 'withdrawn' });

@@ -43,7 +43,8 @@ async function checkWindows(ctx: Ctx, code: string, type: '新增' | '调减', r
     if (type === '新增' && w && w.status !== '备用') {
       throw new UserError(`${n}号窗正由 ${w.departmentCode ?? '大厅'} 使用（${w.status}），不能新增为本部门窗口。`);
     }
-    if (type === '调减' && (!w || w.departmentCode !== code)) throw new UserError(`${n}号窗不是 ${code} 的窗口，不能调减。`);
+    if (type === '调减' && (!w || w.departmentCode !== code))
+      throw new UserError(`${n}号窗不是 ${code} 的窗口，不能调减。`);
     if (type === '调减' && w!.status === '备用') throw new UserError(`${n}号窗已是备用窗口。`);
   }
   return numbers;
@@ -55,22 +56,56 @@ export async function fileChange(ctx: Ctx, a: ChangeArgs): Promise<string> {
   if (numbers.length === 0) throw new UserError('请填写窗口号，例：窗口=24。');
   if (a.起始 < localDate(ctx.now)) throw new UserError(`起始日期 ${a.起始} 已过。`);
   // rule WIN-01 / OPEN #57: a need shorter than the year and than one year is a temporary closure, not a change.
-  if (a.到 && (await getSetting(ctx.m, 'window.shortChangeHint')) && a.到 < `${yearOf(a.起始)}-12-31` && a.到 < addMonths(a.起始, 12) && !a.理由?.trim()) {
-    throw softWarning('WIN-01', `窗口变更指本年度或一年以上持续性需要变更的窗口，${a.起始}至${a.到} 较短，建议按临时关闭办理（OPEN #57）。`, '理由=…');
+  if (
+    a.到 &&
+    (await getSetting(ctx.m, 'window.shortChangeHint')) &&
+    a.到 < `${yearOf(a.起始)}-12-31` &&
+    a.到 < addMonths(a.起始, 12) &&
+    !a.理由?.trim()
+  ) {
+    throw softWarning(
+      'WIN-01',
+      `窗口变更指本年度或一年以上持续性需要变更的窗口，${a.起始}至${a.到} 较短，建议按临时关闭办理（OPEN #57）。`,
+      '理由=…',
+    );
   }
   const no = await nextDeptRecordNo(ctx.m, 'BG', yearOf(localDate(ctx.now)), dept.code);
   const chief = isChief(ctx, dept);
   await insertRows(ctx.m, WindowChange, {
-    no, departmentCode: dept.code, changeType: a.类型, windows: numbers, startDate: a.起始, endDate: a.到 ?? null, business: a.业务,
-    equipment: a.设备 ?? null, reason: a.原因 ?? null, softReason: a.理由 ?? null, status: 'pending', approvalNo: null,
-    filedAt: chief ? ctx.now : null, doneAt: null, createdBy: ctx.actor.userid, createdAt: ctx.now,
+    no,
+    departmentCode: dept.code,
+    changeType: a.类型,
+    windows: numbers,
+    startDate: a.起始,
+    endDate: a.到 ?? null,
+    business: a.业务,
+    equipment: a.设备 ?? null,
+    reason: a.原因 ?? null,
+    softReason: a.理由 ?? null,
+    status: 'pending',
+    approvalNo: null,
+    filedAt: chief ? ctx.now : null,
+    doneAt: null,
+    createdBy: ctx.actor.userid,
+    createdAt: ctx.now,
   });
   const approval = await startApproval(ctx, {
-    kind: 'window-change', subjectType: 'window_change', subjectId: no, title: `窗口变更登记 ${no}`,
-    departmentCode: dept.code, payload: { changeNo: no }, chiefSignsFirst: true,
+    kind: 'window-change',
+    subjectType: 'window_change',
+    subjectId: no,
+    title: `窗口变更登记 ${no}`,
+    departmentCode: dept.code,
+    payload: { changeNo: no },
+    chiefSignsFirst: true,
   });
   await ctx.m.update(WindowChange, { no }, { approvalNo: approval.no });
-  await ctx.audit('window_change.submit', 'window_change', no, { type: a.类型, windows: numbers, start: a.起始, approval: approval.no, softReason: a.理由 ?? null });
+  await ctx.audit('window_change.submit', 'window_change', no, {
+    type: a.类型,
+    windows: numbers,
+    start: a.起始,
+    approval: approval.no,
+    softReason: a.理由 ?? null,
+  });
   const next = chief ? '送大厅管理室审核' : `待首席代表 ${await personName(ctx.m, dept.chiefRep)} 签字`;
   return `✅ ${no} 已提交，${next}（${a.类型} ${windowsLabel(numbers)}，${a.起始}起）`;
 }
@@ -80,15 +115,36 @@ export async function applyChange(ctx: Ctx, c: WindowChange): Promise<string> {
   for (const n of c.windows) {
     const w = await ctx.m.findOne(HallWindow, { where: { number: n } });
     if (c.changeType === '新增') {
-      if (w) await ctx.m.update(HallWindow, { number: n }, { departmentCode: c.departmentCode, status: '在用', statusUntil: null });
+      if (w)
+        await ctx.m.update(
+          HallWindow,
+          { number: n },
+          { departmentCode: c.departmentCode, status: '在用', statusUntil: null },
+        );
       else {
         await insertRows(ctx.m, HallWindow, {
-          number: n, name: c.business.slice(0, 64), departmentCode: c.departmentCode, zone: null, floor: null, kind: '专项',
-          status: '在用', statusUntil: null, devices: c.equipment ? c.equipment.split(/[,、]/).map((s) => s.trim()).filter(Boolean) : ['电子屏', '评价器', '叫号机'],
+          number: n,
+          name: c.business.slice(0, 64),
+          departmentCode: c.departmentCode,
+          zone: null,
+          floor: null,
+          kind: '专项',
+          status: '在用',
+          statusUntil: null,
+          devices: c.equipment
+            ? c.equipment
+                .split(/[,、]/)
+                .map((s) => s.trim())
+                .filter(Boolean)
+            : ['电子屏', '评价器', '叫号机'],
         });
       }
     } else await ctx.m.update(HallWindow, { number: n }, { departmentCode: null, status: '备用', statusUntil: null });
-    await ctx.audit('window.status', 'window', n, { from: w ? `${w.departmentCode ?? ''} ${w.status}` : '（新建）', to: c.changeType === '新增' ? `${c.departmentCode} 在用` : '备用', source: c.no });
+    await ctx.audit('window.status', 'window', n, {
+      from: w ? `${w.departmentCode ?? ''} ${w.status}` : '（新建）',
+      to: c.changeType === '新增' ? `${c.departmentCode} 在用` : '备用',
+      source: c.no,
+    });
   }
   await ctx.m.update(WindowChange, { id: c.id }, { status: 'done', doneAt: ctx.now });
   await ctx.audit('window_change.done', 'window_change', c.no, {});
@@ -96,4 +152,3 @@ export async function applyChange(ctx: Ctx, c: WindowChange): Promise<string> {
   await tellDepartment(ctx, c.departmentCode, text, `bg:${c.no}:done`);
   return text;
 }
-

@@ -34,7 +34,14 @@ export function capLine(u: CapUsage): string {
 }
 
 /** Closures of the department overlapping [from, to]: approved ones, and pending ones when asked. */
-export async function overlappingClosures(ctx: Ctx, departmentCode: string, from: LocalDate, to: LocalDate, statuses: string[], excludeNo?: string) {
+export async function overlappingClosures(
+  ctx: Ctx,
+  departmentCode: string,
+  from: LocalDate,
+  to: LocalDate,
+  statuses: string[],
+  excludeNo?: string,
+) {
   return ctx.m.find(WindowClosure, {
     where: {
       departmentCode,
@@ -65,9 +72,18 @@ export async function capUsage(
   const all = await departmentWindows(ctx.m, departmentCode);
   const n = capWindows(all).length;
   const cap = closureCap(n);
-  const others = await overlappingClosures(ctx, departmentCode, from, to, opts.includePending ? ['pending', 'approved'] : ['approved'], opts.excludeNo);
+  const others = await overlappingClosures(
+    ctx,
+    departmentCode,
+    from,
+    to,
+    opts.includePending ? ['pending', 'approved'] : ['approved'],
+    opts.excludeNo,
+  );
   const recorded = new Set(
-    (await ctx.m.find(WindowClosure, { where: { departmentCode, type: '临时关闭', status: 'approved' } })).flatMap((c) => c.windows),
+    (await ctx.m.find(WindowClosure, { where: { departmentCode, type: '临时关闭', status: 'approved' } })).flatMap(
+      (c) => c.windows,
+    ),
   );
   let used = 0;
   let withRequest = 0;
@@ -88,20 +104,40 @@ export async function capUsage(
  */
 export async function closureHardChecks(
   ctx: Ctx,
-  req: { departmentCode: string; windows: HallWindow[]; from: LocalDate; to: LocalDate; overrideReason?: string | null; excludeNo?: string },
+  req: {
+    departmentCode: string;
+    windows: HallWindow[];
+    from: LocalDate;
+    to: LocalDate;
+    overrideReason?: string | null;
+    excludeNo?: string;
+  },
   atClick = false,
 ): Promise<CapUsage> {
   const numbers = req.windows.map((w) => w.number);
-  const usage = await capUsage(ctx, req.departmentCode, numbers, req.from, req.to, { includePending: !atClick, excludeNo: req.excludeNo });
+  const usage = await capUsage(ctx, req.departmentCode, numbers, req.from, req.to, {
+    includePending: !atClick,
+    excludeNo: req.excludeNo,
+  });
   if (!atClick && usage.n < 2) {
-    throw ruleRefusal('WIN-04', CITE.win04n, `临时关闭须本部门设置2个或2个以上窗口，${req.departmentCode} 现有 ${usage.n} 个在用窗口。`);
+    throw ruleRefusal(
+      'WIN-04',
+      CITE.win04n,
+      `临时关闭须本部门设置2个或2个以上窗口，${req.departmentCode} 现有 ${usage.n} 个在用窗口。`,
+    );
   }
   if (usage.overCap) {
-    const busy = usage.others.map((c) => `${windowsLabel(c.windows)} ${shortDate(c.fromDate)}–${shortDate(c.toDate ?? c.fromDate)}（${c.no}）`).join('；');
+    const busy = usage.others
+      .map((c) => `${windowsLabel(c.windows)} ${shortDate(c.fromDate)}–${shortDate(c.toDate ?? c.fromDate)}（${c.no}）`)
+      .join('；');
     const base = `本部门共${usage.n}个窗口，最多同时临时关闭${usage.cap}个${busy ? `，该期间已关闭或申请中：${busy}` : ''}。`;
     const allowed = (await getSetting(ctx.m, 'window.capOverride')) === '中心领导' && mayOverrideCap(usage.n);
     if (!req.overrideReason || !allowed) {
-      const hint = allowed ? '如确需超限，请补充 超限理由=…（送中心领导审批，OPEN #28）' : usage.n <= 4 ? '4个窗口以内临时关闭窗口不得超过1个。' : '';
+      const hint = allowed
+        ? '如确需超限，请补充 超限理由=…（送中心领导审批，OPEN #28）'
+        : usage.n <= 4
+          ? '4个窗口以内临时关闭窗口不得超过1个。'
+          : '';
       throw ruleRefusal('WIN-04', CITE.win04cap, `${base}${hint}`);
     }
   }
@@ -119,14 +155,22 @@ export async function closureHardChecks(
 }
 
 /** rule WIN-04(2): the closed window's business is handled by a same-type window of the department that stays open. */
-async function checkSameTypeOpen(ctx: Ctx, req: { departmentCode: string; windows: HallWindow[]; from: LocalDate; to: LocalDate }, numbers: string[]) {
+async function checkSameTypeOpen(
+  ctx: Ctx,
+  req: { departmentCode: string; windows: HallWindow[]; from: LocalDate; to: LocalDate },
+  numbers: string[],
+) {
   const all = capWindows(await departmentWindows(ctx.m, req.departmentCode));
   const busy = await overlappingClosures(ctx, req.departmentCode, req.from, req.to, ['pending', 'approved']);
   const closed = new Set([...numbers, ...busy.flatMap((c) => c.windows)]);
   for (const w of req.windows) {
     const open = all.filter((o) => !closed.has(o.number) && o.status === '在用' && (o.kind ?? '') === (w.kind ?? ''));
     if (open.length === 0) {
-      throw ruleRefusal('WIN-04', CITE.win04same, `${w.number}号窗（${w.kind ?? '未分类'}）关闭期间本部门没有开放的同类窗口，拟关闭窗口的业务须由同类窗口办理。`);
+      throw ruleRefusal(
+        'WIN-04',
+        CITE.win04same,
+        `${w.number}号窗（${w.kind ?? '未分类'}）关闭期间本部门没有开放的同类窗口，拟关闭窗口的业务须由同类窗口办理。`,
+      );
     }
   }
 }
@@ -135,14 +179,21 @@ async function checkSameTypeOpen(ctx: Ctx, req: { departmentCode: string; window
 export async function takeoverWindows(ctx: Ctx, departmentCode: string, closedNumbers: string[]): Promise<string[]> {
   const all = capWindows(await departmentWindows(ctx.m, departmentCode));
   const kinds = new Set(all.filter((w) => closedNumbers.includes(w.number)).map((w) => w.kind ?? ''));
-  return all.filter((w) => !closedNumbers.includes(w.number) && w.status === '在用' && kinds.has(w.kind ?? '')).map((w) => w.number);
+  return all
+    .filter((w) => !closedNumbers.includes(w.number) && w.status === '在用' && kinds.has(w.kind ?? ''))
+    .map((w) => w.number);
 }
 
 /**
  * SOFT WIN-03 / DIR-09: the 事由 shows no ground (公务外出、请（休）假), or a window's B-post is free to stand in.
  * Proceeds only with 理由=… (logged on the record and in the audit).
  */
-export async function closureSoftChecks(ctx: Ctx, windows: HallWindow[], reason: string, softReason?: string | null): Promise<string[]> {
+export async function closureSoftChecks(
+  ctx: Ctx,
+  windows: HallWindow[],
+  reason: string,
+  softReason?: string | null,
+): Promise<string[]> {
   const warnings: string[] = [];
   if (!showsClosureGrounds(reason)) warnings.push('事由未体现工作人员公务外出或请（休）假且无顶岗人员。');
   for (const w of windows) {

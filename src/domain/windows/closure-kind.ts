@@ -27,13 +27,19 @@ async function stepLabel(ctx: Ctx, a: Approval, idx: number): Promise<string> {
   return (await ctx.m.findOneOrFail(ApprovalStep, { where: { approvalId: a.id, idx } })).label;
 }
 
-const range = (c: WindowClosure) => (c.type === '临时关闭' ? `${shortDate(c.fromDate)}–${shortDate(c.toDate ?? c.fromDate)}` : `${shortDate(c.fromDate)}起`);
+const range = (c: WindowClosure) =>
+  c.type === '临时关闭'
+    ? `${shortDate(c.fromDate)}–${shortDate(c.toDate ?? c.fromDate)}`
+    : `${shortDate(c.fromDate)}起`;
 
 export const windowClosureKind: ApprovalKind = {
   kind: 'window-closure',
   async steps(ctx, a) {
     const c = await closureOf(ctx, a);
-    const steps: StepSpec[] = [await roleStep(ctx.m, '大厅管理室审核', 'hall_office'), await roleStep(ctx.m, '有关负责人签字', 'leader', '有关负责人')];
+    const steps: StepSpec[] = [
+      await roleStep(ctx.m, '大厅管理室审核', 'hall_office'),
+      await roleStep(ctx.m, '有关负责人签字', 'leader', '有关负责人'),
+    ];
     if (c.overrideReason) steps.push(await roleStep(ctx.m, '中心领导批准超限', 'leader'));
     return steps;
   },
@@ -53,7 +59,10 @@ export const windowClosureKind: ApprovalKind = {
         ],
       };
     }
-    const usage = await capUsage(ctx, c.departmentCode, c.windows, c.fromDate, c.toDate!, { includePending: false, excludeNo: c.no });
+    const usage = await capUsage(ctx, c.departmentCode, c.windows, c.fromDate, c.toDate!, {
+      includePending: false,
+      excludeNo: c.no,
+    });
     return {
       subTitle: `事由：${c.reason}｜宣传告知：${m.宣传告知 ?? '—'}｜高峰应对：${m.高峰应对 ?? '—'}${c.softReasons ? `｜说明：${Object.values(c.softReasons).join('；')}` : ''}`,
       fields: [
@@ -78,7 +87,18 @@ export const windowClosureKind: ApprovalKind = {
     const windows = await windowsByNumber(ctx.m, c.windows);
     if (signing) checkClosureNotice(ctx.deps.calendar, ctx.now, c.fromDate);
     // Later clicks re-check only the cap (WIN-04) and the peak lock (WIN-12), on approved closures.
-    await closureHardChecks(ctx, { departmentCode: c.departmentCode, windows, from: c.fromDate, to: c.toDate!, overrideReason: c.overrideReason, excludeNo: c.no }, !signing);
+    await closureHardChecks(
+      ctx,
+      {
+        departmentCode: c.departmentCode,
+        windows,
+        from: c.fromDate,
+        to: c.toDate!,
+        overrideReason: c.overrideReason,
+        excludeNo: c.no,
+      },
+      !signing,
+    );
   },
   async onStepApproved(ctx, a, stepIdx) {
     if ((await stepLabel(ctx, a, stepIdx)) !== SIGN_LABEL) return;
@@ -98,7 +118,13 @@ export const windowClosureKind: ApprovalKind = {
     await ctx.audit('window_closure.rejected', 'window_closure', c.no, { reason });
     const chief = await chiefRepOf(ctx.m, c.departmentCode).catch(() => undefined);
     if (chief && chief.userid !== a.requester) {
-      await ctx.send({ user: chief.userid }, { text: `${c.no} ${windowsLabel(c.windows)} ${range(c)} 已被驳回（${await personName(ctx.m, ctx.actor.userid)}）：${reason}` }, `gb:${c.no}:rejected:chief`);
+      await ctx.send(
+        { user: chief.userid },
+        {
+          text: `${c.no} ${windowsLabel(c.windows)} ${range(c)} 已被驳回（${await personName(ctx.m, ctx.actor.userid)}）：${reason}`,
+        },
+        `gb:${c.no}:rejected:chief`,
+      );
     }
   },
   async onWithdrawn(ctx, a) {

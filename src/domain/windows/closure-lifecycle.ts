@@ -25,14 +25,22 @@ export const RESUME_PLAN = '工作预案';
 async function setStatus(ctx: Ctx, w: HallWindow, status: WindowStatus, until: LocalDate | null, source: string) {
   if (w.status === status && w.statusUntil === until) return;
   await ctx.m.update(HallWindow, { number: w.number }, { status, statusUntil: until });
-  await ctx.audit('window.status', 'window', w.number, { from: `${w.status}${w.statusUntil ? ` 至${w.statusUntil}` : ''}`, to: `${status}${until ? ` 至${until}` : ''}`, source });
+  await ctx.audit('window.status', 'window', w.number, {
+    from: `${w.status}${w.statusUntil ? ` 至${w.statusUntil}` : ''}`,
+    to: `${status}${until ? ` 至${until}` : ''}`,
+    source,
+  });
 }
 
 /** The registry follows the approved closures: 临时关闭 until the latest approved end, else back to 在用 (DIR-06). */
 export async function syncWindowStatus(ctx: Ctx, numbers: string[], source: string): Promise<void> {
   const live = await ctx.m.find(WindowClosure, { where: { type: '临时关闭', status: 'approved' } });
   for (const w of await windowsByNumber(ctx.m, numbers)) {
-    const until = live.filter((c) => c.windows.includes(w.number)).map((c) => c.toDate!).sort().at(-1);
+    const until = live
+      .filter((c) => c.windows.includes(w.number))
+      .map((c) => c.toDate!)
+      .sort()
+      .at(-1);
     if (until) await setStatus(ctx, w, '临时关闭', until, source);
     else if (w.status === '临时关闭') await setStatus(ctx, w, '在用', null, source);
   }
@@ -44,12 +52,22 @@ const period = (c: WindowClosure) => `${shortDate(c.fromDate)}–${shortDate(c.t
 export async function applyClosure(ctx: Ctx, c: WindowClosure): Promise<void> {
   await ctx.m.update(WindowClosure, { id: c.id }, { status: 'approved', decidedAt: ctx.now });
   await syncWindowStatus(ctx, c.windows, c.no);
-  const [task] = await createDeviceTasks(ctx, { subjectType: 'window_closure', subjectId: c.no, windows: c.windows, items: [INFO_ITEM], purpose: '临时关闭' });
+  const [task] = await createDeviceTasks(ctx, {
+    subjectType: 'window_closure',
+    subjectId: c.no,
+    windows: c.windows,
+    items: [INFO_ITEM],
+    purpose: '临时关闭',
+  });
   const takeover = await takeoverWindows(ctx, c.departmentCode, c.windows);
   const text = `✅ ${c.no} 已批准：${windowsLabel(c.windows)} ${period(c)} 临时关闭${takeover.length ? `，业务由${windowsLabel(takeover)}办理` : ''}`;
   await tellDepartment(ctx, c.departmentCode, text, `gb:${c.no}:approved`);
   await ctx.send({ group: 'G-GUIDE' }, { text: `${text}。请做好引导。` }, `gb:${c.no}:approved:guide`);
-  await ctx.send({ group: 'G-OFFICE' }, { text: `${text}\n设备任务 ${taskLine(task)}，完成后发送：任务 完成 ${task.no}` }, `gb:${c.no}:approved:office`);
+  await ctx.send(
+    { group: 'G-OFFICE' },
+    { text: `${text}\n设备任务 ${taskLine(task)}，完成后发送：任务 完成 ${task.no}` },
+    `gb:${c.no}:approved:office`,
+  );
   await ctx.audit('window_closure.approved', 'window_closure', c.no, { task: task.no });
 }
 
@@ -57,16 +75,29 @@ export async function applyClosure(ctx: Ctx, c: WindowClosure): Promise<void> {
 export async function applyReopen(ctx: Ctx, c: WindowClosure): Promise<void> {
   await ctx.m.update(WindowClosure, { id: c.id }, { status: 'approved', decidedAt: ctx.now, restoredOn: c.fromDate });
   for (const w of await windowsByNumber(ctx.m, c.windows)) await setStatus(ctx, w, '在用', null, c.no);
-  const [task] = await createDeviceTasks(ctx, { subjectType: 'window_closure', subjectId: c.no, windows: c.windows, items: [INFO_ITEM], purpose: '重启' });
+  const [task] = await createDeviceTasks(ctx, {
+    subjectType: 'window_closure',
+    subjectId: c.no,
+    windows: c.windows,
+    items: [INFO_ITEM],
+    purpose: '重启',
+  });
   const text = `✅ ${c.no} 已批准：${windowsLabel(c.windows)} 自 ${shortDate(c.fromDate)} 起重启`;
   await tellDepartment(ctx, c.departmentCode, text, `gb:${c.no}:approved`);
   await ctx.send({ group: 'G-GUIDE' }, { text }, `gb:${c.no}:approved:guide`);
-  await ctx.send({ group: 'G-OFFICE' }, { text: `${text}\n设备任务 ${taskLine(task)}，完成后发送：任务 完成 ${task.no}` }, `gb:${c.no}:approved:office`);
+  await ctx.send(
+    { group: 'G-OFFICE' },
+    { text: `${text}\n设备任务 ${taskLine(task)}，完成后发送：任务 完成 ${task.no}` },
+    `gb:${c.no}:approved:office`,
+  );
 }
 
 /** The closure still in force for a window (approved 临时关闭), if any. */
 export async function activeClosureOf(ctx: Ctx, number: string): Promise<WindowClosure | undefined> {
-  const live = await ctx.m.find(WindowClosure, { where: { type: '临时关闭', status: 'approved' }, order: { fromDate: 'ASC' } });
+  const live = await ctx.m.find(WindowClosure, {
+    where: { type: '临时关闭', status: 'approved' },
+    order: { fromDate: 'ASC' },
+  });
   return live.find((c) => c.windows.includes(number));
 }
 
@@ -79,7 +110,13 @@ async function endClosure(ctx: Ctx, c: WindowClosure, purpose: string, action: s
     .execute();
   if ((res.affected ?? 0) !== 1) throw new UserError(`${c.no} 已处理。`);
   await syncWindowStatus(ctx, c.windows, c.no);
-  const [task] = await createDeviceTasks(ctx, { subjectType: 'window_closure', subjectId: c.no, windows: c.windows, items: [INFO_ITEM], purpose });
+  const [task] = await createDeviceTasks(ctx, {
+    subjectType: 'window_closure',
+    subjectId: c.no,
+    windows: c.windows,
+    items: [INFO_ITEM],
+    purpose,
+  });
   await ctx.audit(action, 'window_closure', c.no, { task: task.no });
   return task.no;
 }
@@ -94,8 +131,17 @@ function requireLive(c: WindowClosure): void {
 export async function confirmArrival(ctx: Ctx, c: WindowClosure): Promise<string> {
   requireLive(c);
   const task = await endClosure(ctx, c, '恢复', 'window_closure.arrived');
-  await tellDepartment(ctx, c.departmentCode, `${c.no}：${windowsLabel(c.windows)} 已恢复在用（大厅管理室确认到岗）。`, `gb:${c.no}:arrived`);
-  await ctx.send({ group: 'G-GUIDE' }, { text: `${windowsLabel(c.windows)} 已恢复在用（${c.no}）。` }, `gb:${c.no}:arrived:guide`);
+  await tellDepartment(
+    ctx,
+    c.departmentCode,
+    `${c.no}：${windowsLabel(c.windows)} 已恢复在用（大厅管理室确认到岗）。`,
+    `gb:${c.no}:arrived`,
+  );
+  await ctx.send(
+    { group: 'G-GUIDE' },
+    { text: `${windowsLabel(c.windows)} 已恢复在用（${c.no}）。` },
+    `gb:${c.no}:arrived:guide`,
+  );
   return `✅ ${windowsLabel(c.windows)}恢复在用，${task} 调屏/评价器/叫号机`;
 }
 
@@ -110,15 +156,28 @@ export async function endEarly(ctx: Ctx, c: WindowClosure, date: LocalDate): Pro
   if (date > c.toDate!) throw new UserError(`${c.no} 关闭至 ${c.toDate}，到期后安排人员到岗即可，无需申请重启。`);
   if (date <= c.fromDate) {
     const task = await endClosure(ctx, c, '恢复', 'window_closure.cancelled');
-    await tellDepartment(ctx, c.departmentCode, `${c.no}：${windowsLabel(c.windows)} 取消临时关闭，继续在用。`, `gb:${c.no}:cancelled`);
-    await ctx.send({ group: 'G-OFFICE' }, { text: `${c.no}：${windowsLabel(c.windows)} 取消临时关闭，请完成设备任务 ${task}。` }, `gb:${c.no}:cancelled:office`);
+    await tellDepartment(
+      ctx,
+      c.departmentCode,
+      `${c.no}：${windowsLabel(c.windows)} 取消临时关闭，继续在用。`,
+      `gb:${c.no}:cancelled`,
+    );
+    await ctx.send(
+      { group: 'G-OFFICE' },
+      { text: `${c.no}：${windowsLabel(c.windows)} 取消临时关闭，请完成设备任务 ${task}。` },
+      `gb:${c.no}:cancelled:office`,
+    );
     return `✅ ${c.no} 已取消，${windowsLabel(c.windows)}继续在用（${task}）`;
   }
   const newEnd = addDays(date, -1);
   await ctx.m.update(WindowClosure, { id: c.id }, { toDate: newEnd });
   await syncWindowStatus(ctx, c.windows, c.no);
   await ctx.audit('window_closure.end_early', 'window_closure', c.no, { from: c.toDate, to: newEnd });
-  await ctx.send({ group: 'G-OFFICE' }, { text: `${c.no}：${windowsLabel(c.windows)} 提前于 ${shortDate(date)} 恢复，届时请确认到岗：窗口 到岗 ${c.no}` }, `gb:${c.no}:early:${date}`);
+  await ctx.send(
+    { group: 'G-OFFICE' },
+    { text: `${c.no}：${windowsLabel(c.windows)} 提前于 ${shortDate(date)} 恢复，届时请确认到岗：窗口 到岗 ${c.no}` },
+    `gb:${c.no}:early:${date}`,
+  );
   return `✅ ${c.no} ${windowsLabel(c.windows)} 将于 ${shortDate(date)} 恢复在用，已通知大厅管理室确认到岗`;
 }
 
@@ -127,7 +186,9 @@ export async function endEarly(ctx: Ctx, c: WindowClosure, date: LocalDate): Pro
  * only non-working days lie between them.
  */
 export async function closedSince(ctx: Ctx, c: WindowClosure): Promise<LocalDate> {
-  const prior = await ctx.m.find(WindowClosure, { where: { departmentCode: c.departmentCode, type: '临时关闭', status: In(['approved', 'ended']) } });
+  const prior = await ctx.m.find(WindowClosure, {
+    where: { departmentCode: c.departmentCode, type: '临时关闭', status: In(['approved', 'ended']) },
+  });
   let since = c.fromDate;
   for (;;) {
     const before = prior
@@ -137,7 +198,8 @@ export async function closedSince(ctx: Ctx, c: WindowClosure): Promise<LocalDate
       .sort((a, b) => (a.end < b.end ? 1 : -1))[0];
     if (!before) return since;
     let gapOk = true;
-    for (let d = addDays(before.end, 1); d < since; d = addDays(d, 1)) if (ctx.deps.calendar.dayInfo(d).workday) gapOk = false;
+    for (let d = addDays(before.end, 1); d < since; d = addDays(d, 1))
+      if (ctx.deps.calendar.dayInfo(d).workday) gapOk = false;
     if (!gapOk) return since;
     since = before.p.fromDate;
   }
@@ -148,12 +210,17 @@ export async function checkReclaimable(ctx: Ctx, c: WindowClosure): Promise<Loca
   requireLive(c);
   const seasonal = await seasonalWindowNumbers(ctx, c.departmentCode);
   for (const w of await windowsByNumber(ctx.m, c.windows)) {
-    if (isSeasonalWindow(w, seasonal, w.number)) throw ruleRefusal('WIN-08', CITE.win08, `${w.number}号窗为固定时间/季节性窗口，不适用收回。`);
+    if (isSeasonalWindow(w, seasonal, w.number))
+      throw ruleRefusal('WIN-08', CITE.win08, `${w.number}号窗为固定时间/季节性窗口，不适用收回。`);
   }
   const since = await closedSince(ctx, c);
   const today = localDate(ctx.now);
   if (!isMoreThanMonths(since, today, 1)) {
-    throw ruleRefusal('WIN-08', CITE.win08, `${windowsLabel(c.windows)}自 ${since} 起连续临时关闭，未超过1个月，${addDays(addMonths(since, 1), 1)} 起方可收回。`);
+    throw ruleRefusal(
+      'WIN-08',
+      CITE.win08,
+      `${windowsLabel(c.windows)}自 ${since} 起连续临时关闭，未超过1个月，${addDays(addMonths(since, 1), 1)} 起方可收回。`,
+    );
   }
   return since;
 }
@@ -169,9 +236,20 @@ export async function reclaim(ctx: Ctx, c: WindowClosure): Promise<string> {
     .execute();
   if ((res.affected ?? 0) !== 1) throw new UserError(`${c.no} 已处理。`);
   for (const w of await windowsByNumber(ctx.m, c.windows)) await setStatus(ctx, w, '备用', null, c.no);
-  const [task] = await createDeviceTasks(ctx, { subjectType: 'window_closure', subjectId: c.no, windows: c.windows, items: [INFO_ITEM], purpose: '收回' });
+  const [task] = await createDeviceTasks(ctx, {
+    subjectType: 'window_closure',
+    subjectId: c.no,
+    windows: c.windows,
+    items: [INFO_ITEM],
+    purpose: '收回',
+  });
   await ctx.audit('window_closure.reclaimed', 'window_closure', c.no, { since, task: task.no });
-  await tellDepartment(ctx, c.departmentCode, `${c.no}：${windowsLabel(c.windows)}自 ${since} 起临时关闭已超过1个月，旗政务服务中心已收回为备用窗口。如需重启，须提前5个工作日申请（窗口 重启 ${c.windows[0]} 日期=… 类型=收回）。`, `gb:${c.no}:reclaimed`);
+  await tellDepartment(
+    ctx,
+    c.departmentCode,
+    `${c.no}：${windowsLabel(c.windows)}自 ${since} 起临时关闭已超过1个月，旗政务服务中心已收回为备用窗口。如需重启，须提前5个工作日申请（窗口 重启 ${c.windows[0]} 日期=… 类型=收回）。`,
+    `gb:${c.no}:reclaimed`,
+  );
   return `✅ ${windowsLabel(c.windows)}已收回为备用窗口（${c.no}，${task.no}）`;
 }
 
@@ -199,7 +277,11 @@ export async function orderResume(ctx: Ctx, c: WindowClosure, note: string): Pro
     buttons: [{ text: '已安排上岗', key: `ack_resume:${c.no}`, style: 1 }],
   });
   await ctx.send({ user: chief.userid }, { card }, `gb:${c.no}:resume:card`);
-  await ctx.send({ group: `G-DEPT-${c.departmentCode}` }, { text: `⚠️ ${windowsLabel(c.windows)}临时关闭期间业务量骤增，大厅管理室要求立即恢复上岗（${c.no}）。` }, `gb:${c.no}:resume:dept`);
+  await ctx.send(
+    { group: `G-DEPT-${c.departmentCode}` },
+    { text: `⚠️ ${windowsLabel(c.windows)}临时关闭期间业务量骤增，大厅管理室要求立即恢复上岗（${c.no}）。` },
+    `gb:${c.no}:resume:dept`,
+  );
   return `✅ 已要求 ${c.departmentCode} 立即恢复${windowsLabel(c.windows)}并上传预案`;
 }
 
@@ -215,6 +297,10 @@ export async function ackResume(ctx: Ctx, c: WindowClosure, click?: CardClick): 
   const task = c.status === 'approved' ? await endClosure(ctx, c, '恢复', 'window_closure.resumed') : undefined;
   await openAttachmentSlot(ctx, 'window_closure', c.no, RESUME_PLAN);
   if (click) await greyClickedCard(ctx, click, '已安排上岗');
-  await ctx.send({ group: 'G-OFFICE' }, { text: `${c.no}：${c.departmentCode} 已恢复${windowsLabel(c.windows)}上岗${task ? `，设备任务 ${task}` : ''}。` }, `gb:${c.no}:resume:office`);
+  await ctx.send(
+    { group: 'G-OFFICE' },
+    { text: `${c.no}：${c.departmentCode} 已恢复${windowsLabel(c.windows)}上岗${task ? `，设备任务 ${task}` : ''}。` },
+    `gb:${c.no}:resume:office`,
+  );
   await ctx.reply(`✅ ${windowsLabel(c.windows)}已恢复上岗。请在10分钟内发送工作预案（照片或文件），rule WIN-11。`);
 }

@@ -57,17 +57,27 @@ async function draftFor(ctx: Ctx, code: string, a: ClosureArgs): Promise<WindowC
   if (a.编号) {
     const d = await loadClosure(ctx, a.编号);
     if (d.departmentCode !== code) throw new UserError(`${d.no} 不是本部门的申请。`);
-    if (d.status !== 'draft') throw new UserError(`${d.no} 已提交（${d.status === 'pending' ? '审批中' : d.status}），无需再次提交。`);
+    if (d.status !== 'draft')
+      throw new UserError(`${d.no} 已提交（${d.status === 'pending' ? '审批中' : d.status}），无需再次提交。`);
     return d;
   }
   if (!a.窗口 || !a.从 || !a.到) return undefined;
-  const drafts = await ctx.m.find(WindowClosure, { where: { departmentCode: code, status: 'draft', fromDate: a.从, toDate: a.到 } });
+  const drafts = await ctx.m.find(WindowClosure, {
+    where: { departmentCode: code, status: 'draft', fromDate: a.从, toDate: a.到 },
+  });
   const want = numbersOf(a.窗口).sort().join(',');
   return drafts.find((d) => [...d.windows].sort().join(',') === want);
 }
 
 /** The same window may not be in two live requests for overlapping days. */
-async function checkNotAlreadyClosing(ctx: Ctx, code: string, windows: HallWindow[], from: LocalDate, to: LocalDate, excludeNo?: string) {
+async function checkNotAlreadyClosing(
+  ctx: Ctx,
+  code: string,
+  windows: HallWindow[],
+  from: LocalDate,
+  to: LocalDate,
+  excludeNo?: string,
+) {
   const live = await ctx.m.find(WindowClosure, {
     where: {
       departmentCode: code,
@@ -80,7 +90,10 @@ async function checkNotAlreadyClosing(ctx: Ctx, code: string, windows: HallWindo
   });
   for (const c of live) {
     const same = c.windows.filter((w) => windows.some((x) => x.number === w));
-    if (same.length) throw new UserError(`${windowsLabel(same)} 在 ${c.fromDate}至${c.toDate} 已有临时关闭（${c.no}，${c.status === 'pending' ? '审批中' : '已批准'}）。`);
+    if (same.length)
+      throw new UserError(
+        `${windowsLabel(same)} 在 ${c.fromDate}至${c.toDate} 已有临时关闭（${c.no}，${c.status === 'pending' ? '审批中' : '已批准'}）。`,
+      );
   }
 }
 
@@ -92,7 +105,9 @@ export async function fileClosure(ctx: Ctx, a: ClosureArgs): Promise<ClosureFile
   const to = a.到 ?? draft?.toDate ?? undefined;
   const reason = a.事由 ?? draft?.reason;
   const base = { 窗口: windowsRef, 从: from, 到: to, 事由: reason };
-  const absent = Object.entries(base).filter(([, v]) => !v).map(([k]) => k);
+  const absent = Object.entries(base)
+    .filter(([, v]) => !v)
+    .map(([k]) => k);
   if (absent.length || !windowsRef || !from || !to || !reason) {
     throw new UserError(`缺少参数“${absent[0]}”。例：窗口 关闭 13号窗 从=3月5日 到=3月6日 事由=张三参加市局业务培训`);
   }
@@ -104,16 +119,24 @@ export async function fileClosure(ctx: Ctx, a: ClosureArgs): Promise<ClosureFile
   }
   const windows = await ownWindows(ctx.m, dept.code, windowsRef);
   for (const w of windows) {
-    if (!['在用', '临时关闭'].includes(w.status)) throw new UserError(`${w.number}号窗当前为“${w.status}”，不能申请临时关闭。`);
+    if (!['在用', '临时关闭'].includes(w.status))
+      throw new UserError(`${w.number}号窗当前为“${w.status}”，不能申请临时关闭。`);
   }
   await checkNotAlreadyClosing(ctx, dept.code, windows, from, to, draft?.no);
   const overrideReason = a.超限理由 ?? draft?.overrideReason ?? null;
-  const usage = await closureHardChecks(ctx, { departmentCode: dept.code, windows, from, to, overrideReason, excludeNo: draft?.no });
+  const usage = await closureHardChecks(ctx, {
+    departmentCode: dept.code,
+    windows,
+    from,
+    to,
+    overrideReason,
+    excludeNo: draft?.no,
+  });
   const softReason = a.理由 ?? draft?.softReasons?.['WIN-03'] ?? null;
   const warned = await closureSoftChecks(ctx, windows, reason, softReason);
 
   const measures: ClosureMeasures = { ...(draft?.measures ?? {}) };
-  for (const k of MEASURE_KEYS) if (a[k]?.trim()) measures[k] = a[k]!.trim();
+  for (const k of MEASURE_KEYS) if (a[k]?.trim()) measures[k] = a[k].trim();
   const noLimit = a.不限号 !== undefined ? true : (draft?.noLimitDeclared ?? false);
   const missing = [...MEASURE_KEYS.filter((k) => !measures[k]), ...(noLimit ? [] : ['不限号'])];
   const fields: Partial<WindowClosure> = {
@@ -131,18 +154,44 @@ export async function fileClosure(ctx: Ctx, a: ClosureArgs): Promise<ClosureFile
     status: missing.length ? 'draft' : 'pending',
   };
   let no = draft?.no;
-  if (draft) await ctx.m.update(WindowClosure, { id: draft.id }, fields as never);
+  if (draft) await ctx.m.update(WindowClosure, { id: draft.id }, fields);
   else {
     no = await nextDeptRecordNo(ctx.m, 'GB', yearOf(localDate(ctx.now)), dept.code);
-    await insertRows(ctx.m, WindowClosure, { ...fields, no, filedAt: null, decidedAt: null, restoredOn: null, reclaimDecision: null, resumeOrderedAt: null, resumeNote: null, resumeAckAt: null, approvalNo: null, createdBy: ctx.actor.userid, createdAt: ctx.now });
+    await insertRows(ctx.m, WindowClosure, {
+      ...fields,
+      no,
+      filedAt: null,
+      decidedAt: null,
+      restoredOn: null,
+      reclaimDecision: null,
+      resumeOrderedAt: null,
+      resumeNote: null,
+      resumeAckAt: null,
+      approvalNo: null,
+      createdBy: ctx.actor.userid,
+      createdAt: ctx.now,
+    });
   }
   let closure = await ctx.m.findOneOrFail(WindowClosure, { where: { no } });
   const needsProof = !closure.proofNote && (await attachmentsOf(ctx, 'window_closure', closure.no, PROOF)).length === 0;
   if (needsProof) await openAttachmentSlot(ctx, 'window_closure', closure.no, PROOF);
-  if (warned.length) await ctx.audit('window_closure.soft', 'window_closure', closure.no, { rule: 'WIN-03', warnings: warned, reason: softReason });
+  if (warned.length)
+    await ctx.audit('window_closure.soft', 'window_closure', closure.no, {
+      rule: 'WIN-03',
+      warnings: warned,
+      reason: softReason,
+    });
   if (missing.length) {
-    await ctx.audit(draft ? 'window_closure.draft_update' : 'window_closure.draft', 'window_closure', closure.no, { missing });
-    const prefill: Record<string, string> = { 编号: closure.no, 窗口: closure.windows.join(','), 从: from, 到: to, 事由: reason };
+    await ctx.audit(draft ? 'window_closure.draft_update' : 'window_closure.draft', 'window_closure', closure.no, {
+      missing,
+    });
+    const prefill: Record<string, string> = {
+      编号: closure.no,
+      窗口: closure.windows.join(','),
+      从: from,
+      到: to,
+      事由: reason,
+    };
     for (const k of MEASURE_KEYS) if (measures[k]) prefill[k] = measures[k]!;
     if (softReason) prefill.理由 = softReason;
     if (overrideReason) prefill.超限理由 = overrideReason;
@@ -161,7 +210,14 @@ export async function fileClosure(ctx: Ctx, a: ClosureArgs): Promise<ClosureFile
   });
   await ctx.m.update(WindowClosure, { id: closure.id }, { approvalNo: approval.no, filedAt: chief ? ctx.now : null });
   closure = await ctx.m.findOneOrFail(WindowClosure, { where: { id: closure.id } });
-  await ctx.audit('window_closure.submit', 'window_closure', closure.no, { approval: approval.no, windows: closure.windows, from, to, signed: chief, override: closure.overrideReason });
+  await ctx.audit('window_closure.submit', 'window_closure', closure.no, {
+    approval: approval.no,
+    windows: closure.windows,
+    from,
+    to,
+    signed: chief,
+    override: closure.overrideReason,
+  });
   const nextStep = chief ? '送大厅管理室审核' : `待首席代表 ${await personName(ctx.m, dept.chiefRep)} 签字`;
   return { closure, usage, missing: [], approvalNo: approval.no, nextStep, needsProof };
 }

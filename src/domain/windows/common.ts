@@ -35,7 +35,8 @@ export async function ownWindows(m: EntityManager, departmentCode: string, refs:
   const out: HallWindow[] = [];
   for (const ref of list) {
     const w = await findWindow(m, ref);
-    if (w.departmentCode !== departmentCode) throw new UserError(`${w.number}号窗不是 ${departmentCode} 的窗口（属于 ${w.departmentCode ?? '大厅'}）。`);
+    if (w.departmentCode !== departmentCode)
+      throw new UserError(`${w.number}号窗不是 ${departmentCode} 的窗口（属于 ${w.departmentCode ?? '大厅'}）。`);
     if (!out.some((x) => x.number === w.number)) out.push(w);
   }
   return out;

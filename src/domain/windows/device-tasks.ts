@@ -42,7 +42,12 @@ export async function createDeviceTasks(
       note: null,
       createdAt: ctx.now,
     });
-    await ctx.audit('device_task.create', 'device_task', no, { subject: spec.subjectId, item, purpose: spec.purpose, windows: spec.windows });
+    await ctx.audit('device_task.create', 'device_task', no, {
+      subject: spec.subjectId,
+      item,
+      purpose: spec.purpose,
+      windows: spec.windows,
+    });
     out.push(await ctx.m.findOneOrFail(DeviceTask, { where: { no } }));
   }
   return out;
@@ -54,7 +59,11 @@ export function taskLine(t: DeviceTask): string {
 }
 
 /** Tick one task; returns it and the still-open tasks of the same subject. */
-export async function markTaskDone(ctx: Ctx, no: string, note?: string): Promise<{ task: DeviceTask; open: DeviceTask[] }> {
+export async function markTaskDone(
+  ctx: Ctx,
+  no: string,
+  note?: string,
+): Promise<{ task: DeviceTask; open: DeviceTask[] }> {
   const task = await ctx.m.findOne(DeviceTask, { where: { no } });
   if (!task) throw new UserError(`没有找到设备任务 ${no}。发送“任务 列表”查看待办任务。`);
   if (task.status === 'done') throw new UserError(`${no} 已于 ${localDate(task.doneAt!)} 完成。`);
@@ -66,6 +75,9 @@ export async function markTaskDone(ctx: Ctx, no: string, note?: string): Promise
     .execute();
   if ((res.affected ?? 0) !== 1) throw new UserError(`${no} 已有人处理。`);
   await ctx.audit('device_task.done', 'device_task', no, { note: note ?? null });
-  const open = await ctx.m.find(DeviceTask, { where: { subjectType: task.subjectType, subjectId: task.subjectId, status: 'open' }, order: { id: 'ASC' } });
+  const open = await ctx.m.find(DeviceTask, {
+    where: { subjectType: task.subjectType, subjectId: task.subjectId, status: 'open' },
+    order: { id: 'ASC' },
+  });
   return { task: { ...task, status: 'done' }, open };
 }

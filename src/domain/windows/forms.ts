@@ -10,7 +10,8 @@ export const windowClosureForm: FormDef = {
   title: '窗口临时关闭（重启）申请表',
   aliases: ['窗口临时关闭申请表', '附件2'],
   command: '窗口 关闭',
-  intro: '旗政务服务中心窗口临时关闭（重启）申请表（000 调整管理 附件2）。至少提前1个工作日申请（17:30前）。重启请在聊天中发送：窗口 重启 <窗口号> 日期=…',
+  intro:
+    '旗政务服务中心窗口临时关闭（重启）申请表（000 调整管理 附件2）。至少提前1个工作日申请（17:30前）。重启请在聊天中发送：窗口 重启 <窗口号> 日期=…',
   fields: [
     { key: '编号', label: '草稿编号', help: NO_HELP },
     { key: '窗口', label: '窗口位置编号', required: true, help: '多个窗口用逗号分隔，如 12,13' },
@@ -24,7 +25,14 @@ export const windowClosureForm: FormDef = {
     { key: '咨询电话', label: '保障措施 — 咨询电话', required: true },
     { key: '宣传告知', label: '保障措施 — 宣传告知', type: 'textarea', required: true },
     { key: '高峰应对', label: '保障措施 — 业务高峰应对措施', type: 'textarea', required: true },
-    { key: '不限号', label: '关闭时段本部门所有窗口不限号（承诺）', type: 'select', options: ['是'], required: true, help: 'rule WIN-04(2)' },
+    {
+      key: '不限号',
+      label: '关闭时段本部门所有窗口不限号（承诺）',
+      type: 'select',
+      options: ['是'],
+      required: true,
+      help: 'rule WIN-04(2)',
+    },
     { key: '超限理由', label: '超限理由（超过1/5上限时，送中心领导审批）', type: 'textarea' },
     { key: '理由', label: '说明理由（系统提示需补充时填写）', type: 'textarea' },
   ],
@@ -57,7 +65,13 @@ export const seasonalPlanForm: FormDef = {
   fields: [
     { key: '年', label: '年度', type: 'number', required: true },
     { key: '窗口', label: '窗口位置编号', required: true },
-    { key: '时段', label: '开放时段（每个窗口）', type: 'textarea', required: true, help: '例：14号窗 4月1日-10月31日' },
+    {
+      key: '时段',
+      label: '开放时段（每个窗口）',
+      type: 'textarea',
+      required: true,
+      help: '例：14号窗 4月1日-10月31日',
+    },
     { key: '联系人', label: '联系人及电话' },
     { key: '说明', label: '说明', type: 'textarea' },
     { key: '理由', label: '逾期说明（3月1日后备案时填写）', type: 'textarea' },
@@ -77,7 +91,12 @@ export const suspensionForm: FormDef = {
     { key: '窗口', label: '窗口位置编号', required: true },
     { key: '从', label: '起止时间 — 开始日期', type: 'date', required: true },
     { key: '到', label: '起止时间 — 结束日期', type: 'date', required: true },
-    { key: '咨询', label: '保障措施 — 负责停办业务咨询人员及咨询电话（2-3名）', required: true, help: '例：张三 13900000014,李四 13900000013' },
+    {
+      key: '咨询',
+      label: '保障措施 — 负责停办业务咨询人员及咨询电话（2-3名）',
+      required: true,
+      help: '例：张三 13900000014,李四 13900000013',
+    },
     { key: '电话', label: '对外公示的业务咨询电话（人员未单独填写电话时使用）' },
     { key: '预案', label: '工作预案（要点）', type: 'textarea', required: true },
     { key: '联系人', label: '申请部门（单位）联系人', required: true },
@@ -111,4 +130,10 @@ export const peakPlanForm: FormDef = {
   ],
 };
 
-export const WINDOW_FORMS: FormDef[] = [windowClosureForm, windowChangeForm, seasonalPlanForm, suspensionForm, peakPlanForm];
+export const WINDOW_FORMS: FormDef[] = [
+  windowClosureForm,
+  windowChangeForm,
+  seasonalPlanForm,
+  suspensionForm,
+  peakPlanForm,
+];

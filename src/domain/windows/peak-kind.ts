@@ -49,7 +49,8 @@ export const peakPlanKind: ApprovalKind = {
   },
   async beforeDecision(ctx, a, decision, stepIdx) {
     // Seeds-review #1: the 2-WD notice counts when the signed plan reaches 大厅管理室, not at later clicks.
-    if (decision === 'approve' && (await isSigning(ctx, a, stepIdx))) checkPeakNotice(ctx.deps.calendar, ctx.now, (await peakOf(ctx, a)).fromDate);
+    if (decision === 'approve' && (await isSigning(ctx, a, stepIdx)))
+      checkPeakNotice(ctx.deps.calendar, ctx.now, (await peakOf(ctx, a)).fromDate);
   },
   async onStepApproved(ctx, a, stepIdx) {
     if (await isSigning(ctx, a, stepIdx)) await ctx.m.update(PeakPlan, { no: a.subjectId }, { filedAt: ctx.now });
@@ -63,10 +64,20 @@ export const peakPlanKind: ApprovalKind = {
     // WIN-12: closures already approved for these days must end before the peak.
     const clash = await overlappingClosures(ctx, p.departmentCode, p.fromDate, p.toDate, ['approved']);
     const clashText = clash.map((c) => `${c.no} ${windowsLabel(c.windows)}`).join('；');
-    await ctx.send({ group: 'G-OFFICE' }, { text: `${text}${clashText ? `\n注意：期间已批准临时关闭 ${clashText}，须于 ${p.fromDate} 前恢复（rule WIN-12）。` : ''}\n协调交警、物业：高峰 协调 ${p.no} 交警|物业 说明=…` }, `gf:${p.no}:approved:office`);
+    await ctx.send(
+      { group: 'G-OFFICE' },
+      {
+        text: `${text}${clashText ? `\n注意：期间已批准临时关闭 ${clashText}，须于 ${p.fromDate} 前恢复（rule WIN-12）。` : ''}\n协调交警、物业：高峰 协调 ${p.no} 交警|物业 说明=…`,
+      },
+      `gf:${p.no}:approved:office`,
+    );
     if (clashText) {
       const chief = await chiefRepOf(ctx.m, p.departmentCode);
-      await ctx.send({ user: chief.userid }, { text: `⚠️ 高峰期间须开放全部窗口：${clashText} 请于 ${p.fromDate} 前安排人员到岗（rule WIN-12）。` }, `gf:${p.no}:clash`);
+      await ctx.send(
+        { user: chief.userid },
+        { text: `⚠️ 高峰期间须开放全部窗口：${clashText} 请于 ${p.fromDate} 前安排人员到岗（rule WIN-12）。` },
+        `gf:${p.no}:clash`,
+      );
     }
   },
   async onRejected(ctx, a, reason) {

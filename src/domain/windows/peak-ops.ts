@@ -13,7 +13,10 @@ function mark(ctx: Ctx, note?: string): CheckMark {
 }
 
 function itemsOf(text: string, allowed: readonly string[]): string[] {
-  const items = text.split(/[,、|]/).map((s) => s.trim()).filter(Boolean);
+  const items = text
+    .split(/[,、|]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = items.filter((i) => !allowed.includes(i));
   if (bad.length || items.length === 0) throw new UserError(`事项应为 ${allowed.join('|')}（可用逗号分隔多项）。`);
   return items;
@@ -41,13 +44,26 @@ export async function coordinatePeak(ctx: Ctx, ref: string, itemText: string, no
   return `✅ ${p.no} 已协调${items.join('、')}：${note}`;
 }
 
-const STATUS_CN: Record<string, string> = { draft: '草稿', pending: '审批中', approved: '已备案', rejected: '已驳回', withdrawn: '已撤回' };
+const STATUS_CN: Record<string, string> = {
+  draft: '草稿',
+  pending: '审批中',
+  approved: '已备案',
+  rejected: '已驳回',
+  withdrawn: '已撤回',
+};
 
 /** `高峰 列表`: upcoming and running peaks (SUS-02). */
 export async function peakLines(ctx: Ctx, departmentCode?: string): Promise<string[]> {
   const rows = await ctx.m.find(PeakPlan, {
-    where: { status: In(['pending', 'approved']), toDate: MoreThanOrEqual(localDate(ctx.now)), ...(departmentCode ? { departmentCode } : {}) },
+    where: {
+      status: In(['pending', 'approved']),
+      toDate: MoreThanOrEqual(localDate(ctx.now)),
+      ...(departmentCode ? { departmentCode } : {}),
+    },
     order: { fromDate: 'ASC' },
   });
-  return rows.map((p) => `${p.no} ${p.departmentCode} ${shortDate(p.fromDate)}–${shortDate(p.toDate)} ${STATUS_CN[p.status]}｜${checklistLine(p)}`);
+  return rows.map(
+    (p) =>
+      `${p.no} ${p.departmentCode} ${shortDate(p.fromDate)}–${shortDate(p.toDate)} ${STATUS_CN[p.status]}｜${checklistLine(p)}`,
+  );
 }

@@ -59,7 +59,8 @@ function fieldsFrom(a: PeakArgs, d?: PeakPlan): Partial<PeakPlan> {
     orderStaff: a.秩序专人 ?? d?.orderStaff ?? null,
     extendedService: a.延时服务 ?? d?.extendedService ?? null,
     dailyCapacity: a.最大办理量 ?? d?.dailyCapacity ?? null,
-    reportedToParent: a.已报派驻部门 !== undefined ? /^(是|已报)$/.test(a.已报派驻部门.trim()) : (d?.reportedToParent ?? false),
+    reportedToParent:
+      a.已报派驻部门 !== undefined ? /^(是|已报)$/.test(a.已报派驻部门.trim()) : (d?.reportedToParent ?? false),
   };
 }
 
@@ -68,21 +69,37 @@ export async function filePeak(ctx: Ctx, a: PeakArgs): Promise<string> {
   let draft: PeakPlan | undefined;
   if (a.编号) {
     draft = await loadPeak(ctx, a.编号);
-    if (draft.departmentCode !== dept.code || draft.status !== 'draft') throw new UserError(`${draft.no} 不是本部门的草稿。`);
+    if (draft.departmentCode !== dept.code || draft.status !== 'draft')
+      throw new UserError(`${draft.no} 不是本部门的草稿。`);
   }
   const f = fieldsFrom(a, draft);
-  if (!f.fromDate || !f.toDate || !f.reasonType) throw new UserError('缺少参数“从/到/原因”。例：高峰 预案 从=3月16日 到=3月20日 原因=政策');
+  if (!f.fromDate || !f.toDate || !f.reasonType)
+    throw new UserError('缺少参数“从/到/原因”。例：高峰 预案 从=3月16日 到=3月20日 原因=政策');
   if (f.toDate < f.fromDate) throw new UserError(`结束日期 ${f.toDate} 早于开始日期 ${f.fromDate}。`);
   // rule SUS-02: the plan reaches 大厅管理室 ≥ 2 WD before the peak.
   checkPeakNotice(ctx.deps.calendar, ctx.now, f.fromDate);
   f.riskOwner ??= dept.chiefRep; // 二(一)4: the 首席代表 owns risk prevention
-  const missing = REQUIRED.filter((k) => (k === '已报派驻部门' ? !f.reportedToParent : f[keyOf(k)] === null || f[keyOf(k)] === undefined));
+  const missing = REQUIRED.filter((k) =>
+    k === '已报派驻部门' ? !f.reportedToParent : f[keyOf(k)] === null || f[keyOf(k)] === undefined,
+  );
   f.status = missing.length ? 'draft' : 'pending';
   let no = draft?.no;
-  if (draft) await ctx.m.update(PeakPlan, { id: draft.id }, f as never);
+  if (draft) await ctx.m.update(PeakPlan, { id: draft.id }, f);
   else {
     no = await nextDeptRecordNo(ctx.m, 'GF', yearOf(localDate(ctx.now)), dept.code);
-    await insertRows(ctx.m, PeakPlan, { ...f, no, departmentCode: dept.code, checklist: null, coordination: null, approvalNo: null, filedAt: null, causeClass: null, causeNote: null, createdBy: ctx.actor.userid, createdAt: ctx.now });
+    await insertRows(ctx.m, PeakPlan, {
+      ...f,
+      no,
+      departmentCode: dept.code,
+      checklist: null,
+      coordination: null,
+      approvalNo: null,
+      filedAt: null,
+      causeClass: null,
+      causeNote: null,
+      createdBy: ctx.actor.userid,
+      createdAt: ctx.now,
+    });
   }
   if (missing.length) {
     await ctx.audit('peak_plan.draft', 'peak_plan', no!, { missing });
@@ -92,17 +109,32 @@ export async function filePeak(ctx: Ctx, a: PeakArgs): Promise<string> {
   }
   const chief = isChief(ctx, dept);
   const approval = await startApproval(ctx, {
-    kind: 'peak-plan', subjectType: 'peak_plan', subjectId: no!, title: `业务高峰工作预案 ${no}`,
-    departmentCode: dept.code, payload: { peakNo: no }, chiefSignsFirst: true,
+    kind: 'peak-plan',
+    subjectType: 'peak_plan',
+    subjectId: no!,
+    title: `业务高峰工作预案 ${no}`,
+    departmentCode: dept.code,
+    payload: { peakNo: no },
+    chiefSignsFirst: true,
   });
   await ctx.m.update(PeakPlan, { no }, { approvalNo: approval.no, filedAt: chief ? ctx.now : null });
-  await ctx.audit('peak_plan.submit', 'peak_plan', no!, { from: f.fromDate, to: f.toDate, approval: approval.no, signed: chief });
+  await ctx.audit('peak_plan.submit', 'peak_plan', no!, {
+    from: f.fromDate,
+    to: f.toDate,
+    approval: approval.no,
+    signed: chief,
+  });
   const next = chief ? '已提交大厅管理室' : `待首席代表 ${await personName(ctx.m, dept.chiefRep)} 签字`;
   return `✅ ${no} ${next}（${shortDate(f.fromDate)}–${shortDate(f.toDate)}）\n高峰前请逐项完成准备：高峰 检查 ${no} 宣传|设备|导服|技术`;
 }
 
 function keyOf(k: keyof PeakArgs): keyof PeakPlan {
-  const map: Partial<Record<keyof PeakArgs, keyof PeakPlan>> = { 联系人: 'contactName', 联系电话: 'contactPhone', 人员安排: 'staffing', 宣传引导: 'publicity', 最大办理量: 'dailyCapacity' };
+  const map: Partial<Record<keyof PeakArgs, keyof PeakPlan>> = {
+    联系人: 'contactName',
+    联系电话: 'contactPhone',
+    人员安排: 'staffing',
+    宣传引导: 'publicity',
+    最大办理量: 'dailyCapacity',
+  };
   return map[k]!;
 }
-

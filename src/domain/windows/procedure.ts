@@ -18,7 +18,8 @@ export async function recordProcedureViolation(ctx: Ctx, ref: string, note: stri
   else code = (await ctx.m.findOne(Department, { where: { code: s } }))?.code;
   if (!code) throw new UserError(`没有找到“${ref}”（应为 GB/BG 编号或部门代码）。`);
   if (s !== code) src = s;
-  if (!src) throw new UserError('请注明 来源=<记录编号或窗口号>，例：窗口 违规 GA 来源=13号窗 说明=未经批准擅自关闭窗口');
+  if (!src)
+    throw new UserError('请注明 来源=<记录编号或窗口号>，例：窗口 违规 GA 来源=13号窗 说明=未经批准擅自关闭窗口');
   const kf = await recordViolation(ctx, { rule: 'WIN-13', source: src.slice(0, 32), departmentCode: code, note });
   return `✅ 已记录 ${code} 违反窗口调整程序（rule WIN-13，${src}），扣分事件 ${kf}`;
 }

@@ -31,7 +31,9 @@ async function kindOf(ctx: Ctx, w: HallWindow, seasonal: Set<string>): Promise<K
   if (w.status === '临时关闭' && (await activeClosureOf(ctx, w.number))) return '普通';
   if (isSeasonalWindow(w, seasonal, w.number) && w.status !== '在用') return '季节';
   if (w.status === '备用') {
-    const reclaimed = await ctx.m.find(WindowClosure, { where: { departmentCode: w.departmentCode ?? '', status: 'reclaimed' } });
+    const reclaimed = await ctx.m.find(WindowClosure, {
+      where: { departmentCode: w.departmentCode ?? '', status: 'reclaimed' },
+    });
     if (reclaimed.some((c) => c.windows.includes(w.number))) return '收回';
     throw new UserError(`${w.number}号窗是备用窗口，不是本部门被收回的窗口；新增窗口请用“窗口 变更 新增”。`);
   }
@@ -45,7 +47,8 @@ export async function fileReopen(ctx: Ctx, a: ReopenArgs): Promise<string> {
   const kinds = new Set(await Promise.all(windows.map((w) => kindOf(ctx, w, seasonal))));
   if (kinds.size > 1) throw new UserError('这些窗口的重启类型不同，请分别申请。');
   const kind = [...kinds][0];
-  if (a.类型 && a.类型 !== kind) throw new UserError(`${windowsLabel(windows.map((w) => w.number))} 属于“${kind}”重启，不是“${a.类型}”。`);
+  if (a.类型 && a.类型 !== kind)
+    throw new UserError(`${windowsLabel(windows.map((w) => w.number))} 属于“${kind}”重启，不是“${a.类型}”。`);
   if (kind === '普通') {
     const c = (await activeClosureOf(ctx, windows[0].number))!;
     return endEarly(ctx, c, a.日期);
@@ -53,28 +56,60 @@ export async function fileReopen(ctx: Ctx, a: ReopenArgs): Promise<string> {
   // rule WIN-09 / WIN-10: ≥ 5 WD ahead, 17:30 cut-off; the refusal names the earliest reopening date.
   checkReopenNotice(ctx.deps.calendar, ctx.now, a.日期, kind === '季节');
   if (kind === '季节' && !(await planFor(ctx, dept.code, yearOf(a.日期)))) {
-    throw new UserError(`请先备案 ${yearOf(a.日期)} 年季节窗口使用计划（rule WIN-10）：季节窗口 计划 ${yearOf(a.日期)} 窗口=${windows[0].number} 时段=…`);
+    throw new UserError(
+      `请先备案 ${yearOf(a.日期)} 年季节窗口使用计划（rule WIN-10）：季节窗口 计划 ${yearOf(a.日期)} 窗口=${windows[0].number} 时段=…`,
+    );
   }
   const numbers = windows.map((w) => w.number);
-  const pending = await ctx.m.find(WindowClosure, { where: { departmentCode: dept.code, status: In(['pending', 'draft']), type: In(['重启', '季节重启']) } });
+  const pending = await ctx.m.find(WindowClosure, {
+    where: { departmentCode: dept.code, status: In(['pending', 'draft']), type: In(['重启', '季节重启']) },
+  });
   const dup = pending.find((c) => c.windows.some((w) => numbers.includes(w)));
   if (dup) throw new UserError(`${windowsLabel(numbers)} 已有重启申请 ${dup.no} 在审批中。`);
   const type: ClosureType = kind === '季节' ? '季节重启' : '重启';
   const no = await nextDeptRecordNo(ctx.m, 'GB', yearOf(localDate(ctx.now)), dept.code);
   const chief = isChief(ctx, dept);
   await insertRows(ctx.m, WindowClosure, {
-    no, type, departmentCode: dept.code, windows: numbers, fromDate: a.日期, toDate: a.到 ?? null,
+    no,
+    type,
+    departmentCode: dept.code,
+    windows: numbers,
+    fromDate: a.日期,
+    toDate: a.到 ?? null,
     reason: a.事由 ?? (kind === '季节' ? '固定时间、季节性业务窗口重启' : '收回窗口重新启用'),
-    proofNote: null, measures: null, noLimitDeclared: false, overrideReason: null, softReasons: null, status: 'pending',
-    approvalNo: null, filedAt: chief ? ctx.now : null, decidedAt: null, restoredOn: null, reclaimDecision: null,
-    resumeOrderedAt: null, resumeNote: null, resumeAckAt: null, createdBy: ctx.actor.userid, createdAt: ctx.now,
+    proofNote: null,
+    measures: null,
+    noLimitDeclared: false,
+    overrideReason: null,
+    softReasons: null,
+    status: 'pending',
+    approvalNo: null,
+    filedAt: chief ? ctx.now : null,
+    decidedAt: null,
+    restoredOn: null,
+    reclaimDecision: null,
+    resumeOrderedAt: null,
+    resumeNote: null,
+    resumeAckAt: null,
+    createdBy: ctx.actor.userid,
+    createdAt: ctx.now,
   });
   const approval = await startApproval(ctx, {
-    kind: 'window-closure', subjectType: 'window_closure', subjectId: no, title: `窗口重启申请 ${no}`,
-    departmentCode: dept.code, payload: { closureNo: no }, chiefSignsFirst: true,
+    kind: 'window-closure',
+    subjectType: 'window_closure',
+    subjectId: no,
+    title: `窗口重启申请 ${no}`,
+    departmentCode: dept.code,
+    payload: { closureNo: no },
+    chiefSignsFirst: true,
   });
   await ctx.m.update(WindowClosure, { no }, { approvalNo: approval.no });
-  await ctx.audit('window_closure.reopen', 'window_closure', no, { type, windows: numbers, date: a.日期, approval: approval.no });
+  await ctx.audit('window_closure.reopen', 'window_closure', no, {
+    type,
+    windows: numbers,
+    date: a.日期,
+    approval: approval.no,
+  });
   await openAttachmentSlot(ctx, 'window_closure', no, PROOF);
   const next = chief ? '送大厅管理室审核' : `待首席代表 ${await personName(ctx.m, dept.chiefRep)} 签字`;
   return `✅ ${no} 已提交，${next}（${windowsLabel(numbers)} ${a.日期} ${type}）`;

@@ -64,11 +64,23 @@ export function daysOf(from: LocalDate, to: LocalDate): LocalDate[] {
  * "≥ N WD ahead of S" (§0.3) with the 17:30 cut-off; the refusal names the latest filing day and the earliest
  * start a filing made now could still have. Throws CalendarCoverageError beyond the loaded calendar (D13).
  */
-export function checkNotice(cal: WorkCalendar, now: Date, start: LocalDate, n: number, rule: string, cite: string, what: string): void {
+export function checkNotice(
+  cal: WorkCalendar,
+  now: Date,
+  start: LocalDate,
+  n: number,
+  rule: string,
+  cite: string,
+  what: string,
+): void {
   if (cal.isFiledAhead(now, start, n)) return;
   const latest = cal.nthWorkdayBefore(start, n);
   const earliest = cal.earliestStartWithNotice(now, n);
-  throw ruleRefusal(rule, cite, `${what}须至少提前${n}个工作日申请（${start} 开始须在 ${latest} 17:30 前提交），最早可${what.includes('重启') ? '重启' : '开始'}日期 ${earliest}。`);
+  throw ruleRefusal(
+    rule,
+    cite,
+    `${what}须至少提前${n}个工作日申请（${start} 开始须在 ${latest} 17:30 前提交），最早可${what.includes('重启') ? '重启' : '开始'}日期 ${earliest}。`,
+  );
 }
 
 /** WIN-05: the closure refusal in the exact §0.3 wording. */
@@ -89,13 +101,21 @@ export function checkReopenNotice(cal: WorkCalendar, now: Date, start: LocalDate
 /** SUS-02: the peak plan reaches 大厅管理室 ≥ 2 WD before the peak. */
 export function checkPeakNotice(cal: WorkCalendar, now: Date, start: LocalDate): void {
   if (cal.isFiledAhead(now, start, 2)) return;
-  throw ruleRefusal('SUS-02', CITE.sus02, `业务高峰工作预案须至少提前2个工作日报送（最晚 ${cal.nthWorkdayBefore(start, 2)}），现在报送最早适用于 ${cal.earliestStartWithNotice(now, 2)} 开始的高峰。`);
+  throw ruleRefusal(
+    'SUS-02',
+    CITE.sus02,
+    `业务高峰工作预案须至少提前2个工作日报送（最晚 ${cal.nthWorkdayBefore(start, 2)}），现在报送最早适用于 ${cal.earliestStartWithNotice(now, 2)} 开始的高峰。`,
+  );
 }
 
 /** SUS-06: 停办 filed ≥ 5 WD before (§19 #8: from Mon 2025-03-17 → by Mon 03-10; Tue 03-11 → reject). */
 export function checkSuspensionNotice(cal: WorkCalendar, now: Date, start: LocalDate): void {
   if (cal.isFiledAhead(now, start, 5)) return;
-  throw ruleRefusal('SUS-06', CITE.sus06, `须至少提前5个工作日备案（最晚 ${cal.nthWorkdayBefore(start, 5)}），现在备案最早可停办日期 ${cal.earliestStartWithNotice(now, 5)}。`);
+  throw ruleRefusal(
+    'SUS-06',
+    CITE.sus06,
+    `须至少提前5个工作日备案（最晚 ${cal.nthWorkdayBefore(start, 5)}），现在备案最早可停办日期 ${cal.earliestStartWithNotice(now, 5)}。`,
+  );
 }
 
 /** SUS-07: the public notice is due on the 4th WD before the start (§19 #9: from Mon 2025-03-17 → Tue 03-11). */
@@ -107,15 +127,25 @@ export function publicityDue(cal: WorkCalendar, start: LocalDate): LocalDate {
  * WIN-03 grounds (000 调整管理 二(二)): staff on an official trip or on leave with no 顶岗 person. Until the
  * leave module exists the 事由 text is the only evidence: a reason naming none of these asks for 理由= (SOFT).
  */
-const WIN03_GROUNDS = /出差|公务|外出|培训|学习|会议|考试|借调|请假|休假|年休|年假|病假|事假|产假|婚假|丧假|探亲|哺乳|陪产/u;
+const WIN03_GROUNDS =
+  /出差|公务|外出|培训|学习|会议|考试|借调|请假|休假|年休|年假|病假|事假|产假|婚假|丧假|探亲|哺乳|陪产/u;
 
 export function showsClosureGrounds(reason: string): boolean {
   return WIN03_GROUNDS.test(reason);
 }
 
 /** WIN-10: fixed-time / seasonal windows are exempt from 收回 (WIN-08) and reopen under the yearly plan. */
-export function isSeasonalWindow(w: Pick<HallWindow, 'status' | 'kind'>, plannedWindows: ReadonlySet<string> = new Set(), number?: string): boolean {
-  return w.status === '季节性' || w.kind === '季节性' || w.kind === '固定时间' || (number !== undefined && plannedWindows.has(number));
+export function isSeasonalWindow(
+  w: Pick<HallWindow, 'status' | 'kind'>,
+  plannedWindows: ReadonlySet<string> = new Set(),
+  number?: string,
+): boolean {
+  return (
+    w.status === '季节性' ||
+    w.kind === '季节性' ||
+    w.kind === '固定时间' ||
+    (number !== undefined && plannedWindows.has(number))
+  );
 }
 
 /** WIN-10 (OPEN #2): "3月1日前" as a calendar date, inclusive by default, no holiday shift. */
@@ -143,10 +173,19 @@ export function parseConsultants(text: string): { name: string; phone?: string }
 /** rule SUS-08 (000 高峰停办 二(二)3): 2–3 consultation staff, each with a phone (§19 #32: 1 / 4 → reject). */
 export function checkConsultants(list: Consultant[]): void {
   if (list.length < 2 || list.length > 3) {
-    throw ruleRefusal('SUS-08', CITE.sus08, `停办期间窗口须留有2-3名业务咨询和宣传解释人员，现填写 ${list.length} 人。`);
+    throw ruleRefusal(
+      'SUS-08',
+      CITE.sus08,
+      `停办期间窗口须留有2-3名业务咨询和宣传解释人员，现填写 ${list.length} 人。`,
+    );
   }
   const noPhone = list.filter((c) => !c.phone);
-  if (noPhone.length) throw ruleRefusal('SUS-08', CITE.sus08, `咨询人员 ${noPhone.map((c) => c.name).join('、')} 缺少咨询电话（例：咨询=张三 13900000014,李四 13900000013）。`);
+  if (noPhone.length)
+    throw ruleRefusal(
+      'SUS-08',
+      CITE.sus08,
+      `咨询人员 ${noPhone.map((c) => c.name).join('、')} 缺少咨询电话（例：咨询=张三 13900000014,李四 13900000013）。`,
+    );
 }
 
 /** `12号窗,13` → ['12', '13'] (list separators per commands.md §1). */

@@ -36,7 +36,8 @@ export async function runSeasonalReminder(ctx: Ctx): Promise<Record<string, numb
     if (plans.some((p) => p.departmentCode === code && p.year === year)) continue;
     let fresh = false;
     // Claim every date already due, but send once: a late first run (catch-up) does not repeat itself.
-    for (const d of due) if (await claimReminder(ctx.m, ctx.now, `seasonal:${code}:${year}`, 'win10', 0, d)) fresh = true;
+    for (const d of due)
+      if (await claimReminder(ctx.m, ctx.now, `seasonal:${code}:${year}`, 'win10', 0, d)) fresh = true;
     if (!fresh) continue;
     const list = [...windows];
     await tellDepartment(

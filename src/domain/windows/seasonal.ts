@@ -42,14 +42,25 @@ export async function fileSeasonalPlan(ctx: Ctx, a: PlanArgs): Promise<string> {
   const numbers = windows.map((w) => w.number);
   const existing = await planFor(ctx, dept.code, a.年);
   if (existing) {
-    await ctx.m.update(SeasonalPlan, { id: existing.id }, { windows: numbers, periods: a.时段, contact: a.联系人 ?? existing.contact, note: a.说明 ?? existing.note });
-    await ctx.audit('seasonal_plan.revise', 'seasonal_plan', `${dept.code}-${a.年}`, { windows: numbers, periods: a.时段 });
+    await ctx.m.update(
+      SeasonalPlan,
+      { id: existing.id },
+      { windows: numbers, periods: a.时段, contact: a.联系人 ?? existing.contact, note: a.说明 ?? existing.note },
+    );
+    await ctx.audit('seasonal_plan.revise', 'seasonal_plan', `${dept.code}-${a.年}`, {
+      windows: numbers,
+      periods: a.时段,
+    });
     await openAttachmentSlot(ctx, 'seasonal_plan', `${dept.code}-${a.年}`, PLAN_FILE);
     return `✅ ${dept.code} ${a.年}年季节窗口计划已更新（${windowsLabel(numbers)}）`;
   }
   const onTime = seasonalPlanOnTime(today, a.年, await getSetting(ctx.m, 'window.seasonalPlanInclusive'));
   if (!onTime && !a.理由?.trim()) {
-    throw softWarning('WIN-10', `${a.年}年季节窗口使用计划应于3月1日前备案，现已逾期，将记录扣分事件（rule WIN-13）。`, '理由=…');
+    throw softWarning(
+      'WIN-10',
+      `${a.年}年季节窗口使用计划应于3月1日前备案，现已逾期，将记录扣分事件（rule WIN-13）。`,
+      '理由=…',
+    );
   }
   await insertRows(ctx.m, SeasonalPlan, {
     departmentCode: dept.code,
@@ -65,13 +76,29 @@ export async function fileSeasonalPlan(ctx: Ctx, a: PlanArgs): Promise<string> {
     createdBy: ctx.actor.userid,
   });
   const subject = `${dept.code}-${a.年}`;
-  await ctx.audit('seasonal_plan.file', 'seasonal_plan', subject, { windows: numbers, periods: a.时段, late: !onTime, reason: a.理由 ?? null });
+  await ctx.audit('seasonal_plan.file', 'seasonal_plan', subject, {
+    windows: numbers,
+    periods: a.时段,
+    late: !onTime,
+    reason: a.理由 ?? null,
+  });
   let kf = '';
   if (!onTime) {
-    kf = await recordViolation(ctx, { rule: 'WIN-13', source: `季节计划${subject}`, departmentCode: dept.code, note: `${a.年}年季节窗口计划逾期备案（${today}，应于3月1日前）：${a.理由!.trim()}` });
+    kf = await recordViolation(ctx, {
+      rule: 'WIN-13',
+      source: `季节计划${subject}`,
+      departmentCode: dept.code,
+      note: `${a.年}年季节窗口计划逾期备案（${today}，应于3月1日前）：${a.理由!.trim()}`,
+    });
     await ctx.m.update(SeasonalPlan, { departmentCode: dept.code, year: a.年 }, { deductionNo: kf });
   }
   await openAttachmentSlot(ctx, 'seasonal_plan', subject, PLAN_FILE);
-  await ctx.send({ group: 'G-OFFICE' }, { text: `${dept.code} 已备案 ${a.年}年季节窗口计划：${windowsLabel(numbers)} ${a.时段}${onTime ? '' : `（逾期，${kf}）`}` }, `seasonal:${subject}:filed`);
+  await ctx.send(
+    { group: 'G-OFFICE' },
+    {
+      text: `${dept.code} 已备案 ${a.年}年季节窗口计划：${windowsLabel(numbers)} ${a.时段}${onTime ? '' : `（逾期，${kf}）`}`,
+    },
+    `seasonal:${subject}:filed`,
+  );
   return `✅ ${dept.code} ${a.年}年季节窗口计划已备案${onTime ? '' : `（逾期，已记录扣分事件 ${kf}）`}\n计划文件可在10分钟内直接发送（照片或文件）。`;
 }

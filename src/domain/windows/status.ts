@@ -15,16 +15,25 @@ import { windowsLabel } from './rules';
 
 export async function windowStatusLines(ctx: Ctx, departmentCode?: string): Promise<string[]> {
   const today = localDate(ctx.now);
-  const windows = (await ctx.m.find(HallWindow, { where: departmentCode ? { departmentCode } : {} })).sort((a, b) => a.number.localeCompare(b.number, 'zh', { numeric: true }));
+  const windows = (await ctx.m.find(HallWindow, { where: departmentCode ? { departmentCode } : {} })).sort((a, b) =>
+    a.number.localeCompare(b.number, 'zh', { numeric: true }),
+  );
   const closures = await ctx.m.find(WindowClosure, { where: { type: '临时关闭', status: 'approved' } });
   const stops = await ctx.m.find(Suspension, { where: { status: 'approved', toDate: MoreThanOrEqual(today) } });
   return windows.map((w) => {
-    const c = closures.filter((x) => x.windows.includes(w.number)).sort((a, b) => (a.fromDate < b.fromDate ? -1 : 1))[0];
+    const c = closures
+      .filter((x) => x.windows.includes(w.number))
+      .sort((a, b) => (a.fromDate < b.fromDate ? -1 : 1))[0];
     let state: string = w.status;
     if (c && c.fromDate > today) state = `在用（${shortDate(c.fromDate)}起临时关闭至${shortDate(c.toDate!)}，${c.no}）`;
-    else if (w.status === '临时关闭') state = `临时关闭 至${w.statusUntil ? shortDate(w.statusUntil) : '—'}${c ? `（${c.no}）` : ''}`;
+    else if (w.status === '临时关闭')
+      state = `临时关闭 至${w.statusUntil ? shortDate(w.statusUntil) : '—'}${c ? `（${c.no}）` : ''}`;
     const s = stops.find((x) => x.windows.includes(w.number));
-    const stop = s ? (s.fromDate <= today ? `｜停办至${shortDate(s.toDate)}（${s.no}）` : `｜${shortDate(s.fromDate)}起停办（${s.no}）`) : '';
+    const stop = s
+      ? s.fromDate <= today
+        ? `｜停办至${shortDate(s.toDate)}（${s.no}）`
+        : `｜${shortDate(s.fromDate)}起停办（${s.no}）`
+      : '';
     return `${w.number}号窗 ${w.departmentCode ?? '—'} ${state}${stop}`;
   });
 }
@@ -35,32 +44,59 @@ const STATUS_CN: Record<string, string> = { pending: '审批中', approved: '已
 export async function closureLines(ctx: Ctx, departmentCode?: string): Promise<string[]> {
   const today = localDate(ctx.now);
   const rows = await ctx.m.find(WindowClosure, {
-    where: { type: '临时关闭', status: In(['pending', 'approved']), toDate: MoreThanOrEqual(today), ...(departmentCode ? { departmentCode } : {}) },
+    where: {
+      type: '临时关闭',
+      status: In(['pending', 'approved']),
+      toDate: MoreThanOrEqual(today),
+      ...(departmentCode ? { departmentCode } : {}),
+    },
     order: { departmentCode: 'ASC', fromDate: 'ASC' },
   });
   const out: string[] = [];
   for (const c of rows) {
     const u = await capUsage(ctx, c.departmentCode, [], c.fromDate, c.toDate!, { includePending: false });
     const nowClosed = c.status === 'approved' && c.fromDate <= today;
-    out.push(`${c.no} ${windowsLabel(c.windows)} ${shortDate(c.fromDate)}–${shortDate(c.toDate!)} ${nowClosed ? '关闭中' : STATUS_CN[c.status]}｜${c.departmentCode} 已用${u.used}/${u.cap}`);
+    out.push(
+      `${c.no} ${windowsLabel(c.windows)} ${shortDate(c.fromDate)}–${shortDate(c.toDate!)} ${nowClosed ? '关闭中' : STATUS_CN[c.status]}｜${c.departmentCode} 已用${u.used}/${u.cap}`,
+    );
   }
   return out;
 }
 
 /** Approved closures of the department on `day` (for listings). */
 export async function closedOn(ctx: Ctx, departmentCode: string, day: LocalDate): Promise<WindowClosure[]> {
-  return ctx.m.find(WindowClosure, { where: { departmentCode, type: '临时关闭', status: 'approved', fromDate: LessThanOrEqual(day), toDate: MoreThanOrEqual(day) } });
+  return ctx.m.find(WindowClosure, {
+    where: {
+      departmentCode,
+      type: '临时关闭',
+      status: 'approved',
+      fromDate: LessThanOrEqual(day),
+      toDate: MoreThanOrEqual(day),
+    },
+  });
 }
 
 /** rule DIR-06: a direct status edit by 大厅管理室, audited with its reason (normal changes go through WIN workflows). */
-export async function editWindowStatus(ctx: Ctx, ref: string, statusText: string, reason: string | undefined, until?: LocalDate): Promise<string> {
-  if (!hasRole(ctx.actor, 'hall_office')) throw new UserError('你没有权限修改窗口状态（需要：大厅管理室）。查看请发送“窗口 状态”。');
+export async function editWindowStatus(
+  ctx: Ctx,
+  ref: string,
+  statusText: string,
+  reason: string | undefined,
+  until?: LocalDate,
+): Promise<string> {
+  if (!hasRole(ctx.actor, 'hall_office'))
+    throw new UserError('你没有权限修改窗口状态（需要：大厅管理室）。查看请发送“窗口 状态”。');
   const status = statusText.trim() as WindowStatus;
   if (!WINDOW_STATUSES.includes(status)) throw new UserError(`状态应为 ${WINDOW_STATUSES.join('/')}。`);
   if (!reason?.trim()) throw new UserError('直接修改窗口状态须注明 原因=…（rule DIR-06，留痕）。');
   const w = await findWindow(ctx.m, ref);
   const statusUntil = status === '临时关闭' ? (until ?? null) : null;
   await ctx.m.update(HallWindow, { number: w.number }, { status, statusUntil });
-  await ctx.audit('window.status', 'window', w.number, { from: `${w.status}${w.statusUntil ? ` 至${w.statusUntil}` : ''}`, to: `${status}${statusUntil ? ` 至${statusUntil}` : ''}`, reason, direct: true });
+  await ctx.audit('window.status', 'window', w.number, {
+    from: `${w.status}${w.statusUntil ? ` 至${w.statusUntil}` : ''}`,
+    to: `${status}${statusUntil ? ` 至${statusUntil}` : ''}`,
+    reason,
+    direct: true,
+  });
   return `✅ ${w.number}号窗 ${w.status} → ${status}${statusUntil ? ` 至${shortDate(statusUntil)}` : ''}（原因：${reason}，已留痕）`;
 }

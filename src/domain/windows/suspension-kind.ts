@@ -35,12 +35,18 @@ export const suspensionKind: ApprovalKind = {
         { key: '起止', value: `${shortDate(s.fromDate)}–${shortDate(s.toDate)}` },
         { key: '咨询人员', value: (s.consultants ?? []).map((c) => `${c.name} ${c.phone}`).join('；') },
         { key: '联系人', value: `${s.contactName ?? '—'} ${s.contactPhone ?? ''}`.trim() },
-        { key: '宣传告知', value: s.publicityAt ? `已报 ${localDate(s.publicityAt)}` : `未报（须 ${publicityDue(ctx.deps.calendar, s.fromDate)} 前）` },
+        {
+          key: '宣传告知',
+          value: s.publicityAt
+            ? `已报 ${localDate(s.publicityAt)}`
+            : `未报（须 ${publicityDue(ctx.deps.calendar, s.fromDate)} 前）`,
+        },
       ],
     };
   },
   async beforeDecision(ctx, a, decision, stepIdx) {
-    if (decision === 'approve' && (await isSigning(ctx, a, stepIdx))) checkSuspensionNotice(ctx.deps.calendar, ctx.now, (await suspensionOf(ctx, a)).fromDate);
+    if (decision === 'approve' && (await isSigning(ctx, a, stepIdx)))
+      checkSuspensionNotice(ctx.deps.calendar, ctx.now, (await suspensionOf(ctx, a)).fromDate);
   },
   async onStepApproved(ctx, a, stepIdx) {
     if (await isSigning(ctx, a, stepIdx)) await ctx.m.update(Suspension, { no: a.subjectId }, { filedAt: ctx.now });
@@ -50,8 +56,19 @@ export const suspensionKind: ApprovalKind = {
     await ctx.m.update(Suspension, { id: s.id }, { status: 'approved' });
     await ctx.audit('suspension.approved', 'suspension', s.no, {});
     const due = publicityDue(ctx.deps.calendar, s.fromDate);
-    await tellDepartment(ctx, s.departmentCode, `✅ ${s.no} 业务临时停办已备案：${windowsLabel(s.windows)} ${shortDate(s.fromDate)}–${shortDate(s.toDate)}。请于 ${due} 前发布停办公告：停办 公告 ${s.no} 链接=…`, `tb:${s.no}:approved`);
-    await ctx.send({ group: 'G-OFFICE' }, { text: `${s.no} 已备案。公告文本（宣传屏/公众号/前后门张贴）：\n${await noticeText(ctx, s)}\n告知导服人员后发送：停办 告知 ${s.no}` }, `tb:${s.no}:approved:office`);
+    await tellDepartment(
+      ctx,
+      s.departmentCode,
+      `✅ ${s.no} 业务临时停办已备案：${windowsLabel(s.windows)} ${shortDate(s.fromDate)}–${shortDate(s.toDate)}。请于 ${due} 前发布停办公告：停办 公告 ${s.no} 链接=…`,
+      `tb:${s.no}:approved`,
+    );
+    await ctx.send(
+      { group: 'G-OFFICE' },
+      {
+        text: `${s.no} 已备案。公告文本（宣传屏/公众号/前后门张贴）：\n${await noticeText(ctx, s)}\n告知导服人员后发送：停办 告知 ${s.no}`,
+      },
+      `tb:${s.no}:approved:office`,
+    );
   },
   async onRejected(ctx, a, reason) {
     await ctx.m.update(Suspension, { no: a.subjectId }, { status: 'rejected' });

@@ -18,4 +18,3 @@ export async function noticeText(ctx: Ctx, s: Suspension): Promise<string> {
     `乌审旗政务服务中心 ${year(localDate(ctx.now))}`,
   ].join('\n');
 }
-

@@ -41,7 +41,9 @@ export async function loadSuspension(ctx: Ctx, ref: string): Promise<Suspension>
 async function consultantsOf(ctx: Ctx, text: string, shared?: string): Promise<Consultant[]> {
   const out: Consultant[] = [];
   for (const c of parseConsultants(text)) {
-    const p = (await ctx.m.findOne(Person, { where: { userid: c.name.toLowerCase() } })) ?? (await ctx.m.find(Person, { where: { name: c.name } }))[0];
+    const p =
+      (await ctx.m.findOne(Person, { where: { userid: c.name.toLowerCase() } })) ??
+      (await ctx.m.find(Person, { where: { name: c.name } }))[0];
     const phone = c.phone ?? shared ?? p?.phone ?? '';
     out.push({ name: p?.name ?? c.name, phone, ...(p ? { userid: p.userid } : {}) });
   }
@@ -53,13 +55,17 @@ export async function fileSuspension(ctx: Ctx, a: SuspensionArgs): Promise<strin
   let draft: Suspension | undefined;
   if (a.编号) {
     draft = await loadSuspension(ctx, a.编号);
-    if (draft.departmentCode !== dept.code || draft.status !== 'draft') throw new UserError(`${draft.no} 不是本部门的草稿。`);
+    if (draft.departmentCode !== dept.code || draft.status !== 'draft')
+      throw new UserError(`${draft.no} 不是本部门的草稿。`);
   }
   const from = a.从 ?? draft?.fromDate;
   const to = a.到 ?? draft?.toDate;
   const reason = a.事由 ?? draft?.reason;
   const windowsRef = a.窗口 ?? draft?.windows.join(',');
-  if (!from || !to || !reason || !windowsRef) throw new UserError('缺少参数“窗口/从/到/事由”。例：停办 备案 窗口=5 从=3月16日 到=3月17日 事由=系统升级 文号=… 咨询=张三 139…,李四 139… 联系人=黄燕 联系电话=…');
+  if (!from || !to || !reason || !windowsRef)
+    throw new UserError(
+      '缺少参数“窗口/从/到/事由”。例：停办 备案 窗口=5 从=3月16日 到=3月17日 事由=系统升级 文号=… 咨询=张三 139…,李四 139… 联系人=黄燕 联系电话=…',
+    );
   if (to < from) throw new UserError(`结束日期 ${to} 早于开始日期 ${from}。`);
   const windows = await ownWindows(ctx.m, dept.code, windowsRef);
   // rule SUS-06: ≥ 5 WD ahead with the 17:30 cut-off (§19 #8).
@@ -74,9 +80,17 @@ export async function fileSuspension(ctx: Ctx, a: SuspensionArgs): Promise<strin
     contactName = p?.name ?? contactName;
   }
   const f: Partial<Suspension> = {
-    departmentCode: dept.code, windows: windows.map((w) => w.number), fromDate: from, toDate: to, reason,
-    docNo: a.文号 ?? draft?.docNo ?? null, consultants, contactName, contactPhone,
-    workPlan: a.预案 ?? draft?.workPlan ?? null, remark: a.备注 ?? draft?.remark ?? null,
+    departmentCode: dept.code,
+    windows: windows.map((w) => w.number),
+    fromDate: from,
+    toDate: to,
+    reason,
+    docNo: a.文号 ?? draft?.docNo ?? null,
+    consultants,
+    contactName,
+    contactPhone,
+    workPlan: a.预案 ?? draft?.workPlan ?? null,
+    remark: a.备注 ?? draft?.remark ?? null,
   };
   const missing = [
     ...(f.docNo ? [] : ['文号']),
@@ -87,10 +101,22 @@ export async function fileSuspension(ctx: Ctx, a: SuspensionArgs): Promise<strin
   ];
   f.status = missing.length ? 'draft' : 'pending';
   let no = draft?.no;
-  if (draft) await ctx.m.update(Suspension, { id: draft.id }, f as never);
+  if (draft) await ctx.m.update(Suspension, { id: draft.id }, f);
   else {
     no = await nextDeptRecordNo(ctx.m, 'TB', yearOf(localDate(ctx.now)), dept.code);
-    await insertRows(ctx.m, Suspension, { ...f, no, approvalNo: null, filedAt: null, publicityAt: null, publicityNote: null, notifiedAt: null, causeClass: null, causeNote: null, createdBy: ctx.actor.userid, createdAt: ctx.now });
+    await insertRows(ctx.m, Suspension, {
+      ...f,
+      no,
+      approvalNo: null,
+      filedAt: null,
+      publicityAt: null,
+      publicityNote: null,
+      notifiedAt: null,
+      causeClass: null,
+      causeNote: null,
+      createdBy: ctx.actor.userid,
+      createdAt: ctx.now,
+    });
   }
   if (missing.length) {
     await ctx.audit('suspension.draft', 'suspension', no!, { missing });
@@ -100,14 +126,24 @@ export async function fileSuspension(ctx: Ctx, a: SuspensionArgs): Promise<strin
   }
   const chief = isChief(ctx, dept);
   const approval = await startApproval(ctx, {
-    kind: 'suspension', subjectType: 'suspension', subjectId: no!, title: `业务临时停办备案 ${no}`,
-    departmentCode: dept.code, payload: { suspensionNo: no }, chiefSignsFirst: true,
+    kind: 'suspension',
+    subjectType: 'suspension',
+    subjectId: no!,
+    title: `业务临时停办备案 ${no}`,
+    departmentCode: dept.code,
+    payload: { suspensionNo: no },
+    chiefSignsFirst: true,
   });
   await ctx.m.update(Suspension, { no }, { approvalNo: approval.no, filedAt: chief ? ctx.now : null });
-  await ctx.audit('suspension.submit', 'suspension', no!, { from, to, approval: approval.no, signed: chief, consultants: consultants!.length });
+  await ctx.audit('suspension.submit', 'suspension', no!, {
+    from,
+    to,
+    approval: approval.no,
+    signed: chief,
+    consultants: consultants!.length,
+  });
   const next = chief ? '已提交大厅管理室备案' : `待首席代表 ${await personName(ctx.m, dept.chiefRep)} 签字`;
   const due = publicityDue(ctx.deps.calendar, from);
   // rule SUS-07: the reminder at filing — the public notice is due on the 4th WD before the start.
   return `✅ ${no} ${next}（${windowsLabel(f.windows!)} ${shortDate(from)}–${shortDate(to)}）\n请于 ${due} 前通过媒体/公众号发布停办公告并报大厅管理室：停办 公告 ${no} 链接=…（rule SUS-07）`;
 }
-

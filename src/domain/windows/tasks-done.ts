@@ -10,11 +10,14 @@ import { normaliseTaskRef } from './refs';
 export async function completeDeviceTask(ctx: Ctx, ref: string, note?: string): Promise<string> {
   const { task, open } = await markTaskDone(ctx, normaliseTaskRef(ctx, ref), note);
   if (task.subjectType === 'window_change') {
-    if (open.length) return `✅ ${task.no} 完成；${task.subjectId} 还剩 ${open.length} 项：${open.map((t) => t.no).join('、')}`;
+    if (open.length)
+      return `✅ ${task.no} 完成；${task.subjectId} 还剩 ${open.length} 项：${open.map((t) => t.no).join('、')}`;
     const change = await ctx.m.findOneOrFail(WindowChange, { where: { no: task.subjectId } });
     await applyChange(ctx, change);
     return `✅ ${task.no} 完成；${task.subjectId} 设备任务全部完成，窗口信息已更新`;
   }
-  const states = (await windowsByNumber(ctx.m, task.windows)).map((w) => `${w.number}号窗 状态=${w.status}${w.statusUntil ? ` 至${shortDate(w.statusUntil)}` : ''}`);
+  const states = (await windowsByNumber(ctx.m, task.windows)).map(
+    (w) => `${w.number}号窗 状态=${w.status}${w.statusUntil ? ` 至${shortDate(w.statusUntil)}` : ''}`,
+  );
   return `✅ ${task.no} 完成；${states.join('；')}`;
 }

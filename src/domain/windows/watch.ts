@@ -48,7 +48,9 @@ async function dmChief(ctx: Ctx, code: string, text: string, key: string): Promi
 async function watchPublicity(ctx: Ctx, today: LocalDate): Promise<number> {
   const cal = ctx.deps.calendar;
   const lead = await getSetting(ctx.m, 'suspension.publicityReminderWorkdays');
-  const rows = await ctx.m.find(Suspension, { where: { status: In(['pending', 'approved']), fromDate: MoreThan(today) } });
+  const rows = await ctx.m.find(Suspension, {
+    where: { status: In(['pending', 'approved']), fromDate: MoreThan(today) },
+  });
   return each(rows, async (s) => {
     const due = publicityDue(cal, s.fromDate);
     let sent = 0;
@@ -56,18 +58,43 @@ async function watchPublicity(ctx: Ctx, today: LocalDate): Promise<number> {
     if (!s.publicityAt) {
       const cmd = `停办 公告 ${s.no} 链接=…`;
       if (today < due && today >= cal.nthWorkdayBefore(due, lead) && (await claim('sus07-before', due))) {
-        sent += await dmChief(ctx, s.departmentCode, `⏰ ${s.no} 停办公告须于 ${due} 前通过媒体/公众号发布并报大厅管理室：${cmd}（rule SUS-07）`, `sus07:${s.no}:before:${due}`);
+        sent += await dmChief(
+          ctx,
+          s.departmentCode,
+          `⏰ ${s.no} 停办公告须于 ${due} 前通过媒体/公众号发布并报大厅管理室：${cmd}（rule SUS-07）`,
+          `sus07:${s.no}:before:${due}`,
+        );
       }
       if (today === due && (await claim('sus07-due', due))) {
-        sent += await dmChief(ctx, s.departmentCode, `⏰ 今日（${due}）是 ${s.no} 停办公告的最后期限，请发布后发送：${cmd}（rule SUS-07）`, `sus07:${s.no}:due:${due}`);
+        sent += await dmChief(
+          ctx,
+          s.departmentCode,
+          `⏰ 今日（${due}）是 ${s.no} 停办公告的最后期限，请发布后发送：${cmd}（rule SUS-07）`,
+          `sus07:${s.no}:due:${due}`,
+        );
       }
       if (today > due && (await claim('sus07-late', due))) {
-        await ctx.send({ group: 'G-OFFICE' }, { text: `⚠️ ${s.no} ${s.departmentCode} 未在 ${due} 前报送停办公告（rule SUS-07），停办 ${s.fromDate} 开始。` }, `sus07:${s.no}:late:${due}`);
+        await ctx.send(
+          { group: 'G-OFFICE' },
+          {
+            text: `⚠️ ${s.no} ${s.departmentCode} 未在 ${due} 前报送停办公告（rule SUS-07），停办 ${s.fromDate} 开始。`,
+          },
+          `sus07:${s.no}:late:${due}`,
+        );
         sent++;
       }
     }
-    if (s.status === 'approved' && !s.notifiedAt && today >= cal.nthWorkdayBefore(s.fromDate, 1) && (await claim('sus07-office', s.fromDate))) {
-      await ctx.send({ group: 'G-OFFICE' }, { text: `⏰ ${s.no} ${shortDate(s.fromDate)} 起停办，尚未告知群众和导服人员：停办 告知 ${s.no}` }, `sus07:${s.no}:office:${s.fromDate}`);
+    if (
+      s.status === 'approved' &&
+      !s.notifiedAt &&
+      today >= cal.nthWorkdayBefore(s.fromDate, 1) &&
+      (await claim('sus07-office', s.fromDate))
+    ) {
+      await ctx.send(
+        { group: 'G-OFFICE' },
+        { text: `⏰ ${s.no} ${shortDate(s.fromDate)} 起停办，尚未告知群众和导服人员：停办 告知 ${s.no}` },
+        `sus07:${s.no}:office:${s.fromDate}`,
+      );
       sent++;
     }
     return sent;
@@ -83,16 +110,33 @@ async function watchClosureEnds(ctx: Ctx, today: LocalDate): Promise<number> {
     const end = c.toDate!;
     let sent = 0;
     const ws = windowsLabel(c.windows);
-    if (today <= end && today >= cal.nthWorkdayBefore(end, lead) && (await claimReminder(ctx.m, ctx.now, c.no, 'win07-before', 0, end))) {
-      sent += await dmChief(ctx, c.departmentCode, `⏰ ${c.no} ${ws}临时关闭至 ${end}，请安排工作人员于 ${cal.nextWorkday(end)} 到岗到位（rule WIN-07）。`, `win07:${c.no}:before:${end}`);
+    if (
+      today <= end &&
+      today >= cal.nthWorkdayBefore(end, lead) &&
+      (await claimReminder(ctx.m, ctx.now, c.no, 'win07-before', 0, end))
+    ) {
+      sent += await dmChief(
+        ctx,
+        c.departmentCode,
+        `⏰ ${c.no} ${ws}临时关闭至 ${end}，请安排工作人员于 ${cal.nextWorkday(end)} 到岗到位（rule WIN-07）。`,
+        `win07:${c.no}:before:${end}`,
+      );
     }
     const askDay = cal.isWorkday(end) ? end : cal.previousWorkday(end);
     if (today >= askDay && today <= end && (await claimReminder(ctx.m, ctx.now, c.no, 'win07-confirm', 0, end))) {
-      await ctx.send({ group: 'G-OFFICE' }, { text: `⏰ ${c.no} ${ws}临时关闭今日（${end}）到期，人员到岗后请确认：窗口 到岗 ${c.no}` }, `win07:${c.no}:confirm:${end}`);
+      await ctx.send(
+        { group: 'G-OFFICE' },
+        { text: `⏰ ${c.no} ${ws}临时关闭今日（${end}）到期，人员到岗后请确认：窗口 到岗 ${c.no}` },
+        `win07:${c.no}:confirm:${end}`,
+      );
       sent++;
     }
     if (today > end && (await claimReminder(ctx.m, ctx.now, c.no, 'win07-overdue', 0, today))) {
-      await ctx.send({ group: 'G-OFFICE' }, { text: `⚠️ ${c.no} ${ws}临时关闭已于 ${end} 到期，尚未确认到岗：窗口 到岗 ${c.no}` }, `win07:${c.no}:overdue:${today}`);
+      await ctx.send(
+        { group: 'G-OFFICE' },
+        { text: `⚠️ ${c.no} ${ws}临时关闭已于 ${end} 到期，尚未确认到岗：窗口 到岗 ${c.no}` },
+        `win07:${c.no}:overdue:${today}`,
+      );
       sent++;
     }
     return sent;
@@ -101,7 +145,9 @@ async function watchClosureEnds(ctx: Ctx, today: LocalDate): Promise<number> {
 
 /** rule WIN-08: continuously closed for more than 1 month (§19 #14) → card to 大厅管理室; seasonal/fixed-time exempt. */
 async function watchReclaim(ctx: Ctx, today: LocalDate): Promise<number> {
-  const rows = await ctx.m.find(WindowClosure, { where: { type: '临时关闭', status: 'approved', reclaimDecision: IsNull() } });
+  const rows = await ctx.m.find(WindowClosure, {
+    where: { type: '临时关闭', status: 'approved', reclaimDecision: IsNull() },
+  });
   const office = (await usersWithRole(ctx.m, 'hall_office')).map((p) => p.userid);
   return each(rows, async (c) => {
     if (c.fromDate > today || office.length === 0) return 0;
@@ -132,11 +178,22 @@ async function watchReclaim(ctx: Ctx, today: LocalDate): Promise<number> {
 async function watchPeakChecklists(ctx: Ctx, today: LocalDate): Promise<number> {
   const cal = ctx.deps.calendar;
   const lead = await getSetting(ctx.m, 'peak.checklistReminderWorkdays');
-  const rows = await ctx.m.find(PeakPlan, { where: { status: In(['pending', 'approved']), fromDate: MoreThan(today) } });
+  const rows = await ctx.m.find(PeakPlan, {
+    where: { status: In(['pending', 'approved']), fromDate: MoreThan(today) },
+  });
   return each(rows, async (p) => {
     if (PEAK_CHECKS.every((k) => p.checklist?.[k])) return 0;
-    if (today < cal.nthWorkdayBefore(p.fromDate, lead) || !(await claimReminder(ctx.m, ctx.now, p.no, 'sus03', 0, p.fromDate))) return 0;
-    return dmChief(ctx, p.departmentCode, `⏰ ${p.no} 业务高峰 ${shortDate(p.fromDate)} 开始，${checklistLine(p)}。请完成后发送：高峰 检查 ${p.no} <事项>（rule SUS-03）`, `sus03:${p.no}:${p.fromDate}`);
+    if (
+      today < cal.nthWorkdayBefore(p.fromDate, lead) ||
+      !(await claimReminder(ctx.m, ctx.now, p.no, 'sus03', 0, p.fromDate))
+    )
+      return 0;
+    return dmChief(
+      ctx,
+      p.departmentCode,
+      `⏰ ${p.no} 业务高峰 ${shortDate(p.fromDate)} 开始，${checklistLine(p)}。请完成后发送：高峰 检查 ${p.no} <事项>（rule SUS-03）`,
+      `sus03:${p.no}:${p.fromDate}`,
+    );
   });
 }
 
@@ -144,9 +201,15 @@ async function watchPeakChecklists(ctx: Ctx, today: LocalDate): Promise<number> 
 async function watchResumePlans(ctx: Ctx, today: LocalDate): Promise<number> {
   const rows = await ctx.m.find(WindowClosure, { where: { resumeAckAt: Not(IsNull()) } });
   return each(rows, async (c) => {
-    if (localDate(c.resumeAckAt!) >= today || (await attachmentsOf(ctx, 'window_closure', c.no, RESUME_PLAN)).length) return 0;
+    if (localDate(c.resumeAckAt!) >= today || (await attachmentsOf(ctx, 'window_closure', c.no, RESUME_PLAN)).length)
+      return 0;
     if (!(await claimReminder(ctx.m, ctx.now, c.no, 'win11-plan', 0, 'once'))) return 0;
-    return dmChief(ctx, c.departmentCode, `⏰ ${c.no} 恢复上岗后尚未上传工作预案（rule WIN-11）：请发送“窗口 预案 ${c.no}”后发送文件。`, `win11:${c.no}:plan`);
+    return dmChief(
+      ctx,
+      c.departmentCode,
+      `⏰ ${c.no} 恢复上岗后尚未上传工作预案（rule WIN-11）：请发送“窗口 预案 ${c.no}”后发送文件。`,
+      `win11:${c.no}:plan`,
+    );
   });
 }
 

@@ -37,7 +37,10 @@ export function mountH5(router: Router, h: H5Deps): void {
   const secret = h.deps.config.wecom.secret;
 
   /** Who is this? Returns the userid and the hidden fields that prove it on the POST. */
-  async function identify(q: Record<string, string>, kind: string): Promise<{ userid: string; hidden: Record<string, string>; nonce?: string } | undefined> {
+  async function identify(
+    q: Record<string, string>,
+    kind: string,
+  ): Promise<{ userid: string; hidden: Record<string, string>; nonce?: string } | undefined> {
     const now = h.clock.now();
     if (h.deps.config.mode === 'sandbox' && q.sig) {
       const v = verifySignedLink(secret, kind, q, now);
@@ -47,7 +50,9 @@ export function mountH5(router: Router, h: H5Deps): void {
     if (fromSession) return { userid: fromSession, hidden: { s: q.s } };
     if (q.code) {
       const userid = await h.userIdFromCode(q.code).catch(() => undefined);
-      return userid ? { userid: userid.toLowerCase(), hidden: { s: issueSession(secret, userid.toLowerCase(), now) } } : undefined;
+      return userid
+        ? { userid: userid.toLowerCase(), hidden: { s: issueSession(secret, userid.toLowerCase(), now) } }
+        : undefined;
     }
     return undefined;
   }
@@ -55,7 +60,10 @@ export function mountH5(router: Router, h: H5Deps): void {
   const deny = (ctx: Koa.Context) => {
     ctx.status = 401;
     ctx.type = 'text/html; charset=utf-8';
-    ctx.body = page('无法确认身份', '<h1>无法确认身份</h1><p>链接已过期或无效。请在企业微信中向机器人发送“表单 <名称>”获取新链接。</p>');
+    ctx.body = page(
+      '无法确认身份',
+      '<h1>无法确认身份</h1><p>链接已过期或无效。请在企业微信中向机器人发送“表单 <名称>”获取新链接。</p>',
+    );
   };
 
   router.get('/h5/forms/:kind', async (ctx) => {
@@ -94,7 +102,17 @@ export function mountH5(router: Router, h: H5Deps): void {
         const actor = await loadActor(m, who.userid);
         if (!actor) throw new UserError('您尚未在政务大厅服务机器人中登记。');
         // Single use: the first successful submission claims its id (sandbox: the link's nonce).
-        const fresh = await insertRows(m, ChatState, { userid: who.userid, kind: `h5:${submission}`, data: { form: form.kind }, expiresAt: new Date(now.getTime() + 86_400_000) }, { orIgnore: true });
+        const fresh = await insertRows(
+          m,
+          ChatState,
+          {
+            userid: who.userid,
+            kind: `h5:${submission}`,
+            data: { form: form.kind },
+            expiresAt: new Date(now.getTime() + 86_400_000),
+          },
+          { orIgnore: true },
+        );
         if (fresh !== 1) throw new UserError('该表单已提交过。如需再次填写，请发送“表单 <名称>”获取新链接。');
         const c = makeCtx(h.deps, m, now, actor, `h5:${form.kind}:${submission}`);
         await runNamed(c, form.command, named);

@@ -1,6 +1,7 @@
 import type { FormDef } from '../../bot/forms';
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const STYLE = `body{margin:0;font:16px/1.5 -apple-system,"PingFang SC","Microsoft YaHei",sans-serif;background:#f2f3f5}
 main{max-width:640px;margin:0 auto;padding:12px}h1{font-size:18px}form{background:#fff;border-radius:8px;padding:12px}
@@ -14,7 +15,12 @@ export function page(title: string, body: string): string {
 }
 
 /** The form, prefilled; `hidden` carries the identity proof (signed link or session). */
-export function formPage(form: FormDef, values: Record<string, string>, hidden: Record<string, string>, error?: string): string {
+export function formPage(
+  form: FormDef,
+  values: Record<string, string>,
+  hidden: Record<string, string>,
+  error?: string,
+): string {
   const fields = form.fields
     .map((f) => {
       const id = `f_${f.key}`;
@@ -39,5 +45,8 @@ export function formPage(form: FormDef, values: Record<string, string>, hidden: 
 }
 
 export function resultPage(title: string, lines: string[], ok: boolean): string {
-  return page(title, `<h1>${esc(title)}</h1><div class="result ${ok ? '' : 'error'}" role="status">${esc(lines.join('\n'))}</div><p class="help">结果也已发送到企业微信消息中，可关闭本页。</p>`);
+  return page(
+    title,
+    `<h1>${esc(title)}</h1><div class="result ${ok ? '' : 'error'}" role="status">${esc(lines.join('\n'))}</div><p class="help">结果也已发送到企业微信消息中，可关闭本页。</p>`,
+  );
 }

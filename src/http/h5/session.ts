@@ -15,7 +15,10 @@ export function readSession(secret: string, token: string | undefined, now: Date
   const i = token.lastIndexOf('.');
   const payload = token.slice(0, i);
   const sig = token.slice(i + 1);
-  const [userid, exp] = [payload.slice(0, payload.lastIndexOf('.')), Number(payload.slice(payload.lastIndexOf('.') + 1))];
+  const [userid, exp] = [
+    payload.slice(0, payload.lastIndexOf('.')),
+    Number(payload.slice(payload.lastIndexOf('.') + 1)),
+  ];
   if (!userid || !(exp > now.getTime())) return undefined;
   const expected = Buffer.from(createHmac('sha256', `h5s:${secret}`).update(payload).digest('base64url'));
   const got = Buffer.from(sig);

@@ -22,7 +22,11 @@ export const FAKE_PREFIX = '/_fake-wecom';
 const PAGE = readFileSync(new URL('./page.html', import.meta.url), 'utf8');
 
 const sendSchema = z.object({ userid: z.string().min(1).max(64), text: z.string().min(1).max(2000) });
-const clickSchema = z.object({ userid: z.string().min(1).max(64), eventKey: z.string().min(1).max(1024), taskId: z.string().min(1).max(128) });
+const clickSchema = z.object({
+  userid: z.string().min(1).max(64),
+  eventKey: z.string().min(1).max(1024),
+  taskId: z.string().min(1).max(128),
+});
 
 interface MountInput {
   app: Koa;
@@ -78,7 +82,13 @@ export async function mountSandbox(input: MountInput) {
         window: p.windowNumber,
         roles: roles.filter((r) => r.userid === p.userid).map((r) => ROLE_NAMES[r.role]),
       })),
-      groups: groups.map((g) => ({ key: g.key, name: g.name, chatid: g.chatid, robot: g.webhook ? (/key=([^&]+)/.exec(g.webhook)?.[1] ?? '') : null, members: g.members ?? [] })),
+      groups: groups.map((g) => ({
+        key: g.key,
+        name: g.name,
+        chatid: g.chatid,
+        robot: g.webhook ? (/key=([^&]+)/.exec(g.webhook)?.[1] ?? '') : null,
+        members: g.members ?? [],
+      })),
     };
   });
 
@@ -89,7 +99,13 @@ export async function mountSandbox(input: MountInput) {
       ctx.body = { ok: false, error: parsed.error.issues[0].message };
       return;
     }
-    const status = await post({ type: 'text', corpId: crypto.corpId, from: parsed.data.userid, content: parsed.data.text, createTime: Math.floor(clock.now().getTime() / 1000) });
+    const status = await post({
+      type: 'text',
+      corpId: crypto.corpId,
+      from: parsed.data.userid,
+      content: parsed.data.text,
+      createTime: Math.floor(clock.now().getTime() / 1000),
+    });
     ctx.body = { ok: status === 200, status };
   });
 
@@ -107,7 +123,16 @@ export async function mountSandbox(input: MountInput) {
       ctx.body = { ok: false, error: 'no card with that task id' };
       return;
     }
-    const status = await post({ type: 'card', corpId: crypto.corpId, from: userid, eventKey, taskId, responseCode, cardType: 'button_interaction', createTime: Math.floor(clock.now().getTime() / 1000) });
+    const status = await post({
+      type: 'card',
+      corpId: crypto.corpId,
+      from: userid,
+      eventKey,
+      taskId,
+      responseCode,
+      cardType: 'button_interaction',
+      createTime: Math.floor(clock.now().getTime() / 1000),
+    });
     ctx.body = { ok: status === 200, status };
   });
 
