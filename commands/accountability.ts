@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { KeyTask } from '../entities/key-task';
-import { findPerson, personName } from '../src/bot/directory';
-import { replyList } from '../src/bot/replies';
+import { findPerson, personName } from '../src/kernel/directory';
+import { replyList } from '../src/kernel/replies';
 import { fileAppeal, resolveUnfounded, upholdAppeals } from '../src/domain/accountability/appeals';
 import { assignTask, completeTask, taskByRef } from '../src/domain/accountability/key-tasks';
 import { MEASURES, parseMeasure, recordMeasure, subjectOf } from '../src/domain/accountability/measures';
 import { dispute } from '../src/domain/inspections/disputes';
-import { localDate, shortDate } from '../src/time';
-import { defineCommand } from './define';
+import { localDate, shortDate } from '../src/kernel/time';
+import { defineCommand } from '../src/kernel/command';
 
 // ACC-01, ACC-02, ACC-03, ACC-06, ACC-07 (commands.md §3.15): 问效 records, appeals, 不成立 / 澄清, 督办 tasks.
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { GroupChat } from '../entities/group-chat';
 import { ROLE_NAMES, type Role } from '../entities/person-role';
-import { findDepartment, findPerson, windowNumberOf } from '../src/bot/directory';
-import { UserError } from '../src/bot/errors';
-import { replyList } from '../src/bot/replies';
+import { findDepartment, findPerson, windowNumberOf } from '../src/kernel/directory';
+import { UserError } from '../src/kernel/errors';
+import { replyList } from '../src/kernel/replies';
 import {
   bindGroup,
   grantRoles,
@@ -15,8 +15,8 @@ import {
   STF01_REASONS,
 } from '../src/directory/edits';
 import { parseRole, splitList } from '../src/directory/fields';
-import { localDate } from '../src/time';
-import { defineCommand } from './define';
+import { localDate } from '../src/kernel/time';
+import { defineCommand } from '../src/kernel/command';
 
 // Directory edits in chat (commands.md §3.1, §3.8; issue [approvals] §3; D1 names). Parse, call
 // src/directory/edits, reply. Permissions come from `roles` (checked by the dispatcher); the one finer check

@@ -3,17 +3,17 @@ import { ChatState } from '../entities/chat-state';
 import { Delegation } from '../entities/delegation';
 import { decide, loadApproval, withdraw } from '../src/approvals/engine';
 import { ageLabel, approvalHistory, pendingFor } from '../src/approvals/queries';
-import { findPerson, personName } from '../src/bot/directory';
-import { UserError } from '../src/bot/errors';
-import { hasRole } from '../src/bot/permissions';
-import { replyList } from '../src/bot/replies';
+import { findPerson, personName } from '../src/kernel/directory';
+import { UserError } from '../src/kernel/errors';
+import { hasRole } from '../src/kernel/permissions';
+import { replyList } from '../src/kernel/replies';
 import { insertRows } from '../src/db';
-import { cnDate } from '../src/time';
+import { cnDate } from '../src/kernel/time';
 import type { CardAction, TextInterceptor } from './card-actions';
-import { defineCommand } from './define';
-import { matchCommand } from '../src/bot/match';
-import { tokenize } from '../src/bot/parser';
-import { normalise } from '../src/bot/normalise';
+import { defineCommand } from '../src/kernel/command';
+import { matchCommand } from '../src/kernel/match';
+import { tokenize } from '../src/kernel/parser';
+import { normalise } from '../src/kernel/normalise';
 import { allCommands } from './registry';
 
 // Engine commands of decisions.md D1 (issue [approvals] §1): 待办, 审批 同意/驳回 (text fallback for every

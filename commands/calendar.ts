@@ -3,8 +3,8 @@ import { CALENDAR_DAY_KINDS } from '../entities/calendar-day';
 import { type DayRun, monthOverview } from '../src/calendar/month';
 import { confirmYear, setCalendarDay } from '../src/calendar/service';
 import type { DayInfo } from '../src/calendar/work-calendar';
-import { type LocalDate, cnDate, isoWeekday, localDate, localStamp, shortDate, yearOf } from '../src/time';
-import { defineCommand } from './define';
+import { type LocalDate, cnDate, isoWeekday, localDate, localStamp, shortDate, yearOf } from '../src/kernel/time';
+import { defineCommand } from '../src/kernel/command';
 
 // rule DIR-13, §0.3, D1, D13, OPEN #8: the working-day calendar in chat. Handlers call src/calendar; no SQL here.
 

@@ -1,7 +1,7 @@
 // Card buttons are routed by their stable key `<verb>:<id>` (D2, bolt-js action_id style): this literal
 // table maps each verb to its handler. Text interceptors get a person's plain text before the command
 // parser (D2: the text after a reject click is the reason).
-import type { Ctx } from '../src/bot/context';
+import type { Ctx } from '../src/kernel/ctx';
 import { approvalCardActions, rejectReasonInterceptor } from './approvals';
 import { complaintAck } from './complaints-queries';
 import { awardCardActions } from './performance';

@@ -1,4 +1,4 @@
-import type { FormDef } from '../src/bot/forms';
+import type { FormDef } from '../src/kernel/forms';
 import { CATEGORIES, CHANNELS, NATURES, TYPES } from '../src/domain/complaints/model';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findDepartment } from '../src/bot/directory';
+import { findDepartment } from '../src/kernel/directory';
 import { archiveComplaint } from '../src/domain/complaints/closing';
 import {
   forwardSuggestion,
@@ -12,9 +12,9 @@ import { SATISFACTION, VERDICTS, isSeriousNature } from '../src/domain/complaint
 import { recordVerdict } from '../src/domain/complaints/outcome';
 import { replyToComplainant, sendBack } from '../src/domain/complaints/reply';
 import { loadComplaint } from '../src/domain/complaints/store';
-import { cnDate, shortDate } from '../src/time';
+import { cnDate, shortDate } from '../src/kernel/time';
 import { complaintNo, natureArg } from './complaints-intake';
-import { defineCommand } from './define';
+import { defineCommand } from '../src/kernel/command';
 
 // 调查核实, 协调处理, 落实, 答复回访, 结果运用, 归档 (commands.md §3.2; CMP-07…CMP-19).
 

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { openAttachmentSlot } from '../src/bot/attachments';
-import { replyList } from '../src/bot/replies';
+import { openAttachmentSlot } from '../src/kernel/attachments';
+import { replyList } from '../src/kernel/replies';
 import { endComplaint, endReasonCode, transferOut, withdrawComplaint } from '../src/domain/complaints/closing';
 import { recordInvalid, pendingIntakes, registerComplaint, reportIntake } from '../src/domain/complaints/intake';
 import { purposeFor } from '../src/domain/complaints/materials';
 import { CATEGORIES, END_REASONS, SUBJECT } from '../src/domain/complaints/model';
 import { loadComplaint } from '../src/domain/complaints/store';
-import { defineCommand } from './define';
+import { defineCommand } from '../src/kernel/command';
 
 // 投诉 登记受理 and the off-ramps (commands.md §3.2; CMP-01…06, CMP-14, CMP-20, D4, REC-01).
 

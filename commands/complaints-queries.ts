@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import { greyClickedCard } from '../src/bot/card-reply';
-import { UserError } from '../src/bot/errors';
-import { replyList } from '../src/bot/replies';
+import { greyClickedCard } from '../src/kernel/card-reply';
+import { UserError } from '../src/kernel/errors';
+import { replyList } from '../src/kernel/replies';
 import { CHANNELS, TYPES } from '../src/domain/complaints/model';
 import { complaintHistory, complaintStats, describeComplaint, listComplaints } from '../src/domain/complaints/queries';
 import { acknowledge } from '../src/domain/complaints/referral';
 import { findDeadline } from '../src/calendar/deadlines';
 import { loadComplaint } from '../src/domain/complaints/store';
-import { cnDate, localDate } from '../src/time';
+import { cnDate, localDate } from '../src/kernel/time';
 import type { CardClick } from './card-actions';
-import type { Ctx } from '../src/bot/context';
+import type { Ctx } from '../src/kernel/ctx';
 import { complaintNo } from './complaints-intake';
-import { defineCommand } from './define';
-import { findDepartment } from '../src/bot/directory';
+import { defineCommand } from '../src/kernel/command';
+import { findDepartment } from '../src/kernel/directory';
 
 // 投诉 查看 / 列表 / 统计 / 历史 and the 已收到 button (commands.md §3.2, D1; CMP-07, CMP-17, REC-01, REC-02).
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { DeviceTask } from '../entities/device-task';
-import { replyList } from '../src/bot/replies';
+import { replyList } from '../src/kernel/replies';
 import { taskLine } from '../src/domain/windows/device-tasks';
 import { completeDeviceTask } from '../src/domain/windows/tasks-done';
-import { defineCommand } from './define';
+import { defineCommand } from '../src/kernel/command';
 
 // 设备任务 RW… (WIN-02, WIN-06, DIR-04): 大厅管理室's checklist of window info, 调屏, 评价器, 叫号机.
 

@@ -4,10 +4,10 @@ import { Department } from '../entities/department';
 import { Person } from '../entities/person';
 import { PersonRole, ROLE_NAMES } from '../entities/person-role';
 import { HallWindow } from '../entities/window';
-import { findDepartment, findPerson, findWindow, personName } from '../src/bot/directory';
-import { seesPersonalData, maskPhone } from '../src/bot/mask';
-import { replyList } from '../src/bot/replies';
-import { defineCommand } from './define';
+import { findDepartment, findPerson, findWindow, personName } from '../src/kernel/directory';
+import { seesPersonalData, maskPhone } from '../src/kernel/mask';
+import { replyList } from '../src/kernel/replies';
+import { defineCommand } from '../src/kernel/command';
 
 // DIR-01, DIR-06, DIR-08: the directory as people see it in chat.
 

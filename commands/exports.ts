@@ -1,13 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { findDepartment } from '../src/bot/directory';
-import { UserError } from '../src/bot/errors';
-import { hasRole } from '../src/bot/permissions';
+import { findDepartment } from '../src/kernel/directory';
+import { UserError } from '../src/kernel/errors';
+import { hasRole } from '../src/kernel/permissions';
 import { LEDGERS, findLedger } from '../src/reports/ledgers';
 import { writeWorkbook } from '../src/reports/xlsx';
-import { localDate } from '../src/time';
-import { defineCommand } from './define';
+import { localDate } from '../src/kernel/time';
+import { defineCommand } from '../src/kernel/command';
 
 // commands.md §6: `导出 <台账> [从=… 到=…] [部门=…]` → an xlsx file back in chat. hall_office gets full values,
 // leader/supervisor masked personal data (REC-07), chief_rep its own department's rows of the ● ledgers.

@@ -1,17 +1,17 @@
 import { In, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { Finding } from '../entities/finding';
-import { attachmentsOf } from '../src/bot/attachments';
-import { findDepartment, findPerson, findWindow, personName } from '../src/bot/directory';
-import { UserError } from '../src/bot/errors';
-import { maskName, seesPersonalData } from '../src/bot/mask';
-import { hasRole } from '../src/bot/permissions';
-import { replyList } from '../src/bot/replies';
+import { attachmentsOf } from '../src/kernel/attachments';
+import { findDepartment, findPerson, findWindow, personName } from '../src/kernel/directory';
+import { UserError } from '../src/kernel/errors';
+import { maskName, seesPersonalData } from '../src/kernel/mask';
+import { hasRole } from '../src/kernel/permissions';
+import { replyList } from '../src/kernel/replies';
 import { decideDispute, dispute } from '../src/domain/inspections/disputes';
 import { findingByRef, recordFinding, recordPraise, shortNo } from '../src/domain/inspections/findings';
 import { itemFull, SEVERITIES } from '../src/domain/inspections/rules';
-import { localStamp, shortDate } from '../src/time';
-import { defineCommand } from './define';
+import { localStamp, shortDate } from '../src/kernel/time';
+import { defineCommand } from '../src/kernel/command';
 
 // INS-05…INS-09 (commands.md §3.3): findings, praise, disputes and the findings list.
 

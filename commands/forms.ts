@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { formLink, type FormDef } from '../src/bot/forms';
-import { UserError } from '../src/bot/errors';
-import { mayRun } from '../src/bot/permissions';
+import { formLink, type FormDef } from '../src/kernel/forms';
+import { UserError } from '../src/kernel/errors';
+import { mayRun } from '../src/kernel/permissions';
 import { complaintForm } from './complaints-form';
 import { WINDOW_FORMS } from '../src/domain/windows/forms';
-import { defineCommand } from './define';
+import { defineCommand } from '../src/kernel/command';
 import { SUPERVISION_FORMS } from './supervision-forms';
 import { allCommands } from './registry';
 

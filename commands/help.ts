@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { mayRun, rolesLabel } from '../src/bot/permissions';
-import { matchCommand, nearestNames } from '../src/bot/match';
-import { replyMore } from '../src/bot/replies';
-import { GROUPS, defineCommand } from './define';
+import { mayRun, rolesLabel } from '../src/kernel/permissions';
+import { matchCommand, nearestNames } from '../src/kernel/match';
+import { replyMore } from '../src/kernel/replies';
+import { GROUPS, defineCommand } from '../src/kernel/command';
 import { allCommands } from './registry';
 
 // grammY/Hubot style (examples.md): help is generated from the command table, never written twice.

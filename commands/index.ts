@@ -3,7 +3,7 @@
 import { calendarConfirm, calendarImport, calendarQuery, calendarSet, calendarView } from './calendar';
 import { approvalView, approvalWithdraw, approve, delegate, todo } from './approvals';
 import { chiefReplace, chiefSet, groupBind, groupList, personMove, roleGrant, roleRevoke } from './admin-directory';
-import type { CommandDef } from './define';
+import type { CommandDef } from '../src/kernel/command';
 import { registerCommands } from './registry';
 import {
   accAppeal,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { findPerson } from '../src/bot/directory';
-import { UserError } from '../src/bot/errors';
-import { replyList } from '../src/bot/replies';
+import { findPerson } from '../src/kernel/directory';
+import { UserError } from '../src/kernel/errors';
+import { replyList } from '../src/kernel/replies';
 import { recordObstruction } from '../src/domain/accountability/measures';
 import { endInspection, monthStats, parseParticipants, startInspection } from '../src/domain/inspections/inspections';
 import { closeReport, fileReport, openReports } from '../src/domain/inspections/patrol';
@@ -13,8 +13,8 @@ import {
   parseFloor,
 } from '../src/domain/inspections/rules';
 import { summarise } from '../src/domain/inspections/summary';
-import { localDate, localTime, monthBounds, shortDate } from '../src/time';
-import { defineCommand } from './define';
+import { localDate, localTime, monthBounds, shortDate } from '../src/kernel/time';
+import { defineCommand } from '../src/kernel/command';
 
 // INS-01…INS-04, INS-08, INS-10, INS-12 (commands.md §3.3): inspection rounds, quotas, summaries, guides' reports.
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { findDepartment } from '../src/bot/directory';
-import { UserError } from '../src/bot/errors';
-import { replyList } from '../src/bot/replies';
+import { findDepartment } from '../src/kernel/directory';
+import { UserError } from '../src/kernel/errors';
+import { replyList } from '../src/kernel/replies';
 import { requestExternalNotice } from '../src/domain/briefings/external-notice';
 import { noticeByApproval, noticeByRef } from '../src/domain/briefings/numbering';
 import { listNotices, NOTICE_TYPES, noticeText } from '../src/domain/briefings/notices';
@@ -9,9 +9,9 @@ import { aboutLabel, type OralContent } from '../src/domain/briefings/oral-conte
 import { editOralNotice, oralNoticeOn } from '../src/domain/briefings/oral-notice';
 import { oralPublishTime } from '../src/domain/briefings/oral-times';
 import { submitQuarterly } from '../src/domain/briefings/quarterly';
-import { normaliseRecordRef } from '../src/numbers';
-import { localDate, yearOf } from '../src/time';
-import { defineCommand } from './define';
+import { normaliseRecordRef } from '../src/kernel/numbers';
+import { localDate, yearOf } from '../src/kernel/time';
+import { defineCommand } from '../src/kernel/command';
 
 // BRF-02, BRF-03, BRF-09, BRF-10, BRF-11 (commands.md §3.4): the daily 口头通报, the archive, BRF-09 notices
 // to a 派驻部门 and the 003 quarterly reports.

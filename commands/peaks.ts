@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { findDepartment } from '../src/bot/directory';
-import { replyList } from '../src/bot/replies';
+import { findDepartment } from '../src/kernel/directory';
+import { replyList } from '../src/kernel/replies';
 import { SUBJECTIVE_CAUSES, classifyCause } from '../src/domain/windows/cause';
 import { coordinatePeak, peakLines, tickPeakCheck } from '../src/domain/windows/peak-ops';
 import { filePeak } from '../src/domain/windows/peaks';
-import { defineCommand } from './define';
+import { defineCommand } from '../src/kernel/command';
 
 // commands.md §3.7: 业务高峰工作预案 (SUS-01…SUS-05, SUS-09) and the SUS-10 cause classification.
 

@@ -3,16 +3,16 @@ import { Between } from 'typeorm';
 import { DeductionEvent } from '../entities/deduction-event';
 import { Department } from '../entities/department';
 import { Person } from '../entities/person';
-import { findDepartment, findPerson } from '../src/bot/directory';
-import { UserError } from '../src/bot/errors';
-import { hasRole } from '../src/bot/permissions';
-import { replyList } from '../src/bot/replies';
+import { findDepartment, findPerson } from '../src/kernel/directory';
+import { UserError } from '../src/kernel/errors';
+import { hasRole } from '../src/kernel/permissions';
+import { replyList } from '../src/kernel/replies';
 import { decideAward, recordDeduction } from '../src/domain/performance';
 import { AwardFlag } from '../entities/award-flag';
 import { insertRows } from '../src/db';
-import { localDate, monthBounds } from '../src/time';
+import { localDate, monthBounds } from '../src/kernel/time';
 import type { CardAction } from './card-actions';
-import { defineCommand } from './define';
+import { defineCommand } from '../src/kernel/command';
 
 // PRF-14 / PRF-17 (commands.md §3.14): deduction events and 评优 eligibility, shared by every rule domain.
 

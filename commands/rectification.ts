@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findPerson } from '../src/bot/directory';
+import { findPerson } from '../src/kernel/directory';
 import {
   acceptRectification,
   issueRectification,
@@ -8,8 +8,8 @@ import {
   reportProgress,
   submitPlan,
 } from '../src/domain/accountability/rectifications';
-import { shortDate } from '../src/time';
-import { defineCommand } from './define';
+import { shortDate } from '../src/kernel/time';
+import { defineCommand } from '../src/kernel/command';
 
 // ACC-04, ACC-05, INS-11 (commands.md §3.15): 责令整改 → 整改方案 → 进度 → 结果 → 验收.
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { recordReferral } from '../src/domain/referrals';
-import { cnDate, localDate } from '../src/time';
-import { defineCommand } from './define';
+import { cnDate, localDate } from '../src/kernel/time';
+import { defineCommand } from '../src/kernel/command';
 
 // ACC-05 (commands.md §3.15): `移交 登记`; `投诉 移交` is the same command (§3.2).
 export const referralRecord = defineCommand({

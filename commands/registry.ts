@@ -1,4 +1,4 @@
-import type { CommandDef } from './define';
+import type { CommandDef } from '../src/kernel/command';
 
 // The few commands that need the whole table (帮助, 表单, the D2 reject-reason interceptor) read it from here,
 // so no command file imports commands/index.ts (that import cycle would leave table rows undefined).

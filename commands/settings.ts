@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { SettingRow } from '../entities/setting';
-import { UserError } from '../src/bot/errors';
-import { replyList } from '../src/bot/replies';
+import { UserError } from '../src/kernel/errors';
+import { replyList } from '../src/kernel/replies';
 import { getSetting, isSettingName, parseSettingValue } from '../src/settings/settings';
 import { SETTINGS, jobCronSchema } from '../src/settings/table';
 import { JOBS } from '../jobs/index';
-import { defineCommand } from './define';
+import { defineCommand } from '../src/kernel/command';
 import { afterCalendarChange } from '../src/calendar/service';
 
 // issue [approvals] §4: every OPEN proposal is a named setting with its default, changed by an admin without a

@@ -1,11 +1,11 @@
 import { ChatState } from '../entities/chat-state';
-import { greyClickedCard } from '../src/bot/card-reply';
-import { UserError } from '../src/bot/errors';
-import { formLink } from '../src/bot/forms';
-import { matchCommand } from '../src/bot/match';
-import { normalise } from '../src/bot/normalise';
-import { tokenize } from '../src/bot/parser';
-import { hasRole } from '../src/bot/permissions';
+import { greyClickedCard } from '../src/kernel/card-reply';
+import { UserError } from '../src/kernel/errors';
+import { formLink } from '../src/kernel/forms';
+import { matchCommand } from '../src/kernel/match';
+import { normalise } from '../src/kernel/normalise';
+import { tokenize } from '../src/kernel/parser';
+import { hasRole } from '../src/kernel/permissions';
 import { noticeByApproval } from '../src/domain/briefings/numbering';
 import { acknowledge, assertMayDispute, decideDispute, dispute } from '../src/domain/inspections/disputes';
 import type { CardAction, CardClick, TextInterceptor } from './card-actions';

@@ -1,4 +1,4 @@
-import type { FormDef } from '../src/bot/forms';
+import type { FormDef } from '../src/kernel/forms';
 import { SEVERITIES } from '../src/domain/inspections/rules';
 
 // H5 forms of [supervision] (commands.md §4): each submits to the chat command with the same checks.

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { findDepartment } from '../src/bot/directory';
-import { replyList } from '../src/bot/replies';
+import { findDepartment } from '../src/kernel/directory';
+import { replyList } from '../src/kernel/replies';
 import { notifyPublic, reportPublicity, suspensionLines } from '../src/domain/windows/suspension-notice';
 import { fileSuspension } from '../src/domain/windows/suspensions';
-import { defineCommand } from './define';
+import { defineCommand } from '../src/kernel/command';
 
 // commands.md §3.7: 业务临时停办 (SUS-01, SUS-06…SUS-08).
 

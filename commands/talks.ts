@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { Talk } from '../entities/talk';
-import { findDepartment } from '../src/bot/directory';
+import { findDepartment } from '../src/kernel/directory';
 import { previousMonth } from '../src/domain/briefings/schedule';
 import { talkCandidates } from '../src/domain/briefings/talk-candidates';
 import { confirmTalk, recordTalk, TARGETS } from '../src/domain/briefings/talks';
 import { dayOfNextMonth } from '../src/calendar/conventions';
-import { cnDate, localDate } from '../src/time';
-import { defineCommand } from './define';
+import { cnDate, localDate } from '../src/kernel/time';
+import { defineCommand } from '../src/kernel/command';
 
 // BRF-04…BRF-06 (commands.md §3.4): 约谈 candidates (OPEN #19/#20), confirmation, the 约谈记录 (OPEN #23).
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fileChange } from '../src/domain/windows/changes';
 import { fileSeasonalPlan } from '../src/domain/windows/seasonal';
-import { defineCommand } from './define';
+import { defineCommand } from '../src/kernel/command';
 
 // commands.md §3.6: 窗口 变更 (附件1; WIN-01, WIN-02) and 季节窗口 计划 (WIN-10).
 

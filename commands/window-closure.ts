@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { findDepartment } from '../src/bot/directory';
-import { replyList } from '../src/bot/replies';
+import { findDepartment } from '../src/kernel/directory';
+import { replyList } from '../src/kernel/replies';
 import { fileClosure } from '../src/domain/windows/closures';
 import { fileReopen } from '../src/domain/windows/reopen';
 import { closureLines } from '../src/domain/windows/status';
-import { defineCommand } from './define';
+import { defineCommand } from '../src/kernel/command';
 
 // commands.md §3.6: 窗口 关闭 (附件2, D28), 窗口 重启, 窗口 关闭 列表. Rules live in src/domain/windows.
 

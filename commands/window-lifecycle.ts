@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { openAttachmentSlot } from '../src/bot/attachments';
-import { findWindow } from '../src/bot/directory';
-import { UserError } from '../src/bot/errors';
-import { greyClickedCard } from '../src/bot/card-reply';
+import { openAttachmentSlot } from '../src/kernel/attachments';
+import { findWindow } from '../src/kernel/directory';
+import { UserError } from '../src/kernel/errors';
+import { greyClickedCard } from '../src/kernel/card-reply';
 import { loadClosure } from '../src/domain/windows/closures';
 import {
   RESUME_PLAN,
@@ -15,9 +15,9 @@ import {
 } from '../src/domain/windows/closure-lifecycle';
 import { checkOwnOrOffice } from '../src/domain/windows/common';
 import { recordProcedureViolation } from '../src/domain/windows/procedure';
-import { hasRole } from '../src/bot/permissions';
+import { hasRole } from '../src/kernel/permissions';
 import type { CardAction } from './card-actions';
-import { defineCommand } from './define';
+import { defineCommand } from '../src/kernel/command';
 
 // commands.md §3.6 after approval: 窗口 到岗 (WIN-07), 窗口 收回 (WIN-08), 窗口 恢复上岗 (WIN-11) and the
 // cards `reclaim:` / `keep:` (WIN-08) and `ack_resume:` (WIN-11).

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { findDepartment } from '../src/bot/directory';
-import { UserError } from '../src/bot/errors';
+import { findDepartment } from '../src/kernel/directory';
+import { UserError } from '../src/kernel/errors';
 import { previousMonth } from '../src/domain/briefings/schedule';
 import { deptProblemCount, renderDept, type WrittenContent } from '../src/domain/briefings/written-content';
 import { editWrittenSection, submitWrittenNotice, writtenNotice } from '../src/domain/briefings/written-notice';
 import { dayOfNextMonth } from '../src/calendar/conventions';
-import { cnDate, localDate } from '../src/time';
-import { defineCommand } from './define';
+import { cnDate, localDate } from '../src/kernel/time';
+import { defineCommand } from '../src/kernel/command';
 
 // BRF-01 / BRF-07 (commands.md §3.4): the monthly 书面通报 draft — view, edit a department section, submit.
 

@@ -1,6 +1,6 @@
 import { remindPendingApprovals } from '../src/approvals/reminders';
-import { localDate } from '../src/time';
-import { defineJob, jobCtx } from './define';
+import { localDate } from '../src/kernel/time';
+import { defineJob, jobCtx } from '../src/kernel/job';
 
 // D17: pending approvals older than their kind's limit are reminded, then escalated.
 export const approvalReminders = defineJob({

@@ -1,6 +1,6 @@
 import { checkDailyInspection } from '../src/domain/inspections/quota-reminders';
-import { localDate } from '../src/time';
-import { defineJob, jobCtx } from './define';
+import { localDate } from '../src/kernel/time';
+import { defineJob, jobCtx } from '../src/kernel/job';
 
 // INS-01, OPEN #15 / #55: 16:00 each WD — no 日常巡查 logged today → remind G-OFFICE.
 export const dailyInspectionCheck = defineJob({

@@ -1,6 +1,6 @@
 import { autoConfirmDue } from '../src/domain/inspections/disputes';
-import { localDate } from '../src/time';
-import { defineJob, jobCtx } from './define';
+import { localDate } from '../src/kernel/time';
+import { defineJob, jobCtx } from '../src/kernel/job';
 
 // INS-09 / ACC-03, OPEN #17: findings not disputed within 2 WD are confirmed; each 首席代表 gets one DM.
 export const findingAutoConfirm = defineJob({

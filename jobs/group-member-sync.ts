@@ -1,6 +1,6 @@
 import { ensureGroupChats, syncGroupMembers } from '../src/directory/groups';
-import { localDate } from '../src/time';
-import { defineJob } from './define';
+import { localDate } from '../src/kernel/time';
+import { defineJob } from '../src/kernel/job';
 
 // rules.md §0.3 groups: people move between departments in chat (人员 调岗, 首席代表 更换); each morning the app chats
 // are created if missing and their members brought in line with the directory, so G-DEPT messages reach exactly

@@ -1,6 +1,6 @@
 import { checkNextYearCoverage } from '../src/calendar/coverage-alerts';
-import { isoWeekKey, localDate } from '../src/time';
-import { defineJob, jobCtx } from './define';
+import { isoWeekKey, localDate } from '../src/kernel/time';
+import { defineJob, jobCtx } from '../src/kernel/job';
 
 // DIR-13, OPEN #8: each December week (first WD of the week), remind G-OFFICE until next year's calendar is loaded.
 export const holidayCalendarReminder = defineJob({

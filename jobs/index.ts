@@ -1,7 +1,7 @@
 // The whole schedule (commands.md §5): one literal table, one row per job file. Times are Asia/Shanghai.
 import { approvalReminders } from './approval-reminders';
 import { complaintDeadlines } from './complaint-deadlines';
-import type { JobDef } from './define';
+import type { JobDef } from '../src/kernel/job';
 import { dailyInspectionCheck } from './daily-inspection-check';
 import { findingAutoConfirm } from './finding-auto-confirm';
 import { jointInspectionCount } from './joint-inspection-count';

@@ -1,6 +1,6 @@
 import { checkJointCount } from '../src/domain/inspections/quota-reminders';
-import { localDate } from '../src/time';
-import { defineJob, jobCtx } from './define';
+import { localDate } from '../src/kernel/time';
+import { defineJob, jobCtx } from '../src/kernel/job';
 
 // INS-02, OPEN #15: 联合巡查 <1 by the 15th, <2 on the 3rd-last WD → G-OFFICE (each stage once per month).
 export const jointInspectionCount = defineJob({

@@ -1,6 +1,6 @@
 import { checkLeaderInspection } from '../src/domain/inspections/quota-reminders';
-import { localDate } from '../src/time';
-import { defineJob, jobCtx } from './define';
+import { localDate } from '../src/kernel/time';
+import { defineJob, jobCtx } from '../src/kernel/job';
 
 // INS-03, OPEN #15 / #56: no 领导巡查 this month by the 20th (non-WD → the WD before) → DM the 中心领导 (once).
 export const leaderInspectionCheck = defineJob({

@@ -1,7 +1,7 @@
 import { runMonthlyBatch } from '../src/domain/briefings/monthly-batch';
 import { firstWorkday } from '../src/domain/briefings/schedule';
-import { localDate } from '../src/time';
-import { defineJob, jobCtx } from './define';
+import { localDate } from '../src/kernel/time';
+import { defineJob, jobCtx } from '../src/kernel/job';
 
 // 1st WD of the month, 09:00: BRF-04/05 约谈 candidates, BRF-07 书面通报 draft, PRF-14 deductions, INS quotas,
 // DIR-11 list — G-OFFICE and each 首席代表 (own data). Lines of modules not built yet say 无 (D21).

@@ -1,7 +1,7 @@
 import { draftOralNotice } from '../src/domain/briefings/oral-notice';
 import { ORAL_DRAFT_CRON } from '../src/domain/briefings/oral-times';
-import { localDate } from '../src/time';
-import { defineJob, jobCtx } from './define';
+import { localDate } from '../src/kernel/time';
+import { defineJob, jobCtx } from '../src/kernel/job';
 
 // BRF-02 / BRF-03, OPEN #18: 07:45 each WD — draft the 口头通报 (previous WD's findings and praise, CAS L3,
 // overdue complaints) and send the 分管领导 the approval card.

@@ -1,7 +1,7 @@
 import { nudgeOral } from '../src/domain/briefings/oral-release';
 import { ORAL_NUDGE_CRON } from '../src/domain/briefings/oral-times';
-import { localDate } from '../src/time';
-import { defineJob, jobCtx } from './define';
+import { localDate } from '../src/kernel/time';
+import { defineJob, jobCtx } from '../src/kernel/job';
 
 // BRF-03 PROPOSAL (OPEN #18): 08:15 each WD — today's 口头通报 not yet approved → DM the 分管领导; release waits.
 export const oralNoticeNudge = defineJob({

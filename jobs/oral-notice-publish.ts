@@ -1,7 +1,7 @@
 import { publishDueOral } from '../src/domain/briefings/oral-release';
 import { ORAL_PUBLISH_CRON } from '../src/domain/briefings/oral-times';
-import { localDate } from '../src/time';
-import { defineJob, jobCtx } from './define';
+import { localDate } from '../src/kernel/time';
+import { defineJob, jobCtx } from '../src/kernel/job';
 
 // BRF-02 / BRF-10, OPEN #18 / #22: 08:20 each WD — the approved 口头通报 gets the next 督通 number and goes to G-HALL;
 // the 带班领导 gets the text. Unapproved drafts wait (an approval after 08:20 publishes at once).

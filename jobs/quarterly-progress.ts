@@ -1,6 +1,6 @@
 import { remindQuarterly } from '../src/domain/briefings/quarterly';
-import { localDate } from '../src/time';
-import { defineJob, jobCtx } from './define';
+import { localDate } from '../src/kernel/time';
+import { defineJob, jobCtx } from '../src/kernel/job';
 
 // BRF-11 (003 要求(一)): 1st WD of Mar/Jun/Sep/Dec and 3 WD before the 10th → each 首席代表 whose department has not
 // reported (each stage once per department, reminder_log `quarterly:<year>-Q<n>:<dept>`).

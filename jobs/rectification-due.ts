@@ -1,6 +1,6 @@
 import { remindRectifications } from '../src/domain/accountability/reminders';
-import { localDate } from '../src/time';
-import { defineJob, jobCtx } from './define';
+import { localDate } from '../src/kernel/time';
+import { defineJob, jobCtx } from '../src/kernel/job';
 
 // ACC-04 / INS-11 / ACC-02, OPEN #13 / #46: 09:00 each WD — 整改 三级提醒 (plan and completion deadlines), weekly
 // progress, 督办 due − 1 WD and overdue.

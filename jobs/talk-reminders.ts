@@ -1,6 +1,6 @@
 import { remindTalks } from '../src/domain/briefings/monthly-reminders';
-import { localDate } from '../src/time';
-import { defineJob, jobCtx } from './define';
+import { localDate } from '../src/kernel/time';
+import { defineJob, jobCtx } from '../src/kernel/job';
 
 // BRF-04 / BRF-05: 约谈 reminders on the 5th and 8th (setting talk.reminderDays; a non-WD moves to the WD before),
 // deadline the 10th; escalation to G-LEAD on the first run after it. Each stage is claimed once in reminder_log

@@ -1,6 +1,6 @@
 import { remindWrittenNotice } from '../src/domain/briefings/monthly-reminders';
-import { localDate } from '../src/time';
-import { defineJob, jobCtx } from './define';
+import { localDate } from '../src/kernel/time';
+import { defineJob, jobCtx } from '../src/kernel/job';
 
 // BRF-07, OPEN #21: 书面通报 not approved → 中心领导 on the 12th, escalated to G-LEAD on the 14th (non-WD → the WD
 // before); deadline the 15th. Stages are claimed once (`written:<month>`), so the period key is the day.

@@ -8,7 +8,7 @@ import { ensureGroupChats, syncGroupMembers } from './directory/groups';
 import { importDirectory } from './directory/import';
 import { readDirectoryFiles } from './directory/read';
 import type { WecomPort } from './outbox/sender';
-import { systemClock, type Clock } from './time';
+import { systemClock, type Clock } from './kernel/time';
 
 // `npm run cli -- directory import <file…> [--dry-run]` and `directory export <file.json|xlsx>`
 // (architecture "CLI"; issue [approvals] §3). Prints the diff or every row error; returns the exit code.

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import type { Deps } from './deps';
+import type { Deps } from './kernel/deps';
 import { LEDGERS, findLedger } from './reports/ledgers';
 import { writeWorkbook } from './reports/xlsx';
-import { isLocalDate, localDate, systemClock } from './time';
+import { isLocalDate, localDate, systemClock } from './kernel/time';
 
 /** `export <ledger> --out <file.xlsx> [--from YYYY-MM-DD --to YYYY-MM-DD] [--department CODE]` (unmasked: CLI = 大厅管理室 operator). */
 export async function runExportCli(args: string[], deps: Deps): Promise<number> {

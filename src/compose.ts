@@ -1,12 +1,12 @@
 import type { Logger } from 'pino';
 import { createDataSource } from '../ormconfig';
-import { systemActor } from './bot/context';
-import { makeCtx } from './bot/make-ctx';
+import { systemActor } from './kernel/ctx';
+import { makeCtx } from './kernel/make-ctx';
 import { alertCoverageOnce } from './calendar/coverage-alerts';
 import { loadWorkCalendar } from './calendar/hall-calendar';
 import type { Config } from './config';
 import { Db } from './db';
-import type { Deps } from './deps';
+import type { Deps } from './kernel/deps';
 import { WecomClient } from './wecom/client';
 
 /** Open the configured database and apply pending migrations (start-up and every CLI command). */

@@ -1,14 +1,14 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { JobRun } from '../entities/job-run';
 import { JOBS } from '../jobs/index';
-import type { JobDef } from '../jobs/define';
+import type { JobDef } from './kernel/job';
 import { CalendarCoverageError } from './calendar/work-calendar';
 import { insertRows } from './db';
-import type { Deps } from './deps';
-import { writeAudit } from './audit';
+import type { Deps } from './kernel/deps';
+import { writeAudit } from './kernel/audit';
 import { jobCounter } from './metrics';
 import { getJobCron } from './settings/settings';
-import { localDate, type Clock } from './time';
+import { localDate, type Clock } from './kernel/time';
 
 // The only importer of node-cron (architecture "Rooms"). Runs are claimed in job_runs (unique on job,
 // period, attempt) so a second instance or a re-run of a period does nothing (design rules 3, 6; D14).

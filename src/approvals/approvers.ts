@@ -2,10 +2,10 @@ import { LessThanOrEqual, MoreThanOrEqual, In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { Delegation } from '../../entities/delegation';
 import type { Role } from '../../entities/person-role';
-import { chiefRepOf, usersWithRole } from '../bot/directory';
-import { UserError } from '../bot/errors';
-import { localDate } from '../time';
-import type { StepSpec } from './types';
+import { chiefRepOf, usersWithRole } from '../kernel/directory';
+import { UserError } from '../kernel/errors';
+import { localDate } from '../kernel/time';
+import type { StepSpec } from '../kernel/approval-kind';
 
 // Step resolution helpers for approval kinds, and the delegation rule (DIR-02, OPEN #6: one named 代理人 per
 // leave period; cards go to the 代理人 too, and a decision by the 代理人 is tagged “代”).

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { Approval } from '../../entities/approval';
 import type { ApprovalStep } from '../../entities/approval-step';
 import { OutboxRow } from '../../entities/outbox';
-import type { Ctx } from '../bot/context';
-import { localStamp } from '../time';
+import type { Ctx } from '../kernel/ctx';
+import { localStamp } from '../kernel/time';
 import { buttonCard, taskIdFor } from '../wecom/cards';
 import { actingApprovers } from './approvers';
-import type { ApprovalKind } from './types';
+import type { ApprovalKind } from '../kernel/approval-kind';
 
 // Approval cards (wecom.md §3.3/§3.4, D2, D12). One card per step, sent as one app message with every acting
 // approver in `touser` (template cards cannot go to app chats, §3.6). The response code of a click updates

@@ -1,16 +1,16 @@
 import { Approval } from '../../entities/approval';
 import { ApprovalStep } from '../../entities/approval-step';
 import { ChatState } from '../../entities/chat-state';
-import type { Ctx } from '../bot/context';
-import { personName } from '../bot/directory';
-import { UserError } from '../bot/errors';
+import type { Ctx } from '../kernel/ctx';
+import { personName } from '../kernel/directory';
+import { UserError } from '../kernel/errors';
 import { affected, insertRows } from '../db';
-import { nextRecordNo } from '../numbers';
-import { yearOf, localDate } from '../time';
+import { nextRecordNo } from '../kernel/numbers';
+import { yearOf, localDate } from '../kernel/time';
 import { chiefRepStep, decidesFor } from './approvers';
 import { closeStepCard, sendStepCard } from './cards';
 import { approvalKind } from './kinds';
-import type { StartRequest, StepSpec } from './types';
+import type { StartRequest, StepSpec } from '../kernel/approval-kind';
 
 // The approval engine (design rule 4; issue [approvals] §1): request → card → click → guarded transition →
 // notify → card update. All functions run inside the caller's transaction (Ctx.m). A job-started approval

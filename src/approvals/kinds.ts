@@ -8,7 +8,7 @@ import { externalNoticeKind } from '../domain/briefings/external-notice';
 import { oralNoticeKind } from '../domain/briefings/oral-release';
 import { talkRecordKind } from '../domain/briefings/talks';
 import { writtenNoticeKind } from '../domain/briefings/written-notice';
-import type { ApprovalKind } from './types';
+import type { ApprovalKind } from '../kernel/approval-kind';
 
 export const APPROVAL_KINDS: ApprovalKind[] = [
   windowClosureKind, // WIN-05/09/10 [首席代表] → 大厅管理室 → 有关负责人 [→ 中心领导 超限]

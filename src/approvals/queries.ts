@@ -3,9 +3,9 @@ import { Delegation } from '../../entities/delegation';
 import { Approval } from '../../entities/approval';
 import { ApprovalStep } from '../../entities/approval-step';
 import { AuditLog } from '../../entities/audit-log';
-import type { Ctx } from '../bot/context';
-import { personName } from '../bot/directory';
-import { localStamp, shortDate, localDate } from '../time';
+import type { Ctx } from '../kernel/ctx';
+import { personName } from '../kernel/directory';
+import { localStamp, shortDate, localDate } from '../kernel/time';
 
 /** My pending approvals (as approver or delegate), oldest first (issue [approvals] §1 `待办`). */
 export async function pendingFor(

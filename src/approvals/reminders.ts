@@ -1,10 +1,10 @@
 import { Approval } from '../../entities/approval';
 import { ApprovalStep } from '../../entities/approval-step';
-import type { Ctx } from '../bot/context';
-import { personName } from '../bot/directory';
-import { claimReminder } from '../reminders';
+import type { Ctx } from '../kernel/ctx';
+import { personName } from '../kernel/directory';
+import { claimReminder } from '../kernel/reminders';
 import { getSetting } from '../settings/settings';
-import { localDate } from '../time';
+import { localDate } from '../kernel/time';
 import { actingApprovers } from './approvers';
 import { approvalKind } from './kinds';
 

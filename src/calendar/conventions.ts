@@ -1,4 +1,4 @@
-import { type LocalDate, addDays, addMonths, monthBounds } from '../time';
+import { type LocalDate, addDays, addMonths, monthBounds } from '../kernel/time';
 import type { WorkCalendar } from './work-calendar';
 
 // Small §0.3 conventions other domains share, so every rule reads a date phrase the same way.

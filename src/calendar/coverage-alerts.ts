@@ -1,9 +1,9 @@
 import { In } from 'typeorm';
 import { Deadline } from '../../entities/deadline';
-import type { Ctx } from '../bot/context';
-import type { Deps } from '../deps';
-import { claimReminder } from '../reminders';
-import { type LocalDate, isoWeekKey, localDate, yearOf } from '../time';
+import type { Ctx } from '../kernel/ctx';
+import type { Deps } from '../kernel/deps';
+import { claimReminder } from '../kernel/reminders';
+import { type LocalDate, isoWeekKey, localDate, yearOf } from '../kernel/time';
 import { CalendarCoverageError } from './work-calendar';
 
 // rule DIR-13, D13, OPEN #8: beyond confirmed coverage the bot never guesses — it tells 大厅管理室 (G-OFFICE),

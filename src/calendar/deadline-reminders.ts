@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Deadline } from '../../entities/deadline';
-import { claimReminder } from '../reminders';
+import { claimReminder } from '../kernel/reminders';
 
 // How jobs use a deadline (D16, design rule 3): reminders are claimed on the deadline's current version, so a
 // moved, paused-and-resumed or extended deadline re-arms them and an unchanged one never repeats them.

@@ -6,11 +6,11 @@ import {
   type DeadlineStatus,
   type DeadlineUnit,
 } from '../../entities/deadline';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../kernel/audit';
 import { isPastDue } from './deadline-reminders';
-import { UserError } from '../bot/errors';
+import { UserError } from '../kernel/errors';
 import { affected, insertRows } from '../db';
-import { type LocalDate, addDays, localDate, localStamp } from '../time';
+import { type LocalDate, addDays, localDate, localStamp } from '../kernel/time';
 import type { WorkCalendar } from './work-calendar';
 
 // The one pausable clock every domain uses (§0.3, DIR-13, CAS-08/10/12). Each function changes one row with a

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { CalendarDay, type CalendarDayKind } from '../../entities/calendar-day';
 import { CalendarYear } from '../../entities/calendar-year';
 import { getSetting } from '../settings/settings';
-import { type LocalDate, addDays, addMonths, instantAt, isoWeekday, localDate, localTime, yearOf } from '../time';
+import { type LocalDate, addDays, addMonths, instantAt, isoWeekday, localDate, localTime, yearOf } from '../kernel/time';
 import { type HolidayPackage, holidayPackage } from './holiday-data';
 import { CalendarCoverageError, type DayInfo, type Due, type WorkCalendar } from './work-calendar';
 

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { LocalDate } from '../time';
+import type { LocalDate } from '../kernel/time';
 
 // rule DIR-13: the maintained holiday package (chinese-days) is the source for the years it covers. Its
 // functions (isWorkday…) silently fall back to "Mon–Fri" for years it does not know, so we never call them:

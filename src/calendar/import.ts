@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { Between, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { CalendarDay, type CalendarDayKind } from '../../entities/calendar-day';
-import { writeAudit } from '../audit';
-import { UserError } from '../bot/errors';
-import type { Deps } from '../deps';
-import { type LocalDate, isLocalDate, isoWeekday } from '../time';
+import { writeAudit } from '../kernel/audit';
+import { UserError } from '../kernel/errors';
+import type { Deps } from '../kernel/deps';
+import { type LocalDate, isLocalDate, isoWeekday } from '../kernel/time';
 import { afterCalendarChange, markYearConfirmed, upsertDay } from './service';
 import type { WorkCalendar } from './work-calendar';
 

@@ -1,4 +1,4 @@
-import { type LocalDate, addDays, monthBounds } from '../time';
+import { type LocalDate, addDays, monthBounds } from '../kernel/time';
 import type { DayInfo, WorkCalendar } from './work-calendar';
 
 /** A run of consecutive days of the same kind and name (e.g. 春节 2/15–2/23). */

@@ -1,10 +1,10 @@
 import { Between, type EntityManager } from 'typeorm';
 import { CalendarDay, type CalendarDayKind } from '../../entities/calendar-day';
 import { CalendarYear } from '../../entities/calendar-year';
-import { writeAudit } from '../audit';
-import { UserError } from '../bot/errors';
+import { writeAudit } from '../kernel/audit';
+import { UserError } from '../kernel/errors';
 import { insertRows } from '../db';
-import type { LocalDate } from '../time';
+import type { LocalDate } from '../kernel/time';
 import { recomputeOpenDeadlines } from './deadlines';
 import type { WorkCalendar } from './work-calendar';
 

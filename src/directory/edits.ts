@@ -3,11 +3,11 @@ import { GroupChat } from '../../entities/group-chat';
 import { Person } from '../../entities/person';
 import { PersonRole, type Role } from '../../entities/person-role';
 import { HallWindow } from '../../entities/window';
-import type { Ctx } from '../bot/context';
-import { usersWithRole } from '../bot/directory';
-import { UserError, ruleRefusal, softWarning } from '../bot/errors';
+import type { Ctx } from '../kernel/ctx';
+import { usersWithRole } from '../kernel/directory';
+import { UserError, ruleRefusal, softWarning } from '../kernel/errors';
 import { insertRows } from '../db';
-import { addMonths, localDate } from '../time';
+import { addMonths, localDate } from '../kernel/time';
 import { GROUP_KEY_RE } from './fields';
 import { refreshGroupMembers } from './groups';
 

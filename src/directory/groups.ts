@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import { GroupChat } from '../../entities/group-chat';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../kernel/audit';
 import type { Db } from '../db';
 import type { WecomPort } from '../outbox/sender';
 import { deriveMembers, loadState } from './state';

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { In } from 'typeorm';
 import { PersonRole, type Role } from '../../entities/person-role';
-import { writeAudit } from '../audit';
+import { writeAudit } from '../kernel/audit';
 import { insertRows, type Db } from '../db';
 import { checkDirectory, duplicateKeys, emptyFailed, emptyWhere } from './check';
 import { changedRows, emptyDiff, type Change, type DirectoryDiff } from './diff';

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { PERSON_FLAGS } from '../../entities/person';
 import type { Role } from '../../entities/person-role';
 import { WINDOW_STATUSES } from '../../entities/window';
-import { normUserid, windowNumberOf } from '../bot/directory';
-import { isLocalDate } from '../time';
+import { normUserid, windowNumberOf } from '../kernel/directory';
+import { isLocalDate } from '../kernel/time';
 import {
   GROUP_KEY_RE,
   KEY_PATH,

@@ -4,13 +4,13 @@ import { AwardFlag } from '../../entities/award-flag';
 import { DeductionEvent } from '../../entities/deduction-event';
 import { Department } from '../../entities/department';
 import type { CardClick } from '../../commands/card-actions';
-import { greyClickedCard } from '../bot/card-reply';
-import type { Ctx } from '../bot/context';
-import { personName } from '../bot/directory';
-import { UserError } from '../bot/errors';
+import { greyClickedCard } from '../kernel/card-reply';
+import type { Ctx } from '../kernel/ctx';
+import { personName } from '../kernel/directory';
+import { UserError } from '../kernel/errors';
 import { insertRows } from '../db';
-import { nextRecordNo } from '../numbers';
-import { localDate, yearOf } from '../time';
+import { nextRecordNo } from '../kernel/numbers';
+import { localDate, yearOf } from '../kernel/time';
 import { buttonCard, taskIdFor } from '../wecom/cards';
 
 // PRF-14 deduction events and PRF-17 评优 eligibility: the places where complaints (CMP-19), inspections

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { Referral } from '../../entities/referral';
-import type { Ctx } from '../bot/context';
+import type { Ctx } from '../kernel/ctx';
 import { insertRows } from '../db';
-import { localDate } from '../time';
+import { localDate } from '../kernel/time';
 
 // ACC-05 / CMP-18 / CMP-19 / BRF-09 / INS-11: 移交 is recorded (date, body, summary); the external body has no account.
 export const REFERRAL_BODIES = ['纪委监委', '纪检监察组', '公安机关', '派驻部门', '其他'] as const;

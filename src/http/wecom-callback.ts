@@ -3,7 +3,7 @@ import getRawBody from 'raw-body';
 import type { Logger } from 'pino';
 import type { InboxWriter } from './inbox-writer';
 import { callbackCounter } from '../metrics';
-import type { Clock } from '../time';
+import type { Clock } from '../kernel/time';
 import { CallbackError, openEnvelope, verifyUrl, type CryptoCfg } from '../wecom/crypto';
 import { dedupeKeyOf, kindOf, parseInbound } from '../wecom/inbound';
 

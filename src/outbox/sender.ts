@@ -6,7 +6,7 @@ import { affected, type Db } from '../db';
 import { Loop } from '../loop';
 import { outboxCounter } from '../metrics';
 import { getSetting } from '../settings/settings';
-import type { Clock } from '../time';
+import type { Clock } from '../kernel/time';
 import { enqueue } from './enqueue';
 import type { TemplateCard } from './message';
 import { routeGroup, type GroupRoute } from './group-target';

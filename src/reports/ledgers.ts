@@ -1,7 +1,7 @@
 import { Between } from 'typeorm';
 import { AuditLog } from '../../entities/audit-log';
 import type { Db } from '../db';
-import { instantAt, localStamp, type LocalDate } from '../time';
+import { instantAt, localStamp, type LocalDate } from '../kernel/time';
 import type { Sheet } from './xlsx';
 import { peakSuspensionLedger, windowLedger } from '../domain/windows/ledgers';
 import { complaintLedger, petitionLedger } from '../domain/complaints/ledger';

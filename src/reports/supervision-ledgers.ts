@@ -9,8 +9,8 @@ import { Rectification } from '../../entities/rectification';
 import { RectificationProgress } from '../../entities/rectification-progress';
 import { Referral } from '../../entities/referral';
 import { Talk } from '../../entities/talk';
-import { maskName } from '../bot/mask';
-import { instantAt, localDate, localStamp } from '../time';
+import { maskName } from '../kernel/mask';
+import { instantAt, localDate, localStamp } from '../kernel/time';
 import type { Ledger } from './ledgers';
 
 // commands.md §6 ledgers of [supervision]: 巡查台账 ●, 通报台账, 约谈台账, 整改与问效台账 ●, 移交台账, 督办任务台账.

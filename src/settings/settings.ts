@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { SettingRow } from '../../entities/setting';
-import { UserError } from '../bot/errors';
+import { UserError } from '../kernel/errors';
 import { SETTINGS, type SettingName, type SettingValue, jobCronSchema } from './table';
 
 /** Typed access to settings: the stored override if any, else the declared default. */

@@ -5,7 +5,7 @@ import { createBot, type Bot } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { loadDemoDirectory } from '../../src/directory/demo';
 import type { FeedItem, RunningFakeWecom } from '../../src/fake-wecom';
-import { FixedClock } from '../../src/time';
+import { FixedClock } from '../../src/kernel/time';
 import type { RunOutcome } from '../../src/scheduler';
 import type { InboundSpec } from '../../src/wecom/inbound';
 import { freshDatabaseUrl } from './db';

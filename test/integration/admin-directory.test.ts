@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { Like, MoreThan } from 'typeorm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { argTools, type CommandDef } from '../../commands/define';
+import { argTools, type CommandDef } from '../../src/kernel/command';
 import {
   chiefReplace,
   chiefSet,
@@ -17,11 +17,11 @@ import { GroupChat } from '../../entities/group-chat';
 import { OutboxRow } from '../../entities/outbox';
 import { Person } from '../../entities/person';
 import { PersonRole } from '../../entities/person-role';
-import { loadActor } from '../../src/bot/directory';
-import { UserError } from '../../src/bot/errors';
-import { makeCtx } from '../../src/bot/make-ctx';
+import { loadActor } from '../../src/kernel/directory';
+import { UserError } from '../../src/kernel/errors';
+import { makeCtx } from '../../src/kernel/make-ctx';
 import type { Db } from '../../src/db';
-import type { Deps } from '../../src/deps';
+import type { Deps } from '../../src/kernel/deps';
 import { changedRows } from '../../src/directory/diff';
 import { exportDirectory } from '../../src/directory/export';
 import { importDirectory } from '../../src/directory/import';

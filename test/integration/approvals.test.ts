@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Approval } from '../../entities/approval';
 import { AuditLog } from '../../entities/audit-log';
-import { systemActor } from '../../src/bot/context';
-import { loadActor } from '../../src/bot/directory';
-import { makeCtx } from '../../src/bot/make-ctx';
+import { systemActor } from '../../src/kernel/ctx';
+import { loadActor } from '../../src/kernel/directory';
+import { makeCtx } from '../../src/kernel/make-ctx';
 import { roleStep } from '../../src/approvals/approvers';
 import { startApproval } from '../../src/approvals/engine';
 import { APPROVAL_KINDS } from '../../src/approvals/kinds';
-import type { ApprovalKind } from '../../src/approvals/types';
+import type { ApprovalKind } from '../../src/kernel/approval-kind';
 import { startTestBot, type TestBot } from '../helpers/bot';
 
 // issue [approvals] §1: a three-step chain (首席代表签字 → 大厅管理室 → 有关负责人) driven end to end through signed,

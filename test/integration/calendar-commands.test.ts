@@ -1,19 +1,19 @@
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { calendarConfirm, calendarImport, calendarQuery, calendarSet, calendarView } from '../../commands/calendar';
-import { type CommandDef, bindArgs } from '../../commands/define';
+import { type CommandDef, bindArgs } from '../../src/kernel/command';
 import { COMMANDS } from '../../commands/index';
 import { AuditLog } from '../../entities/audit-log';
-import type { Actor } from '../../src/bot/context';
-import { makeCtx } from '../../src/bot/make-ctx';
-import { normalise } from '../../src/bot/normalise';
-import { parseArgs, tokenize } from '../../src/bot/parser';
+import type { Actor } from '../../src/kernel/ctx';
+import { makeCtx } from '../../src/kernel/make-ctx';
+import { normalise } from '../../src/kernel/normalise';
+import { parseArgs, tokenize } from '../../src/kernel/parser';
 import { openDeadline } from '../../src/calendar/deadlines';
 import { type HallCalendar, loadWorkCalendar } from '../../src/calendar/hall-calendar';
 import { CalendarCoverageError } from '../../src/calendar/work-calendar';
 import type { Db } from '../../src/db';
-import type { Deps } from '../../src/deps';
-import { instantAt } from '../../src/time';
+import type { Deps } from '../../src/kernel/deps';
+import { instantAt } from '../../src/kernel/time';
 import { freshDb } from '../helpers/db';
 
 const office: Actor = {

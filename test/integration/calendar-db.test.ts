@@ -10,9 +10,9 @@ import { CalendarYear } from '../../entities/calendar-year';
 import { Deadline } from '../../entities/deadline';
 import { OutboxRow } from '../../entities/outbox';
 import { SettingRow } from '../../entities/setting';
-import type { Actor } from '../../src/bot/context';
-import { UserError } from '../../src/bot/errors';
-import { makeCtx } from '../../src/bot/make-ctx';
+import type { Actor } from '../../src/kernel/ctx';
+import { UserError } from '../../src/kernel/errors';
+import { makeCtx } from '../../src/kernel/make-ctx';
 import { alertCoverageOnce, checkNextYearCoverage, withCalendarCoverage } from '../../src/calendar/coverage-alerts';
 import { claimDeadlineReminder } from '../../src/calendar/deadline-reminders';
 import {
@@ -29,8 +29,8 @@ import { importCalendarFile } from '../../src/calendar/import';
 import { afterCalendarChange, confirmYear, setCalendarDay } from '../../src/calendar/service';
 import { CalendarCoverageError } from '../../src/calendar/work-calendar';
 import type { Db } from '../../src/db';
-import type { Deps } from '../../src/deps';
-import { instantAt, localStamp } from '../../src/time';
+import type { Deps } from '../../src/kernel/deps';
+import { instantAt, localStamp } from '../../src/kernel/time';
 import { freshDb } from '../helpers/db';
 
 const office: Actor = {

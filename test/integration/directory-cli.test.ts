@@ -7,7 +7,7 @@ import { Department } from '../../entities/department';
 import { GroupChat } from '../../entities/group-chat';
 import { runDirectoryCli } from '../../src/cli-directory';
 import type { Db } from '../../src/db';
-import { FixedClock } from '../../src/time';
+import { FixedClock } from '../../src/kernel/time';
 import { freshDb } from '../helpers/db';
 
 // `npm run cli -- directory import|export` (architecture "CLI"): prints the diff or the errors, returns 0/1.

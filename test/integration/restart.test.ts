@@ -4,7 +4,7 @@ import { InboxRow } from '../../entities/inbox';
 import { createBot } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { loadDemoDirectory } from '../../src/directory/demo';
-import { FixedClock } from '../../src/time';
+import { FixedClock } from '../../src/kernel/time';
 import { testEnv } from '../helpers/bot';
 import { freshDatabaseUrl } from '../helpers/db';
 import { TEST_CRYPTO, fakeWecom, signedCallback } from '../helpers/fake-wecom';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../entities/audit-log';
 import { JobRun } from '../../entities/job-run';
-import { defineJob } from '../../jobs/define';
+import { defineJob } from '../../src/kernel/job';
 import { JOBS } from '../../jobs/index';
 import { Scheduler, fireTimesBetween, validateCron } from '../../src/scheduler';
-import { localDate } from '../../src/time';
+import { localDate } from '../../src/kernel/time';
 import { startTestBot, type TestBot } from '../helpers/bot';
 
 // issue [approvals] §2 (scheduler) and §4 (settings).

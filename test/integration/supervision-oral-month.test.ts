@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Finding } from '../../entities/finding';
 import { Notice } from '../../entities/notice';
 import type { OralContent } from '../../src/domain/briefings/oral-content';
-import { addDays } from '../../src/time';
+import { addDays } from '../../src/kernel/time';
 import { OutboxRow } from '../../entities/outbox';
 import { startTestBot, type TestBot } from '../helpers/bot';
 

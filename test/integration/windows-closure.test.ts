@@ -230,7 +230,7 @@ describe('H5 forms (commands.md §4)', () => {
   it('every [windows] form field is an argument of the command it submits to; 表单 lists them for a 首席代表', async () => {
     const { WINDOW_FORMS } = await import('../../src/domain/windows/forms');
     const { COMMANDS } = await import('../../commands/index');
-    const { argTools } = await import('../../commands/define');
+    const { argTools } = await import('../../src/kernel/command');
     for (const f of WINDOW_FORMS) {
       const cmd = COMMANDS.find((c) => c.name === f.command)!;
       const shape = (cmd.args(argTools(new Date())) as unknown as { shape: Record<string, unknown> }).shape;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HallCalendar } from '../../src/calendar/hall-calendar';
-import { type LocalDate, addDays, isoWeekday } from '../../src/time';
+import { type LocalDate, addDays, isoWeekday } from '../../src/kernel/time';
 
 // rule DIR-13: the package's 2025 and 2026 data against the State Council notices (国办发明电), day by day,
 // including the 调休 working Saturdays/Sundays.

@@ -6,7 +6,7 @@ import { HallCalendar, type Override } from '../../src/calendar/hall-calendar';
 import { holidayPackage, parseHolidayPackage } from '../../src/calendar/holiday-data';
 import { monthOverview } from '../../src/calendar/month';
 import { CalendarCoverageError } from '../../src/calendar/work-calendar';
-import { type LocalDate, instantAt, localStamp } from '../../src/time';
+import { type LocalDate, instantAt, localStamp } from '../../src/kernel/time';
 
 // The official State Council calendar (rules.md §19 header): 国办发明电 notices for 2025 and 2026.
 const cal = new HallCalendar();

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { argTools, bindArgs, defineCommand } from '../../commands/define';
-import { parseCnDate, parseCnDateRange, parseCnMonth } from '../../src/bot/dates';
-import { editDistance, matchCommand, nearestNames } from '../../src/bot/match';
-import { normalise } from '../../src/bot/normalise';
-import { parseArgs, parseLine, tokenize } from '../../src/bot/parser';
+import { argTools, bindArgs, defineCommand } from '../../src/kernel/command';
+import { parseCnDate, parseCnDateRange, parseCnMonth } from '../../src/kernel/dates';
+import { editDistance, matchCommand, nearestNames } from '../../src/kernel/match';
+import { normalise } from '../../src/kernel/normalise';
+import { parseArgs, parseLine, tokenize } from '../../src/kernel/parser';
 
 const NOW = new Date('2026-03-03T11:05:00+08:00'); // Tuesday
 

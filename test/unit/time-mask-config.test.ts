@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig, describeConfig, ConfigError } from '../../src/config';
-import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../src/bot/mask';
-import { addMonths, instantAt, isoWeekKey, localDate, localTime, monthBounds } from '../../src/time';
-import { normaliseRecordRef } from '../../src/numbers';
+import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../src/kernel/mask';
+import { addMonths, instantAt, isoWeekKey, localDate, localTime, monthBounds } from '../../src/kernel/time';
+import { normaliseRecordRef } from '../../src/kernel/numbers';
 import { splitText } from '../../src/outbox/enqueue';
 
 describe('time in Asia/Shanghai', () => {

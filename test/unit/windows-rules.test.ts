@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HallCalendar } from '../../src/calendar/hall-calendar';
-import { UserError } from '../../src/bot/errors';
+import { UserError } from '../../src/kernel/errors';
 import { reminderDay } from '../../src/domain/windows/seasonal-reminder';
 import {
   checkClosureNotice,

@@ -1,12 +1,12 @@
 import { KeyTask } from '../../../entities/key-task';
 import type { Person } from '../../../entities/person';
-import type { Ctx } from '../../bot/context';
-import { UserError } from '../../bot/errors';
-import { hasRole } from '../../bot/permissions';
+import type { Ctx } from '../../kernel/ctx';
+import { UserError } from '../../kernel/errors';
+import { hasRole } from '../../kernel/permissions';
 import { closeDeadline, findDeadline, openDeadline } from '../../calendar/deadlines';
 import { insertRows } from '../../db';
-import { nextRecordNo, normaliseRecordRef } from '../../numbers';
-import { daysBetween, localDate, shortDate, yearOf, type LocalDate } from '../../time';
+import { nextRecordNo, normaliseRecordRef } from '../../kernel/numbers';
+import { daysBetween, localDate, shortDate, yearOf, type LocalDate } from '../../kernel/time';
 
 // ACC-02 (000 问效 第2条): major matters and key tasks decided by the center are done on time and to standard —
 // 督办任务 `DB…` with owner and due date; reminders at due − 1 WD and while overdue (rectification-due job).

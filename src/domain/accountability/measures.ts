@@ -1,12 +1,12 @@
 import { Accountability } from '../../../entities/accountability';
 import { Department } from '../../../entities/department';
 import { Person } from '../../../entities/person';
-import type { Ctx } from '../../bot/context';
-import { findDepartment, findPerson } from '../../bot/directory';
-import { UserError } from '../../bot/errors';
+import type { Ctx } from '../../kernel/ctx';
+import { findDepartment, findPerson } from '../../kernel/directory';
+import { UserError } from '../../kernel/errors';
 import { insertRows } from '../../db';
-import { nextRecordNo, normaliseRecordRef } from '../../numbers';
-import { localDate, yearOf } from '../../time';
+import { nextRecordNo, normaliseRecordRef } from '../../kernel/numbers';
+import { localDate, yearOf } from '../../kernel/time';
 import { raiseAwardDecision } from '../performance';
 import { issueRectification } from './rectifications';
 import { resolveSource } from './sources';

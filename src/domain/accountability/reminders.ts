@@ -4,12 +4,12 @@ import { Department } from '../../../entities/department';
 import { KeyTask } from '../../../entities/key-task';
 import { Rectification } from '../../../entities/rectification';
 import { RectificationProgress } from '../../../entities/rectification-progress';
-import type { Ctx } from '../../bot/context';
-import { personName } from '../../bot/directory';
+import type { Ctx } from '../../kernel/ctx';
+import { personName } from '../../kernel/directory';
 import { claimDeadlineReminder, isPastDue } from '../../calendar/deadline-reminders';
-import { claimReminder } from '../../reminders';
+import { claimReminder } from '../../kernel/reminders';
 import { getSetting } from '../../settings/settings';
-import { daysBetween, isoWeekKey, localDate, shortDate } from '../../time';
+import { daysBetween, isoWeekKey, localDate, shortDate } from '../../kernel/time';
 import { TASK_CLOCK } from './key-tasks';
 import { DONE_CLOCK, PLAN_CLOCK } from './rectifications';
 

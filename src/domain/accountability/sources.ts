@@ -6,8 +6,8 @@ import { Finding } from '../../../entities/finding';
 import { Notice } from '../../../entities/notice';
 import { Rectification } from '../../../entities/rectification';
 import { getSetting } from '../../settings/settings';
-import { localDate, yearOf } from '../../time';
-import { normaliseRecordRef } from '../../numbers';
+import { localDate, yearOf } from '../../kernel/time';
+import { normaliseRecordRef } from '../../kernel/numbers';
 import { parseNoticeRef } from '../briefings/numbering';
 
 // ACC-04 / ACC-05: a rectification order, a 问效 record or an appeal names its source by number. Sources are

@@ -1,9 +1,9 @@
 import { Between } from 'typeorm';
 import { DeductionEvent } from '../../../entities/deduction-event';
 import { Department } from '../../../entities/department';
-import type { Ctx } from '../../bot/context';
-import { personName } from '../../bot/directory';
-import { cnDate, localDate, monthBounds } from '../../time';
+import type { Ctx } from '../../kernel/ctx';
+import { personName } from '../../kernel/directory';
+import { cnDate, localDate, monthBounds } from '../../kernel/time';
 import { jointEligibleChiefs, monthStats } from '../inspections/inspections';
 import { JOINT_PER_MONTH, LEADER_PER_MONTH } from '../inspections/rules';
 import { summarise } from '../inspections/summary';

@@ -1,9 +1,9 @@
-import type { Ctx } from '../../bot/context';
-import { usersWithRole } from '../../bot/directory';
+import type { Ctx } from '../../kernel/ctx';
+import { usersWithRole } from '../../kernel/directory';
 import { dayOfNextMonth } from '../../calendar/conventions';
-import { claimReminder } from '../../reminders';
+import { claimReminder } from '../../kernel/reminders';
 import { getSetting } from '../../settings/settings';
-import { cnDate, localDate } from '../../time';
+import { cnDate, localDate } from '../../kernel/time';
 import { fireDay, previousMonth } from './schedule';
 import { openTalks, TALK_DAY } from './talks';
 import { DEADLINE_DAY, writtenNotice } from './written-notice';

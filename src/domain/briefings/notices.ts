@@ -1,9 +1,9 @@
 import type { FindOptionsWhere } from 'typeorm';
 import { Notice } from '../../../entities/notice';
-import type { Ctx } from '../../bot/context';
-import { UserError } from '../../bot/errors';
-import { hasRole } from '../../bot/permissions';
-import { shortDate } from '../../time';
+import type { Ctx } from '../../kernel/ctx';
+import { UserError } from '../../kernel/errors';
+import { hasRole } from '../../kernel/permissions';
+import { shortDate } from '../../kernel/time';
 import { displayNo } from './numbering';
 import { type WrittenContent, renderDept } from './written-content';
 

@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { Notice } from '../../../entities/notice';
-import type { Ctx } from '../../bot/context';
-import { UserError } from '../../bot/errors';
+import type { Ctx } from '../../kernel/ctx';
+import { UserError } from '../../kernel/errors';
 import { affected } from '../../db';
-import { nextSequence } from '../../numbers';
+import { nextSequence } from '../../kernel/numbers';
 import { getSetting } from '../../settings/settings';
-import { localDate, yearOf } from '../../time';
+import { localDate, yearOf } from '../../kernel/time';
 
 // BRF-10 (000 督查通报 第六条(二)4 "按时间顺序编号存档"), OPEN #22: one yearly sequence over every type,
 // `督通〔YYYY〕NNN` + type; the number is taken at release, inside the releasing transaction, so an unreleased

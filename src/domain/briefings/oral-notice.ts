@@ -1,9 +1,9 @@
 import { Notice } from '../../../entities/notice';
 import { startApproval } from '../../approvals/engine';
-import type { Ctx } from '../../bot/context';
-import { UserError } from '../../bot/errors';
+import type { Ctx } from '../../kernel/ctx';
+import { UserError } from '../../kernel/errors';
 import { insertRows } from '../../db';
-import { cnDate, type LocalDate } from '../../time';
+import { cnDate, type LocalDate } from '../../kernel/time';
 import { aboutLabel, collectOral, renderOral, type OralContent } from './oral-content';
 import { approvalStatus, refreshApprovalCard } from './refresh-card';
 

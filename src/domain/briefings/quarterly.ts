@@ -1,14 +1,14 @@
 import { Department } from '../../../entities/department';
 import { ProgressReport } from '../../../entities/progress-report';
-import { openAttachmentSlot } from '../../bot/attachments';
-import type { Ctx } from '../../bot/context';
-import { UserError } from '../../bot/errors';
-import { hasRole } from '../../bot/permissions';
+import { openAttachmentSlot } from '../../kernel/attachments';
+import type { Ctx } from '../../kernel/ctx';
+import { UserError } from '../../kernel/errors';
+import { hasRole } from '../../kernel/permissions';
 import { isOnOrBefore } from '../../calendar/conventions';
 import { insertRows } from '../../db';
-import { claimReminder } from '../../reminders';
+import { claimReminder } from '../../kernel/reminders';
 import { getSetting } from '../../settings/settings';
-import { cnDate, localDate } from '../../time';
+import { cnDate, localDate } from '../../kernel/time';
 import { dayOfMonth, firstWorkday } from './schedule';
 
 // BRF-11 (003 要求(一)): departments report progress on the 003 plan to 旗政务服务局 before the 10th of each quarter's

@@ -2,7 +2,7 @@ import { Approval } from '../../../entities/approval';
 import { ApprovalStep } from '../../../entities/approval-step';
 import { closeStepCard, sendStepCard } from '../../approvals/cards';
 import { approvalKind } from '../../approvals/kinds';
-import type { Ctx } from '../../bot/context';
+import type { Ctx } from '../../kernel/ctx';
 
 /**
  * A pending approval whose subject changed (a finding disputed or withdrawn, `通报 修改`): grey the current

@@ -1,5 +1,5 @@
 import type { WorkCalendar } from '../../calendar/work-calendar';
-import { addDays, monthBounds, type LocalDate } from '../../time';
+import { addDays, monthBounds, type LocalDate } from '../../kernel/time';
 
 // Calendar-date reminders (commands.md §5 "Prev WD"): a reminder set for the Nth of a month fires on that day if
 // it is a WD, else on the last WD before it — so it never lands after its calendar deadline; if that would fall

@@ -5,7 +5,7 @@ import { Rectification } from '../../../entities/rectification';
 import type { TalkEvidence } from '../../../entities/talk';
 import { isPastDue } from '../../calendar/deadline-reminders';
 import { getSetting } from '../../settings/settings';
-import { instantAt, monthBounds } from '../../time';
+import { instantAt, monthBounds } from '../../kernel/time';
 import { complaintMonth } from './complaint-sources';
 
 // BRF-04 (000 督查通报 第五条(二)) 约谈首席代表 when a department had 问题较多或较严重 in the month — OPEN #19:

@@ -8,7 +8,7 @@ import { Person } from '../../../entities/person';
 import { Rectification } from '../../../entities/rectification';
 import { Talk } from '../../../entities/talk';
 import type { WorkCalendar } from '../../calendar/work-calendar';
-import { instantAt, localDate, monthBounds, type LocalDate } from '../../time';
+import { instantAt, localDate, monthBounds, type LocalDate } from '../../kernel/time';
 import { monthStats } from '../inspections/inspections';
 import { itemLabel } from '../inspections/rules';
 import { summarise } from '../inspections/summary';

@@ -1,10 +1,10 @@
 import type { Complaint } from '../../../entities/complaint';
 import { ComplaintParty } from '../../../entities/complaint-party';
-import { attachmentsOf } from '../../bot/attachments';
-import type { Ctx } from '../../bot/context';
-import { chiefRepOf } from '../../bot/directory';
-import { UserError, ruleRefusal } from '../../bot/errors';
-import { localDate } from '../../time';
+import { attachmentsOf } from '../../kernel/attachments';
+import type { Ctx } from '../../kernel/ctx';
+import { chiefRepOf } from '../../kernel/directory';
+import { UserError, ruleRefusal } from '../../kernel/errors';
+import { localDate } from '../../kernel/time';
 import { END_REASONS, ST, SUBJECT } from './model';
 import { closeAllClocks, requireOpen, updateComplaint } from './store';
 

@@ -1,10 +1,10 @@
 import type { Complaint } from '../../../entities/complaint';
 import { ComplaintParty } from '../../../entities/complaint-party';
 import { startApproval } from '../../approvals/engine';
-import { attachmentsOf, openAttachmentSlot } from '../../bot/attachments';
-import type { Ctx } from '../../bot/context';
-import { chiefRepOf } from '../../bot/directory';
-import { UserError, ruleRefusal, softWarning } from '../../bot/errors';
+import { attachmentsOf, openAttachmentSlot } from '../../kernel/attachments';
+import type { Ctx } from '../../kernel/ctx';
+import { chiefRepOf } from '../../kernel/directory';
+import { UserError, ruleRefusal, softWarning } from '../../kernel/errors';
 import { findDeadline } from '../../calendar/deadlines';
 import { DL, SERIOUS_KIND, ST, SUBJECT, redact } from './model';
 import { type SentReferral, sendReferral } from './referral';

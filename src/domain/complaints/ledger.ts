@@ -2,10 +2,10 @@ import { Between, In } from 'typeorm';
 import { Complaint } from '../../../entities/complaint';
 import { ComplaintParty } from '../../../entities/complaint-party';
 import { Deadline } from '../../../entities/deadline';
-import { maskName, maskPhone } from '../../bot/mask';
+import { maskName, maskPhone } from '../../kernel/mask';
 import type { Ledger } from '../../reports/ledgers';
 import type { Sheet } from '../../reports/xlsx';
-import { localDate, localStamp, shortDate } from '../../time';
+import { localDate, localStamp, shortDate } from '../../kernel/time';
 import { CHANNELS, DL, SUBJECT } from './model';
 
 // 投诉台账, one sheet per 投诉方式 (000 投诉处理 三(1) "根据不同投诉方式分别建立台账"; commands.md §6), and the

@@ -1,8 +1,8 @@
 import type { Complaint } from '../../../entities/complaint';
 import { ComplaintParty } from '../../../entities/complaint-party';
-import type { Ctx } from '../../bot/context';
-import { UserError } from '../../bot/errors';
-import { hasRole } from '../../bot/permissions';
+import type { Ctx } from '../../kernel/ctx';
+import { UserError } from '../../kernel/errors';
+import { hasRole } from '../../kernel/permissions';
 import { MATERIAL, signedReportPurpose } from './handling';
 import { ST } from './model';
 import { requireOpen } from './store';

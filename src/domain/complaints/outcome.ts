@@ -1,7 +1,7 @@
 import type { Complaint } from '../../../entities/complaint';
-import type { Ctx } from '../../bot/context';
-import { chiefRepOf, personName } from '../../bot/directory';
-import { UserError } from '../../bot/errors';
+import type { Ctx } from '../../kernel/ctx';
+import { chiefRepOf, personName } from '../../kernel/directory';
+import { UserError } from '../../kernel/errors';
 import { clearDeductions, raiseAwardDecision, recordDeduction } from '../../domain/performance';
 import { recordReferral } from '../../domain/referrals';
 import { getSetting } from '../../settings/settings';

@@ -3,12 +3,12 @@ import { AuditLog } from '../../../entities/audit-log';
 import { Complaint } from '../../../entities/complaint';
 import { ComplaintParty } from '../../../entities/complaint-party';
 import { Deadline } from '../../../entities/deadline';
-import type { Ctx } from '../../bot/context';
-import { personName } from '../../bot/directory';
-import { hasRole } from '../../bot/permissions';
-import { UserError } from '../../bot/errors';
+import type { Ctx } from '../../kernel/ctx';
+import { personName } from '../../kernel/directory';
+import { hasRole } from '../../kernel/permissions';
+import { UserError } from '../../kernel/errors';
 import { isPastDue } from '../../calendar/deadline-reminders';
-import { localDate, localStamp, shortDate } from '../../time';
+import { localDate, localStamp, shortDate } from '../../kernel/time';
 import { ST, SUBJECT, deadlineLabel } from './model';
 import { assertMayView, clockLine, complainantText, matterText } from './view';
 

@@ -1,12 +1,12 @@
 import { In } from 'typeorm';
 import { Complaint } from '../../../entities/complaint';
 import { Deadline } from '../../../entities/deadline';
-import type { Ctx } from '../../bot/context';
-import { chiefRepOf } from '../../bot/directory';
+import type { Ctx } from '../../kernel/ctx';
+import { chiefRepOf } from '../../kernel/directory';
 import { claimDeadlineReminder, isPastDue } from '../../calendar/deadline-reminders';
 import { CalendarCoverageError } from '../../calendar/work-calendar';
 import { getSetting } from '../../settings/settings';
-import { cnDate, localDate, shortDate } from '../../time';
+import { cnDate, localDate, shortDate } from '../../kernel/time';
 import { SUBJECT, deadlineDepartment, deadlineLabel } from './model';
 import { overdueWorkdaysOf } from './sources';
 

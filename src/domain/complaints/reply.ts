@@ -1,8 +1,8 @@
 import type { Complaint } from '../../../entities/complaint';
-import type { Ctx } from '../../bot/context';
-import { UserError } from '../../bot/errors';
+import type { Ctx } from '../../kernel/ctx';
+import { UserError } from '../../kernel/errors';
 import { getSetting } from '../../settings/settings';
-import { type LocalDate, localDate } from '../../time';
+import { type LocalDate, localDate } from '../../kernel/time';
 import { DL, ST } from './model';
 import { type SentReferral, sendReferral } from './referral';
 import { closeClock, partiesOf, requireOpen, updateComplaint } from './store';

@@ -3,8 +3,8 @@ import { Department } from '../../../entities/department';
 import { Person } from '../../../entities/person';
 import { PersonRole } from '../../../entities/person-role';
 import { HallWindow } from '../../../entities/window';
-import { findPerson, windowNumberOf } from '../../bot/directory';
-import { UserError } from '../../bot/errors';
+import { findPerson, windowNumberOf } from '../../kernel/directory';
+import { UserError } from '../../kernel/errors';
 import { CHANNELS } from './model';
 
 // 被投诉对象 (form field 8; CMP-01, CMP-04): a department, a window (→ its department), a person (→ their

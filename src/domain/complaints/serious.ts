@@ -1,10 +1,10 @@
 import type { Approval } from '../../../entities/approval';
 import { Complaint } from '../../../entities/complaint';
 import { roleStep } from '../../approvals/approvers';
-import type { ApprovalKind } from '../../approvals/types';
-import type { Ctx } from '../../bot/context';
-import { UserError } from '../../bot/errors';
-import { cnDate } from '../../time';
+import type { ApprovalKind } from '../../kernel/approval-kind';
+import type { Ctx } from '../../kernel/ctx';
+import { UserError } from '../../kernel/errors';
+import { cnDate } from '../../kernel/time';
 import { SERIOUS_KIND, ST, redact } from './model';
 import { sendReferral } from './referral';
 import { updateComplaint } from './store';

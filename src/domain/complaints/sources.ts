@@ -3,7 +3,7 @@ import { Complaint } from '../../../entities/complaint';
 import { Deadline } from '../../../entities/deadline';
 import { isPastDue } from '../../calendar/deadline-reminders';
 import type { WorkCalendar } from '../../calendar/work-calendar';
-import { addDays, localDate, monthBounds, type LocalDate } from '../../time';
+import { addDays, localDate, monthBounds, type LocalDate } from '../../kernel/time';
 import { SUBJECT, deadlineDepartment, deadlineLabel, summaryOf } from './model';
 
 // What the [supervision] domain reads from complaints (BRF-01 section (6), BRF-02/07 overdue lists, BRF-04

@@ -4,11 +4,11 @@ import { ComplaintParty } from '../../../entities/complaint-party';
 import { Deadline } from '../../../entities/deadline';
 import { isPastDue } from '../../calendar/deadline-reminders';
 import { closeDeadline, findDeadline, openDeadline } from '../../calendar/deadlines';
-import type { Ctx } from '../../bot/context';
-import { UserError } from '../../bot/errors';
+import type { Ctx } from '../../kernel/ctx';
+import { UserError } from '../../kernel/errors';
 import { affected } from '../../db';
-import { normaliseRecordRef } from '../../numbers';
-import { localDate, yearOf } from '../../time';
+import { normaliseRecordRef } from '../../kernel/numbers';
+import { localDate, yearOf } from '../../kernel/time';
 import { CLOSED, DL, SUBJECT } from './model';
 
 // Loading and changing a complaint: every change is a guarded update on `version` plus an audit row in the same

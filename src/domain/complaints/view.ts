@@ -1,12 +1,12 @@
 import type { Complaint } from '../../../entities/complaint';
 import type { Deadline } from '../../../entities/deadline';
-import type { Actor } from '../../bot/context';
-import { maskAddress, maskName, maskPhone, seesPersonalData } from '../../bot/mask';
-import { hasRole } from '../../bot/permissions';
-import { UserError } from '../../bot/errors';
+import type { Actor } from '../../kernel/ctx';
+import { maskAddress, maskName, maskPhone, seesPersonalData } from '../../kernel/mask';
+import { hasRole } from '../../kernel/permissions';
+import { UserError } from '../../kernel/errors';
 import type { WorkCalendar } from '../../calendar/work-calendar';
 import { PROVISIONAL_NOTE } from '../../calendar/deadlines';
-import { localDate, shortDate } from '../../time';
+import { localDate, shortDate } from '../../kernel/time';
 import { deadlineLabel, redact, summaryOf } from './model';
 import { overdueWorkdaysOf } from './sources';
 

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Department } from '../../../entities/department';
 import type { Finding } from '../../../entities/finding';
-import type { Ctx } from '../../bot/context';
-import { personName } from '../../bot/directory';
-import { localStamp, shortDate, localDate } from '../../time';
+import type { Ctx } from '../../kernel/ctx';
+import { personName } from '../../kernel/directory';
+import { localStamp, shortDate, localDate } from '../../kernel/time';
 import { buttonCard, taskIdFor } from '../../wecom/cards';
 import { ESCALATED, itemFull, type Severity } from './rules';
 

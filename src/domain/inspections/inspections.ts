@@ -3,15 +3,15 @@ import { Department } from '../../../entities/department';
 import { Finding } from '../../../entities/finding';
 import { Inspection, type InspectionParticipant } from '../../../entities/inspection';
 import { Person } from '../../../entities/person';
-import type { Ctx } from '../../bot/context';
-import { normUserid, personName } from '../../bot/directory';
-import { UserError } from '../../bot/errors';
-import { hasRole } from '../../bot/permissions';
+import type { Ctx } from '../../kernel/ctx';
+import { normUserid, personName } from '../../kernel/directory';
+import { UserError } from '../../kernel/errors';
+import { hasRole } from '../../kernel/permissions';
 import type { WorkCalendar } from '../../calendar/work-calendar';
 import { insertRows } from '../../db';
-import { nextRecordNo, normaliseRecordRef } from '../../numbers';
+import { nextRecordNo, normaliseRecordRef } from '../../kernel/numbers';
 import { getSetting } from '../../settings/settings';
-import { addDays, localDate, monthBounds, yearOf, type LocalDate } from '../../time';
+import { addDays, localDate, monthBounds, yearOf, type LocalDate } from '../../kernel/time';
 import { type InspectionType } from './rules';
 
 // INS-01…INS-06: inspection rounds `XC…` and the monthly quotas (daily per WD, 联合 ≥2, 领导 1).

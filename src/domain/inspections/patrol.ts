@@ -1,10 +1,10 @@
 import { PatrolReport } from '../../../entities/patrol-report';
-import { openAttachmentSlot } from '../../bot/attachments';
-import type { Ctx } from '../../bot/context';
-import { personName } from '../../bot/directory';
-import { UserError } from '../../bot/errors';
+import { openAttachmentSlot } from '../../kernel/attachments';
+import type { Ctx } from '../../kernel/ctx';
+import { personName } from '../../kernel/directory';
+import { UserError } from '../../kernel/errors';
 import { insertRows } from '../../db';
-import { localStamp } from '../../time';
+import { localStamp } from '../../kernel/time';
 
 // INS-01 (000 巡查 一(一), 四(三)): 蓝马甲 guides patrol their zones and report problems; the report waits in the
 // 大厅管理室 queue and becomes a finding when confirmed (`巡查 发现 … 反映=<#>`) or is closed as 无问题.

@@ -1,8 +1,8 @@
-import type { Ctx } from '../../bot/context';
-import { usersWithRole } from '../../bot/directory';
-import { claimReminder } from '../../reminders';
+import type { Ctx } from '../../kernel/ctx';
+import { usersWithRole } from '../../kernel/directory';
+import { claimReminder } from '../../kernel/reminders';
 import { getSetting } from '../../settings/settings';
-import { cnDate, localDate } from '../../time';
+import { cnDate, localDate } from '../../kernel/time';
 import { fireDay, nthLastWorkday } from '../briefings/schedule';
 import { inspectionsOn, monthStats } from './inspections';
 import { JOINT_PER_MONTH, LEADER_PER_MONTH } from './rules';

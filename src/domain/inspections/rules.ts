@@ -1,4 +1,4 @@
-import { ruleRefusal } from '../../bot/errors';
+import { ruleRefusal } from '../../kernel/errors';
 
 // Pure rule data of 000 巡查制度 (INS-01…INS-12): check items, severities, types, areas.
 

@@ -1,7 +1,7 @@
 import { Between, type EntityManager } from 'typeorm';
 import { Finding } from '../../../entities/finding';
 import { Inspection } from '../../../entities/inspection';
-import type { LocalDate } from '../../time';
+import type { LocalDate } from '../../kernel/time';
 
 // INS-10 (000 巡查 四(六)): 大厅管理室 periodically summarises inspections; the same summary feeds the
 // 书面通报 draft (BRF-07). Withdrawn / unfounded findings are left out; disputed ones are counted apart.

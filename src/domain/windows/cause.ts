@@ -1,7 +1,7 @@
 import { PeakPlan } from '../../../entities/peak-plan';
 import { Suspension } from '../../../entities/suspension';
-import type { Ctx } from '../../bot/context';
-import { UserError } from '../../bot/errors';
+import type { Ctx } from '../../kernel/ctx';
+import { UserError } from '../../kernel/errors';
 import { normaliseDeptRef } from './refs';
 import { recordViolation } from './violations';
 

@@ -1,13 +1,13 @@
 import { WindowChange } from '../../../entities/window-change';
 import { HallWindow } from '../../../entities/window';
 import { startApproval } from '../../approvals/engine';
-import type { Ctx } from '../../bot/context';
-import { personName, windowNumberOf } from '../../bot/directory';
-import { UserError, softWarning } from '../../bot/errors';
+import type { Ctx } from '../../kernel/ctx';
+import { personName, windowNumberOf } from '../../kernel/directory';
+import { UserError, softWarning } from '../../kernel/errors';
 import { insertRows } from '../../db';
-import { nextDeptRecordNo } from '../../numbers';
+import { nextDeptRecordNo } from '../../kernel/numbers';
 import { getSetting } from '../../settings/settings';
-import { type LocalDate, addMonths, localDate, yearOf } from '../../time';
+import { type LocalDate, addMonths, localDate, yearOf } from '../../kernel/time';
 import { filingDepartment, isChief, tellDepartment } from './common';
 import { normaliseDeptRef } from './refs';
 import { splitWindowRefs, windowsLabel } from './rules';

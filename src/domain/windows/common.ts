@@ -1,10 +1,10 @@
 import { In, type EntityManager } from 'typeorm';
 import { Department } from '../../../entities/department';
 import { HallWindow } from '../../../entities/window';
-import type { Ctx } from '../../bot/context';
-import { chiefRepOf, findWindow, usersWithRole, windowNumberOf } from '../../bot/directory';
-import { UserError } from '../../bot/errors';
-import { hasRole } from '../../bot/permissions';
+import type { Ctx } from '../../kernel/ctx';
+import { chiefRepOf, findWindow, usersWithRole, windowNumberOf } from '../../kernel/directory';
+import { UserError } from '../../kernel/errors';
+import { hasRole } from '../../kernel/permissions';
 import { splitWindowRefs, windowsLabel } from './rules';
 
 // Shared by the WIN/SUS services: whose department is filing, which windows it owns, who is told.

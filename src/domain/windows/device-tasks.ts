@@ -1,9 +1,9 @@
 import { DeviceTask } from '../../../entities/device-task';
-import type { Ctx } from '../../bot/context';
-import { UserError } from '../../bot/errors';
+import type { Ctx } from '../../kernel/ctx';
+import { UserError } from '../../kernel/errors';
 import { insertRows } from '../../db';
-import { nextRecordNo } from '../../numbers';
-import { localDate, yearOf } from '../../time';
+import { nextRecordNo } from '../../kernel/numbers';
+import { localDate, yearOf } from '../../kernel/time';
 import { windowsLabel } from './rules';
 
 // 设备任务 RW… (DIR-04, WIN-02, WIN-06, WIN-07): 大厅管理室's checklist of electronic-info changes. Each item is

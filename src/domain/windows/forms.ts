@@ -1,4 +1,4 @@
-import type { FormDef } from '../../bot/forms';
+import type { FormDef } from '../../kernel/forms';
 
 // H5 forms of commands.md §4 for [windows]: each submits to its chat command (same checks, same reply).
 // Photos and files (证明材料, stamped scans, OPEN #3) are sent in chat after the command, into its attachment slot (D6).

@@ -1,6 +1,6 @@
 import { type EntityManager, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { PeakPlan } from '../../../entities/peak-plan';
-import type { LocalDate } from '../../time';
+import type { LocalDate } from '../../kernel/time';
 
 /**
  * Approved 业务高峰 plans of a department overlapping [from, to] (inclusive). WIN-12 refuses closures in them;

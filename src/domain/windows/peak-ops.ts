@@ -1,8 +1,8 @@
 import { MoreThanOrEqual, In } from 'typeorm';
 import { PEAK_CHECKS, PEAK_COORDINATION, PeakPlan, type CheckMark } from '../../../entities/peak-plan';
-import type { Ctx } from '../../bot/context';
-import { UserError } from '../../bot/errors';
-import { localDate, localStamp, shortDate } from '../../time';
+import type { Ctx } from '../../kernel/ctx';
+import { UserError } from '../../kernel/errors';
+import { localDate, localStamp, shortDate } from '../../kernel/time';
 import { checkOwnOrOffice } from './common';
 import { checklistLine, loadPeak } from './peaks';
 

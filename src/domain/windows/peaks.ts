@@ -1,12 +1,12 @@
 import { PeakPlan } from '../../../entities/peak-plan';
 import { startApproval } from '../../approvals/engine';
-import type { Ctx } from '../../bot/context';
-import { personName } from '../../bot/directory';
-import { UserError } from '../../bot/errors';
-import { formLink } from '../../bot/forms';
+import type { Ctx } from '../../kernel/ctx';
+import { personName } from '../../kernel/directory';
+import { UserError } from '../../kernel/errors';
+import { formLink } from '../../kernel/forms';
 import { insertRows } from '../../db';
-import { nextDeptRecordNo } from '../../numbers';
-import { type LocalDate, localDate, shortDate, yearOf } from '../../time';
+import { nextDeptRecordNo } from '../../kernel/numbers';
+import { type LocalDate, localDate, shortDate, yearOf } from '../../kernel/time';
 import { filingDepartment, isChief } from './common';
 import { normaliseDeptRef } from './refs';
 import { checkPeakNotice } from './rules';

@@ -1,8 +1,8 @@
 import { Department } from '../../../entities/department';
 import { WindowChange } from '../../../entities/window-change';
 import { WindowClosure } from '../../../entities/window-closure';
-import type { Ctx } from '../../bot/context';
-import { UserError } from '../../bot/errors';
+import type { Ctx } from '../../kernel/ctx';
+import { UserError } from '../../kernel/errors';
 import { recordViolation } from './violations';
 
 /**

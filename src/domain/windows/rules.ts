@@ -1,8 +1,8 @@
 import type { HallWindow } from '../../../entities/window';
 import type { Consultant } from '../../../entities/suspension';
-import { ruleRefusal } from '../../bot/errors';
+import { ruleRefusal } from '../../kernel/errors';
 import type { WorkCalendar } from '../../calendar/work-calendar';
-import { type LocalDate, addDays } from '../../time';
+import { type LocalDate, addDays } from '../../kernel/time';
 
 /** Attachment purpose of 附件2 row 2 (事由需提供证明材料或文件). */
 export const PROOF = '证明材料';

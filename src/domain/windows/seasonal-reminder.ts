@@ -1,10 +1,10 @@
 import { HallWindow } from '../../../entities/window';
 import { SeasonalPlan } from '../../../entities/seasonal-plan';
-import type { Ctx } from '../../bot/context';
+import type { Ctx } from '../../kernel/ctx';
 import type { WorkCalendar } from '../../calendar/work-calendar';
-import { claimReminder } from '../../reminders';
+import { claimReminder } from '../../kernel/reminders';
 import { getSetting } from '../../settings/settings';
-import { type LocalDate, localDate, yearOf } from '../../time';
+import { type LocalDate, localDate, yearOf } from '../../kernel/time';
 import { tellDepartment } from './common';
 import { isSeasonalWindow, windowsLabel } from './rules';
 

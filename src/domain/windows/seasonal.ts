@@ -1,10 +1,10 @@
 import { SeasonalPlan } from '../../../entities/seasonal-plan';
-import { openAttachmentSlot } from '../../bot/attachments';
-import type { Ctx } from '../../bot/context';
-import { UserError, softWarning } from '../../bot/errors';
+import { openAttachmentSlot } from '../../kernel/attachments';
+import type { Ctx } from '../../kernel/ctx';
+import { UserError, softWarning } from '../../kernel/errors';
 import { insertRows } from '../../db';
 import { getSetting } from '../../settings/settings';
-import { localDate, yearOf } from '../../time';
+import { localDate, yearOf } from '../../kernel/time';
 import { filingDepartment, ownWindows } from './common';
 import { seasonalPlanOnTime, windowsLabel } from './rules';
 import { recordViolation } from './violations';

@@ -2,11 +2,11 @@ import { In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { HallWindow, WINDOW_STATUSES, type WindowStatus } from '../../../entities/window';
 import { Suspension } from '../../../entities/suspension';
 import { WindowClosure } from '../../../entities/window-closure';
-import type { Ctx } from '../../bot/context';
-import { findWindow } from '../../bot/directory';
-import { UserError } from '../../bot/errors';
-import { hasRole } from '../../bot/permissions';
-import { type LocalDate, localDate, shortDate } from '../../time';
+import type { Ctx } from '../../kernel/ctx';
+import { findWindow } from '../../kernel/directory';
+import { UserError } from '../../kernel/errors';
+import { hasRole } from '../../kernel/permissions';
+import { type LocalDate, localDate, shortDate } from '../../kernel/time';
 import { capUsage } from './closure-checks';
 import { windowsLabel } from './rules';
 

@@ -1,11 +1,11 @@
 import { In, MoreThanOrEqual } from 'typeorm';
 import { Department } from '../../../entities/department';
 import { Suspension } from '../../../entities/suspension';
-import { openAttachmentSlot } from '../../bot/attachments';
-import type { Ctx } from '../../bot/context';
-import { UserError } from '../../bot/errors';
-import { maskPhone, seesPersonalData } from '../../bot/mask';
-import { localDate, shortDate } from '../../time';
+import { openAttachmentSlot } from '../../kernel/attachments';
+import type { Ctx } from '../../kernel/ctx';
+import { UserError } from '../../kernel/errors';
+import { maskPhone, seesPersonalData } from '../../kernel/mask';
+import { localDate, shortDate } from '../../kernel/time';
 import { checkOwnOrOffice } from './common';
 import { publicityDue, windowsLabel } from './rules';
 import { loadSuspension } from './suspensions';

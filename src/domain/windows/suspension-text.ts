@@ -1,7 +1,7 @@
 import { Department } from '../../../entities/department';
 import type { Suspension } from '../../../entities/suspension';
-import type { Ctx } from '../../bot/context';
-import { cnDate, localDate } from '../../time';
+import type { Ctx } from '../../kernel/ctx';
+import { cnDate, localDate } from '../../kernel/time';
 import { windowsLabel } from './rules';
 
 const year = (d: string) => `${d.slice(0, 4)}年${cnDate(d)}`;

@@ -1,6 +1,6 @@
 import { WindowChange } from '../../../entities/window-change';
-import type { Ctx } from '../../bot/context';
-import { shortDate } from '../../time';
+import type { Ctx } from '../../kernel/ctx';
+import { shortDate } from '../../kernel/time';
 import { applyChange } from './changes';
 import { windowsByNumber } from './common';
 import { markTaskDone } from './device-tasks';

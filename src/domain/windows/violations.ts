@@ -1,5 +1,5 @@
 import { Department } from '../../../entities/department';
-import type { Ctx } from '../../bot/context';
+import type { Ctx } from '../../kernel/ctx';
 import { getSetting } from '../../settings/settings';
 import { raiseAwardDecision, recordDeduction } from '../performance';
 import { awardDecider } from './common';

@@ -1,4 +1,4 @@
-import type { FormDef } from '../../bot/forms';
+import type { FormDef } from '../../kernel/forms';
 
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
-import type { WorkCalendar } from './calendar/work-calendar';
-import type { Config } from './config';
-import type { Db } from './db';
-import type { WecomPort } from './outbox/sender';
-import type { FetchedMedia } from './bot/attachments';
+import type { WorkCalendar } from '../calendar/work-calendar';
+import type { Config } from '../config';
+import type { Db } from '../db';
+import type { WecomPort } from '../outbox/sender';
+import type { FetchedMedia } from './attachments';
 
 /** The services every adapter (dispatcher, scheduler, CLI, H5) hands to domain code. */
 export interface Deps {

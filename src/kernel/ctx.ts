@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Role } from '../../entities/person-role';
-import type { Deps } from '../deps';
+import type { Deps } from './deps';
 import type { OutMessage, Recipient } from '../outbox/message';
 
 /** The person (or job) acting. Jobs and the CLI act as a system actor with no roles. */

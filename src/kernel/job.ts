@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { systemActor, type Ctx } from '../src/bot/context';
-import { makeCtx } from '../src/bot/make-ctx';
-import type { WorkCalendar } from '../src/calendar/work-calendar';
-import type { Deps } from '../src/deps';
+import { systemActor, type Ctx } from './ctx';
+import { makeCtx } from './make-ctx';
+import type { WorkCalendar } from '../calendar/work-calendar';
+import type { Deps } from './deps';
 
 /**
  * A scheduled job: one row of the literal table in jobs/index.ts (examples.md "A job"). Jobs never touch

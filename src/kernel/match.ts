@@ -1,4 +1,4 @@
-import type { CommandDef } from '../../commands/define';
+import type { CommandDef } from './command';
 
 /** The words of every name and alias of a command. */
 function namesOf(cmd: CommandDef): string[][] {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Role } from '../entities/person-role';
-import type { Ctx } from '../src/bot/context';
-import { DATE_EXAMPLES, parseCnDate, parseCnMonth } from '../src/bot/dates';
-import type { LocalDate } from '../src/time';
+import type { Role } from '../../entities/person-role';
+import type { Ctx } from './ctx';
+import { DATE_EXAMPLES, parseCnDate, parseCnMonth } from './dates';
+import type { LocalDate } from './time';
 
 /** Help groups, in the order `帮助` lists them. */
 export const GROUPS = [

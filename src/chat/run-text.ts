@@ -1,12 +1,12 @@
 import { COMMANDS } from '../../commands/index';
-import { bindArgs } from '../../commands/define';
+import { bindArgs } from '../kernel/command';
 import { commandCounter } from '../metrics';
-import type { Ctx } from './context';
-import { matchCommand, nearestNames } from './match';
-import { parseArgs, tokenize } from './parser';
-import { normalise } from './normalise';
-import { mayRun, rolesLabel } from './permissions';
-import { UserError } from './errors';
+import type { Ctx } from '../kernel/ctx';
+import { matchCommand, nearestNames } from '../kernel/match';
+import { parseArgs, tokenize } from '../kernel/parser';
+import { normalise } from '../kernel/normalise';
+import { mayRun, rolesLabel } from '../kernel/permissions';
+import { UserError } from '../kernel/errors';
 
 /**
  * Run one chat line as a command (commands.md §1): match the row, check the roles, bind and validate the

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { AuditLog } from '../entities/audit-log';
-import { insertRows } from './db';
+import { AuditLog } from '../../entities/audit-log';
+import { insertRows } from '../db';
 
 /** Append one audit row (REC-02): every state change writes one, in the same transaction as the change. */
 export async function writeAudit(

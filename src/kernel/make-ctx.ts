@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { writeAudit } from '../audit';
-import type { Deps } from '../deps';
+import { writeAudit } from './audit';
+import type { Deps } from './deps';
 import { enqueue } from '../outbox/enqueue';
-import type { Actor, Ctx } from './context';
+import type { Actor, Ctx } from './ctx';
 
 /**
  * Build a Ctx for one unit of work. `keyBase` scopes reply dedupe keys (e.g. `in:42` for inbox row 42),

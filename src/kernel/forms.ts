@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Ctx } from './context';
+import type { Ctx } from './ctx';
 
 // H5 forms (commands.md §4): a link opened from chat with WeCom identity — OAuth snsapi_base in real mode,
 // a signed single-use link in sandbox mode. Submitting a form runs the same command as chat (same checks,

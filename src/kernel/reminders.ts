@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { ReminderLog } from '../entities/reminder-log';
-import { insertRows } from './db';
+import { ReminderLog } from '../../entities/reminder-log';
+import { insertRows } from '../db';
 
 /**
  * Claim one reminder (design rule 3, D16): returns true only for the first caller with this

@@ -4,7 +4,7 @@ import { Department } from '../../entities/department';
 import { Person } from '../../entities/person';
 import { PersonRole, type Role } from '../../entities/person-role';
 import { HallWindow } from '../../entities/window';
-import type { Actor } from './context';
+import type { Actor } from './ctx';
 import { UserError } from './errors';
 
 // Directory lookups used by commands and domains (DIR-01…DIR-09). WeCom userids are case-insensitive

@@ -1,12 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { CARD_ACTIONS, TEXT_INTERCEPTORS, type CardClick } from '../../commands/card-actions';
 import type { InboxRow } from '../../entities/inbox';
-import type { Deps } from '../deps';
+import type { Deps } from '../kernel/deps';
 import { enqueue } from '../outbox/enqueue';
-import { usersWithRole } from './directory';
-import { receiveMedia, type FetchedMedia } from './attachments';
-import { loadActor } from './directory';
-import { makeCtx } from './make-ctx';
+import { usersWithRole } from '../kernel/directory';
+import { receiveMedia, type FetchedMedia } from '../kernel/attachments';
+import { loadActor } from '../kernel/directory';
+import { makeCtx } from '../kernel/make-ctx';
 import { runText } from './run-text';
 
 const UNSUPPORTED = '暂不支持该消息类型，发送“帮助”查看命令。';

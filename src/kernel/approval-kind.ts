@@ -1,5 +1,5 @@
 import type { Approval } from '../../entities/approval';
-import type { Ctx } from '../bot/context';
+import type { Ctx } from './ctx';
 import type { CardButton, CardField } from '../wecom/cards';
 
 /** One step of a chain, resolved to people: any one of `approvers` decides (first click wins). */

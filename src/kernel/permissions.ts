@@ -1,6 +1,6 @@
 import { ROLE_NAMES, type Role } from '../../entities/person-role';
-import type { CommandDef } from '../../commands/define';
-import type { Actor } from './context';
+import type { CommandDef } from './command';
+import type { Actor } from './ctx';
 
 // Design rule 8: permissions are checked in one place, from the command table's `roles`.
 export function mayRun(actor: Actor, cmd: CommandDef): boolean {

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { SequenceRow } from '../entities/sequence';
-import { insertRows } from './db';
+import { SequenceRow } from '../../entities/sequence';
+import { insertRows } from '../db';
 
 /**
  * Next value of a named yearly counter (commands.md §1 record numbers), inside the caller's transaction:

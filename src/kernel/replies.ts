@@ -1,5 +1,5 @@
 import { ChatState } from '../../entities/chat-state';
-import type { Ctx } from './context';
+import type { Ctx } from './ctx';
 
 // commands.md §1 "Replies": fit a phone screen; lists show 10 rows then 发送“更多”.
 export const PAGE_SIZE = 10;

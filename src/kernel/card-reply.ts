@@ -1,6 +1,6 @@
 import type { CardClick } from '../../commands/card-actions';
-import { localStamp } from '../time';
-import type { Ctx } from './context';
+import { localStamp } from './time';
+import type { Ctx } from './ctx';
 
 /**
  * After a domain card button (ack:, dispute:, cancel_award: …) was handled: grey that card's buttons for its

@@ -5,8 +5,8 @@ import { Attachment } from '../../entities/attachment';
 import { AttachmentSlot } from '../../entities/attachment-slot';
 import type { InboxRow } from '../../entities/inbox';
 import { insertRows } from '../db';
-import type { Deps } from '../deps';
-import type { Ctx } from './context';
+import type { Deps } from './deps';
+import type { Ctx } from './ctx';
 
 // D6: a photo/file sent right after a command that asked for one is attached to that record; the slot
 // lasts 10 minutes. Files are stored on disk under their sha256, with size and type limits.
