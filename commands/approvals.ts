@@ -9,12 +9,11 @@ import { hasRole } from '../src/kernel/permissions';
 import { replyList } from '../src/kernel/replies';
 import { insertRows } from '../src/db';
 import { cnDate } from '../src/kernel/time';
-import type { CardAction, TextInterceptor } from './card-actions';
+import type { CardAction, TextInterceptor } from '../src/kernel/card';
 import { defineCommand } from '../src/kernel/command';
 import { matchCommand } from '../src/kernel/match';
 import { tokenize } from '../src/kernel/parser';
 import { normalise } from '../src/kernel/normalise';
-import { allCommands } from './registry';
 
 // Engine commands of decisions.md D1 (issue [approvals] §1): 待办, 审批 同意/驳回 (text fallback for every
 // card action), 审批 撤回, 审批 查看, and 代理 设置 (DIR-02, OPEN #6).
@@ -165,7 +164,7 @@ export const rejectReasonInterceptor: TextInterceptor = async (ctx, text) => {
     await ctx.m.delete(ChatState, { userid: ctx.actor.userid, kind: 'reject_reason' });
     return false;
   }
-  if (matchCommand(tokenize(normalise(text)), allCommands())) return false;
+  if (matchCommand(tokenize(normalise(text)), ctx.deps.tables.commands)) return false;
   const data = state.data as { no: string; responseCode: string | null; taskId: string | null };
   await decide(ctx, data.no, {
     decision: 'reject',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CALENDAR_DAY_KINDS } from '../entities/calendar-day';
 import { type DayRun, monthOverview } from '../src/calendar/month';
 import { confirmYear, setCalendarDay } from '../src/calendar/service';
-import type { DayInfo } from '../src/calendar/work-calendar';
+import type { DayInfo } from '../src/kernel/work-calendar';
 import { type LocalDate, cnDate, isoWeekday, localDate, localStamp, shortDate, yearOf } from '../src/kernel/time';
 import { defineCommand } from '../src/kernel/command';
 

@@ -1,24 +1,12 @@
 // Card buttons are routed by their stable key `<verb>:<id>` (D2, bolt-js action_id style): this literal
 // table maps each verb to its handler. Text interceptors get a person's plain text before the command
 // parser (D2: the text after a reject click is the reason).
-import type { Ctx } from '../src/kernel/ctx';
+import type { CardAction, TextInterceptor } from '../src/kernel/card';
 import { approvalCardActions, rejectReasonInterceptor } from './approvals';
 import { complaintAck } from './complaints-queries';
 import { awardCardActions } from './performance';
 import { windowCardActions } from './window-lifecycle';
 import { disputeReasonInterceptor, findingAck, supervisionCardActions } from './supervision-cards';
-
-export interface CardClick {
-  eventKey: string;
-  taskId: string;
-  responseCode: string;
-  selectedItems: { questionKey: string; optionIds: string[] }[];
-}
-
-export interface CardAction {
-  verb: string;
-  handle(ctx: Ctx, id: string, click: CardClick): Promise<void>;
-}
 
 /**
  * `ack:<record number>` (已收到 / 确认) is shared by several domains: each handles its own number prefix —
@@ -45,9 +33,6 @@ export const CARD_ACTIONS: CardAction[] = [
   ackAction, // ack:<TS号|…> by number prefix (ACK_HANDLERS)
   ...supervisionCardActions, // dispute:/uphold:/withdraw:<WT号> (INS-09), edit:<SP号> (口头通报, BRF-03)
 ];
-
-/** Returns true when it consumed the text. */
-export type TextInterceptor = (ctx: Ctx, text: string) => Promise<boolean>;
 
 export const TEXT_INTERCEPTORS: TextInterceptor[] = [
   rejectReasonInterceptor, // D2

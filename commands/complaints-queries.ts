@@ -8,7 +8,7 @@ import { acknowledge } from '../src/domain/complaints/referral';
 import { findDeadline } from '../src/calendar/deadlines';
 import { loadComplaint } from '../src/domain/complaints/store';
 import { cnDate, localDate } from '../src/kernel/time';
-import type { CardClick } from './card-actions';
+import type { CardClick } from '../src/kernel/card';
 import type { Ctx } from '../src/kernel/ctx';
 import { complaintNo } from './complaints-intake';
 import { defineCommand } from '../src/kernel/command';

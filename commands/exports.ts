@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { findDepartment } from '../src/kernel/directory';
 import { UserError } from '../src/kernel/errors';
 import { hasRole } from '../src/kernel/permissions';
-import { LEDGERS, findLedger } from '../src/reports/ledgers';
+import { findLedger } from '../src/kernel/ledger';
 import { writeWorkbook } from '../src/reports/xlsx';
 import { localDate } from '../src/kernel/time';
 import { defineCommand } from '../src/kernel/command';
@@ -29,14 +29,15 @@ export const exportLedger = defineCommand({
       部门: z.string().optional(),
     }),
   async handle(ctx, args) {
+    const ledgers = ctx.deps.tables.ledgers;
     if (!args.台账) {
       await ctx.reply(
-        `可导出的台账：${LEDGERS.map((l) => l.name).join('、')}\n例：导出 ${LEDGERS[0].name} 从=2026-01-01 到=2026-03-31`,
+        `可导出的台账：${ledgers.map((l) => l.name).join('、')}\n例：导出 ${ledgers[0].name} 从=2026-01-01 到=2026-03-31`,
       );
       return;
     }
-    const ledger = findLedger(args.台账);
-    if (!ledger) throw new UserError(`没有“${args.台账}”。可导出：${LEDGERS.map((l) => l.name).join('、')}`);
+    const ledger = findLedger(ledgers, args.台账);
+    if (!ledger) throw new UserError(`没有“${args.台账}”。可导出：${ledgers.map((l) => l.name).join('、')}`);
     const office = hasRole(ctx.actor, 'hall_office');
     const centre = office || hasRole(ctx.actor, 'leader', 'supervisor');
     let department = args.部门 ? (await findDepartment(ctx.m, args.部门)).code : undefined;

@@ -1,26 +1,37 @@
 import { z } from 'zod';
 import { mayRun, rolesLabel } from '../src/kernel/permissions';
-import { matchCommand, nearestNames } from '../src/kernel/match';
+import { commandFamily, matchCommand, nearestNames } from '../src/kernel/match';
 import { replyMore } from '../src/kernel/replies';
 import { GROUPS, defineCommand } from '../src/kernel/command';
-import { allCommands } from './registry';
 
 // grammY/Hubot style (examples.md): help is generated from the command table, never written twice.
 export const help = defineCommand({
   name: '帮助',
   aliases: ['help', '?', '菜单'],
   group: '常用',
-  summary: '列出你可以使用的命令；帮助 <命令> 查看用法',
+  summary: '列出你可以使用的命令；帮助 <类别> 列出一类命令，帮助 <命令> 查看用法',
   roles: 'all',
-  usage: '帮助 [命令]',
-  examples: ['帮助', '帮助 窗口 关闭'],
+  usage: '帮助 [类别|命令]',
+  examples: ['帮助', '帮助 投诉', '帮助 窗口 关闭'],
   positional: ['命令'],
   args: () => z.object({ 命令: z.string().optional() }),
   async handle(ctx, args) {
-    const permitted = allCommands().filter((c) => mayRun(ctx.actor, c));
+    const all = ctx.deps.tables.commands;
+    const permitted = all.filter((c) => mayRun(ctx.actor, c));
     if (args.命令) {
       const words = args.命令.split(' ');
-      const found = matchCommand(words, allCommands());
+      const family = words.length === 1 ? commandFamily(words[0], all) : [];
+      if (family.length > 0) {
+        const mine = family.filter((c) => mayRun(ctx.actor, c));
+        if (mine.length === 0) {
+          await ctx.reply(`“${args.命令}”类命令你都没有权限使用。发送“帮助”查看你可以使用的命令。`);
+          return;
+        }
+        const lines = mine.map((c) => `${c.name} — ${c.summary}`);
+        await ctx.reply(`【${args.命令}】你可以使用的命令：\n${lines.join('\n')}\n发送“帮助 <命令>”查看用法和例子。`);
+        return;
+      }
+      const found = matchCommand(words, all);
       if (!found) {
         const near = nearestNames(args.命令, permitted);
         await ctx.reply(`没有“${args.命令}”这个命令。${near.length ? `你是不是要：${near.join(' / ')}？` : ''}`);

@@ -4,7 +4,6 @@ import { calendarConfirm, calendarImport, calendarQuery, calendarSet, calendarVi
 import { approvalView, approvalWithdraw, approve, delegate, todo } from './approvals';
 import { chiefReplace, chiefSet, groupBind, groupList, personMove, roleGrant, roleRevoke } from './admin-directory';
 import type { CommandDef } from '../src/kernel/command';
-import { registerCommands } from './registry';
 import {
   accAppeal,
   accClarify,
@@ -206,9 +205,3 @@ export const COMMANDS: CommandDef[] = [
   keyTaskDone,
   keyTaskList,
 ];
-
-// An undefined row means a command file imported this table (an import cycle): fail at start, not at the first message.
-const missing = COMMANDS.findIndex((c) => !c);
-if (missing >= 0)
-  throw new Error(`commands/index.ts row ${missing} is undefined — a command file must not import commands/index.ts`);
-registerCommands(COMMANDS);

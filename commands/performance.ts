@@ -11,7 +11,7 @@ import { decideAward, recordDeduction } from '../src/domain/performance';
 import { AwardFlag } from '../entities/award-flag';
 import { insertRows } from '../src/db';
 import { localDate, monthBounds } from '../src/kernel/time';
-import type { CardAction } from './card-actions';
+import type { CardAction } from '../src/kernel/card';
 import { defineCommand } from '../src/kernel/command';
 
 // PRF-14 / PRF-17 (commands.md §3.14): deduction events and 评优 eligibility, shared by every rule domain.

@@ -4,7 +4,7 @@ import { UserError } from '../src/kernel/errors';
 import { replyList } from '../src/kernel/replies';
 import { getSetting, isSettingName, parseSettingValue } from '../src/settings/settings';
 import { SETTINGS, jobCronSchema } from '../src/settings/table';
-import { JOBS } from '../jobs/index';
+import type { JobDef } from '../src/kernel/job';
 import { defineCommand } from '../src/kernel/command';
 import { afterCalendarChange } from '../src/calendar/service';
 
@@ -13,9 +13,9 @@ import { afterCalendarChange } from '../src/calendar/service';
 
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
-function jobOf(name: string) {
+function jobOf(jobs: readonly JobDef[], name: string) {
   const m = /^job\.(.+)\.cron$/.exec(name);
-  return m ? JOBS.find((j) => j.name === m[1]) : undefined;
+  return m ? jobs.find((j) => j.name === m[1]) : undefined;
 }
 
 export const settingsList = defineCommand({
@@ -33,7 +33,7 @@ export const settingsList = defineCommand({
       const changed = show(value) !== show(def.default) ? '（已修改）' : '';
       lines.push(`${name} = ${show(value)}${changed}${def.open ? ` ［OPEN #${def.open}］` : ''}`);
     }
-    for (const job of JOBS) {
+    for (const job of ctx.deps.tables.jobs) {
       const row = await ctx.m.findOne(SettingRow, { where: { name: `job.${job.name}.cron` } });
       lines.push(`job.${job.name}.cron = ${row ? show(row.value) : job.cron}${row ? '（已修改）' : ''}`);
     }
@@ -51,7 +51,7 @@ export const settingsView = defineCommand({
   positional: ['名称'],
   args: () => z.object({ 名称: z.string().describe('设置名称') }),
   async handle(ctx, args) {
-    const job = jobOf(args.名称);
+    const job = jobOf(ctx.deps.tables.jobs, args.名称);
     if (job) {
       const row = await ctx.m.findOne(SettingRow, { where: { name: args.名称 } });
       await ctx.reply(
@@ -90,12 +90,12 @@ export const settingsChange = defineCommand({
   async handle(ctx, args) {
     let value: unknown;
     let before: unknown;
-    if (jobOf(args.名称)) {
+    if (jobOf(ctx.deps.tables.jobs, args.名称)) {
       const r = jobCronSchema.safeParse(args.值);
       if (!r.success) throw new UserError(`设置值“${args.值}”无效：${r.error.issues[0].message}`);
       value = r.data;
       const row = await ctx.m.findOne(SettingRow, { where: { name: args.名称 } });
-      before = row ? row.value : jobOf(args.名称)!.cron;
+      before = row ? row.value : jobOf(ctx.deps.tables.jobs, args.名称)!.cron;
     } else {
       if (!isSettingName(args.名称)) throw new UserError(`没有设置“${args.名称}”。发送“设置 列表”查看全部。`);
       value = parseSettingValue(SETTINGS[args.名称].schema, args.值);

@@ -8,8 +8,7 @@ import { tokenize } from '../src/kernel/parser';
 import { hasRole } from '../src/kernel/permissions';
 import { noticeByApproval } from '../src/domain/briefings/numbering';
 import { acknowledge, assertMayDispute, decideDispute, dispute } from '../src/domain/inspections/disputes';
-import type { CardAction, CardClick, TextInterceptor } from './card-actions';
-import { allCommands } from './registry';
+import type { CardAction, CardClick, TextInterceptor } from '../src/kernel/card';
 
 // Supervision card buttons (commands.md §3.3, §3.4): finding `ack:` (via ACK_HANDLERS) / `dispute:` (INS-09) to the 首席代表,
 // `uphold:` / `withdraw:` to the recorder in 大厅管理室, and `edit:<SP>` on the 口头通报 card (H5 editor).
@@ -63,7 +62,7 @@ export const disputeReasonInterceptor: TextInterceptor = async (ctx, text) => {
   const state = await ctx.m.findOne(ChatState, { where: { userid: ctx.actor.userid, kind: 'dispute_reason' } });
   if (!state) return false;
   await ctx.m.delete(ChatState, { userid: ctx.actor.userid, kind: 'dispute_reason' });
-  if (state.expiresAt < ctx.now || matchCommand(tokenize(normalise(text)), allCommands())) return false;
+  if (state.expiresAt < ctx.now || matchCommand(tokenize(normalise(text)), ctx.deps.tables.commands)) return false;
   const data = state.data as { no: string; responseCode: string; taskId: string };
   const reply = await dispute(ctx, data.no, text.trim());
   if (data.responseCode)

@@ -16,7 +16,7 @@ import {
 import { checkOwnOrOffice } from '../src/domain/windows/common';
 import { recordProcedureViolation } from '../src/domain/windows/procedure';
 import { hasRole } from '../src/kernel/permissions';
-import type { CardAction } from './card-actions';
+import type { CardAction } from '../src/kernel/card';
 import { defineCommand } from '../src/kernel/command';
 
 // commands.md §3.6 after approval: 窗口 到岗 (WIN-07), 窗口 收回 (WIN-08), 窗口 恢复上岗 (WIN-11) and the

@@ -12,6 +12,7 @@ import { checkNextYearCoverage } from './calendar/coverage-alerts';
 import { makeDeps, openDb } from './compose';
 import { type Db, insertRows } from './db';
 import type { Deps } from './kernel/deps';
+import type { Tables } from './kernel/tables';
 import { healthz, metrics } from './http/health';
 import { mountH5 } from './http/h5/forms-route';
 import { InboxWriter } from './http/inbox-writer';
@@ -30,6 +31,8 @@ export interface BotOptions {
   log?: Logger;
   /** Start the dispatcher, outbox sender and scheduler (with catch-up). Tests drive them by hand instead. */
   autoStart?: boolean;
+  /** The bot's tables (src/tables.ts); tests may pass a variant. */
+  tables?: Tables;
 }
 
 export interface Bot {
@@ -69,7 +72,7 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   const apiBase = config.apiBase ?? `${local}/_fake-wecom`;
   const publicBaseUrl = config.publicBaseUrl ?? `http://localhost:${port}`;
 
-  const deps = await makeDeps({ db, config, log, apiBase, publicBaseUrl });
+  const deps = await makeDeps({ db, config, log, apiBase, publicBaseUrl, tables: opts.tables });
   const { wecom } = deps;
   const sender = new OutboxSender(db, clock, wecom, config.wecom.agentId, log);
   const dispatcher = new Dispatcher(deps, clock, () => sender.wake());

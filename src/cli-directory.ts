@@ -7,7 +7,7 @@ import { exportDirectory, writeDirectoryXlsx } from './directory/export';
 import { ensureGroupChats, syncGroupMembers } from './directory/groups';
 import { importDirectory } from './directory/import';
 import { readDirectoryFiles } from './directory/read';
-import type { WecomPort } from './outbox/sender';
+import type { WecomPort } from './wecom/port';
 import { systemClock, type Clock } from './kernel/time';
 
 // `npm run cli -- directory import <file…> [--dry-run]` and `directory export <file.json|xlsx>`

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Deps } from './kernel/deps';
-import { LEDGERS, findLedger } from './reports/ledgers';
+import { findLedger } from './kernel/ledger';
 import { writeWorkbook } from './reports/xlsx';
 import { isLocalDate, localDate, systemClock } from './kernel/time';
 
@@ -16,10 +16,10 @@ export async function runExportCli(args: string[], deps: Deps): Promise<number> 
       department: { type: 'string' },
     },
   });
-  const ledger = positionals[0] ? findLedger(positionals[0]) : undefined;
+  const ledger = positionals[0] ? findLedger(deps.tables.ledgers, positionals[0]) : undefined;
   if (!ledger || !values.out) {
     console.error(
-      `usage: export <ledger> --out <file.xlsx> [--from --to]\nledgers: ${LEDGERS.map((l) => `${l.name} (${l.aliases.join(', ')})`).join('; ')}`,
+      `usage: export <ledger> --out <file.xlsx> [--from --to]\nledgers: ${deps.tables.ledgers.map((l) => `${l.name} (${l.aliases.join(', ')})`).join('; ')}`,
     );
     return 2;
   }

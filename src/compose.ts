@@ -5,6 +5,8 @@ import { makeCtx } from './kernel/make-ctx';
 import { alertCoverageOnce } from './calendar/coverage-alerts';
 import { loadWorkCalendar } from './calendar/hall-calendar';
 import type { Config } from './config';
+import type { Tables } from './kernel/tables';
+import { TABLES } from './tables';
 import { Db } from './db';
 import type { Deps } from './kernel/deps';
 import { WecomClient } from './wecom/client';
@@ -25,6 +27,8 @@ export async function makeDeps(input: {
   log: Logger;
   apiBase: string;
   publicBaseUrl: string;
+  /** Defaults to the bot's own tables; tests may hand in a variant (an extra approval kind, one job). */
+  tables?: Tables;
 }): Promise<Deps & { wecom: WecomClient }> {
   const { db, config, log } = input;
   const wecom = new WecomClient({
@@ -36,6 +40,7 @@ export async function makeDeps(input: {
   });
   const deps: Deps & { wecom: WecomClient } = {
     db,
+    tables: input.tables ?? TABLES,
     config,
     log,
     calendar: await loadWorkCalendar(db.manager),

@@ -1,8 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import { JobRun } from '../entities/job-run';
-import { JOBS } from '../jobs/index';
 import type { JobDef } from './kernel/job';
-import { CalendarCoverageError } from './calendar/work-calendar';
+import { CalendarCoverageError } from './kernel/work-calendar';
 import { insertRows } from './db';
 import type { Deps } from './kernel/deps';
 import { writeAudit } from './kernel/audit';
@@ -63,7 +62,7 @@ export class Scheduler {
   constructor(
     private readonly deps: Deps,
     private readonly clock: Clock,
-    private readonly jobs: readonly JobDef[] = JOBS,
+    private readonly jobs: readonly JobDef[] = deps.tables.jobs,
   ) {
     // issue [approvals] §2: the jobs table validates its cron expressions at start.
     const bad = jobs.filter((j) => !validateCron(j.cron)).map((j) => `${j.name} (${j.cron})`);

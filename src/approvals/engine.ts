@@ -9,8 +9,7 @@ import { nextRecordNo } from '../kernel/numbers';
 import { yearOf, localDate } from '../kernel/time';
 import { chiefRepStep, decidesFor } from './approvers';
 import { closeStepCard, sendStepCard } from './cards';
-import { approvalKind } from './kinds';
-import type { StartRequest, StepSpec } from '../kernel/approval-kind';
+import { approvalKind, type StartRequest, type StepSpec } from '../kernel/approval-kind';
 
 // The approval engine (design rule 4; issue [approvals] §1): request → card → click → guarded transition →
 // notify → card update. All functions run inside the caller's transaction (Ctx.m). A job-started approval
@@ -35,7 +34,7 @@ async function names(ctx: Ctx, ids: string[]): Promise<string> {
 
 /** Start an approval; returns it with its SP number. One open approval per (kind, subject). */
 export async function startApproval(ctx: Ctx, req: StartRequest): Promise<Approval> {
-  const kind = approvalKind(req.kind);
+  const kind = approvalKind(ctx.deps.tables.approvalKinds, req.kind);
   const openKey = `${req.kind}:${req.subjectId}`.slice(0, 128);
   const existing = await ctx.m.findOne(Approval, { where: { openKey } });
   if (existing) throw new UserError(`该事项已有审批在进行中（${existing.no}），请等待处理完毕或先撤回。`);
@@ -137,7 +136,7 @@ export async function decide(ctx: Ctx, no: string, input: DecisionInput): Promis
     await ctx.reply(`请在10分钟内直接回复驳回 ${a.no} 的原因；或发送：审批 ${a.no} 驳回 原因=…`);
     return;
   }
-  const kind = approvalKind(a.kind);
+  const kind = approvalKind(ctx.deps.tables.approvalKinds, a.kind);
   await kind.beforeDecision?.(ctx, a, input.decision, a.step);
   const stepDone = await ctx.m
     .createQueryBuilder()
@@ -253,7 +252,7 @@ export async function withdraw(ctx: Ctx, no: string): Promise<void> {
       await ctx.m.update(ApprovalStep, { id: s.id }, { status: 'withdrawn', extra: s.extra as never });
     } else await ctx.m.update(ApprovalStep, { id: s.id }, { status: 'withdrawn' });
   }
-  await approvalKind(a.kind).onWithdrawn?.(ctx, a);
+  await approvalKind(ctx.deps.tables.approvalKinds, a.kind).onWithdrawn?.(ctx, a);
   await ctx.audit('approval.withdraw', 'approval', a.no, {});
   await ctx.reply(`✅ ${a.no} 已撤回`);
 }

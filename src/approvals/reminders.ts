@@ -1,3 +1,4 @@
+import { approvalKind } from '../kernel/approval-kind';
 import { Approval } from '../../entities/approval';
 import { ApprovalStep } from '../../entities/approval-step';
 import type { Ctx } from '../kernel/ctx';
@@ -6,7 +7,6 @@ import { claimReminder } from '../kernel/reminders';
 import { getSetting } from '../settings/settings';
 import { localDate } from '../kernel/time';
 import { actingApprovers } from './approvers';
-import { approvalKind } from './kinds';
 
 /**
  * D17: a step pending for the kind's limit (default setting approval.remindAfterWorkdays, 1 WD) reminds its
@@ -25,7 +25,7 @@ export async function remindPendingApprovals(ctx: Ctx): Promise<{ reminded: numb
     if (!step.activatedAt) continue;
     const a = await ctx.m.findOne(Approval, { where: { id: step.approvalId, status: 'pending' } });
     if (!a || a.step !== step.idx) continue;
-    const kind = approvalKind(a.kind);
+    const kind = approvalKind(ctx.deps.tables.approvalKinds, a.kind);
     const limit = kind.remindAfterWorkdays ?? defaultLimit;
     const waited = cal.workdaysBetween(localDate(step.activatedAt), today);
     if (waited < limit) continue;

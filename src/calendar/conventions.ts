@@ -1,5 +1,5 @@
 import { type LocalDate, addDays, addMonths, monthBounds } from '../kernel/time';
-import type { WorkCalendar } from './work-calendar';
+import type { WorkCalendar } from '../kernel/work-calendar';
 
 // Small §0.3 conventions other domains share, so every rule reads a date phrase the same way.
 

@@ -4,7 +4,7 @@ import type { Ctx } from '../kernel/ctx';
 import type { Deps } from '../kernel/deps';
 import { claimReminder } from '../kernel/reminders';
 import { type LocalDate, isoWeekKey, localDate, yearOf } from '../kernel/time';
-import { CalendarCoverageError } from './work-calendar';
+import { CalendarCoverageError } from '../kernel/work-calendar';
 
 // rule DIR-13, D13, OPEN #8: beyond confirmed coverage the bot never guesses — it tells 大厅管理室 (G-OFFICE),
 // once (reminder_log keys, D16), and the work that needed the day waits.

@@ -11,7 +11,7 @@ import { isPastDue } from './deadline-reminders';
 import { UserError } from '../kernel/errors';
 import { affected, insertRows } from '../db';
 import { type LocalDate, addDays, localDate, localStamp } from '../kernel/time';
-import type { WorkCalendar } from './work-calendar';
+import type { WorkCalendar } from '../kernel/work-calendar';
 
 // The one pausable clock every domain uses (§0.3, DIR-13, CAS-08/10/12). Each function changes one row with a
 // guarded update on its version (design rule 3), bumps the version so reminders keyed on it (D16) re-arm and

@@ -2,9 +2,18 @@ import type { EntityManager } from 'typeorm';
 import { CalendarDay, type CalendarDayKind } from '../../entities/calendar-day';
 import { CalendarYear } from '../../entities/calendar-year';
 import { getSetting } from '../settings/settings';
-import { type LocalDate, addDays, addMonths, instantAt, isoWeekday, localDate, localTime, yearOf } from '../kernel/time';
+import {
+  type LocalDate,
+  addDays,
+  addMonths,
+  instantAt,
+  isoWeekday,
+  localDate,
+  localTime,
+  yearOf,
+} from '../kernel/time';
 import { type HolidayPackage, holidayPackage } from './holiday-data';
-import { CalendarCoverageError, type DayInfo, type Due, type WorkCalendar } from './work-calendar';
+import { CalendarCoverageError, type DayInfo, type Due, type WorkCalendar } from '../kernel/work-calendar';
 
 /** One hall override (calendar_day) as the snapshot keeps it. */
 export interface Override {

@@ -7,7 +7,7 @@ import { UserError } from '../kernel/errors';
 import type { Deps } from '../kernel/deps';
 import { type LocalDate, isLocalDate, isoWeekday } from '../kernel/time';
 import { afterCalendarChange, markYearConfirmed, upsertDay } from './service';
-import type { WorkCalendar } from './work-calendar';
+import type { WorkCalendar } from '../kernel/work-calendar';
 
 // `npm run cli -- calendar import <file>` (rule DIR-13, OPEN #8: 大厅管理室 loads the State Council notice each
 // December). The file is the official schedule of one year:

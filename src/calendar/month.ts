@@ -1,5 +1,5 @@
 import { type LocalDate, addDays, monthBounds } from '../kernel/time';
-import type { DayInfo, WorkCalendar } from './work-calendar';
+import type { DayInfo, WorkCalendar } from '../kernel/work-calendar';
 
 /** A run of consecutive days of the same kind and name (e.g. 春节 2/15–2/23). */
 export interface DayRun {

@@ -6,7 +6,7 @@ import { UserError } from '../kernel/errors';
 import { insertRows } from '../db';
 import type { LocalDate } from '../kernel/time';
 import { recomputeOpenDeadlines } from './deadlines';
-import type { WorkCalendar } from './work-calendar';
+import type { WorkCalendar } from '../kernel/work-calendar';
 
 // Writes to the calendar tables (rule DIR-13, D13, OPEN #8). Every write is audited, then the caller's
 // calendar snapshot is refreshed inside the same transaction and every running deadline is recomputed.

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { InboxRow } from '../../entities/inbox';
-import { CalendarCoverageError } from '../calendar/work-calendar';
+import { CalendarCoverageError } from '../kernel/work-calendar';
 import { affected } from '../db';
 import { Loop } from '../loop';
 import type { Deps } from '../kernel/deps';

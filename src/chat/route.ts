@@ -1,10 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { CARD_ACTIONS, TEXT_INTERCEPTORS, type CardClick } from '../../commands/card-actions';
 import type { InboxRow } from '../../entities/inbox';
 import type { Deps } from '../kernel/deps';
 import { enqueue } from '../outbox/enqueue';
 import { usersWithRole } from '../kernel/directory';
-import { receiveMedia, type FetchedMedia } from '../kernel/attachments';
+import { receiveMedia } from '../kernel/attachments';
+import type { FetchedMedia } from '../kernel/media';
+import { storedInbound } from '../wecom/inbound';
 import { loadActor } from '../kernel/directory';
 import { makeCtx } from '../kernel/make-ctx';
 import { runText } from './run-text';
@@ -23,8 +24,11 @@ export async function routeEvent(
   keyBase: string,
   media: FetchedMedia | undefined,
 ): Promise<'done' | 'ignored'> {
-  const p = row.payload as Record<string, string | undefined>;
   if (row.kind === 'unknown' || (row.kind.startsWith('event:') && !HANDLED_EVENTS.has(row.kind))) return 'ignored';
+  // The payload is what the callback stored from parseInbound: read it back as the typed union (D5: a row that
+  // no longer fits the schema is ignored, never guessed at).
+  const inbound = storedInbound(row.payload);
+  if (!inbound) return 'ignored';
 
   const actor = await loadActor(m, row.userid);
   if (!actor) {
@@ -50,10 +54,11 @@ export async function routeEvent(
   }
   const ctx = makeCtx(deps, m, now, actor, keyBase);
 
-  switch (row.kind) {
+  const { tables } = deps;
+  switch (inbound.kind) {
     case 'text': {
-      const text = p.content ?? '';
-      for (const intercept of TEXT_INTERCEPTORS) if (await intercept(ctx, text)) return 'done';
+      const text = inbound.content;
+      for (const intercept of tables.textInterceptors) if (await intercept(ctx, text)) return 'done';
       await runText(ctx, text);
       return 'done';
     }
@@ -68,19 +73,18 @@ export async function routeEvent(
       await ctx.reply(UNSUPPORTED);
       return 'done';
     case 'event:template_card_event': {
-      const click = row.payload as unknown as CardClick;
-      const [verb, ...rest] = (click.eventKey ?? '').split(':');
-      const action = CARD_ACTIONS.find((a) => a.verb === verb);
+      const [verb, ...rest] = inbound.eventKey.split(':');
+      const action = tables.cardActions.find((a) => a.verb === verb);
       if (!action || rest.length === 0) {
         await ctx.reply('该按钮已失效，请发送“待办”查看需要处理的事项。');
         return 'done';
       }
-      await action.handle(ctx, rest.join(':'), click);
+      await action.handle(ctx, rest.join(':'), inbound);
       return 'done';
     }
     case 'event:click': {
       // Menu buttons carry a command: EventKey `cmd:待办` runs as if typed.
-      const key = p.eventKey ?? '';
+      const key = inbound.eventKey;
       if (!key.startsWith('cmd:')) return 'ignored';
       await runText(ctx, key.slice(4));
       return 'done';

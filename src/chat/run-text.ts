@@ -1,4 +1,3 @@
-import { COMMANDS } from '../../commands/index';
 import { bindArgs } from '../kernel/command';
 import { commandCounter } from '../metrics';
 import type { Ctx } from '../kernel/ctx';
@@ -18,9 +17,10 @@ export async function runText(ctx: Ctx, text: string): Promise<string> {
     await ctx.reply('请发送命令，例如“帮助”。');
     return 'empty';
   }
-  const match = matchCommand(words, COMMANDS);
+  const commands = ctx.deps.tables.commands;
+  const match = matchCommand(words, commands);
   if (!match) {
-    const permitted = COMMANDS.filter((c) => mayRun(ctx.actor, c));
+    const permitted = commands.filter((c) => mayRun(ctx.actor, c));
     const typed = words.slice(0, 2).join(' ');
     const near = nearestNames(typed, permitted);
     const hint = near.length ? `你是不是要：${near.join(' / ')}？` : '';
@@ -50,7 +50,7 @@ export async function runText(ctx: Ctx, text: string): Promise<string> {
 
 /** Run a command row with named arguments (H5 form submission): same permission and argument checks as chat. */
 export async function runNamed(ctx: Ctx, commandName: string, named: Record<string, string>): Promise<void> {
-  const cmd = COMMANDS.find((c) => c.name === commandName);
+  const cmd = ctx.deps.tables.commands.find((c) => c.name === commandName);
   if (!cmd) throw new Error(`form submits to unknown command ${commandName}`);
   if (!mayRun(ctx.actor, cmd)) throw new UserError(`你没有权限使用“${cmd.name}”（需要：${rolesLabel(cmd.roles)}）。`);
   const bound = bindArgs(cmd, [], named, ctx.now);

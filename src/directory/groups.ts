@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { GroupChat } from '../../entities/group-chat';
 import { writeAudit } from '../kernel/audit';
 import type { Db } from '../db';
-import type { WecomPort } from '../outbox/sender';
+import type { WecomPort } from '../wecom/port';
 import { deriveMembers, loadState } from './state';
 
 // Group chats of rules.md §0.3. Members follow the directory; an app chat the bot knows by `chatid` is created

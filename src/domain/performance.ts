@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AwardFlag } from '../../entities/award-flag';
 import { DeductionEvent } from '../../entities/deduction-event';
 import { Department } from '../../entities/department';
-import type { CardClick } from '../../commands/card-actions';
+import type { CardClick } from '../kernel/card';
 import { greyClickedCard } from '../kernel/card-reply';
 import type { Ctx } from '../kernel/ctx';
 import { personName } from '../kernel/directory';

@@ -45,3 +45,10 @@ export interface StartRequest {
   /** A department request drafted by staff goes to the department's 首席代表 first. */
   chiefSignsFirst?: boolean;
 }
+
+/** The kind's row in the APPROVAL_KINDS table (deps.tables.approvalKinds). */
+export function approvalKind(kinds: readonly ApprovalKind[], kind: string): ApprovalKind {
+  const k = kinds.find((x) => x.kind === kind);
+  if (!k) throw new Error(`unknown approval kind ${kind}`);
+  return k;
+}

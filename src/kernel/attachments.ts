@@ -7,18 +7,13 @@ import type { InboxRow } from '../../entities/inbox';
 import { insertRows } from '../db';
 import type { Deps } from './deps';
 import type { Ctx } from './ctx';
+import type { FetchedMedia } from './media';
 
 // D6: a photo/file sent right after a command that asked for one is attached to that record; the slot
 // lasts 10 minutes. Files are stored on disk under their sha256, with size and type limits.
 const SLOT_MS = 10 * 60_000;
 const MAX_BYTES = 20 * 1024 * 1024;
 const ALLOWED = /^(image\/(png|jpeg|gif|webp)|application\/(pdf|zip|msword|vnd\.[\w.-]+)|text\/plain)/;
-
-export interface FetchedMedia {
-  buffer: Buffer;
-  contentType: string;
-  filename?: string;
-}
 
 /** Open the sender's attachment slot: their next photo/file within 10 minutes belongs to this record. */
 export async function openAttachmentSlot(ctx: Ctx, ownerType: string, ownerId: string, purpose: string): Promise<void> {

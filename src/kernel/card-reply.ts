@@ -1,4 +1,4 @@
-import type { CardClick } from '../../commands/card-actions';
+import type { CardClick } from './card';
 import { localStamp } from './time';
 import type { Ctx } from './ctx';
 

@@ -1,14 +1,17 @@
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
-import type { WorkCalendar } from '../calendar/work-calendar';
+import type { WorkCalendar } from './work-calendar';
 import type { Config } from '../config';
 import type { Db } from '../db';
-import type { WecomPort } from '../outbox/sender';
-import type { FetchedMedia } from './attachments';
+import type { WecomPort } from '../wecom/port';
+import type { FetchedMedia } from './media';
+import type { Tables } from './tables';
 
 /** The services every adapter (dispatcher, scheduler, CLI, H5) hands to domain code. */
 export interface Deps {
   db: Db;
+  /** The bot's literal tables, assembled in the composition root (src/tables.ts). */
+  tables: Tables;
   config: Config;
   log: Logger;
   calendar: WorkCalendar;

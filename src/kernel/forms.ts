@@ -28,6 +28,12 @@ export interface FormDef {
   intro?: string;
 }
 
+/** A form by its kind, title or alias (`表单 <名称>`, /h5/forms/<kind>). */
+export function findForm(forms: readonly FormDef[], nameOrKind: string): FormDef | undefined {
+  const s = nameOrKind.trim();
+  return forms.find((f) => f.kind === s || f.title === s || (f.aliases ?? []).includes(s));
+}
+
 const LINK_TTL_MS = 24 * 3600_000;
 
 function sign(secret: string, payload: string): string {

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { systemActor, type Ctx } from './ctx';
 import { makeCtx } from './make-ctx';
-import type { WorkCalendar } from '../calendar/work-calendar';
+import type { WorkCalendar } from './work-calendar';
 import type { Deps } from './deps';
 
 /**

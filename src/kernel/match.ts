@@ -30,6 +30,18 @@ export function matchCommand(
   return best && { cmd: best.cmd, consumed: best.consumed, rest: best.rest };
 }
 
+/**
+ * The commands `帮助 <词>` lists as a family: those of the help group named `word` (`帮助 投诉`, `帮助 高峰停办`)
+ * together with every command whose name starts with that word (`帮助 窗口` → 窗口 关闭, 窗口 重启 …).
+ * Empty when the word names no group and starts fewer than two commands (then it is one command's help).
+ */
+export function commandFamily(word: string, commands: readonly CommandDef[]): CommandDef[] {
+  const first = commands.filter((c) => c.name.split(' ')[0] === word);
+  const group = commands.filter((c) => c.group === word);
+  if (group.length === 0 && first.length < 2) return [];
+  return [...new Set([...group, ...first])];
+}
+
 /** Levenshtein distance over code points. */
 export function editDistance(a: string, b: string): number {
   const x = [...a];

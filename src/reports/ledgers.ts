@@ -1,27 +1,10 @@
 import { Between } from 'typeorm';
 import { AuditLog } from '../../entities/audit-log';
-import type { Db } from '../db';
-import { instantAt, localStamp, type LocalDate } from '../kernel/time';
-import type { Sheet } from './xlsx';
-import { peakSuspensionLedger, windowLedger } from '../domain/windows/ledgers';
-import { complaintLedger, petitionLedger } from '../domain/complaints/ledger';
-import { SUPERVISION_LEDGERS } from './supervision-ledgers';
-
-/** A 台账 that `export <ledger>` (CLI) and `导出 <台账>` (chat) can write (commands.md §6). */
-export interface Ledger {
-  name: string;
-  aliases: string[];
-  /** ● in commands.md §6: a 首席代表 may export its own department's rows. */
-  perDepartment?: boolean;
-  build(
-    db: Db,
-    range: { from: LocalDate; to: LocalDate },
-    opts: { unmasked: boolean; department?: string },
-  ): Promise<Sheet[]>;
-}
+import { instantAt, localStamp } from '../kernel/time';
+import type { Ledger } from '../kernel/ledger';
 
 /** REC-02: who changed what and when — the append-only history every ledger rests on. */
-const auditLedger: Ledger = {
+export const auditLedger: Ledger = {
   name: '审计日志',
   aliases: ['audit'],
   async build(db, range) {
@@ -52,17 +35,3 @@ const auditLedger: Ledger = {
     ];
   },
 };
-
-/** Every exportable ledger (literal table; domains add theirs). */
-export const LEDGERS: Ledger[] = [
-  auditLedger,
-  complaintLedger,
-  petitionLedger,
-  windowLedger,
-  peakSuspensionLedger,
-  ...SUPERVISION_LEDGERS,
-];
-
-export function findLedger(name: string): Ledger | undefined {
-  return LEDGERS.find((l) => l.name === name || l.aliases.includes(name));
-}

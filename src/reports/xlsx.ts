@@ -1,11 +1,5 @@
 import ExcelJS from 'exceljs';
-
-/** One sheet of a 台账: a title row, header row and data rows (REC-04/REC-08 exports). */
-export interface Sheet {
-  name: string;
-  columns: { header: string; key: string; width?: number }[];
-  rows: Record<string, string | number | null>[];
-}
+import type { Sheet } from '../kernel/ledger';
 
 export async function writeWorkbook(path: string, title: string, sheets: Sheet[]): Promise<void> {
   const wb = new ExcelJS.Workbook();

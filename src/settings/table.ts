@@ -1,18 +1,11 @@
 import { z } from 'zod';
+import type { SettingDef } from '../kernel/setting-def';
 
 /**
  * Every OPEN proposal of rules.md §20 and every threshold a rule needs, declared once with its default,
  * schema, the rule IDs it affects and a one-line description. Admins change values with
  * `设置 修改 <名称> <值>` (audited, no restart); code reads them through `settings.get`, never a literal.
  */
-export interface SettingDef<S extends z.ZodType = z.ZodType> {
-  schema: S;
-  default: z.infer<S>;
-  rules: string[];
-  /** OPEN register number (rules.md §20), if the setting is an OPEN proposal. */
-  open?: number;
-  description: string;
-}
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM，例如 17:30');
 const cron = z.string().regex(/^(\S+\s+){4}\S+$/, 'cron 表达式应有5段，例如 45 7 * * *');

@@ -58,6 +58,17 @@ const schema = z.discriminatedUnion('kind', [
 export type Inbound = z.infer<typeof schema>;
 export type InboundKind = Inbound['kind'];
 export type SelectedItem = z.infer<typeof selectedItem>;
+/** A card button click (template_card_event) as the dispatcher hands it to a card action. */
+export type CardEvent = Extract<Inbound, { kind: 'event:template_card_event' }>;
+
+/**
+ * An inbox row's payload back as the typed union it was stored as (the callback stores `parseInbound`'s
+ * result). Rows written before a schema change, or by hand, that no longer fit come back as undefined.
+ */
+export function storedInbound(payload: unknown): Inbound | undefined {
+  const result = schema.safeParse(payload);
+  return result.success ? result.data : undefined;
+}
 
 const KNOWN_EVENTS = new Set([
   'enter_agent',

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { expect } from 'vitest';
 import { GroupChat } from '../../entities/group-chat';
 import { createBot, type Bot } from '../../src/app';
+import type { Tables } from '../../src/kernel/tables';
 import { loadConfig } from '../../src/config';
 import { loadDemoDirectory } from '../../src/directory/demo';
 import type { FeedItem, RunningFakeWecom } from '../../src/fake-wecom';
@@ -57,7 +58,7 @@ export interface TestBot {
 }
 
 export async function startTestBot(
-  opts: { now: string; directory?: 'demo' | 'none' } = { now: '2026-03-02T10:00:00+08:00' },
+  opts: { now: string; directory?: 'demo' | 'none'; tables?: Tables } = { now: '2026-03-02T10:00:00+08:00' },
 ): Promise<TestBot> {
   const clock = new FixedClock(new Date(opts.now));
   const fake = await fakeWecom({ secret: 'test-secret', agentId: 1000002, now: () => clock.now().getTime() });
@@ -67,6 +68,7 @@ export async function startTestBot(
     clock,
     log: pino({ level: process.env.TEST_LOG ?? 'silent' }),
     autoStart: false,
+    tables: opts.tables,
   });
   if ((opts.directory ?? 'demo') === 'demo') await loadDemoDirectory(bot.deps.db, clock.now(), fake.url);
   await bot.deps.calendar.refresh(bot.deps.db.manager);

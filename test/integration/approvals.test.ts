@@ -6,7 +6,7 @@ import { loadActor } from '../../src/kernel/directory';
 import { makeCtx } from '../../src/kernel/make-ctx';
 import { roleStep } from '../../src/approvals/approvers';
 import { startApproval } from '../../src/approvals/engine';
-import { APPROVAL_KINDS } from '../../src/approvals/kinds';
+import { TABLES } from '../../src/tables';
 import type { ApprovalKind } from '../../src/kernel/approval-kind';
 import { startTestBot, type TestBot } from '../helpers/bot';
 
@@ -36,11 +36,12 @@ const testKind: ApprovalKind = {
 describe('approval engine', () => {
   let t: TestBot;
   beforeAll(async () => {
-    APPROVAL_KINDS.push(testKind);
-    t = await startTestBot({ now: '2026-03-03T09:00:00+08:00' });
+    t = await startTestBot({
+      now: '2026-03-03T09:00:00+08:00',
+      tables: { ...TABLES, approvalKinds: [...TABLES.approvalKinds, testKind] },
+    });
   });
   afterAll(async () => {
-    APPROVAL_KINDS.splice(APPROVAL_KINDS.indexOf(testKind), 1);
     await t.close();
   });
   beforeEach(() => {

@@ -10,7 +10,7 @@ import { normalise } from '../../src/kernel/normalise';
 import { parseArgs, tokenize } from '../../src/kernel/parser';
 import { openDeadline } from '../../src/calendar/deadlines';
 import { type HallCalendar, loadWorkCalendar } from '../../src/calendar/hall-calendar';
-import { CalendarCoverageError } from '../../src/calendar/work-calendar';
+import { CalendarCoverageError } from '../../src/kernel/work-calendar';
 import type { Db } from '../../src/db';
 import type { Deps } from '../../src/kernel/deps';
 import { instantAt } from '../../src/kernel/time';

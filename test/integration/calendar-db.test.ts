@@ -27,7 +27,7 @@ import {
 import { type HallCalendar, loadWorkCalendar } from '../../src/calendar/hall-calendar';
 import { importCalendarFile } from '../../src/calendar/import';
 import { afterCalendarChange, confirmYear, setCalendarDay } from '../../src/calendar/service';
-import { CalendarCoverageError } from '../../src/calendar/work-calendar';
+import { CalendarCoverageError } from '../../src/kernel/work-calendar';
 import type { Db } from '../../src/db';
 import type { Deps } from '../../src/kernel/deps';
 import { instantAt, localStamp } from '../../src/kernel/time';

@@ -8,7 +8,8 @@ import { Complaint } from '../../entities/complaint';
 import { DeductionEvent } from '../../entities/deduction-event';
 import { Referral } from '../../entities/referral';
 import { complaintStatsForMonth } from '../../src/domain/complaints/sources';
-import { findLedger } from '../../src/reports/ledgers';
+import { findLedger } from '../../src/kernel/ledger';
+import { LEDGERS } from '../../src/tables';
 import { writeWorkbook } from '../../src/reports/xlsx';
 import { type TestBot, startTestBot } from '../helpers/bot';
 import { investigateBoth, lastCardWith, register, respondentFeed } from './complaints-helpers';
@@ -242,7 +243,7 @@ describe('commands.md §4, §6: H5 form and ledgers', () => {
     await register(t, '方式=12345');
     await t.say('zhao', '投诉 登记 类型=信访举报 对象=BDC 事项=违规收费 方式=大厅管理室');
     const dir = mkdtempSync(join(tmpdir(), 'cmp-'));
-    const ledger = findLedger('投诉台账')!;
+    const ledger = findLedger(LEDGERS, '投诉台账')!;
     for (const unmasked of [true, false]) {
       const path = join(dir, `t${unmasked}.xlsx`);
       await writeWorkbook(
@@ -276,7 +277,7 @@ describe('commands.md §4, §6: H5 form and ledgers', () => {
     expect(t.lastTextTo('liu')).toMatch(/^✅ 投诉台账 .*：2 行，文件已发送（个人信息已脱敏）/);
     await t.say('wangwu', '导出 投诉台账');
     expect(t.lastTextTo('wangwu')).toContain('只能由大厅管理室或中心领导导出');
-    const pet = await findLedger('信访举报台账')!.build(
+    const pet = await findLedger(LEDGERS, '信访举报台账')!.build(
       t.bot.deps.db,
       { from: '2026-01-01', to: '2026-12-31' },
       { unmasked: false },

@@ -45,6 +45,23 @@ describe('dispatcher and commands', () => {
     expect(t.lastTextTo('lisi')).toBe('你没有权限使用“设置 修改”（需要：系统管理员、大厅管理室）。');
   });
 
+  it('帮助 投诉 lists the 投诉 family, one line each, only what the sender may run', async () => {
+    await t.say('zhao', '帮助 投诉');
+    const office = t.lastTextTo('zhao');
+    expect(office).toMatch(/^【投诉】你可以使用的命令：/);
+    expect(office).toContain('投诉 登记 — ');
+    expect(office).toContain('投诉 归档 — ');
+    expect(office.split('\n').filter((l) => l.startsWith('投诉 ')).length).toBeGreaterThanOrEqual(15);
+    await t.say('lisi', '帮助 投诉');
+    const staff = t.lastTextTo('lisi');
+    expect(staff).toMatch(/^【投诉】/);
+    expect(staff).not.toContain('投诉 归档');
+    await t.say('zhao', '帮助 窗口');
+    expect(t.lastTextTo('zhao')).toContain('窗口 关闭 — ');
+    await t.say('zhao', '帮助 导出');
+    expect(t.lastTextTo('zhao')).toMatch(/用法：导出 <台账>/);
+  });
+
   it('an unknown command suggests the nearest names', async () => {
     await t.say('lisi', '我是水');
     expect(t.lastTextTo('lisi')).toMatch(/没有“我是水”这个命令。你是不是要：.*我是谁/);

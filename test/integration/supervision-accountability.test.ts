@@ -5,7 +5,8 @@ import { KeyTask } from '../../entities/key-task';
 import { Notice } from '../../entities/notice';
 import { Rectification } from '../../entities/rectification';
 import { Referral } from '../../entities/referral';
-import { findLedger } from '../../src/reports/ledgers';
+import { findLedger } from '../../src/kernel/ledger';
+import { LEDGERS } from '../../src/tables';
 import { OutboxRow } from '../../entities/outbox';
 import { startTestBot, type TestBot } from '../helpers/bot';
 
@@ -196,7 +197,7 @@ describe('rectification and 问效 (ACC)', () => {
 
   it('整改与问效台账 / 移交台账 / 督办任务台账 list the records (a 首席代表 gets its own department only)', async () => {
     const range = { from: '2026-03-01', to: '2026-03-31' };
-    const [rects, wx] = await findLedger('整改与问效台账')!.build(t.bot.deps.db, range, { unmasked: true });
+    const [rects, wx] = await findLedger(LEDGERS, '整改与问效台账')!.build(t.bot.deps.db, range, { unmasked: true });
     expect(rects.rows.map((r) => r.no)).toEqual(['ZG2026-0001', 'ZG2026-0002', 'ZG2026-0003']);
     expect(rects.rows[0]).toMatchObject({
       source: 'WT2026-0001',
@@ -206,16 +207,21 @@ describe('rectification and 问效 (ACC)', () => {
       owner: '李四',
     });
     expect(wx.rows).toHaveLength(4);
-    const masked = await findLedger('整改与问效台账')!.build(t.bot.deps.db, range, {
+    const masked = await findLedger(LEDGERS, '整改与问效台账')!.build(t.bot.deps.db, range, {
       unmasked: false,
       department: 'SB',
     });
     expect(masked[0].rows).toEqual([]);
-    expect((await findLedger('移交台账')!.build(t.bot.deps.db, range, { unmasked: true }))[0].rows).toHaveLength(2);
     expect(
-      (await findLedger('督办任务台账')!.build(t.bot.deps.db, range, { unmasked: true }))[0].rows[0],
+      (await findLedger(LEDGERS, '移交台账')!.build(t.bot.deps.db, range, { unmasked: true }))[0].rows,
+    ).toHaveLength(2);
+    expect(
+      (await findLedger(LEDGERS, '督办任务台账')!.build(t.bot.deps.db, range, { unmasked: true }))[0].rows[0],
     ).toMatchObject({ no: 'DB2026-001', status: '已完成' });
-    const ins = await findLedger('巡查台账')!.build(t.bot.deps.db, range, { unmasked: false, department: 'GA' });
+    const ins = await findLedger(LEDGERS, '巡查台账')!.build(t.bot.deps.db, range, {
+      unmasked: false,
+      department: 'GA',
+    });
     expect(ins[1].rows.map((r) => [r.no, r.staff, r.rect])).toEqual([
       ['WT2026-0001', '李*', 'ZG2026-0001'],
       ['WT2026-0002', '张*', ''],

@@ -4,7 +4,8 @@ import { DeviceTask } from '../../entities/device-task';
 import { HallWindow } from '../../entities/window';
 import { SeasonalPlan } from '../../entities/seasonal-plan';
 import { WindowChange } from '../../entities/window-change';
-import { findLedger } from '../../src/reports/ledgers';
+import { findLedger } from '../../src/kernel/ledger';
+import { LEDGERS } from '../../src/tables';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { approvedClosure, spOf, win } from '../helpers/windows';
 
@@ -130,7 +131,7 @@ describe('台账 (commands.md §6)', () => {
       '停办 备案 窗口=5 从=3月16日 到=3月16日 事由=社保系统升级 文号=鄂社保发〔2026〕8号 咨询=吴静 13900000021,周平 13900000022 联系人=黄燕 联系电话=13900000020 预案=引导网上办理',
     );
     const range = { from: '2026-01-01', to: '2026-12-31' };
-    const [w] = await findLedger('窗口变更及临时关闭台账')!.build(t.bot.deps.db, range, { unmasked: true });
+    const [w] = await findLedger(LEDGERS, '窗口变更及临时关闭台账')!.build(t.bot.deps.db, range, { unmasked: true });
     expect(w.rows).toEqual([
       expect.objectContaining({
         no: 'GB2026-GA-001',
@@ -140,7 +141,7 @@ describe('台账 (commands.md §6)', () => {
         tasks: 'RW2026-0001 电子信息',
       }),
     ]);
-    const [s] = await findLedger('停办台账')!.build(t.bot.deps.db, range, { unmasked: false });
+    const [s] = await findLedger(LEDGERS, '停办台账')!.build(t.bot.deps.db, range, { unmasked: false });
     expect(s.rows[0]).toMatchObject({
       no: 'TB2026-SB-001',
       consultants: '吴静 139****0021；周平 139****0022',

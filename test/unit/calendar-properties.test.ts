@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HallCalendar } from '../../src/calendar/hall-calendar';
-import { CalendarCoverageError } from '../../src/calendar/work-calendar';
+import { CalendarCoverageError } from '../../src/kernel/work-calendar';
 import { addDays, daysBetween, instantAt } from '../../src/kernel/time';
 
 // Properties of the §0.3 arithmetic over every date of the package's covered years (DIR-13).

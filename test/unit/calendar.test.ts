@@ -5,7 +5,7 @@ import { dayOfNextMonth, elapsedWorkdays, isMoreThanMonths, isOnOrBefore } from 
 import { HallCalendar, type Override } from '../../src/calendar/hall-calendar';
 import { holidayPackage, parseHolidayPackage } from '../../src/calendar/holiday-data';
 import { monthOverview } from '../../src/calendar/month';
-import { CalendarCoverageError } from '../../src/calendar/work-calendar';
+import { CalendarCoverageError } from '../../src/kernel/work-calendar';
 import { type LocalDate, instantAt, localStamp } from '../../src/kernel/time';
 
 // The official State Council calendar (rules.md §19 header): 国办发明电 notices for 2025 and 2026.

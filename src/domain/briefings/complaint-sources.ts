@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { WorkCalendar } from '../../calendar/work-calendar';
+import type { WorkCalendar } from '../../kernel/work-calendar';
 import { complaintStatsForMonth, overdueComplaints, type ComplaintMonthStats } from '../complaints/sources';
 
 // The one place the briefings read the [complaints] domain (its contract file src/domain/complaints/sources.ts):

@@ -1,6 +1,6 @@
 import { Between, In, type EntityManager } from 'typeorm';
 import { Finding } from '../../../entities/finding';
-import type { WorkCalendar } from '../../calendar/work-calendar';
+import type { WorkCalendar } from '../../kernel/work-calendar';
 import { addDays, cnDate, type LocalDate } from '../../kernel/time';
 import { itemLabel } from '../inspections/rules';
 import { overdueForBriefing } from './complaint-sources';

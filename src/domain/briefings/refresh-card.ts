@@ -1,7 +1,7 @@
+import { approvalKind } from '../../kernel/approval-kind';
 import { Approval } from '../../../entities/approval';
 import { ApprovalStep } from '../../../entities/approval-step';
 import { closeStepCard, sendStepCard } from '../../approvals/cards';
-import { approvalKind } from '../../approvals/kinds';
 import type { Ctx } from '../../kernel/ctx';
 
 /**
@@ -15,7 +15,7 @@ export async function refreshApprovalCard(ctx: Ctx, approvalNo: string): Promise
   const step = await ctx.m.findOne(ApprovalStep, { where: { approvalId: a.id, idx: a.step, status: 'pending' } });
   if (!step) return false;
   await closeStepCard(ctx, a, step, '已更新', undefined);
-  await sendStepCard(ctx, approvalKind(a.kind), a, step);
+  await sendStepCard(ctx, approvalKind(ctx.deps.tables.approvalKinds, a.kind), a, step);
   await ctx.m.update(ApprovalStep, { id: step.id }, { taskId: step.taskId, extra: step.extra as never });
   await ctx.audit('approval.refresh', 'approval', a.no, { taskId: step.taskId });
   return true;

@@ -1,4 +1,4 @@
-import type { WorkCalendar } from '../../calendar/work-calendar';
+import type { WorkCalendar } from '../../kernel/work-calendar';
 import { addDays, monthBounds, type LocalDate } from '../../kernel/time';
 
 // Calendar-date reminders (commands.md §5 "Prev WD"): a reminder set for the Nth of a month fires on that day if

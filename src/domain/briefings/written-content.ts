@@ -7,7 +7,7 @@ import { Notice } from '../../../entities/notice';
 import { Person } from '../../../entities/person';
 import { Rectification } from '../../../entities/rectification';
 import { Talk } from '../../../entities/talk';
-import type { WorkCalendar } from '../../calendar/work-calendar';
+import type { WorkCalendar } from '../../kernel/work-calendar';
 import { instantAt, localDate, monthBounds, type LocalDate } from '../../kernel/time';
 import { monthStats } from '../inspections/inspections';
 import { itemLabel } from '../inspections/rules';

@@ -3,8 +3,7 @@ import { Complaint } from '../../../entities/complaint';
 import { ComplaintParty } from '../../../entities/complaint-party';
 import { Deadline } from '../../../entities/deadline';
 import { maskName, maskPhone } from '../../kernel/mask';
-import type { Ledger } from '../../reports/ledgers';
-import type { Sheet } from '../../reports/xlsx';
+import type { Ledger, Sheet } from '../../kernel/ledger';
 import { localDate, localStamp, shortDate } from '../../kernel/time';
 import { CHANNELS, DL, SUBJECT } from './model';
 

@@ -4,7 +4,7 @@ import { Deadline } from '../../../entities/deadline';
 import type { Ctx } from '../../kernel/ctx';
 import { chiefRepOf } from '../../kernel/directory';
 import { claimDeadlineReminder, isPastDue } from '../../calendar/deadline-reminders';
-import { CalendarCoverageError } from '../../calendar/work-calendar';
+import { CalendarCoverageError } from '../../kernel/work-calendar';
 import { getSetting } from '../../settings/settings';
 import { cnDate, localDate, shortDate } from '../../kernel/time';
 import { SUBJECT, deadlineDepartment, deadlineLabel } from './model';

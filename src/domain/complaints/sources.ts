@@ -2,7 +2,7 @@ import { In, Like, type EntityManager } from 'typeorm';
 import { Complaint } from '../../../entities/complaint';
 import { Deadline } from '../../../entities/deadline';
 import { isPastDue } from '../../calendar/deadline-reminders';
-import type { WorkCalendar } from '../../calendar/work-calendar';
+import type { WorkCalendar } from '../../kernel/work-calendar';
 import { addDays, localDate, monthBounds, type LocalDate } from '../../kernel/time';
 import { SUBJECT, deadlineDepartment, deadlineLabel, summaryOf } from './model';
 

@@ -4,7 +4,7 @@ import type { Actor } from '../../kernel/ctx';
 import { maskAddress, maskName, maskPhone, seesPersonalData } from '../../kernel/mask';
 import { hasRole } from '../../kernel/permissions';
 import { UserError } from '../../kernel/errors';
-import type { WorkCalendar } from '../../calendar/work-calendar';
+import type { WorkCalendar } from '../../kernel/work-calendar';
 import { PROVISIONAL_NOTE } from '../../calendar/deadlines';
 import { localDate, shortDate } from '../../kernel/time';
 import { deadlineLabel, redact, summaryOf } from './model';

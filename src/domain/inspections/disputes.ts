@@ -3,7 +3,7 @@ import { Deadline } from '../../../entities/deadline';
 import { Department } from '../../../entities/department';
 import { Finding } from '../../../entities/finding';
 import { randomBytes } from 'node:crypto';
-import type { CardClick } from '../../../commands/card-actions';
+import type { CardClick } from '../../kernel/card';
 import { greyClickedCard } from '../../kernel/card-reply';
 import type { Ctx } from '../../kernel/ctx';
 import { personName, usersWithRole } from '../../kernel/directory';

@@ -7,7 +7,7 @@ import type { Ctx } from '../../kernel/ctx';
 import { normUserid, personName } from '../../kernel/directory';
 import { UserError } from '../../kernel/errors';
 import { hasRole } from '../../kernel/permissions';
-import type { WorkCalendar } from '../../calendar/work-calendar';
+import type { WorkCalendar } from '../../kernel/work-calendar';
 import { insertRows } from '../../db';
 import { nextRecordNo, normaliseRecordRef } from '../../kernel/numbers';
 import { getSetting } from '../../settings/settings';

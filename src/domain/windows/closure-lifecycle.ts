@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { In } from 'typeorm';
 import { HallWindow, type WindowStatus } from '../../../entities/window';
 import { WindowClosure } from '../../../entities/window-closure';
-import type { CardClick } from '../../../commands/card-actions';
+import type { CardClick } from '../../kernel/card';
 import { openAttachmentSlot } from '../../kernel/attachments';
 import { greyClickedCard } from '../../kernel/card-reply';
 import type { Ctx } from '../../kernel/ctx';

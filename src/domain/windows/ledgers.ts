@@ -9,8 +9,7 @@ import { Suspension } from '../../../entities/suspension';
 import { WindowChange } from '../../../entities/window-change';
 import { WindowClosure } from '../../../entities/window-closure';
 import { maskPhone } from '../../kernel/mask';
-import type { Ledger } from '../../reports/ledgers';
-import type { Sheet } from '../../reports/xlsx';
+import type { Ledger, Sheet } from '../../kernel/ledger';
 import { localDate } from '../../kernel/time';
 
 // commands.md §6: 窗口变更及临时关闭台账 (WIN-02…WIN-10) and 业务高峰及停办备案台账 (SUS-02…SUS-10), by start date.

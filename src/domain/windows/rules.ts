@@ -1,7 +1,7 @@
 import type { HallWindow } from '../../../entities/window';
 import type { Consultant } from '../../../entities/suspension';
 import { ruleRefusal } from '../../kernel/errors';
-import type { WorkCalendar } from '../../calendar/work-calendar';
+import type { WorkCalendar } from '../../kernel/work-calendar';
 import { type LocalDate, addDays } from '../../kernel/time';
 
 /** Attachment purpose of 附件2 row 2 (事由需提供证明材料或文件). */

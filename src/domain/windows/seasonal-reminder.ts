@@ -1,7 +1,7 @@
 import { HallWindow } from '../../../entities/window';
 import { SeasonalPlan } from '../../../entities/seasonal-plan';
 import type { Ctx } from '../../kernel/ctx';
-import type { WorkCalendar } from '../../calendar/work-calendar';
+import type { WorkCalendar } from '../../kernel/work-calendar';
 import { claimReminder } from '../../kernel/reminders';
 import { getSetting } from '../../settings/settings';
 import { type LocalDate, localDate, yearOf } from '../../kernel/time';

@@ -7,7 +7,7 @@ import { attachmentsOf } from '../../kernel/attachments';
 import type { Ctx } from '../../kernel/ctx';
 import { chiefRepOf, usersWithRole } from '../../kernel/directory';
 import { isMoreThanMonths } from '../../calendar/conventions';
-import { CalendarCoverageError } from '../../calendar/work-calendar';
+import { CalendarCoverageError } from '../../kernel/work-calendar';
 import { claimReminder } from '../../kernel/reminders';
 import { getSetting } from '../../settings/settings';
 import { type LocalDate, localDate, shortDate } from '../../kernel/time';

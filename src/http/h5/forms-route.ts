@@ -2,11 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type Koa from 'koa';
 import type Router from '@koa/router';
 import getRawBody from 'raw-body';
-import { findForm } from '../../../commands/forms';
 import { ChatState } from '../../../entities/chat-state';
 import { loadActor } from '../../kernel/directory';
 import { UserError } from '../../kernel/errors';
-import { verifySignedLink } from '../../kernel/forms';
+import { findForm, verifySignedLink } from '../../kernel/forms';
 import { makeCtx } from '../../kernel/make-ctx';
 import { runNamed } from '../../chat/run-text';
 import { insertRows } from '../../db';
@@ -67,7 +66,7 @@ export function mountH5(router: Router, h: H5Deps): void {
   };
 
   router.get('/h5/forms/:kind', async (ctx) => {
-    const form = findForm(ctx.params.kind);
+    const form = findForm(h.deps.tables.forms, ctx.params.kind);
     if (!form) return void (ctx.status = 404);
     const q = flat(ctx.query);
     const who = await identify(q, form.kind);
@@ -79,7 +78,7 @@ export function mountH5(router: Router, h: H5Deps): void {
   });
 
   router.post('/h5/forms/:kind', async (ctx) => {
-    const form = findForm(ctx.params.kind);
+    const form = findForm(h.deps.tables.forms, ctx.params.kind);
     if (!form) return void (ctx.status = 404);
     let body: Record<string, string>;
     try {

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { UserError } from '../kernel/errors';
-import type { LocalDate } from '../kernel/time';
+import { UserError } from './errors';
+import type { LocalDate } from './time';
 
 /**
  * Raised when a date falls outside the confirmed calendar (D13, DIR-13): never a silent guess.

@@ -1,0 +1,69 @@
+// Composition root for the bot's tables (docs/decisions.md D3): every literal table is assembled here, once,
+// and handed to the dispatcher, scheduler, approval engine, H5 route and exporters through `deps.tables`.
+// The command list itself is commands/index.ts and the schedule jobs/index.ts; approval kinds, ledgers and
+// forms are listed below. Add a row where its table is; nothing registers itself.
+import { CARD_ACTIONS, TEXT_INTERCEPTORS } from '../commands/card-actions';
+import { complaintForm } from '../commands/complaints-form';
+import { COMMANDS } from '../commands/index';
+import { SUPERVISION_FORMS } from '../commands/supervision-forms';
+import { JOBS } from '../jobs/index';
+import { externalNoticeKind } from './domain/briefings/external-notice';
+import { oralNoticeKind } from './domain/briefings/oral-release';
+import { talkRecordKind } from './domain/briefings/talks';
+import { writtenNoticeKind } from './domain/briefings/written-notice';
+import { complaintLedger, petitionLedger } from './domain/complaints/ledger';
+import { complaintSeriousKind } from './domain/complaints/serious';
+import { windowChangeKind } from './domain/windows/change-kind';
+import { windowClosureKind } from './domain/windows/closure-kind';
+import { WINDOW_FORMS } from './domain/windows/forms';
+import { peakSuspensionLedger, windowLedger } from './domain/windows/ledgers';
+import { peakPlanKind } from './domain/windows/peak-kind';
+import { suspensionKind } from './domain/windows/suspension-kind';
+import type { ApprovalKind } from './kernel/approval-kind';
+import type { FormDef } from './kernel/forms';
+import type { Ledger } from './kernel/ledger';
+import type { Tables } from './kernel/tables';
+import { auditLedger } from './reports/ledgers';
+import { SUPERVISION_LEDGERS } from './reports/supervision-ledgers';
+import { SETTINGS } from './settings/table';
+
+/** Every approval chain the bot runs (src/approvals engine). */
+export const APPROVAL_KINDS: readonly ApprovalKind[] = [
+  windowClosureKind, // WIN-05/09/10 [首席代表] → 大厅管理室 → 有关负责人 [→ 中心领导 超限]
+  windowChangeKind, // WIN-02 [首席代表] → 大厅管理室 → 有关负责人
+  peakPlanKind, // SUS-02 [首席代表] → 大厅管理室
+  suspensionKind, // SUS-06 [首席代表] → 大厅管理室
+  complaintSeriousKind, // CMP-12 分管领导 → 主要领导
+  oralNoticeKind, // BRF-02/03 分管领导 审定 (口头通报)
+  talkRecordKind, // BRF-06 中心领导 审定 (约谈记录)
+  writtenNoticeKind, // BRF-07 中心领导 审定 (书面通报)
+  externalNoticeKind, // BRF-09 中心领导 签发 (派驻部门通报)
+];
+
+/** Every exportable 台账 (`导出 <台账>`, `cli export`). */
+export const LEDGERS: readonly Ledger[] = [
+  auditLedger, // REC-02
+  complaintLedger, // REC-01 投诉处理台账
+  petitionLedger,
+  windowLedger,
+  peakSuspensionLedger,
+  ...SUPERVISION_LEDGERS,
+];
+
+/** Every H5 form (`表单 <名称>`); each row submits to one command. */
+export const FORMS: readonly FormDef[] = [
+  ...WINDOW_FORMS, // 附件1, 附件2, 季节窗口计划, 停办备案表, 高峰预案
+  complaintForm, // 投诉登记表 (OPEN #14)
+  ...SUPERVISION_FORMS, // 巡查记录, 异议, 约谈记录, 口头/书面通报编辑, 整改方案
+];
+
+export const TABLES: Tables = {
+  commands: COMMANDS,
+  cardActions: CARD_ACTIONS,
+  textInterceptors: TEXT_INTERCEPTORS,
+  approvalKinds: APPROVAL_KINDS,
+  jobs: JOBS,
+  ledgers: LEDGERS,
+  forms: FORMS,
+  settings: SETTINGS,
+};
