@@ -29,11 +29,12 @@ export async function startBaseline(cfg: CryptoCfg, dbPath: string): Promise<{ u
       ctx.status = 400;
       return;
     }
-    const xml = parser.parse(message).xml as Record<string, string>;
+    const xml = (parser.parse(message) as { xml: Record<string, string> }).xml;
     insert.run(`msg:${xml.MsgId}`, JSON.stringify(xml));
     ctx.body = '';
   });
-  const server: Server = createServer(app.callback());
+  const handle = app.callback();
+  const server: Server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   return {
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,

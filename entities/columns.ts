@@ -10,7 +10,7 @@ export const instantTransformer: ValueTransformer = {
 
 export const jsonTransformer: ValueTransformer = {
   to: (v: unknown) => (v === undefined ? undefined : JSON.stringify(v ?? null)),
-  from: (v: string | null) => (v == null ? null : JSON.parse(v)),
+  from: (v: string | null): unknown => (v == null ? null : JSON.parse(v)),
 };
 
 /** `@Column(instant())` — a Date stored as `varchar(24)`. */

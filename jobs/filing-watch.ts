@@ -10,6 +10,7 @@ export const filingWatch = defineJob({
   workingDaysOnly: true,
   rules: ['SUS-07', 'WIN-07', 'WIN-08', 'SUS-03', 'WIN-11', 'OPEN #29'],
   summary: '停办公告期限、临时关闭到期与到岗确认、关闭超1个月收回、高峰准备事项提醒',
+  recipients: '首席代表、大厅管理室群 G-OFFICE',
   periodKey: (now) => localDate(now),
   run: (deps, now) => deps.db.tx((m) => runFilingWatch(jobCtx(deps, m, now, 'filing-watch'))),
 });

@@ -9,6 +9,7 @@ export const findingAutoConfirm = defineJob({
   workingDaysOnly: true,
   rules: ['INS-09', 'ACC-03', 'OPEN #17'],
   summary: '巡查发现异议期（2个工作日）届满未提异议的自动确认，并告知首席代表',
+  recipients: '涉及部门首席代表',
   periodKey: (now) => localDate(now),
   async run(deps, now) {
     const confirmed = await deps.db.tx((m) => autoConfirmDue(jobCtx(deps, m, now, 'finding-auto-confirm')));

@@ -11,6 +11,7 @@ export const groupMemberSync = defineJob({
   workingDaysOnly: false,
   rules: ['§0.3', 'D11'],
   summary: '每天同步应用群成员与人员名录（新建缺少的群，增减成员）',
+  recipients: '无消息（同步企业微信应用群成员）',
   periodKey: (now) => localDate(now),
   async run(deps, now) {
     const created = await ensureGroupChats(deps.db, deps.wecom, deps.log, now);

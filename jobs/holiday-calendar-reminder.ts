@@ -9,6 +9,7 @@ export const holidayCalendarReminder = defineJob({
   workingDaysOnly: true,
   rules: ['DIR-13', 'OPEN #8'],
   summary: '12月每周提醒大厅管理室导入下一年节假日安排（已导入则不发）',
+  recipients: '大厅管理室群 G-OFFICE',
   periodKey: (now) => isoWeekKey(localDate(now)),
   async run(deps, now) {
     const r = await deps.db.tx((m) => checkNextYearCoverage(jobCtx(deps, m, now, 'holiday-calendar-reminder')));

@@ -9,6 +9,7 @@ export const jointInspectionCount = defineJob({
   workingDaysOnly: true,
   rules: ['INS-02', 'OPEN #15', 'OPEN #56'],
   summary: '联合巡查次数检查（15日不足1次、倒数第3个工作日不足2次提醒大厅管理室）',
+  recipients: '大厅管理室群 G-OFFICE',
   periodKey: (now) => localDate(now),
   async run(deps, now) {
     const reminded = await deps.db.tx((m) => checkJointCount(jobCtx(deps, m, now, 'joint-inspection-count')));

@@ -9,6 +9,7 @@ export const leaderInspectionCheck = defineJob({
   workingDaysOnly: true,
   rules: ['INS-03', 'OPEN #15', 'OPEN #56'],
   summary: '20日前检查本月是否已有中心领导带队巡查，没有则提醒中心领导',
+  recipients: '中心领导',
   periodKey: (now) => localDate(now),
   async run(deps, now) {
     const reminded = await deps.db.tx((m) => checkLeaderInspection(jobCtx(deps, m, now, 'leader-inspection-check')));

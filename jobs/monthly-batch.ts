@@ -11,6 +11,7 @@ export const monthlyBatch = defineJob({
   workingDaysOnly: true,
   rules: ['BRF-04', 'BRF-05', 'BRF-07', 'PRF-14', 'DIR-11', 'ATT-10', 'REV-06', 'CAS-19', 'DIR-15', 'ITM-07', 'ITM-09'],
   summary: '每月第一个工作日：约谈候选、书面通报草稿、扣分事件、巡查完成情况等月度汇总',
+  recipients: '大厅管理室群 G-OFFICE；各首席代表（本部门数据）',
   periodKey: (now, cal) => {
     const today = localDate(now);
     return firstWorkday(cal, today.slice(0, 7)) === today ? today.slice(0, 7) : null;

@@ -11,6 +11,7 @@ export const oralNoticeDraft = defineJob({
   workingDaysOnly: true,
   rules: ['BRF-02', 'BRF-03', 'CAS-18', 'CMP-08', 'CMP-11', 'OPEN #18'],
   summary: '口头通报草稿（前一工作日巡查问题与表扬、L3超期办件、超期投诉）送分管领导审定',
+  recipients: '分管领导（审定卡片）',
   periodKey: (now) => localDate(now),
   async run(deps, now) {
     const { notice, created } = await deps.db.tx((m) =>

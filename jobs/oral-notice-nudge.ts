@@ -10,6 +10,7 @@ export const oralNoticeNudge = defineJob({
   workingDaysOnly: true,
   rules: ['BRF-03', 'OPEN #18'],
   summary: '口头通报08:15仍未审定则提醒分管领导（未审定不发布）',
+  recipients: '分管领导',
   periodKey: (now) => localDate(now),
   async run(deps, now) {
     const nudged = await deps.db.tx((m) => nudgeOral(jobCtx(deps, m, now, 'oral-notice-nudge')));

@@ -10,6 +10,7 @@ export const quarterlyProgress = defineJob({
   workingDaysOnly: true,
   rules: ['BRF-11'],
   summary: '季度进展报送提醒（季末月第一个工作日、10日前3个工作日）',
+  recipients: '督办任务承办部门首席代表',
   periodKey: (now) => localDate(now),
   async run(deps, now) {
     const reminded = await deps.db.tx((m) => remindQuarterly(jobCtx(deps, m, now, 'quarterly-progress')));

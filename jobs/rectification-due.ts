@@ -10,6 +10,7 @@ export const rectificationDue = defineJob({
   workingDaysOnly: true,
   rules: ['ACC-04', 'INS-11', 'REV-03', 'ACC-02', 'OPEN #13'],
   summary: '整改方案/结果到期与逾期三级提醒、每周进度提醒、督办任务到期与逾期提醒',
+  recipients: '整改部门首席代表；逾期升级大厅管理室',
   periodKey: (now) => localDate(now),
   run: (deps, now) =>
     deps.db.tx(async (m) => ({ ...(await remindRectifications(jobCtx(deps, m, now, 'rectification-due'))) })),

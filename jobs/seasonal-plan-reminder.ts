@@ -11,6 +11,7 @@ export const seasonalPlanReminder = defineJob({
   workingDaysOnly: true,
   rules: ['WIN-10', 'OPEN #2', 'OPEN #29'],
   summary: '2月提醒有固定时间、季节性窗口的部门于3月1日前备案年度窗口使用计划',
+  recipients: '有季节性窗口部门的首席代表',
   periodKey: (now) => localDate(now),
   run: (deps, now) => deps.db.tx((m) => runSeasonalReminder(jobCtx(deps, m, now, 'seasonal-plan-reminder'))),
 });

@@ -12,6 +12,7 @@ export const talkReminders = defineJob({
   workingDaysOnly: true,
   rules: ['BRF-04', 'BRF-05', 'OPEN #2', 'OPEN #19', 'OPEN #20'],
   summary: '约谈提醒（5日、8日）及10日后逾期升级中心领导群',
+  recipients: '大厅管理室；逾期升级中心领导群 G-LEAD',
   periodKey: (now) => localDate(now),
   run: (deps, now) => deps.db.tx((m) => remindTalks(jobCtx(deps, m, now, 'talk-reminders'))),
 });

@@ -10,6 +10,7 @@ export const writtenNoticeReminders = defineJob({
   workingDaysOnly: true,
   rules: ['BRF-07', 'OPEN #2', 'OPEN #21'],
   summary: '书面通报审定提醒（12日中心领导，14日升级中心领导群；15日前印发）',
+  recipients: '中心领导；14日升级中心领导群 G-LEAD',
   periodKey: (now) => localDate(now),
   run: (deps, now) => deps.db.tx((m) => remindWrittenNotice(jobCtx(deps, m, now, 'written-notice-reminders'))),
 });

@@ -27,7 +27,7 @@ function at(where: Where, list: ListName, key: string): string {
   return where[list].get(key) ?? `${listCn(list)} ${key}（现有记录）`;
 }
 
-const who = (p: Flat | undefined, userid: string) => (p ? `${p.name}（${userid}）` : userid);
+const who = (p: Flat | undefined, userid: string) => (p ? `${String(p.name)}（${userid}）` : userid);
 
 /**
  * References resolve (a window's department; a person's department, window and B岗), group keys name a
@@ -40,17 +40,19 @@ export function checkDirectory(s: State, where: Where, explicitChief: Set<string
   const known = (list: ListName, key: string) => s[list].has(key) || failed[list].has(key);
   for (const [n, w] of s.windows) {
     if (w.department != null && !known('departments', w.department as string)) {
-      errors.push(`${at(where, 'windows', n)}：部门“${w.department}”不存在`);
+      errors.push(`${at(where, 'windows', n)}：部门“${String(w.department)}”不存在`);
     }
   }
   for (const [u, p] of s.people) {
     const here = () => at(where, 'people', u);
     if (p.department != null && !known('departments', p.department as string))
-      errors.push(`${here()}：部门“${p.department}”不存在`);
-    if (p.window != null && !known('windows', p.window as string)) errors.push(`${here()}：窗口“${p.window}”不存在`);
+      errors.push(`${here()}：部门“${String(p.department)}”不存在`);
+    if (p.window != null && !known('windows', p.window as string))
+      errors.push(`${here()}：窗口“${String(p.window)}”不存在`);
     if (p.abPartner != null) {
       if (p.abPartner === u) errors.push(`${here()}：B岗不能是本人（rule DIR-09）`);
-      else if (!known('people', p.abPartner as string)) errors.push(`${here()}：B岗“${p.abPartner}”不在人员名录中`);
+      else if (!known('people', p.abPartner as string))
+        errors.push(`${here()}：B岗“${String(p.abPartner)}”不在人员名录中`);
     }
     if (explicitChief.has(u) && p.department == null)
       errors.push(`${here()}：角色“chief_rep”须填写部门（rule DIR-02）`);
@@ -65,7 +67,7 @@ export function checkDirectory(s: State, where: Where, explicitChief: Set<string
     if (g.chatid != null && g.webhook != null) errors.push(`${here}：chatid 与 webhook 只能填一个`);
     if (g.chatid != null) {
       const other = chatids.get(g.chatid as string);
-      if (other) errors.push(`${here}：chatid“${g.chatid}”已用于 ${other}`);
+      if (other) errors.push(`${here}：chatid“${String(g.chatid)}”已用于 ${other}`);
       chatids.set(g.chatid as string, k);
     }
   }
@@ -87,7 +89,7 @@ function checkChiefs(s: State, where: Where, explicitChief: Set<string>, failed:
     if (!person) errors.push(`${place}：首席代表“${chief}”不在人员名录中`);
     else if (person.department !== code) {
       errors.push(
-        `${place}：首席代表 ${who(person, chief)} 不是 ${code} 的人员（其部门为 ${person.department ?? '空'}，rule DIR-02）`,
+        `${place}：首席代表 ${who(person, chief)} 不是 ${code} 的人员（其部门为 ${String(person.department ?? '空')}，rule DIR-02）`,
       );
     }
     for (const u of claimants.filter((c) => c !== chief)) {

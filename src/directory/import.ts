@@ -47,9 +47,9 @@ const SUBJECT: Record<ListName, string> = {
 };
 
 function titleOf(list: ListName, key: string, row: Flat): string {
-  if (list === 'windows') return `${key}号窗 ${row.name}`;
-  if (list === 'people') return `${row.name}（${key}）`;
-  return `${key} ${row.name}`;
+  if (list === 'windows') return `${key}号窗 ${String(row.name)}`;
+  if (list === 'people') return `${String(row.name)}（${key}）`;
+  return `${key} ${String(row.name)}`;
 }
 
 /** Merge the file over the stored directory, check it, and compare. Reads only. */

@@ -82,15 +82,19 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
     if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') ((cell += '"'), i++);
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && s[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else {
         if (ch === '\n') line++;
         cell += ch;
       }
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') (cells.push(cell), (cell = ''));
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      cells.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && s[i + 1] === '\n') i++;
       cells.push(cell);
       if (cells.some((c) => c !== '')) out.push({ line: start, cells });

@@ -100,7 +100,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export function fakeMiddleware(state: FakeWecomState, routes: Routes, prefix: string): Koa.Middleware {
   const base = prefix.replace(/\/+$/, '');
   return async (ctx, next) => {
-    if (base && ctx.path !== base && !ctx.path.startsWith(`${base}/`)) return next();
+    if (base && ctx.path !== base && !ctx.path.startsWith(`${base}/`)) {
+      await next();
+      return;
+    }
     const path = ctx.path.slice(base.length) || '/';
     const query: Record<string, string> = {};
     for (const [k, v] of Object.entries(ctx.query)) query[k] = Array.isArray(v) ? String(v[0]) : String(v ?? '');

@@ -16,6 +16,8 @@ export interface JobDef {
   workingDaysOnly: boolean;
   rules: string[];
   summary: string;
+  /** Who its messages go to, in words (docs/jobs.md). */
+  recipients: string;
   /**
    * The `job_runs` idempotency key for a fire at `now` (D14), or null when nothing is due at this fire
    * (e.g. monthly-batch on a day that is not the month's first WD).

@@ -51,7 +51,7 @@ export async function writtenNoticeDocx(c: WrittenContent, meta: DocxMeta, only?
     para(
       '    请各进驻部门对照通报问题认真整改，整改情况按期报送大厅管理室；通报情况及整改情况纳入年终考核（rule BRF-08）。',
     ),
-    para(`乌审旗政务服务中心　${meta.issuedOn}`, {}),
+    para(`乌审旗政务服务中心\u3000${meta.issuedOn}`, {}),
     para(`审定：${meta.approver}`, {}),
   ];
   const doc = new Document({

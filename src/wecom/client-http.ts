@@ -49,7 +49,8 @@ export async function readMedia(res: Response): Promise<Media> {
 
 /** Raw UTF-8 header bytes arrive as Latin-1 characters; undo that when it yields valid UTF-8. */
 function latin1ToUtf8(s: string): string {
-  if (!/[\x80-\xff]/.test(s) || /[^\x00-\xff]/.test(s)) return s;
+  // A latin1-decoded UTF-8 string has only code points up to 0xff, some of them above 0x7f.
+  if (!/[\x80-\xff]/.test(s) || [...s].some((c) => c.charCodeAt(0) > 0xff)) return s;
   const decoded = Buffer.from(s, 'latin1').toString('utf8');
   return decoded.includes('\ufffd') ? s : decoded;
 }

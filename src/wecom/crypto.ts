@@ -75,7 +75,7 @@ function decryptChecked(cfg: CryptoCfg, encrypted: string): string {
   } catch {
     throw new CallbackError(400, 'decrypt_failed', 'ciphertext does not decrypt (-40007)');
   }
-  let canonical = false;
+  let canonical: boolean;
   try {
     canonical = encrypt(cfg.aesKey, out.message, out.id, out.random) === encrypted;
   } catch {

@@ -45,9 +45,9 @@ describe('H5 投诉登记表 in headless Chromium', () => {
     await page.fill('input[name="电话"]', '13912345678');
     await page.selectOption('select[name="保密"]', '是');
     // (a string expression: the type check runs without the DOM library)
-    const formData = (await page.evaluate(
+    const formData = await page.evaluate<Record<string, string>>(
       'Object.fromEntries(new FormData(document.querySelector("form")))',
-    )) as Record<string, string>;
+    );
     const formUrl = page.url();
     await page.click('button[type="submit"]');
     await expect.poll(() => page.textContent('.result')).toMatch(/✅ TS2026-0001 已登记/);

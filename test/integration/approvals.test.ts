@@ -186,7 +186,7 @@ describe('approval engine', () => {
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-    expect(String(refused.reason.message)).toMatch(/该事项已有审批在进行中（SP\d{4}-\d{5}）/);
+    expect(String((refused.reason as Error).message)).toMatch(/该事项已有审批在进行中（SP\d{4}-\d{5}）/);
     expect(await t.bot.deps.db.manager.count(Approval, { where: { subjectId: 'RACE' } })).toBe(1);
   });
 

@@ -141,9 +141,11 @@ describe('calendar import (DIR-13, OPEN #8)', () => {
       ['{not json', /无法读取日历文件/],
     ] as const;
     for (const [content, message] of bad) {
-      const err = await importCalendarFile(deps, at('2026-12-05'), 'cli', writeJson(content)).catch((e) => e);
+      const err: unknown = await importCalendarFile(deps, at('2026-12-05'), 'cli', writeJson(content)).catch(
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(UserError);
-      expect(err.message).toMatch(message);
+      expect((err as Error).message).toMatch(message);
     }
     expect(await db.manager.count(CalendarDay)).toBe(0);
     expect(await db.manager.count(CalendarYear)).toBe(0);

@@ -57,7 +57,7 @@ describe('CLI', () => {
 
   it('an unknown command exits 2 with the usage', async () => {
     const env = { DATABASE_URL: await freshDatabaseUrl() };
-    const err = (await cli(['frobnicate'], env).catch((e) => e)) as { code: number; stderr: string };
+    const err = (await cli(['frobnicate'], env).catch((e: unknown) => e)) as { code: number; stderr: string };
     expect(err.code).toBe(2);
     expect(err.stderr).toContain('usage');
   }, 60_000);

@@ -86,7 +86,7 @@ describe('CMP-03 重大 requires written material', () => {
     const no = await register(t, '性质=重大');
     expect(t.lastTextTo('zhao')).toContain('待补材料');
     expect((await complaint(no)).status).toBe('待补材料');
-    await t.setNow('2026-03-03T10:20:00+08:00'); // the 10-minute slot has lapsed
+    t.setNow('2026-03-03T10:20:00+08:00'); // the 10-minute slot has lapsed
     await t.say('zhao', `投诉 调查 ${no} 对象=投诉人 记录=投诉人陈述经过`);
     expect(t.lastTextTo('zhao')).toMatch(/^❌ 不符合规定（rule CMP-03；000 投诉处理 二\(六\)）/);
     await t.say('zhao', `投诉 材料 ${no}`);

@@ -92,7 +92,7 @@ describe('directory CLI', () => {
     expect(await runDirectoryCli(['import', write('d2.json', DIRECTORY)], deps())).toBe(0);
     const json = join(dir, 'out.json');
     expect(await runDirectoryCli(['export', json], deps())).toBe(0);
-    const exported = JSON.parse(readFileSync(json, 'utf8'));
+    const exported = JSON.parse(readFileSync(json, 'utf8')) as { people: unknown[] };
     expect(exported).toMatchObject({
       departments: DIRECTORY.departments,
       windows: DIRECTORY.windows,

@@ -201,7 +201,12 @@ describe('directory import', () => {
     const d = await imported(await readDirectoryFiles(csvFiles()));
     const audits = await d.manager.count(AuditLog);
     const exported = await exportDirectory(d);
-    const asJson = await importDirectory(d, NOW, 'cli', JSON.parse(JSON.stringify(exported)));
+    const asJson = await importDirectory(
+      d,
+      NOW,
+      'cli',
+      JSON.parse(JSON.stringify(exported)) as Record<string, unknown>,
+    );
     expect(asJson.errors).toEqual([]);
     expect(changedRows(asJson.diff)).toBe(0);
     const xlsx = join(dir, 'export.xlsx');

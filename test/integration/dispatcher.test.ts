@@ -1,7 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../commands/index';
+import { z } from 'zod';
 import { AuditLog } from '../../entities/audit-log';
 import { InboxRow } from '../../entities/inbox';
+import { defineCommand } from '../../src/kernel/command';
+import type { Ctx } from '../../src/kernel/ctx';
+import { TABLES } from '../../src/tables';
 import { startTestBot, type TestBot } from '../helpers/bot';
 
 // issue [spine] items 5–6: the dispatcher runs each event in one transaction, retries a failing one and parks it
@@ -9,15 +12,27 @@ import { startTestBot, type TestBot } from '../helpers/bot';
 
 describe('dispatcher and commands', () => {
   let t: TestBot;
+  // A test-only command appended to this bot's table (tables are never mutated): its behaviour is set per test.
+  let behaviour: (ctx: Ctx) => Promise<void> = async () => {};
+  const probe = defineCommand({
+    name: '测试 探针',
+    group: '常用',
+    summary: '测试用',
+    roles: 'all',
+    usage: '测试 探针',
+    examples: [],
+    args: () => z.object({}),
+    handle: (ctx) => behaviour(ctx),
+  });
   beforeAll(async () => {
-    t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
+    t = await startTestBot({
+      now: '2026-03-03T10:00:00+08:00',
+      tables: { ...TABLES, commands: [...TABLES.commands, probe] },
+    });
   });
   afterAll(async () => t.close());
-
-  const whoAmI = COMMANDS.find((c) => c.name === '我是谁')!;
-  const original = whoAmI.handle;
   afterEach(() => {
-    whoAmI.handle = original;
+    behaviour = async () => {};
   });
 
   it('an unknown sender gets a polite 未登记 reply naming whom to ask', async () => {
@@ -57,7 +72,7 @@ describe('dispatcher and commands', () => {
     expect(staff).toMatch(/^【投诉】/);
     expect(staff).not.toContain('投诉 归档');
     await t.say('zhao', '帮助 窗口');
-    expect(t.lastTextTo('zhao')).toContain('窗口 关闭 — ');
+    expect(t.lastTextTo('zhao')).toContain('窗口 状态 — ');
     await t.say('zhao', '帮助 导出');
     expect(t.lastTextTo('zhao')).toMatch(/用法：导出 <台账>/);
   });
@@ -77,12 +92,12 @@ describe('dispatcher and commands', () => {
 
   it('a handler that throws is retried, then parked as failed after 3 attempts, and the user told once', async () => {
     let calls = 0;
-    whoAmI.handle = async () => {
+    behaviour = async () => {
       calls++;
       throw new Error('boom');
     };
     const before = t.textsTo('zhangsan').length;
-    await t.say('zhangsan', '我是谁');
+    await t.say('zhangsan', '测试 探针');
     expect(calls).toBe(3);
     const row = await t.bot.deps.db.manager.findOneOrFail(InboxRow, {
       where: { userid: 'zhangsan' },
@@ -97,13 +112,13 @@ describe('dispatcher and commands', () => {
 
   it('a failure on the first attempt that succeeds on retry commits exactly once', async () => {
     let calls = 0;
-    whoAmI.handle = async (ctx, args) => {
+    behaviour = async (ctx) => {
       calls++;
       await ctx.audit('test.write', 'test', 'retry', {});
       if (calls === 1) throw new Error('transient');
-      return original(ctx, args);
+      await ctx.reply(`${ctx.actor.name}：完成`);
     };
-    await t.say('zhangsan', '我是谁');
+    await t.say('zhangsan', '测试 探针');
     expect(calls).toBe(2);
     expect(await t.bot.deps.db.manager.count(AuditLog, { where: { action: 'test.write' } })).toBe(1);
     expect(t.lastTextTo('zhangsan')).toContain('张三');

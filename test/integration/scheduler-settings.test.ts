@@ -18,6 +18,7 @@ describe('scheduler', () => {
     workingDaysOnly: true,
     rules: [],
     summary: 'test',
+    recipients: 'test',
     periodKey: (now) => localDate(now),
     run: async (_deps, now) => {
       runs.push(localDate(now));

@@ -191,7 +191,7 @@ describe('业务临时停办 (SUS-06…SUS-08, SUS-10)', () => {
       status: 'pending',
     });
     expect(t.cardsTo('zhao').at(-1)!.card!.button_list).toEqual(
-      expect.arrayContaining([expect.objectContaining({ key: expect.stringMatching(/^cancel_award:/) })]),
+      expect.arrayContaining([expect.objectContaining({ key: expect.stringMatching(/^cancel_award:/) as unknown })]),
     );
     await t.say('zhao', `高峰 原因 ${gf} 主观=措施不力 说明=再次`);
     expect(t.lastTextTo('zhao')).toBe(`${gf} 已认定为“预估不足”。`);

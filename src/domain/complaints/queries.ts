@@ -172,7 +172,7 @@ export async function complaintHistory(ctx: Ctx, c: Complaint): Promise<string[]
       .join(' ');
     const who = r.actor.startsWith('job:') ? '系统' : await personName(ctx.m, r.actor);
     out.push(
-      `${d.v ? `v${d.v} ` : ''}${localStamp(r.at).slice(5)} ${who} ${ACTIONS[r.action] ?? r.action}${extra ? ` ${extra}` : ''}`,
+      `${d.v ? `v${String(d.v)} ` : ''}${localStamp(r.at).slice(5)} ${who} ${ACTIONS[r.action] ?? r.action}${extra ? ` ${extra}` : ''}`,
     );
   }
   return out;
