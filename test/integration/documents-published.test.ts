@@ -242,6 +242,7 @@ describe('D41 printed and published documents', () => {
     for (const x of hall) expect(x).not.toMatch(INTERNAL);
     expect(hall.find((x) => x.startsWith('【口头通报'))).toContain('12号窗：空岗（在岗，典型），请整改。');
     expect(suspensionText).toMatch(/^【业务临时停办公告】/);
+    expect(suspensionText).toContain('办理的相关业务于2026年3月23日临时停办。'); // one day, named once
     expect(suspensionText).not.toMatch(INTERNAL);
   });
 });
