@@ -9,7 +9,7 @@ import { bodyPara, level1, level2, level3, level4, monthLabel, officialDocx, sen
 // per department the same frame with the general part plus that department's own sections (1)–(6) (BRF-01,
 // 第四条). 主送 the stationed departments; 抄送 the center leaders.
 
-export const WRITTEN_MAIN_TO = '各进驻部门（单位）';
+const WRITTEN_MAIN_TO = '各进驻部门（单位）';
 const WRITTEN_COPY_TO = ['中心领导'];
 
 export interface DocxMeta {

@@ -9,6 +9,7 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Tab,
   TabStopType,
   TextRun,
   VerticalPositionAlign,
@@ -113,7 +114,7 @@ function recordBlock(copyTo: string[], date: LocalDate): Paragraph[] {
     frame,
     border: { top: copyTo.length ? thin : thick, bottom: thick },
     tabStops: [{ type: TabStopType.RIGHT, position: TYPE_WIDTH - SMALL_CHAR }],
-    children: [new TextRun(PRINTER), new TextRun({ children: ['\t', `${fullCnDate(date)}印发`] })],
+    children: [new TextRun(PRINTER), new TextRun({ children: [new Tab(), `${fullCnDate(date)}印发`] })],
   });
   if (!copyTo.length) return [printed];
   const copy = para(STYLE.record, `抄送：${copyTo.join('，')}。`, { frame, border: { top: thick } });

@@ -186,6 +186,7 @@ describe('D41 printed and published documents', () => {
     expect(printed.slice(0, 2)).toEqual(['GwRecord', '乌审旗政务服务中心大厅管理室\t2026年3月12日印发']);
     for (const p of [copy, printed]) expect(p[2]).toMatch(/<w:framePr [^>]*w:vAnchor="margin"[^>]*w:yAlign="bottom"/);
     expect(printed[2]).toMatch(/<w:bottom w:val="single" w:color="000000" w:sz="8"/); // 末条分隔线 粗线
+    expect(printed[2]).toMatch(/<w:tab w:val="right" w:pos="8565"\/>[\s\S]*<w:tab\/>/); // 印发日期 右空一字
     expect(styleRun(all.parts['word/styles.xml'], 'GwRecord')).toMatchObject({ font: '仿宋_GB2312', size: 28 });
   });
 
