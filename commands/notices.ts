@@ -135,7 +135,7 @@ export const noticeView = defineCommand({
   summary: '按编号查看一份督查通报',
   roles: 'all',
   usage: '通报 查看 <督通号>',
-  examples: ['通报 查看 督通〔2026〕012', '通报 查看 督通2026-012'],
+  examples: ['通报 查看 督通〔2026〕12号', '通报 查看 督通12'],
   rules: ['BRF-10'],
   positional: ['编号'],
   args: () => z.object({ 编号: z.string().describe('通报编号') }),

@@ -7,8 +7,9 @@ export type NoticeStatus = '待审定' | '已批准' | '已发布' | '已驳回'
 
 /**
  * A 督查通报 (BRF-01…BRF-10): the daily 口头通报, a 约谈 record, the monthly 书面通报 or a BRF-09 notice to a
- * 派驻部门. The number `督通〔YYYY〕NNN` comes from one yearly sequence and is set only at release, never
- * reused (BRF-10, OPEN #22); before that the notice is referred to by its SP approval number.
+ * 派驻部门. The number `督通〔YYYY〕N号` (D41; stored as `督通〔YYYY〕NNN` before it) comes from one yearly sequence
+ * and is set only at release, never reused (BRF-10, OPEN #22); before that the notice is referred to by its SP
+ * approval number.
  * `periodKey` makes each notice unique (`口头:2026-03-03`, `书面:2026-02`, `约谈:7`, `其他:SP2026-00072`).
  */
 @Entity('notice')
@@ -18,7 +19,7 @@ export type NoticeStatus = '待审定' | '已批准' | '已发布' | '已驳回'
 export class Notice {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
   @Column(str(48)) periodKey: string;
-  /** `督通〔2026〕041`, null until released. */
+  /** `督通〔2026〕41号` (released before D41: `督通〔2026〕041`), null until released. */
   @Column(str(32, true)) no: string | null;
   @Column(int(true)) year: number | null;
   @Column(int(true)) seq: number | null;

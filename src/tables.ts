@@ -24,7 +24,7 @@ import type { FormDef } from './kernel/forms';
 import type { Ledger } from './kernel/ledger';
 import type { Tables } from './kernel/tables';
 import { auditLedger } from './reports/ledgers';
-import { SUPERVISION_LEDGERS } from './reports/supervision-ledgers';
+import { SUPERVISION_LEDGERS } from './domain/supervision-ledgers';
 import { SETTINGS } from './settings/table';
 
 /** Every approval chain the bot runs (src/approvals engine). */

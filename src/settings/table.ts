@@ -174,7 +174,8 @@ export const SETTINGS = {
     default: '督通',
     rules: ['BRF-10'],
     open: 22,
-    description: '督查通报编号前缀：<前缀>〔年份〕三位序号（全年各类通报一个序列，发布时取号，不重复使用）',
+    description:
+      '督查通报编号前缀：<前缀>〔年份〕序号号，如 督通〔2026〕11号（序号不编虚位；全年各类通报一个序列，发布时取号，不重复使用）',
   }),
   'rectification.planWorkdays': def({
     schema: z.number().int().min(1).max(30),

@@ -103,20 +103,20 @@ describe('supervision — a day in the hall (commands.md §7)', () => {
     expect(t.textsTo('liu').some((x) => x.includes('尚未审定'))).toBe(false);
   });
 
-  it('row 5 (08:20) BRF-02/BRF-10 release to G-HALL with 督通〔2026〕001（口头）; the 带班领导 gets the text', async () => {
+  it('row 5 (08:20) BRF-02/BRF-10 release to G-HALL with 督通〔2026〕1号（口头）; the 带班领导 gets the text', async () => {
     await t.runJob('oral-notice-publish', at('08:20'));
     const hall = await t.groupTexts('G-HALL');
     expect(hall).toHaveLength(1);
-    expect(hall[0]).toMatch(/^【口头通报 督通〔2026〕001】3月3日（关于3月2日）/);
-    expect(hall[0]).toContain('SB 5号窗：未提醒群众评价（INS-05.2），请整改。');
+    expect(hall[0]).toMatch(/^【口头通报 督通〔2026〕1号】3月3日（关于3月2日）/);
+    expect(hall[0]).toContain('SB 5号窗：未提醒群众评价（服务态度），请整改。');
     expect(hall[0]).toContain('SB 8号窗：延时服务至18:40');
     expect(hall[0]).not.toContain('12号窗');
     expect(hall[0]).not.toContain('吴静'); // no staff names in the hall-wide notice
-    expect(t.lastTextTo('chen')).toContain('督通〔2026〕001（口头）'); // 带班领导 (flag) gets it to read out
+    expect(t.lastTextTo('chen')).toContain('督通〔2026〕1号（口头）'); // 带班领导 (flag) gets it to read out
     await t.say('liu', '通报 播报');
-    expect(t.lastTextTo('liu')).toMatch(/^【口头通报 督通〔2026〕001】/);
+    expect(t.lastTextTo('liu')).toMatch(/^【口头通报 督通〔2026〕1号】/);
     await t.say('zhao', '通报 今日');
-    expect(t.lastTextTo('zhao')).toMatch(/^口头通报（3月2日情况）已发布 督通〔2026〕001｜批评 1 表扬 1 超期 0/);
+    expect(t.lastTextTo('zhao')).toMatch(/^口头通报（3月2日情况）已发布 督通〔2026〕1号｜批评 1 表扬 1 超期 0/);
   });
 
   it('row 15 (16:00) INS-01 nothing is sent when a 日常巡查 was logged today', async () => {

@@ -15,6 +15,7 @@ import { startTestBot, type TestBot } from '../helpers/bot';
 
 const at = (day: string, hhmm: string) => `${day}T${hhmm}:00+08:00`;
 const DEPTS = ['BDC', 'GA', 'SB', 'SL', 'SW', 'ZH'];
+const DEPT_NAMES = ['不动产登记中心', '旗公安局', '旗社保局', '旗水利局', '旗税务局', '综合一窗'];
 
 async function find(t: TestBot, who: string, text: string): Promise<string> {
   await t.say(who, text);
@@ -136,14 +137,14 @@ describe('monthly 约谈 and numbered 书面通报 (BRF-04…BRF-10)', () => {
     const talk = await t.bot.deps.db.manager.findOneByOrFail(Talk, { departmentCode: 'GA', target: '首席代表' });
     expect(talk).toMatchObject({
       status: '已完成',
-      noticeNo: '督通〔2026〕007',
+      noticeNo: '督通〔2026〕7号',
       late: false,
       talkers: '陈主任、赵敏',
       targetName: '王五',
     });
     const order = await t.bot.deps.db.manager.findOneByOrFail(Rectification, { no: talk.rectificationNo! });
-    expect(order).toMatchObject({ source: '督通〔2026〕007', responsible: 'wangwu', status: '待报方案' });
-    expect(t.textsTo('wangwu').some((x) => x.includes(`责令整改 ${order.no}（来源 督通〔2026〕007）`))).toBe(true);
+    expect(order).toMatchObject({ source: '督通〔2026〕7号', responsible: 'wangwu', status: '待报方案' });
+    expect(t.textsTo('wangwu').some((x) => x.includes(`责令整改 ${order.no}（来源 督通〔2026〕7号）`))).toBe(true);
   });
 
   it('BRF-04/05 after the 10th the unfinished talk is escalated to G-LEAD once', async () => {
@@ -172,15 +173,15 @@ describe('monthly 约谈 and numbered 书面通报 (BRF-04…BRF-10)', () => {
     const released = await t.bot.deps.db.manager.find(Notice, { order: { seq: 'ASC' } });
     const numbered = released.filter((x) => x.no);
     expect(numbered.map((x) => x.seq)).toEqual(numbered.map((_, i) => i + 1));
-    expect(n.no).toBe(`督通〔2026〕${String(numbered.length).padStart(3, '0')}`);
-    expect(n.no).toBe('督通〔2026〕011'); // 9 口头 (03-02…03-12) + 1 约谈 before it
+    expect(n.no).toBe(`督通〔2026〕${numbered.length}号`);
+    expect(n.no).toBe('督通〔2026〕11号'); // 9 口头 (03-02…03-12) + 1 约谈 before it
     expect(n.status).toBe('已发布');
     await t.say('lisi', '通报 列表');
-    expect(t.lastTextTo('lisi')).toContain('督通〔2026〕011 书面 3/12');
-    expect(t.lastTextTo('lisi')).toContain('督通〔2026〕007 约谈 3/9 GA'); // own department
+    expect(t.lastTextTo('lisi')).toContain('督通〔2026〕11号 书面 3/12');
+    expect(t.lastTextTo('lisi')).toContain('督通〔2026〕7号 约谈 3/9 GA'); // own department
     await t.say('hulei', '通报 列表');
     expect(t.lastTextTo('hulei')).not.toContain('约谈'); // SB staff do not see GA's 约谈
-    await t.say('lisi', '通报 查看 督通2026-011');
+    await t.say('lisi', '通报 查看 督通11');
     const view = t.lastTextTo('lisi');
     expect(view).toContain('GA 旗公安局');
     expect(view).not.toContain('SB 旗社保局'); // own section only
@@ -194,13 +195,13 @@ describe('monthly 约谈 and numbered 书面通报 (BRF-04…BRF-10)', () => {
     expect(rows.map((r) => r.status)).toEqual(rows.map(() => 'sent')); // uploaded and delivered (app chats and the GA robot)
     const lead = rows.find((r) => r.target === 'G-LEAD')!;
     const file = lead.body.file as { path: string; filename: string };
-    expect(file.filename).toBe('督通〔2026〕011（书面）2026年2月督查情况书面通报.docx');
+    expect(file.filename).toBe('督通〔2026〕11号（书面）2026年2月督查情况书面通报.docx');
     const xml = await (await JSZip.loadAsync(await readFile(file.path))).file('word/document.xml')!.async('string');
     const text = xml.replace(/<[^>]+>/g, '');
-    for (const d of DEPTS) expect(text).toContain(`（${d}）`);
-    expect(text.split('（1）服务窗口（含前后台）日常管理情况')).toHaveLength(DEPTS.length + 1);
-    expect(text.split('（6）办事对象投诉、整改反馈情况等其他事项')).toHaveLength(DEPTS.length + 1);
-    expect(text).toContain('督通〔2026〕011（书面）');
+    for (const d of DEPT_NAMES) expect(text).toContain(d);
+    expect(text.split('1.服务窗口（含前后台）日常管理情况')).toHaveLength(DEPTS.length + 1);
+    expect(text.split('6.办事对象投诉、整改反馈情况等其他事项')).toHaveLength(DEPTS.length + 1);
+    expect(text).toContain('督通〔2026〕11号');
     expect(text).toContain('无综窗人员'); // the edited GA section (2)
     expect(text).toMatch(/属实1/); // SW section (6) from the complaints module
     const depts = rows
@@ -212,8 +213,8 @@ describe('monthly 约谈 and numbered 书面通报 (BRF-04…BRF-10)', () => {
     const gaText = (
       await (await JSZip.loadAsync(await readFile(ga.path))).file('word/document.xml')!.async('string')
     ).replace(/<[^>]+>/g, '');
-    expect(gaText).toContain('（GA）');
-    expect(gaText).not.toContain('（SB）');
+    expect(gaText).toContain('（一）旗公安局');
+    expect(gaText).not.toContain('旗社保局');
     expect((await t.groupTexts('G-HALL')).some((x) => x.startsWith('## 2026年2月督查情况书面通报'))).toBe(true);
   });
 

@@ -59,14 +59,14 @@ describe('口头通报 edit, reject and re-send (BRF-02/03)', () => {
     await t.click('liu', 'approve:SP2026-00002');
     const hall = await t.groupTexts('G-HALL');
     expect(hall).toHaveLength(1);
-    expect(hall[0]).toMatch(/^【口头通报 督通〔2026〕001】3月4日（关于3月3日）/);
+    expect(hall[0]).toMatch(/^【口头通报 督通〔2026〕1号】3月4日（关于3月3日）/);
     expect(hall[0]).toContain('补充：请各窗口规范提醒群众评价');
     expect(hall[0]).not.toContain('9号窗');
     await t.say('zhao', '通报 修改 SP2026-00002 删除=WT1');
-    expect(t.lastTextTo('zhao')).toBe('该口头通报已审定（督通〔2026〕001），不能再修改（rule BRF-03）。');
+    expect(t.lastTextTo('zhao')).toBe('该口头通报已审定（督通〔2026〕1号），不能再修改（rule BRF-03）。');
     await t.say('lisi', '通报 查看 督通2026-001');
     expect(t.lastTextTo('lisi')).toMatch(
-      /^督通〔2026〕001（口头）｜口头通报审定｜3月4日（关于3月3日）\n【口头通报 督通〔2026〕001】/,
+      /^督通〔2026〕1号（口头）｜口头通报审定｜3月4日（关于3月3日）\n【口头通报 督通〔2026〕1号】/,
     );
   });
 
@@ -82,7 +82,7 @@ describe('口头通报 edit, reject and re-send (BRF-02/03)', () => {
     await t.runJob('oral-notice-draft', at('2026-03-11', '07:45'));
     const text = (await notice('2026-03-11')).text;
     expect(text).toMatch(/四、投诉超期（1）：TS2026-0001 GA .*超期1个工作日/);
-    expect(text).toContain('三、超期办件（L3）：无');
+    expect(text).toContain('三、超期办件：无');
     const fields = t.cardsTo('liu').at(-1)!.card!.horizontal_content_list as { keyname: string; value: string }[];
     expect(fields.find((f) => f.keyname === '投诉超期')!.value).toBe('1');
   });

@@ -23,7 +23,9 @@ describe('书面通报 reminders and rejection (BRF-07)', () => {
     expect(t.lastTextTo('chen')).toMatch(/^3月书面通报草稿：6个部门，草稿\n/);
     await t.say('chen', '书面通报 查看 部门=SB');
     const sb = t.lastTextTo('chen');
-    expect(sb).toContain('（1）服务窗口（含前后台）日常管理情况：巡查发现问题1起：WT2026-0001 7号窗 项3 早退（一般）');
+    expect(sb).toContain(
+      '（1）服务窗口（含前后台）日常管理情况：巡查发现问题1起：WT2026-0001 7号窗 在岗：早退（一般）',
+    );
     expect(sb).toContain('（2）综窗人员晨会、夕会制度执行情况：无');
     expect(sb).toContain('（3）领导带班制度执行情况：无');
   });
@@ -60,7 +62,7 @@ describe('书面通报 reminders and rejection (BRF-07)', () => {
     const sp = /✅ (SP\d{4}-\d{5})/.exec(t.lastTextTo('zhao'))![1];
     await t.click('sun', `approve:${sp}`);
     await t.say('zhao', '通报 查看 督通〔2026〕001');
-    expect(t.lastTextTo('zhao')).toMatch(/^督通〔2026〕001（书面）｜2026年3月督查情况书面通报（逾期印发）\n/);
+    expect(t.lastTextTo('zhao')).toMatch(/^督通〔2026〕1号（书面）｜2026年3月督查情况书面通报（逾期印发）\n/);
     expect(t.lastTextTo('zhao')).toContain('SB：巡查发现问题1起（已修改）');
     await t.say('xuli', '通报 查看 督通〔2026〕001');
     expect(t.lastTextTo('xuli')).toContain('（6）办事对象投诉、整改反馈情况等其他事项：7号窗早退已责令整改');

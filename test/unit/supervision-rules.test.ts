@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { HallCalendar } from '../../src/calendar/hall-calendar';
 import { dayOfNextMonth } from '../../src/calendar/conventions';
-import { formatNoticeNo, parseNoticeRef } from '../../src/domain/briefings/numbering';
+import {
+  displayNo,
+  formatNoticeNo,
+  legacyNoticeNo,
+  parseNoticeRef,
+  showNoticeNo,
+} from '../../src/domain/briefings/numbering';
 import { oralRange } from '../../src/domain/briefings/oral-content';
 import { dailyCronTime } from '../../src/domain/briefings/oral-times';
 import { fireDay, firstWorkday, nthLastWorkday } from '../../src/domain/briefings/schedule';
@@ -61,20 +67,40 @@ describe('INS-04 / INS-05 / INS-07 parsing and the OPEN #16 repeat rule', () => 
   });
 });
 
-describe('BRF-10 notice numbers (OPEN #22)', () => {
-  it('accepts the typed forms and keeps one stored form', () => {
-    expect(formatNoticeNo('督通', 2026, 41)).toBe('督通〔2026〕041');
+describe('BRF-10 notice numbers (OPEN #22, D41)', () => {
+  it('D41 formats the national 发文字号: no leading zeros, with 号; the type after it', () => {
+    expect(formatNoticeNo('督通', 2026, 11)).toBe('督通〔2026〕11号');
+    expect(formatNoticeNo('督通', 2026, 1)).toBe('督通〔2026〕1号');
+    expect(formatNoticeNo('督通', 2026, 120)).toBe('督通〔2026〕120号');
+    expect(displayNo({ no: '督通〔2026〕12号', type: '口头' })).toBe('督通〔2026〕12号（口头）');
+    expect(displayNo({ no: null, type: '书面' })).toBe('（未编号）');
+  });
+  it('D41 shows a number stored in the old form in the new form, also inside a text', () => {
+    expect(showNoticeNo('督通〔2026〕011')).toBe('督通〔2026〕11号');
+    expect(showNoticeNo('督通〔2026〕100')).toBe('督通〔2026〕100号');
+    expect(showNoticeNo('督通〔2026〕11号')).toBe('督通〔2026〕11号');
+    expect(displayNo({ no: '督通〔2026〕007', type: '约谈' })).toBe('督通〔2026〕7号（约谈）');
+    expect(showNoticeNo('来源 督通〔2026〕007、督通〔2026〕12号')).toBe('来源 督通〔2026〕7号、督通〔2026〕12号');
+  });
+  it('parses the new, the old and the short form (with or without the type) to the new form', () => {
     for (const typed of [
+      '督通〔2026〕12号',
+      '督通〔2026〕12号（口头）',
       '督通〔2026〕012',
+      '督通〔2026〕012（书面）',
       '督通2026-012',
       '督通[2026]012',
       '督通(2026)12',
-      '督通〔2026〕012（书面）',
       '督通12',
+      '督通12号',
+      '督通012',
     ]) {
-      expect(parseNoticeRef(typed, '督通', 2026), typed).toBe('督通〔2026〕012');
+      expect(parseNoticeRef(typed, '督通', 2026), typed).toBe('督通〔2026〕12号');
     }
-    expect(parseNoticeRef('WT12', '督通', 2026)).toBeUndefined();
+    expect(parseNoticeRef('督通〔2025〕3号', '督通', 2026)).toBe('督通〔2025〕3号');
+    expect(legacyNoticeNo('督通', 2026, 12)).toBe('督通〔2026〕012');
+    for (const bad of ['WT12', '督通', '督通0', '督通〔2026〕0号', '督通abc'])
+      expect(parseNoticeRef(bad, '督通', 2026), bad).toBeUndefined();
   });
   it('D15: the release time follows the publish job cron', () => {
     expect(dailyCronTime('20 8 * * *')).toBe('08:20');

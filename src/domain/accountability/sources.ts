@@ -3,12 +3,11 @@ import { Accountability } from '../../../entities/accountability';
 import { Complaint } from '../../../entities/complaint';
 import { DeductionEvent } from '../../../entities/deduction-event';
 import { Finding } from '../../../entities/finding';
-import { Notice } from '../../../entities/notice';
 import { Rectification } from '../../../entities/rectification';
 import { getSetting } from '../../settings/settings';
 import { localDate, yearOf } from '../../kernel/time';
 import { normaliseRecordRef } from '../../kernel/numbers';
-import { parseNoticeRef } from '../briefings/numbering';
+import { findNoticeByNo, parseNoticeRef } from '../briefings/numbering';
 
 // ACC-04 / ACC-05: a rectification order, a 问效 record or an appeal names its source by number. Sources are
 // resolved by prefix: WT (finding), TS (complaint, [complaints] table), ZG, WX, KF, 督通 (notice); any other
@@ -34,7 +33,7 @@ export async function resolveSource(m: EntityManager, ref: string, now: Date): P
   const prefix = await getSetting(m, 'notice.numberPrefix');
   const noticeNo = parseNoticeRef(ref.trim(), prefix, year);
   if (noticeNo) {
-    const n = await m.findOne(Notice, { where: { no: noticeNo } });
+    const n = await findNoticeByNo(m, noticeNo);
     return { no: noticeNo, type: 'notice', departmentCode: n?.departmentCode ?? null, personUserid: null, known: !!n };
   }
   const p = /^([A-Z]{2})/.exec(raw)?.[1] ?? '';

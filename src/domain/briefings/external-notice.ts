@@ -10,7 +10,9 @@ import { insertRows } from '../../db';
 import { localDate } from '../../kernel/time';
 import { resolveSource } from '../accountability/sources';
 import { recordReferral } from '../referrals';
-import { allocateNoticeNo } from './numbering';
+import { externalNoticeDocx } from '../../reports/briefing-docx';
+import { saveReport } from './written-docx';
+import { allocateNoticeNo, showNoticeNo } from './numbering';
 
 // BRF-09 (000 督查通报 第五条(三)): a serious problem with bad influence not rectified → at once a written notice to
 // the department's 派驻部门 and a report to the 纪检监察组. A 中心领导 signs it (card); on approval it gets the
@@ -40,15 +42,16 @@ export async function requestExternalNotice(ctx: Ctx, ref: string, note: string,
 export const externalNoticeKind: ApprovalKind = {
   kind: EXTERNAL_KIND,
   steps: async (ctx) => [await roleStep(ctx.m, '中心领导签发', 'leader')],
-  card: async (_ctx, a) => ({
-    subTitle: String(a.payload.note ?? ''),
-    fields: [
-      { key: '来源', value: String(a.payload.source) },
-      { key: '部门', value: String(a.payload.code) },
-      { key: '通报至', value: String(a.payload.parent) },
-      { key: '同时报告', value: '纪检监察组' },
-    ],
-  }),
+  card: (_ctx, a) =>
+    Promise.resolve({
+      subTitle: typeof a.payload.note === 'string' ? a.payload.note : '',
+      fields: [
+        { key: '来源', value: String(a.payload.source) },
+        { key: '部门', value: String(a.payload.code) },
+        { key: '通报至', value: String(a.payload.parent) },
+        { key: '同时报告', value: '纪检监察组' },
+      ],
+    }),
   async onApproved(ctx, a) {
     const p = a.payload as { source: string; code: string; parent: string; note: string };
     const title = `致${p.parent}书面通报（${p.code}，${p.source}）`.slice(0, 128);
@@ -83,6 +86,22 @@ export const externalNoticeKind: ApprovalKind = {
       { group: 'G-OFFICE' },
       { text: `✅ ${no}（其他）已签发：${title}。请印发${p.parent}并报纪检监察组（已登记移交）。` },
       `external:${a.no}:office`,
+    );
+    // D41: the notice itself as a 公文 for 大厅管理室 to print and send.
+    const dept = await ctx.m.findOneOrFail(Department, { where: { code: p.code } });
+    const doc = await externalNoticeDocx({
+      no: showNoticeNo(no),
+      deptName: dept.name,
+      parent: p.parent,
+      note: p.note,
+      source: showNoticeNo(p.source),
+      date: localDate(ctx.now),
+    });
+    const path = await saveReport(ctx.deps.config.attachmentDir, `notice-external-${n.id}.docx`, doc);
+    await ctx.send(
+      { group: 'G-OFFICE' },
+      { file: { path, filename: `${showNoticeNo(no)}（其他）致${p.parent}通报.docx` } },
+      `external:${a.no}:file`,
     );
   },
   async onRejected(ctx, a, reason) {

@@ -4,7 +4,7 @@ import type { Ctx } from '../../kernel/ctx';
 import { UserError } from '../../kernel/errors';
 import { hasRole } from '../../kernel/permissions';
 import { shortDate } from '../../kernel/time';
-import { displayNo } from './numbering';
+import { displayNo, showNoticeNo } from './numbering';
 import { type WrittenContent, renderDept } from './written-content';
 
 // BRF-10 archive: `通报 列表 [年份 类型=]`, `通报 查看 <督通号>`. Everyone sees the 口头 and 书面 notices; a
@@ -25,12 +25,12 @@ export async function listNotices(ctx: Ctx, year: number, type?: string): Promis
   const rows = (await ctx.m.find(Notice, { where, order: { seq: 'DESC' } })).filter((n) => n.no && visible(ctx, n));
   return rows.map(
     (n) =>
-      `${n.no} ${n.type} ${n.forDate ? shortDate(n.forDate) : ''}${n.departmentCode ? ` ${n.departmentCode}` : ''}${n.type === '书面' ? ` ${n.month}` : ''}`,
+      `${showNoticeNo(n.no!)} ${n.type} ${n.forDate ? shortDate(n.forDate) : ''}${n.departmentCode ? ` ${n.departmentCode}` : ''}${n.type === '书面' ? ` ${n.month}` : ''}`,
   );
 }
 
 export function noticeText(ctx: Ctx, n: Notice): string {
-  if (!visible(ctx, n)) throw new UserError(`${n.no} 为其他部门的通报，你无权查看。`);
+  if (!visible(ctx, n)) throw new UserError(`${displayNo(n)} 为其他部门的通报，你无权查看。`);
   if (n.type !== '书面') return `${displayNo(n)}｜${n.title}\n${n.text}`;
   const c = n.content as unknown as WrittenContent;
   const head = `${displayNo(n)}｜${n.title}${c.late ? '（逾期印发）' : ''}\n${c.general.join('\n')}`;

@@ -2,7 +2,7 @@ import { Between, In, type EntityManager } from 'typeorm';
 import { Finding } from '../../../entities/finding';
 import type { WorkCalendar } from '../../kernel/work-calendar';
 import { addDays, cnDate, type LocalDate } from '../../kernel/time';
-import { itemLabel } from '../inspections/rules';
+import { itemCategory, itemLabel } from '../inspections/rules';
 import { overdueForBriefing } from './complaint-sources';
 
 // BRF-02 (000 督查通报 第五条(一)): each WD, the problems found by inspection or 自查 on the previous WD —
@@ -95,16 +95,20 @@ export function aboutLabel(c: Pick<OralContent, 'from' | 'to' | 'criticism' | 'p
 
 const where = (i: OralItem) => `${i.dept ?? '公共区域'}${i.window ? ` ${i.window}号窗` : ''}`;
 
-/** The briefing text (no staff names: it goes to G-HALL). */
+/** `（在岗，典型）`: what a criticism was about, in words (D41: no rule IDs in published text). */
+function about(i: OralItem): string {
+  const parts = [itemCategory(i.item), i.severity && i.severity !== '一般' ? i.severity : ''].filter(Boolean);
+  return parts.length ? `（${parts.join('，')}）` : '';
+}
+
+/** The briefing text, published to G-HALL and read aloud: no staff names, no internal words (D41). */
 export function renderOral(c: OralContent, header: string): string {
   const lines = [header];
   if (c.criticism.length === 0) lines.push(`一、批评：${aboutLabel(c)}巡查未发现问题。`);
   else {
     lines.push(`一、批评（${c.criticism.length}）`);
     c.criticism.forEach((i, n) =>
-      lines.push(
-        `${n + 1}. ${where(i)}：${i.desc}（INS-05.${i.item}${i.severity && i.severity !== '一般' ? `，${i.severity}` : ''}）${i.disputed ? '（有异议）' : ''}，请整改。`,
-      ),
+      lines.push(`${n + 1}. ${where(i)}：${i.desc}${about(i)}${i.disputed ? '（有异议）' : ''}，请整改。`),
     );
   }
   if (c.praise.length === 0) lines.push('二、表扬：无');
@@ -112,7 +116,7 @@ export function renderOral(c: OralContent, header: string): string {
     lines.push(`二、表扬（${c.praise.length}）`);
     c.praise.forEach((i, n) => lines.push(`${n + 1}. ${where(i)}：${i.desc}`));
   }
-  lines.push(`三、超期办件（L3）：${c.casesL3.length ? c.casesL3.join('；') : '无'}`);
+  lines.push(`三、超期办件：${c.casesL3.length ? c.casesL3.join('；') : '无'}`);
   lines.push(
     c.complaints.length
       ? `四、投诉超期（${c.complaints.length}）：${c.complaints.map((x) => `${x.no} ${x.dept ?? ''} ${x.what}超期${x.days}个工作日`).join('；')}`

@@ -11,14 +11,16 @@ import { UserError } from '../../kernel/errors';
 import { dayOfNextMonth, isOnOrBefore } from '../../calendar/conventions';
 import { insertRows } from '../../db';
 import { cnDate, localDate, shortDate, type LocalDate } from '../../kernel/time';
+import { saveReport } from './written-docx';
+import { talkRecordDocx } from '../../reports/briefing-docx';
 import { issueRectification } from '../accountability/rectifications';
-import { allocateNoticeNo } from './numbering';
+import { allocateNoticeNo, showNoticeNo } from './numbering';
 import { talkCandidates, type Candidate } from './talk-candidates';
 
 // BRF-04…BRF-06 (000 督查通报 第五条(二), 第六条(二)2): 大厅管理室 confirms the month's candidates and drafts the
 // 约谈记录 (9 fields, OPEN #23); a 中心领导 approves it (D20); approval gives the 督通 number (BRF-10) and an
 // ACC-04 整改 order to the 首席代表. Deadline: 10th of the next month, inclusive (OPEN #2); a later talk is
-// recorded with its real date and flagged late, never refused (seed review #7).
+// recorded with its real date and flagged late, never refused (D31).
 
 export const TALK_KIND = 'talk-record';
 export const TALK_DAY = 10;
@@ -74,7 +76,8 @@ export async function confirmTalk(ctx: Ctx, month: string, code: string, target:
     });
     t = (await talkOf(ctx, month, code, target))!;
   }
-  if (t.status === '已完成') throw new UserError(`${code} ${month} 约谈${target}已完成（${t.noticeNo}）。`);
+  if (t.status === '已完成')
+    throw new UserError(`${code} ${month} 约谈${target}已完成（${showNoticeNo(t.noticeNo ?? '')}）。`);
   if (t.status === '候选') {
     await ctx.m.update(Talk, { id: t.id }, { status: '已确认', confirmedBy: ctx.actor.userid, confirmedAt: ctx.now });
     await ctx.audit('talk.confirm', 'talk', String(t.id), { month, department: code, target, deadline });
@@ -107,7 +110,8 @@ export interface TalkRecordInput {
 export async function recordTalk(ctx: Ctx, r: TalkRecordInput): Promise<{ talk: Talk; sp: string }> {
   let t = await talkOf(ctx, r.month, r.code, r.target);
   if (!t) t = await confirmTalk(ctx, r.month, r.code, r.target);
-  if (t.status === '已完成') throw new UserError(`${r.code} ${r.month} 约谈${r.target}已完成（${t.noticeNo}）。`);
+  if (t.status === '已完成')
+    throw new UserError(`${r.code} ${r.month} 约谈${r.target}已完成（${showNoticeNo(t.noticeNo ?? '')}）。`);
   if (t.status === '待审定') throw new UserError(`${r.code} ${r.month} 约谈记录已送审（${t.approvalNo}）。`);
   if (r.date > localDate(ctx.now)) throw new UserError(`约谈日期 ${r.date} 尚未到来，请在约谈后记录。`);
   const dept = await ctx.m.findOneOrFail(Department, { where: { code: r.code } });
@@ -156,7 +160,7 @@ export const talkRecordKind: ApprovalKind = {
         { key: '部门', value: `${t.departmentCode}（${t.month}）` },
         { key: '约谈', value: `${t.target} ${t.targetName ?? ''}${t.late ? '（逾期）' : ''}` },
         { key: '日期', value: `${t.talkDate ?? ''} ${t.talkers ?? ''}` },
-        { key: '问题清单', value: String(a.payload.issues || t.reasons) },
+        { key: '问题清单', value: (a.payload.issues as string | undefined) || t.reasons },
         { key: '整改要求', value: t.requirements ?? '' },
         { key: '期限', value: t.requirementDue ? shortDate(t.requirementDue) : '' },
       ],
@@ -206,6 +210,28 @@ export const talkRecordKind: ApprovalKind = {
       { group: 'G-OFFICE' },
       { text: `✅ 约谈记录 ${no}（约谈）${t.departmentCode} 约谈${t.target}已审定，整改单 ${order.no}` },
       `talk:${t.id}:approved`,
+    );
+    // D41: the record as a 公文 for 大厅管理室 to print and file (000 督查通报 第六条(二)4).
+    const dept = await ctx.m.findOneOrFail(Department, { where: { code: t.departmentCode } });
+    const doc = await talkRecordDocx({
+      no: showNoticeNo(no),
+      deptName: dept.name,
+      target: t.target,
+      targetName: t.targetName ?? '',
+      month: t.month,
+      talkDate: t.talkDate ?? localDate(ctx.now),
+      talkers: t.talkers ?? '',
+      issues: `${t.reasons}${a.payload.issues ? `（${a.payload.issues as string}）` : ''}`,
+      opinions: t.opinions ?? '',
+      requirements: t.requirements ?? '',
+      due: t.requirementDue,
+      date: localDate(ctx.now),
+    });
+    const path = await saveReport(ctx.deps.config.attachmentDir, `notice-talk-${t.id}.docx`, doc);
+    await ctx.send(
+      { group: 'G-OFFICE' },
+      { file: { path, filename: `${showNoticeNo(no)}（约谈）${dept.name}约谈记录.docx` } },
+      `talk:${t.id}:file`,
     );
   },
   async onRejected(ctx, a, reason) {

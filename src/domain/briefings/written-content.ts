@@ -10,12 +10,14 @@ import { Talk } from '../../../entities/talk';
 import type { WorkCalendar } from '../../kernel/work-calendar';
 import { instantAt, localDate, monthBounds, type LocalDate } from '../../kernel/time';
 import { monthStats } from '../inspections/inspections';
-import { itemLabel } from '../inspections/rules';
+import { itemCategory } from '../inspections/rules';
 import { summarise } from '../inspections/summary';
 import { complaintMonth } from './complaint-sources';
+import { showNoticeNo } from './numbering';
 
 // BRF-01 (000 督查通报 第四条): every notice carries sections (1)–(6); BRF-07 drafts them per stationed department
 // for last month. D21: a section whose source data does not exist (晨会夕会, 领导带班 — no module yet) says 无.
+// The lines are printed in the 公文 (D41): item names, record and 督通 numbers, never rule IDs.
 
 export const BRF01_SECTIONS = [
   '服务窗口（含前后台）日常管理情况',
@@ -39,7 +41,7 @@ export interface WrittenContent {
   general: string[];
   departments: WrittenDept[];
   approvals?: string[];
-  /** Issued after the 15th (recorded, not refused — seed review #7). */
+  /** Issued after the 15th (recorded, not refused — D31). */
   late?: boolean;
 }
 
@@ -78,7 +80,7 @@ export async function buildWrittenContent(m: EntityManager, cal: WorkCalendar, m
           `巡查发现问题${problems.length}起${s!.disputed ? `（其中有异议${s!.disputed}起）` : ''}：`,
           ...problems.map(
             (f) =>
-              `${f.no} ${f.windowNumber ? `${f.windowNumber}号窗 ` : ''}${itemLabel(f.item)} ${f.description}（${f.severity}${f.status === '有异议' ? '，有异议' : ''}）`,
+              `${f.no} ${f.windowNumber ? `${f.windowNumber}号窗 ` : ''}${f.item ? `${itemCategory(f.item)}：` : ''}${f.description}（${f.severity}${f.status === '有异议' ? '，有异议' : ''}）`,
           ),
         ]
       : NONE;
@@ -93,16 +95,17 @@ export async function buildWrittenContent(m: EntityManager, cal: WorkCalendar, m
           ]
         : []),
       ...(cancelled.length
-        ? [`取消评优资格${cancelled.length}项：${cancelled.map((a) => `${a.source}（${a.rule}）`).join('、')}`]
+        ? [`取消评优资格${cancelled.length}项：${cancelled.map((a) => showNoticeNo(a.source)).join('、')}`]
         : []),
     ];
     const wx = measures.filter((x) => x.departmentCode === d.code);
     const tk = talks.filter((t) => t.departmentCode === d.code);
     const sec5 = [
       ...wx.map(
-        (x) => `${x.no} ${x.event === '阻碍巡查' ? '阻碍巡查' : x.measure}${x.source ? `（来源 ${x.source}）` : ''}`,
+        (x) =>
+          `${x.no} ${x.event === '阻碍巡查' ? '阻碍巡查' : x.measure}${x.source ? `（来源 ${showNoticeNo(x.source)}）` : ''}`,
       ),
-      ...tk.map((t) => `${t.noticeNo ?? ''} 约谈${t.target}（${t.month}）：${t.requirements ?? ''}`),
+      ...tk.map((t) => `${showNoticeNo(t.noticeNo ?? '')} 约谈${t.target}（${t.month}）：${t.requirements ?? ''}`),
     ];
     const c = complaints.get(d.code);
     const mine = rects.filter(
@@ -125,7 +128,9 @@ export async function buildWrittenContent(m: EntityManager, cal: WorkCalendar, m
             `整改${mine.length}件：已通过${mine.filter((r) => r.status === '已通过').length}，在办${mine.filter((r) => r.status !== '已通过').length}${overdue.length ? `，逾期${overdue.length}` : ''}${notUpTo.length ? `，验收不到位${notUpTo.length}` : ''}（${mine.map((r) => r.no).join('、')}）`,
           ]
         : []),
-      ...(kf.length ? [`扣分事件${kf.length}起：${kf.map((k) => `${k.no}（${k.rule}）`).join('、')}`] : []),
+      ...(kf.length
+        ? [`扣分事件${kf.length}起：${kf.map((k) => `${k.no}（来源 ${showNoticeNo(k.source)}）`).join('、')}`]
+        : []),
     ];
     return {
       code: d.code,

@@ -5,14 +5,13 @@ import { roleStep } from '../../approvals/approvers';
 import { startApproval } from '../../approvals/engine';
 import type { ApprovalKind } from '../../kernel/approval-kind';
 import type { Ctx } from '../../kernel/ctx';
-import { personName } from '../../kernel/directory';
 import { UserError } from '../../kernel/errors';
 import { dayOfNextMonth, isOnOrBefore } from '../../calendar/conventions';
 import { insertRows } from '../../db';
 import { cnDate, localDate } from '../../kernel/time';
-import { saveReport, writtenNoticeDocx } from '../../reports/notice-docx';
-import { writtenNoticeMarkdown } from '../../reports/notice-markdown';
-import { allocateNoticeNo } from './numbering';
+import { saveReport, writtenNoticeDocx } from './written-docx';
+import { writtenNoticeMarkdown } from './written-markdown';
+import { allocateNoticeNo, showNoticeNo } from './numbering';
 import { refreshApprovalCard } from './refresh-card';
 import { buildWrittenContent, type WrittenContent } from './written-content';
 
@@ -137,12 +136,8 @@ async function publishWritten(ctx: Ctx, n: Notice): Promise<string> {
   const c = n.content as unknown as WrittenContent;
   const today = localDate(ctx.now);
   c.late = !isOnOrBefore(today, dayOfNextMonth(n.month!, DEADLINE_DAY));
-  const meta = {
-    no: `${no}（书面）`,
-    title: n.title,
-    issuedOn: cnDate(today),
-    approver: await personName(ctx.m, ctx.actor.userid),
-  };
+  // D41: the 版头 prints the bare 发文字号; the type stays in the file name and the chat summary.
+  const meta = { no: showNoticeNo(no), title: n.title, date: today };
   const stem = `notice-${n.year}-${String(n.seq).padStart(3, '0')}`;
   const dir = ctx.deps.config.attachmentDir;
   const full = await saveReport(dir, `${stem}-all.docx`, await writtenNoticeDocx(c, meta));

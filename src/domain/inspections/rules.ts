@@ -67,6 +67,11 @@ export function itemLabel(item: number | null): string {
   return item ? `项${item}` : '';
 }
 
+/** `在岗`, `服务态度`: the item's name without its number, for printed and published texts (D41). */
+export function itemCategory(item: number | null): string {
+  return item ? (CHECK_ITEMS[item]?.split(/[/（、]/)[0] ?? '') : '';
+}
+
 /** `INS-05.3 在岗（串岗、空岗、迟到、早退）`. */
 export function itemFull(item: number | null): string {
   return item ? `INS-05.${item} ${CHECK_ITEMS[item]}` : '';

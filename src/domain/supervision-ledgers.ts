@@ -11,6 +11,7 @@ import { Referral } from '../../entities/referral';
 import { Talk } from '../../entities/talk';
 import { maskName } from '../kernel/mask';
 import { instantAt, localDate, localStamp } from '../kernel/time';
+import { showNoticeNo } from './briefings/numbering';
 import type { Ledger } from '../kernel/ledger';
 
 // commands.md §6 ledgers of [supervision]: 巡查台账 ●, 通报台账, 约谈台账, 整改与问效台账 ●, 移交台账, 督办任务台账.
@@ -131,7 +132,7 @@ export const noticeLedger: Ledger = {
           col('标题', 'title', 40),
         ],
         rows: rows.map((n) => ({
-          no: n.no,
+          no: showNoticeNo(n.no!),
           type: n.type,
           date: n.publishedAt ? localDate(n.publishedAt) : '',
           period: n.type === '口头' ? `${n.coversFrom}～${n.coversTo}` : (n.month ?? ''),
@@ -173,7 +174,7 @@ export const talkLedger: Ledger = {
           col('逾期', 'late', 6),
         ],
         rows: rows.map((t) => ({
-          no: t.noticeNo ?? '',
+          no: t.noticeNo ? showNoticeNo(t.noticeNo) : '',
           type: `约谈${t.target}`,
           month: t.month,
           dept: t.departmentCode,
