@@ -8,7 +8,7 @@ import { sealEnvelope } from '../src/wecom/crypto';
 import { buildInboundXml } from '../src/wecom/inbound';
 import { BENCH_CRYPTO as CFG } from './crypto';
 
-// `npm run bench` (issue [spine] "Benchmark", D26): callback acknowledgement throughput and p50/p99 latency at 50 and
+// `npm run bench` (D26): callback acknowledgement throughput and p50/p99 latency at 50 and
 // 200 closed-loop connections from a separate process, against a bare Koa + @wecom/crypto + one SQLite insert
 // baseline measured in the same run. Every server runs in its own process. The ratio is printed first: for the
 // acknowledgement path alone (the D26 comparison) and again with the dispatcher and outbox sender running.

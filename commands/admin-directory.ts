@@ -18,7 +18,7 @@ import { parseRole, splitList } from '../src/directory/fields';
 import { localDate } from '../src/kernel/time';
 import { defineCommand } from '../src/kernel/command';
 
-// Directory edits in chat (commands.md §3.1, §3.8; issue [approvals] §3; D1 names). Parse, call
+// Directory edits in chat (D1 names). Parse, call
 // src/directory/edits, reply. Permissions come from `roles` (checked by the dispatcher); the one finer check
 // — a 首席代表 moves only their own department's people — is in movePerson.
 

@@ -15,7 +15,7 @@ import { matchCommand } from '../src/kernel/match';
 import { tokenize } from '../src/kernel/parser';
 import { normalise } from '../src/kernel/normalise';
 
-// Engine commands of decisions.md D1 (issue [approvals] §1): 待办, 审批 同意/驳回 (text fallback for every
+// Engine commands of decisions.md D1: 待办, 审批 同意/驳回 (text fallback for every
 // card action), 审批 撤回, 审批 查看, and 代理 设置 (DIR-02, OPEN #6).
 
 const spNo = z.string().regex(/^SP\d{4}-\d{5}$/i, '审批编号形如 SP2026-00042');

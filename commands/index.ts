@@ -129,7 +129,7 @@ export const COMMANDS: CommandDef[] = [
   deductionList,
   awardCancel,
   referralRecord,
-  // 设置 (issue [approvals] §4)
+  // 设置
   settingsList,
   settingsView,
   settingsChange,
@@ -137,7 +137,7 @@ export const COMMANDS: CommandDef[] = [
   roleRevoke,
   groupList,
   groupBind,
-  // 窗口 (WIN, issue 8)
+  // 窗口 (WIN)
   windowStatus,
   windowClose,
   closureList,
@@ -151,7 +151,7 @@ export const COMMANDS: CommandDef[] = [
   seasonalPlan,
   taskDone,
   taskList,
-  // 高峰停办 (SUS, issue 8)
+  // 高峰停办 (SUS)
   peakPlan,
   peakCheck,
   peakCoordinate,
@@ -161,7 +161,7 @@ export const COMMANDS: CommandDef[] = [
   suspensionPublicity,
   suspensionNotify,
   suspensionList,
-  // 巡查 (INS, issue 7)
+  // 巡查 (INS)
   inspectionStart,
   findingRecord,
   praiseRecord,
@@ -176,7 +176,7 @@ export const COMMANDS: CommandDef[] = [
   patrolReport,
   patrolQueue,
   patrolClose,
-  // 通报 (BRF, issue 7)
+  // 通报 (BRF)
   noticeToday,
   noticeEdit,
   noticeRead,
@@ -190,7 +190,7 @@ export const COMMANDS: CommandDef[] = [
   talkConfirm,
   talkRecord,
   quarterlyReport,
-  // 整改问效 (ACC, issue 7)
+  // 整改问效 (ACC)
   rectIssue,
   rectPlan,
   rectProgress,

@@ -8,7 +8,7 @@ import type { JobDef } from '../src/kernel/job';
 import { defineCommand } from '../src/kernel/command';
 import { afterCalendarChange } from '../src/calendar/service';
 
-// issue [approvals] §4: every OPEN proposal is a named setting with its default, changed by an admin without a
+// every OPEN proposal is a named setting with its default, changed by an admin without a
 // deploy and audited (old → new, who, why). Job times are settings `job.<name>.cron` (D15).
 
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));

@@ -4,7 +4,7 @@ import { replyList } from '../src/kernel/replies';
 import { editWindowStatus, windowStatusLines } from '../src/domain/windows/status';
 import { defineCommand } from '../src/kernel/command';
 
-// `窗口 状态` — decision: without arguments the list of every window for everyone (issue 8 query); with a window
+// `窗口 状态` — decision: without arguments the list of every window for everyone ; with a window
 // and a status, 大厅管理室's audited direct edit (commands.md §3.1 note, DIR-06), checked inside the handler.
 
 export const windowStatus = defineCommand({

@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { instant, str, text } from './columns';
 
 /**
- * 申辩 (ACC-03; 000 全过程监督 第十二条 "举证解释和申诉申辩的权利", no time limit — seed review #4): an appeal
+ * 申辩 (ACC-03; 000 全过程监督 第十二条 "举证解释和申诉申辩的权利", no time limit — D32): an appeal
  * against a finding, deduction, complaint outcome or 问效 record, decided by 大厅管理室 as 维持 / 不成立 / 澄清.
  */
 @Entity('appeal')

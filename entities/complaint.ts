@@ -61,7 +61,7 @@ export class Complaint {
   @Column(str(8, true)) satisfaction: string | null;
   @Column(text(true)) dissatisfiedReason: string | null;
   @Column(text(true)) suggestion: string | null;
-  /** A reply after the 2 WD (or 5/15 WD, platform) limit: recorded with this flag, not refused (seed review 7). */
+  /** A reply after the 2 WD (or 5/15 WD, platform) limit: recorded with this flag, not refused (D31). */
   @Column(bool()) replyOverdue: boolean;
   /** Some clock of this complaint ran past due (set by the job or a late close) — monthly stats (BRF-01/04). */
   @Column(bool()) overdue: boolean;

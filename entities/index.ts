@@ -109,7 +109,7 @@ export const ENTITIES = [
   Attachment,
   AttachmentSlot,
   ChatState,
-  // calendar (issue 5)
+  // calendar
   CalendarDay,
   CalendarYear,
   Deadline,
@@ -121,7 +121,7 @@ export const ENTITIES = [
   Complaint,
   ComplaintParty,
   ComplaintIntake,
-  // supervision (issue 7: INS, BRF, ACC)
+  // supervision (INS, BRF, ACC)
   Inspection,
   Finding,
   PatrolReport,
@@ -133,7 +133,7 @@ export const ENTITIES = [
   Appeal,
   KeyTask,
   ProgressReport,
-  // windows (issue 8: WIN, SUS)
+  // windows (WIN, SUS)
   WindowClosure,
   WindowChange,
   DeviceTask,

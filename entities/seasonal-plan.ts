@@ -14,7 +14,7 @@ export class SeasonalPlan {
   @Column(str(64, true)) contact: string | null;
   @Column(text(true)) note: string | null;
   @Column(instant()) filedAt: Date;
-  /** Filed after 3月1日 (seeds-review #3: accepted with a SOFT warning + WIN-13 event). */
+  /** Filed after 3月1日 (D31: accepted with a SOFT warning + WIN-13 event). */
   @Column(bool()) late: boolean;
   @Column(text(true)) lateReason: string | null;
   @Column(str(16, true)) deductionNo: string | null;

@@ -26,7 +26,7 @@ export class Suspension {
   @Column(json(true)) consultants: Consultant[] | null;
   @Column(str(32, true)) contactName: string | null;
   @Column(str(32, true)) contactPhone: string | null;
-  /** 工作预案 (000 高峰停办 一: suspensions need a plan too; seeds-review). */
+  /** 工作预案 (000 高峰停办 一: suspensions need a plan too). */
   @Column(text(true)) workPlan: string | null;
   @Column(text(true)) remark: string | null;
   @Column(str(12)) status: 'draft' | 'pending' | 'approved' | 'rejected' | 'withdrawn';

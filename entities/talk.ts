@@ -44,6 +44,6 @@ export class Talk {
   @Column(str(16, true)) approvalNo: string | null;
   @Column(str(32, true)) noticeNo: string | null;
   @Column(str(16, true)) rectificationNo: string | null;
-  /** Held after the 10th (seed review #7: recorded with the actual date, flagged). */
+  /** Held after the 10th (D31: recorded with the actual date, flagged). */
   @Column(bool()) late: boolean;
 }

@@ -29,7 +29,7 @@ export const JOBS: JobDef[] = [
   // windows
   filingWatch, // 09:00 WD — SUS-07, WIN-07, WIN-08, SUS-03
   seasonalPlanReminder, // 09:00 WD in February — WIN-10
-  // supervision (issue 7: INS, BRF, ACC)
+  // supervision (INS, BRF, ACC)
   oralNoticeDraft, // 07:45 WD — BRF-02/03 口头通报 draft → 分管领导
   oralNoticeNudge, // 08:15 WD — BRF-03 not approved → DM
   oralNoticePublish, // 08:20 WD — BRF-02/10 number + G-HALL

@@ -11,7 +11,7 @@ import type { WecomPort } from './wecom/port';
 import { systemClock, type Clock } from './kernel/time';
 
 // `npm run cli -- directory import <file…> [--dry-run]` and `directory export <file.json|xlsx>`
-// (architecture "CLI"; issue [approvals] §3). Prints the diff or every row error; returns the exit code.
+// (D32: adds and updates, never deletes). Prints the diff or every row error; returns the exit code.
 
 export const DIRECTORY_USAGE = `用法:
   directory import <文件…> [--dry-run]   导入部门/窗口/人员/群（.json / .csv / .xlsx，可多个文件）

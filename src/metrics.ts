@@ -1,6 +1,6 @@
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 
-// Prometheus metrics for GET /metrics (issue [spine] item 10).
+// Prometheus metrics for GET /metrics.
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry });
 

@@ -64,7 +64,7 @@ export class Scheduler {
     private readonly clock: Clock,
     private readonly jobs: readonly JobDef[] = deps.tables.jobs,
   ) {
-    // issue [approvals] §2: the jobs table validates its cron expressions at start.
+    // the jobs table validates its cron expressions at start.
     const bad = jobs.filter((j) => !validateCron(j.cron)).map((j) => `${j.name} (${j.cron})`);
     if (bad.length) throw new Error(`invalid cron expression in jobs table: ${bad.join(', ')}`);
     const names = new Set<string>();

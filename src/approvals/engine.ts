@@ -11,7 +11,7 @@ import { chiefRepStep, decidesFor } from './approvers';
 import { closeStepCard, sendStepCard } from './cards';
 import { approvalKind, type StartRequest, type StepSpec } from '../kernel/approval-kind';
 
-// The approval engine (design rule 4; issue [approvals] §1): request → card → click → guarded transition →
+// The approval engine (D12, D17): request → card → click → guarded transition →
 // notify → card update. All functions run inside the caller's transaction (Ctx.m). A job-started approval
 // (requester `job:<name>`, e.g. the 口头通报) has no chat: its kind tells the office itself.
 
@@ -226,7 +226,7 @@ export async function decide(ctx: Ctx, no: string, input: DecisionInput): Promis
   if (group) await ctx.send({ group }, { text: `${a.no} ${a.title}：${verdict}。` }, `appr:${a.no}:final:group`);
 }
 
-/** The requester withdraws a pending approval (issue [approvals] §1 `撤回`). */
+/** The requester withdraws a pending approval (`撤回`). */
 export async function withdraw(ctx: Ctx, no: string): Promise<void> {
   const a = await loadApproval(ctx, no);
   if (a.requester !== ctx.actor.userid) throw new UserError(`只有申请人可以撤回 ${a.no}。`);

@@ -7,7 +7,7 @@ import type { Ctx } from '../kernel/ctx';
 import { personName } from '../kernel/directory';
 import { localStamp, shortDate, localDate } from '../kernel/time';
 
-/** My pending approvals (as approver or delegate), oldest first (issue [approvals] §1 `待办`). */
+/** My pending approvals (as approver or delegate), oldest first (`待办`). */
 export async function pendingFor(
   ctx: Ctx,
 ): Promise<{ approval: Approval; step: ApprovalStep; delegateFor?: string }[]> {

@@ -268,7 +268,7 @@ export async function closeDeadline(
 
 /**
  * After a calendar change (日历 设置/确认, import, end-of-day setting): recompute every running clock; each
- * one that moved gets a new version, and one audit row lists them all with old → new due date (issue 5).
+ * one that moved gets a new version, and one audit row lists them all with old → new due date.
  */
 export async function recomputeOpenDeadlines(
   m: EntityManager,

@@ -21,7 +21,7 @@ const SCAN = 50;
  * Takes inbox rows in order per user and runs each in one transaction (design rule 2): records, audit_log
  * and outbox commit together with the row's `done` mark. A crash mid-way leaves the row `processing` with
  * a lease that expires, so it is retried; after 3 failed attempts it is parked as `failed` and the user is
- * told “出错了，已记录（编号 …）” (issue [spine] item 5). UserError is not a failure: it becomes the reply.
+ * told “出错了，已记录（编号 …）”. UserError is not a failure: it becomes the reply.
  */
 export class Dispatcher {
   private loop: Loop | undefined;

@@ -32,7 +32,7 @@ export async function routeEvent(
 
   const actor = await loadActor(m, row.userid);
   if (!actor) {
-    // issue [spine] item 5: an unknown sender gets a polite 未登记 reply naming who to ask.
+    // an unknown sender gets a polite 未登记 reply naming who to ask.
     if (row.kind === 'event:enter_agent') return 'ignored';
     const office = await usersWithRole(m, 'hall_office');
     const who = office.length

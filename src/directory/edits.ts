@@ -11,7 +11,7 @@ import { addMonths, localDate } from '../kernel/time';
 import { GROUP_KEY_RE } from './fields';
 import { refreshGroupMembers } from './groups';
 
-// Directory edits made in chat (commands.md §3.1, §3.8; issue [approvals] §3). Each runs inside the event's
+// Directory edits made in chat (docs/commands.md 目录). Each runs inside the event's
 // transaction, audits itself through ctx.audit, and keeps the directory valid for `directory import`
 // (export → import stays a no-op): the chief_rep role follows the department's 首席代表 (DIR-02), and group
 // members are recomputed after every change.

@@ -5,7 +5,7 @@ import { FIELDS, KEY_PATH, LISTS, listCn, type ListName } from './fields';
 import { STATE_PATHS, loadState, type Flat } from './state';
 
 // `directory export <file.json|xlsx>`: the stored directory in the import's own shape, so export → import is
-// a no-op (issue [approvals] §3 round trip). Derived fields (group members, created) are not exported.
+// a no-op. Derived fields (group members, created) are not exported.
 
 export type DirectoryJson = Record<ListName, Record<string, unknown>[]>;
 

@@ -20,7 +20,7 @@ import {
   type State,
 } from './state';
 
-// `directory import` (issue [approvals] §3; architecture "CLI"): validate every row, then upsert by
+// `directory import` (architecture "CLI"): validate every row, then upsert by
 // code / number / userid / key in one transaction. Any invalid row → nothing is written and every problem
 // is reported with its sheet/file and line. Unchanged rows are not touched, so re-importing the same file
 // writes nothing — not even an audit row.

@@ -1,4 +1,4 @@
-// The directory engine (issue [approvals] §3): read → validate → upsert with a diff → group chats; export.
+// The directory engine: read → validate → upsert with a diff → group chats; export.
 export { readDirectoryFile, readDirectoryFiles, fromJson, type RawDirectory } from './read';
 export { importDirectory, type ImportResult } from './import';
 export { exportDirectory, writeDirectoryXlsx, type DirectoryJson } from './export';

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { FIELDS, IGNORED_HEADERS, KEY_PATH, LISTS, listCn, listNamed, pathOfHeader, type ListName } from './fields';
 import { jsonAt, type RawRow } from './schema';
 
-// `directory import <file…>` readers (issue [approvals] §3). Every reader yields the same flat rows with their
+// `directory import <file…>` readers. Every reader yields the same flat rows with their
 // location, so validation and error messages are format-independent.
 //
 // Conventions (also in the CLI usage):

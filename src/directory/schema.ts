@@ -15,7 +15,7 @@ import {
   type ListName,
 } from './fields';
 
-// Row validation with zod (issue [approvals] §3). Every field builder produces its own Chinese message naming
+// Row validation with zod. Every field builder produces its own Chinese message naming
 // the value (`角色“boss”无效`), so an error line reads like the sheet the operator typed. Absent (undefined)
 // means "keep what is stored"; null means "clear" (JSON null or "", CSV/XLSX `-`).
 

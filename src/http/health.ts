@@ -5,7 +5,7 @@ import { OutboxRow } from '../../entities/outbox';
 import type { Db } from '../db';
 import { backlogGauge, registry } from '../metrics';
 
-/** GET /healthz (issue [spine] item 10; D14 lists jobs skipped while the bot was down). */
+/** GET /healthz (D14 lists jobs skipped while the bot was down). */
 export function healthz(db: Db, mode: string): Koa.Middleware {
   return async (ctx) => {
     try {

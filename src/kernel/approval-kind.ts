@@ -9,7 +9,7 @@ export interface StepSpec {
 }
 
 /**
- * An approval kind, declared once by its domain (issue [approvals] §1) and listed in src/approvals/kinds.ts.
+ * An approval kind, declared once by its domain and listed in src/approvals/kinds.ts.
  * Callbacks run inside the transaction of the deciding click, so the decision and its effects commit together.
  */
 export interface ApprovalKind {

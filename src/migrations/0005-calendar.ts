@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { col, table } from './helpers';
 
-/** [calendar] tables (issue 5, rule DIR-13, D13): day overrides, confirmed years, pausable deadlines. */
+/** [calendar] tables (rule DIR-13, D13): day overrides, confirmed years, pausable deadlines. */
 export class Calendar1790000000005 implements MigrationInterface {
   name = 'Calendar1790000000005';
 

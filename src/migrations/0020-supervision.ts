@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { col, table } from './helpers';
 
 /**
- * [supervision] (issue 7): inspections and findings (INS), rectification and 问效 (ACC), 督查通报 and 约谈 (BRF),
+ * [supervision]: inspections and findings (INS), rectification and 问效 (ACC), 督查通报 and 约谈 (BRF),
  * 督办 tasks (ACC-02), guides' patrol reports (INS-01) and 003 quarterly reports (BRF-11).
  */
 export class Supervision1790000000020 implements MigrationInterface {

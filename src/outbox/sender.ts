@@ -23,7 +23,7 @@ interface ApiErrorLike {
 const LEASE_MS = 60_000;
 
 /**
- * Delivers outbox rows (issue [spine] item 8; D8, D9). Rows are claimed with a guarded update and a lease,
+ * Delivers outbox rows (D8, D9). Rows are claimed with a guarded update and a lease,
  * so two instances never send the same row; app messages carry enable_duplicate_check so a resend after a
  * crash between WeCom's 200 and our `sent` mark is dropped by WeCom. Transient errors back off
  * exponentially; after `outbox.maxAttempts` a row is failed permanently (visible in /healthz).
@@ -172,7 +172,7 @@ export class OutboxSender {
     this.log.warn({ outboxId: row.id, attempts, backoffMs: backoff, error: detail }, 'outbox send failed, will retry');
   }
 
-  /** A chat known from the directory but not yet on WeCom is created with its members (issue [approvals] §3). */
+  /** A chat known from the directory but not yet on WeCom is created with its members. */
   private async ensureChat(group: GroupChat): Promise<void> {
     if (group.created) return;
     try {

@@ -64,7 +64,7 @@ export const SETTINGS = {
     rules: ['CMP-08', 'CMP-11', 'CMP-12', 'CMP-15', 'CMP-20'],
     description: '投诉各项期限到期前提前提醒的工作日数（§17 提醒提前量为建议值）',
   }),
-  // [supervision] (issue 7): INS / BRF / ACC proposals of rules.md §20.
+  // [supervision]: INS / BRF / ACC proposals of rules.md §20.
   'inspection.dailyOn': def({
     schema: z.enum(['workday', 'everyday']),
     default: 'workday',
@@ -204,7 +204,7 @@ export const SETTINGS = {
     rules: ['BRF-11'],
     description: '季度进展报送提醒：季末月1日后首个工作日及10日前N个工作日（PROPOSAL）',
   }),
-  // [windows] (issue 8): WIN / SUS proposals of rules.md §20.
+  // [windows]: WIN / SUS proposals of rules.md §20.
   'window.capOverride': def({
     schema: z.enum(['中心领导', '不允许']),
     default: '中心领导',

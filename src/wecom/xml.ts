@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 // The one XML reader for everything WeCom sends us (envelopes and decrypted payloads). It never expands
-// entities: a DOCTYPE or ENTITY declaration is refused before parsing (issue 3 item 4), and the parser runs
+// entities: a DOCTYPE or ENTITY declaration is refused before parsing, and the parser runs
 // with processEntities off. Only the five predefined entities and character references are decoded, and
 // only outside CDATA — that is plain XML text semantics, not entity expansion.
 

@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config';
 import { freshDatabaseUrl } from '../helpers/db';
 import { launchChromium } from '../helpers/browser';
 
-// issue [spine] item 9 / Tests: a newcomer opens /sandbox, picks a person, types 帮助 and sees the reply —
+// a newcomer opens /sandbox, picks a person, types 帮助 and sees the reply —
 // through the real encrypted callback path, the dispatcher, the outbox and the mounted fake WeCom.
 describe('sandbox page in headless Chromium', () => {
   let bot: Bot;

@@ -4,7 +4,7 @@ import { WindowClosure } from '../../entities/window-closure';
 import { insertRows } from '../../src/db';
 import type { TestBot } from './bot';
 
-// Shared steps of the [windows] tests (issue 8): complete 保障措施 for `窗口 关闭`, look up approvals, add windows.
+// Shared steps of the [windows] tests: complete 保障措施 for `窗口 关闭`, look up approvals, add windows.
 
 export const MEASURES =
   '联络人=王五 联络电话=13900000012 咨询人员=李四 咨询电话=0477-1234567 宣传告知=公众号已发布 高峰应对=同类窗口延时服务 不限号=是';

@@ -10,7 +10,7 @@ import { TABLES } from '../../src/tables';
 import type { ApprovalKind } from '../../src/kernel/approval-kind';
 import { startTestBot, type TestBot } from '../helpers/bot';
 
-// issue [approvals] §1: a three-step chain (首席代表签字 → 大厅管理室 → 有关负责人) driven end to end through signed,
+// a three-step chain (首席代表签字 → 大厅管理室 → 有关负责人) driven end to end through signed,
 // encrypted template_card_event callbacks, with card updates and notifications asserted on the fake WeCom.
 
 const outcomes: string[] = [];

@@ -6,7 +6,7 @@ import { encryptEcho, sealEnvelope } from '../../src/wecom/crypto';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { TEST_CRYPTO, signedCallback } from '../helpers/fake-wecom';
 
-// issue [spine] item 4 and its Tests: the webhook only verifies, decrypts, dedupes, stores and acknowledges
+// the webhook only verifies, decrypts, dedupes, stores and acknowledges
 // (design rule 1); every bad envelope is a 4xx with nothing stored and the process alive.
 
 describe('WeCom callback', () => {

@@ -83,7 +83,7 @@ describe('complaint-deadlines job', () => {
     expect(overdue[2]).toContain('已超期4个工作日'); // 3/11, 3/12, 3/13, 3/16
     expect((await db().findOneByOrFail(Complaint, { no })).overdue).toBe(true);
 
-    // a late report is recorded with its overdue flag, not refused (seed review 7)
+    // a late report is recorded with its overdue flag, not refused (D31)
     t.setNow('2026-03-16T10:00:00+08:00');
     await t.say('wangwu', `投诉 落实 ${no} 情况=已整改`);
     expect(t.lastTextTo('wangwu')).toBe(`✅ ${no} GA 已报送落实情况（已超期，已记录）`);
@@ -185,7 +185,7 @@ describe('CMP-08 意见建议类', () => {
 
     const p = await register(t, '性质=意见建议类 方式=12345 平台期限=3月12日 工单号=GD20260309001');
     expect(t.lastTextTo('zhao')).toContain('答复期限 3月12日');
-    const q = await register(t, '方式=蒙速办 平台期限=3月11日'); // seed review 10: any platform complaint
+    const q = await register(t, '方式=蒙速办 平台期限=3月11日'); // D45: any platform complaint
     expect((await db().findOneByOrFail(Deadline, { subjectId: q, kind: 'complaint:平台' })).dueDate).toBe('2026-03-11');
     expect(p).not.toBe(q);
   });

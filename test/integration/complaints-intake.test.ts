@@ -121,7 +121,7 @@ describe('off-ramps', () => {
     await t.say('zhao', `投诉 转介 ${no} 机关=旗住建局 联系方式=0477-7211234`);
     expect(t.lastTextTo('zhao')).toBe(`✅ ${no} 不属受理范围，已告知 旗住建局 0477-7211234`);
     expect(await complaint(no)).toMatchObject({ status: '已转介', outcome: '转介' });
-    await t.say('zhao', `投诉 归档 ${no}`); // seed review: 归档 without 满意度 for 转介
+    await t.say('zhao', `投诉 归档 ${no}`); // D47: 归档 without 满意度 for 转介
     expect(t.lastTextTo('zhao')).toMatch(/^✅ .* 已归档/);
   });
 

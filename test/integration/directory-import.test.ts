@@ -19,7 +19,7 @@ import { importDirectory } from '../../src/directory/import';
 import { readDirectoryFile, readDirectoryFiles } from '../../src/directory/read';
 import { freshDb } from '../helpers/db';
 
-// Issue [approvals] tests: "Directory: JSON/CSV/XLSX round trip; invalid row → nothing written and a precise
+// "Directory: JSON/CSV/XLSX round trip; invalid row → nothing written and a precise
 // error; re-import is a no-op". The same small directory is written in all three formats.
 
 const NOW = new Date('2026-03-02T02:00:00Z');

@@ -7,7 +7,7 @@ import type { Ctx } from '../../src/kernel/ctx';
 import { TABLES } from '../../src/tables';
 import { startTestBot, type TestBot } from '../helpers/bot';
 
-// issue [spine] items 5–6: the dispatcher runs each event in one transaction, retries a failing one and parks it
+// the dispatcher runs each event in one transaction, retries a failing one and parks it
 // after 3 attempts with “出错了，已记录（编号 …）”; unknown senders get 未登记; commands answer in Chinese.
 
 describe('dispatcher and commands', () => {

@@ -5,7 +5,7 @@ import { enqueue } from '../../src/outbox/enqueue';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import pino from 'pino';
 
-// issue [spine] items 7–8 against a fake WeCom on loopback: token refresh, retries with backoff, permanent
+// D8, D9, D12 against a fake WeCom on loopback: token refresh, retries with backoff, permanent
 // failures, rate limits that hold messages instead of dropping them, and no double sends.
 
 describe('outbox sender', () => {

@@ -9,7 +9,7 @@ import { testEnv } from '../helpers/bot';
 import { freshDatabaseUrl } from '../helpers/db';
 import { TEST_CRYPTO, fakeWecom, signedCallback } from '../helpers/fake-wecom';
 
-// issue [spine] Tests "Restart": stop after 20 acknowledged callbacks before processing; start again → the 20
+// stop after 20 acknowledged callbacks before processing; start again → the 20
 // are processed exactly once.
 describe('restart', () => {
   it('20 acknowledged but unprocessed callbacks are processed exactly once after a restart', async () => {

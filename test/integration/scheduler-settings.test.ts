@@ -7,7 +7,7 @@ import { Scheduler, fireTimesBetween, validateCron } from '../../src/scheduler';
 import { localDate } from '../../src/kernel/time';
 import { startTestBot, type TestBot } from '../helpers/bot';
 
-// issue [approvals] §2 (scheduler) and §4 (settings).
+// The scheduler (D14, D15) and settings (docs/settings.md).
 
 describe('scheduler', () => {
   let t: TestBot;
@@ -88,7 +88,7 @@ describe('scheduler', () => {
   });
 });
 
-describe('settings (issue [approvals] §4)', () => {
+describe('settings', () => {
   let t: TestBot;
   beforeAll(async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });

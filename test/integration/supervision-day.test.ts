@@ -39,7 +39,7 @@ describe('supervision — a day in the hall (commands.md §7)', () => {
       'dispute:WT2026-0001',
     ]);
     expect(t.cardsTo('huangyan').some((c) => titleOf(c) === '巡查发现 WT2026-0002（一般）')).toBe(true);
-    // seed review #4: the named staff member is told and may dispute too
+    // D32: the named staff member is told and may dispute too
     expect(t.lastTextTo('lisi')).toContain('巡查 异议 WT2026-0001');
     expect(await t.groupTexts('G-LEAD')).toEqual([]); // 一般 → 首席代表 only
   });

@@ -91,7 +91,7 @@ describe('inspections and findings (INS)', () => {
     expect(t.lastTextTo('huangyan')).toContain('WT2026-0002 异议裁定：维持');
   });
 
-  it('INS-09 / seed review #4 the named staff member may dispute; other staff may not', async () => {
+  it('INS-09 / D32 the named staff member may dispute; other staff may not', async () => {
     await t.say('lisi', '巡查 异议 WT5 理由=当时在后台取件');
     expect(t.lastTextTo('lisi')).toBe('✅ WT5 已提出异议，等待大厅管理室裁定');
     await t.say('zhangsan', '巡查 异议 WT6 理由=不是我');
@@ -110,7 +110,7 @@ describe('inspections and findings (INS)', () => {
     expect(t.lastTextTo('wangwu')).toMatch(/^以下巡查发现2个工作日内未提出异议，已自动确认（rule INS-09）：WT4、WT6/);
   });
 
-  it('ACC-03 / seed review #4 a dispute after the window is heard as a 申辩, never refused; 撤销 then means 不成立', async () => {
+  it('ACC-03 / D32 a dispute after the window is heard as a 申辩, never refused; 撤销 then means 不成立', async () => {
     t.setNow(at('2026-03-05', '10:00'));
     await t.say('wangwu', '巡查 异议 WT6 理由=台面是群众的资料');
     expect(t.lastTextTo('wangwu')).toBe('✅ WT6 已过异议期（已确认），已作为申辩提交大厅管理室（rule ACC-03）');

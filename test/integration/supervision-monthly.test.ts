@@ -218,7 +218,7 @@ describe('monthly 约谈 and numbered 书面通报 (BRF-04…BRF-10)', () => {
     expect((await t.groupTexts('G-HALL')).some((x) => x.startsWith('## 2026年2月督查情况书面通报'))).toBe(true);
   });
 
-  it('BRF-05 / seed review #7 a talk held after the 10th is recorded with its real date and flagged late, never refused', async () => {
+  it('BRF-05 / D31 a talk held after the 10th is recorded with its real date and flagged late, never refused', async () => {
     t.setNow(at('2026-03-13', '10:00'));
     await t.say(
       'zhao',

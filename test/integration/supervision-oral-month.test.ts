@@ -75,7 +75,7 @@ describe('口头通报 over a simulated month (BRF-02/03/10)', () => {
     const afterHoliday = byDay.get('2026-04-07')!;
     expect([afterHoliday.coversFrom, afterHoliday.coversTo]).toEqual(['2026-04-03', '2026-04-06']);
     expect(byDay.get('2026-03-03')!.title).toBe('口头通报审定｜3月3日（关于3月2日）');
-    // every finding up to 04-06 is in exactly one briefing (seed review: non-WD findings go into the next one)
+    // every finding up to 04-06 is in exactly one briefing (D48: non-WD findings go into the next one)
     const all = await t.bot.deps.db.manager.find(Finding);
     const listed = (await orals()).flatMap((n) => (n.content as unknown as OralContent).criticism.map((c) => c.no));
     for (const f of all.filter((f) => f.date <= '2026-04-06' && f.date >= '2026-03-02'))

@@ -8,7 +8,7 @@ import { changedRows } from '../../src/directory/diff';
 import { importDirectory } from '../../src/directory/import';
 import { freshDb } from '../helpers/db';
 
-// Issue [spine] item 9: the sandbox demo directory — ≥5 departments with 首席代表, ≥12 windows, ≥25 people
+// the sandbox demo directory — ≥5 departments with 首席代表, ≥12 windows, ≥25 people
 // covering every role, the group chats of rules.md §0.3 — with the people of commands.md §7.
 
 interface Demo {

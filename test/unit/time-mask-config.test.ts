@@ -53,7 +53,7 @@ describe('outbox text splitting (wecom.md §3.2: ≤2048 bytes)', () => {
   });
 });
 
-describe('config (issue [spine] item 2)', () => {
+describe('config', () => {
   const full = {
     WECOM_CORP_ID: 'ww1436e0e65a779aee',
     WECOM_AGENT_ID: '1000002',

@@ -16,7 +16,7 @@ import { DISPUTE_CLOCK } from '../inspections/findings';
 import { resolveSource, type SourceRef } from './sources';
 
 // ACC-03 (000 全过程监督 第十二条): the supervised party may explain, present evidence and appeal — with no time
-// limit in the seed (seed review #4), so a finding past its 2-WD dispute window (OPEN #17) is still appealable
+// limit in the seed (D32), so a finding past its 2-WD dispute window (OPEN #17) is still appealable
 // here; unfounded matters are explicitly notified to the department ("不成立"). ACC-07 (003 措施14): 澄清 is
 // recorded and the matter is excluded from deductions.
 

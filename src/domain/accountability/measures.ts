@@ -12,7 +12,7 @@ import { issueRectification } from './rectifications';
 import { resolveSource } from './sources';
 
 // ACC-01 (000 问效 第七条): 限期整改, 诫勉谈话, 通报批评, 书面检查, 取消评选评优资格, 调离工作岗位 "等" — the list is
-// open, so 其他 is accepted (seed review #11). ACC-06 / INS-08 (000 巡查 四(四)): 阻碍巡查 becomes a 问效 record.
+// open, so 其他 is accepted (D46). ACC-06 / INS-08 (000 巡查 四(四)): 阻碍巡查 becomes a 问效 record.
 
 export const MEASURES = ['限期整改', '诫勉谈话', '通报批评', '书面检查', '取消评优', '调离岗位', '其他'] as const;
 export type Measure = (typeof MEASURES)[number];

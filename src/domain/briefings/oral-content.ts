@@ -36,7 +36,7 @@ export interface OralContent {
 }
 
 /**
- * The days a briefing on `day` covers: the previous WD and any non-working days after it (seed review:
+ * The days a briefing on `day` covers: the previous WD and any non-working days after it (D48:
  * a finding recorded on a weekend or holiday goes into the next briefing, so every day is covered once;
  * §19 #29/#40: Monday covers Friday, the day after a holiday covers the last WD before it).
  */

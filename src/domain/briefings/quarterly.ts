@@ -24,7 +24,7 @@ export function quarterOf(date: string): { year: number; quarter: number; lastMo
 
 const CN_Q = ['', '一', '二', '三', '四'];
 
-/** `季报 报送 <部门> 说明=…` (+file). Late reports are recorded with the flag, not refused (seed review #7). */
+/** `季报 报送 <部门> 说明=…` (+file). Late reports are recorded with the flag, not refused (D31). */
 export async function submitQuarterly(ctx: Ctx, code: string, note: string): Promise<{ label: string; late: boolean }> {
   if (ctx.actor.departmentCode !== code && !hasRole(ctx.actor, 'hall_office'))
     throw new UserError('只能报送本部门的季度进展。');

@@ -79,7 +79,7 @@ const OFF_RAMPS: string[] = [ST.transferred, ST.withdrawn, ST.ended];
 
 /**
  * `投诉 归档` (CMP-07, CMP-15, REC-03). HARD: a satisfaction result unless nobody can be asked (anonymous, or
- * closed as 终结/撤销/转介 — seed review); a 结果 for investigated complaints; the channel's 工单 (12345,
+ * closed as 终结/撤销/转介 — D47); a 结果 for investigated complaints; the channel's 工单 (12345,
  * 好差评) as number or attachment; 重大 written material. Returns the number of archive items.
  */
 export async function archiveComplaint(ctx: Ctx, c: Complaint): Promise<number> {

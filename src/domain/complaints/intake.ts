@@ -153,7 +153,7 @@ export async function registerComplaint(ctx: Ctx, input: RegisterInput): Promise
       : await openClock(ctx, no, DL.suggestion, receivedAt, 5);
     due = `答复期限 ${cnDate(d.dueDate)}`;
   } else if (input.platformDue && PLATFORM_CHANNELS.includes(channel)) {
-    // Seed review 10: any platform-channel complaint is answered by the platform's date.
+    // D45: any platform-channel complaint is answered by the platform's date.
     const d = await openClock(ctx, no, DL.platform, receivedAt, daysBetween(receivedOn, input.platformDue), 'CD');
     due = `平台期限 ${cnDate(d.dueDate)}`;
   }

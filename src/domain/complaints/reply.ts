@@ -10,7 +10,7 @@ import { overdueWorkdaysOf } from './sources';
 
 // 答复回访 (000 投诉处理 三(四); CMP-08, CMP-15, CMP-16, CMP-20): reply within 2 WD of 处理完毕 (5 WD / the
 // platform's date for 意见建议类, 15 WD for 信访举报); a late reply is recorded with its overdue flag, never
-// refused (seed review 7); dissatisfied + respondent at fault → 退回整改, same tier (OPEN #11), loop counted.
+// refused (D31); dissatisfied + respondent at fault → 退回整改, same tier (OPEN #11), loop counted.
 
 /** Which clocks a reply answers. */
 const REPLY_CLOCKS = [DL.reply, DL.suggestion, DL.petition, DL.platform];

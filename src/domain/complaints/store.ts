@@ -62,7 +62,7 @@ export function openClock(
 }
 
 /**
- * Close a clock if running; returns whether it was past due (seed review 7: late actions are recorded with an
+ * Close a clock if running; returns whether it was past due (D31: late actions are recorded with an
  * overdue flag, never refused).
  */
 export async function closeClock(

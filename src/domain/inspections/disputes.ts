@@ -22,7 +22,7 @@ import { itemFull } from './rules';
 
 // INS-09 (000 巡查 四(四); 全过程监督 第十二条), OPEN #17: the 首席代表 confirms or disputes within 2 WD; a
 // dispute goes to the recorder in 大厅管理室 (维持 / 撤销); no answer in time → 确认. The seed sets no time
-// limit on 申诉申辩 (seed review #4): a dispute after the window is filed as a 问效 申辩 (ACC-03), never refused.
+// limit on 申诉申辩 (D32): a dispute after the window is filed as a 问效 申辩 (ACC-03), never refused.
 
 async function chiefOf(ctx: Ctx, f: Finding): Promise<string | null> {
   if (!f.departmentCode) return null;
@@ -56,7 +56,7 @@ export async function acknowledge(ctx: Ctx, ref: string, click?: CardClick): Pro
   await ctx.reply(`✅ ${f.no} 已确认`);
 }
 
-/** May the actor dispute this finding? Its department's 首席代表, or the staff member it names (seed review #4). */
+/** May the actor dispute this finding? Its department's 首席代表, or the staff member it names (D32). */
 function mayDispute(ctx: Ctx, f: Finding, chief: string | null): boolean {
   return (
     ctx.actor.userid === chief ||

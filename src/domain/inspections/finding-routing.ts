@@ -9,7 +9,7 @@ import { ESCALATED, itemFull, type Severity } from './rules';
 
 // INS-07 (000 巡查 四(二)): 一般 → feed back to the 首席代表 (card ack:/dispute:, INS-09); 重复/典型/重大 → also
 // report to the center leaders (G-LEAD); 突发 → handled at once (G-LEAD and G-OFFICE). The named staff member
-// is told too: seed review #4 — staff may dispute a finding about them.
+// is told too: D32 — staff may dispute a finding about them.
 
 function describe(f: Finding, staff: string): string {
   return `${f.windowNumber ? `${f.windowNumber}号窗` : '公共区域'}${staff ? ` ${staff}` : ''}：${f.item ? `项${f.item} ` : ''}${f.description}`;

@@ -11,7 +11,7 @@ import { peakOverlapping } from './peak-lock';
 import { CITE, capWindows, closureCap, daysOf, mayOverrideCap, showsClosureGrounds, windowsLabel } from './rules';
 
 // The WIN-04 / WIN-12 checks that need the database, run before anyone signs (HARD) and — cap and peak only —
-// again at every later click (seeds-review #1).
+// again at every later click (D31).
 
 export interface CapUsage {
   departmentCode: string;

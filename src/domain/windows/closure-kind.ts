@@ -80,7 +80,7 @@ export const windowClosureKind: ApprovalKind = {
     const c = await closureOf(ctx, a);
     const signing = (await stepLabel(ctx, a, stepIdx)) === SIGN_LABEL;
     if (c.type !== '临时关闭') {
-      // The 5-WD notice counts at the moment the signed form reaches 大厅管理室 (seeds-review #1).
+      // The 5-WD notice counts at the moment the signed form reaches 大厅管理室 (D31).
       if (signing) checkReopenNotice(ctx.deps.calendar, ctx.now, c.fromDate, c.type === '季节重启');
       return;
     }

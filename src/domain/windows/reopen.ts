@@ -15,7 +15,7 @@ import { PROOF, checkReopenNotice, isSeasonalWindow, windowsLabel } from './rule
 import { planFor, seasonalWindowNumbers } from './seasonal';
 
 // 窗口 重启 (附件2 rows 5–6): after 收回 (WIN-09) or for a fixed-time / seasonal window (WIN-10) it is an
-// application ≥ 5 WD ahead; ending an ordinary closure needs no notice (seeds-review #2).
+// application ≥ 5 WD ahead; ending an ordinary closure needs no notice (D44).
 
 export interface ReopenArgs {
   窗口: string;

@@ -34,7 +34,7 @@ export function closureCap(n: number): number {
 }
 
 /**
- * The cap's denominator (seeds-review ambiguity, resolved here): windows the department actually runs —
+ * The cap's denominator (D38): windows the department actually runs —
  * 在用 and 临时关闭. 备用 (incl. reclaimed) and 季节性 windows out of season do not count.
  */
 export const CAP_STATUSES = ['在用', '临时关闭'] as const;

@@ -10,7 +10,7 @@ import { seasonalPlanOnTime, windowsLabel } from './rules';
 import { recordViolation } from './violations';
 
 // WIN-10 (000 调整管理 二(三)): departments with fixed-time / seasonal windows file the year's window-use plan
-// with 大厅管理室 before 3月1日 (inclusive, OPEN #2). Seeds-review #3: a late plan is accepted with a SOFT
+// with 大厅管理室 before 3月1日 (inclusive, OPEN #2). D31: a late plan is accepted with a SOFT
 // warning and a WIN-13 deduction event (调整管理 四) — lateness never blocks a reopening.
 
 export const PLAN_FILE = '季节窗口计划';

@@ -10,7 +10,7 @@ import { type LocalDate, localDate, shortDate } from '../../kernel/time';
 import { capUsage } from './closure-checks';
 import { windowsLabel } from './rules';
 
-// `窗口 状态` (issue 8 query; DIR-06): every window as the public would find it today — 在用 / 临时关闭 至… / 备用 /
+// `窗口 状态` (DIR-06): every window as the public would find it today — 在用 / 临时关闭 至… / 备用 /
 // 季节性, plus 停办 (a business attribute, D19) — and 大厅管理室's audited direct edit with arguments.
 
 export async function windowStatusLines(ctx: Ctx, departmentCode?: string): Promise<string[]> {

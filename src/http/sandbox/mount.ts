@@ -14,7 +14,7 @@ import type { CryptoCfg } from '../../wecom/crypto';
 import { sealEnvelope } from '../../wecom/crypto';
 import { buildInboundXml, type InboundSpec } from '../../wecom/inbound';
 
-// Sandbox mode (issue [spine] item 9, D25, D27): a fake WeCom mounted on the app, the demo directory, and a
+// Sandbox mode (D25, D27): a fake WeCom mounted on the app, the demo directory, and a
 // chat page. Everything typed or clicked there is encrypted and signed with the sandbox keys and POSTed to
 // /wecom/callback — the same path WeCom uses — so the page exercises the whole bot.
 
