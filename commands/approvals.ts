@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ChatState } from '../entities/chat-state';
 import { Delegation } from '../entities/delegation';
 import { decide, loadApproval, withdraw } from '../src/approvals/engine';
-import { ageLabel, approvalHistory, pendingFor } from '../src/approvals/queries';
+import { ageLabel, approvalDeciders, approvalHistory, mayViewApproval, pendingFor } from '../src/approvals/queries';
 import { findPerson, personName } from '../src/kernel/directory';
 import { UserError } from '../src/kernel/errors';
 import { hasRole } from '../src/kernel/permissions';
@@ -88,6 +88,10 @@ export const approvalView = defineCommand({
   args: () => z.object({ 编号: spNo.describe('审批编号') }),
   async handle(ctx, args) {
     const a = await loadApproval(ctx, args.编号);
+    if (!(await mayViewApproval(ctx, a)))
+      throw new UserError(
+        `你无权查看 ${a.no}：仅申请人、审批人及其代理人、大厅管理室、中心领导和本部门首席代表可以查看。`,
+      );
     const steps = await approvalHistory(ctx, a);
     await ctx.reply(steps.join('\n'));
   },
@@ -152,8 +156,16 @@ export const delegate = defineCommand({
 
 /** Card buttons `approve:<SP号>` / `reject:<SP号>` (D2). */
 export const approvalCardActions: CardAction[] = [
-  { verb: 'approve', handle: (ctx, id, click) => decide(ctx, id, { decision: 'approve', click }) },
-  { verb: 'reject', handle: (ctx, id, click) => decide(ctx, id, { decision: 'reject', click }) },
+  {
+    verb: 'approve',
+    who: { holders: approvalDeciders, describe: '该审批步骤的审批人或其代理人' },
+    handle: (ctx, id, click) => decide(ctx, id, { decision: 'approve', click }),
+  },
+  {
+    verb: 'reject',
+    who: { holders: approvalDeciders, describe: '该审批步骤的审批人或其代理人' },
+    handle: (ctx, id, click) => decide(ctx, id, { decision: 'reject', click }),
+  },
 ];
 
 /** D2: after a reject click, the person's next text within 10 minutes is the reason — unless it is a command. */

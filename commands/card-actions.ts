@@ -2,6 +2,9 @@
 // table maps each verb to its handler. Text interceptors get a person's plain text before the command
 // parser (D2: the text after a reject click is the reason).
 import type { CardAction, TextInterceptor } from '../src/kernel/card';
+import type { Ctx } from '../src/kernel/ctx';
+import { complaintAckers } from '../src/domain/complaints/referral';
+import { findingAckers } from '../src/domain/inspections/disputes';
 import { approvalCardActions, rejectReasonInterceptor } from './approvals';
 import { complaintAck } from './complaints-queries';
 import { awardCardActions } from './performance';
@@ -12,13 +15,21 @@ import { disputeReasonInterceptor, findingAck, supervisionCardActions } from './
  * `ack:<record number>` (已收到 / 确认) is shared by several domains: each handles its own number prefix —
  * TS… complaints (CMP-11/12/13); add yours here (e.g. WT… findings) rather than a second `ack` verb.
  */
-export const ACK_HANDLERS: { prefix: RegExp; handle: CardAction['handle'] }[] = [
-  { prefix: /^TS\d/i, handle: complaintAck },
-  { prefix: /^WT\d/i, handle: findingAck }, // INS-09 finding confirmed by the 首席代表
+export const ACK_HANDLERS: {
+  prefix: RegExp;
+  holders(ctx: Ctx, id: string): Promise<readonly string[]>;
+  handle: CardAction['handle'];
+}[] = [
+  { prefix: /^TS\d/i, holders: complaintAckers, handle: complaintAck }, // CMP-11 处理意见 received
+  { prefix: /^WT\d/i, holders: findingAckers, handle: findingAck }, // INS-09 finding confirmed by the 首席代表
 ];
 
 const ackAction: CardAction = {
   verb: 'ack',
+  who: {
+    holders: async (ctx, id) => (await ACK_HANDLERS.find((x) => x.prefix.test(id))?.holders(ctx, id)) ?? [],
+    describe: '相关部门首席代表',
+  },
   async handle(ctx, id, click) {
     const h = ACK_HANDLERS.find((x) => x.prefix.test(id));
     if (h) await h.handle(ctx, id, click);

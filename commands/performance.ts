@@ -7,7 +7,7 @@ import { findDepartment, findPerson } from '../src/kernel/directory';
 import { UserError } from '../src/kernel/errors';
 import { hasRole } from '../src/kernel/permissions';
 import { replyList } from '../src/kernel/replies';
-import { decideAward, recordDeduction } from '../src/domain/performance';
+import { awardDeciders, decideAward, recordDeduction } from '../src/domain/performance';
 import { AwardFlag } from '../entities/award-flag';
 import { insertRows } from '../src/db';
 import { localDate, monthBounds } from '../src/kernel/time';
@@ -140,6 +140,14 @@ export const awardCancel = defineCommand({
 
 /** Card buttons of the 评优 decision card (CMP-19, SUS-10, WIN-13, STF-10). */
 export const awardCardActions: CardAction[] = [
-  { verb: 'cancel_award', handle: (ctx, id, click) => decideAward(ctx, Number(id), true, click) },
-  { verb: 'keep_award', handle: (ctx, id, click) => decideAward(ctx, Number(id), false, click) },
+  {
+    verb: 'cancel_award',
+    who: { holders: awardDeciders, describe: '评优决定人或大厅管理室' },
+    handle: (ctx, id, click) => decideAward(ctx, Number(id), true, click),
+  },
+  {
+    verb: 'keep_award',
+    who: { holders: awardDeciders, describe: '评优决定人或大厅管理室' },
+    handle: (ctx, id, click) => decideAward(ctx, Number(id), false, click),
+  },
 ];

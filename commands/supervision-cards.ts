@@ -7,7 +7,13 @@ import { normalise } from '../src/kernel/normalise';
 import { tokenize } from '../src/kernel/parser';
 import { hasRole } from '../src/kernel/permissions';
 import { noticeByApproval } from '../src/domain/briefings/numbering';
-import { acknowledge, assertMayDispute, decideDispute, dispute } from '../src/domain/inspections/disputes';
+import {
+  acknowledge,
+  assertMayDispute,
+  decideDispute,
+  dispute,
+  findingDisputers,
+} from '../src/domain/inspections/disputes';
 import type { CardAction, CardClick, TextInterceptor } from '../src/kernel/card';
 
 // Supervision card buttons (commands.md §3.3, §3.4): finding `ack:` (via ACK_HANDLERS) / `dispute:` (INS-09) to the 首席代表,
@@ -51,10 +57,18 @@ async function editLink(ctx: Parameters<CardAction['handle']>[0], id: string): P
 export const findingAck: CardAction['handle'] = (ctx, id, click) => acknowledge(ctx, id, click);
 
 export const supervisionCardActions: CardAction[] = [
-  { verb: 'dispute', handle: askDisputeReason },
-  { verb: 'uphold', handle: (ctx, id, click) => decideByCard(ctx, id, click, true) },
-  { verb: 'withdraw', handle: (ctx, id, click) => decideByCard(ctx, id, click, false) },
-  { verb: 'edit', handle: (ctx, id) => editLink(ctx, id) },
+  {
+    verb: 'dispute',
+    who: { holders: findingDisputers, describe: '该部门首席代表或被记录的工作人员' },
+    handle: askDisputeReason,
+  },
+  { verb: 'uphold', who: { roles: ['hall_office'] }, handle: (ctx, id, click) => decideByCard(ctx, id, click, true) },
+  {
+    verb: 'withdraw',
+    who: { roles: ['hall_office'] },
+    handle: (ctx, id, click) => decideByCard(ctx, id, click, false),
+  },
+  { verb: 'edit', who: { roles: ['hall_office', 'supervisor'] }, handle: (ctx, id) => editLink(ctx, id) },
 ];
 
 /** After a `dispute:` click, the person's next text within 10 minutes is the reason — unless it is a command. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { openAttachmentSlot } from '../src/kernel/attachments';
-import { findWindow } from '../src/kernel/directory';
+import { chiefRepOf, findWindow } from '../src/kernel/directory';
 import { UserError } from '../src/kernel/errors';
 import { greyClickedCard } from '../src/kernel/card-reply';
 import { loadClosure } from '../src/domain/windows/closures';
@@ -110,10 +110,18 @@ export const windowViolation = defineCommand({
   },
 });
 
+/** WIN-11: the 首席代表 of the closed window's department acknowledges the order to resume. */
+async function closureChief(ctx: Parameters<CardAction['handle']>[0], no: string): Promise<string[]> {
+  const c = await loadClosure(ctx, no).catch(() => undefined);
+  const chief = c && (await chiefRepOf(ctx.m, c.departmentCode).catch(() => undefined));
+  return chief ? [chief.userid] : [];
+}
+
 /** WIN-08 card buttons (to 大厅管理室) and the WIN-11 acknowledgement (to the 首席代表). */
 export const windowCardActions: CardAction[] = [
   {
     verb: 'reclaim',
+    who: { roles: ['hall_office'] },
     async handle(ctx, id, click) {
       if (!hasRole(ctx.actor, 'hall_office')) throw new UserError('只有大厅管理室可以收回窗口。');
       const reply = await reclaim(ctx, await loadClosure(ctx, id));
@@ -123,6 +131,7 @@ export const windowCardActions: CardAction[] = [
   },
   {
     verb: 'keep',
+    who: { roles: ['hall_office'] },
     async handle(ctx, id, click) {
       if (!hasRole(ctx.actor, 'hall_office')) throw new UserError('只有大厅管理室可以处理。');
       const reply = await keepClosure(ctx, await loadClosure(ctx, id));
@@ -130,5 +139,9 @@ export const windowCardActions: CardAction[] = [
       await ctx.reply(reply);
     },
   },
-  { verb: 'ack_resume', handle: async (ctx, id, click) => ackResume(ctx, await loadClosure(ctx, id), click) },
+  {
+    verb: 'ack_resume',
+    who: { holders: closureChief, describe: '该部门首席代表' },
+    handle: async (ctx, id, click) => ackResume(ctx, await loadClosure(ctx, id), click),
+  },
 ];

@@ -4,6 +4,8 @@ import { Approval } from '../../entities/approval';
 import { ApprovalStep } from '../../entities/approval-step';
 import { AuditLog } from '../../entities/audit-log';
 import type { Ctx } from '../kernel/ctx';
+import { hasRole } from '../kernel/permissions';
+import { actingApprovers } from './approvers';
 import { personName } from '../kernel/directory';
 import { localStamp, shortDate, localDate } from '../kernel/time';
 
@@ -65,4 +67,31 @@ export function ageLabel(a: Approval, now: Date): string {
   return days > 0
     ? `${shortDate(localDate(a.createdAt))}提交，已${days}天`
     : `今日${localStamp(a.createdAt).slice(11)}提交`;
+}
+
+/**
+ * Who may press `approve:`/`reject:` on this approval (design rule 4): every step's approvers and their acting
+ * delegates. The engine then checks the current step; a decided approval answers "已处理" to them.
+ */
+export async function approvalDeciders(ctx: Ctx, no: string): Promise<string[]> {
+  const a = await ctx.m.findOne(Approval, { where: { no } });
+  if (!a) return [];
+  const steps = await ctx.m.find(ApprovalStep, { where: { approvalId: a.id } });
+  return actingApprovers(
+    ctx.m,
+    steps.flatMap((s) => s.approvers),
+    ctx.now,
+  );
+}
+
+/**
+ * May the actor read this approval's trail (`审批 查看`)? Its requester, any step's approvers and their delegates,
+ * 大厅管理室 and the centre's leaders, and the 首席代表 of the approval's department (D18: approvals carry 约谈
+ * targets and reject reasons, so nobody else).
+ */
+export async function mayViewApproval(ctx: Ctx, a: Approval): Promise<boolean> {
+  const { actor } = ctx;
+  if (actor.userid === a.requester || hasRole(actor, 'hall_office', 'leader', 'supervisor')) return true;
+  if (a.departmentCode && hasRole(actor, 'chief_rep') && actor.departmentCode === a.departmentCode) return true;
+  return (await approvalDeciders(ctx, a.no)).includes(actor.userid);
 }

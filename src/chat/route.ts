@@ -4,6 +4,7 @@ import type { Deps } from '../kernel/deps';
 import { enqueue } from '../outbox/enqueue';
 import { usersWithRole } from '../kernel/directory';
 import { receiveMedia } from '../kernel/attachments';
+import { guardLabel, mayPress } from '../kernel/card';
 import type { FetchedMedia } from '../kernel/media';
 import { storedInbound } from '../wecom/inbound';
 import { loadActor } from '../kernel/directory';
@@ -79,7 +80,13 @@ export async function routeEvent(
         await ctx.reply('该按钮已失效，请发送“待办”查看需要处理的事项。');
         return 'done';
       }
-      await action.handle(ctx, rest.join(':'), inbound);
+      const id = rest.join(':');
+      // Design rule 8: one check for every button, from the verb's declaration, before its handler runs.
+      if (!(await mayPress(ctx, action.who, id))) {
+        await ctx.reply(`你无权处理该按钮（需要：${guardLabel(action.who)}）。`);
+        return 'done';
+      }
+      await action.handle(ctx, id, inbound);
       return 'done';
     }
     case 'event:click': {

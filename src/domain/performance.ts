@@ -6,7 +6,7 @@ import { Department } from '../../entities/department';
 import type { CardClick } from '../kernel/card';
 import { greyClickedCard } from '../kernel/card-reply';
 import type { Ctx } from '../kernel/ctx';
-import { personName } from '../kernel/directory';
+import { personName, usersWithRole } from '../kernel/directory';
 import { UserError } from '../kernel/errors';
 import { insertRows } from '../db';
 import { nextRecordNo } from '../kernel/numbers';
@@ -157,4 +157,12 @@ export async function isAwardEligible(
   year: number,
 ): Promise<boolean> {
   return (await m.count(AwardFlag, { where: { subjectType, subjectId, year, status: 'cancelled' } })) === 0;
+}
+
+/** Who may press `cancel_award:`/`keep_award:` (PRF-17): the flag's named decider and 大厅管理室. */
+export async function awardDeciders(ctx: Ctx, id: string): Promise<string[]> {
+  const flag = /^\d+$/.test(id) ? await ctx.m.findOne(AwardFlag, { where: { id: Number(id) } }) : null;
+  if (!flag) return [];
+  const office = await usersWithRole(ctx.m, 'hall_office');
+  return [flag.decider, ...office.map((p) => p.userid)];
 }

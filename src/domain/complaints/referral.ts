@@ -97,6 +97,20 @@ export async function sendReferral(
 }
 
 /** `已收到` on the 处理意见 card (or its text): the 首席代表 of a department with an open referral. */
+/**
+ * Who may press `ack:<TS>` (CMP-11): the 首席代表 of a department the complaint's 处理意见 went to. Other staff of
+ * that department receive the opinion but do not confirm it.
+ */
+export async function complaintAckers(ctx: Ctx, no: string): Promise<string[]> {
+  const parties = await ctx.m.find(ComplaintParty, { where: { complaintNo: no } });
+  const chiefs = await Promise.all(
+    [...new Set(parties.map((p) => p.departmentCode))].map((code) =>
+      ctx.m.findOne(Department, { where: { code } }).then((d) => d?.chiefRep ?? null),
+    ),
+  );
+  return chiefs.filter((u): u is string => !!u);
+}
+
 export async function acknowledge(
   ctx: Ctx,
   c: Complaint,

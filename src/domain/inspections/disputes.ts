@@ -56,6 +56,21 @@ export async function acknowledge(ctx: Ctx, ref: string, click?: CardClick): Pro
   await ctx.reply(`✅ ${f.no} 已确认`);
 }
 
+/** Who may press `ack:<WT>` (INS-09): the 首席代表 of the finding's department. */
+export async function findingAckers(ctx: Ctx, ref: string): Promise<string[]> {
+  const f = await findingByRef(ctx.m, ref, ctx.now).catch(() => undefined);
+  const chief = f && (await chiefOf(ctx, f));
+  return chief ? [chief] : [];
+}
+
+/** Who may press `dispute:<WT>` (INS-09, D32): the department's 首席代表 and the staff member the finding names. */
+export async function findingDisputers(ctx: Ctx, ref: string): Promise<string[]> {
+  const f = await findingByRef(ctx.m, ref, ctx.now).catch(() => undefined);
+  if (!f) return [];
+  const chief = await chiefOf(ctx, f);
+  return [chief, f.staffUserid].filter((u): u is string => !!u);
+}
+
 /** May the actor dispute this finding? Its department's 首席代表, or the staff member it names (D32). */
 function mayDispute(ctx: Ctx, f: Finding, chief: string | null): boolean {
   return (
