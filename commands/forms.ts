@@ -6,6 +6,7 @@ import { complaintForm } from './complaints-form';
 import { WINDOW_FORMS } from '../src/domain/windows/forms';
 import { defineCommand } from '../src/kernel/command';
 import { SUPERVISION_FORMS } from './supervision-forms';
+import { lostItemForm } from './lost-form';
 import { allCommands } from './registry';
 
 /** Every H5 form (commands.md §4): literal table; each row submits to one command. */
@@ -13,6 +14,7 @@ export const FORMS: FormDef[] = [
   ...WINDOW_FORMS, // 附件1, 附件2, 季节窗口计划, 停办备案表, 高峰预案 (issue 8)
   complaintForm, // 投诉登记表 (OPEN #14)
   ...SUPERVISION_FORMS, // 巡查记录, 异议, 约谈记录, 口头/书面通报编辑, 整改方案 (issue 7)
+  lostItemForm, // 市民遗失物品登记表 (issue 18)
 ];
 
 export function findForm(nameOrKind: string): FormDef | undefined {

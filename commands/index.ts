@@ -75,6 +75,8 @@ import { seasonalPlan, windowChange } from './window-change';
 import { closureList, windowClose, windowReopen } from './window-closure';
 import { windowArrive, windowReclaim, windowResume, windowResumePlan, windowViolation } from './window-lifecycle';
 import { windowStatus } from './window-status';
+import { lostAnnounce, lostNotify, lostRegister, lostReport } from './lost-intake';
+import { lostClaim, lostDestroy, lostList, lostToPolice, lostToStation, lostView } from './lost-release';
 
 export const COMMANDS: CommandDef[] = [
   // 常用
@@ -205,6 +207,17 @@ export const COMMANDS: CommandDef[] = [
   keyTaskAssign,
   keyTaskDone,
   keyTaskList,
+  // 失物 (LST, issue 18; commands.md §3.5)
+  lostRegister,
+  lostReport,
+  lostNotify,
+  lostAnnounce,
+  lostClaim,
+  lostDestroy,
+  lostToStation,
+  lostToPolice,
+  lostList,
+  lostView,
 ];
 
 // An undefined row means a command file imported this table (an import cycle): fail at start, not at the first message.

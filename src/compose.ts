@@ -8,6 +8,7 @@ import type { Config } from './config';
 import { Db } from './db';
 import type { Deps } from './kernel/deps';
 import { WecomClient } from './wecom/client';
+import { claimSignatureHook } from './domain/lost-found/claim';
 
 /** Open the configured database and apply pending migrations (start-up and every CLI command). */
 export async function openDb(config: Config, log?: Logger): Promise<Db> {
@@ -41,6 +42,10 @@ export async function makeDeps(input: {
     calendar: await loadWorkCalendar(db.manager),
     publicBaseUrl: input.publicBaseUrl,
     media: { fetch: (mediaId) => wecom.getMedia(mediaId) },
+    // After-attach hooks (src/kernel/attachments.ts), one row per domain that waits for a file.
+    attachmentHooks: [
+      claimSignatureHook, // LST-08: the claimant's signature photo releases a lost item
+    ],
     wecom,
     coverageAlert: async (m, now, date, context) => {
       await alertCoverageOnce(makeCtx(deps, m, now, systemActor('system'), 'coverage'), date, context);

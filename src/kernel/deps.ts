@@ -4,7 +4,7 @@ import type { WorkCalendar } from '../calendar/work-calendar';
 import type { Config } from '../config';
 import type { Db } from '../db';
 import type { WecomPort } from '../outbox/sender';
-import type { FetchedMedia } from './attachments';
+import type { AttachmentHook, FetchedMedia } from './attachments';
 
 /** The services every adapter (dispatcher, scheduler, CLI, H5) hands to domain code. */
 export interface Deps {
@@ -16,6 +16,8 @@ export interface Deps {
   publicBaseUrl: string;
   /** Inbound media download (WeCom media/get, D6). */
   media: { fetch(mediaId: string): Promise<FetchedMedia> };
+  /** Domain reactions to a stored photo/file, matched by slot ownerType + purpose (src/kernel/attachments.ts). */
+  attachmentHooks: readonly AttachmentHook[];
   /** WeCom app-chat administration for jobs (group-member-sync); the outbox does all sending. */
   wecom: Pick<WecomPort, 'getAppChat' | 'createAppChat' | 'updateAppChat'>;
   /** D13: tell G-OFFICE once that a needed day is outside the confirmed calendar (src/calendar). */

@@ -6,6 +6,7 @@ import type { Sheet } from './xlsx';
 import { peakSuspensionLedger, windowLedger } from '../domain/windows/ledgers';
 import { complaintLedger, petitionLedger } from '../domain/complaints/ledger';
 import { SUPERVISION_LEDGERS } from './supervision-ledgers';
+import { lostItemLedger } from '../domain/lost-found/ledger';
 
 /** A 台账 that `export <ledger>` (CLI) and `导出 <台账>` (chat) can write (commands.md §6). */
 export interface Ledger {
@@ -61,6 +62,7 @@ export const LEDGERS: Ledger[] = [
   windowLedger,
   peakSuspensionLedger,
   ...SUPERVISION_LEDGERS,
+  lostItemLedger, // 遗失物品登记表 (LST-02…10, REC-09)
 ];
 
 export function findLedger(name: string): Ledger | undefined {
