@@ -77,6 +77,26 @@ describe('登记 (LST-01, LST-02, LST-03)', () => {
     expect(decodeURIComponent(t.lastTextTo('xiaogao'))).toMatch(/^市民遗失物品登记表：http.*\/h5\/forms\/lost-item/);
   });
 
+  it('LST-02 submitting the H5 form runs the same command: saved when complete, refused naming the missing fields', async () => {
+    const submit = (fields: Record<string, string>, f: string) =>
+      fetch(`${t.bot.url}/h5/forms/lost-item`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ code: t.fake.state.mintOauthCode('xiaogao'), f, ...fields }),
+      });
+    const bad = await submit({ 名称: '雨伞', 特征: '蓝色' }, '0123456789abcdef');
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('缺少数量、拾获时间、拾获地点');
+    expect(await db().count(LostItem)).toBe(0);
+    const good = await submit(
+      { 名称: '雨伞', 数量: '1', 特征: '蓝色', 时间: '今天 8:30', 地点: '门口', 存放: '柜1-2' },
+      'fedcba9876543210',
+    );
+    expect(good.status).toBe(200);
+    expect(await good.text()).toContain('SW2025-0001 雨伞×1｜存放 柜1-2');
+    expect(await item('SW2025-0001')).toMatchObject({ receivedBy: 'xiaogao', foundTime: '08:30', version: 1 });
+  });
+
   it('LST-01 报失 lists possible matches, and a later 登记 matching an open 报失 tells the desk', async () => {
     await registerItem(t, '名称=钱包 数量=1 特征=黑色皮质 时间=今天 9:00 地点=一楼大厅');
     await t.say('xiaoma', '失物 报失 描述=黑色钱包，上午在一楼丢的 联系=13912345678');

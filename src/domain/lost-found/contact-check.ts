@@ -1,5 +1,6 @@
 import { In, Not, IsNull } from 'typeorm';
 import { LostItem } from '../../../entities/lost-item';
+import { CalendarCoverageError } from '../../calendar/work-calendar';
 import type { Ctx } from '../../kernel/ctx';
 import { claimReminder } from '../../kernel/reminders';
 import { cnDate, localDate } from '../../kernel/time';
@@ -13,8 +14,14 @@ import { itemLabel, shortNo } from './store';
 
 function contactDay(ctx: Ctx, registered: string, workdays: number): string {
   const cal = ctx.deps.calendar;
-  if (workdays > 0) return cal.addWorkdays(registered, workdays);
-  return cal.isWorkday(registered) ? registered : cal.nextWorkday(registered);
+  try {
+    if (workdays > 0) return cal.addWorkdays(registered, workdays);
+    return cal.isWorkday(registered) ? registered : cal.nextWorkday(registered);
+  } catch (err) {
+    // D13: outside the confirmed calendar the registration day itself is the (earliest) contact day.
+    if (err instanceof CalendarCoverageError) return registered;
+    throw err;
+  }
 }
 
 export async function checkOwnerContacts(ctx: Ctx): Promise<number> {
