@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LostItem } from '../../entities/lost-item';
 import { LostItemVersion } from '../../entities/lost-item-version';
+import { correctAnnouncedDate } from '../../src/domain/lost-found/announce';
 import { lostItemLedger } from '../../src/domain/lost-found/ledger';
+import { systemActor } from '../../src/kernel/ctx';
+import { makeCtx } from '../../src/kernel/make-ctx';
 import { type TestBot, startTestBot } from '../helpers/bot';
 import { registerItem, VALID_ID } from './lost-found-helpers';
 
@@ -78,6 +81,22 @@ describe('LST-07 公告 and the 半年 clock', () => {
     t.setNow('2025-09-11T10:00:00+08:00');
     await t.say('xiaogao', '失物 交公安 SW2025-1 接收人=李警官');
     expect(t.lastTextTo('xiaogao')).toBe('✅ SW2025-0001 已交公安机关（接收人 李警官，2025-09-11）');
+  });
+
+  it('REC-09 a corrected 公告日期 keeps the old version and restarts the 半年 clock (re-armed reminder)', async () => {
+    t = await startTestBot({ now: '2025-03-10T10:00:00+08:00' });
+    const no = await registerItem(t, '名称=雨伞 数量=1 特征=蓝色 时间=今天 9:00 地点=门口');
+    await t.say('xiaogao', '失物 公告 SW1');
+    await t.runJob('lost-property-clocks', '2025-09-10T09:00:00+08:00');
+    expect(await guideGroup('满半年')).toHaveLength(1);
+    await t.bot.deps.db.tx((m) =>
+      correctAnnouncedDate(makeCtx(t.bot.deps, m, t.clock.now(), systemActor('test'), 'test'), no, '2025-03-20'),
+    );
+    expect(await item(no)).toMatchObject({ announcedDate: '2025-03-20', transferDue: '2025-09-20', version: 3 });
+    const old = await db().findOneOrFail(LostItemVersion, { where: { no, version: 2 } });
+    expect(old.snapshot.announcedDate).toBe('2025-03-10');
+    await t.runJob('lost-property-clocks', '2025-09-22T09:00:00+08:00');
+    expect(await guideGroup('满半年')).toHaveLength(2);
   });
 
   it('LST-07 公告日期 2025-08-31 → due 2026-02-28 (6 calendar months, clamped to month end)', async () => {

@@ -66,6 +66,23 @@ export async function announce(ctx: Ctx, refs: string): Promise<string> {
   return `✅ ${weekly ? '本周' : ''}公告 ${done.length} 件（${names}），公告日期 ${localDate(ctx.now)}，交公安期限 ${cnDate(earliest)}起（rule LST-07）${skippedText}`;
 }
 
+/**
+ * A corrected 公告日期 (REC-09; the `记录 更正 SW… 公告日期=…` of commands.md §3.16 calls this): a new version
+ * that keeps the old one and restarts the 半年 clock. Its reminder re-arms because clocks are claimed per due date.
+ */
+export async function correctAnnouncedDate(ctx: Ctx, ref: string, date: string): Promise<LostItem> {
+  const item = await loadItem(ctx, ref);
+  assertOpen(item);
+  if (date > localDate(ctx.now)) throw new UserError(`公告日期 ${date} 晚于今天。`);
+  return changeItem(
+    ctx,
+    item,
+    '更正',
+    { announcedDate: date, transferDue: transferDueOf(date), status: ST.announced },
+    { announcedDate: date, previous: item.announcedDate },
+  );
+}
+
 /** lost-property-announce (09:00 on the week's first WD): the week's list for posting, to G-GUIDE. */
 export async function sendWeeklyList(ctx: Ctx, everyWeeks: number): Promise<number> {
   const today = localDate(ctx.now);
