@@ -14,7 +14,7 @@ export const FORMS: FormDef[] = [
   ...WINDOW_FORMS, // 附件1, 附件2, 季节窗口计划, 停办备案表, 高峰预案 (issue 8)
   complaintForm, // 投诉登记表 (OPEN #14)
   ...SUPERVISION_FORMS, // 巡查记录, 异议, 约谈记录, 口头/书面通报编辑, 整改方案 (issue 7)
-  lostItemForm, // 市民遗失物品登记表 (issue 18)
+  lostItemForm, // 市民遗失物品登记表 (LST-02)
 ];
 
 export function findForm(nameOrKind: string): FormDef | undefined {

@@ -207,7 +207,7 @@ export const COMMANDS: CommandDef[] = [
   keyTaskAssign,
   keyTaskDone,
   keyTaskList,
-  // 失物 (LST, issue 18; commands.md §3.5)
+  // 失物 (LST; commands.md §3.5)
   lostRegister,
   lostReport,
   lostNotify,

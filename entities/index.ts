@@ -146,7 +146,7 @@ export const ENTITIES = [
   PeakPlan,
   Suspension,
   SeasonalPlan,
-  // lost & found (issue 18: LST)
+  // lost & found (LST)
   LostItem,
   LostItemVersion,
   LostReport,

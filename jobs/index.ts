@@ -45,7 +45,7 @@ export const JOBS: JobDef[] = [
   leaderInspectionCheck, // 09:00 by the 20th — INS-03
   quarterlyProgress, // 09:00 Mar/Jun/Sep/Dec — BRF-11
   dailyInspectionCheck, // 16:00 WD — INS-01
-  // front desk (issue 18: LST)
+  // front desk (LST)
   lostPropertyAnnounce, // 09:00 first WD of the week — LST-07 (OPEN #27)
   lostPropertyClocks, // 09:00 WD — LST-05/06/07
   handoverContactCheck, // 16:30 WD — shared checks (D39): LST-04 (OPEN #24)

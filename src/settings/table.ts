@@ -270,7 +270,7 @@ export const SETTINGS = {
     rules: ['SUS-07'],
     description: '停办公告截止日（开始前第4个工作日）前几个工作日提醒首席代表（SUS-07 建议值；截止当日再提醒一次）',
   }),
-  // [front-desk] (issue 18): LST proposals of rules.md §20.
+  // Lost & found desk: LST proposals of rules.md §20.
   'lostFound.contactWorkdays': def({
     schema: z.number().int().min(0).max(5),
     default: 0,

@@ -3,7 +3,7 @@
 export const SUBJECT = 'lost_item';
 export const PREFIX = 'SW';
 
-/** Statuses of the 遗失物品登记表 (issue [front-desk]); the first two are still held at the desk. */
+/** Statuses of the 遗失物品登记表 (REC-09: closed ones are kept); the first two are still held at the desk. */
 export const ST = {
   held: '在库',
   announced: '已公告',

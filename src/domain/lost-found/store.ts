@@ -63,7 +63,7 @@ export async function loadItem(ctx: Ctx, ref: string): Promise<LostItem> {
   return item;
 }
 
-/** A closed record is never changed: the refusal names its status and date (issue [front-desk] "Bad input"). */
+/** A closed record is never changed (REC-02, REC-09): the refusal names its status and date. */
 export function assertOpen(item: LostItem): void {
   if (!OPEN_STATUSES.includes(item.status))
     throw new UserError(`${item.no} ${item.status}（${item.statusDate}），记录已关闭，未作更改。`);
