@@ -74,6 +74,8 @@ import { seasonalPlan, windowChange } from './window-change';
 import { closureList, windowClose, windowReopen } from './window-closure';
 import { windowArrive, windowReclaim, windowResume, windowResumePlan, windowViolation } from './window-lifecycle';
 import { windowStatus } from './window-status';
+import { lostAnnounce, lostNotify, lostRegister, lostReport } from './lost-intake';
+import { lostClaim, lostDestroy, lostList, lostToPolice, lostToStation, lostView } from './lost-release';
 
 export const COMMANDS: CommandDef[] = [
   // 常用
@@ -204,4 +206,15 @@ export const COMMANDS: CommandDef[] = [
   keyTaskAssign,
   keyTaskDone,
   keyTaskList,
+  // 失物 (LST; commands.md §3.5)
+  lostRegister,
+  lostReport,
+  lostNotify,
+  lostAnnounce,
+  lostClaim,
+  lostDestroy,
+  lostToStation,
+  lostToPolice,
+  lostList,
+  lostView,
 ];

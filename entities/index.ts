@@ -45,8 +45,14 @@ import { SeasonalPlan } from './seasonal-plan';
 import { Suspension } from './suspension';
 import { WindowChange } from './window-change';
 import { WindowClosure } from './window-closure';
+import { LostItem } from './lost-item';
+import { LostItemVersion } from './lost-item-version';
+import { LostReport } from './lost-report';
 
 export {
+  LostItem,
+  LostItemVersion,
+  LostReport,
   Accountability,
   Appeal,
   Finding,
@@ -140,4 +146,8 @@ export const ENTITIES = [
   PeakPlan,
   Suspension,
   SeasonalPlan,
+  // lost & found (LST)
+  LostItem,
+  LostItemVersion,
+  LostReport,
 ];

@@ -18,6 +18,9 @@ import { groupMemberSync } from './group-member-sync';
 import { filingWatch } from './filing-watch';
 import { holidayCalendarReminder } from './holiday-calendar-reminder';
 import { seasonalPlanReminder } from './seasonal-plan-reminder';
+import { lostPropertyAnnounce } from './lost-property-announce';
+import { lostPropertyClocks } from './lost-property-clocks';
+import { handoverContactCheck } from './handover-contact-check';
 
 export const JOBS: JobDef[] = [
   // engines
@@ -42,4 +45,8 @@ export const JOBS: JobDef[] = [
   leaderInspectionCheck, // 09:00 by the 20th — INS-03
   quarterlyProgress, // 09:00 Mar/Jun/Sep/Dec — BRF-11
   dailyInspectionCheck, // 16:00 WD — INS-01
+  // front desk (LST)
+  lostPropertyAnnounce, // 09:00 first WD of the week — LST-07 (OPEN #27)
+  lostPropertyClocks, // 09:00 WD — LST-05/06/07
+  handoverContactCheck, // 16:30 WD — shared checks (D39): LST-04 (OPEN #24)
 ];

@@ -6,7 +6,10 @@ import { CARD_ACTIONS, TEXT_INTERCEPTORS } from '../commands/card-actions';
 import { complaintForm } from '../commands/complaints-form';
 import { COMMANDS } from '../commands/index';
 import { SUPERVISION_FORMS } from '../commands/supervision-forms';
+import { lostItemForm } from '../commands/lost-form';
 import { JOBS } from '../jobs/index';
+import { claimSignatureHook } from './domain/lost-found/claim';
+import { lostItemLedger } from './domain/lost-found/ledger';
 import { externalNoticeKind } from './domain/briefings/external-notice';
 import { oralNoticeKind } from './domain/briefings/oral-release';
 import { talkRecordKind } from './domain/briefings/talks';
@@ -20,6 +23,7 @@ import { peakSuspensionLedger, windowLedger } from './domain/windows/ledgers';
 import { peakPlanKind } from './domain/windows/peak-kind';
 import { suspensionKind } from './domain/windows/suspension-kind';
 import type { ApprovalKind } from './kernel/approval-kind';
+import type { AttachmentHook } from './kernel/attachments';
 import type { FormDef } from './kernel/forms';
 import type { Ledger } from './kernel/ledger';
 import type { Tables } from './kernel/tables';
@@ -48,6 +52,7 @@ export const LEDGERS: readonly Ledger[] = [
   windowLedger,
   peakSuspensionLedger,
   ...SUPERVISION_LEDGERS,
+  lostItemLedger, // 遗失物品登记表 (LST-02…10, REC-09)
 ];
 
 /** Every H5 form (`表单 <名称>`); each row submits to one command. */
@@ -55,6 +60,12 @@ export const FORMS: readonly FormDef[] = [
   ...WINDOW_FORMS, // 附件1, 附件2, 季节窗口计划, 停办备案表, 高峰预案
   complaintForm, // 投诉登记表 (OPEN #14)
   ...SUPERVISION_FORMS, // 巡查记录, 异议, 约谈记录, 口头/书面通报编辑, 整改方案
+  lostItemForm, // 市民遗失物品登记表 (LST-02)
+];
+
+/** Domain reactions to a photo or file sent into an open attachment slot (D6). */
+export const ATTACHMENT_HOOKS: readonly AttachmentHook[] = [
+  claimSignatureHook, // LST-08: the claimant's signature photo releases a lost item
 ];
 
 export const TABLES: Tables = {
@@ -65,5 +76,6 @@ export const TABLES: Tables = {
   jobs: JOBS,
   ledgers: LEDGERS,
   forms: FORMS,
+  attachmentHooks: ATTACHMENT_HOOKS,
   settings: SETTINGS,
 };

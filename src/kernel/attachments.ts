@@ -15,6 +15,18 @@ const SLOT_MS = 10 * 60_000;
 const MAX_BYTES = 20 * 1024 * 1024;
 const ALLOWED = /^(image\/(png|jpeg|gif|webp)|application\/(pdf|zip|msword|vnd\.[\w.-]+)|text\/plain)/;
 
+/**
+ * After-attach hook: a domain that waits for a file (e.g. a claimant's signature before an item is released,
+ * LST-08) declares which slots it cares about by `ownerType` + `purpose`; the list is a table (ATTACHMENT_HOOKS in
+ * src/tables.ts, read as `deps.tables.attachmentHooks`). `receiveMedia` calls every matching hook in the same transaction, right after
+ * the file is stored and acknowledged, so a hook's state change, audit and replies commit with the file.
+ */
+export interface AttachmentHook {
+  ownerType: string;
+  purpose: string;
+  afterAttach(ctx: Ctx, ownerId: string, attachment: { id: number; sha256: string }): Promise<void>;
+}
+
 /** Open the sender's attachment slot: their next photo/file within 10 minutes belongs to this record. */
 export async function openAttachmentSlot(ctx: Ctx, ownerType: string, ownerId: string, purpose: string): Promise<void> {
   await ctx.m.save(AttachmentSlot, {
@@ -41,7 +53,7 @@ export async function attachmentsOf(
 /** Download an inbound image/file before the event's transaction opens (never inside it). */
 export async function prefetchMedia(deps: Deps, row: InboxRow): Promise<FetchedMedia | undefined> {
   if (row.kind !== 'image' && row.kind !== 'file') return undefined;
-  const mediaId = String(row.payload.mediaId ?? '');
+  const mediaId = typeof row.payload.mediaId === 'string' ? row.payload.mediaId : '';
   if (!mediaId) return undefined;
   try {
     return await deps.media.fetch(mediaId);
@@ -54,8 +66,14 @@ export async function prefetchMedia(deps: Deps, row: InboxRow): Promise<FetchedM
 /** Attach a received photo/file to the record named by the sender's open slot. */
 export async function receiveMedia(ctx: Ctx, media: FetchedMedia | undefined): Promise<void> {
   const slot = await ctx.m.findOne(AttachmentSlot, { where: { userid: ctx.actor.userid } });
-  if (!slot || slot.expiresAt < ctx.now) {
+  if (!slot) {
     await ctx.reply('未关联记录：请先发送需要附件的命令（例如 窗口 关闭 …），再在10分钟内发送照片或文件。');
+    return;
+  }
+  if (slot.expiresAt < ctx.now) {
+    await ctx.reply(
+      `未关联记录：${slot.purpose}（${slot.ownerId}）须在命令后10分钟内发送，已逾时。请重新发送该命令，再发送照片或文件。`,
+    );
     return;
   }
   if (!media) {
@@ -92,4 +110,11 @@ export async function receiveMedia(ctx: Ctx, media: FetchedMedia | undefined): P
   });
   const count = await ctx.m.count(Attachment, { where: { ownerType: slot.ownerType, ownerId: slot.ownerId } });
   await ctx.reply(`✅ 已收到${slot.purpose}（${slot.ownerId}，共${count}份）`);
+  const stored = await ctx.m.findOneOrFail(Attachment, {
+    where: { ownerType: slot.ownerType, ownerId: slot.ownerId, sha256 },
+    order: { id: 'DESC' },
+  });
+  for (const hook of ctx.deps.tables.attachmentHooks)
+    if (hook.ownerType === slot.ownerType && hook.purpose === slot.purpose)
+      await hook.afterAttach(ctx, slot.ownerId, { id: stored.id, sha256 });
 }

@@ -16,6 +16,7 @@ export const GROUPS = [
   '窗口',
   '高峰停办',
   '绩效',
+  '失物',
   '日历',
   '设置',
 ] as const;

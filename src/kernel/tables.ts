@@ -1,4 +1,5 @@
 import type { ApprovalKind } from './approval-kind';
+import type { AttachmentHook } from './attachments';
 import type { CardAction, TextInterceptor } from './card';
 import type { CommandDef } from './command';
 import type { FormDef } from './forms';
@@ -26,6 +27,8 @@ export interface Tables {
   ledgers: readonly Ledger[];
   /** H5 forms (docs/forms.md). */
   forms: readonly FormDef[];
+  /** Domain reactions to a stored photo or file, matched by the slot's owner type and purpose. */
+  attachmentHooks: readonly AttachmentHook[];
   /** Every setting with its default (docs/settings.md); read values through src/settings. */
   settings: Readonly<Record<string, SettingDef>>;
 }

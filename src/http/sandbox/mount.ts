@@ -57,7 +57,7 @@ export async function mountSandbox(input: MountInput) {
   /** Deliver an inbound message exactly as WeCom would: sealed, signed, POSTed to the callback. */
   async function post(spec: InboundSpec): Promise<number> {
     const { body, query } = sealEnvelope(crypto, buildInboundXml(spec), { agentId: deps.config.wecom.agentId });
-    const res = await fetch(`${local}/wecom/callback?${new URLSearchParams({ ...query })}`, {
+    const res = await fetch(`${local}/wecom/callback?${new URLSearchParams({ ...query }).toString()}`, {
       method: 'POST',
       headers: { 'content-type': 'text/xml' },
       body,
@@ -109,6 +109,26 @@ export async function mountSandbox(input: MountInput) {
     ctx.body = { ok: status === 200, status };
   });
 
+  // D6 in the sandbox: a photo from that person (the fake serves a placeholder image for the media id), so
+  // commands that wait for a file (e.g. 失物 认领's signature, LST-08) can be finished from the page.
+  let photos = 0;
+  router.post('/sandbox/api/photo', async (ctx) => {
+    const parsed = sendSchema.pick({ userid: true }).safeParse(await jsonBody(ctx).catch(() => undefined));
+    if (!parsed.success) {
+      ctx.status = 400;
+      ctx.body = { ok: false, error: parsed.error.issues[0].message };
+      return;
+    }
+    const status = await post({
+      type: 'image',
+      corpId: crypto.corpId,
+      from: parsed.data.userid,
+      mediaId: `sandbox-photo-${clock.now().getTime()}-${++photos}`,
+      createTime: Math.floor(clock.now().getTime() / 1000),
+    });
+    ctx.body = { ok: status === 200, status };
+  });
+
   router.post('/sandbox/api/click', async (ctx) => {
     const parsed = clickSchema.safeParse(await jsonBody(ctx).catch(() => undefined));
     if (!parsed.success) {
@@ -136,7 +156,7 @@ export async function mountSandbox(input: MountInput) {
     ctx.body = { ok: status === 200, status };
   });
 
-  router.get('/sandbox/api/messages', async (ctx) => {
+  router.get('/sandbox/api/messages', (ctx) => {
     const after = Number(ctx.query.after ?? 0) || 0;
     const items: FeedItem[] = fake.state.feedLog.since(after);
     ctx.body = { items, seq: Math.max(after, ...items.map((i) => i.seq)) };

@@ -1,0 +1,33 @@
+import type { Ctx } from '../src/kernel/ctx';
+import { checkOwnerContacts } from '../src/domain/lost-found/contact-check';
+import { localDate } from '../src/kernel/time';
+import { defineJob, jobCtx } from '../src/kernel/job';
+
+/** One domain's 16:30 check: returns how many items it reported. */
+interface HandoverCheck {
+  name: string;
+  rule: string;
+  run(ctx: Ctx): Promise<number>;
+}
+
+// D39: one shared 16:30 job, a literal list of per-domain checks (rules.md §17 "Paper handover / owner contact
+// logged?"). [cases] adds CAS-13 (paper not handed to the 审批部门) as a second row.
+const CHECKS: HandoverCheck[] = [
+  { name: 'owner-contact', rule: 'LST-04', run: checkOwnerContacts }, // lost items with 失主 info, not contacted
+];
+
+export const handoverContactCheck = defineJob({
+  name: 'handover-contact-check',
+  cron: '30 16 * * *',
+  workingDaysOnly: true,
+  rules: [...CHECKS.map((c) => c.rule), 'OPEN #24'],
+  summary: '16:30 检查当日交接与联系：有失主信息的失物是否已通知失主（LST-04）',
+  recipients: '咨询导服群 G-GUIDE（各领域交接联系检查）',
+  periodKey: (now) => localDate(now),
+  async run(deps, now) {
+    const counts: Record<string, number> = {};
+    for (const check of CHECKS)
+      counts[check.name] = await deps.db.tx((m) => check.run(jobCtx(deps, m, now, 'handover-contact-check')));
+    return counts;
+  },
+});
