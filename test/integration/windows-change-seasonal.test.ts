@@ -6,7 +6,7 @@ import { SeasonalPlan } from '../../entities/seasonal-plan';
 import { WindowChange } from '../../entities/window-change';
 import { findLedger } from '../../src/reports/ledgers';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { approvedClosure, spOf, win } from '../helpers/windows';
+import { approvedClosure, spOf, win, stateAt } from '../helpers/windows';
 
 // 窗口变更 (WIN-01, WIN-02 with device tasks), 季节窗口 (WIN-10 plan, reminders, reopening), ledgers (commands.md §6).
 
@@ -99,7 +99,8 @@ describe('季节窗口 (WIN-10)', () => {
     const sp = await spOf(t, 'GB2026-SL-001');
     await t.click('zhao', `approve:${sp}`);
     await t.click('chen', `approve:${sp}`);
-    expect((await win(t, '14')).status).toBe('在用');
+    expect((await win(t, '14')).status).toBe('季节性'); // D38: in use from 3/10, not at approval
+    expect(await stateAt(t, '14', '2026-03-10')).toBe('在用');
   });
 
   it('WIN-10 / OPEN #29 reminders: 2026-02-02 (for 02-01) and 02-24 (for 02-20, 春节) to SL only; nothing twice; none once filed', async () => {

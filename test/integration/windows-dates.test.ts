@@ -67,7 +67,7 @@ describe('window state on a date (D38)', () => {
 
   it('WIN-10 a seasonal window is back to 季节性 after its plan’s season, and 大厅管理室 is told once', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
-    await t.say('liangbo', '季节窗口 计划 2026 窗口=14 时段=14号窗 3月10日-4月30日');
+    await t.say('liangbo', '季节窗口 计划 2026 窗口=14 时段=14号窗 3月10日-4月30日 理由=灌溉季提前');
     await t.say('liangbo', '窗口 重启 14 日期=3月10日');
     const gb = 'GB2026-SL-001';
     const sp = await spOf(t, gb);

@@ -22,7 +22,14 @@ import { seasonalWindowNumbers } from './seasonal';
 
 export const RESUME_PLAN = '工作预案';
 
-async function setStatus(ctx: Ctx, w: HallWindow, status: WindowStatus, until: LocalDate | null, source: string) {
+/** A registry status change, audited with the record behind it (DIR-06). */
+export async function setStatus(
+  ctx: Ctx,
+  w: HallWindow,
+  status: WindowStatus,
+  until: LocalDate | null,
+  source: string,
+) {
   if (w.status === status && w.statusUntil === until) return;
   await ctx.m.update(HallWindow, { number: w.number }, { status, statusUntil: until });
   await ctx.audit('window.status', 'window', w.number, {
@@ -32,34 +39,32 @@ async function setStatus(ctx: Ctx, w: HallWindow, status: WindowStatus, until: L
   });
 }
 
-/** The registry follows the approved closures: 临时关闭 until the latest approved end, else back to 在用 (DIR-06). */
-export async function syncWindowStatus(ctx: Ctx, numbers: string[], source: string): Promise<void> {
-  const live = await ctx.m.find(WindowClosure, { where: { type: '临时关闭', status: 'approved' } });
-  for (const w of await windowsByNumber(ctx.m, numbers)) {
-    const until = live
-      .filter((c) => c.windows.includes(w.number))
-      .map((c) => c.toDate!)
-      .sort()
-      .at(-1);
-    if (until) await setStatus(ctx, w, '临时关闭', until, source);
-    else if (w.status === '临时关闭') await setStatus(ctx, w, '在用', null, source);
-  }
+/**
+ * D38: the registry no longer carries a closure (state.ts derives it from the period). Ending one clears a
+ * 临时关闭 typed into the registry by hand or import (DIR-06), so it cannot outlive the record.
+ */
+async function clearRegistryClosure(ctx: Ctx, numbers: string[], source: string): Promise<void> {
+  for (const w of await windowsByNumber(ctx.m, numbers))
+    if (w.status === '临时关闭') await setStatus(ctx, w, '在用', null, source);
 }
 
 const period = (c: WindowClosure) => `${shortDate(c.fromDate)}–${shortDate(c.toDate ?? c.fromDate)}`;
 
-/** WIN-06: approved → status 临时关闭 with end date, device task, department / guides / office told. */
+/**
+ * WIN-06: approved → the window is 临时关闭 on the period's dates (D38: derived, nothing stored now); the device
+ * task is due on the first closed day; department / guides / office told.
+ */
 export async function applyClosure(ctx: Ctx, c: WindowClosure): Promise<void> {
   await ctx.m.update(WindowClosure, { id: c.id }, { status: 'approved', decidedAt: ctx.now });
-  await syncWindowStatus(ctx, c.windows, c.no);
   const [task] = await createDeviceTasks(ctx, {
     subjectType: 'window_closure',
     subjectId: c.no,
     windows: c.windows,
     items: [INFO_ITEM],
     purpose: '临时关闭',
+    dueOn: c.fromDate,
   });
-  const takeover = await takeoverWindows(ctx, c.departmentCode, c.windows);
+  const takeover = await takeoverWindows(ctx, c);
   const text = `✅ ${c.no} 已批准：${windowsLabel(c.windows)} ${period(c)} 临时关闭${takeover.length ? `，业务由${windowsLabel(takeover)}办理` : ''}`;
   await tellDepartment(ctx, c.departmentCode, text, `gb:${c.no}:approved`);
   await ctx.send({ group: 'G-GUIDE' }, { text: `${text}。请做好引导。` }, `gb:${c.no}:approved:guide`);
@@ -71,16 +76,19 @@ export async function applyClosure(ctx: Ctx, c: WindowClosure): Promise<void> {
   await ctx.audit('window_closure.approved', 'window_closure', c.no, { task: task.no });
 }
 
-/** WIN-09 / WIN-10: an approved reopening puts the window back in use, with its device task. */
+/**
+ * WIN-09 / WIN-10: an approved reopening puts the window in use from its date (D38: derived until then; the
+ * registry follows on the day, reopen-effects.ts), with its device task due that day.
+ */
 export async function applyReopen(ctx: Ctx, c: WindowClosure): Promise<void> {
   await ctx.m.update(WindowClosure, { id: c.id }, { status: 'approved', decidedAt: ctx.now, restoredOn: c.fromDate });
-  for (const w of await windowsByNumber(ctx.m, c.windows)) await setStatus(ctx, w, '在用', null, c.no);
   const [task] = await createDeviceTasks(ctx, {
     subjectType: 'window_closure',
     subjectId: c.no,
     windows: c.windows,
     items: [INFO_ITEM],
     purpose: '重启',
+    dueOn: c.fromDate,
   });
   const text = `✅ ${c.no} 已批准：${windowsLabel(c.windows)} 自 ${shortDate(c.fromDate)} 起重启`;
   await tellDepartment(ctx, c.departmentCode, text, `gb:${c.no}:approved`);
@@ -109,7 +117,7 @@ async function endClosure(ctx: Ctx, c: WindowClosure, purpose: string, action: s
     .where('id = :id AND status = :s', { id: c.id, s: 'approved' })
     .execute();
   if ((res.affected ?? 0) !== 1) throw new UserError(`${c.no} 已处理。`);
-  await syncWindowStatus(ctx, c.windows, c.no);
+  await clearRegistryClosure(ctx, c.windows, c.no);
   const [task] = await createDeviceTasks(ctx, {
     subjectType: 'window_closure',
     subjectId: c.no,
@@ -171,7 +179,6 @@ export async function endEarly(ctx: Ctx, c: WindowClosure, date: LocalDate): Pro
   }
   const newEnd = addDays(date, -1);
   await ctx.m.update(WindowClosure, { id: c.id }, { toDate: newEnd });
-  await syncWindowStatus(ctx, c.windows, c.no);
   await ctx.audit('window_closure.end_early', 'window_closure', c.no, { from: c.toDate, to: newEnd });
   await ctx.send(
     { group: 'G-OFFICE' },

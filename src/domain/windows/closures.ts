@@ -13,6 +13,7 @@ import { type LocalDate, localDate, yearOf } from '../../kernel/time';
 import { type CapUsage, closureHardChecks, closureSoftChecks } from './closure-checks';
 import { filingDepartment, isChief, numbersOf, ownWindows } from './common';
 import { normaliseDeptRef } from './refs';
+import { loadWindowRecords, stateOn } from './state';
 import { CITE, PROOF, checkClosureNotice, windowsLabel } from './rules';
 
 export { PROOF };
@@ -118,9 +119,12 @@ export async function fileClosure(ctx: Ctx, a: ClosureArgs): Promise<ClosureFile
     throw ruleRefusal('WIN-04', CITE.win04same, '关闭时段本部门所有窗口不得限号；请承诺 不限号=是 后再申请。');
   }
   const windows = await ownWindows(ctx.m, dept.code, windowsRef);
+  const rec = await loadWindowRecords(ctx.m, dept.code);
   for (const w of windows) {
-    if (!['在用', '临时关闭'].includes(w.status))
-      throw new UserError(`${w.number}号窗当前为“${w.status}”，不能申请临时关闭。`);
+    // D38: the window's state on the first day, not its registry status today.
+    const { status } = stateOn(w, rec, from);
+    if (status === '备用' || status === '季节性')
+      throw new UserError(`${w.number}号窗当前为“${status}”，不能申请临时关闭。`);
   }
   await checkNotAlreadyClosing(ctx, dept.code, windows, from, to, draft?.no);
   const overrideReason = a.超限理由 ?? draft?.overrideReason ?? null;

@@ -11,7 +11,7 @@ import { nextDeptRecordNo } from '../../kernel/numbers';
 import { type LocalDate, localDate, yearOf } from '../../kernel/time';
 import { activeClosureOf, endEarly } from './closure-lifecycle';
 import { filingDepartment, isChief, ownWindows } from './common';
-import { PROOF, checkReopenNotice, isSeasonalWindow, windowsLabel } from './rules';
+import { PROOF, checkReopenNotice, isSeasonalWindow, seasonEnd, windowsLabel } from './rules';
 import { planFor, seasonalWindowNumbers } from './seasonal';
 
 // 窗口 重启 (附件2 rows 5–6): after 收回 (WIN-09) or for a fixed-time / seasonal window (WIN-10) it is an
@@ -28,7 +28,8 @@ export interface ReopenArgs {
 type Kind = '普通' | '收回' | '季节';
 
 async function kindOf(ctx: Ctx, w: HallWindow, seasonal: Set<string>): Promise<Kind> {
-  if (w.status === '临时关闭' && (await activeClosureOf(ctx, w.number))) return '普通';
+  // D38: an approved closure (running or ahead) is ended early, whatever the registry says.
+  if (await activeClosureOf(ctx, w.number)) return '普通';
   if (isSeasonalWindow(w, seasonal, w.number) && w.status !== '在用') return '季节';
   if (w.status === '备用') {
     const reclaimed = await ctx.m.find(WindowClosure, {
@@ -55,7 +56,8 @@ export async function fileReopen(ctx: Ctx, a: ReopenArgs): Promise<string> {
   }
   // rule WIN-09 / WIN-10: ≥ 5 WD ahead, 17:30 cut-off; the refusal names the earliest reopening date.
   checkReopenNotice(ctx.deps.calendar, ctx.now, a.日期, kind === '季节');
-  if (kind === '季节' && !(await planFor(ctx, dept.code, yearOf(a.日期)))) {
+  const plan = kind === '季节' ? await planFor(ctx, dept.code, yearOf(a.日期)) : null;
+  if (kind === '季节' && !plan) {
     throw new UserError(
       `请先备案 ${yearOf(a.日期)} 年季节窗口使用计划（rule WIN-10）：季节窗口 计划 ${yearOf(a.日期)} 窗口=${windows[0].number} 时段=…`,
     );
@@ -75,7 +77,8 @@ export async function fileReopen(ctx: Ctx, a: ReopenArgs): Promise<string> {
     departmentCode: dept.code,
     windows: numbers,
     fromDate: a.日期,
-    toDate: a.到 ?? null,
+    // WIN-10: a seasonal window is back to 季节性 after its plan's season (reopen-effects.ts); 到= overrides it.
+    toDate: a.到 ?? (plan ? seasonEnd(plan.periods, a.日期) : null),
     reason: a.事由 ?? (kind === '季节' ? '固定时间、季节性业务窗口重启' : '收回窗口重新启用'),
     proofNote: null,
     measures: null,

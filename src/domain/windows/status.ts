@@ -9,6 +9,7 @@ import { hasRole } from '../../kernel/permissions';
 import { type LocalDate, localDate, shortDate } from '../../kernel/time';
 import { capUsage } from './closure-checks';
 import { windowsLabel } from './rules';
+import { loadWindowRecords, stateText } from './state';
 
 // `窗口 状态` (issue 8 query; DIR-06): every window as the public would find it today — 在用 / 临时关闭 至… / 备用 /
 // 季节性, plus 停办 (a business attribute, D19) — and 大厅管理室's audited direct edit with arguments.
@@ -18,23 +19,18 @@ export async function windowStatusLines(ctx: Ctx, departmentCode?: string): Prom
   const windows = (await ctx.m.find(HallWindow, { where: departmentCode ? { departmentCode } : {} })).sort((a, b) =>
     a.number.localeCompare(b.number, 'zh', { numeric: true }),
   );
-  const closures = await ctx.m.find(WindowClosure, { where: { type: '临时关闭', status: 'approved' } });
+  const rec = await loadWindowRecords(ctx.m, departmentCode);
   const stops = await ctx.m.find(Suspension, { where: { status: 'approved', toDate: MoreThanOrEqual(today) } });
   return windows.map((w) => {
-    const c = closures
-      .filter((x) => x.windows.includes(w.number))
-      .sort((a, b) => (a.fromDate < b.fromDate ? -1 : 1))[0];
-    let state: string = w.status;
-    if (c && c.fromDate > today) state = `在用（${shortDate(c.fromDate)}起临时关闭至${shortDate(c.toDate!)}，${c.no}）`;
-    else if (w.status === '临时关闭')
-      state = `临时关闭 至${w.statusUntil ? shortDate(w.statusUntil) : '—'}${c ? `（${c.no}）` : ''}`;
+    // D38: the same date-aware text as 窗口 查看 / 窗口 列表, plus the record behind it.
+    const { text, record } = stateText(w, rec, today);
     const s = stops.find((x) => x.windows.includes(w.number));
     const stop = s
       ? s.fromDate <= today
         ? `｜停办至${shortDate(s.toDate)}（${s.no}）`
         : `｜${shortDate(s.fromDate)}起停办（${s.no}）`
       : '';
-    return `${w.number}号窗 ${w.departmentCode ?? '—'} ${state}${stop}`;
+    return `${w.number}号窗 ${w.departmentCode ?? '—'} ${text}${record ? `｜${record.no}` : ''}${stop}`;
   });
 }
 
