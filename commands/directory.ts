@@ -9,7 +9,8 @@ import { seesPersonalData, maskPhone } from '../src/kernel/mask';
 import { replyList } from '../src/kernel/replies';
 import { defineCommand } from '../src/kernel/command';
 import { localDate } from '../src/kernel/time';
-import { loadWindowRecords, stateText } from '../src/domain/windows/state';
+import { loadWindowRecords } from '../src/domain/windows/state';
+import { stateText } from './window-replies';
 
 // DIR-01, DIR-06, DIR-08: the directory as people see it in chat.
 

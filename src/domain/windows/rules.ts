@@ -174,22 +174,6 @@ export function seasonalPlanOnTime(filedOn: LocalDate, year: number, inclusive: 
   return inclusive ? filedOn <= deadline : filedOn < deadline;
 }
 
-/**
- * SUS-08 staff list: `张三 13900000014,李四/0477-1234` or `@张三,@李四` with a shared `电话=`. A person's own phone
- * wins, then the shared consultation phone, then (filled by the caller) the directory phone.
- */
-export function parseConsultants(text: string): { name: string; phone?: string }[] {
-  return text
-    .split(/[,;、]/)
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((item) => {
-      const m = /^@?(.+?)[\s/]*((?:\+?86)?[\d][\d-]{5,})?$/u.exec(item);
-      const name = (m?.[1] ?? item).replace(/^@/, '').trim();
-      return m?.[2] ? { name, phone: m[2] } : { name };
-    });
-}
-
 /** rule SUS-08 (000 高峰停办 二(二)3): 2–3 consultation staff, each with a phone (§19 #32: 1 / 4 → reject). */
 export function checkConsultants(list: Consultant[]): void {
   if (list.length < 2 || list.length > 3) {
@@ -206,14 +190,6 @@ export function checkConsultants(list: Consultant[]): void {
       CITE.sus08,
       `咨询人员 ${noPhone.map((c) => c.name).join('、')} 缺少咨询电话（例：咨询=张三 13900000014,李四 13900000013）。`,
     );
-}
-
-/** `12号窗,13` → ['12', '13'] (list separators per commands.md §1). */
-export function splitWindowRefs(text: string): string[] {
-  return text
-    .split(/[,;、，]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
 }
 
 /** `13号窗` / `12、13号窗` for replies, numerically sorted. */

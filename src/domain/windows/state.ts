@@ -1,7 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import type { HallWindow, WindowStatus } from '../../../entities/window';
 import { WindowClosure } from '../../../entities/window-closure';
-import { type LocalDate, shortDate } from '../../kernel/time';
+import type { LocalDate } from '../../kernel/time';
 
 // D38 (000_c8ed09c118362bcb.txt 调整管理 二(二)1(2), 二(二)2): a window's state on a date is derived from the
 // records that govern it — approved 临时关闭 periods, approved reopenings (重启 after 收回, 季节重启 for a plan's
@@ -61,37 +61,4 @@ export function stateOn(w: HallWindow, rec: WindowRecords, day: LocalDate): Wind
     return { status: seasonOver ? '季节性' : '在用', record: reopen };
   }
   return { status: w.status };
-}
-
-/**
- * The one state text of `窗口 状态`, `窗口 查看` and `窗口 列表` on `today`: the state, and the next change the
- * records already fix — `在用（3/20–3/21 临时关闭）`, `临时关闭 至3/21`, `季节性（3/10–4/30 在用）`,
- * `在用（至4/30，季节性）`, `备用（3/25起在用）`.
- */
-export function stateText(
-  w: HallWindow,
-  rec: WindowRecords,
-  today: LocalDate,
-): { text: string; record?: WindowClosure } {
-  const now = stateOn(w, rec, today);
-  if (now.status === '临时关闭') {
-    const until = now.record ? now.record.toDate : w.statusUntil;
-    return { text: `临时关闭 至${until ? shortDate(until) : '—'}`, record: now.record };
-  }
-  const next = rec.closures.find((c) => c.windows.includes(w.number) && c.fromDate > today);
-  if (next)
-    return {
-      text: `${now.status}（${shortDate(next.fromDate)}–${shortDate(next.toDate ?? next.fromDate)} 临时关闭）`,
-      record: next,
-    };
-  const reopen = rec.reopens.find((r) => r.windows.includes(w.number) && r.fromDate > today);
-  if (reopen) {
-    const span = reopen.toDate
-      ? `${shortDate(reopen.fromDate)}–${shortDate(reopen.toDate)}`
-      : `${shortDate(reopen.fromDate)}起`;
-    return { text: `${now.status}（${span} 在用）`, record: reopen };
-  }
-  if (now.status === '在用' && now.record?.type === '季节重启' && now.record.toDate)
-    return { text: `在用（至${shortDate(now.record.toDate)}，季节性）`, record: now.record };
-  return { text: now.status };
 }
