@@ -5,7 +5,7 @@ import { startTestBot, type TestBot } from '../helpers/bot';
 import { MEASURES, addWindows, approvedClosure, closure, spOf, stateAt } from '../helpers/windows';
 
 // rule WIN-04(4) (000 调整管理 二(二)1(4)): closed windows ≤ 1/5 of the department's windows, ≤ 1 with 4 or fewer;
-// "原则上" override only by 中心领导 with a reason, only above 4 windows (OPEN #28, seeds-review). End to end per branch.
+// "原则上" override only by 中心领导 with a reason, only above 4 windows (OPEN #28). End to end per branch.
 
 let t: TestBot;
 afterEach(async () => t?.close());

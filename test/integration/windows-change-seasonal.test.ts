@@ -57,7 +57,7 @@ describe('窗口变更 (WIN-01, WIN-02)', () => {
 });
 
 describe('季节窗口 (WIN-10)', () => {
-  it('WIN-10 §19 #15 (seeds-review #3): 02-28 and 03-01 on time; 03-02 is a SOFT warning, accepted with 理由 and a WIN-13 deduction + 评优 card', async () => {
+  it('WIN-10 §19 #15 (000 调整管理 四 for lateness): 02-28 and 03-01 on time; 03-02 is a SOFT warning, accepted with 理由 and a WIN-13 deduction + 评优 card', async () => {
     t = await startTestBot({ now: '2025-02-28T10:00:00+08:00' });
     await t.say('liangbo', '季节窗口 计划 2025 窗口=14 时段=14号窗 4月1日-10月31日');
     expect(t.lastTextTo('liangbo')).toBe(

@@ -86,7 +86,7 @@ describe('窗口 关闭 — D28 draft, chain and approval (WIN-05, WIN-06, D20)'
     expect(t.lastTextTo('lisi')).toBe('13号窗 GA 在用（3/5–3/6 临时关闭）｜GB2026-GA-001');
   });
 
-  it('seeds-review #1: a staff draft needs the 首席代表 signature; the 1-WD notice is checked when the signed form reaches 大厅管理室, not at later clicks', async () => {
+  it('WIN-05 (000 调整管理 二(二)2(1) 经首席代表签字): a staff draft needs the 首席代表 signature; the 1-WD notice is checked when the signed form reaches 大厅管理室, not at later clicks', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
     await t.say('zhangsan', `窗口 关闭 13号窗 从=3月4日 到=3月4日 事由=张三参加市局业务培训 ${MEASURES}`);
     expect(t.lastTextTo('zhangsan')).toBe(

@@ -88,7 +88,7 @@ describe('closure lifecycle', () => {
     expect(await stateAt(t, '13', '2025-04-11')).toBe('临时关闭');
   });
 
-  it('seeds-review #2: ending an ordinary closure early needs no notice — the end moves and 大厅管理室 confirms 到岗', async () => {
+  it('WIN-07 (000 调整管理 二(二)3): ending an ordinary closure early needs no notice — the end moves and 大厅管理室 confirms 到岗', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
     const gb = await approvedClosure(t, 'wangwu', '13号窗 从=3月5日 到=3月13日 事由=张三参加市局业务培训');
     t.setNow('2026-03-06T10:00:00+08:00');

@@ -12,7 +12,7 @@ import { CITE, closureCap, countsForCap, daysOf, mayOverrideCap, showsClosureGro
 import { type WindowRecords, loadWindowRecords, stateOn } from './state';
 
 // The WIN-04 / WIN-12 checks that need the database, run before anyone signs (HARD) and — cap and peak only —
-// again at every later click (seeds-review #1).
+// again at every later click (an approval must not break the cap or a peak approved meanwhile).
 
 export interface CapUsage {
   departmentCode: string;

@@ -147,7 +147,7 @@ export async function confirmArrival(ctx: Ctx, c: WindowClosure): Promise<string
 export type EarlyEnd = { cancelled: true; task: string } | { cancelled: false; date: LocalDate };
 
 /**
- * `窗口 重启` of an ordinary closure (seeds-review #2): ending early needs no notice — the end date moves to the day
+ * `窗口 重启` of an ordinary closure (000 调整管理 二(二)3, WIN-07): ending early needs no notice — the end date moves to the day
  * before `date`, and 大厅管理室 confirms 到岗 then (or now, if the closure had not started).
  */
 export async function endEarly(ctx: Ctx, c: WindowClosure, date: LocalDate): Promise<EarlyEnd> {

@@ -15,7 +15,8 @@ import { PROOF, checkReopenNotice, isSeasonalWindow, seasonEnd, windowsLabel } f
 import { planFor, seasonalWindowNumbers } from './seasonal';
 
 // 窗口 重启 (附件2 rows 5–6): after 收回 (WIN-09) or for a fixed-time / seasonal window (WIN-10) it is an
-// application ≥ 5 WD ahead; ending an ordinary closure needs no notice (seeds-review #2).
+// application ≥ 5 WD ahead; ending an ordinary closure needs no notice (000 调整管理 二(二)3: the 5 WD apply to a
+// reclaimed window; at or before the approved end the staff simply return, "及时安排工作人员到岗到位").
 
 /** What 窗口 重启 asks (commands/window-closure.ts parses the chat arguments). */
 export interface ReopenInput {

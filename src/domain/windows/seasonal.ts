@@ -10,8 +10,8 @@ import { seasonalPlanOnTime, windowsLabel } from './rules';
 import { recordViolation } from './violations';
 
 // WIN-10 (000 调整管理 二(三)): departments with fixed-time / seasonal windows file the year's window-use plan
-// with 大厅管理室 before 3月1日 (inclusive, OPEN #2). Seeds-review #3: a late plan is accepted with a SOFT
-// warning and a WIN-13 deduction event (调整管理 四) — lateness never blocks a reopening.
+// with 大厅管理室 before 3月1日 (inclusive, OPEN #2). A late plan is accepted with a SOFT warning and a WIN-13
+// deduction event (调整管理 四) — lateness never blocks a reopening (二(三) sets no consequence on the reopening).
 
 export const PLAN_FILE = '季节窗口计划';
 
