@@ -76,6 +76,8 @@ describe('window state on a date (D38)', () => {
     await t.say('lisi', '窗口 状态 14');
     expect(t.lastTextTo('lisi')).toBe(`14号窗 SL 季节性（3/10–4/30 在用）｜${gb}`);
     expect((await win(t, '14')).status).toBe('季节性');
+    await t.say('liangbo', '窗口 重启 14 日期=3月12日');
+    expect(t.lastTextTo('liangbo')).toBe(`14号窗 已批准自 2026-03-10 起重启（${gb}），无需再次申请。`);
     await t.runJob('filing-watch', '2026-03-10T09:00:00+08:00');
     expect((await win(t, '14')).status).toBe('在用');
     t.setNow('2026-03-10T10:00:00+08:00');

@@ -72,11 +72,22 @@ export async function fileReopen(ctx: Ctx, a: ReopenInput): Promise<ReopenResult
     );
   }
   const numbers = windows.map((w) => w.number);
-  const pending = await ctx.m.find(WindowClosure, {
-    where: { departmentCode: dept.code, status: In(['pending', 'draft']), type: In(['重启', '季节重启']) },
+  const live = await ctx.m.find(WindowClosure, {
+    where: {
+      departmentCode: dept.code,
+      status: In(['pending', 'draft', 'approved']),
+      type: In(['重启', '季节重启']),
+    },
   });
-  const dup = pending.find((c) => c.windows.some((w) => numbers.includes(w)));
+  const ours = live.filter((c) => c.windows.some((w) => numbers.includes(w)));
+  const dup = ours.find((c) => c.status !== 'approved');
   if (dup) throw new UserError(`${windowsLabel(numbers)} 已有重启申请 ${dup.no} 在审批中。`);
+  // D38: an approved reopening whose day has not come yet already decides the window's state.
+  const scheduled = ours.find((c) => c.status === 'approved' && c.fromDate > localDate(ctx.now));
+  if (scheduled)
+    throw new UserError(
+      `${windowsLabel(numbers)} 已批准自 ${scheduled.fromDate} 起重启（${scheduled.no}），无需再次申请。`,
+    );
   const type: ClosureType = kind === '季节' ? '季节重启' : '重启';
   const no = await nextDeptRecordNo(ctx.m, 'GB', yearOf(localDate(ctx.now)), dept.code);
   const chief = isChief(ctx, dept);
