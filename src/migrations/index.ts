@@ -7,6 +7,7 @@ import { Complaints1790000000010 } from './0010-complaints';
 import { Supervision1790000000020 } from './0020-supervision';
 import { Windows1790000000030 } from './0030-windows';
 import { DeviceTaskDue1790000000031 } from './0031-device-task-due';
+import { WindowStateRecords1790000000032 } from './0032-window-state-records';
 
 export const MIGRATIONS = [
   Spine1790000000001,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Supervision1790000000020,
   Windows1790000000030,
   DeviceTaskDue1790000000031,
+  WindowStateRecords1790000000032,
 ];

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeviceTask } from '../../entities/device-task';
+import { HallWindow } from '../../entities/window';
+import { WindowStateRecords1790000000032 } from '../../src/migrations/0032-window-state-records';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { MEASURES, addWindows, approvedClosure, spOf, win } from '../helpers/windows';
 
@@ -93,5 +95,20 @@ describe('window state on a date (D38)', () => {
     expect(await t.groupTexts('G-OFFICE')).toContain(told);
     await t.runJob('filing-watch', '2026-05-07T09:00:00+08:00');
     expect((await t.groupTexts('G-OFFICE')).filter((x) => x === told)).toHaveLength(1);
+  });
+
+  it('WIN-06 a 临时关闭 an earlier version stored at approval is cleared by migration 0032; the period decides', async () => {
+    t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
+    const gb = await approvedClosure(t, 'wangwu', LATER);
+    const m = t.bot.deps.db.manager;
+    await m.update(HallWindow, { number: '13' }, { status: '临时关闭', statusUntil: '2026-03-23' }); // as wave 1 did
+    await m.update(HallWindow, { number: '5' }, { status: '临时关闭', statusUntil: '2026-03-06' }); // typed, no record
+    const qr = t.bot.deps.db.ds.createQueryRunner();
+    await new WindowStateRecords1790000000032().up(qr);
+    await qr.release();
+    expect((await win(t, '13')).status).toBe('在用');
+    expect((await win(t, '5')).status).toBe('临时关闭');
+    await t.say('lisi', '窗口 状态 13');
+    expect(t.lastTextTo('lisi')).toBe(`13号窗 GA 在用（3/20–3/23 临时关闭）｜${gb}`);
   });
 });
