@@ -4,6 +4,9 @@ import { replyList } from '../src/kernel/replies';
 import { taskLine } from '../src/domain/windows/device-tasks';
 import { completeDeviceTask } from '../src/domain/windows/tasks-done';
 import { defineCommand } from '../src/kernel/command';
+import { loadWindowRecords } from '../src/domain/windows/state';
+import { localDate } from '../src/kernel/time';
+import { stateText } from './window-replies';
 
 // 设备任务 RW… (WIN-02, WIN-06, DIR-04): 大厅管理室's checklist of window info, 调屏, 评价器, 叫号机.
 
@@ -18,7 +21,20 @@ export const taskDone = defineCommand({
   positional: ['编号'],
   args: () => z.object({ 编号: z.string().describe('任务编号'), 说明: z.string().optional() }),
   async handle(ctx, args) {
-    await ctx.reply(await completeDeviceTask(ctx, args.编号, args.说明));
+    const r = await completeDeviceTask(ctx, args.编号, args.说明);
+    const t = r.task;
+    if (r.change === 'open')
+      await ctx.reply(
+        `✅ ${t.no} 完成；${t.subjectId} 还剩 ${r.open.length} 项：${r.open.map((o) => o.no).join('、')}`,
+      );
+    else if (r.change === 'applied')
+      await ctx.reply(`✅ ${t.no} 完成；${t.subjectId} 设备任务全部完成，窗口信息已更新`);
+    else {
+      // D38: each window's state today, the same text as 窗口 状态.
+      const rec = await loadWindowRecords(ctx.m);
+      const states = r.windows.map((w) => `${w.number}号窗 状态=${stateText(w, rec, localDate(ctx.now)).text}`);
+      await ctx.reply(`✅ ${t.no} 完成；${states.join('；')}`);
+    }
   },
 });
 

@@ -8,6 +8,9 @@ import { findDepartment, findPerson, findWindow, personName } from '../src/kerne
 import { seesPersonalData, maskPhone } from '../src/kernel/mask';
 import { replyList } from '../src/kernel/replies';
 import { defineCommand } from '../src/kernel/command';
+import { localDate } from '../src/kernel/time';
+import { loadWindowRecords } from '../src/domain/windows/state';
+import { stateText } from './window-replies';
 
 // DIR-01, DIR-06, DIR-08: the directory as people see it in chat.
 
@@ -98,23 +101,25 @@ export const windowView = defineCommand({
       const where = args.部门 ? { departmentCode: (await findDepartment(ctx.m, args.部门)).code } : {};
       const windows = await ctx.m.find(HallWindow, { where });
       windows.sort((a, b) => a.number.localeCompare(b.number, 'zh', { numeric: true }));
+      const rec = await loadWindowRecords(ctx.m);
       await replyList(
         ctx,
         `窗口 ${windows.length}个`,
         windows.map(
-          (w) =>
-            `${w.number}号窗 ${w.name}｜${w.departmentCode ?? '—'}｜${w.status}${w.statusUntil ? ` 至${w.statusUntil}` : ''}`,
+          (w) => `${w.number}号窗 ${w.name}｜${w.departmentCode ?? '—'}｜${stateText(w, rec, localDate(ctx.now)).text}`,
         ),
       );
       return;
     }
     const w = await findWindow(ctx.m, args.窗口);
+    // D38: the state on today's date, the same text as 窗口 状态.
+    const state = stateText(w, await loadWindowRecords(ctx.m, w.departmentCode ?? undefined), localDate(ctx.now));
     const staff = await ctx.m.find(Person, { where: { windowNumber: w.number, inactive: false } });
     await ctx.reply(
       [
         `${w.number}号窗 ${w.name}`,
         `${w.zone ?? ''}${w.floor ? `${w.floor}楼` : ''} ${w.kind ?? ''} ${w.departmentCode ?? ''}`.trim(),
-        `状态：${w.status}${w.statusUntil ? ` 至 ${w.statusUntil}` : ''}`,
+        `状态：${state.text}`,
         `人员：${staff.map((p) => p.name).join('、') || '—'}`,
         w.devices?.length ? `设备：${w.devices.join('、')}` : '',
       ]

@@ -1,14 +1,36 @@
 import { z } from 'zod';
 import { findDepartment } from '../src/kernel/directory';
 import { replyList } from '../src/kernel/replies';
+import { PEAK_CHECKS, PEAK_COORDINATION } from '../entities/peak-plan';
+import { formLink } from '../src/kernel/forms';
 import { SUBJECTIVE_CAUSES, classifyCause } from '../src/domain/windows/cause';
-import { coordinatePeak, peakLines, tickPeakCheck } from '../src/domain/windows/peak-ops';
-import { filePeak } from '../src/domain/windows/peaks';
+import { coordinatePeak, tickPeakCheck, upcomingPeaks } from '../src/domain/windows/peak-ops';
+import { type PEAK_REQUIRED, checklistLine, filePeak } from '../src/domain/windows/peaks';
+import { shortDate } from '../src/kernel/time';
 import { defineCommand } from '../src/kernel/command';
+import { itemsOf, typedText, yesNo } from './window-args';
 
 // commands.md §3.7: 业务高峰工作预案 (SUS-01…SUS-05, SUS-09) and the SUS-10 cause classification.
 
 const text = () => z.string().trim().min(1).optional();
+
+/** SUS-01 / OPEN #30 required fields by their argument names. */
+const REQUIRED_ARG: Record<(typeof PEAK_REQUIRED)[number], string> = {
+  contactName: '联系人',
+  contactPhone: '联系电话',
+  staffing: '人员安排',
+  publicity: '宣传引导',
+  dailyCapacity: '最大办理量',
+  reportedToParent: '已报派驻部门',
+};
+
+const PEAK_STATUS_CN: Record<string, string> = {
+  draft: '草稿',
+  pending: '审批中',
+  approved: '已备案',
+  rejected: '已驳回',
+  withdrawn: '已撤回',
+};
 
 export const peakPlan = defineCommand({
   name: '高峰 预案',
@@ -41,7 +63,35 @@ export const peakPlan = defineCommand({
       已报派驻部门: text(),
     }),
   async handle(ctx, args) {
-    await ctx.reply(await filePeak(ctx, args));
+    const r = await filePeak(ctx, {
+      ref: args.编号,
+      fromDate: args.从,
+      toDate: args.到,
+      reasonType: args.原因,
+      reason: args.说明,
+      contactName: args.联系人,
+      contactPhone: args.联系电话,
+      staffing: args.人员安排,
+      publicity: args.宣传引导,
+      techPerson: args.技术保障,
+      riskOwner: args.风险责任人,
+      orderStaff: args.秩序专人,
+      extendedService: args.延时服务,
+      dailyCapacity: args.最大办理量,
+      reportedToParent: yesNo(args.已报派驻部门, /^(是|已报)$/),
+    });
+    const p = r.plan;
+    if (r.missing.length) {
+      // D28: the H5 form opens with everything given so far.
+      const prefill = { 编号: p.no, 从: p.fromDate, 到: p.toDate, 原因: p.reasonType, ...typedText(args) };
+      await ctx.reply(
+        `📝 ${p.no} 已保存草稿，缺少：${r.missing.map((k) => REQUIRED_ARG[k]).join('、')}\n请填写业务高峰工作预案：${formLink(ctx, 'peak-plan', prefill)}`,
+      );
+      return;
+    }
+    await ctx.reply(
+      `✅ ${p.no} ${r.nextStep}（${shortDate(p.fromDate)}–${shortDate(p.toDate)}）\n高峰前请逐项完成准备：高峰 检查 ${p.no} 宣传|设备|导服|技术`,
+    );
   },
 });
 
@@ -57,7 +107,8 @@ export const peakCheck = defineCommand({
   args: () =>
     z.object({ 编号: z.string().describe('预案编号'), 事项: z.string().describe('宣传|设备|导服|技术'), 说明: text() }),
   async handle(ctx, args) {
-    await ctx.reply(await tickPeakCheck(ctx, args.编号, args.事项, args.说明));
+    const p = await tickPeakCheck(ctx, args.编号, itemsOf(args.事项, PEAK_CHECKS), args.说明);
+    await ctx.reply(`✅ ${p.no} ${checklistLine(p)}`);
   },
 });
 
@@ -77,7 +128,9 @@ export const peakCoordinate = defineCommand({
       说明: z.string().trim().min(2).describe('协调内容'),
     }),
   async handle(ctx, args) {
-    await ctx.reply(await coordinatePeak(ctx, args.编号, args.事项, args.说明));
+    const items = itemsOf(args.事项, PEAK_COORDINATION);
+    const p = await coordinatePeak(ctx, args.编号, items, args.说明);
+    await ctx.reply(`✅ ${p.no} 已协调${items.join('、')}：${args.说明}`);
   },
 });
 
@@ -92,7 +145,10 @@ export const peakList = defineCommand({
   args: () => z.object({ 部门: z.string().optional() }),
   async handle(ctx, args) {
     const code = args.部门 ? (await findDepartment(ctx.m, args.部门)).code : undefined;
-    const lines = await peakLines(ctx, code);
+    const lines = (await upcomingPeaks(ctx, code)).map(
+      (p) =>
+        `${p.no} ${p.departmentCode} ${shortDate(p.fromDate)}–${shortDate(p.toDate)} ${PEAK_STATUS_CN[p.status]}｜${checklistLine(p)}`,
+    );
     await replyList(ctx, `业务高峰 ${lines.length} 项`, lines, '目前没有业务高峰预案。');
   },
 });
@@ -114,6 +170,7 @@ export const peakCause = defineCommand({
       说明: z.string().trim().min(2).describe('情况说明'),
     }),
   async handle(ctx, args) {
-    await ctx.reply(await classifyCause(ctx, args.编号, args.主观, args.说明));
+    const r = await classifyCause(ctx, args.编号, args.主观, args.说明);
+    await ctx.reply(`✅ 已认定 ${r.departmentCode} 主观原因（${args.主观}），生成扣分事件 ${r.deductionNo}`);
   },
 });

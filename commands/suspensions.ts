@@ -2,12 +2,25 @@ import { z } from 'zod';
 import { findDepartment } from '../src/kernel/directory';
 import { replyList } from '../src/kernel/replies';
 import { notifyPublic, reportPublicity, suspensionLines } from '../src/domain/windows/suspension-notice';
-import { fileSuspension } from '../src/domain/windows/suspensions';
+import { type SUSPENSION_REQUIRED, fileSuspension } from '../src/domain/windows/suspensions';
+import { formLink } from '../src/kernel/forms';
+import { windowsLabel } from '../src/domain/windows/rules';
+import { shortDate } from '../src/kernel/time';
 import { defineCommand } from '../src/kernel/command';
+import { parseConsultants, splitWindowRefs } from './window-args';
 
 // commands.md §3.7: 业务临时停办 (SUS-01, SUS-06…SUS-08).
 
 const text = () => z.string().trim().min(1).optional();
+
+/** SUS-06…SUS-08 required fields by their argument names. */
+const REQUIRED_ARG: Record<(typeof SUSPENSION_REQUIRED)[number], string> = {
+  docNo: '文号',
+  consultants: '咨询',
+  contactName: '联系人',
+  contactPhone: '联系电话',
+  workPlan: '预案',
+};
 
 export const suspensionFile = defineCommand({
   name: '停办 备案',
@@ -36,7 +49,38 @@ export const suspensionFile = defineCommand({
       备注: text(),
     }),
   async handle(ctx, args) {
-    await ctx.reply(await fileSuspension(ctx, args));
+    const r = await fileSuspension(ctx, {
+      ref: args.编号,
+      windows: splitWindowRefs(args.窗口),
+      from: args.从,
+      to: args.到,
+      reason: args.事由,
+      docNo: args.文号,
+      consultants: args.咨询 ? parseConsultants(args.咨询, args.电话) : undefined,
+      contactName: args.联系人,
+      contactPhone: args.联系电话,
+      workPlan: args.预案,
+      remark: args.备注,
+    });
+    const s = r.suspension;
+    if (r.missing.length) {
+      // D28: the H5 form opens with everything given so far.
+      const prefill: Record<string, string> = {
+        编号: s.no,
+        窗口: s.windows.join(','),
+        从: s.fromDate,
+        到: s.toDate,
+        事由: s.reason,
+      };
+      for (const [k, v] of Object.entries(args)) if (typeof v === 'string' && !prefill[k]) prefill[k] = v;
+      await ctx.reply(
+        `📝 ${s.no} 已保存草稿，缺少：${r.missing.map((k) => REQUIRED_ARG[k]).join('、')}\n请填写业务临时停办登记备案表：${formLink(ctx, 'suspension', prefill)}`,
+      );
+      return;
+    }
+    await ctx.reply(
+      `✅ ${s.no} ${r.nextStep}（${windowsLabel(s.windows)} ${shortDate(s.fromDate)}–${shortDate(s.toDate)}）\n请于 ${r.publicityDue} 前通过媒体/公众号发布停办公告并报大厅管理室：停办 公告 ${s.no} 链接=…（rule SUS-07）`,
+    );
   },
 });
 

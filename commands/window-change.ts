@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { fileChange } from '../src/domain/windows/changes';
 import { fileSeasonalPlan } from '../src/domain/windows/seasonal';
+import { windowsLabel } from '../src/domain/windows/rules';
 import { defineCommand } from '../src/kernel/command';
+import { splitWindowRefs } from './window-args';
 
 // commands.md §3.6: 窗口 变更 (附件1; WIN-01, WIN-02) and 季节窗口 计划 (WIN-10).
 
@@ -28,7 +30,17 @@ export const windowChange = defineCommand({
       理由: text(),
     }),
   async handle(ctx, args) {
-    await ctx.reply(await fileChange(ctx, args));
+    const r = await fileChange(ctx, {
+      type: args.类型,
+      windows: splitWindowRefs(args.窗口),
+      start: args.起始,
+      end: args.到,
+      business: args.业务,
+      equipment: args.设备,
+      reason: args.原因,
+      softReason: args.理由,
+    });
+    await ctx.reply(`✅ ${r.no} 已提交，${r.nextStep}（${args.类型} ${windowsLabel(r.windows)}，${args.起始}起）`);
   },
 });
 
@@ -52,6 +64,21 @@ export const seasonalPlan = defineCommand({
       理由: text(),
     }),
   async handle(ctx, args) {
-    await ctx.reply(await fileSeasonalPlan(ctx, args));
+    const r = await fileSeasonalPlan(ctx, {
+      year: args.年,
+      windows: splitWindowRefs(args.窗口),
+      periods: args.时段,
+      contact: args.联系人,
+      note: args.说明,
+      lateReason: args.理由,
+    });
+    if (r.revised) {
+      await ctx.reply(`✅ ${r.departmentCode} ${r.year}年季节窗口计划已更新（${windowsLabel(r.windows)}）`);
+      return;
+    }
+    const late = r.deductionNo ? `（逾期，已记录扣分事件 ${r.deductionNo}）` : '';
+    await ctx.reply(
+      `✅ ${r.departmentCode} ${r.year}年季节窗口计划已备案${late}\n计划文件可在10分钟内直接发送（照片或文件）。`,
+    );
   },
 });

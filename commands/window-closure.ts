@@ -1,10 +1,15 @@
 import { z } from 'zod';
+import type { ClosureMeasures } from '../entities/window-closure';
 import { findDepartment } from '../src/kernel/directory';
 import { replyList } from '../src/kernel/replies';
-import { fileClosure } from '../src/domain/windows/closures';
+import { formLink } from '../src/kernel/forms';
+import { MEASURE_KEYS, fileClosure } from '../src/domain/windows/closures';
 import { fileReopen } from '../src/domain/windows/reopen';
-import { closureLines } from '../src/domain/windows/status';
+import { windowsLabel } from '../src/domain/windows/rules';
+import { closureRows } from '../src/domain/windows/status';
+import { localDate, shortDate } from '../src/kernel/time';
 import { defineCommand } from '../src/kernel/command';
+import { splitWindowRefs, yesNo } from './window-args';
 
 // commands.md §3.6: 窗口 关闭 (附件2, D28), 窗口 重启, 窗口 关闭 列表. Rules live in src/domain/windows.
 
@@ -43,13 +48,41 @@ export const windowClose = defineCommand({
       编号: text(),
     }),
   async handle(ctx, args) {
-    const r = await fileClosure(ctx, args);
+    const measures: ClosureMeasures = {};
+    for (const k of MEASURE_KEYS) measures[k] = args[k];
+    const r = await fileClosure(ctx, {
+      ref: args.编号,
+      windows: splitWindowRefs(args.窗口),
+      from: args.从,
+      to: args.到,
+      reason: args.事由,
+      proofNote: args.证明,
+      measures,
+      noLimit: yesNo(args.不限号, /^(是|承诺|不限号)$/),
+      overrideReason: args.超限理由,
+      softReason: args.理由,
+    });
     const proof = r.needsProof ? '证明材料：请在10分钟内直接发送照片或文件。' : '';
     if (r.missing.length) {
+      // D28: the H5 form opens with everything given so far.
+      const c = r.closure;
+      const prefill: Record<string, string> = {
+        编号: c.no,
+        窗口: c.windows.join(','),
+        从: c.fromDate,
+        到: c.toDate ?? c.fromDate,
+        事由: c.reason,
+      };
+      for (const k of MEASURE_KEYS) {
+        const v = c.measures?.[k];
+        if (v) prefill[k] = v;
+      }
+      if (r.softReason) prefill.理由 = r.softReason;
+      if (r.overrideReason) prefill.超限理由 = r.overrideReason;
       await ctx.reply(
         [
           `📝 ${r.closure.no} 已保存草稿，缺少：${r.missing.join('、')}`,
-          `请补充保障措施：${r.link}`,
+          `请补充保障措施：${formLink(ctx, 'window-closure', prefill)}`,
           `也可发送：窗口 关闭 编号=${r.closure.no} ${r.missing[0]}=…`,
           proof,
         ]
@@ -89,9 +122,28 @@ export const windowReopen = defineCommand({
       事由: text(),
     }),
   async handle(ctx, args) {
-    await ctx.reply(await fileReopen(ctx, args));
+    const r = await fileReopen(ctx, {
+      windows: splitWindowRefs(args.窗口),
+      date: args.日期,
+      kind: args.类型,
+      until: args.到,
+      reason: args.事由,
+    });
+    if (!r.ended) {
+      await ctx.reply(`✅ ${r.no} 已提交，${r.nextStep}（${windowsLabel(r.windows)} ${r.date} ${r.type}）`);
+      return;
+    }
+    // An ordinary closure ended early (WIN-07, no notice needed): cancelled before it started, or the end moved.
+    const c = r.closure;
+    await ctx.reply(
+      r.ended.cancelled
+        ? `✅ ${c.no} 已取消，${windowsLabel(c.windows)}继续在用（${r.ended.task}）`
+        : `✅ ${c.no} ${windowsLabel(c.windows)} 将于 ${shortDate(r.ended.date)} 恢复在用，已通知大厅管理室确认到岗`,
+    );
   },
 });
+
+const STATUS_CN: Record<string, string> = { pending: '审批中', approved: '已批准', draft: '草稿' };
 
 export const closureList = defineCommand({
   name: '窗口 关闭 列表',
@@ -105,7 +157,11 @@ export const closureList = defineCommand({
   args: () => z.object({ 部门: z.string().optional() }),
   async handle(ctx, args) {
     const code = args.部门 ? (await findDepartment(ctx.m, args.部门)).code : undefined;
-    const lines = await closureLines(ctx, code);
+    const today = localDate(ctx.now);
+    const lines = (await closureRows(ctx, code)).map(({ closure: c, usage: u }) => {
+      const state = c.status === 'approved' && c.fromDate <= today ? '关闭中' : STATUS_CN[c.status];
+      return `${c.no} ${windowsLabel(c.windows)} ${shortDate(c.fromDate)}–${shortDate(c.toDate!)} ${state}｜${c.departmentCode} 已用${u.used}/${u.cap}`;
+    });
     await replyList(ctx, `临时关闭 ${lines.length} 项`, lines, '目前没有临时关闭的窗口。');
   },
 });

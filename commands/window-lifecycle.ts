@@ -4,17 +4,13 @@ import { chiefRepOf, findWindow } from '../src/kernel/directory';
 import { UserError } from '../src/kernel/errors';
 import { greyClickedCard } from '../src/kernel/card-reply';
 import { loadClosure } from '../src/domain/windows/closures';
-import {
-  RESUME_PLAN,
-  ackResume,
-  activeClosureOf,
-  confirmArrival,
-  keepClosure,
-  orderResume,
-  reclaim,
-} from '../src/domain/windows/closure-lifecycle';
+import { activeClosureOf, confirmArrival } from '../src/domain/windows/closure-lifecycle';
 import { checkOwnOrOffice } from '../src/domain/windows/common';
 import { recordProcedureViolation } from '../src/domain/windows/procedure';
+import { keepClosure, reclaim } from '../src/domain/windows/reclaim';
+import { RESUME_PLAN, ackResume, orderResume } from '../src/domain/windows/resume';
+import { windowsLabel } from '../src/domain/windows/rules';
+import { reclaimedReply } from './window-replies';
 import { hasRole } from '../src/kernel/permissions';
 import type { CardAction } from '../src/kernel/card';
 import { defineCommand } from '../src/kernel/command';
@@ -35,7 +31,9 @@ export const windowArrive = defineCommand({
   positional: ['编号'],
   args: () => z.object({ 编号: gbRef }),
   async handle(ctx, args) {
-    await ctx.reply(await confirmArrival(ctx, await loadClosure(ctx, args.编号)));
+    const c = await loadClosure(ctx, args.编号);
+    const task = await confirmArrival(ctx, c);
+    await ctx.reply(`✅ ${windowsLabel(c.windows)}恢复在用，${task} 调屏/评价器/叫号机`);
   },
 });
 
@@ -53,7 +51,7 @@ export const windowReclaim = defineCommand({
     const w = await findWindow(ctx.m, args.窗口);
     const c = await activeClosureOf(ctx, w.number);
     if (!c) throw new UserError(`${w.number}号窗没有生效中的临时关闭（当前：${w.status}）。`);
-    await ctx.reply(await reclaim(ctx, c));
+    await ctx.reply(reclaimedReply(c, await reclaim(ctx, c)));
   },
 });
 
@@ -68,7 +66,9 @@ export const windowResume = defineCommand({
   positional: ['编号'],
   args: () => z.object({ 编号: gbRef, 说明: z.string().trim().min(2).describe('骤增情况') }),
   async handle(ctx, args) {
-    await ctx.reply(await orderResume(ctx, await loadClosure(ctx, args.编号), args.说明));
+    const c = await loadClosure(ctx, args.编号);
+    await orderResume(ctx, c, args.说明);
+    await ctx.reply(`✅ 已要求 ${c.departmentCode} 立即恢复${windowsLabel(c.windows)}并上传预案`);
   },
 });
 
@@ -106,7 +106,10 @@ export const windowViolation = defineCommand({
       来源: z.string().optional(),
     }),
   async handle(ctx, args) {
-    await ctx.reply(await recordProcedureViolation(ctx, args.对象, args.说明, args.来源));
+    const r = await recordProcedureViolation(ctx, args.对象, args.说明, args.来源);
+    await ctx.reply(
+      `✅ 已记录 ${r.departmentCode} 违反窗口调整程序（rule WIN-13，${r.source}），扣分事件 ${r.deductionNo}`,
+    );
   },
 });
 
@@ -124,9 +127,10 @@ export const windowCardActions: CardAction[] = [
     who: { roles: ['hall_office'] },
     async handle(ctx, id, click) {
       if (!hasRole(ctx.actor, 'hall_office')) throw new UserError('只有大厅管理室可以收回窗口。');
-      const reply = await reclaim(ctx, await loadClosure(ctx, id));
+      const c = await loadClosure(ctx, id);
+      const task = await reclaim(ctx, c);
       await greyClickedCard(ctx, click, '已收回');
-      await ctx.reply(reply);
+      await ctx.reply(reclaimedReply(c, task));
     },
   },
   {
@@ -134,14 +138,24 @@ export const windowCardActions: CardAction[] = [
     who: { roles: ['hall_office'] },
     async handle(ctx, id, click) {
       if (!hasRole(ctx.actor, 'hall_office')) throw new UserError('只有大厅管理室可以处理。');
-      const reply = await keepClosure(ctx, await loadClosure(ctx, id));
+      const c = await loadClosure(ctx, id);
+      await keepClosure(ctx, c);
       await greyClickedCard(ctx, click, '暂不收回');
-      await ctx.reply(reply);
+      await ctx.reply(`✅ ${c.no} 暂不收回，${windowsLabel(c.windows)}继续临时关闭至 ${c.toDate}`);
     },
   },
   {
     verb: 'ack_resume',
     who: { holders: closureChief, describe: '该部门首席代表' },
-    handle: async (ctx, id, click) => ackResume(ctx, await loadClosure(ctx, id), click),
+    async handle(ctx, id, click) {
+      const c = await loadClosure(ctx, id);
+      const ackedOn = await ackResume(ctx, c);
+      if (ackedOn) {
+        await ctx.reply(`已确认：${c.no} 已于 ${ackedOn} 恢复上岗。`);
+        return;
+      }
+      await greyClickedCard(ctx, click, '已安排上岗');
+      await ctx.reply(`✅ ${windowsLabel(c.windows)}已恢复上岗。请在10分钟内发送工作预案（照片或文件），rule WIN-11。`);
+    },
   },
 ];

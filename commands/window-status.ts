@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { findDepartment, findWindow } from '../src/kernel/directory';
 import { replyList } from '../src/kernel/replies';
-import { editWindowStatus, windowStatusLines } from '../src/domain/windows/status';
+import { editWindowStatus, windowStatusRows } from '../src/domain/windows/status';
+import { shortDate, localDate } from '../src/kernel/time';
+import { statusLine } from './window-replies';
 import { defineCommand } from '../src/kernel/command';
 
 // `窗口 状态` — decision: without arguments the list of every window for everyone ; with a window
@@ -26,19 +28,21 @@ export const windowStatus = defineCommand({
     }),
   async handle(ctx, args) {
     if (args.窗口 && args.状态) {
-      await ctx.reply(await editWindowStatus(ctx, args.窗口, args.状态, args.原因, args.至));
+      const e = await editWindowStatus(ctx, args.窗口, args.状态, args.原因, args.至);
+      await ctx.reply(
+        `✅ ${e.window.number}号窗 ${e.window.status} → ${e.status}${e.until ? ` 至${shortDate(e.until)}` : ''}（原因：${args.原因}，已留痕）`,
+      );
       return;
     }
+    const today = localDate(ctx.now);
     if (args.窗口) {
       const w = await findWindow(ctx.m, args.窗口);
-      const line = (await windowStatusLines(ctx, w.departmentCode ?? undefined)).find((l) =>
-        l.startsWith(`${w.number}号窗 `),
-      );
-      await ctx.reply(line ?? `${w.number}号窗 ${w.status}`);
+      await ctx.reply(statusLine(w, await windowStatusRows(ctx, w.departmentCode ?? undefined), today));
       return;
     }
     const code = args.部门 ? (await findDepartment(ctx.m, args.部门)).code : undefined;
-    const lines = await windowStatusLines(ctx, code);
+    const rows = await windowStatusRows(ctx, code);
+    const lines = rows.windows.map((w) => statusLine(w, rows, today));
     await replyList(ctx, `窗口状态 ${lines.length}个`, lines);
   },
 });

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { instant, json, str, text } from './columns';
+import { instant, json, localDate, str, text } from './columns';
 
 /**
  * 设备任务 `RW<年>-<4位>` (DIR-04): an electronic-info task for 大厅管理室 — 窗口信息, 调屏, 评价器, 叫号机 —
@@ -19,6 +19,8 @@ export class DeviceTask {
   @Column(str(16)) item: string;
   /** What the change is for: 临时关闭 / 恢复 / 重启 / 收回 / 新增 / 调减. */
   @Column(str(8)) purpose: string;
+  /** The day the change is to be made (WIN-06: a closure's first day, D38); null = at once. */
+  @Column(localDate(true)) dueOn: string | null;
   @Column(str(8)) status: 'open' | 'done';
   @Column(str(64, true)) doneBy: string | null;
   @Column(instant(true)) doneAt: Date | null;

@@ -44,7 +44,7 @@ export class WindowClosure {
   @Column(json(true)) softReasons: Record<string, string> | null;
   @Column(str(12)) status: ClosureStatus;
   @Column(str(16, true)) approvalNo: string | null;
-  /** When the 首席代表-signed form reached 大厅管理室 (D31: filing deadlines are checked at this time). */
+  /** When the 首席代表-signed form reached 大厅管理室 (000 调整管理 二(二)2(1): filing deadlines are checked at this time). */
   @Column(instant(true)) filedAt: Date | null;
   @Column(instant(true)) decidedAt: Date | null;
   /** 实际恢复日期 (到岗 confirmed, 恢复上岗, or 收回). */

@@ -6,6 +6,8 @@ import { Calendar1790000000005 } from './0005-calendar';
 import { Complaints1790000000010 } from './0010-complaints';
 import { Supervision1790000000020 } from './0020-supervision';
 import { Windows1790000000030 } from './0030-windows';
+import { DeviceTaskDue1790000000031 } from './0031-device-task-due';
+import { WindowStateRecords1790000000032 } from './0032-window-state-records';
 import { LostFound1790000000040 } from './0040-lost-found';
 
 export const MIGRATIONS = [
@@ -16,5 +18,7 @@ export const MIGRATIONS = [
   Complaints1790000000010,
   Supervision1790000000020,
   Windows1790000000030,
+  DeviceTaskDue1790000000031,
+  WindowStateRecords1790000000032,
   LostFound1790000000040,
 ];

@@ -2,6 +2,7 @@ import { Approval } from '../../entities/approval';
 import { HallWindow } from '../../entities/window';
 import { WindowClosure } from '../../entities/window-closure';
 import { insertRows } from '../../src/db';
+import { loadWindowRecords, stateOn } from '../../src/domain/windows/state';
 import type { TestBot } from './bot';
 
 // Shared steps of the [windows] tests: complete 保障措施 for `窗口 关闭`, look up approvals, add windows.
@@ -21,6 +22,12 @@ export async function closure(t: TestBot, no: string): Promise<WindowClosure> {
 
 export async function win(t: TestBot, number: string): Promise<HallWindow> {
   return t.bot.deps.db.manager.findOneOrFail(HallWindow, { where: { number } });
+}
+
+/** D38: the window's state on `day`, derived from the records as every view and check derives it. */
+export async function stateAt(t: TestBot, number: string, day: string): Promise<string> {
+  const m = t.bot.deps.db.manager;
+  return stateOn(await win(t, number), await loadWindowRecords(m), day).status;
 }
 
 /** Extra 在用 windows for a department (n = 5, 9 … cap cases), inserted like a directory import would. */

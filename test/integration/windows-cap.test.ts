@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApprovalStep } from '../../entities/approval-step';
 import { Approval } from '../../entities/approval';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { MEASURES, addWindows, approvedClosure, closure, spOf, win } from '../helpers/windows';
+import { MEASURES, addWindows, approvedClosure, closure, spOf, stateAt } from '../helpers/windows';
 
 // rule WIN-04(4) (000 调整管理 二(二)1(4)): closed windows ≤ 1/5 of the department's windows, ≤ 1 with 4 or fewer;
-// "原则上" override only by 中心领导 with a reason, only above 4 windows (OPEN #28, D38). End to end per branch.
+// "原则上" override only by 中心领导 with a reason, only above 4 windows (OPEN #28). End to end per branch.
 
 let t: TestBot;
 afterEach(async () => t?.close());
@@ -18,7 +18,7 @@ describe('WIN-04 closure cap', () => {
     await approvedClosure(t, 'huangyan', day('5'));
     await t.say('huangyan', `窗口 关闭 ${day('6', MEASURES)}`);
     expect(t.lastTextTo('huangyan')).toBe(
-      '❌ 不符合规定（rule WIN-04；000 调整管理 二(二)1(4)）：本部门共4个窗口，最多同时临时关闭1个，该期间已关闭或申请中：5号窗 3/5–3/6（GB2026-SB-001）。4个窗口以内临时关闭窗口不得超过1个。',
+      '❌ 不符合规定（rule WIN-04；000 调整管理 二(二)1(4)）：本部门共4个窗口（5、6、7、8号窗），最多同时临时关闭1个，该期间已关闭或申请中：5号窗 3/5–3/6（GB2026-SB-001）。4个窗口以内临时关闭窗口不得超过1个。',
     );
     await t.say('huangyan', `窗口 关闭 ${day('6', MEASURES)} 超限理由=人员紧张`);
     expect(t.lastTextTo('huangyan')).toMatch(/rule WIN-04.*4个窗口以内临时关闭窗口不得超过1个。$/);
@@ -34,7 +34,9 @@ describe('WIN-04 closure cap', () => {
     await addWindows(t, 'SB', ['25']);
     await approvedClosure(t, 'huangyan', day('5'));
     await t.say('huangyan', `窗口 关闭 ${day('6', MEASURES)}`);
-    expect(t.lastTextTo('huangyan')).toMatch(/本部门共5个窗口，最多同时临时关闭1个.*如确需超限，请补充 超限理由=…/);
+    expect(t.lastTextTo('huangyan')).toMatch(
+      /本部门共5个窗口（5、6、7、8、25号窗），最多同时临时关闭1个.*如确需超限，请补充 超限理由=…/,
+    );
     await t.say('huangyan', `窗口 关闭 ${day('6', MEASURES)} 超限理由=社保系统升级期间两人外派`);
     expect(t.lastTextTo('huangyan')).toContain('⚠️ 超出1/5上限，已附理由送中心领导（OPEN #28）');
     const sp = await spOf(t, 'GB2026-SB-002');
@@ -49,7 +51,7 @@ describe('WIN-04 closure cap', () => {
     expect((await closure(t, 'GB2026-SB-002')).status).toBe('pending');
     await t.click('sun', `approve:${sp}`);
     expect((await closure(t, 'GB2026-SB-002')).status).toBe('approved');
-    expect((await win(t, '6')).status).toBe('临时关闭');
+    expect(await stateAt(t, '6', '2026-03-05')).toBe('临时关闭');
   });
 
   it('OPEN #28 setting window.capOverride=不允许: the 1/5 cap then admits no override at all', async () => {
@@ -59,7 +61,7 @@ describe('WIN-04 closure cap', () => {
     await approvedClosure(t, 'huangyan', day('5'));
     await t.say('huangyan', `窗口 关闭 ${day('6', MEASURES)} 超限理由=两人外派`);
     expect(t.lastTextTo('huangyan')).toBe(
-      '❌ 不符合规定（rule WIN-04；000 调整管理 二(二)1(4)）：本部门共5个窗口，最多同时临时关闭1个，该期间已关闭或申请中：5号窗 3/5–3/6（GB2026-SB-001）。',
+      '❌ 不符合规定（rule WIN-04；000 调整管理 二(二)1(4)）：本部门共5个窗口（5、6、7、8、25号窗），最多同时临时关闭1个，该期间已关闭或申请中：5号窗 3/5–3/6（GB2026-SB-001）。',
     );
   });
 
@@ -67,7 +69,9 @@ describe('WIN-04 closure cap', () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
     await approvedClosure(t, 'zhengli', day('15'));
     await t.say('zhengli', `窗口 关闭 ${day('16', MEASURES)}`);
-    expect(t.lastTextTo('zhengli')).toMatch(/本部门共9个窗口，最多同时临时关闭1个/);
+    expect(t.lastTextTo('zhengli')).toMatch(
+      /本部门共9个窗口（15、16、17、18、19、20、21、22、23号窗；备用不计：24号窗），最多同时临时关闭1个/,
+    );
   });
 
   it('WIN-04 n = 10: with 24 back in use ZH may close two at once, not three', async () => {
@@ -75,10 +79,13 @@ describe('WIN-04 closure cap', () => {
     await t.say('zhao', '窗口 状态 24 在用 原因=备用窗口启用');
     await approvedClosure(t, 'zhengli', day('15'));
     await approvedClosure(t, 'zhengli', day('16'));
-    expect([(await win(t, '15')).status, (await win(t, '16')).status]).toEqual(['临时关闭', '临时关闭']);
+    expect([await stateAt(t, '15', '2026-03-05'), await stateAt(t, '16', '2026-03-06')]).toEqual([
+      '临时关闭',
+      '临时关闭',
+    ]);
     await t.say('zhengli', `窗口 关闭 ${day('17', MEASURES)}`);
     expect(t.lastTextTo('zhengli')).toMatch(
-      /本部门共10个窗口，最多同时临时关闭2个.*15号窗 3\/5–3\/6（GB2026-ZH-001）；16号窗 3\/5–3\/6（GB2026-ZH-002）/,
+      /本部门共10个窗口（15、16、17、18、19、20、21、22、23、24号窗），最多同时临时关闭2个.*15号窗 3\/5–3\/6（GB2026-ZH-001）；16号窗 3\/5–3\/6（GB2026-ZH-002）/,
     );
     await t.say('lisi', '窗口 关闭 列表 部门=ZH');
     expect(t.lastTextTo('lisi')).toBe(
@@ -97,7 +104,9 @@ describe('WIN-04 closure cap', () => {
     await t.click('zhao', `approve:${sp1}`);
     await t.click('chen', `approve:${sp1}`);
     await t.click('zhao', `approve:${sp2}`);
-    expect(t.lastTextTo('zhao')).toMatch(/^❌ 不符合规定（rule WIN-04.*本部门共9个窗口，最多同时临时关闭1个/);
+    expect(t.lastTextTo('zhao')).toMatch(
+      /^❌ 不符合规定（rule WIN-04.*本部门共9个窗口（.*；备用不计：24号窗），最多同时临时关闭1个/,
+    );
     expect((await closure(t, 'GB2026-ZH-002')).status).toBe('pending');
   });
 });

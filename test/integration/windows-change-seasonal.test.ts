@@ -7,7 +7,7 @@ import { WindowChange } from '../../entities/window-change';
 import { findLedger } from '../../src/kernel/ledger';
 import { LEDGERS } from '../../src/tables';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { approvedClosure, spOf, win } from '../helpers/windows';
+import { approvedClosure, spOf, win, stateAt } from '../helpers/windows';
 
 // 窗口变更 (WIN-01, WIN-02 with device tasks), 季节窗口 (WIN-10 plan, reminders, reopening), ledgers (commands.md §6).
 
@@ -58,7 +58,7 @@ describe('窗口变更 (WIN-01, WIN-02)', () => {
 });
 
 describe('季节窗口 (WIN-10)', () => {
-  it('WIN-10 §19 #15 (D31): 02-28 and 03-01 on time; 03-02 is a SOFT warning, accepted with 理由 and a WIN-13 deduction + 评优 card', async () => {
+  it('WIN-10 §19 #15 (000 调整管理 四 for lateness): 02-28 and 03-01 on time; 03-02 is a SOFT warning, accepted with 理由 and a WIN-13 deduction + 评优 card', async () => {
     t = await startTestBot({ now: '2025-02-28T10:00:00+08:00' });
     await t.say('liangbo', '季节窗口 计划 2025 窗口=14 时段=14号窗 4月1日-10月31日');
     expect(t.lastTextTo('liangbo')).toBe(
@@ -100,7 +100,8 @@ describe('季节窗口 (WIN-10)', () => {
     const sp = await spOf(t, 'GB2026-SL-001');
     await t.click('zhao', `approve:${sp}`);
     await t.click('chen', `approve:${sp}`);
-    expect((await win(t, '14')).status).toBe('在用');
+    expect((await win(t, '14')).status).toBe('季节性'); // D38: in use from 3/10, not at approval
+    expect(await stateAt(t, '14', '2026-03-10')).toBe('在用');
   });
 
   it('WIN-10 / OPEN #29 reminders: 2026-02-02 (for 02-01) and 02-24 (for 02-20, 春节) to SL only; nothing twice; none once filed', async () => {

@@ -5,7 +5,7 @@ import { DeviceTask } from '../../entities/device-task';
 import { Person } from '../../entities/person';
 import { WindowClosure } from '../../entities/window-closure';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { MEASURES, closure, spOf, win } from '../helpers/windows';
+import { MEASURES, closure, spOf, win, stateAt } from '../helpers/windows';
 
 // 窗口临时关闭 (rules.md §6 WIN-03…WIN-06, WIN-12; commands.md §3.6; D28) through signed callbacks and card clicks.
 
@@ -70,23 +70,23 @@ describe('窗口 关闭 — D28 draft, chain and approval (WIN-05, WIN-06, D20)'
     expect(t.lastTextTo('zhao')).toBe(`✅ ${sp} 已同意，送有关负责人签字（陈主任）`);
     expect(t.cardsTo('sun')).toHaveLength(0); // D20: the leader flagged 有关负责人
     await t.click('chen', `approve:${sp}`);
-    const w13 = await win(t, '13');
-    expect([w13.status, w13.statusUntil]).toEqual(['临时关闭', '2026-03-06']);
+    expect((await win(t, '13')).status).toBe('在用'); // D38: nothing stored at approval
+    expect([await stateAt(t, '13', '2026-03-04'), await stateAt(t, '13', '2026-03-06')]).toEqual(['在用', '临时关闭']);
     expect((await closure(t, 'GB2026-GA-001')).status).toBe('approved');
     const approved = '✅ GB2026-GA-001 已批准：13号窗 3/5–3/6 临时关闭，业务由12号窗办理';
     expect(t.textsTo('wangwu')).toContain(approved);
     expect(await t.groupTexts('G-DEPT-GA')).toContain(approved);
     expect((await t.groupTexts('G-GUIDE')).join()).toContain(approved);
     expect((await t.groupTexts('G-OFFICE')).join()).toContain(
-      '设备任务 RW2026-0001 调屏/评价器/叫号机（13号窗 临时关闭）',
+      '设备任务 RW2026-0001 调屏/评价器/叫号机（13号窗 临时关闭，3/5 办理）',
     );
     await t.say('zhao', '任务 完成 RW1');
-    expect(t.lastTextTo('zhao')).toBe('✅ RW2026-0001 完成；13号窗 状态=临时关闭 至3/6');
+    expect(t.lastTextTo('zhao')).toBe('✅ RW2026-0001 完成；13号窗 状态=在用（3/5–3/6 临时关闭）');
     await t.say('lisi', '窗口 状态 13');
-    expect(t.lastTextTo('lisi')).toBe('13号窗 GA 在用（3/5起临时关闭至3/6，GB2026-GA-001）');
+    expect(t.lastTextTo('lisi')).toBe('13号窗 GA 在用（3/5–3/6 临时关闭）｜GB2026-GA-001');
   });
 
-  it('D31: a staff draft needs the 首席代表 signature; the 1-WD notice is checked when the signed form reaches 大厅管理室, not at later clicks', async () => {
+  it('WIN-05 (000 调整管理 二(二)2(1) 经首席代表签字): a staff draft needs the 首席代表 signature; the 1-WD notice is checked when the signed form reaches 大厅管理室, not at later clicks', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
     await t.say('zhangsan', `窗口 关闭 13号窗 从=3月4日 到=3月4日 事由=张三参加市局业务培训 ${MEASURES}`);
     expect(t.lastTextTo('zhangsan')).toBe(

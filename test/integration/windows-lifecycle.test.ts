@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Attachment } from '../../entities/attachment';
 import { DeviceTask } from '../../entities/device-task';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { approvedClosure, closure, spOf, win } from '../helpers/windows';
+import { approvedClosure, closure, spOf, win, stateAt } from '../helpers/windows';
 
 // After approval (WIN-06…WIN-11): end reminders and 到岗, 收回 after more than a month (via `job run --at`
 // filing-watch), reopening a reclaimed window ≥ 5 WD ahead, early end, 恢复上岗 on a surge.
@@ -37,7 +37,7 @@ describe('closure lifecycle', () => {
   it('WIN-08 §19 #14 → WIN-09: closed since 2025-03-10 — no card on 04-10, card on 04-11; 收回 makes it 备用; reopening needs ≥ 5 WD', async () => {
     t = await startTestBot({ now: '2025-03-07T10:00:00+08:00' });
     const gb = await approvedClosure(t, 'wangwu', '13号窗 从=2025-03-10 到=2025-05-30 事由=张三借调市局');
-    expect(await win(t, '13')).toMatchObject({ status: '临时关闭', statusUntil: '2025-05-30' });
+    expect(await stateAt(t, '13', '2025-05-30')).toBe('临时关闭');
     await t.runJob('filing-watch', '2025-04-10T09:00:00+08:00');
     expect(t.cardsTo('zhao').filter((c) => JSON.stringify(c.card).includes('reclaim:'))).toHaveLength(0);
     await t.runJob('filing-watch', '2025-04-11T09:00:00+08:00');
@@ -65,7 +65,11 @@ describe('closure lifecycle', () => {
     const sp = await spOf(t, 'GB2025-GA-002');
     await t.click('zhao', `approve:${sp}`);
     await t.click('chen', `approve:${sp}`);
+    expect((await win(t, '13')).status).toBe('备用'); // D38: in use from 04-21, when filing-watch moves the registry
+    expect(await stateAt(t, '13', '2025-04-21')).toBe('在用');
+    await t.runJob('filing-watch', '2025-04-21T09:00:00+08:00');
     expect((await win(t, '13')).status).toBe('在用');
+    expect((await closure(t, 'GB2025-GA-002')).status).toBe('ended');
     expect(t.textsTo('wangwu')).toContain('✅ GB2025-GA-002 已批准：13号窗 自 4/21 起重启');
   });
 
@@ -81,17 +85,17 @@ describe('closure lifecycle', () => {
     await t.click('zhao', `keep:${gb}`);
     expect(t.lastTextTo('zhao')).toBe(`✅ ${gb} 暂不收回，13号窗继续临时关闭至 2025-05-30`);
     expect((await closure(t, gb)).reclaimDecision).toBe('保留');
-    expect((await win(t, '13')).status).toBe('临时关闭');
+    expect(await stateAt(t, '13', '2025-04-11')).toBe('临时关闭');
   });
 
-  it('D44: ending an ordinary closure early needs no notice — the end moves and 大厅管理室 confirms 到岗', async () => {
+  it('WIN-07 (000 调整管理 二(二)3): ending an ordinary closure early needs no notice — the end moves and 大厅管理室 confirms 到岗', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
     const gb = await approvedClosure(t, 'wangwu', '13号窗 从=3月5日 到=3月13日 事由=张三参加市局业务培训');
     t.setNow('2026-03-06T10:00:00+08:00');
     await t.say('wangwu', '窗口 重启 13 日期=3月9日');
     expect(t.lastTextTo('wangwu')).toBe(`✅ ${gb} 13号窗 将于 3/9 恢复在用，已通知大厅管理室确认到岗`);
     expect((await closure(t, gb)).toDate).toBe('2026-03-08');
-    expect((await win(t, '13')).statusUntil).toBe('2026-03-08');
+    expect([await stateAt(t, '13', '2026-03-08'), await stateAt(t, '13', '2026-03-09')]).toEqual(['临时关闭', '在用']);
     expect((await t.groupTexts('G-OFFICE')).at(-1)).toBe(
       `${gb}：13号窗 提前于 3/9 恢复，届时请确认到岗：窗口 到岗 ${gb}`,
     );

@@ -9,11 +9,12 @@ import {
   checkSuspensionNotice,
   closureCap,
   isSeasonalWindow,
-  parseConsultants,
   publicityDue,
+  seasonEnd,
   seasonalPlanOnTime,
   showsClosureGrounds,
 } from '../../src/domain/windows/rules';
+import { parseConsultants } from '../../commands/window-args';
 
 const cal = new HallCalendar();
 const at = (iso: string) => new Date(iso);
@@ -92,6 +93,18 @@ describe('WIN / SUS pure rules (rules.md §6, §7, §19)', () => {
       { name: '张三', phone: '13900000014' },
       { name: '李四', phone: '0477-1234567' },
       { name: '王五' },
+    ]);
+  });
+
+  it('WIN-10 the season a reopening opens ends with the first range of the plan ending on or after it', () => {
+    expect(seasonEnd('14号窗 4月1日-10月31日（灌溉季）', '2026-03-10')).toBe('2026-10-31');
+    expect(seasonEnd('3月1日至3月31日、7月1日—8月15日', '2026-04-02')).toBe('2026-08-15');
+    expect(seasonEnd('2026-04-01至2026-10-31', '2026-04-01')).toBe('2026-10-31');
+    expect(seasonEnd('全年每周一', '2026-04-01')).toBeNull();
+    // SUS-08: a shared 电话= fills only the people typed without their own phone.
+    expect(parseConsultants('张三,李四 0477-1234567', '13900000014')).toEqual([
+      { name: '张三', phone: '13900000014' },
+      { name: '李四', phone: '0477-1234567' },
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { In, LessThanOrEqual } from 'typeorm';
 import type { Approval } from '../../../entities/approval';
+import { Finding } from '../../../entities/finding';
 import { Notice } from '../../../entities/notice';
 import { roleStep } from '../../approvals/approvers';
 import type { ApprovalKind } from '../../kernel/approval-kind';
@@ -7,7 +8,14 @@ import type { Ctx } from '../../kernel/ctx';
 import { usersWithRole } from '../../kernel/directory';
 import { cnDate, instantAt, localDate } from '../../kernel/time';
 import { allocateNoticeNo, displayNo } from './numbering';
-import { aboutLabel, criticismDetail, criticismSummary, renderOral, type OralContent } from './oral-content';
+import {
+  aboutLabel,
+  criticismDetail,
+  criticismSummary,
+  renderOral,
+  type OralContent,
+  type OralItem,
+} from './oral-content';
 import { ORAL_KIND, oralKey } from './oral-notice';
 import { oralPublishTime } from './oral-times';
 
@@ -24,6 +32,22 @@ async function dutyLeaders(ctx: Ctx): Promise<string[]> {
   return (await usersWithRole(ctx.m, 'leader', '带班领导')).map((p) => p.userid);
 }
 
+/**
+ * BRF-02 / INS-09 (000_c8ed09c118362bcb.txt 全过程监督 第十二条): a finding disputed after the 分管领导 approved the
+ * text but before the release is published marked （有异议）, the mark a dispute before approval gets. Marking
+ * (rather than leaving it out) keeps the approved items and their numbering, and tells the hall the item is contested.
+ */
+async function markLateDisputes(ctx: Ctx, c: OralContent): Promise<OralItem[]> {
+  const unmarked = c.criticism.filter((i) => !i.disputed);
+  if (unmarked.length === 0) return [];
+  const disputed = await ctx.m.find(Finding, { where: { no: In(unmarked.map((i) => i.no)), status: '有异议' } });
+  const late = unmarked.filter((i) => disputed.some((f) => f.no === i.no));
+  for (const i of late) i.disputed = true;
+  return late;
+}
+
+const place = (i: OralItem) => `${i.dept ?? '公共区域'}${i.window ? ` ${i.window}号窗` : ''}`;
+
 /** Release one approved 口头通报: number, G-HALL, 带班领导. Guarded by status, so it happens once. */
 export async function publishOral(ctx: Ctx, notice: Notice): Promise<boolean> {
   if (notice.status !== '已批准') return false;
@@ -37,8 +61,9 @@ export async function publishOral(ctx: Ctx, notice: Notice): Promise<boolean> {
   notice.status = '已发布';
   const no = await allocateNoticeNo(ctx, notice);
   const c = notice.content as unknown as OralContent;
+  const late = await markLateDisputes(ctx, c);
   const text = renderOral(c, `【口头通报 ${no}】${cnDate(c.day)}（关于${aboutLabel(c)}）`);
-  await ctx.m.update(Notice, { id: notice.id }, { text });
+  await ctx.m.update(Notice, { id: notice.id }, { text, ...(late.length ? { content: c as never } : {}) });
   await ctx.send({ group: 'G-HALL' }, { text }, `oral:${notice.periodKey}:hall`);
   const duty = await dutyLeaders(ctx);
   if (duty.length)
@@ -47,7 +72,21 @@ export async function publishOral(ctx: Ctx, notice: Notice): Promise<boolean> {
       { text: `📢 今日口头通报（${displayNo(notice)}）请播报：\n${text}` },
       `oral:${notice.periodKey}:duty`,
     );
-  await ctx.audit('notice.publish', 'notice', no, { type: '口头', periodKey: notice.periodKey, scope: 'G-HALL' });
+  // The approver learns of a late dispute in the DM announcing the release (BRF-02, 全过程监督 第十二条).
+  if (late.length && notice.approver)
+    await ctx.send(
+      { user: notice.approver },
+      {
+        text: `📢 口头通报 ${displayNo(notice)}已发布。审定后有${late.length}项提出异议，已标注（有异议）：${late.map((i) => `${i.no} ${place(i)} ${i.desc}`).join('；')}。`,
+      },
+      `oral:${notice.periodKey}:approver`,
+    );
+  await ctx.audit('notice.publish', 'notice', no, {
+    type: '口头',
+    periodKey: notice.periodKey,
+    scope: 'G-HALL',
+    lateDisputes: late.map((i) => i.no),
+  });
   return true;
 }
 

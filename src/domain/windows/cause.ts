@@ -15,7 +15,7 @@ export async function classifyCause(
   ref: string,
   cause: (typeof SUBJECTIVE_CAUSES)[number],
   note: string,
-): Promise<string> {
+): Promise<{ departmentCode: string; deductionNo: string }> {
   const no = normaliseDeptRef(ctx, ref, ['GF', 'TB']);
   const entity = no.startsWith('GF') ? PeakPlan : Suspension;
   const rec = await ctx.m.findOne<PeakPlan | Suspension>(entity, { where: { no } });
@@ -30,5 +30,5 @@ export async function classifyCause(
     departmentCode: rec.departmentCode,
     note: `${no} 主观原因：${cause}。${note}`,
   });
-  return `✅ 已认定 ${rec.departmentCode} 主观原因（${cause}），生成扣分事件 ${kf}`;
+  return { departmentCode: rec.departmentCode, deductionNo: kf };
 }

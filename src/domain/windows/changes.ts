@@ -10,21 +10,30 @@ import { getSetting } from '../../settings/settings';
 import { type LocalDate, addMonths, localDate, yearOf } from '../../kernel/time';
 import { filingDepartment, isChief, tellDepartment } from './common';
 import { normaliseDeptRef } from './refs';
-import { splitWindowRefs, windowsLabel } from './rules';
+import { windowsLabel } from './rules';
 
 // 窗口变更 BG… (000 调整管理 二(一), 附件1; WIN-01, WIN-02): 新增 or 调减 for this year or ≥ 1 year. Chain
 // [首席代表签字] → 大厅管理室审核 → 有关负责人签字; approval opens the device checklist (窗口信息, 调屏, 评价器, 叫号机)
 // and the registry changes only when all four are ticked.
 
-export interface ChangeArgs {
-  类型: '新增' | '调减';
-  窗口: string;
-  起始: LocalDate;
-  到?: LocalDate;
-  业务: string;
-  设备?: string;
-  原因?: string;
-  理由?: string;
+/** What 窗口 变更 asks (附件1; commands/window-change.ts parses the chat arguments). */
+export interface ChangeInput {
+  type: '新增' | '调减';
+  /** The typed window references. */
+  windows: string[];
+  start: LocalDate;
+  end?: LocalDate;
+  business: string;
+  equipment?: string;
+  reason?: string;
+  /** Why a short change is still a change (SOFT WIN-01). */
+  softReason?: string;
+}
+
+export interface ChangeFiled {
+  no: string;
+  nextStep: string;
+  windows: string[];
 }
 
 export async function loadChange(ctx: Ctx, ref: string): Promise<WindowChange> {
@@ -50,22 +59,22 @@ async function checkWindows(ctx: Ctx, code: string, type: '新增' | '调减', r
   return numbers;
 }
 
-export async function fileChange(ctx: Ctx, a: ChangeArgs): Promise<string> {
+export async function fileChange(ctx: Ctx, a: ChangeInput): Promise<ChangeFiled> {
   const dept = await filingDepartment(ctx);
-  const numbers = await checkWindows(ctx, dept.code, a.类型, splitWindowRefs(a.窗口));
+  const numbers = await checkWindows(ctx, dept.code, a.type, a.windows);
   if (numbers.length === 0) throw new UserError('请填写窗口号，例：窗口=24。');
-  if (a.起始 < localDate(ctx.now)) throw new UserError(`起始日期 ${a.起始} 已过。`);
+  if (a.start < localDate(ctx.now)) throw new UserError(`起始日期 ${a.start} 已过。`);
   // rule WIN-01 / OPEN #57: a need shorter than the year and than one year is a temporary closure, not a change.
   if (
-    a.到 &&
+    a.end &&
     (await getSetting(ctx.m, 'window.shortChangeHint')) &&
-    a.到 < `${yearOf(a.起始)}-12-31` &&
-    a.到 < addMonths(a.起始, 12) &&
-    !a.理由?.trim()
+    a.end < `${yearOf(a.start)}-12-31` &&
+    a.end < addMonths(a.start, 12) &&
+    !a.softReason?.trim()
   ) {
     throw softWarning(
       'WIN-01',
-      `窗口变更指本年度或一年以上持续性需要变更的窗口，${a.起始}至${a.到} 较短，建议按临时关闭办理（OPEN #57）。`,
+      `窗口变更指本年度或一年以上持续性需要变更的窗口，${a.start}至${a.end} 较短，建议按临时关闭办理（OPEN #57）。`,
       '理由=…',
     );
   }
@@ -74,14 +83,14 @@ export async function fileChange(ctx: Ctx, a: ChangeArgs): Promise<string> {
   await insertRows(ctx.m, WindowChange, {
     no,
     departmentCode: dept.code,
-    changeType: a.类型,
+    changeType: a.type,
     windows: numbers,
-    startDate: a.起始,
-    endDate: a.到 ?? null,
-    business: a.业务,
-    equipment: a.设备 ?? null,
-    reason: a.原因 ?? null,
-    softReason: a.理由 ?? null,
+    startDate: a.start,
+    endDate: a.end ?? null,
+    business: a.business,
+    equipment: a.equipment ?? null,
+    reason: a.reason ?? null,
+    softReason: a.softReason ?? null,
     status: 'pending',
     approvalNo: null,
     filedAt: chief ? ctx.now : null,
@@ -100,18 +109,18 @@ export async function fileChange(ctx: Ctx, a: ChangeArgs): Promise<string> {
   });
   await ctx.m.update(WindowChange, { no }, { approvalNo: approval.no });
   await ctx.audit('window_change.submit', 'window_change', no, {
-    type: a.类型,
+    type: a.type,
     windows: numbers,
-    start: a.起始,
+    start: a.start,
     approval: approval.no,
-    softReason: a.理由 ?? null,
+    softReason: a.softReason ?? null,
   });
-  const next = chief ? '送大厅管理室审核' : `待首席代表 ${await personName(ctx.m, dept.chiefRep)} 签字`;
-  return `✅ ${no} 已提交，${next}（${a.类型} ${windowsLabel(numbers)}，${a.起始}起）`;
+  const nextStep = chief ? '送大厅管理室审核' : `待首席代表 ${await personName(ctx.m, dept.chiefRep)} 签字`;
+  return { no, nextStep, windows: numbers };
 }
 
 /** WIN-02 "registry updated when tasks done": 新增 → the department's window in use; 调减 → a spare window of the center. */
-export async function applyChange(ctx: Ctx, c: WindowChange): Promise<string> {
+export async function applyChange(ctx: Ctx, c: WindowChange): Promise<void> {
   for (const n of c.windows) {
     const w = await ctx.m.findOne(HallWindow, { where: { number: n } });
     if (c.changeType === '新增') {
@@ -150,5 +159,4 @@ export async function applyChange(ctx: Ctx, c: WindowChange): Promise<string> {
   await ctx.audit('window_change.done', 'window_change', c.no, {});
   const text = `✅ ${c.no} 设备信息已全部完成：${windowsLabel(c.windows)} 已${c.changeType === '新增' ? `新增为 ${c.departmentCode} 在用窗口` : '调减为备用窗口'}`;
   await tellDepartment(ctx, c.departmentCode, text, `bg:${c.no}:done`);
-  return text;
 }

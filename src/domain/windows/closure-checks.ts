@@ -8,15 +8,19 @@ import { getSetting } from '../../settings/settings';
 import { type LocalDate, addDays, shortDate } from '../../kernel/time';
 import { departmentWindows } from './common';
 import { peakOverlapping } from './peak-lock';
-import { CITE, capWindows, closureCap, daysOf, mayOverrideCap, showsClosureGrounds, windowsLabel } from './rules';
+import { CITE, closureCap, countsForCap, daysOf, mayOverrideCap, showsClosureGrounds, windowsLabel } from './rules';
+import { type WindowRecords, loadWindowRecords, stateOn } from './state';
 
 // The WIN-04 / WIN-12 checks that need the database, run before anyone signs (HARD) and — cap and peak only —
-// again at every later click (D31).
+// again at every later click (an approval must not break the cap or a peak approved meanwhile).
 
 export interface CapUsage {
   departmentCode: string;
-  /** Windows counted (在用 + 临时关闭). */
+  /** Windows counted (在用, 临时关闭, 季节性 on the first day — D38). */
   n: number;
+  /** Their numbers, and the department's 备用 windows left out (shown in the refusal). */
+  counted: string[];
+  notCounted: string[];
   cap: number;
   /** Most windows closed by others on any day of the period. */
   used: number;
@@ -55,10 +59,18 @@ export async function overlappingClosures(
   });
 }
 
-/** A window marked 临时关闭 in the registry without a closure record (imported or edited) counts until its statusUntil. */
-function legacyClosedOn(w: HallWindow, day: LocalDate, covered: Set<string>): boolean {
-  return w.status === '临时关闭' && !covered.has(w.number) && (w.statusUntil === null || w.statusUntil >= day);
+/** The department's windows and their records, for checks over a period (D38). */
+interface DeptWindows {
+  all: HallWindow[];
+  rec: WindowRecords;
 }
+
+async function deptWindows(ctx: Ctx, departmentCode: string): Promise<DeptWindows> {
+  return { all: await departmentWindows(ctx.m, departmentCode), rec: await loadWindowRecords(ctx.m, departmentCode) };
+}
+
+const covers = (c: WindowClosure, number: string, day: LocalDate) =>
+  c.windows.includes(number) && c.fromDate <= day && day <= (c.toDate ?? c.fromDate);
 
 /** rule WIN-04(4): concurrent closures per day, this request included. */
 export async function capUsage(
@@ -69,8 +81,10 @@ export async function capUsage(
   to: LocalDate,
   opts: { includePending: boolean; excludeNo?: string },
 ): Promise<CapUsage> {
-  const all = await departmentWindows(ctx.m, departmentCode);
-  const n = capWindows(all).length;
+  const { all, rec } = await deptWindows(ctx, departmentCode);
+  const counted = all.filter((w) => countsForCap(stateOn(w, rec, from).status)).map((w) => w.number);
+  const notCounted = all.map((w) => w.number).filter((x) => !counted.includes(x));
+  const n = counted.length;
   const cap = closureCap(n);
   const others = await overlappingClosures(
     ctx,
@@ -80,22 +94,18 @@ export async function capUsage(
     opts.includePending ? ['pending', 'approved'] : ['approved'],
     opts.excludeNo,
   );
-  const recorded = new Set(
-    (await ctx.m.find(WindowClosure, { where: { departmentCode, type: '临时关闭', status: 'approved' } })).flatMap(
-      (c) => c.windows,
-    ),
-  );
   let used = 0;
   let withRequest = 0;
   for (const day of daysOf(from, to)) {
     const closed = new Set<string>();
     for (const c of others) if (c.fromDate <= day && (c.toDate ?? day) >= day) c.windows.forEach((w) => closed.add(w));
-    for (const w of all) if (legacyClosedOn(w, day, recorded)) closed.add(w.number);
+    // A 临时关闭 typed into the registry (import, DIR-06 edit) counts until its statusUntil.
+    for (const w of all) if (stateOn(w, rec, day).status === '临时关闭') closed.add(w.number);
     requested.forEach((w) => closed.delete(w));
     used = Math.max(used, closed.size);
     withRequest = Math.max(withRequest, closed.size + requested.length);
   }
-  return { departmentCode, n, cap, used, withRequest, others, overCap: withRequest > cap };
+  return { departmentCode, n, counted, notCounted, cap, used, withRequest, others, overCap: withRequest > cap };
 }
 
 /**
@@ -130,7 +140,8 @@ export async function closureHardChecks(
     const busy = usage.others
       .map((c) => `${windowsLabel(c.windows)} ${shortDate(c.fromDate)}–${shortDate(c.toDate ?? c.fromDate)}（${c.no}）`)
       .join('；');
-    const base = `本部门共${usage.n}个窗口，最多同时临时关闭${usage.cap}个${busy ? `，该期间已关闭或申请中：${busy}` : ''}。`;
+    const list = `${usage.counted.length ? windowsLabel(usage.counted) : '无'}${usage.notCounted.length ? `；备用不计：${windowsLabel(usage.notCounted)}` : ''}`;
+    const base = `本部门共${usage.n}个窗口（${list}），最多同时临时关闭${usage.cap}个${busy ? `，该期间已关闭或申请中：${busy}` : ''}。`;
     const allowed = (await getSetting(ctx.m, 'window.capOverride')) === '中心领导' && mayOverrideCap(usage.n);
     if (!req.overrideReason || !allowed) {
       const hint = allowed
@@ -154,18 +165,37 @@ export async function closureHardChecks(
   return usage;
 }
 
-/** rule WIN-04(2): the closed window's business is handled by a same-type window of the department that stays open. */
+/** Same-type windows of the department open on `day`: 在用 that day and in no live closure or this request. */
+function openSameType(d: DeptWindows, live: WindowClosure[], closing: string[], kind: string | null, day: LocalDate) {
+  return d.all.filter(
+    (o) =>
+      !closing.includes(o.number) &&
+      (o.kind ?? '') === (kind ?? '') &&
+      stateOn(o, d.rec, day).status === '在用' &&
+      !live.some((c) => covers(c, o.number, day)),
+  );
+}
+
+/**
+ * rule WIN-04(2): on every day of the period the closed window's business is handled by a same-type window of the
+ * department that stays open (D38: checked per date, so a later approved closure does not block an earlier one).
+ */
 async function checkSameTypeOpen(
   ctx: Ctx,
-  req: { departmentCode: string; windows: HallWindow[]; from: LocalDate; to: LocalDate },
+  req: { departmentCode: string; windows: HallWindow[]; from: LocalDate; to: LocalDate; excludeNo?: string },
   numbers: string[],
 ) {
-  const all = capWindows(await departmentWindows(ctx.m, req.departmentCode));
-  const busy = await overlappingClosures(ctx, req.departmentCode, req.from, req.to, ['pending', 'approved']);
-  const closed = new Set([...numbers, ...busy.flatMap((c) => c.windows)]);
+  const d = await deptWindows(ctx, req.departmentCode);
+  const live = await overlappingClosures(
+    ctx,
+    req.departmentCode,
+    req.from,
+    req.to,
+    ['pending', 'approved'],
+    req.excludeNo,
+  );
   for (const w of req.windows) {
-    const open = all.filter((o) => !closed.has(o.number) && o.status === '在用' && (o.kind ?? '') === (w.kind ?? ''));
-    if (open.length === 0) {
+    if (daysOf(req.from, req.to).some((day) => openSameType(d, live, numbers, w.kind, day).length === 0)) {
       throw ruleRefusal(
         'WIN-04',
         CITE.win04same,
@@ -175,12 +205,17 @@ async function checkSameTypeOpen(
   }
 }
 
-/** Open same-type windows that take over the business, for the approval message (`业务由12号窗办理`). */
-export async function takeoverWindows(ctx: Ctx, departmentCode: string, closedNumbers: string[]): Promise<string[]> {
-  const all = capWindows(await departmentWindows(ctx.m, departmentCode));
-  const kinds = new Set(all.filter((w) => closedNumbers.includes(w.number)).map((w) => w.kind ?? ''));
-  return all
-    .filter((w) => !closedNumbers.includes(w.number) && w.status === '在用' && kinds.has(w.kind ?? ''))
+/** Same-type windows open through the whole closure, for the approval message (`业务由12号窗办理`). */
+export async function takeoverWindows(ctx: Ctx, c: WindowClosure): Promise<string[]> {
+  const d = await deptWindows(ctx, c.departmentCode);
+  const live = await overlappingClosures(ctx, c.departmentCode, c.fromDate, c.toDate ?? c.fromDate, ['approved'], c.no);
+  const kinds = new Set(d.all.filter((w) => c.windows.includes(w.number)).map((w) => w.kind));
+  const days = daysOf(c.fromDate, c.toDate ?? c.fromDate);
+  return d.all
+    .filter((w) => !c.windows.includes(w.number) && kinds.has(w.kind))
+    .filter((w) =>
+      days.every((day) => openSameType(d, live, c.windows, w.kind, day).some((o) => o.number === w.number)),
+    )
     .map((w) => w.number);
 }
 

@@ -80,7 +80,8 @@ export const windowClosureKind: ApprovalKind = {
     const c = await closureOf(ctx, a);
     const signing = (await stepLabel(ctx, a, stepIdx)) === SIGN_LABEL;
     if (c.type !== '临时关闭') {
-      // The 5-WD notice counts at the moment the signed form reaches 大厅管理室 (D31).
+      // The 5-WD notice counts at the moment the signed form reaches 大厅管理室 (000 调整管理 二(二)2(1) "经首席代表签字…后送
+      // 旗政务服务中心审核").
       if (signing) checkReopenNotice(ctx.deps.calendar, ctx.now, c.fromDate, c.type === '季节重启');
       return;
     }

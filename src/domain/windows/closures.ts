@@ -4,15 +4,15 @@ import type { HallWindow } from '../../../entities/window';
 import { startApproval } from '../../approvals/engine';
 import { attachmentsOf, openAttachmentSlot } from '../../kernel/attachments';
 import type { Ctx } from '../../kernel/ctx';
-import { personName } from '../../kernel/directory';
+import { personName, windowNumberOf } from '../../kernel/directory';
 import { UserError, ruleRefusal } from '../../kernel/errors';
-import { formLink } from '../../kernel/forms';
 import { insertRows } from '../../db';
 import { nextDeptRecordNo } from '../../kernel/numbers';
 import { type LocalDate, localDate, yearOf } from '../../kernel/time';
 import { type CapUsage, closureHardChecks, closureSoftChecks } from './closure-checks';
-import { filingDepartment, isChief, numbersOf, ownWindows } from './common';
+import { filingDepartment, isChief, ownWindows } from './common';
 import { normaliseDeptRef } from './refs';
+import { loadWindowRecords, stateOn } from './state';
 import { CITE, PROOF, checkClosureNotice, windowsLabel } from './rules';
 
 export { PROOF };
@@ -22,16 +22,22 @@ export { PROOF };
 
 export const MEASURE_KEYS = ['联络人', '联络电话', '咨询人员', '咨询电话', '宣传告知', '高峰应对'] as const;
 
-export interface ClosureArgs extends ClosureMeasures {
-  编号?: string;
-  窗口?: string;
-  从?: LocalDate;
-  到?: LocalDate;
-  事由?: string;
-  证明?: string;
-  不限号?: string;
-  超限理由?: string;
-  理由?: string;
+/** What 窗口 关闭 (or its H5 form) asks; commands/window-closure.ts parses the chat arguments. */
+export interface ClosureInput {
+  /** The draft being completed (编号). */
+  ref?: string;
+  /** The typed window references (`13号窗`, `13`). */
+  windows?: string[];
+  from?: LocalDate;
+  to?: LocalDate;
+  reason?: string;
+  proofNote?: string;
+  /** 保障措施 given now (keys are 附件2 row 7's). */
+  measures: ClosureMeasures;
+  /** 不限号: true = declared, false = answered otherwise (refused, WIN-04(2)), undefined = not given. */
+  noLimit?: boolean;
+  overrideReason?: string;
+  softReason?: string;
 }
 
 export interface ClosureFiled {
@@ -39,7 +45,9 @@ export interface ClosureFiled {
   usage: CapUsage;
   /** Fields still missing (draft), by argument name. */
   missing: string[];
-  link?: string;
+  /** What the filer gave, to prefill the H5 form of a draft. */
+  softReason?: string | null;
+  overrideReason?: string | null;
   approvalNo?: string;
   nextStep?: string;
   needsProof: boolean;
@@ -53,19 +61,19 @@ export async function loadClosure(ctx: Ctx, ref: string): Promise<WindowClosure>
 }
 
 /** The draft the filer is completing: named by 编号, or the department's draft for the same windows and dates. */
-async function draftFor(ctx: Ctx, code: string, a: ClosureArgs): Promise<WindowClosure | undefined> {
-  if (a.编号) {
-    const d = await loadClosure(ctx, a.编号);
+async function draftFor(ctx: Ctx, code: string, a: ClosureInput): Promise<WindowClosure | undefined> {
+  if (a.ref) {
+    const d = await loadClosure(ctx, a.ref);
     if (d.departmentCode !== code) throw new UserError(`${d.no} 不是本部门的申请。`);
     if (d.status !== 'draft')
       throw new UserError(`${d.no} 已提交（${d.status === 'pending' ? '审批中' : d.status}），无需再次提交。`);
     return d;
   }
-  if (!a.窗口 || !a.从 || !a.到) return undefined;
+  if (!a.windows?.length || !a.from || !a.to) return undefined;
   const drafts = await ctx.m.find(WindowClosure, {
-    where: { departmentCode: code, status: 'draft', fromDate: a.从, toDate: a.到 },
+    where: { departmentCode: code, status: 'draft', fromDate: a.from, toDate: a.to },
   });
-  const want = numbersOf(a.窗口).sort().join(',');
+  const want = a.windows.map(windowNumberOf).sort().join(',');
   return drafts.find((d) => [...d.windows].sort().join(',') === want);
 }
 
@@ -97,13 +105,14 @@ async function checkNotAlreadyClosing(
   }
 }
 
-export async function fileClosure(ctx: Ctx, a: ClosureArgs): Promise<ClosureFiled> {
+export async function fileClosure(ctx: Ctx, a: ClosureInput): Promise<ClosureFiled> {
   const dept = await filingDepartment(ctx);
   const draft = await draftFor(ctx, dept.code, a);
-  const windowsRef = a.窗口 ?? draft?.windows.join(',');
-  const from = a.从 ?? draft?.fromDate;
-  const to = a.到 ?? draft?.toDate ?? undefined;
-  const reason = a.事由 ?? draft?.reason;
+  const windowsRef = a.windows?.length ? a.windows : draft?.windows;
+  const from = a.from ?? draft?.fromDate;
+  const to = a.to ?? draft?.toDate ?? undefined;
+  const reason = a.reason ?? draft?.reason;
+  // Named as on 附件2 and in the command (窗口 关闭 … 从= 到= 事由=).
   const base = { 窗口: windowsRef, 从: from, 到: to, 事由: reason };
   const absent = Object.entries(base)
     .filter(([, v]) => !v)
@@ -114,16 +123,19 @@ export async function fileClosure(ctx: Ctx, a: ClosureArgs): Promise<ClosureFile
   if (to < from) throw new UserError(`结束日期 ${to} 早于开始日期 ${from}。`);
   // rule WIN-05: ≥ 1 WD ahead, 17:30 cut-off; the refusal names the earliest allowed date.
   checkClosureNotice(ctx.deps.calendar, ctx.now, from);
-  if (a.不限号 !== undefined && !/^(是|承诺|不限号)$/.test(a.不限号.trim())) {
+  if (a.noLimit === false) {
     throw ruleRefusal('WIN-04', CITE.win04same, '关闭时段本部门所有窗口不得限号；请承诺 不限号=是 后再申请。');
   }
   const windows = await ownWindows(ctx.m, dept.code, windowsRef);
+  const rec = await loadWindowRecords(ctx.m, dept.code);
   for (const w of windows) {
-    if (!['在用', '临时关闭'].includes(w.status))
-      throw new UserError(`${w.number}号窗当前为“${w.status}”，不能申请临时关闭。`);
+    // D38: the window's state on the first day, not its registry status today.
+    const { status } = stateOn(w, rec, from);
+    if (status === '备用' || status === '季节性')
+      throw new UserError(`${w.number}号窗当前为“${status}”，不能申请临时关闭。`);
   }
   await checkNotAlreadyClosing(ctx, dept.code, windows, from, to, draft?.no);
-  const overrideReason = a.超限理由 ?? draft?.overrideReason ?? null;
+  const overrideReason = a.overrideReason ?? draft?.overrideReason ?? null;
   const usage = await closureHardChecks(ctx, {
     departmentCode: dept.code,
     windows,
@@ -132,12 +144,12 @@ export async function fileClosure(ctx: Ctx, a: ClosureArgs): Promise<ClosureFile
     overrideReason,
     excludeNo: draft?.no,
   });
-  const softReason = a.理由 ?? draft?.softReasons?.['WIN-03'] ?? null;
+  const softReason = a.softReason ?? draft?.softReasons?.['WIN-03'] ?? null;
   const warned = await closureSoftChecks(ctx, windows, reason, softReason);
 
   const measures: ClosureMeasures = { ...(draft?.measures ?? {}) };
-  for (const k of MEASURE_KEYS) if (a[k]?.trim()) measures[k] = a[k].trim();
-  const noLimit = a.不限号 !== undefined ? true : (draft?.noLimitDeclared ?? false);
+  for (const k of MEASURE_KEYS) if (a.measures[k]?.trim()) measures[k] = a.measures[k].trim();
+  const noLimit = a.noLimit ?? draft?.noLimitDeclared ?? false;
   const missing = [...MEASURE_KEYS.filter((k) => !measures[k]), ...(noLimit ? [] : ['不限号'])];
   const fields: Partial<WindowClosure> = {
     type: '临时关闭',
@@ -146,7 +158,7 @@ export async function fileClosure(ctx: Ctx, a: ClosureArgs): Promise<ClosureFile
     fromDate: from,
     toDate: to,
     reason,
-    proofNote: a.证明 ?? draft?.proofNote ?? null,
+    proofNote: a.proofNote ?? draft?.proofNote ?? null,
     measures,
     noLimitDeclared: noLimit,
     overrideReason: usage.overCap ? overrideReason : null,
@@ -185,17 +197,7 @@ export async function fileClosure(ctx: Ctx, a: ClosureArgs): Promise<ClosureFile
     await ctx.audit(draft ? 'window_closure.draft_update' : 'window_closure.draft', 'window_closure', closure.no, {
       missing,
     });
-    const prefill: Record<string, string> = {
-      编号: closure.no,
-      窗口: closure.windows.join(','),
-      从: from,
-      到: to,
-      事由: reason,
-    };
-    for (const k of MEASURE_KEYS) if (measures[k]) prefill[k] = measures[k]!;
-    if (softReason) prefill.理由 = softReason;
-    if (overrideReason) prefill.超限理由 = overrideReason;
-    return { closure, usage, missing, link: formLink(ctx, 'window-closure', prefill), needsProof };
+    return { closure, usage, missing, softReason, overrideReason, needsProof };
   }
   // Submission by the 首席代表 is the signature; a staff draft goes to the 首席代表's card first (commands.md §3).
   const chief = isChief(ctx, dept);

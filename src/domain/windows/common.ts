@@ -2,10 +2,10 @@ import { In, type EntityManager } from 'typeorm';
 import { Department } from '../../../entities/department';
 import { HallWindow } from '../../../entities/window';
 import type { Ctx } from '../../kernel/ctx';
-import { chiefRepOf, findWindow, usersWithRole, windowNumberOf } from '../../kernel/directory';
+import { chiefRepOf, findWindow, usersWithRole } from '../../kernel/directory';
 import { UserError } from '../../kernel/errors';
 import { hasRole } from '../../kernel/permissions';
-import { splitWindowRefs, windowsLabel } from './rules';
+import { windowsLabel } from './rules';
 
 // Shared by the WIN/SUS services: whose department is filing, which windows it owns, who is told.
 
@@ -28,9 +28,8 @@ export function checkOwnOrOffice(ctx: Ctx, departmentCode: string, what: string)
   throw new UserError(`${what}属于 ${departmentCode}，你无权操作。`);
 }
 
-/** The typed windows, each one of the department's own (`12号窗,13`). */
-export async function ownWindows(m: EntityManager, departmentCode: string, refs: string): Promise<HallWindow[]> {
-  const list = splitWindowRefs(refs);
+/** The typed windows (`12号窗`, `13`), each one of the department's own. */
+export async function ownWindows(m: EntityManager, departmentCode: string, list: string[]): Promise<HallWindow[]> {
   if (list.length === 0) throw new UserError('请填写窗口号，例：13号窗 或 12,13。');
   const out: HallWindow[] = [];
   for (const ref of list) {
@@ -40,10 +39,6 @@ export async function ownWindows(m: EntityManager, departmentCode: string, refs:
     if (!out.some((x) => x.number === w.number)) out.push(w);
   }
   return out;
-}
-
-export function numbersOf(refs: string): string[] {
-  return splitWindowRefs(refs).map(windowNumberOf);
 }
 
 export async function departmentWindows(m: EntityManager, departmentCode: string): Promise<HallWindow[]> {

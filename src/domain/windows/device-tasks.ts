@@ -3,7 +3,7 @@ import type { Ctx } from '../../kernel/ctx';
 import { UserError } from '../../kernel/errors';
 import { insertRows } from '../../db';
 import { nextRecordNo } from '../../kernel/numbers';
-import { localDate, yearOf } from '../../kernel/time';
+import { type LocalDate, localDate, shortDate, yearOf } from '../../kernel/time';
 import { windowsLabel } from './rules';
 
 // 设备任务 RW… (DIR-04, WIN-02, WIN-06, WIN-07): 大厅管理室's checklist of electronic-info changes. Each item is
@@ -24,7 +24,15 @@ export const ITEM_LABEL: Record<string, string> = {
 
 export async function createDeviceTasks(
   ctx: Ctx,
-  spec: { subjectType: string; subjectId: string; windows: string[]; items: readonly string[]; purpose: string },
+  spec: {
+    subjectType: string;
+    subjectId: string;
+    windows: string[];
+    items: readonly string[];
+    purpose: string;
+    /** The day the change is made (a closure's first day, a reopening's date); null = at once. */
+    dueOn?: LocalDate;
+  },
 ): Promise<DeviceTask[]> {
   const out: DeviceTask[] = [];
   for (const item of spec.items) {
@@ -36,6 +44,7 @@ export async function createDeviceTasks(
       windows: spec.windows,
       item,
       purpose: spec.purpose,
+      dueOn: spec.dueOn ?? null,
       status: 'open',
       doneBy: null,
       doneAt: null,
@@ -53,9 +62,10 @@ export async function createDeviceTasks(
   return out;
 }
 
-/** `RW2026-0021 调屏/评价器/叫号机（13号窗 临时关闭）` for messages. */
+/** `RW2026-0021 调屏/评价器/叫号机（13号窗 临时关闭，3/20 办理）` for messages. */
 export function taskLine(t: DeviceTask): string {
-  return `${t.no} ${ITEM_LABEL[t.item] ?? t.item}（${windowsLabel(t.windows)} ${t.purpose}）`;
+  const due = t.dueOn ? `，${shortDate(t.dueOn)} 办理` : '';
+  return `${t.no} ${ITEM_LABEL[t.item] ?? t.item}（${windowsLabel(t.windows)} ${t.purpose}${due}）`;
 }
 
 /** Tick one task; returns it and the still-open tasks of the same subject. */

@@ -12,7 +12,8 @@ import { tellDepartment } from './common';
 import { checkPeakNotice, windowsLabel } from './rules';
 
 // Approval kind `peak-plan` (SUS-02): [首席代表签字] → 大厅管理室备案 (first click wins). The 2-WD notice is
-// re-checked only when the signed plan reaches 大厅管理室 (D31).
+// re-checked only when the signed plan reaches 大厅管理室 (the filing is the form signed by the
+// 首席代表, as 000 调整管理 二(二)2(1) has it for closures).
 
 export function checklistLine(p: PeakPlan): string {
   const done = PEAK_CHECKS.filter((k) => p.checklist?.[k]);
@@ -48,7 +49,7 @@ export const peakPlanKind: ApprovalKind = {
     };
   },
   async beforeDecision(ctx, a, decision, stepIdx) {
-    // D31: the 2-WD notice counts when the signed plan reaches 大厅管理室, not at later clicks.
+    // The 2-WD notice counts when the signed plan reaches 大厅管理室, not at later clicks.
     if (decision === 'approve' && (await isSigning(ctx, a, stepIdx)))
       checkPeakNotice(ctx.deps.calendar, ctx.now, (await peakOf(ctx, a)).fromDate);
   },

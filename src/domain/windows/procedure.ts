@@ -9,7 +9,12 @@ import { recordViolation } from './violations';
  * `窗口 违规` (WIN-13, 000 调整管理 四): 大厅管理室 records that a department did not follow the window procedure
  * (e.g. closed a window without an approved 申请表) — PRF-14 event on the department and its 首席代表 + 评优 card.
  */
-export async function recordProcedureViolation(ctx: Ctx, ref: string, note: string, source?: string): Promise<string> {
+export async function recordProcedureViolation(
+  ctx: Ctx,
+  ref: string,
+  note: string,
+  source?: string,
+): Promise<{ departmentCode: string; source: string; deductionNo: string }> {
   const s = ref.trim().toUpperCase();
   let code: string | undefined;
   let src = source?.trim().toUpperCase();
@@ -21,5 +26,5 @@ export async function recordProcedureViolation(ctx: Ctx, ref: string, note: stri
   if (!src)
     throw new UserError('请注明 来源=<记录编号或窗口号>，例：窗口 违规 GA 来源=13号窗 说明=未经批准擅自关闭窗口');
   const kf = await recordViolation(ctx, { rule: 'WIN-13', source: src.slice(0, 32), departmentCode: code, note });
-  return `✅ 已记录 ${code} 违反窗口调整程序（rule WIN-13，${src}），扣分事件 ${kf}`;
+  return { departmentCode: code, source: src, deductionNo: kf };
 }

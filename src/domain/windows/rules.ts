@@ -34,13 +34,14 @@ export function closureCap(n: number): number {
 }
 
 /**
- * The cap's denominator (D38): windows the department actually runs —
- * 在用 and 临时关闭. 备用 (incl. reclaimed) and 季节性 windows out of season do not count.
+ * rule WIN-04(1)(4) (000 调整管理 二(二)1(1) "设置了2个或2个以上窗口", 1(4) "本部门（单位）窗口总数"; D38): n counts
+ * the department's own windows — 在用, 临时关闭 and 季节性. 备用 windows are those the center reclaimed (WIN-08);
+ * they do not count. Callers pass each window's state on the date (state.ts).
  */
-export const CAP_STATUSES = ['在用', '临时关闭'] as const;
+export const CAP_STATUSES = ['在用', '临时关闭', '季节性'] as const;
 
-export function capWindows(windows: HallWindow[]): HallWindow[] {
-  return windows.filter((w) => (CAP_STATUSES as readonly string[]).includes(w.status));
+export function countsForCap(status: string): boolean {
+  return (CAP_STATUSES as readonly string[]).includes(status);
 }
 
 /** Only departments above 4 windows may ask for the cap override ("原则上" applies to the 1/5 cap, not to "4个窗口以内…不得超过1个"). */
@@ -148,26 +149,29 @@ export function isSeasonalWindow(
   );
 }
 
+const MONTH_DAY = String.raw`(\d{1,2})月(\d{1,2})日?`;
+const SEASON = new RegExp(`${MONTH_DAY}\\s*[-–—~至到]\\s*${MONTH_DAY}`, 'gu');
+
+/**
+ * WIN-10 (000 调整管理 二(三)): the last day of the plan's season that a reopening on `from` opens — the first
+ * `4月1日-10月31日` range of the plan's 时段 ending on or after `from` (ISO dates are read as well). Null when the
+ * 时段 names no such range: the window then stays 在用 until changed by hand.
+ */
+export function seasonEnd(periods: string, from: LocalDate): LocalDate | null {
+  const text = periods.replace(/\d{4}-(\d{1,2})-(\d{1,2})/gu, '$1月$2日');
+  const year = from.slice(0, 4);
+  const pad = (n: string) => n.padStart(2, '0');
+  for (const m of text.matchAll(SEASON)) {
+    const end = `${year}-${pad(m[3])}-${pad(m[4])}`;
+    if (end >= from) return end;
+  }
+  return null;
+}
+
 /** WIN-10 (OPEN #2): "3月1日前" as a calendar date, inclusive by default, no holiday shift. */
 export function seasonalPlanOnTime(filedOn: LocalDate, year: number, inclusive: boolean): boolean {
   const deadline = `${year}-03-01`;
   return inclusive ? filedOn <= deadline : filedOn < deadline;
-}
-
-/**
- * SUS-08 staff list: `张三 13900000014,李四/0477-1234` or `@张三,@李四` with a shared `电话=`. A person's own phone
- * wins, then the shared consultation phone, then (filled by the caller) the directory phone.
- */
-export function parseConsultants(text: string): { name: string; phone?: string }[] {
-  return text
-    .split(/[,;、]/)
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((item) => {
-      const m = /^@?(.+?)[\s/]*((?:\+?86)?[\d][\d-]{5,})?$/u.exec(item);
-      const name = (m?.[1] ?? item).replace(/^@/, '').trim();
-      return m?.[2] ? { name, phone: m[2] } : { name };
-    });
 }
 
 /** rule SUS-08 (000 高峰停办 二(二)3): 2–3 consultation staff, each with a phone (§19 #32: 1 / 4 → reject). */
@@ -186,14 +190,6 @@ export function checkConsultants(list: Consultant[]): void {
       CITE.sus08,
       `咨询人员 ${noPhone.map((c) => c.name).join('、')} 缺少咨询电话（例：咨询=张三 13900000014,李四 13900000013）。`,
     );
-}
-
-/** `12号窗,13` → ['12', '13'] (list separators per commands.md §1). */
-export function splitWindowRefs(text: string): string[] {
-  return text
-    .split(/[,;、，]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
 }
 
 /** `13号窗` / `12、13号窗` for replies, numerically sorted. */

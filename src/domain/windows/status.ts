@@ -1,4 +1,4 @@
-import { In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { In, MoreThanOrEqual } from 'typeorm';
 import { HallWindow, WINDOW_STATUSES, type WindowStatus } from '../../../entities/window';
 import { Suspension } from '../../../entities/suspension';
 import { WindowClosure } from '../../../entities/window-closure';
@@ -6,42 +6,37 @@ import type { Ctx } from '../../kernel/ctx';
 import { findWindow } from '../../kernel/directory';
 import { UserError } from '../../kernel/errors';
 import { hasRole } from '../../kernel/permissions';
-import { type LocalDate, localDate, shortDate } from '../../kernel/time';
-import { capUsage } from './closure-checks';
-import { windowsLabel } from './rules';
+import { type LocalDate, localDate } from '../../kernel/time';
+import { type CapUsage, capUsage } from './closure-checks';
+import { type WindowRecords, loadWindowRecords } from './state';
 
-// `窗口 状态` (DIR-06): every window as the public would find it today — 在用 / 临时关闭 至… / 备用 /
-// 季节性, plus 停办 (a business attribute, D19) — and 大厅管理室's audited direct edit with arguments.
+// `窗口 状态` (DIR-06): every window as the public would find it today — its state on the date (D38), plus 停办 (a
+// business attribute, D19) — and 大厅管理室's audited direct edit. commands/window-status.ts words the lines.
 
-export async function windowStatusLines(ctx: Ctx, departmentCode?: string): Promise<string[]> {
+export interface WindowStatusRows {
+  windows: HallWindow[];
+  records: WindowRecords;
+  /** Approved 停办 not over yet, to mark the windows they cover. */
+  stops: Suspension[];
+}
+
+export async function windowStatusRows(ctx: Ctx, departmentCode?: string): Promise<WindowStatusRows> {
   const today = localDate(ctx.now);
   const windows = (await ctx.m.find(HallWindow, { where: departmentCode ? { departmentCode } : {} })).sort((a, b) =>
     a.number.localeCompare(b.number, 'zh', { numeric: true }),
   );
-  const closures = await ctx.m.find(WindowClosure, { where: { type: '临时关闭', status: 'approved' } });
-  const stops = await ctx.m.find(Suspension, { where: { status: 'approved', toDate: MoreThanOrEqual(today) } });
-  return windows.map((w) => {
-    const c = closures
-      .filter((x) => x.windows.includes(w.number))
-      .sort((a, b) => (a.fromDate < b.fromDate ? -1 : 1))[0];
-    let state: string = w.status;
-    if (c && c.fromDate > today) state = `在用（${shortDate(c.fromDate)}起临时关闭至${shortDate(c.toDate!)}，${c.no}）`;
-    else if (w.status === '临时关闭')
-      state = `临时关闭 至${w.statusUntil ? shortDate(w.statusUntil) : '—'}${c ? `（${c.no}）` : ''}`;
-    const s = stops.find((x) => x.windows.includes(w.number));
-    const stop = s
-      ? s.fromDate <= today
-        ? `｜停办至${shortDate(s.toDate)}（${s.no}）`
-        : `｜${shortDate(s.fromDate)}起停办（${s.no}）`
-      : '';
-    return `${w.number}号窗 ${w.departmentCode ?? '—'} ${state}${stop}`;
-  });
+  return {
+    windows,
+    records: await loadWindowRecords(ctx.m, departmentCode),
+    stops: await ctx.m.find(Suspension, { where: { status: 'approved', toDate: MoreThanOrEqual(today) } }),
+  };
 }
 
-const STATUS_CN: Record<string, string> = { pending: '审批中', approved: '已批准', draft: '草稿' };
-
-/** `窗口 关闭 列表`: current and upcoming closures with each department's cap use (WIN-04, WIN-06). */
-export async function closureLines(ctx: Ctx, departmentCode?: string): Promise<string[]> {
+/** `窗口 关闭 列表`: current and upcoming closures, each with its department's cap use (WIN-04, WIN-06). */
+export async function closureRows(
+  ctx: Ctx,
+  departmentCode?: string,
+): Promise<{ closure: WindowClosure; usage: CapUsage }[]> {
   const today = localDate(ctx.now);
   const rows = await ctx.m.find(WindowClosure, {
     where: {
@@ -52,28 +47,19 @@ export async function closureLines(ctx: Ctx, departmentCode?: string): Promise<s
     },
     order: { departmentCode: 'ASC', fromDate: 'ASC' },
   });
-  const out: string[] = [];
-  for (const c of rows) {
-    const u = await capUsage(ctx, c.departmentCode, [], c.fromDate, c.toDate!, { includePending: false });
-    const nowClosed = c.status === 'approved' && c.fromDate <= today;
-    out.push(
-      `${c.no} ${windowsLabel(c.windows)} ${shortDate(c.fromDate)}–${shortDate(c.toDate!)} ${nowClosed ? '关闭中' : STATUS_CN[c.status]}｜${c.departmentCode} 已用${u.used}/${u.cap}`,
-    );
-  }
+  const out: { closure: WindowClosure; usage: CapUsage }[] = [];
+  for (const c of rows)
+    out.push({
+      closure: c,
+      usage: await capUsage(ctx, c.departmentCode, [], c.fromDate, c.toDate!, { includePending: false }),
+    });
   return out;
 }
 
-/** Approved closures of the department on `day` (for listings). */
-export async function closedOn(ctx: Ctx, departmentCode: string, day: LocalDate): Promise<WindowClosure[]> {
-  return ctx.m.find(WindowClosure, {
-    where: {
-      departmentCode,
-      type: '临时关闭',
-      status: 'approved',
-      fromDate: LessThanOrEqual(day),
-      toDate: MoreThanOrEqual(day),
-    },
-  });
+export interface StatusEdit {
+  window: HallWindow;
+  status: WindowStatus;
+  until: LocalDate | null;
 }
 
 /** rule DIR-06: a direct status edit by 大厅管理室, audited with its reason (normal changes go through WIN workflows). */
@@ -83,7 +69,7 @@ export async function editWindowStatus(
   statusText: string,
   reason: string | undefined,
   until?: LocalDate,
-): Promise<string> {
+): Promise<StatusEdit> {
   if (!hasRole(ctx.actor, 'hall_office'))
     throw new UserError('你没有权限修改窗口状态（需要：大厅管理室）。查看请发送“窗口 状态”。');
   const status = statusText.trim() as WindowStatus;
@@ -98,5 +84,5 @@ export async function editWindowStatus(
     reason,
     direct: true,
   });
-  return `✅ ${w.number}号窗 ${w.status} → ${status}${statusUntil ? ` 至${shortDate(statusUntil)}` : ''}（原因：${reason}，已留痕）`;
+  return { window: w, status, until: statusUntil };
 }

@@ -11,7 +11,8 @@ import { checkSuspensionNotice, publicityDue, windowsLabel } from './rules';
 import { noticeText } from './suspension-text';
 
 // Approval kind `suspension` (SUS-06, 附件 rows 6–7): [首席代表签字] → 大厅管理室备案. The 5-WD notice is
-// re-checked only at the 首席代表's signature (D31).
+// re-checked only at the 首席代表's signature (the filing is the form signed by the
+// 首席代表, as 000 调整管理 二(二)2(1) has it for closures).
 
 async function suspensionOf(ctx: Ctx, a: Approval): Promise<Suspension> {
   return ctx.m.findOneOrFail(Suspension, { where: { no: a.subjectId } });

@@ -1,23 +1,26 @@
+import type { DeviceTask } from '../../../entities/device-task';
+import type { HallWindow } from '../../../entities/window';
 import { WindowChange } from '../../../entities/window-change';
 import type { Ctx } from '../../kernel/ctx';
-import { shortDate } from '../../kernel/time';
 import { applyChange } from './changes';
 import { windowsByNumber } from './common';
 import { markTaskDone } from './device-tasks';
 import { normaliseTaskRef } from './refs';
 
+/** What ticking a task did: a change's tasks still open, a change applied, or a closure's windows to show. */
+export type TaskDone =
+  | { task: DeviceTask; change: 'open'; open: DeviceTask[] }
+  | { task: DeviceTask; change: 'applied' }
+  | { task: DeviceTask; change?: undefined; windows: HallWindow[] };
+
 /** `任务 完成 <RW号>` (WIN-02, WIN-06, DIR-06): tick one item; a change's registry update waits for the last one. */
-export async function completeDeviceTask(ctx: Ctx, ref: string, note?: string): Promise<string> {
+export async function completeDeviceTask(ctx: Ctx, ref: string, note?: string): Promise<TaskDone> {
   const { task, open } = await markTaskDone(ctx, normaliseTaskRef(ctx, ref), note);
   if (task.subjectType === 'window_change') {
-    if (open.length)
-      return `✅ ${task.no} 完成；${task.subjectId} 还剩 ${open.length} 项：${open.map((t) => t.no).join('、')}`;
+    if (open.length) return { task, change: 'open', open };
     const change = await ctx.m.findOneOrFail(WindowChange, { where: { no: task.subjectId } });
     await applyChange(ctx, change);
-    return `✅ ${task.no} 完成；${task.subjectId} 设备任务全部完成，窗口信息已更新`;
+    return { task, change: 'applied' };
   }
-  const states = (await windowsByNumber(ctx.m, task.windows)).map(
-    (w) => `${w.number}号窗 状态=${w.status}${w.statusUntil ? ` 至${shortDate(w.statusUntil)}` : ''}`,
-  );
-  return `✅ ${task.no} 完成；${states.join('；')}`;
+  return { task, windows: await windowsByNumber(ctx.m, task.windows) };
 }

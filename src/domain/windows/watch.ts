@@ -12,15 +12,18 @@ import { claimReminder } from '../../kernel/reminders';
 import { getSetting } from '../../settings/settings';
 import { type LocalDate, localDate, shortDate } from '../../kernel/time';
 import { buttonCard, taskIdFor } from '../../wecom/cards';
-import { RESUME_PLAN, closedSince } from './closure-lifecycle';
+import { closedSince } from './reclaim';
+import { RESUME_PLAN } from './resume';
 import { windowsByNumber } from './common';
 import { checklistLine } from './peaks';
 import { isSeasonalWindow, publicityDue, windowsLabel } from './rules';
+import { runReopenEffects } from './reopen-effects';
 import { seasonalWindowNumbers } from './seasonal';
 
 // Job `filing-watch` (commands.md §5, 09:00 each WD): SUS-07 publicity by S − 4 WD, WIN-07 closure ends (tomorrow /
-// today → confirm 到岗), WIN-08 closures > 1 month (收回 card), SUS-03 checklist open 1 WD before a peak, and the
-// WIN-11 plan upload. Every message is claimed once in reminder_log (D16), so re-runs and catch-ups send nothing twice.
+// today → confirm 到岗), WIN-08 closures > 1 month (收回 card), SUS-03 checklist open 1 WD before a peak, the
+// WIN-11 plan upload, and the registry following reopenings and seasons (reopen-effects.ts, D38). Every message is
+// claimed once in reminder_log (D16), so re-runs and catch-ups send nothing twice.
 
 type Counts = Record<string, number>;
 
@@ -221,5 +224,6 @@ export async function runFilingWatch(ctx: Ctx): Promise<Counts> {
     reclaim: await watchReclaim(ctx, today),
     peakChecklists: await watchPeakChecklists(ctx, today),
     resumePlans: await watchResumePlans(ctx, today),
+    ...(await runReopenEffects(ctx, today)),
   };
 }
