@@ -65,7 +65,7 @@ describe('inspections and findings (INS)', () => {
     );
     const card = t.cardsTo('wangwu').find((c) => c.taskId?.startsWith('WT2026-0001'))!;
     await t.click('huangyan', 'ack:WT2026-0001', { taskId: card.taskId });
-    expect(t.lastTextTo('huangyan')).toContain('只有 GA 的首席代表可以确认');
+    expect(t.lastTextTo('huangyan')).toBe('你无权处理该按钮（需要：相关部门首席代表）。');
   });
 
   it('INS-07 / OPEN #16 the same window and item twice within 30 days is tagged 重复 and goes to G-LEAD', async () => {

@@ -29,12 +29,12 @@ describe('口头通报 late dispute (BRF-02)', () => {
     await t.runJob('oral-notice-publish', at('08:20'));
     const hall = await t.groupTexts('G-HALL');
     expect(hall).toHaveLength(1);
-    expect(hall[0]).toContain('1. GA 12号窗：空岗（INS-05.3）（有异议），请整改。');
-    expect(hall[0]).toContain('2. SB 5号窗：未提醒群众评价（INS-05.2），请整改。');
+    expect(hall[0]).toContain('1. GA 12号窗：空岗（在岗）（有异议），请整改。');
+    expect(hall[0]).toContain('2. SB 5号窗：未提醒群众评价（服务态度），请整改。');
     const n = await t.bot.deps.db.manager.findOneByOrFail(Notice, { periodKey: '口头:2026-03-03' });
     expect(n.text).toBe(hall[0]);
     expect(t.lastTextTo('liu')).toBe(
-      '📢 口头通报 督通〔2026〕001（口头）已发布。审定后有1项提出异议，已标注（有异议）：WT2026-0001 GA 12号窗 空岗。',
+      '📢 口头通报 督通〔2026〕1号（口头）已发布。审定后有1项提出异议，已标注（有异议）：WT2026-0001 GA 12号窗 空岗。',
     );
   });
 });
