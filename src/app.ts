@@ -2,15 +2,13 @@ import { createServer, type Server } from 'node:http';
 import Koa from 'koa';
 import Router from '@koa/router';
 import pino, { type Logger } from 'pino';
-import { Person } from '../entities/person';
-import { PersonRole } from '../entities/person-role';
 import { systemActor } from './kernel/ctx';
 import { Dispatcher } from './chat/dispatcher';
 import { makeCtx } from './kernel/make-ctx';
 import type { Config } from './config';
 import { checkNextYearCoverage } from './calendar/coverage-alerts';
 import { makeDeps, openDb } from './compose';
-import { type Db, insertRows } from './db';
+import { bootstrapAdmins } from './bootstrap-admins';
 import type { Deps } from './kernel/deps';
 import { healthz, metrics } from './http/health';
 import { mountH5 } from './http/h5/forms-route';
@@ -22,7 +20,6 @@ import { OutboxSender } from './outbox/sender';
 import { Scheduler } from './scheduler';
 import { systemClock, type Clock } from './kernel/time';
 import { WecomClient } from './wecom/client';
-import { writeAudit } from './kernel/audit';
 
 export interface BotOptions {
   config: Config;
@@ -49,13 +46,12 @@ export interface Bot {
 
 /** Composition root (architecture "Layout": loadConfig → DataSource → services → http → scheduler → workers). */
 export async function createBot(opts: BotOptions): Promise<Bot> {
-  const { config } = opts;
   const clock = opts.clock ?? systemClock;
-  const log = opts.log ?? pino({ level: config.logLevel });
-  const db = await openDb(config, log);
+  const log = opts.log ?? pino({ level: opts.config.logLevel });
+  const { db, config } = await openDb(opts.config, log);
   await bootstrapAdmins(db, config.bootstrapAdmins, clock.now());
 
-  const app = new Koa({ proxy: true });
+  const app = new Koa({ proxy: config.trustProxy }); // X-Forwarded-* only from a proxy you name (TRUST_PROXY=1)
   const router = new Router();
   // Listen first to learn the port (PORT=0 in tests; the sandbox fake is reached through it); Koa composes its
   // middleware when the request handler is made, so the handler is attached once every route is registered.
@@ -86,7 +82,8 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   const sandbox =
     config.mode === 'sandbox' ? await mountSandbox({ app, router, deps, clock, local, crypto: cryptoCfg }) : undefined;
   app.use(router.routes()).use(router.allowedMethods());
-  server.on('request', app.callback());
+  const handle = app.callback();
+  server.on('request', (req, res) => void handle(req, res));
 
   if (opts.autoStart) {
     // DIR-13 / D13: on start, tell G-OFFICE if this year (or, in December, next year) is not confirmed.
@@ -122,22 +119,4 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
       await db.close();
     },
   };
-}
-
-/** BOOTSTRAP_ADMINS get the admin role on start (architecture "Contracts"); audited. */
-async function bootstrapAdmins(db: Db, userids: string[], now: Date): Promise<void> {
-  for (const raw of userids) {
-    const userid = raw.toLowerCase();
-    await db.tx(async (m) => {
-      if (!(await m.findOne(Person, { where: { userid } }))) {
-        await insertRows(m, Person, { userid, name: userid, status: '在岗', inactive: false });
-      }
-      if ((await insertRows(m, PersonRole, { userid, role: 'admin' }, { orIgnore: true })) === 1) {
-        await writeAudit(m, now, 'system', 'role.grant', 'person', userid, {
-          role: 'admin',
-          source: 'BOOTSTRAP_ADMINS',
-        });
-      }
-    });
-  }
 }

@@ -16,7 +16,12 @@ async function main(): Promise<void> {
   }
   const log = pino({ level: config.logLevel });
   log.info(describeConfig(config), 'starting');
-  const bot = await createBot({ config, log, autoStart: true });
+  const bot = await createBot({ config, log, autoStart: true }).catch((err: unknown) => {
+    // D35 refusals (mode against the database's mark) are one line that says why, not a stack trace.
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(2);
+  });
   if (config.mode === 'sandbox') {
     log.info(`sandbox ready: open ${bot.url}/sandbox (demo directory, fake WeCom at ${bot.url}/_fake-wecom)`);
   }

@@ -47,11 +47,11 @@ export function formLink(ctx: Ctx, kind: string, prefill: Record<string, string 
     q.set('u', ctx.actor.userid);
     q.set('exp', exp);
     q.set('n', nonce);
-    q.set('sig', sign(config.wecom.secret, payload));
-    return `${base}/h5/forms/${kind}?${q}`;
+    q.set('sig', sign(config.sessionSecret, payload));
+    return `${base}/h5/forms/${kind}?${q.toString()}`;
   }
   // Real mode: WeCom OAuth (wecom.md §5.1) redirects back to the form with ?code=…; the form page exchanges it.
-  const target = `${base}/h5/forms/${kind}${q.size ? `?${q}` : ''}`;
+  const target = `${base}/h5/forms/${kind}${q.size ? `?${q.toString()}` : ''}`;
   const oauth = new URLSearchParams({
     appid: config.wecom.corpId,
     redirect_uri: target,
@@ -60,7 +60,7 @@ export function formLink(ctx: Ctx, kind: string, prefill: Record<string, string 
     state: kind.replace(/[^a-zA-Z0-9]/g, '').slice(0, 128) || 'form',
     agentid: String(config.wecom.agentId),
   });
-  return `https://open.weixin.qq.com/connect/oauth2/authorize?${oauth}#wechat_redirect`;
+  return `https://open.weixin.qq.com/connect/oauth2/authorize?${oauth.toString()}#wechat_redirect`;
 }
 
 /** Verify a sandbox signed link; returns the userid or undefined. Single use is enforced on submit. */

@@ -6,6 +6,7 @@ import { Calendar1790000000005 } from './0005-calendar';
 import { Complaints1790000000010 } from './0010-complaints';
 import { Supervision1790000000020 } from './0020-supervision';
 import { Windows1790000000030 } from './0030-windows';
+import { Security1790000000095 } from './0095-security';
 
 export const MIGRATIONS = [
   Spine1790000000001,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Complaints1790000000010,
   Supervision1790000000020,
   Windows1790000000030,
+  Security1790000000095,
 ];

@@ -34,7 +34,7 @@ function flat(q: Record<string, string | string[] | undefined>): Record<string, 
 }
 
 export function mountH5(router: Router, h: H5Deps): void {
-  const secret = h.deps.config.wecom.secret;
+  const secret = h.deps.config.sessionSecret; // SESSION_SECRET or a stored random one, never the WeCom secret
 
   /** Who is this? Returns the userid and the hidden fields that prove it on the POST. */
   async function identify(
