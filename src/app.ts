@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import Koa from 'koa';
 import Router from '@koa/router';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { makeLogger } from './logging';
 import { systemActor } from './kernel/ctx';
 import { Dispatcher } from './chat/dispatcher';
 import { makeCtx } from './kernel/make-ctx';
@@ -15,7 +16,8 @@ import { mountH5 } from './http/h5/forms-route';
 import { InboxWriter } from './http/inbox-writer';
 import { requestIds } from './http/request-id';
 import { mountSandbox } from './http/sandbox/mount';
-import { callbackGet, callbackPost } from './http/wecom-callback';
+import { cachedSetting, callbackGet, callbackPost } from './http/wecom-callback';
+import { getSetting } from './settings/settings';
 import { OutboxSender } from './outbox/sender';
 import { Scheduler } from './scheduler';
 import { systemClock, type Clock } from './kernel/time';
@@ -47,7 +49,7 @@ export interface Bot {
 /** Composition root (architecture "Layout": loadConfig → DataSource → services → http → scheduler → workers). */
 export async function createBot(opts: BotOptions): Promise<Bot> {
   const clock = opts.clock ?? systemClock;
-  const log = opts.log ?? pino({ level: opts.config.logLevel });
+  const log = opts.log ?? makeLogger(opts.config.logLevel);
   const { db, config } = await openDb(opts.config, log);
   await bootstrapAdmins(db, config.bootstrapAdmins, clock.now());
 
@@ -72,12 +74,19 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   const scheduler = new Scheduler(deps, clock);
 
   const cryptoCfg = { token: config.wecom.token, aesKey: config.wecom.aesKey, corpId: config.wecom.corpId };
-  const cb = { inbox: new InboxWriter(db), clock, log, crypto: cryptoCfg, onStored: () => dispatcher.wake() };
+  const cb = {
+    inbox: new InboxWriter(db),
+    clock,
+    log,
+    crypto: cryptoCfg,
+    onStored: () => dispatcher.wake(),
+    maxSkewSeconds: cachedSetting(() => getSetting(db.manager, 'callback.maxSkewSeconds')),
+  };
   app.use(requestIds(log));
   router.get('/wecom/callback', callbackGet(cb));
   router.post('/wecom/callback', callbackPost(cb));
-  router.get('/healthz', healthz(db, config.mode));
-  router.get('/metrics', metrics());
+  router.get('/healthz', healthz(db, config.mode, log));
+  router.get('/metrics', metrics(config.metricsToken));
   mountH5(router, { deps, clock, userIdFromCode: async (code) => (await wecom.getUserInfo(code)).userid });
   const sandbox =
     config.mode === 'sandbox' ? await mountSandbox({ app, router, deps, clock, local, crypto: cryptoCfg }) : undefined;

@@ -1,4 +1,4 @@
-import pino from 'pino';
+import { makeLogger } from './logging';
 import { parseArgs } from 'node:util';
 import { createDataSource } from '../ormconfig';
 import { formatImportSummary, importCalendarFile } from './calendar/import';
@@ -26,7 +26,7 @@ const USAGE = `用法 / usage: npm run cli -- <command>
   sandbox seed                             load the demo directory into an empty database`;
 
 async function openDeps(): Promise<{ deps: Deps; close: () => Promise<void>; wecom: WecomClient }> {
-  const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
+  const log = makeLogger(process.env.LOG_LEVEL ?? 'warn');
   const { db, config } = await openDb(loadConfig());
   const deps = await makeDeps({
     db,

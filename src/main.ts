@@ -1,6 +1,6 @@
 import { createBot } from './app';
 import { ConfigError, describeConfig, loadConfig } from './config';
-import pino from 'pino';
+import { makeLogger } from './logging';
 
 // `npm start`: load config (sandbox when no WeCom variables are set), migrate, serve, run workers and jobs.
 async function main(): Promise<void> {
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const log = pino({ level: config.logLevel });
+  const log = makeLogger(config.logLevel);
   log.info(describeConfig(config), 'starting');
   const bot = await createBot({ config, log, autoStart: true }).catch((err: unknown) => {
     // D35 refusals (mode against the database's mark) are one line that says why, not a stack trace.
