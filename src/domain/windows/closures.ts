@@ -195,7 +195,7 @@ export async function fileClosure(ctx: Ctx, a: ClosureArgs): Promise<ClosureFile
     for (const k of MEASURE_KEYS) if (measures[k]) prefill[k] = measures[k]!;
     if (softReason) prefill.理由 = softReason;
     if (overrideReason) prefill.超限理由 = overrideReason;
-    return { closure, usage, missing, link: formLink(ctx, 'window-closure', prefill), needsProof };
+    return { closure, usage, missing, link: await formLink(ctx, 'window-closure', prefill), needsProof };
   }
   // Submission by the 首席代表 is the signature; a staff draft goes to the 首席代表's card first (commands.md §3).
   const chief = isChief(ctx, dept);

@@ -105,7 +105,7 @@ export async function filePeak(ctx: Ctx, a: PeakArgs): Promise<string> {
     await ctx.audit('peak_plan.draft', 'peak_plan', no!, { missing });
     const prefill: Record<string, string> = { 编号: no!, 从: f.fromDate, 到: f.toDate, 原因: f.reasonType };
     for (const [k, v] of Object.entries(a)) if (v !== undefined && typeof v !== 'object') prefill[k] = String(v);
-    return `📝 ${no} 已保存草稿，缺少：${missing.join('、')}\n请填写业务高峰工作预案：${formLink(ctx, 'peak-plan', prefill)}`;
+    return `📝 ${no} 已保存草稿，缺少：${missing.join('、')}\n请填写业务高峰工作预案：${await formLink(ctx, 'peak-plan', prefill)}`;
   }
   const chief = isChief(ctx, dept);
   const approval = await startApproval(ctx, {

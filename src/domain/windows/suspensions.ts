@@ -122,7 +122,7 @@ export async function fileSuspension(ctx: Ctx, a: SuspensionArgs): Promise<strin
     await ctx.audit('suspension.draft', 'suspension', no!, { missing });
     const prefill: Record<string, string> = { 编号: no!, 窗口: f.windows!.join(','), 从: from, 到: to, 事由: reason };
     for (const [k, v] of Object.entries(a)) if (typeof v === 'string' && !prefill[k]) prefill[k] = v;
-    return `📝 ${no} 已保存草稿，缺少：${missing.join('、')}\n请填写业务临时停办登记备案表：${formLink(ctx, 'suspension', prefill)}`;
+    return `📝 ${no} 已保存草稿，缺少：${missing.join('、')}\n请填写业务临时停办登记备案表：${await formLink(ctx, 'suspension', prefill)}`;
   }
   const chief = isChief(ctx, dept);
   const approval = await startApproval(ctx, {
