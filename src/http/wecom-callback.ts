@@ -34,7 +34,8 @@ export function cachedSetting<T>(read: () => Promise<T>, ttlMs = 60_000): () => 
 
 function query(ctx: Koa.Context): Record<string, string | undefined> {
   const q: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(ctx.query)) q[k] = Array.isArray(v) ? v[0] : v;
+  // A repeated parameter is ambiguous (which one was signed?): treated as missing, so the check fails.
+  for (const [k, v] of Object.entries(ctx.query)) q[k] = Array.isArray(v) ? undefined : v;
   return q;
 }
 
@@ -90,6 +91,8 @@ export function callbackPost(deps: CallbackDeps): Koa.Middleware {
       if (!(skew <= (await deps.maxSkewSeconds())))
         throw new CallbackError(400, 'stale_timestamp', 'timestamp too far from now');
       inbound = parseInbound(plain);
+      // userid is a varchar(64) (WeCom allows 1–64 characters): refuse, rather than fail the insert on MySQL.
+      if (inbound.from.length > 64) throw new CallbackError(400, 'bad_from', 'FromUserName longer than 64');
     } catch (err) {
       if (!(err instanceof CallbackError)) throw err;
       reject(ctx, deps.log, err.status, err.code);
