@@ -65,7 +65,7 @@ export const exportLedger = defineCommand({
     });
     await ctx.send(
       { user: ctx.actor.userid },
-      { file: { path, filename } },
+      { file: { path, filename, transient: true } }, // deleted once delivered (retention)
       `export:${ctx.actor.userid}:${ctx.now.getTime()}:${ledger.name}`,
     );
     await ctx.reply(

@@ -30,6 +30,6 @@ export const formCommand = defineCommand({
     const form = findForm(forms, args.名称);
     if (!form) throw new UserError(`没有“${args.名称}”这个表单。发送“表单”查看可填写的表单。`);
     if (!allowed.includes(form)) throw new UserError(`你没有权限填写“${form.title}”。`);
-    await ctx.reply(`${form.title}：${formLink(ctx, form.kind)}`);
+    await ctx.reply(`${form.title}：${await formLink(ctx, form.kind)}`);
   },
 });

@@ -85,7 +85,7 @@ export const peakPlan = defineCommand({
       // D28: the H5 form opens with everything given so far.
       const prefill = { 编号: p.no, 从: p.fromDate, 到: p.toDate, 原因: p.reasonType, ...typedText(args) };
       await ctx.reply(
-        `📝 ${p.no} 已保存草稿，缺少：${r.missing.map((k) => REQUIRED_ARG[k]).join('、')}\n请填写业务高峰工作预案：${formLink(ctx, 'peak-plan', prefill)}`,
+        `📝 ${p.no} 已保存草稿，缺少：${r.missing.map((k) => REQUIRED_ARG[k]).join('、')}\n请填写业务高峰工作预案：${await formLink(ctx, 'peak-plan', prefill)}`,
       );
       return;
     }

@@ -30,7 +30,7 @@ async function askDisputeReason(ctx: Parameters<CardAction['handle']>[0], id: st
     expiresAt: new Date(ctx.now.getTime() + DISPUTE_TTL_MS),
   });
   await ctx.reply(
-    `请在10分钟内直接回复对 ${f.no} 的异议理由；或发送：巡查 异议 ${f.no} 理由=…\n也可填写：${formLink(ctx, 'finding-dispute', { 编号: f.no })}`,
+    `请在10分钟内直接回复对 ${f.no} 的异议理由；或发送：巡查 异议 ${f.no} 理由=…\n也可填写：${await formLink(ctx, 'finding-dispute', { 编号: f.no })}`,
   );
 }
 
@@ -49,7 +49,7 @@ async function editLink(ctx: Parameters<CardAction['handle']>[0], id: string): P
     throw new UserError('只有大厅管理室或分管领导可以修改口头通报。');
   const n = await noticeByApproval(ctx.m, id);
   await ctx.reply(
-    `修改口头通报（${id}）：${formLink(ctx, 'notice-edit', { 编号: id })}\n或发送：通报 修改 ${id} 删除=WT… 增加=WT… 文字=…\n当前草稿：\n${n.text}`,
+    `修改口头通报（${id}）：${await formLink(ctx, 'notice-edit', { 编号: id })}\n或发送：通报 修改 ${id} 删除=WT… 增加=WT… 文字=…\n当前草稿：\n${n.text}`,
   );
 }
 

@@ -74,7 +74,7 @@ export const suspensionFile = defineCommand({
       };
       for (const [k, v] of Object.entries(args)) if (typeof v === 'string' && !prefill[k]) prefill[k] = v;
       await ctx.reply(
-        `📝 ${s.no} 已保存草稿，缺少：${r.missing.map((k) => REQUIRED_ARG[k]).join('、')}\n请填写业务临时停办登记备案表：${formLink(ctx, 'suspension', prefill)}`,
+        `📝 ${s.no} 已保存草稿，缺少：${r.missing.map((k) => REQUIRED_ARG[k]).join('、')}\n请填写业务临时停办登记备案表：${await formLink(ctx, 'suspension', prefill)}`,
       );
       return;
     }

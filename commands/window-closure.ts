@@ -82,7 +82,7 @@ export const windowClose = defineCommand({
       await ctx.reply(
         [
           `📝 ${r.closure.no} 已保存草稿，缺少：${r.missing.join('、')}`,
-          `请补充保障措施：${formLink(ctx, 'window-closure', prefill)}`,
+          `请补充保障措施：${await formLink(ctx, 'window-closure', prefill)}`,
           `也可发送：窗口 关闭 编号=${r.closure.no} ${r.missing[0]}=…`,
           proof,
         ]

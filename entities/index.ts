@@ -18,6 +18,7 @@ import { Delegation } from './delegation';
 import { Department } from './department';
 import { GroupChat } from './group-chat';
 import { InboxRow } from './inbox';
+import { InstanceMeta } from './instance-meta';
 import { JobRun } from './job-run';
 import { OutboxRow } from './outbox';
 import { Person } from './person';
@@ -83,6 +84,7 @@ export {
   GroupChat,
   HallWindow,
   InboxRow,
+  InstanceMeta,
   JobRun,
   OutboxRow,
   Person,
@@ -97,6 +99,7 @@ export {
 export const ENTITIES = [
   // spine
   InboxRow,
+  InstanceMeta,
   OutboxRow,
   AuditLog,
   JobRun,

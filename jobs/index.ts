@@ -21,12 +21,14 @@ import { seasonalPlanReminder } from './seasonal-plan-reminder';
 import { lostPropertyAnnounce } from './lost-property-announce';
 import { lostPropertyClocks } from './lost-property-clocks';
 import { handoverContactCheck } from './handover-contact-check';
+import { transportRetention } from './transport-retention';
 
 export const JOBS: JobDef[] = [
   // engines
   approvalReminders, // 09:30 WD — D17
   holidayCalendarReminder, // 09:00 first WD of each December week — DIR-13
   groupMemberSync, // 06:30 every day — app chat members follow the directory
+  transportRetention, // 03:30 every day — [security] transport copies redacted after retention.transportDays
   // complaints
   complaintDeadlines, // 09:00 WD — CMP-08/11/12/13/15/16/20
   // windows

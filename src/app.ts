@@ -1,16 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import Koa from 'koa';
 import Router from '@koa/router';
-import pino, { type Logger } from 'pino';
-import { Person } from '../entities/person';
-import { PersonRole } from '../entities/person-role';
+import type { Logger } from 'pino';
+import { makeLogger } from './logging';
 import { systemActor } from './kernel/ctx';
 import { Dispatcher } from './chat/dispatcher';
 import { makeCtx } from './kernel/make-ctx';
 import type { Config } from './config';
 import { checkNextYearCoverage } from './calendar/coverage-alerts';
 import { makeDeps, openDb } from './compose';
-import { type Db, insertRows } from './db';
+import { bootstrapAdmins } from './bootstrap-admins';
 import type { Deps } from './kernel/deps';
 import type { Tables } from './kernel/tables';
 import { healthz, metrics } from './http/health';
@@ -18,12 +17,12 @@ import { mountH5 } from './http/h5/forms-route';
 import { InboxWriter } from './http/inbox-writer';
 import { requestIds } from './http/request-id';
 import { mountSandbox } from './http/sandbox/mount';
-import { callbackGet, callbackPost } from './http/wecom-callback';
+import { cachedSetting, callbackGet, callbackPost } from './http/wecom-callback';
+import { getSetting } from './settings/settings';
 import { OutboxSender } from './outbox/sender';
 import { Scheduler } from './scheduler';
 import { systemClock, type Clock } from './kernel/time';
 import { WecomClient } from './wecom/client';
-import { writeAudit } from './kernel/audit';
 
 export interface BotOptions {
   config: Config;
@@ -52,13 +51,12 @@ export interface Bot {
 
 /** Composition root (architecture "Layout": loadConfig → DataSource → services → http → scheduler → workers). */
 export async function createBot(opts: BotOptions): Promise<Bot> {
-  const { config } = opts;
   const clock = opts.clock ?? systemClock;
-  const log = opts.log ?? pino({ level: config.logLevel });
-  const db = await openDb(config, log);
+  const log = opts.log ?? makeLogger(opts.config.logLevel);
+  const { db, config } = await openDb(opts.config, log);
   await bootstrapAdmins(db, config.bootstrapAdmins, clock.now());
 
-  const app = new Koa({ proxy: true });
+  const app = new Koa({ proxy: config.trustProxy }); // X-Forwarded-* only from a proxy you name (TRUST_PROXY=1)
   const router = new Router();
   // Listen first to learn the port (PORT=0 in tests; the sandbox fake is reached through it); Koa composes its
   // middleware when the request handler is made, so the handler is attached once every route is registered.
@@ -79,12 +77,19 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   const scheduler = new Scheduler(deps, clock);
 
   const cryptoCfg = { token: config.wecom.token, aesKey: config.wecom.aesKey, corpId: config.wecom.corpId };
-  const cb = { inbox: new InboxWriter(db), clock, log, crypto: cryptoCfg, onStored: () => dispatcher.wake() };
+  const cb = {
+    inbox: new InboxWriter(db),
+    clock,
+    log,
+    crypto: cryptoCfg,
+    onStored: () => dispatcher.wake(),
+    maxSkewSeconds: cachedSetting(() => getSetting(db.manager, 'callback.maxSkewSeconds')),
+  };
   app.use(requestIds(log));
   router.get('/wecom/callback', callbackGet(cb));
   router.post('/wecom/callback', callbackPost(cb));
-  router.get('/healthz', healthz(db, config.mode));
-  router.get('/metrics', metrics());
+  router.get('/healthz', healthz(db, config.mode, log));
+  router.get('/metrics', metrics(config.metricsToken));
   mountH5(router, { deps, clock, userIdFromCode: async (code) => (await wecom.getUserInfo(code)).userid });
   const sandbox =
     config.mode === 'sandbox' ? await mountSandbox({ app, router, deps, clock, local, crypto: cryptoCfg }) : undefined;
@@ -126,22 +131,4 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
       await db.close();
     },
   };
-}
-
-/** BOOTSTRAP_ADMINS get the admin role on start (architecture "Contracts"); audited. */
-async function bootstrapAdmins(db: Db, userids: string[], now: Date): Promise<void> {
-  for (const raw of userids) {
-    const userid = raw.toLowerCase();
-    await db.tx(async (m) => {
-      if (!(await m.findOne(Person, { where: { userid } }))) {
-        await insertRows(m, Person, { userid, name: userid, status: '在岗', inactive: false });
-      }
-      if ((await insertRows(m, PersonRole, { userid, role: 'admin' }, { orIgnore: true })) === 1) {
-        await writeAudit(m, now, 'system', 'role.grant', 'person', userid, {
-          role: 'admin',
-          source: 'BOOTSTRAP_ADMINS',
-        });
-      }
-    });
-  }
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { writeAudit } from './kernel/audit';
 import type { Deps } from './kernel/deps';
 import { findLedger } from './kernel/ledger';
 import { writeWorkbook } from './reports/xlsx';
@@ -32,6 +33,18 @@ export async function runExportCli(args: string[], deps: Deps): Promise<number> 
   }
   const sheets = await ledger.build(deps.db, { from, to }, { unmasked: true, department: values.department });
   await writeWorkbook(values.out, ledger.name, sheets);
-  console.log(`${ledger.name}: ${sheets.reduce((n, s) => n + s.rows.length, 0)} rows → ${values.out}`);
+  const rows = sheets.reduce((n, s) => n + s.rows.length, 0);
+  // REC-02: a CLI export is audited like a chat export (actor `cli`; the CLI operator gets unmasked data).
+  await deps.db.tx((m) =>
+    writeAudit(m, systemClock.now(), 'cli', 'ledger.export', 'ledger', ledger.name, {
+      from,
+      to,
+      department: values.department ?? null,
+      unmasked: true,
+      rows,
+      via: 'cli',
+    }),
+  );
+  console.log(`${ledger.name}: ${rows} rows → ${values.out}`);
   return 0;
 }

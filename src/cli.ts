@@ -1,4 +1,4 @@
-import pino from 'pino';
+import { makeLogger } from './logging';
 import { parseArgs } from 'node:util';
 import { createDataSource } from '../ormconfig';
 import { formatImportSummary, importCalendarFile } from './calendar/import';
@@ -26,9 +26,8 @@ const USAGE = `用法 / usage: npm run cli -- <command>
   sandbox seed                             load the demo directory into an empty database`;
 
 async function openDeps(): Promise<{ deps: Deps; close: () => Promise<void>; wecom: WecomClient }> {
-  const config = loadConfig();
-  const log = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
-  const db = await openDb(config);
+  const log = makeLogger(process.env.LOG_LEVEL ?? 'warn');
+  const { db, config } = await openDb(loadConfig());
   const deps = await makeDeps({
     db,
     config,
@@ -65,6 +64,11 @@ export async function runCli(argv: string[]): Promise<number> {
     if (cmd === 'job') return await runJobCli(sub, rest, deps);
     if (cmd === 'export') return await runExportCli([sub, ...rest], deps);
     if (cmd === 'sandbox' && sub === 'seed') {
+      // D35: demo people never enter a real database (openDb already refused a real-marked one in sandbox mode).
+      if (deps.config.mode !== 'sandbox') {
+        console.error('sandbox seed refused: this is a real database (WeCom variables are set)');
+        return 2;
+      }
       const loaded = await loadDemoDirectory(
         deps.db,
         systemClock.now(),

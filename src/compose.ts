@@ -1,5 +1,4 @@
 import type { Logger } from 'pino';
-import { createDataSource } from '../ormconfig';
 import { systemActor } from './kernel/ctx';
 import { makeCtx } from './kernel/make-ctx';
 import { alertCoverageOnce } from './calendar/coverage-alerts';
@@ -7,18 +6,16 @@ import { loadWorkCalendar } from './calendar/hall-calendar';
 import type { Config } from './config';
 import type { Tables } from './kernel/tables';
 import { TABLES } from './tables';
-import { Db } from './db';
+import type { Db } from './db';
+import { openInstance } from './instance';
 import type { Deps } from './kernel/deps';
 import { WecomClient } from './wecom/client';
 
-/** Open the configured database and apply pending migrations (start-up and every CLI command). */
-export async function openDb(config: Config, log?: Logger): Promise<Db> {
-  const ds = createDataSource(config.databaseUrl);
-  await ds.initialize();
-  const applied = await ds.runMigrations({ transaction: 'each' });
-  if (applied.length) log?.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-  return new Db(ds);
-}
+/**
+ * Open the configured database and apply pending migrations (start-up and every CLI command), refusing a mode
+ * the database is not marked for (D35); the returned configuration carries the database's keys.
+ */
+export const openDb = openInstance;
 
 /** The services domain code gets (the same for the server and the CLI); `apiBase` is where WeCom is reached. */
 export async function makeDeps(input: {

@@ -35,6 +35,11 @@ const envSchema = z.object({
   BOOTSTRAP_ADMINS: z.string().optional(),
   ATTACHMENT_DIR: z.string().default('./data/attachments'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // D35: an explicit sandbox on a database the sandbox did not create itself (never on one marked real).
+  SANDBOX: z.enum(['0', '1']).optional(),
+  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET 至少32个字符').optional(),
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN 至少16个字符').optional(),
 });
 
 export interface WecomCredentials {
@@ -58,18 +63,32 @@ export interface Config {
   bootstrapAdmins: string[];
   attachmentDir: string;
   logLevel: string;
+  /** SANDBOX=1: sandbox mode on a database the sandbox did not create itself (D35). */
+  sandboxExplicit: boolean;
+  /**
+   * Key of H5 sessions, OAuth states and sandbox form links: SESSION_SECRET, or (when unset) a random secret
+   * generated on first start and stored in the database (src/instance.ts). Empty until the database is opened.
+   */
+  sessionSecret: string;
+  /** Trust X-Forwarded-For/-Proto from a reverse proxy (TRUST_PROXY=1); off by default. */
+  trustProxy: boolean;
+  /** When set, GET /metrics also answers non-loopback callers that send `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
 }
 
-/** Fixed sandbox credentials: only ever used against the in-process fake WeCom. */
-export const SANDBOX_WECOM: WecomCredentials = {
-  corpId: 'wwsandbox0000000001',
-  agentId: 1000002,
-  secret: 'sandbox-secret',
-  token: 'sandboxToken2026',
-  aesKey: 'c2FuZGJveGtleXNhbmRib3hrZXlzYW5kYm94a2V5c2E', // 43 chars, decodes to 32 bytes
-};
+/**
+ * Sandbox identity: the corp/agent ids are not secrets; token, AES key and app secret are random per sandbox
+ * database (D35) and filled in by src/instance.ts when the database is opened.
+ */
+export const SANDBOX_IDS = { corpId: 'wwsandbox0000000001', agentId: 1000002 } as const;
 
 export class ConfigError extends Error {}
+
+/** 127.0.0.0/8, ::1 and localhost: the only listen addresses a sandbox accepts (D35). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
 
 /** Parse the environment; throws ConfigError naming every bad or missing variable. Never echoes secret values. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -87,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const real = present.length === WECOM_KEYS.length;
+  checkModeRules(e, real);
   const wecom: WecomCredentials = real
     ? {
         corpId: e.WECOM_CORP_ID!,
@@ -95,7 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         token: e.WECOM_TOKEN!,
         aesKey: e.WECOM_ENCODING_AES_KEY!,
       }
-    : SANDBOX_WECOM;
+    : { ...SANDBOX_IDS, secret: '', token: '', aesKey: '' };
   return {
     port: e.PORT,
     host: e.HOST,
@@ -110,7 +130,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     attachmentDir: e.ATTACHMENT_DIR,
     logLevel: e.LOG_LEVEL,
+    sandboxExplicit: e.SANDBOX === '1',
+    sessionSecret: e.SESSION_SECRET ?? '',
+    trustProxy: e.TRUST_PROXY === '1',
+    metricsToken: e.METRICS_TOKEN,
   };
+}
+
+/**
+ * D35 rules that need no database: sandbox mode listens on loopback only and never runs on MySQL/MariaDB
+ * unless SANDBOX=1 says so; SANDBOX=1 with WeCom variables is a contradiction; real mode reaches WeCom over
+ * https only (plain http is accepted for a loopback API base: the tests' fake WeCom, a local forward proxy).
+ */
+function checkModeRules(e: z.infer<typeof envSchema>, real: boolean): void {
+  if (real && e.SANDBOX === '1')
+    throw new ConfigError(
+      'SANDBOX=1 together with WeCom variables: unset one of them (sandbox and real mode exclude each other)',
+    );
+  if (real && e.WECOM_API_BASE) {
+    const u = new URL(e.WECOM_API_BASE);
+    if (u.protocol !== 'https:' && !isLoopbackHost(u.hostname))
+      throw new ConfigError(`WECOM_API_BASE must use https in real mode (got ${u.protocol}//${u.host})`);
+  }
+  if (real) return;
+  if (!isLoopbackHost(e.HOST))
+    throw new ConfigError(
+      `sandbox mode refuses HOST=${e.HOST}: the sandbox has no authentication and listens on loopback only (set the WeCom variables for real mode)`,
+    );
+  if (!e.DATABASE_URL.startsWith('sqlite:') && e.SANDBOX !== '1')
+    throw new ConfigError(
+      'sandbox mode refuses a MySQL/MariaDB DATABASE_URL: such a database is treated as real (set the WeCom variables, or SANDBOX=1 for a database made for the sandbox)',
+    );
+}
+
+/** Every credential a DSN can carry, masked: `user:pass@`, `?password=`, `&pwd=` (URL-encoded or not). */
+export function maskDsn(url: string): string {
+  return url
+    .replace(/\/\/([^:@/?#]*):[^/?#]*@/g, '//$1:***@')
+    .replace(/([?&;](?:password|passwd|pwd|pass|secret|token)=)[^&;#]*/gi, '$1***');
 }
 
 /** What may be logged about the configuration: no secret, token or key. */
@@ -118,9 +175,11 @@ export function describeConfig(c: Config): Record<string, unknown> {
   return {
     mode: c.mode,
     port: c.port,
-    database: c.databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
+    database: maskDsn(c.databaseUrl),
     corpId: c.wecom.corpId,
     agentId: c.wecom.agentId,
-    apiBase: c.apiBase ?? '(sandbox fake, mounted on the app)',
+    apiBase: c.apiBase ? maskDsn(c.apiBase) : '(sandbox fake, mounted on the app)',
+    trustProxy: c.trustProxy,
+    metricsToken: c.metricsToken ? 'set' : 'unset',
   };
 }

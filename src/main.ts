@@ -1,6 +1,6 @@
 import { createBot } from './app';
 import { ConfigError, describeConfig, loadConfig } from './config';
-import pino from 'pino';
+import { makeLogger } from './logging';
 
 // `npm start`: load config (sandbox when no WeCom variables are set), migrate, serve, run workers and jobs.
 async function main(): Promise<void> {
@@ -14,9 +14,14 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const log = pino({ level: config.logLevel });
+  const log = makeLogger(config.logLevel);
   log.info(describeConfig(config), 'starting');
-  const bot = await createBot({ config, log, autoStart: true });
+  const bot = await createBot({ config, log, autoStart: true }).catch((err: unknown) => {
+    // D35 refusals (mode against the database's mark) are one line that says why, not a stack trace.
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(2);
+  });
   if (config.mode === 'sandbox') {
     log.info(`sandbox ready: open ${bot.url}/sandbox (demo directory, fake WeCom at ${bot.url}/_fake-wecom)`);
   }

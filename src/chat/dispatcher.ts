@@ -9,6 +9,7 @@ import { enqueue } from '../outbox/enqueue';
 import type { Clock } from '../kernel/time';
 import { systemActor } from '../kernel/ctx';
 import { UserError } from '../kernel/errors';
+import { errorSummary } from '../logging';
 import { makeCtx } from '../kernel/make-ctx';
 import { prefetchMedia } from '../kernel/attachments';
 import { routeEvent } from './route';
@@ -97,7 +98,9 @@ export class Dispatcher {
         return;
       }
       const ref = randomBytes(3).toString('hex').toUpperCase();
-      const message = err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err);
+      // inbox.error keeps the scrubbed message and the reference only: the stack and the failing values are in
+      // neither the row nor the log (src/logging.ts).
+      const message = errorSummary(err);
       this.deps.log.error(
         { errorRef: ref, inboxId: row.id, userid: row.userid, attempt: row.attempts, err },
         'event failed',

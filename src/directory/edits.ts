@@ -10,6 +10,7 @@ import { insertRows } from '../db';
 import { addMonths, localDate } from '../kernel/time';
 import { GROUP_KEY_RE } from './fields';
 import { refreshGroupMembers } from './groups';
+import { checkRobotWebhook } from './robot-webhook';
 
 // Directory edits made in chat (docs/commands.md 目录). Each runs inside the event's
 // transaction, audits itself through ctx.audit, and keeps the directory valid for `directory import`
@@ -212,8 +213,7 @@ export async function bindGroup(
   if (!target.chatid === !target.webhook) throw new UserError('请给出 chatid=… 或 webhook=…（只填一个）。');
   if (target.chatid && !/^[0-9A-Za-z]{1,32}$/.test(target.chatid))
     throw new UserError('chatid 应为最多32位字母或数字。');
-  if (target.webhook && !/^https?:\/\/\S+$/.test(target.webhook))
-    throw new UserError('webhook 应为完整的 http(s) 地址。');
+  if (target.webhook) await checkRobotWebhook(ctx, target.webhook);
   if (target.chatid) {
     const other = await ctx.m.findOne(GroupChat, { where: { chatid: target.chatid } });
     if (other && other.key !== key) throw new UserError(`chatid ${target.chatid} 已用于 ${other.key}。`);

@@ -1,4 +1,6 @@
+import { timingSafeEqual } from 'node:crypto';
 import type Koa from 'koa';
+import type { Logger } from 'pino';
 import { InboxRow } from '../../entities/inbox';
 import { JobRun } from '../../entities/job-run';
 import { OutboxRow } from '../../entities/outbox';
@@ -6,7 +8,7 @@ import type { Db } from '../db';
 import { backlogGauge, registry } from '../metrics';
 
 /** GET /healthz (D14 lists jobs skipped while the bot was down). */
-export function healthz(db: Db, mode: string): Koa.Middleware {
+export function healthz(db: Db, mode: string, log: Logger): Koa.Middleware {
   return async (ctx) => {
     try {
       const m = db.manager;
@@ -32,14 +34,37 @@ export function healthz(db: Db, mode: string): Koa.Middleware {
         },
       };
     } catch (err) {
+      // The driver's text can name hosts, users and SQL: it goes to the log, the public answer says only "down".
+      log.error({ err }, 'healthz: database check failed');
       ctx.status = 503;
-      ctx.body = { ok: false, db: 'down', error: (err as Error).message };
+      ctx.body = { ok: false, db: 'down' };
     }
   };
 }
 
-export function metrics(): Koa.Middleware {
+const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
+
+/**
+ * Who may read /metrics: a direct loopback caller (a local Prometheus agent) — not one relayed by a reverse
+ * proxy on the same host, which always connects from loopback and adds X-Forwarded-For — or anyone sending
+ * `Authorization: Bearer <METRICS_TOKEN>` when that variable is set.
+ */
+export function metricsAllowed(ctx: Koa.Context, token: string | undefined): boolean {
+  const direct = LOOPBACK.test(ctx.req.socket.remoteAddress ?? '') && !ctx.get('x-forwarded-for');
+  if (direct) return true;
+  if (!token) return false;
+  const given = Buffer.from(/^Bearer (.+)$/.exec(ctx.get('authorization'))?.[1] ?? '');
+  const want = Buffer.from(token);
+  return given.length === want.length && timingSafeEqual(given, want);
+}
+
+export function metrics(token: string | undefined): Koa.Middleware {
   return async (ctx) => {
+    if (!metricsAllowed(ctx, token)) {
+      ctx.status = 403;
+      ctx.body = 'forbidden';
+      return;
+    }
     ctx.type = registry.contentType;
     ctx.body = await registry.metrics();
   };

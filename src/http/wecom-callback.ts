@@ -7,7 +7,8 @@ import type { Clock } from '../kernel/time';
 import { CallbackError, openEnvelope, verifyUrl, type CryptoCfg } from '../wecom/crypto';
 import { dedupeKeyOf, kindOf, parseInbound } from '../wecom/inbound';
 
-export const MAX_CALLBACK_BYTES = 1024 * 1024;
+/** A real callback envelope is a few KB (text ≤ 2048 bytes before encryption); anything larger is refused unread. */
+export const MAX_CALLBACK_BYTES = 64 * 1024;
 
 export interface CallbackDeps {
   /** Group-committed inbox inserts (src/http/inbox-writer.ts). */
@@ -17,11 +18,24 @@ export interface CallbackDeps {
   crypto: CryptoCfg;
   /** Wake the dispatcher; never awaited (design rule 1: ack must not wait for processing). */
   onStored: () => void;
+  /** Setting `callback.maxSkewSeconds` (read through a short cache: this is the acknowledgement's hot path). */
+  maxSkewSeconds: () => Promise<number>;
+}
+
+/** A setting read at most once a minute: a change made in chat applies within a minute, without a restart. */
+export function cachedSetting<T>(read: () => Promise<T>, ttlMs = 60_000): () => Promise<T> {
+  let value: { v: T; at: number } | undefined;
+  return async () => {
+    const now = Date.now();
+    if (!value || now - value.at > ttlMs) value = { v: await read(), at: now };
+    return value.v;
+  };
 }
 
 function query(ctx: Koa.Context): Record<string, string | undefined> {
   const q: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(ctx.query)) q[k] = Array.isArray(v) ? v[0] : v;
+  // A repeated parameter is ambiguous (which one was signed?): treated as missing, so the check fails.
+  for (const [k, v] of Object.entries(ctx.query)) q[k] = Array.isArray(v) ? undefined : v;
   return q;
 }
 
@@ -34,7 +48,7 @@ function reject(ctx: Koa.Context, log: Logger, status: number, reason: string): 
 
 /** GET: WeCom URL verification (wecom.md §1.2) — the decrypted echostr as plain text. */
 export function callbackGet(deps: CallbackDeps): Koa.Middleware {
-  return async (ctx) => {
+  return (ctx) => {
     try {
       const echo = verifyUrl(deps.crypto, query(ctx));
       ctx.type = 'text/plain';
@@ -65,15 +79,25 @@ export function callbackPost(deps: CallbackDeps): Koa.Middleware {
       return;
     }
     let inbound;
+    const now = deps.clock.now();
     try {
-      const plain = openEnvelope(deps.crypto, query(ctx), raw);
+      // Exact envelope shape, then the signature; only a signed body is decrypted and parsed as XML.
+      const q = query(ctx);
+      const plain = openEnvelope(deps.crypto, q, raw);
+      // The timestamp is covered by the signature: an old signed body replayed later is refused (the inbox
+      // keeps dedupe keys far longer than the window, so a replay inside it is a harmless duplicate). Transport
+      // freshness is wall-clock time, not the injected rule clock that tests and the sandbox clock (D36) move.
+      const skew = Math.abs(Date.now() / 1000 - Number(q.timestamp));
+      if (!(skew <= (await deps.maxSkewSeconds())))
+        throw new CallbackError(400, 'stale_timestamp', 'timestamp too far from now');
       inbound = parseInbound(plain);
+      // userid is a varchar(64) (WeCom allows 1–64 characters): refuse, rather than fail the insert on MySQL.
+      if (inbound.from.length > 64) throw new CallbackError(400, 'bad_from', 'FromUserName longer than 64');
     } catch (err) {
       if (!(err instanceof CallbackError)) throw err;
       reject(ctx, deps.log, err.status, err.code);
       return;
     }
-    const now = deps.clock.now();
     const stored = await deps.inbox.store({
       dedupeKey: dedupeKeyOf(inbound).slice(0, 191),
       userid: inbound.from.toLowerCase(),

@@ -13,7 +13,53 @@ import type { FetchedMedia } from './media';
 // lasts 10 minutes. Files are stored on disk under their sha256, with size and type limits.
 const SLOT_MS = 10 * 60_000;
 const MAX_BYTES = 20 * 1024 * 1024;
-const ALLOWED = /^(image\/(png|jpeg|gif|webp)|application\/(pdf|zip|msword|vnd\.[\w.-]+)|text\/plain)/;
+
+// Accepted types and the first bytes each must start with (anchored: `image/png-x` or `text/plainhtml` is not a
+// type we know). The declared type alone proves nothing — a renamed .exe says what the sender wants — so the
+// content is sniffed too; a download declared application/octet-stream is typed by its content.
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]; // .doc .xls .ppt
+const ZIP = [0x50, 0x4b, 0x03, 0x04]; // .zip and Office Open XML
+const MAGIC: Record<string, number[][]> = {
+  'image/png': [[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+  'image/jpeg': [[0xff, 0xd8, 0xff]],
+  'image/gif': [[0x47, 0x49, 0x46, 0x38]],
+  'image/webp': [[0x52, 0x49, 0x46, 0x46]],
+  'application/pdf': [[0x25, 0x50, 0x44, 0x46, 0x2d]],
+  'application/zip': [ZIP],
+  'application/msword': [OLE2],
+  'application/vnd.ms-excel': [OLE2],
+  'application/vnd.ms-powerpoint': [OLE2],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': [ZIP],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': [ZIP],
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': [ZIP],
+};
+
+const startsWith = (buf: Buffer, magic: number[]) => magic.every((b, i) => buf[i] === b);
+
+/** Plain text: no NUL byte and valid UTF-8 in the first 8 KB. */
+function looksLikeText(buf: Buffer): boolean {
+  const head = buf.subarray(0, 8192);
+  if (head.includes(0)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(0, head.length - 3)));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The media type to store, or undefined when the file is not one we accept: the declared type must be known
+ * exactly and the content must start the way that type does (octet-stream: the first type whose bytes match).
+ */
+export function acceptedType(declared: string, buf: Buffer): string | undefined {
+  const type = declared.split(';')[0].trim().toLowerCase();
+  if (type === 'text/plain') return looksLikeText(buf) ? type : undefined;
+  if (type === 'application/octet-stream')
+    return Object.keys(MAGIC).find((t) => MAGIC[t].some((m) => startsWith(buf, m)));
+  const magic = MAGIC[type];
+  return magic?.some((m) => startsWith(buf, m)) ? type : undefined;
+}
 
 /**
  * After-attach hook: a domain that waits for a file (e.g. a claimant's signature before an item is released,
@@ -84,9 +130,10 @@ export async function receiveMedia(ctx: Ctx, media: FetchedMedia | undefined): P
     await ctx.reply(`文件过大（${Math.ceil(media.buffer.length / 1048576)}MB），上限 20MB。`);
     return;
   }
-  const type = media.contentType.split(';')[0].trim();
-  if (!ALLOWED.test(type)) {
-    await ctx.reply(`不支持的文件类型（${type}），请发送图片、PDF 或 Office 文件。`);
+  const type = acceptedType(media.contentType, media.buffer);
+  if (!type) {
+    const declared = media.contentType.split(';')[0].trim().slice(0, 64);
+    await ctx.reply(`不支持的文件类型（${declared}，或内容与类型不符），请发送图片、PDF 或 Office 文件。`);
     return;
   }
   const sha256 = createHash('sha256').update(media.buffer).digest('hex');

@@ -1,4 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { ChatState } from '../../entities/chat-state';
 import type { Ctx } from './ctx';
 
 // H5 forms (commands.md §4): a link opened from chat with WeCom identity — OAuth snsapi_base in real mode,
@@ -35,16 +37,62 @@ export function findForm(forms: readonly FormDef[], nameOrKind: string): FormDef
 }
 
 const LINK_TTL_MS = 24 * 3600_000;
+/** A real-mode link sits in an order or a draft reply for the whole of its deadline (整改方案 5 WD …). */
+const OAUTH_LINK_TTL_MS = 30 * 24 * 3600_000;
+const DRAFT_PREFIX = 'h5d:';
 
 function sign(secret: string, payload: string): string {
   return createHmac('sha256', `h5:${secret}`).update(payload).digest('base64url');
 }
 
-/** The link for `kind`, prefilled with what was typed. */
-export function formLink(ctx: Ctx, kind: string, prefill: Record<string, string | undefined> = {}): string {
+const sameText = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/**
+ * The OAuth `state` (wecom.md §5.1: [a-zA-Z0-9], ≤ 128 bytes): a random nonce and an expiry, signed together
+ * with the form and the person the link was sent to. Checked on return, so a link forwarded to someone else,
+ * an expired one or a forged redirect does not open the form.
+ */
+export function oauthState(secret: string, kind: string, userid: string, now: Date): string {
+  const nonce = randomBytes(8).toString('hex');
+  const exp = (now.getTime() + OAUTH_LINK_TTL_MS).toString(36);
+  const mac = createHmac('sha256', `h5o:${secret}`).update(`${kind}|${userid}|${nonce}|${exp}`).digest('hex');
+  return `${nonce}Z${exp}Z${mac.slice(0, 32)}`;
+}
+
+export function checkOauthState(secret: string, kind: string, userid: string, state: string, now: Date): boolean {
+  const m = /^([0-9a-f]{16})Z([0-9a-z]{1,12})Z([0-9a-f]{32})$/.exec(state);
+  if (!m || parseInt(m[2], 36) < now.getTime()) return false;
+  const mac = createHmac('sha256', `h5o:${secret}`).update(`${kind}|${userid}|${m[1]}|${m[2]}`).digest('hex');
+  return sameText(mac.slice(0, 32), m[3]);
+}
+
+/**
+ * The link for `kind`. What was typed travels as a server-side draft (chat_state `h5d:<id>`, readable only by
+ * the person the link is for, for 24 hours): phone numbers and names never stand in a URL, a proxy log or a
+ * browser history.
+ */
+export async function formLink(
+  ctx: Ctx,
+  kind: string,
+  prefill: Record<string, string | undefined> = {},
+): Promise<string> {
   const base = ctx.deps.publicBaseUrl.replace(/\/+$/, '');
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(prefill)) if (v !== undefined && v !== '') q.set(k, v);
+  const values = Object.fromEntries(Object.entries(prefill).filter((e): e is [string, string] => Boolean(e[1])));
+  if (Object.keys(values).length) {
+    const id = randomBytes(8).toString('hex');
+    await ctx.m.save(ChatState, {
+      userid: ctx.actor.userid,
+      kind: `${DRAFT_PREFIX}${id}`,
+      data: { form: kind, values },
+      expiresAt: new Date(ctx.now.getTime() + OAUTH_LINK_TTL_MS),
+    });
+    q.set('d', id);
+  }
   const { config } = ctx.deps;
   if (config.mode === 'sandbox') {
     const exp = String(ctx.now.getTime() + LINK_TTL_MS);
@@ -53,20 +101,34 @@ export function formLink(ctx: Ctx, kind: string, prefill: Record<string, string 
     q.set('u', ctx.actor.userid);
     q.set('exp', exp);
     q.set('n', nonce);
-    q.set('sig', sign(config.wecom.secret, payload));
-    return `${base}/h5/forms/${kind}?${q}`;
+    q.set('sig', sign(config.sessionSecret, payload));
+    return `${base}/h5/forms/${kind}?${q.toString()}`;
   }
-  // Real mode: WeCom OAuth (wecom.md §5.1) redirects back to the form with ?code=…; the form page exchanges it.
-  const target = `${base}/h5/forms/${kind}${q.size ? `?${q}` : ''}`;
+  // Real mode: WeCom OAuth (wecom.md §5.1) redirects back to the form with ?code=…&state=…; the form page exchanges it.
+  const target = `${base}/h5/forms/${kind}${q.size ? `?${q.toString()}` : ''}`;
   const oauth = new URLSearchParams({
     appid: config.wecom.corpId,
     redirect_uri: target,
     response_type: 'code',
     scope: 'snsapi_base',
-    state: kind.replace(/[^a-zA-Z0-9]/g, '').slice(0, 128) || 'form',
+    state: oauthState(config.sessionSecret, kind, ctx.actor.userid, ctx.now),
     agentid: String(config.wecom.agentId),
   });
-  return `https://open.weixin.qq.com/connect/oauth2/authorize?${oauth}#wechat_redirect`;
+  return `https://open.weixin.qq.com/connect/oauth2/authorize?${oauth.toString()}#wechat_redirect`;
+}
+
+/** The prefilled values of draft `id`, if it is `userid`'s, for this form and not expired; else none. */
+export async function readDraft(
+  m: EntityManager,
+  userid: string,
+  kind: string,
+  id: string | undefined,
+  now: Date,
+): Promise<Record<string, string>> {
+  if (!id || !/^[0-9a-f]{16}$/.test(id)) return {};
+  const row = await m.findOne(ChatState, { where: { userid, kind: `${DRAFT_PREFIX}${id}` } });
+  if (!row || row.expiresAt < now || row.data.form !== kind) return {};
+  return (row.data.values ?? {}) as Record<string, string>;
 }
 
 /** Verify a sandbox signed link; returns the userid or undefined. Single use is enforced on submit. */
@@ -79,9 +141,6 @@ export function verifySignedLink(
   const { u, exp, n, sig } = q;
   if (!u || !exp || !n || !sig) return undefined;
   if (Number(exp) < now.getTime()) return undefined;
-  const expected = sign(secret, `${kind}|${u}|${exp}|${n}`);
-  const a = Buffer.from(expected);
-  const b = Buffer.from(sig);
-  if (a.length !== b.length || !timingSafeEqual(a, b)) return undefined;
+  if (!sameText(sign(secret, `${kind}|${u}|${exp}|${n}`), sig)) return undefined;
   return { userid: u, nonce: n };
 }

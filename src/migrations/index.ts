@@ -9,6 +9,7 @@ import { Windows1790000000030 } from './0030-windows';
 import { DeviceTaskDue1790000000031 } from './0031-device-task-due';
 import { WindowStateRecords1790000000032 } from './0032-window-state-records';
 import { LostFound1790000000040 } from './0040-lost-found';
+import { Security1790000000095 } from './0095-security';
 
 export const MIGRATIONS = [
   Spine1790000000001,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   DeviceTaskDue1790000000031,
   WindowStateRecords1790000000032,
   LostFound1790000000040,
+  Security1790000000095,
 ];

@@ -15,8 +15,11 @@ export type OutMessage =
       /** Sent instead if WeCom refuses the update (used or expired code, D12). */
       fallbackText?: string;
     }
-  /** A file already on disk (xlsx, docx) sent via media/upload. */
-  | { file: { path: string; filename: string } };
+  /**
+   * A file already on disk (xlsx, docx) sent via media/upload. `transient`: a copy made only to be sent (a ledger
+   * export), deleted from disk once delivered — the chat has it, and the disk should not keep personal data.
+   */
+  | { file: { path: string; filename: string; transient?: boolean } };
 
 export function msgTypeOf(msg: OutMessage): string {
   if ('text' in msg) return 'text';

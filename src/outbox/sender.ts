@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { GroupChat } from '../../entities/group-chat';
 import { OutboxRow } from '../../entities/outbox';
 import { affected, type Db } from '../db';
@@ -125,6 +125,8 @@ export class OutboxSender {
         ),
       );
       outboxCounter.inc({ outcome: 'sent' });
+      const file = row.body.file as { path?: string; transient?: boolean } | undefined;
+      if (file?.transient && file.path) await rm(file.path, { force: true }); // [security] exports deleted after delivery
     } catch (err) {
       await this.failed(row, err as Error & ApiErrorLike);
     }

@@ -310,6 +310,26 @@ export const SETTINGS = {
     open: 27,
     description: '“定期发布公告招领”：每N周一次，在该周第一个工作日09:00把招领清单发到蓝马甲群；0 = 不自动发送',
   }),
+  // [security]: transport and input bounds (no rules.md OPEN number: the seed regulations are silent on them).
+  'callback.maxSkewSeconds': def({
+    schema: z.number().int().min(30).max(3600),
+    default: 300,
+    rules: [],
+    description: '回调时间戳与当前时间相差超过该秒数即拒收（防重放；去重键保留远长于此，见 retention.transportDays）',
+  }),
+  'retention.transportDays': def({
+    schema: z.number().int().min(1).max(3650),
+    default: 30,
+    rules: ['REC-10'],
+    description:
+      '收发传输副本（入站消息内容、出站消息正文）保留天数，之后清除内容、保留去重键；记录本身的保存期限仍为 OPEN（REC-10）',
+  }),
+  'group.robotHosts': def({
+    schema: z.string().regex(/^[a-z0-9.-]+(,[a-z0-9.-]+)*$/, '应为逗号分隔的主机名，例如 qyapi.weixin.qq.com'),
+    default: 'qyapi.weixin.qq.com',
+    rules: [],
+    description: '“群 绑定 webhook=…”允许的群机器人地址主机（逗号分隔，https）',
+  }),
 } as const satisfies Record<string, SettingDef>;
 
 export type SettingName = keyof typeof SETTINGS;

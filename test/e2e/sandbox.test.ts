@@ -3,7 +3,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot, type Bot } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { freshDatabaseUrl } from '../helpers/db';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launchChromium } from '../helpers/browser';
 
 // a newcomer opens /sandbox, picks a person, types 帮助 and sees the reply —
@@ -12,7 +14,9 @@ describe('sandbox page in headless Chromium', () => {
   let bot: Bot;
   let browser: Browser;
   beforeAll(async () => {
-    const config = loadConfig({ PORT: '0', DATABASE_URL: await freshDatabaseUrl(), LOG_LEVEL: 'silent' });
+    // D35: the sandbox runs on an embedded SQLite database it creates itself (never on the CI MariaDB).
+    const DATABASE_URL = `sqlite:${join(mkdtempSync(join(tmpdir(), 'hall-sandbox-')), 'hall.sqlite')}`;
+    const config = loadConfig({ PORT: '0', DATABASE_URL, LOG_LEVEL: 'silent' });
     expect(config.mode).toBe('sandbox');
     bot = await createBot({ config, log: pino({ level: 'silent' }), autoStart: true });
     browser = await launchChromium();

@@ -13,6 +13,7 @@ import { LEDGERS } from '../../src/tables';
 import { writeWorkbook } from '../../src/reports/xlsx';
 import { type TestBot, startTestBot } from '../helpers/bot';
 import { investigateBoth, lastCardWith, register, respondentFeed } from './complaints-helpers';
+import { openForm, submitForm } from '../helpers/h5';
 
 // Queries, 结果运用, 归档 and the 台账 (CMP-09/10/15…19, REC-01/03/07, D1, D18; commands.md §4, §6).
 
@@ -196,10 +197,8 @@ describe('commands.md §4, §6: H5 form and ledgers', () => {
   it('CMP-07 the 投诉登记表 H5 form submits to 投诉 登记 with the same checks', async () => {
     await t.say('zhao', '表单 投诉登记表');
     expect(t.lastTextTo('zhao')).toMatch(/^投诉登记表：https?:\/\//);
-    const code = t.fake.state.mintOauthCode('zhao'); // WeCom OAuth (snsapi_base) back to the form
-    const body = new URLSearchParams({
-      code,
-      f: '0123456789abcdef',
+    const link = /https:\/\/\S+/.exec(t.lastTextTo('zhao'))![0];
+    const res = await submitForm(await openForm(t, link, 'zhao'), {
       方式: '窗口',
       部门: 'GA',
       窗口: '13号窗',
@@ -207,11 +206,6 @@ describe('commands.md §4, §6: H5 form and ledgers', () => {
       类别: '服务质量',
       姓名: '赵某',
       保密: '是',
-    });
-    const res = await fetch(`${t.bot.url}/h5/forms/complaint`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body,
     });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('TS2026-0001');
@@ -222,18 +216,7 @@ describe('commands.md §4, §6: H5 form and ledgers', () => {
       channel: '窗口',
     });
     // CMP-04 through the form too: no 事项 → 无效投诉, the form comes back with the refusal
-    const bad = new URLSearchParams({
-      code: t.fake.state.mintOauthCode('zhao'),
-      f: 'fedcba9876543210',
-      方式: '窗口',
-      部门: 'GA',
-      类别: '服务质量',
-    });
-    const res2 = await fetch(`${t.bot.url}/h5/forms/complaint`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: bad,
-    });
+    const res2 = await submitForm(await openForm(t, link, 'zhao'), { 方式: '窗口', 部门: 'GA', 类别: '服务质量' });
     expect(res2.status).toBe(422);
     expect(await res2.text()).toContain('rule CMP-04');
   });

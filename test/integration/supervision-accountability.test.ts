@@ -9,6 +9,7 @@ import { findLedger } from '../../src/kernel/ledger';
 import { LEDGERS } from '../../src/tables';
 import { OutboxRow } from '../../entities/outbox';
 import { startTestBot, type TestBot } from '../helpers/bot';
+import { openForm, submitForm } from '../helpers/h5';
 
 // ACC-01…ACC-07, INS-11, BRF-09, BRF-11 (000 问效, 全过程监督 第十二/十三条, 巡查 四 结果运用) through chat and jobs,
 // March 2026: 责令整改 → 整改方案 (4 HARD fields) → 三级提醒 → 进度 → 结果 → 验收 不到位 (扣分) → 通过.
@@ -230,22 +231,12 @@ describe('rectification and 问效 (ACC)', () => {
 
   it('ACC-04 the H5 整改方案 form (link in the order) runs 整改 方案 with the same HARD check', async () => {
     const link = /https:\/\/\S+/.exec(t.textsTo('lisi').find((x) => x.includes('ZG2026-0002'))!)![0];
-    const oauth = new URL(link.replace('#wechat_redirect', ''));
-    const target = new URL(oauth.searchParams.get('redirect_uri')!);
-    target.host = new URL(t.bot.url).host;
-    expect(target.pathname).toBe('/h5/forms/rectification');
-    expect(target.searchParams.get('编号')).toBe('ZG2026-0002');
+    expect(new URL(new URL(link.replace('#wechat_redirect', '')).searchParams.get('redirect_uri')!).pathname).toBe(
+      '/h5/forms/rectification',
+    );
     const submit = async (fields: Record<string, string>) => {
-      target.searchParams.set('code', t.fake.state.mintOauthCode('lisi'));
-      const page = await (await fetch(target)).text();
-      const hidden = Object.fromEntries(
-        [...page.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]]),
-      );
-      const res = await fetch(target, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ ...hidden, 编号: 'ZG2026-0002', ...fields }),
-      });
+      const form = await openForm(t, link, 'lisi');
+      const res = await submitForm(form, { 编号: 'ZG2026-0002', ...fields });
       await t.settle();
       return res.text();
     };

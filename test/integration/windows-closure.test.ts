@@ -6,6 +6,7 @@ import { Person } from '../../entities/person';
 import { WindowClosure } from '../../entities/window-closure';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { MEASURES, closure, spOf, win, stateAt } from '../helpers/windows';
+import { openForm, submitForm } from '../helpers/h5';
 
 // 窗口临时关闭 (rules.md §6 WIN-03…WIN-06, WIN-12; commands.md §3.6; D28) through signed callbacks and card clicks.
 
@@ -196,12 +197,11 @@ describe('H5 forms (commands.md §4)', () => {
   it('D28 the draft is completed through the 窗口临时关闭（重启）申请表 H5 form, which runs 窗口 关闭 with the same checks', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
     await t.say('wangwu', FILE);
-    const post = (fields: Record<string, string>, f: string) =>
-      fetch(`${t.bot.url}/h5/forms/window-closure`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ code: t.fake.state.mintOauthCode('wangwu'), f, ...fields }),
-      });
+    const link = /https:\/\/\S+/.exec(t.lastTextTo('wangwu'))![0];
+    const form = await openForm(t, link, 'wangwu');
+    expect(form.values['编号']).toBe('GB2026-GA-001'); // prefilled from the server-side draft, not the URL
+    expect(link).not.toContain('GB2026');
+    const post = (fields: Record<string, string>) => submitForm(form, fields);
     const base = {
       编号: 'GB2026-GA-001',
       窗口: '13',
@@ -218,10 +218,10 @@ describe('H5 forms (commands.md §4)', () => {
       高峰应对: '12号窗延时',
       不限号: '是',
     };
-    const late = await post({ ...base, 从: '2026-03-03', ...measures }, '0123456789abcdef');
+    const late = await post({ ...base, 从: '2026-03-03', ...measures });
     expect(late.status).toBe(422);
     expect(await late.text()).toContain('rule WIN-05');
-    const ok = await post({ ...base, ...measures }, 'fedcba9876543210');
+    const ok = await post({ ...base, ...measures });
     expect(ok.status).toBe(200);
     expect(await ok.text()).toContain('GB2026-GA-001 已提交，送大厅管理室审核');
     expect((await closure(t, 'GB2026-GA-001')).status).toBe('pending');

@@ -237,11 +237,11 @@ describe('rejected envelopes', () => {
     expect([err.status, err.code]).toEqual([400, 'bad_envelope']);
   });
 
-  it('non-XML, an empty body and an envelope without Encrypt are 400', () => {
+  it('non-XML, an empty body and an envelope without Encrypt are 400 bad_envelope (exact shape before the signature)', () => {
     expect(rejection(() => openEnvelope(A, good.query, 'hello, not xml')).status).toBe(400);
     expect(rejection(() => openEnvelope(A, good.query, '')).status).toBe(400);
     expect(rejection(() => openEnvelope(A, good.query, '{"encrypt":"abc"}')).status).toBe(400);
     const err = rejection(() => openEnvelope(A, good.query, '<xml><ToUserName>x</ToUserName></xml>'));
-    expect([err.status, err.code]).toEqual([400, 'missing_encrypt']);
+    expect([err.status, err.code]).toEqual([400, 'bad_envelope']);
   });
 });

@@ -101,7 +101,7 @@ export async function issueRectification(
     responsible: input.responsible.userid,
     due: clock.dueDate,
   });
-  const link = formLink({ ...ctx, actor: { ...ctx.actor, userid: input.responsible.userid } }, 'rectification', {
+  const link = await formLink({ ...ctx, actor: { ...ctx.actor, userid: input.responsible.userid } }, 'rectification', {
     编号: no,
   });
   await ctx.send(
@@ -157,7 +157,7 @@ export async function submitPlan(ctx: Ctx, r: Rectification, p: PlanInput): Prom
     throw ruleRefusal(
       'ACC-04',
       '000 全过程监督 第十二条',
-      `整改方案应明确整改的内容、措施、完成时限、责任人，缺少：${missing.join('、')}。可填写表单：${formLink(ctx, 'rectification', { 编号: r.no })}`,
+      `整改方案应明确整改的内容、措施、完成时限、责任人，缺少：${missing.join('、')}。可填写表单：${await formLink(ctx, 'rectification', { 编号: r.no })}`,
     );
   }
   if (r.status === '已通过') throw new UserError(`${r.no} 已验收通过。`);

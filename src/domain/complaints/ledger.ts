@@ -2,14 +2,15 @@ import { Between, In } from 'typeorm';
 import { Complaint } from '../../../entities/complaint';
 import { ComplaintParty } from '../../../entities/complaint-party';
 import { Deadline } from '../../../entities/deadline';
-import { maskName, maskPhone } from '../../kernel/mask';
+import { maskFreeText, maskName, maskPhone } from '../../kernel/mask';
 import type { Ledger, Sheet } from '../../kernel/ledger';
 import { localDate, localStamp, shortDate } from '../../kernel/time';
 import { CHANNELS, DL, SUBJECT } from './model';
 
 // 投诉台账, one sheet per 投诉方式 (000 投诉处理 三(1) "根据不同投诉方式分别建立台账"; commands.md §6), and the
 // 信访举报台账 (CMP-20). `*` columns (投诉人, 电话) are full only for an unmasked export (大厅管理室); a
-// masked export shows 王* / 139****5678, and a 保密 complainant as "保密" (REC-01, REC-07, OPEN #61).
+// masked export shows 王* / 139****5678, and a 保密 complainant as "保密" (REC-01, REC-07, OPEN #61). Free text
+// (事项, 落实) is masked too in a masked export: it often repeats the complainant's name or number (D18).
 
 const COLUMNS: Sheet['columns'] = [
   { header: '编号', key: 'no', width: 14 },
@@ -32,6 +33,9 @@ const COLUMNS: Sheet['columns'] = [
   { header: '结果运用', key: 'use', width: 24 },
   { header: '归档', key: 'archived', width: 11 },
 ];
+
+/** 事项/落实 as this export may show them (maskFreeText: numbers, and the complainant's own name/phone/address). */
+const free = (text: string, c: Complaint, unmasked: boolean) => (unmasked ? text : maskFreeText(text, c));
 
 function who(c: Complaint, unmasked: boolean): { name: string; phone: string } {
   if (unmasked) return { name: c.complainantName ?? '', phone: c.complainantPhone ?? '' };
@@ -86,7 +90,7 @@ export const complaintLedger: Ledger = {
             phone: p.phone,
             confidential: c.confidential ? '是' : '否',
             respondent: c.respondentLabel,
-            matter: c.matter,
+            matter: free(c.matter, c, opts.unmasked),
             category: c.category,
             nature: c.nature,
             mode: c.handlingMode ?? '',
@@ -98,7 +102,10 @@ export const complaintLedger: Ledger = {
               .join('；'),
             report: mine
               .filter((x) => x.report)
-              .map((x) => `${x.departmentCode}${x.reportOverdue ? '（超期）' : ''}：${x.report}`)
+              .map(
+                (x) =>
+                  `${x.departmentCode}${x.reportOverdue ? '（超期）' : ''}：${free(x.report ?? '', c, opts.unmasked)}`,
+              )
               .join('；'),
             replied: c.repliedAt ? localDate(c.repliedAt) : '',
             satisfaction: c.satisfaction ?? '',
@@ -133,7 +140,7 @@ export const petitionLedger: Ledger = {
         rows: rows.map((c) => ({
           no: c.no,
           received: c.receivedDate,
-          matter: c.matter,
+          matter: free(c.matter, c, opts.unmasked),
           due: clocks.find((d) => d.subjectId === c.no && d.kind === DL.petition)?.dueDate ?? '',
           replied: c.repliedAt ? `${localDate(c.repliedAt)}${c.replyOverdue ? '（超期）' : ''}` : '',
           status: c.status,

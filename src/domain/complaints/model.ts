@@ -1,4 +1,5 @@
 import type { Complaint } from '../../../entities/complaint';
+import { maskFreeText } from '../../kernel/mask';
 
 // Vocabulary of 投诉处理 (rules.md §2 and the 投诉登记表, OPEN #14), in one place for commands, forms and ledgers.
 
@@ -91,18 +92,15 @@ export function isSeriousNature(nature: string): boolean {
 }
 
 /**
- * Remove the complainant's name, phone and address from free text written by the office (事项, 意见) before it
- * goes to the respondent side, the monthly notices or a log (REC-01, D18).
+ * Remove the complainant's name, phone and address — and any ID number, mobile or landline — from free text
+ * written by the office (事项, 意见, 说明) before it goes to the respondent side, the monthly notices, a masked
+ * export or a log (REC-01, REC-07, D18; a 保密 complainant leaves no trace, src/kernel/mask.ts maskFreeText).
  */
 export function redact(
   text: string,
-  c: Pick<Complaint, 'complainantName' | 'complainantPhone' | 'complainantAddress'>,
+  c: Pick<Complaint, 'complainantName' | 'complainantPhone' | 'complainantAddress'> & { confidential?: boolean },
 ): string {
-  let out = text;
-  for (const v of [c.complainantPhone, c.complainantAddress, c.complainantName]) {
-    if (v && v.trim().length >= 2) out = out.split(v.trim()).join('**');
-  }
-  return out.replace(/1\d{10}/g, (p) => `${p.slice(0, 3)}****${p.slice(-4)}`);
+  return maskFreeText(text, c);
 }
 
 /** Short one-line summary of the matter for lists and cards, already redacted. */

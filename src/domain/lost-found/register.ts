@@ -60,7 +60,7 @@ export async function registerItem(ctx: Ctx, a: RegisterArgs): Promise<string> {
   const category: Category | undefined = a.类别?.trim() ? parseCategory(a.类别) : '一般';
   if (!category) problems.push(`类别“${a.类别}”无效，可选：${CATEGORIES.join('、')}`);
   if (missing.length || problems.length) {
-    const link = formLink(ctx, 'lost-item', { ...a });
+    const link = await formLink(ctx, 'lost-item', { ...a });
     const text = [missing.length ? `缺少${missing.join('、')}` : '', ...problems].filter(Boolean).join('；');
     if (missing.length)
       throw ruleRefusal(

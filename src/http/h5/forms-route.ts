@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type Koa from 'koa';
 import type Router from '@koa/router';
 import getRawBody from 'raw-body';
 import { ChatState } from '../../../entities/chat-state';
 import { loadActor } from '../../kernel/directory';
 import { UserError } from '../../kernel/errors';
-import { findForm, verifySignedLink } from '../../kernel/forms';
+import { checkOauthState, findForm, readDraft, verifySignedLink } from '../../kernel/forms';
 import { makeCtx } from '../../kernel/make-ctx';
 import { runNamed } from '../../chat/run-text';
 import { insertRows } from '../../db';
@@ -14,8 +13,9 @@ import type { Clock } from '../../kernel/time';
 import { formPage, page, resultPage } from './render';
 import { issueSession, readSession } from './session';
 
-// /h5/forms/<kind> (architecture "HTTP", commands.md §4): identity by WeCom OAuth (snsapi_base code → userid)
-// or, in sandbox, a signed single-use link; the submission runs the form's command in one transaction.
+// /h5/forms/<kind> (architecture "HTTP", commands.md §4): identity by WeCom OAuth (snsapi_base code → userid, with
+// the signed `state` of the link checked) or, in sandbox, a signed single-use link; the submission runs the form's
+// command in one transaction, under a one-time submission id the server issued with the page.
 
 interface H5Deps {
   deps: Deps;
@@ -24,7 +24,14 @@ interface H5Deps {
   userIdFromCode(code: string): Promise<string | undefined>;
 }
 
-const IDENTITY_KEYS = ['u', 'exp', 'n', 'sig', 's', 'f', 'code', 'state'];
+/** Pages hold personal data and a session: not cached, not framed, not sniffed, no Referer with the code. */
+const PAGE_HEADERS: Record<string, string> = {
+  'Cache-Control': 'no-store',
+  'Content-Security-Policy':
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
 
 function flat(q: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -33,25 +40,29 @@ function flat(q: Record<string, string | string[] | undefined>): Record<string, 
 }
 
 export function mountH5(router: Router, h: H5Deps): void {
-  const secret = h.deps.config.wecom.secret;
+  const secret = h.deps.config.sessionSecret; // SESSION_SECRET or a stored random one, never the WeCom secret
 
-  /** Who is this? Returns the userid and the hidden fields that prove it on the POST. */
+  /**
+   * Who is this, and under which server-issued submission id? Returns the hidden fields that prove both on the
+   * POST. A WeCom code is accepted only on the GET that WeCom's redirect makes, with the link's signed state.
+   */
   async function identify(
     q: Record<string, string>,
     kind: string,
-  ): Promise<{ userid: string; hidden: Record<string, string>; nonce?: string } | undefined> {
+    method: 'GET' | 'POST',
+  ): Promise<{ userid: string; submission: string; hidden: Record<string, string> } | undefined> {
     const now = h.clock.now();
     if (h.deps.config.mode === 'sandbox' && q.sig) {
       const v = verifySignedLink(secret, kind, q, now);
-      return v && { userid: v.userid, nonce: v.nonce, hidden: { u: q.u, exp: q.exp, n: q.n, sig: q.sig } };
+      return v && { userid: v.userid, submission: v.nonce, hidden: { u: q.u, exp: q.exp, n: q.n, sig: q.sig } };
     }
     const fromSession = readSession(secret, q.s, now);
-    if (fromSession) return { userid: fromSession, hidden: { s: q.s } };
-    if (q.code) {
-      const userid = await h.userIdFromCode(q.code).catch(() => undefined);
-      return userid
-        ? { userid: userid.toLowerCase(), hidden: { s: issueSession(secret, userid.toLowerCase(), now) } }
-        : undefined;
+    if (fromSession) return { ...fromSession, hidden: { s: q.s } };
+    if (method === 'GET' && q.code && q.state) {
+      const userid = (await h.userIdFromCode(q.code).catch(() => undefined))?.toLowerCase();
+      if (!userid || !checkOauthState(secret, kind, userid, q.state, now)) return undefined;
+      const s = issueSession(secret, userid, now);
+      return { ...readSession(secret, s, now)!, hidden: { s } };
     }
     return undefined;
   }
@@ -65,16 +76,22 @@ export function mountH5(router: Router, h: H5Deps): void {
     );
   };
 
+  router.use('/h5/forms', async (ctx, next) => {
+    await next();
+    ctx.set(PAGE_HEADERS);
+  });
+
   router.get('/h5/forms/:kind', async (ctx) => {
     const form = findForm(h.deps.tables.forms, ctx.params.kind);
     if (!form) return void (ctx.status = 404);
     const q = flat(ctx.query);
-    const who = await identify(q, form.kind);
+    const who = await identify(q, form.kind, 'GET');
     if (!who) return deny(ctx);
-    const values = Object.fromEntries(Object.entries(q).filter(([k]) => !IDENTITY_KEYS.includes(k)));
+    // Prefilled values come from the server-side draft named in the link (never from the URL itself).
+    const values = await readDraft(h.deps.db.manager, who.userid, form.kind, q.d, h.clock.now());
     ctx.type = 'text/html; charset=utf-8';
-    // Every rendered form carries a one-time submission id, so a double tap or a reload does not file twice.
-    ctx.body = formPage(form, values, { ...who.hidden, f: who.nonce ?? randomBytes(8).toString('hex') });
+    // The session names the one-time submission id, so a double tap or a reload does not file twice.
+    ctx.body = formPage(form, values, who.hidden);
   });
 
   router.post('/h5/forms/:kind', async (ctx) => {
@@ -87,11 +104,9 @@ export function mountH5(router: Router, h: H5Deps): void {
       ctx.status = 413;
       return;
     }
-    const who = await identify(body, form.kind);
+    const who = await identify(body, form.kind, 'POST');
     if (!who) return deny(ctx);
-    const submission = who.nonce ?? (/^[0-9a-f]{16}$/.test(body.f ?? '') ? body.f : undefined);
-    if (!submission) return deny(ctx);
-    who.hidden.f = submission;
+    const { submission } = who;
     const named: Record<string, string> = {};
     for (const f of form.fields) if (body[f.key]?.trim()) named[f.key] = body[f.key].trim();
     const now = h.clock.now();

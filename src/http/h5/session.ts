@@ -1,26 +1,30 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 // After WeCom OAuth (wecom.md §5.1: the code is single-use and valid 5 minutes) the form page carries a short
-// signed session so the POST knows who submits. HMAC over userid + expiry with a key derived from the app secret.
+// signed session so the POST knows who submits — and which one-time submission id the server issued for this
+// rendering (never one the client picks). HMAC over userid + expiry + submission id with SESSION_SECRET.
 const SESSION_MS = 30 * 60_000;
 
-export function issueSession(secret: string, userid: string, now: Date): string {
-  const exp = now.getTime() + SESSION_MS;
-  const payload = `${userid}.${exp}`;
-  return `${payload}.${createHmac('sha256', `h5s:${secret}`).update(payload).digest('base64url')}`;
+export interface H5Session {
+  userid: string;
+  /** The server-issued one-time submission id (16 hex). */
+  submission: string;
 }
 
-export function readSession(secret: string, token: string | undefined, now: Date): string | undefined {
-  if (!token) return undefined;
-  const i = token.lastIndexOf('.');
-  const payload = token.slice(0, i);
-  const sig = token.slice(i + 1);
-  const [userid, exp] = [
-    payload.slice(0, payload.lastIndexOf('.')),
-    Number(payload.slice(payload.lastIndexOf('.') + 1)),
-  ];
-  if (!userid || !(exp > now.getTime())) return undefined;
-  const expected = Buffer.from(createHmac('sha256', `h5s:${secret}`).update(payload).digest('base64url'));
-  const got = Buffer.from(sig);
-  return expected.length === got.length && timingSafeEqual(expected, got) ? userid : undefined;
+const mac = (secret: string, payload: string) =>
+  createHmac('sha256', `h5s:${secret}`).update(payload).digest('base64url');
+
+export function issueSession(secret: string, userid: string, now: Date): string {
+  const payload = `${userid}.${now.getTime() + SESSION_MS}.${randomBytes(8).toString('hex')}`;
+  return `${payload}.${mac(secret, payload)}`;
+}
+
+export function readSession(secret: string, token: string | undefined, now: Date): H5Session | undefined {
+  const m = /^(.+)\.(\d{13})\.([0-9a-f]{16})\.([A-Za-z0-9_-]{43})$/.exec(token ?? '');
+  if (!m || !(Number(m[2]) > now.getTime())) return undefined;
+  const expected = Buffer.from(mac(secret, `${m[1]}.${m[2]}.${m[3]}`));
+  const got = Buffer.from(m[4]);
+  return expected.length === got.length && timingSafeEqual(expected, got)
+    ? { userid: m[1], submission: m[3] }
+    : undefined;
 }

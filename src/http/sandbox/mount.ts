@@ -37,6 +37,8 @@ interface MountInput {
   crypto: CryptoCfg;
 }
 
+const robotKeyOf = (webhook: string): string => /key=([^&]+)/.exec(webhook)?.[1] ?? '';
+
 async function jsonBody(ctx: Koa.Context): Promise<unknown> {
   const raw = await getRawBody(ctx.req, { limit: 64 * 1024, encoding: 'utf8' });
   return JSON.parse(raw || '{}');
@@ -46,7 +48,7 @@ export async function mountSandbox(input: MountInput) {
   const { app, router, deps, clock, local, crypto } = input;
   const fake = createFakeWecom({
     corpId: crypto.corpId,
-    secret: deps.config.wecom.secret,
+    secret: deps.config.wecom.secret, // random per sandbox database (D35)
     agentId: deps.config.wecom.agentId,
     prefix: FAKE_PREFIX,
   });
@@ -86,7 +88,8 @@ export async function mountSandbox(input: MountInput) {
         key: g.key,
         name: g.name,
         chatid: g.chatid,
-        robot: g.webhook ? (/key=([^&]+)/.exec(g.webhook)?.[1] ?? '') : null,
+        // D35: no endpoint returns a webhook key; the page matches robot messages by this alias instead.
+        robot: g.webhook ? `robot:${g.key}` : null,
         members: g.members ?? [],
       })),
     };
@@ -156,9 +159,13 @@ export async function mountSandbox(input: MountInput) {
     ctx.body = { ok: status === 200, status };
   });
 
-  router.get('/sandbox/api/messages', (ctx) => {
+  router.get('/sandbox/api/messages', async (ctx) => {
     const after = Number(ctx.query.after ?? 0) || 0;
-    const items: FeedItem[] = fake.state.feedLog.since(after);
+    const groups = await deps.db.manager.find(GroupChat);
+    const alias = new Map(groups.filter((g) => g.webhook).map((g) => [robotKeyOf(g.webhook!), `robot:${g.key}`]));
+    const items: FeedItem[] = fake.state.feedLog
+      .since(after)
+      .map((i) => (i.channel === 'robot' ? { ...i, to: alias.get(String(i.to)) ?? 'robot:?' } : i));
     ctx.body = { items, seq: Math.max(after, ...items.map((i) => i.seq)) };
   });
 
