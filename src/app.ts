@@ -20,7 +20,9 @@ import { mountSandbox } from './http/sandbox/mount';
 import { callbackGet, callbackPost } from './http/wecom-callback';
 import { OutboxSender } from './outbox/sender';
 import { Scheduler } from './scheduler';
-import { systemClock, type Clock } from './kernel/time';
+import { OffsetClock, systemClock, type Clock } from './kernel/time';
+import { SandboxClock } from './sandbox-clock';
+import { mountSandboxClock } from './http/sandbox/clock-route';
 import { WecomClient } from './wecom/client';
 import { writeAudit } from './kernel/audit';
 
@@ -44,13 +46,17 @@ export interface Bot {
   wecom: WecomClient;
   /** Sandbox mode only: the in-process fake WeCom's state. */
   sandbox?: Awaited<ReturnType<typeof mountSandbox>>;
+  /** Sandbox mode only: the movable clock (D36). */
+  sandboxClock?: SandboxClock;
   close(): Promise<void>;
 }
 
 /** Composition root (architecture "Layout": loadConfig → DataSource → services → http → scheduler → workers). */
 export async function createBot(opts: BotOptions): Promise<Bot> {
   const { config } = opts;
-  const clock = opts.clock ?? systemClock;
+  // D36: in sandbox mode the bot reads a movable clock (the given clock plus a stored, forward-only offset).
+  const offsetClock = config.mode === 'sandbox' ? new OffsetClock(opts.clock ?? systemClock) : undefined;
+  const clock: Clock = offsetClock ?? opts.clock ?? systemClock;
   const log = opts.log ?? pino({ level: config.logLevel });
   const db = await openDb(config, log);
   await bootstrapAdmins(db, config.bootstrapAdmins, clock.now());
@@ -85,6 +91,11 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   mountH5(router, { deps, clock, userIdFromCode: async (code) => (await wecom.getUserInfo(code)).userid });
   const sandbox =
     config.mode === 'sandbox' ? await mountSandbox({ app, router, deps, clock, local, crypto: cryptoCfg }) : undefined;
+  const sandboxClock = offsetClock && new SandboxClock(deps, offsetClock, scheduler, () => settle(dispatcher, sender));
+  if (sandboxClock) {
+    await sandboxClock.load();
+    mountSandboxClock(router, { config, clock: sandboxClock });
+  }
   app.use(router.routes()).use(router.allowedMethods());
   server.on('request', app.callback());
 
@@ -93,7 +104,9 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
     await db.tx((m) => checkNextYearCoverage(makeCtx(deps, m, clock.now(), systemActor('system'), 'startup:coverage')));
     const caught = await scheduler.catchUp();
     if (caught.length) log.info({ jobs: caught }, 'catch-up runs');
-    await scheduler.start();
+    // The sandbox clock fires jobs on its own (moved) time; node-cron would fire them on wall minutes.
+    if (sandboxClock) sandboxClock.start();
+    else await scheduler.start();
     dispatcher.start();
     sender.start();
   }
@@ -110,12 +123,14 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
     scheduler,
     wecom,
     sandbox,
+    sandboxClock,
     async close() {
       if (closed) return;
       closed = true;
       // Graceful: stop accepting, finish the current event and send, then close the database.
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
+      await sandboxClock?.stop();
       await scheduler.stop();
       await dispatcher.stop();
       await sender.stop();
@@ -139,5 +154,14 @@ async function bootstrapAdmins(db: Db, userids: string[], now: Date): Promise<vo
         });
       }
     });
+  }
+}
+
+/** Run the dispatcher and outbox until neither has anything ready (after a sandbox clock fire). */
+async function settle(dispatcher: Dispatcher, sender: OutboxSender): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    const a = await dispatcher.drain();
+    const b = await sender.drain();
+    if (a === 0 && b === 0) return;
   }
 }

@@ -63,7 +63,7 @@ export class Scheduler {
   constructor(
     private readonly deps: Deps,
     private readonly clock: Clock,
-    private readonly jobs: readonly JobDef[] = JOBS,
+    readonly jobs: readonly JobDef[] = JOBS,
   ) {
     // issue [approvals] §2: the jobs table validates its cron expressions at start.
     const bad = jobs.filter((j) => !validateCron(j.cron)).map((j) => `${j.name} (${j.cron})`);
