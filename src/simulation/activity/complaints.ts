@@ -8,6 +8,7 @@ import { perDay, type Activity, type Action, type SimContext } from './types';
 // department and stays overdue, so the complaint-deadlines job reminds it every WD.
 
 const TARGET = { small: 8, hall: 44 };
+const OUTCOMES = ['属实', '属实', '部分属实', '不实'];
 const MATTERS = ['态度生硬', '未一次性告知', '办理超时', '推诿扯皮', '空岗等待'];
 
 interface Open {
@@ -79,7 +80,7 @@ async function answer(ctx: SimContext, c: Open, open: Open[]): Promise<void> {
     `投诉 答复 ${c.no} 方式=电话 满意度=${ctx.rng.chance(0.8) ? '满意' : '基本满意'}`,
   );
   ctx.tally(a.startsWith('✅') ? 'complaints.answered' : 'complaints.answer-refused');
-  await ctx.driver.say(office, `投诉 结果 ${c.no} ${ctx.rng.chance(0.6) ? '属实' : '不属实'}`);
+  await ctx.driver.say(office, `投诉 结果 ${c.no} ${ctx.rng.pick(OUTCOMES)}`);
   const archived = await ctx.driver.say(office, `投诉 归档 ${c.no}`);
   if (archived.startsWith('✅')) ctx.tally('complaints.archived');
   open.splice(open.indexOf(c), 1);

@@ -7,7 +7,7 @@ import { perDay, type Activity, type Action, type SimContext } from './types';
 // filed too late on purpose (WIN-05 refuses it), and some wait a WD before the last signature (D17 reminders).
 // Suspensions are filed seven WDs ahead (SUS-06) and approved; one is filed too late on purpose.
 
-const TARGET = { small: { closures: 3, suspensions: 2 }, hall: { closures: 14, suspensions: 6 } };
+const TARGET = { small: { closures: 3, suspensions: 2 }, hall: { closures: 17, suspensions: 6 } };
 
 interface Pending {
   no: string;
