@@ -33,7 +33,7 @@ function requests(n: number): { path: string; body: string }[] {
       createTime: 1772500000,
     });
     const { body, query } = sealEnvelope(CFG, xml);
-    return { path: `/wecom/callback?${new URLSearchParams({ ...query })}`, body };
+    return { path: `/wecom/callback?${new URLSearchParams({ ...query }).toString()}`, body };
   });
 }
 
@@ -99,6 +99,22 @@ async function main(): Promise<void> {
     }
   }
   fake.child.kill();
+  rows.push('── the hall-scale simulated month (npm run cli -- simulate --scale hall), its own process');
+  const servers: [string, string | undefined][] = [['SQLite', undefined]];
+  if (process.env.BENCH_MARIADB_URL) servers.push(['MariaDB', process.env.BENCH_MARIADB_URL]);
+  for (const [name, url] of servers) {
+    const { stdout } = await run(
+      process.execPath,
+      [...tsx, join(import.meta.dirname, 'simulate.ts'), ...(url ? [url] : [])],
+      {
+        maxBuffer: 1 << 24,
+      },
+    );
+    const r = JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, number | boolean>;
+    rows.push(
+      `${name}: ${((r.wallMs as number) / 1000).toFixed(1)} s (target < ${name === 'SQLite' ? 60 : 120} s), peak RSS ${String(r.peakRssMb)} MB (target < 300), ${String(r.eventsPerSec)} events/s through the dispatcher, invariants ${r.ok ? 'pass' : 'FAIL'}`,
+    );
+  }
   console.log(rows.join('\n'));
   console.log(
     `(each point: ${DURATION_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up; servers, fake WeCom and load generator in separate processes on loopback; 2 cores)`,
