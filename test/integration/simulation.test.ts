@@ -160,7 +160,7 @@ describe('simulate — a small-scale month (issue [simulation])', () => {
         for (const p of PLANTS) planted.set(p.invariant, await plantAndCheck(f, p));
       },
     });
-  }, 120_000);
+  }, 300_000);
 
   it('every invariant passes on the simulated month, with real work in it', () => {
     expect(report.invariants.filter((i) => !i.ok)).toEqual([]);
