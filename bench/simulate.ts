@@ -1,9 +1,12 @@
 import { createDataSource } from '../ormconfig';
 import { runSimulation } from '../src/simulation/run';
 
-// `npm run bench` part 2 (issue [simulation] "Benchmark"): the hall-scale month (8 departments, 50 windows, 300
-// people) in its own process, so its peak RSS is the month's alone. Argument: a MariaDB/MySQL server URL (a fresh
-// schema is made on it), or nothing for a fresh SQLite file. Prints one JSON line.
+// `npm run bench` part 2 (issue [simulation] "Benchmark"), each in its own process so the peak RSS is its own:
+//   month [url]  the hall-scale month (8 departments, 50 windows, 300 people): wall time, RSS, events/s;
+//   year [url]   twelve hall-scale months (2025-04 … 2026-03), then the time of the last 1st-WD monthly batch
+//                (BRF-04/05/07, PRF-14) over that year of data.
+// `url` is a MariaDB/MySQL server (a fresh schema is made on it); without it, a fresh SQLite file. BENCH_SCALE=small
+// runs the demo hall instead. Prints one JSON line.
 
 async function freshSchema(base: string): Promise<string> {
   const name = `hall_sim_${process.pid}`;
@@ -14,9 +17,17 @@ async function freshSchema(base: string): Promise<string> {
   return base.replace(/\/[^/?]*(\?|$)/, `/${name}$1`);
 }
 
-const server = process.argv[2];
+const [mode = 'month', server] = process.argv.slice(2);
 const databaseUrl = server ? await freshSchema(server) : undefined;
-const report = await runSimulation({ month: '2026-03', scale: 'hall', seed: 7, databaseUrl });
+const year = mode === 'year';
+const report = await runSimulation({
+  month: year ? '2025-04' : '2026-03',
+  months: year ? 12 : 1,
+  scale: process.env.BENCH_SCALE === 'small' ? 'small' : 'hall',
+  seed: 7,
+  databaseUrl,
+});
+const batch = report.jobRuns.filter((r) => r.job === 'monthly-batch').at(-1);
 console.log(
   JSON.stringify({
     ok: report.ok,
@@ -24,5 +35,7 @@ console.log(
     peakRssMb: Math.round(report.peakRss / 1048576),
     events: report.events,
     eventsPerSec: Math.round(report.events / (report.wallMs / 1000)),
+    monthlyBatchMs: batch?.ms ?? null,
+    monthlyBatchAt: batch?.at ?? null,
   }),
 );

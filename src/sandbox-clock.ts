@@ -22,6 +22,8 @@ export interface ClockRun {
   period?: string;
   counts?: Record<string, number>;
   error?: string;
+  /** How long the run took, wall clock. */
+  ms: number;
 }
 
 export interface ClockMove {
@@ -118,9 +120,11 @@ export class SandboxClock {
     const counts: Record<string, number> = {};
     for (const { at, job } of fires) {
       this.setNow(at);
+      const started = performance.now();
       const outcome = await this.scheduler.runJob(job, at);
+      const ms = Math.round(performance.now() - started);
       await this.settle();
-      runs.push({ at: at.toISOString(), job: job.name, ...outcome });
+      runs.push({ at: at.toISOString(), job: job.name, ...outcome, ms });
       if (outcome.status === 'ok') counts[job.name] = (counts[job.name] ?? 0) + 1;
     }
     if (target.getTime() > this.clock.now().getTime()) this.setNow(target);

@@ -18,6 +18,8 @@ export interface SimReport {
   invariants: { name: string; ok: boolean; checked: number; violations: string[] }[];
   tallies: Record<string, number>;
   events: number;
+  /** Every job run that did its work, with its wall-clock duration (not in the markdown: it varies run to run). */
+  jobRuns: { job: string; at: string; ms: number }[];
   wallMs: number;
   peakRss: number;
 }
@@ -83,7 +85,7 @@ export async function collectReport(input: Input): Promise<SimReport> {
   const oral = notices.filter((n) => n.type === '口头');
   const others = notices.filter((n) => n.type !== '口头');
   const md = [
-    `# 模拟运行 ${opts.month} · ${opts.scale} · seed ${opts.seed}`,
+    `# 模拟运行 ${facts.month}${(opts.months ?? 1) > 1 ? `（${opts.month} 起 ${opts.months} 个月）` : ''} · ${opts.scale} · seed ${opts.seed}`,
     '',
     `**${ok ? 'PASS' : 'FAIL'}** — ${invariants.filter((i) => i.ok).length}/${invariants.length} invariants; ${driver.events} callbacks (${driver.rejected} not acknowledged), ${inbox} inbox rows, ${facts.fake.feedLog.all().length} messages delivered.`,
     '',
@@ -118,5 +120,17 @@ export async function collectReport(input: Input): Promise<SimReport> {
     `Wall time ${(input.wallMs / 1000).toFixed(1)} s · peak RSS ${Math.round(input.peakRss / 1048576)} MB · ${(inbox / (input.wallMs / 1000)).toFixed(0)} events/s through the dispatcher`,
     '',
   ].join('\n');
-  return { ok, markdown: md, invariants, tallies, events: inbox, wallMs: input.wallMs, peakRss: input.peakRss };
+  const jobRuns = driver.moves.flatMap((mv) =>
+    mv.runs.filter((r) => r.status === 'ok').map((r) => ({ job: r.job, at: r.at, ms: r.ms })),
+  );
+  return {
+    ok,
+    markdown: md,
+    invariants,
+    tallies,
+    events: inbox,
+    jobRuns,
+    wallMs: input.wallMs,
+    peakRss: input.peakRss,
+  };
 }

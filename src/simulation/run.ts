@@ -6,7 +6,7 @@ import { createBot } from '../app';
 import { loadConfig } from '../config';
 import { importDirectory } from '../directory/import';
 import { startFakeWecom } from '../fake-wecom';
-import { addDays, FixedClock, instantAt, monthBounds, OffsetClock, type LocalDate } from '../kernel/time';
+import { addDays, addMonths, FixedClock, instantAt, monthBounds, OffsetClock, type LocalDate } from '../kernel/time';
 import { SandboxClock } from '../sandbox-clock';
 import { activities } from './activity/index';
 import type { Action, SimContext } from './activity/types';
@@ -23,6 +23,8 @@ import { collectReport, type SimReport } from './report';
 
 export interface SimOptions {
   month: string;
+  /** Consecutive months from `month` (default 1); the invariants and report cover the last one. */
+  months?: number;
   scale: Scale;
   seed: number;
   /** Default: a fresh SQLite file in a temporary directory. */
@@ -45,7 +47,7 @@ const SECRET = 'simulation-secret';
 export async function runSimulation(opts: SimOptions): Promise<SimReport> {
   const started = performance.now();
   let peakRss = process.memoryUsage().rss;
-  const { first, last } = monthBounds(`${opts.month}-01`);
+  const { first } = monthBounds(`${opts.month}-01`);
   const base = new FixedClock(instantAt(first, '00:00'));
   const clock = new OffsetClock(base);
   const fake = await startFakeWecom({
@@ -82,8 +84,6 @@ export async function runSimulation(opts: SimOptions): Promise<SimReport> {
     };
     const sandboxClock = new SandboxClock(bot.deps, clock, bot.scheduler, settle);
     const driver = new SimDriver(bot, fake, sandboxClock, SIM_CRYPTO, AGENT_ID);
-    const days: LocalDate[] = [];
-    for (let d = first; d <= last; d = addDays(d, 1)) days.push(d);
     const tallies = new Map<string, number>();
     const ctx: SimContext = {
       driver,
@@ -91,25 +91,34 @@ export async function runSimulation(opts: SimOptions): Promise<SimReport> {
       rng,
       calendar,
       scale: opts.scale,
-      workdays: days.filter((d) => calendar.isWorkday(d)),
+      workdays: [],
       tally: (key, n = 1) => tallies.set(key, (tallies.get(key) ?? 0) + n),
     };
     const domainActivities = activities();
-    for (const day of days) {
-      const actions: Action[] = domainActivities.flatMap((a) => a.day(ctx, day));
-      // Stable by time: activities keep their list order within a minute.
-      actions.sort((a, b) => a.at.localeCompare(b.at));
-      for (const action of actions) {
-        await driver.moveTo(instantAt(day, action.at));
-        await action.run();
+    let month = opts.month;
+    let days: LocalDate[] = [];
+    for (let i = 0; i < (opts.months ?? 1); i++, month = addMonths(`${month}-01`, 1).slice(0, 7)) {
+      const { first: from, last } = monthBounds(`${month}-01`);
+      days = [];
+      for (let d = from; d <= last; d = addDays(d, 1)) days.push(d);
+      ctx.workdays = days.filter((d) => calendar.isWorkday(d));
+      for (const day of days) {
+        const actions: Action[] = domainActivities.flatMap((a) => a.day(ctx, day));
+        // Stable by time: activities keep their list order within a minute.
+        actions.sort((a, b) => a.at.localeCompare(b.at));
+        for (const action of actions) {
+          await driver.moveTo(instantAt(day, action.at));
+          await action.run();
+        }
+        await driver.moveTo(instantAt(addDays(day, 1), '00:00'));
+        peakRss = Math.max(peakRss, process.memoryUsage().rss);
       }
-      await driver.moveTo(instantAt(addDays(day, 1), '00:00'));
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }
+    month = days[0].slice(0, 7);
     const facts: SimFacts = {
       m: bot.deps.db.manager,
       calendar,
-      month: opts.month,
+      month,
       days,
       workdays: ctx.workdays,
       fake: fake.state,
