@@ -12,10 +12,13 @@ const TARGET = { small: { closures: 3, suspensions: 2 }, hall: { closures: 17, s
 interface Pending {
   no: string;
   on: LocalDate;
+  /** The closure's first (and only) day: the office confirms the staff back the WD after (WIN-07). */
+  from: LocalDate;
 }
 
 export function windowsActivity(): Activity {
   const waiting: Pending[] = [];
+  const back: Pending[] = [];
   return {
     name: 'windows',
     day(ctx, day) {
@@ -23,10 +26,22 @@ export function windowsActivity(): Activity {
       if (index < 0) return [];
       const actions: Action[] = waiting
         .filter((p) => p.on === day)
-        .map((p) => ({ at: '10:45', what: 'late signature', run: () => finish(ctx, p.no) }));
+        .map((p) => ({ at: '10:45', what: 'late signature', run: () => finish(ctx, p.no, p.from, back) }));
+      // WIN-07: most closures are confirmed back on the next WD before the 09:00 watch; one in ten is forgotten.
+      for (const p of back.filter((x) => x.on === day)) {
+        if (ctx.rng.chance(0.1)) continue;
+        actions.push({
+          at: '08:50',
+          what: 'staff back',
+          run: async () => {
+            const r = await ctx.driver.say(ctx.hall.office[0], `窗口 到岗 ${p.no}`);
+            ctx.tally(r.startsWith('✅') ? 'closures.back' : 'closures.back-refused');
+          },
+        });
+      }
       const t = TARGET[ctx.scale];
       for (let i = 0; i < perDay(t.closures, ctx.workdays.length, index); i++) {
-        actions.push({ at: '10:15', what: 'closure', run: () => closure(ctx, day, waiting) });
+        actions.push({ at: '10:15', what: 'closure', run: () => closure(ctx, day, waiting, back) });
       }
       // Suspensions need 5 WDs' notice: file them in the first part of the month.
       const early = Math.max(1, ctx.workdays.length - 8);
@@ -44,7 +59,7 @@ function measures(name: string): string {
   return `联络人=${name} 联络电话=13900000012 咨询人员=${name} 咨询电话=0477-1234567 宣传告知=公众号已发布 高峰应对=同类窗口延时服务 不限号=是`;
 }
 
-async function closure(ctx: SimContext, day: LocalDate, waiting: Pending[]): Promise<void> {
+async function closure(ctx: SimContext, day: LocalDate, waiting: Pending[], back: Pending[]): Promise<void> {
   const cal = ctx.calendar;
   const dept = ctx.rng.pick(ctx.hall.departments.filter((x) => x.windows.length >= 2));
   const w = ctx.rng.pick(dept.windows);
@@ -68,15 +83,16 @@ async function closure(ctx: SimContext, day: LocalDate, waiting: Pending[]): Pro
   if (ctx.rng.chance(0.2)) {
     // The first signature now, the last one a WD later (the approval reminders fire in between).
     await decide(ctx, no, { steps: 1 });
-    waiting.push({ no, on: cal.nextWorkday(day) });
+    waiting.push({ no, on: cal.nextWorkday(day), from });
     return;
   }
-  await finish(ctx, no);
+  await finish(ctx, no, from, back);
 }
 
-async function finish(ctx: SimContext, no: string): Promise<void> {
+async function finish(ctx: SimContext, no: string, from: LocalDate, back: Pending[]): Promise<void> {
   const status = await decide(ctx, no);
   ctx.tally(status === 'approved' ? 'closures.approved' : `closures.${status}`);
+  if (status === 'approved') back.push({ no, from, on: ctx.calendar.nextWorkday(from) });
 }
 
 async function suspension(ctx: SimContext, day: LocalDate): Promise<void> {
