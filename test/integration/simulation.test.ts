@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Approval } from '../../entities/approval';
 import { ApprovalStep } from '../../entities/approval-step';
@@ -99,7 +99,10 @@ const PLANTS: Plant[] = [
     // an approved closure whose filing came after the 17:30 cut-off of the WD before
     invariant: 'approved closures pass WIN-04/05',
     async plant(m) {
-      const c = await m.findOneOrFail(WindowClosure, { where: { status: 'approved' }, order: { id: 'ASC' } });
+      const c = await m.findOneOrFail(WindowClosure, {
+        where: { status: In(['approved', 'ended']) },
+        order: { id: 'ASC' },
+      });
       await m.update(WindowClosure, { id: c.id }, { filedAt: instantAt(c.fromDate, '08:00') });
     },
   },
