@@ -97,7 +97,8 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
     mountSandboxClock(router, { config, clock: sandboxClock });
   }
   app.use(router.routes()).use(router.allowedMethods());
-  server.on('request', app.callback());
+  const handle = app.callback();
+  server.on('request', (req, res) => void handle(req, res));
 
   if (opts.autoStart) {
     // DIR-13 / D13: on start, tell G-OFFICE if this year (or, in December, next year) is not confirmed.
