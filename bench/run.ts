@@ -33,7 +33,7 @@ function requests(n: number): { path: string; body: string }[] {
       createTime: 1772500000,
     });
     const { body, query } = sealEnvelope(CFG, xml);
-    return { path: `/wecom/callback?${new URLSearchParams({ ...query })}`, body };
+    return { path: `/wecom/callback?${new URLSearchParams({ ...query }).toString()}`, body };
   });
 }
 
@@ -74,6 +74,21 @@ async function load(url: string, connections: number): Promise<Result> {
 const fmt = (r: Result) =>
   `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  errors ${r.errors}${r.exhausted ? '  (request pool exhausted: raise BENCH_POOL)' : ''}`;
 
+interface SimBench {
+  ok: boolean;
+  wallMs: number;
+  peakRssMb: number;
+  eventsPerSec: number;
+  monthlyBatchMs: number | null;
+}
+
+/** bench/simulate.ts in its own process (its peak RSS is the simulation's alone). */
+async function simulate(mode: 'month' | 'year', url: string | undefined): Promise<SimBench> {
+  const args = [...tsx, join(import.meta.dirname, 'simulate.ts'), mode, ...(url ? [url] : [])];
+  const { stdout } = await run(process.execPath, args, { maxBuffer: 1 << 24 });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as SimBench;
+}
+
 async function main(): Promise<void> {
   const fake = await serve('fake', []);
   const rows: string[] = [];
@@ -99,6 +114,19 @@ async function main(): Promise<void> {
     }
   }
   fake.child.kill();
+  rows.push('── the hall-scale simulated month (npm run cli -- simulate --scale hall), its own process');
+  const servers: [string, string | undefined][] = [['SQLite', undefined]];
+  if (process.env.BENCH_MARIADB_URL) servers.push(['MariaDB', process.env.BENCH_MARIADB_URL]);
+  for (const [name, url] of servers) {
+    const r = await simulate('month', url);
+    rows.push(
+      `${name}: ${(r.wallMs / 1000).toFixed(1)} s (target < ${name === 'SQLite' ? 60 : 120} s), peak RSS ${r.peakRssMb} MB (target < 300), ${r.eventsPerSec} events/s through the dispatcher, invariants ${r.ok ? 'pass' : 'FAIL'}`,
+    );
+  }
+  const y = await simulate('year', undefined);
+  rows.push(
+    `1st-WD monthly batch after 12 hall-scale months (SQLite): ${String(y.monthlyBatchMs)} ms (target < 5000 ms); the year took ${(y.wallMs / 1000).toFixed(0)} s`,
+  );
   console.log(rows.join('\n'));
   console.log(
     `(each point: ${DURATION_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up; servers, fake WeCom and load generator in separate processes on loopback; 2 cores)`,

@@ -21,7 +21,9 @@ import { cachedSetting, callbackGet, callbackPost } from './http/wecom-callback'
 import { getSetting } from './settings/settings';
 import { OutboxSender } from './outbox/sender';
 import { Scheduler } from './scheduler';
-import { systemClock, type Clock } from './kernel/time';
+import { OffsetClock, systemClock, type Clock } from './kernel/time';
+import { SandboxClock } from './sandbox-clock';
+import { mountSandboxClock } from './http/sandbox/clock-route';
 import { WecomClient } from './wecom/client';
 
 export interface BotOptions {
@@ -46,14 +48,18 @@ export interface Bot {
   wecom: WecomClient;
   /** Sandbox mode only: the in-process fake WeCom's state. */
   sandbox?: Awaited<ReturnType<typeof mountSandbox>>;
+  /** Sandbox mode only: the movable clock (D36). */
+  sandboxClock?: SandboxClock;
   close(): Promise<void>;
 }
 
 /** Composition root (architecture "Layout": loadConfig → DataSource → services → http → scheduler → workers). */
 export async function createBot(opts: BotOptions): Promise<Bot> {
-  const clock = opts.clock ?? systemClock;
   const log = opts.log ?? makeLogger(opts.config.logLevel);
   const { db, config } = await openDb(opts.config, log);
+  // D36: in sandbox mode the bot reads a movable clock (the given clock plus a stored, forward-only offset).
+  const offsetClock = config.mode === 'sandbox' ? new OffsetClock(opts.clock ?? systemClock) : undefined;
+  const clock: Clock = offsetClock ?? opts.clock ?? systemClock;
   await bootstrapAdmins(db, config.bootstrapAdmins, clock.now());
 
   const app = new Koa({ proxy: config.trustProxy }); // X-Forwarded-* only from a proxy you name (TRUST_PROXY=1)
@@ -93,6 +99,11 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   mountH5(router, { deps, clock, userIdFromCode: async (code) => (await wecom.getUserInfo(code)).userid });
   const sandbox =
     config.mode === 'sandbox' ? await mountSandbox({ app, router, deps, clock, local, crypto: cryptoCfg }) : undefined;
+  const sandboxClock = offsetClock && new SandboxClock(deps, offsetClock, scheduler, () => settle(dispatcher, sender));
+  if (sandboxClock) {
+    await sandboxClock.load();
+    mountSandboxClock(router, { config, clock: sandboxClock });
+  }
   app.use(router.routes()).use(router.allowedMethods());
   const handle = app.callback();
   server.on('request', (req, res) => void handle(req, res));
@@ -102,7 +113,9 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
     await db.tx((m) => checkNextYearCoverage(makeCtx(deps, m, clock.now(), systemActor('system'), 'startup:coverage')));
     const caught = await scheduler.catchUp();
     if (caught.length) log.info({ jobs: caught }, 'catch-up runs');
-    await scheduler.start();
+    // The sandbox clock fires jobs on its own (moved) time; node-cron would fire them on wall minutes.
+    if (sandboxClock) sandboxClock.start();
+    else await scheduler.start();
     dispatcher.start();
     sender.start();
   }
@@ -119,16 +132,27 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
     scheduler,
     wecom,
     sandbox,
+    sandboxClock,
     async close() {
       if (closed) return;
       closed = true;
       // Graceful: stop accepting, finish the current event and send, then close the database.
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
+      await sandboxClock?.stop();
       await scheduler.stop();
       await dispatcher.stop();
       await sender.stop();
       await db.close();
     },
   };
+}
+
+/** Run the dispatcher and outbox until neither has anything ready (after a sandbox clock fire). */
+async function settle(dispatcher: Dispatcher, sender: OutboxSender): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    const a = await dispatcher.drain();
+    const b = await sender.drain();
+    if (a === 0 && b === 0) return;
+  }
 }

@@ -23,7 +23,8 @@ const USAGE = `用法 / usage: npm run cli -- <command>
   job list                                 every job, its cron, next fire time, last outcome
   job run <name> [--at <ISO>] [--force]    run one job as if the clock read --at
   export <ledger> --out <file.xlsx> [--from --to]   台账 export
-  sandbox seed                             load the demo directory into an empty database`;
+  sandbox seed                             load the demo directory into an empty database
+  simulate [--month --scale --seed --db --report]   a month of a synthetic hall, invariants checked`;
 
 async function openDeps(): Promise<{ deps: Deps; close: () => Promise<void>; wecom: WecomClient }> {
   const log = makeLogger(process.env.LOG_LEVEL ?? 'warn');
@@ -44,6 +45,7 @@ export async function runCli(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  if (cmd === 'simulate') return (await import('./cli-simulate')).runSimulateCli([sub, ...rest].filter(Boolean));
   if (cmd === 'migrate') {
     const config = loadConfig();
     const ds = createDataSource(config.databaseUrl);

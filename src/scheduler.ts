@@ -62,7 +62,7 @@ export class Scheduler {
   constructor(
     private readonly deps: Deps,
     private readonly clock: Clock,
-    private readonly jobs: readonly JobDef[] = deps.tables.jobs,
+    readonly jobs: readonly JobDef[] = deps.tables.jobs,
   ) {
     // the jobs table validates its cron expressions at start.
     const bad = jobs.filter((j) => !validateCron(j.cron)).map((j) => `${j.name} (${j.cron})`);

@@ -123,3 +123,23 @@ export class FixedClock implements Clock {
     this.current = new Date(this.current.getTime() + ms);
   }
 }
+
+/**
+ * The sandbox clock (D36): another clock read `offsetMs` ahead. Only ever moved forward; the offset is
+ * persisted by src/sandbox-clock.ts so a restart keeps the moved time.
+ */
+export class OffsetClock implements Clock {
+  constructor(
+    private readonly base: Clock,
+    private offset = 0,
+  ) {}
+  now(): Date {
+    return new Date(this.base.now().getTime() + this.offset);
+  }
+  get offsetMs(): number {
+    return this.offset;
+  }
+  setOffset(ms: number): void {
+    this.offset = ms;
+  }
+}

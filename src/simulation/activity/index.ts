@@ -1,0 +1,18 @@
+import { complaintsActivity } from './complaints';
+import { monthlyNoticesActivity } from './monthly-notices';
+import { supervisionActivity } from './supervision';
+import type { Activity } from './types';
+import { windowPlansActivity } from './window-plans';
+import { windowsActivity } from './windows';
+
+// The simulated month's activity, one entry per domain (D69). A later domain adds its file and a
+// line here. Fresh instances each run: activities keep records in progress between days.
+export function activities(): Activity[] {
+  return [
+    supervisionActivity(),
+    complaintsActivity(),
+    windowsActivity(),
+    windowPlansActivity(),
+    monthlyNoticesActivity(),
+  ];
+}

@@ -1,0 +1,24 @@
+import { approvalsDecidedOrReminded } from './approvals-d17';
+import { closuresHard } from './closures-hard';
+import { noRateLimitDrops, nothingFailed } from './delivery';
+import { talksByTenth, writtenByFifteenth } from './monthly-notices';
+import { oralNotices } from './oral-notices';
+import { overdueDaily } from './overdue-daily';
+import { remindersOnce } from './reminders-once';
+import type { Invariant } from './types';
+import { workdayOnly } from './workday-only';
+
+// Every invariant the simulated month is checked against (D69); a later domain adds its file and
+// a line here.
+export const INVARIANTS: Invariant[] = [
+  remindersOnce,
+  overdueDaily,
+  workdayOnly,
+  oralNotices,
+  writtenByFifteenth,
+  talksByTenth,
+  closuresHard,
+  noRateLimitDrops,
+  nothingFailed,
+  approvalsDecidedOrReminded,
+];

@@ -1,0 +1,29 @@
+import { In } from 'typeorm';
+import { JobRun } from '../../../entities/job-run';
+import { OutboxRow } from '../../../entities/outbox';
+import { localDate, localStamp } from '../../kernel/time';
+import { fireTimesBetween } from '../../scheduler';
+import type { Invariant } from './types';
+
+// commands.md §5 "WD only": a WD-only job neither runs nor sends anything on a non-WD. A job's messages carry its
+// `now` (the fire time), so a message queued on a non-WD at a WD-only job's fire minute is one it sent.
+export const workdayOnly: Invariant = {
+  name: 'nothing from a WD-only job on a non-WD',
+  rules: 'commands.md §5, DIR-13',
+  async check(f) {
+    const wdOnly = f.jobs.filter((j) => j.workingDaysOnly);
+    const names = wdOnly.map((j) => j.name);
+    const runs = await f.m.find(JobRun, { where: { job: In(names), status: In(['ok', 'failed', 'running']) } });
+    const violations = runs
+      .filter((r) => !f.calendar.isWorkday(localDate(r.scheduledFor)))
+      .map((r) => `${r.job} ran on non-WD ${localDate(r.scheduledFor)}`);
+    const rows = await f.m.find(OutboxRow, { select: { id: true, dedupeKey: true, createdAt: true } });
+    for (const o of rows) {
+      if (f.calendar.isWorkday(localDate(o.createdAt))) continue;
+      const at = o.createdAt;
+      const job = wdOnly.find((j) => fireTimesBetween(j.cron, new Date(at.getTime() - 60_000), at).length > 0);
+      if (job) violations.push(`${job.name}? sent ${o.dedupeKey} on non-WD ${localStamp(at)}`);
+    }
+    return { checked: runs.length + rows.length, violations };
+  },
+};

@@ -1,0 +1,187 @@
+import { In, type EntityManager } from 'typeorm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Approval } from '../../entities/approval';
+import { ApprovalStep } from '../../entities/approval-step';
+import { InboxRow } from '../../entities/inbox';
+import { JobRun } from '../../entities/job-run';
+import { Notice } from '../../entities/notice';
+import { ReminderLog } from '../../entities/reminder-log';
+import { Talk } from '../../entities/talk';
+import { WindowClosure } from '../../entities/window-closure';
+import { insertRows } from '../../src/db';
+import type { FakeWecomState, FeedItem } from '../../src/fake-wecom';
+import { instantAt } from '../../src/kernel/time';
+import { INVARIANTS } from '../../src/simulation/invariants/index';
+import type { Invariant, InvariantResult, SimFacts } from '../../src/simulation/invariants/types';
+import { runSimulation } from '../../src/simulation/run';
+import type { SimReport } from '../../src/simulation/report';
+import { freshDatabaseUrl } from '../helpers/db';
+
+// D69: a small-scale March 2026 runs through the whole bot (signed callbacks, card clicks,
+// every job fired by the sandbox clock, D36) with every invariant passing; then each invariant is shown to catch a
+// violation planted in the finished month (inside a transaction that is rolled back, so the plants never mix).
+
+const byName = (name: string): Invariant => INVARIANTS.find((i) => i.name === name)!;
+
+/** A planted violation: change the finished month (in a rolled-back transaction) or the facts, then check. */
+interface Plant {
+  invariant: string;
+  plant(m: EntityManager, f: SimFacts): Promise<SimFacts | void>;
+}
+
+const PLANTS: Plant[] = [
+  {
+    // a broken reminder key (the time in the occurrence) claims the same daily reminder twice
+    invariant: 'reminders at most once',
+    async plant(m) {
+      for (const occurrence of ['2026-03-10', '2026-03-10T09:00']) {
+        await insertRows(m, ReminderLog, {
+          subject: 'deadline:999',
+          kind: 'overdue',
+          deadlineVersion: 1,
+          occurrence,
+          sentAt: instantAt('2026-03-10', '09:00'),
+        });
+      }
+    },
+  },
+  {
+    // an overdue complaint whose reminder of one WD went missing
+    invariant: 'overdue reminded each WD, no other day',
+    async plant(m) {
+      const one = await m.findOneOrFail(ReminderLog, { where: { kind: 'overdue' }, order: { id: 'ASC' } });
+      await m.delete(ReminderLog, { id: one.id });
+    },
+  },
+  {
+    invariant: 'nothing from a WD-only job on a non-WD',
+    async plant(m) {
+      const at = instantAt('2026-03-07', '09:00'); // Saturday
+      await insertRows(m, JobRun, {
+        job: 'complaint-deadlines',
+        period: 'planted',
+        attempt: 1,
+        status: 'ok',
+        scheduledFor: at,
+        startedAt: at,
+      });
+    },
+  },
+  {
+    // one WD without its 口头通报
+    invariant: 'one 口头通报 per WD, consecutive numbers',
+    async plant(m) {
+      await m.update(Notice, { periodKey: '口头:2026-03-10' }, { status: '已驳回' });
+    },
+  },
+  {
+    invariant: '书面通报 by the 15th or flagged late',
+    async plant(m) {
+      await m.update(Notice, { periodKey: '书面:2026-02' }, { publishedAt: instantAt('2026-03-20', '10:00') });
+    },
+  },
+  {
+    invariant: '约谈 handled by the 10th or escalated',
+    async plant(m) {
+      await insertRows(m, Talk, {
+        month: '2026-02',
+        departmentCode: 'GA',
+        target: '首席代表',
+        status: '已确认',
+        deadline: '2026-03-10',
+        reasons: 'planted',
+        evidence: {} as never,
+        late: false,
+      });
+    },
+  },
+  {
+    // an approved closure whose filing came after the 17:30 cut-off of the WD before
+    invariant: 'approved closures pass WIN-04/05',
+    async plant(m) {
+      const c = await m.findOneOrFail(WindowClosure, {
+        where: { status: In(['approved', 'ended']) },
+        order: { id: 'ASC' },
+      });
+      await m.update(WindowClosure, { id: c.id }, { filedAt: instantAt(c.fromDate, '08:00') });
+    },
+  },
+  {
+    invariant: 'zero rate-limit drops at the fake',
+    plant(_m, f) {
+      const dropped = { id: 0, channel: 'dm', dropped: true, droppedFor: ['lisi'] } as unknown as FeedItem;
+      const fake = { feedLog: { all: () => [...f.fake.feedLog.all(), dropped] }, calls: f.fake.calls };
+      return Promise.resolve({ ...f, fake: fake as unknown as FakeWecomState });
+    },
+  },
+  {
+    invariant: 'zero failed inbox (and outbox) rows',
+    async plant(m) {
+      const row = await m.findOneOrFail(InboxRow, { where: {}, order: { id: 'ASC' } });
+      await m.update(InboxRow, { id: row.id }, { status: 'failed', error: 'planted' });
+    },
+  },
+  {
+    // a step waiting since Monday 3/2 that no 09:30 run reminded
+    invariant: 'approvals decided or reminded (D17)',
+    async plant(m) {
+      const a = await m.findOneOrFail(Approval, { where: {}, order: { id: 'ASC' } });
+      await insertRows(m, ApprovalStep, {
+        approvalId: a.id,
+        idx: 99,
+        label: 'planted',
+        approvers: ['zhao'],
+        status: 'pending',
+        activatedAt: instantAt('2026-03-02', '10:00'),
+      });
+    },
+  },
+];
+
+async function plantAndCheck(f: SimFacts, p: Plant): Promise<InvariantResult> {
+  const qr = f.m.connection.createQueryRunner();
+  await qr.startTransaction();
+  try {
+    const facts = (await p.plant(qr.manager, f)) ?? f;
+    return await byName(p.invariant).check({ ...facts, m: qr.manager });
+  } finally {
+    await qr.rollbackTransaction();
+    await qr.release();
+  }
+}
+
+describe('simulate — a small-scale month (D69)', () => {
+  let report: SimReport;
+  const planted = new Map<string, InvariantResult>();
+  beforeAll(async () => {
+    report = await runSimulation({
+      month: '2026-03',
+      scale: 'small',
+      seed: 1,
+      databaseUrl: await freshDatabaseUrl(),
+      beforeChecks: async (f) => {
+        for (const p of PLANTS) planted.set(p.invariant, await plantAndCheck(f, p));
+      },
+    });
+  }, 300_000);
+
+  it('every invariant passes on the simulated month, with real work in it', () => {
+    expect(report.invariants.filter((i) => !i.ok)).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.tallies['findings.recorded']).toBeGreaterThanOrEqual(20);
+    expect(report.tallies['complaints.registered']).toBeGreaterThanOrEqual(5);
+    expect(report.tallies['closures.approved']).toBeGreaterThanOrEqual(1);
+    expect(report.tallies['oral.approved-late']).toBeGreaterThanOrEqual(1);
+    expect(report.markdown).toContain('督通〔2026〕001');
+    for (const i of report.invariants) expect(i.checked, i.name).toBeGreaterThan(0 - 1);
+  });
+
+  it.each(PLANTS.map((p) => [p.invariant, p] as const))('catches a planted violation: %s', (name) => {
+    const r = planted.get(name)!;
+    expect(r.violations.length, `${name} missed its planted violation`).toBeGreaterThan(0);
+  });
+
+  it('every invariant has a planted violation', () => {
+    expect(INVARIANTS.map((i) => i.name).sort()).toEqual(PLANTS.map((p) => p.invariant).sort());
+  });
+});
