@@ -89,6 +89,7 @@ export class Dispatcher {
       if (err instanceof UserError) {
         await this.deps.db.tx(async (tm) => {
           const ctx = makeCtx(this.deps, tm, now, { ...systemActor(row.userid), userid: row.userid }, keyBase);
+          for (const write of err.keep) await write(tm);
           await ctx.reply(err.message);
           // D13: a request refused because its date is outside the confirmed calendar also alerts G-OFFICE (once a year).
           if (err instanceof CalendarCoverageError)

@@ -5,6 +5,7 @@ import { enqueue } from '../outbox/enqueue';
 import { usersWithRole } from '../kernel/directory';
 import { receiveMedia } from '../kernel/attachments';
 import { guardLabel, mayPress } from '../kernel/card';
+import { UserError } from '../kernel/errors';
 import type { FetchedMedia } from '../kernel/media';
 import { storedInbound } from '../wecom/inbound';
 import { loadActor } from '../kernel/directory';
@@ -55,52 +56,58 @@ export async function routeEvent(
   }
   const ctx = makeCtx(deps, m, now, actor, keyBase);
 
-  const { tables } = deps;
-  switch (inbound.kind) {
-    case 'text': {
-      const text = inbound.content;
-      for (const intercept of tables.textInterceptors) if (await intercept(ctx, text)) return 'done';
-      await runText(ctx, text);
-      return 'done';
-    }
-    case 'image':
-    case 'file':
-      await receiveMedia(ctx, media);
-      return 'done';
-    case 'voice':
-    case 'video':
-    case 'location':
-    case 'link':
-      await ctx.reply(UNSUPPORTED);
-      return 'done';
-    case 'event:template_card_event': {
-      const [verb, ...rest] = inbound.eventKey.split(':');
-      const action = tables.cardActions.find((a) => a.verb === verb);
-      if (!action || rest.length === 0) {
-        await ctx.reply('该按钮已失效，请发送“待办”查看需要处理的事项。');
+  try {
+    const { tables } = deps;
+    switch (inbound.kind) {
+      case 'text': {
+        const text = inbound.content;
+        for (const intercept of tables.textInterceptors) if (await intercept(ctx, text)) return 'done';
+        await runText(ctx, text);
         return 'done';
       }
-      const id = rest.join(':');
-      // Design rule 8: one check for every button, from the verb's declaration, before its handler runs.
-      if (!(await mayPress(ctx, action.who, id))) {
-        await ctx.reply(`你无权处理该按钮（需要：${guardLabel(action.who)}）。`);
+      case 'image':
+      case 'file':
+        await receiveMedia(ctx, media);
+        return 'done';
+      case 'voice':
+      case 'video':
+      case 'location':
+      case 'link':
+        await ctx.reply(UNSUPPORTED);
+        return 'done';
+      case 'event:template_card_event': {
+        const [verb, ...rest] = inbound.eventKey.split(':');
+        const action = tables.cardActions.find((a) => a.verb === verb);
+        if (!action || rest.length === 0) {
+          await ctx.reply('该按钮已失效，请发送“待办”查看需要处理的事项。');
+          return 'done';
+        }
+        const id = rest.join(':');
+        // Design rule 8: one check for every button, from the verb's declaration, before its handler runs.
+        if (!(await mayPress(ctx, action.who, id))) {
+          await ctx.reply(`你无权处理该按钮（需要：${guardLabel(action.who)}）。`);
+          return 'done';
+        }
+        await action.handle(ctx, id, inbound);
         return 'done';
       }
-      await action.handle(ctx, id, inbound);
-      return 'done';
+      case 'event:click': {
+        // Menu buttons carry a command: EventKey `cmd:待办` runs as if typed.
+        const key = inbound.eventKey;
+        if (!key.startsWith('cmd:')) return 'ignored';
+        await runText(ctx, key.slice(4));
+        return 'done';
+      }
+      case 'event:subscribe':
+        await ctx.reply(`${actor.name}，您好！我是政务大厅服务机器人。发送“帮助”查看您可以使用的命令。`);
+        return 'done';
+      default:
+        return 'ignored';
     }
-    case 'event:click': {
-      // Menu buttons carry a command: EventKey `cmd:待办` runs as if typed.
-      const key = inbound.eventKey;
-      if (!key.startsWith('cmd:')) return 'ignored';
-      await runText(ctx, key.slice(4));
-      return 'done';
-    }
-    case 'event:subscribe':
-      await ctx.reply(`${actor.name}，您好！我是政务大厅服务机器人。发送“帮助”查看您可以使用的命令。`);
-      return 'done';
-    default:
-      return 'ignored';
+  } catch (err) {
+    // A refusal rolls the event back; what must outlive it (a form link's draft, D63) goes with the reply.
+    if (err instanceof UserError) err.keep.push(...ctx.keep);
+    throw err;
   }
 }
 

@@ -29,6 +29,8 @@ export interface Ctx {
   send(to: Recipient, msg: OutMessage, key: string): Promise<void>;
   /** Append an audit row attributed to the actor. */
   audit(action: string, subjectType: string, subjectId: string, detail?: Record<string, unknown>): Promise<void>;
+  /** Writes that must survive a refusal of this unit of work (UserError.keep), e.g. a form link's draft. */
+  readonly keep: ((m: EntityManager) => Promise<void>)[];
   /** Replies queued so far (the dispatcher and tests read them). */
   readonly replies: string[];
 }

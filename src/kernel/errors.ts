@@ -1,8 +1,16 @@
+import type { EntityManager } from 'typeorm';
+
 /**
  * A problem the person can fix: shown to them as the reply, never logged as a fault (design rule 7).
  * Throwing it rolls back the event's transaction; the dispatcher then replies in a fresh one.
  */
 export class UserError extends Error {
+  /**
+   * Writes that outlive the refusal, replayed in the reply's transaction: a form link's prefilled draft (D63),
+   * so the link in the refusal opens with what was typed. Filled from `ctx.keep` by the chat router.
+   */
+  keep: ((m: EntityManager) => Promise<void>)[] = [];
+
   constructor(message: string) {
     super(message);
     this.name = 'UserError';

@@ -85,11 +85,16 @@ export async function formLink(
   const values = Object.fromEntries(Object.entries(prefill).filter((e): e is [string, string] => Boolean(e[1])));
   if (Object.keys(values).length) {
     const id = randomBytes(8).toString('hex');
-    await ctx.m.save(ChatState, {
+    const draft = {
       userid: ctx.actor.userid,
       kind: `${DRAFT_PREFIX}${id}`,
       data: { form: kind, values },
       expiresAt: new Date(ctx.now.getTime() + OAUTH_LINK_TTL_MS),
+    };
+    await ctx.m.save(ChatState, draft);
+    // A refusal that carries this link rolls the transaction back; the draft is written again with the reply.
+    ctx.keep.push(async (m) => {
+      await m.save(ChatState, draft);
     });
     q.set('d', id);
   }

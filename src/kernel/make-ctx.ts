@@ -11,6 +11,7 @@ import type { Actor, Ctx } from './ctx';
 export function makeCtx(deps: Deps, m: EntityManager, now: Date, actor: Actor, keyBase: string): Ctx {
   const replies: string[] = [];
   return {
+    keep: [],
     now,
     m,
     actor,

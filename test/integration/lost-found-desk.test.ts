@@ -4,6 +4,7 @@ import { LostItem } from '../../entities/lost-item';
 import { LostItemVersion } from '../../entities/lost-item-version';
 import { SequenceRow } from '../../entities/sequence';
 import { Like } from 'typeorm';
+import { lastLinkTo, openForm, submitForm } from '../helpers/h5';
 import { type TestBot, startTestBot } from '../helpers/bot';
 import { guideFeed, registerItem, VALID_ID } from './lost-found-helpers';
 
@@ -47,7 +48,11 @@ describe('登记 (LST-01, LST-02, LST-03)', () => {
     const reply = t.lastTextTo('xiaogao');
     expect(reply).toContain('rule LST-02');
     expect(reply).toContain('缺少数量、拾获时间、拾获地点');
-    expect(decodeURIComponent(decodeURIComponent(reply))).toContain('/h5/forms/lost-item?名称=雨伞&特征=蓝色长柄');
+    // The link carries a server-side draft (D63), not the values: the opened form shows them prefilled.
+    const form = await openForm(t, lastLinkTo(t, 'xiaogao'), 'xiaogao');
+    expect(form.url).toContain('/h5/forms/lost-item');
+    expect(form.values).toMatchObject({ 名称: '雨伞' });
+    expect(form.html).toContain('蓝色长柄'); // 特征 is a textarea
     expect(await db().count(LostItem)).toBe(0);
     expect(await db().count(SequenceRow, { where: { name: 'SW-2025' } })).toBe(0);
   });
@@ -78,20 +83,23 @@ describe('登记 (LST-01, LST-02, LST-03)', () => {
   });
 
   it('LST-02 submitting the H5 form runs the same command: saved when complete, refused naming the missing fields', async () => {
-    const submit = (fields: Record<string, string>, f: string) =>
-      fetch(`${t.bot.url}/h5/forms/lost-item`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ code: t.fake.state.mintOauthCode('xiaogao'), f, ...fields }),
-      });
-    const bad = await submit({ 名称: '雨伞', 特征: '蓝色' }, '0123456789abcdef');
+    // Each submission opens the form afresh from chat, as a phone does (one-time submission ids, D63).
+    const submit = async (fields: Record<string, string>) => {
+      await t.say('xiaogao', '表单 遗失物品登记表');
+      return submitForm(await openForm(t, lastLinkTo(t, 'xiaogao'), 'xiaogao'), fields);
+    };
+    const bad = await submit({ 名称: '雨伞', 特征: '蓝色' });
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain('缺少数量、拾获时间、拾获地点');
     expect(await db().count(LostItem)).toBe(0);
-    const good = await submit(
-      { 名称: '雨伞', 数量: '1', 特征: '蓝色', 时间: '今天 8:30', 地点: '门口', 存放: '柜1-2' },
-      'fedcba9876543210',
-    );
+    const good = await submit({
+      名称: '雨伞',
+      数量: '1',
+      特征: '蓝色',
+      时间: '今天 8:30',
+      地点: '门口',
+      存放: '柜1-2',
+    });
     expect(good.status).toBe(200);
     expect(await good.text()).toContain('SW2025-0001 雨伞×1｜存放 柜1-2');
     expect(await item('SW2025-0001')).toMatchObject({ receivedBy: 'xiaogao', foundTime: '08:30', version: 1 });

@@ -114,10 +114,12 @@ describe('sandbox clock (D36)', () => {
     const wd = await api(bot, { to: 'next-workday 07:45' });
     expect(wd.json.now).toBe(new Date('2026-03-09T07:45:00+08:00').toISOString());
     const runs = wd.json.runs as { at: string; job: string; status: string }[];
-    // Saturday and Sunday: the WD-only jobs fire but skip; only group-member-sync (every day) runs.
+    // Saturday and Sunday: the WD-only jobs fire but skip; only the every-day jobs run (03:30, 06:30).
     const weekend = runs.filter((r) => ['2026-03-07', '2026-03-08'].includes(localDate(new Date(r.at))));
     expect(weekend.filter((r) => r.status === 'ok').map((r) => r.job)).toEqual([
+      'transport-retention',
       'group-member-sync',
+      'transport-retention',
       'group-member-sync',
     ]);
     const next = await api(bot);

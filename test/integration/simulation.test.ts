@@ -172,7 +172,7 @@ describe('simulate — a small-scale month (D69)', () => {
     expect(report.tallies['complaints.registered']).toBeGreaterThanOrEqual(5);
     expect(report.tallies['closures.approved']).toBeGreaterThanOrEqual(1);
     expect(report.tallies['oral.approved-late']).toBeGreaterThanOrEqual(1);
-    expect(report.markdown).toContain('督通〔2026〕001');
+    expect(report.markdown).toContain('督通〔2026〕1号');
     for (const i of report.invariants) expect(i.checked, i.name).toBeGreaterThan(0 - 1);
   });
 
