@@ -64,6 +64,7 @@ import {
   complaintWithdraw,
 } from './complaints-intake';
 import { complaintHistoryCommand, complaintList, complaintStatsCommand, complaintView } from './complaints-queries';
+import { recordHistoryCommand } from './records';
 import { awardCancel, deductionList, deductionRecord } from './performance';
 import { referralRecord } from './referrals';
 import { settingsChange, settingsList, settingsView } from './settings';
@@ -126,6 +127,7 @@ export const COMMANDS: CommandDef[] = [
   complaintList,
   complaintStatsCommand,
   complaintHistoryCommand,
+  recordHistoryCommand,
   // 绩效 (PRF-14, PRF-17)
   deductionRecord,
   deductionList,
