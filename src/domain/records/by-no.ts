@@ -13,9 +13,21 @@ export function rowOf(r: Row, aliases?: string[]): RecordRow {
   return { no: r.no, departmentCode: r.departmentCode ?? null, status: r.status, row: r, aliases };
 }
 
-/** load / numbers for an entity keyed by `no`. */
-export function byNo<T extends Row>(entity: EntityTarget<T>, prefix: string): Pick<RecordKind, 'load' | 'numbers'> {
+/**
+ * load / numbers / correct for an entity keyed by `no`. A correction overwrites the column and its audit row keeps
+ * who, when, why and the old value (REC-02: the history shows both; nothing is deleted).
+ */
+export function byNo<T extends Row>(
+  entity: EntityTarget<T>,
+  prefix: string,
+  subjectType: string,
+): Pick<RecordKind, 'load' | 'numbers' | 'correct'> {
   return {
+    async correct(ctx, rec, field, value, reason) {
+      await ctx.m.update(entity, { no: rec.no }, { [field.column]: value } as never);
+      const previous = rec.row[field.column] ?? null;
+      await ctx.audit(`${subjectType}.correct`, subjectType, rec.no, { field: field.name, previous, value, reason });
+    },
     async load(ctx: Ctx, no: string) {
       const r = await ctx.m.findOne(entity, { where: { no } as never });
       return r ? rowOf(r) : null;

@@ -26,7 +26,7 @@ export const windowClosureRecord: RecordKind = {
   label: '窗口临时关闭',
   subjectType: 'window_closure',
   normalise: deptRef('GB'),
-  ...byNo(WindowClosure, 'GB'),
+  ...byNo(WindowClosure, 'GB', 'window_closure'),
   draftStatuses: ['draft'],
   evidence: signedOnceFiled,
   fields: [
@@ -42,7 +42,7 @@ export const windowChangeRecord: RecordKind = {
   label: '窗口变更',
   subjectType: 'window_change',
   normalise: deptRef('BG'),
-  ...byNo(WindowChange, 'BG'),
+  ...byNo(WindowChange, 'BG', 'window_change'),
   evidence: signedOnceFiled,
   fields: [],
 };
@@ -52,7 +52,7 @@ export const suspensionRecord: RecordKind = {
   label: '停办备案',
   subjectType: 'suspension',
   normalise: deptRef('TB'),
-  ...byNo(Suspension, 'TB'),
+  ...byNo(Suspension, 'TB', 'suspension'),
   draftStatuses: ['draft'],
   evidence: signedOnceFiled,
   fields: [
@@ -67,7 +67,7 @@ export const peakPlanRecord: RecordKind = {
   label: '业务高峰预案',
   subjectType: 'peak_plan',
   normalise: deptRef('GF'),
-  ...byNo(PeakPlan, 'GF'),
+  ...byNo(PeakPlan, 'GF', 'peak_plan'),
   draftStatuses: ['draft'],
   evidence: signedOnceFiled,
   fields: [
@@ -82,7 +82,7 @@ export const inspectionRecord: RecordKind = {
   label: '巡查记录',
   subjectType: 'inspection',
   normalise: yearlyRef('XC'),
-  ...byNo(Inspection, 'XC'),
+  ...byNo(Inspection, 'XC', 'inspection'),
   fields: [
     { name: '方式', column: 'method', type: 'text' },
     { name: '区域', column: 'area', type: 'text' },
@@ -95,7 +95,7 @@ export const findingRecord: RecordKind = {
   label: '巡查发现',
   subjectType: 'finding',
   normalise: yearlyRef('WT'),
-  ...byNo(Finding, 'WT'),
+  ...byNo(Finding, 'WT', 'finding'),
   // REC-06 (000 巡查 四(二)): a confirmed finding is evidence; the way forward is 巡查 异议 or a new finding.
   evidence: (rec) => (rec.status === '已确认' ? '巡查发现已确认' : null),
   fields: [
@@ -104,17 +104,25 @@ export const findingRecord: RecordKind = {
   ],
 };
 
-const plain = (
+const plain = <T extends Parameters<typeof byNo>[0]>(
   prefix: string,
   label: string,
   subjectType: string,
-  rest: Pick<RecordKind, 'load' | 'numbers'>,
+  entity: T,
   width = 4,
-) => ({ prefix, label, subjectType, normalise: yearlyRef(prefix, width), ...rest, fields: [] }) satisfies RecordKind;
+) =>
+  ({
+    prefix,
+    label,
+    subjectType,
+    normalise: yearlyRef(prefix, width),
+    ...byNo(entity, prefix, subjectType),
+    fields: [],
+  }) satisfies RecordKind;
 
 /** 设备任务 RW, 扣分 KF, 整改 ZG, 督办 DB, 问效 WX: history only; a mistake is put right by a new record. */
-export const deviceTaskRecord = plain('RW', '设备任务', 'device_task', byNo(DeviceTask, 'RW'));
-export const deductionRecord = plain('KF', '扣分', 'deduction', byNo(DeductionEvent, 'KF'));
-export const rectificationRecord = plain('ZG', '整改', 'rectification', byNo(Rectification, 'ZG'));
-export const keyTaskRecord = plain('DB', '督办', 'key_task', byNo(KeyTask, 'DB'), 3);
-export const measureRecord = plain('WX', '问效', 'accountability', byNo(Accountability, 'WX'), 3);
+export const deviceTaskRecord = plain('RW', '设备任务', 'device_task', DeviceTask);
+export const deductionRecord = plain('KF', '扣分', 'deduction', DeductionEvent);
+export const rectificationRecord = plain('ZG', '整改', 'rectification', Rectification);
+export const keyTaskRecord = plain('DB', '督办', 'key_task', KeyTask, 3);
+export const measureRecord = plain('WX', '问效', 'accountability', Accountability, 3);

@@ -27,7 +27,7 @@ export const complaintRecord: RecordKind = {
   label: '投诉',
   subjectType: 'complaint',
   normalise: yearlyRef('TS'),
-  ...byNo(Complaint, 'TS'),
+  ...byNo(Complaint, 'TS', 'complaint'),
   async assertMayView(ctx, rec) {
     const parties = await ctx.m.find(ComplaintParty, { where: { complaintNo: rec.no } });
     assertMayViewComplaint(
@@ -70,7 +70,7 @@ export const lostItemRecord: RecordKind = {
   label: '遗失物品',
   subjectType: 'lost_item',
   normalise: yearlyRef('SW'),
-  ...byNo(LostItem, 'SW'),
+  ...byNo(LostItem, 'SW', 'lost_item'),
   // The desk's guides keep the register (LST-02): anyone on the desk may read its history, masked per D18.
   assertMayView: () => Promise.resolve(),
   evidence: (rec) => (OPEN_STATUSES.includes(rec.status) ? null : `记录${rec.status}，已关闭`),
@@ -123,7 +123,7 @@ export const approvalRecord: RecordKind = {
   label: '审批',
   subjectType: 'approval',
   normalise: yearlyRef('SP', 5),
-  ...byNo(Approval, 'SP'),
+  ...byNo(Approval, 'SP', 'approval'),
   assertMayView(ctx: Ctx, rec: RecordRow) {
     const a = rec.row as unknown as Approval;
     const own = a.requester === ctx.actor.userid || a.departmentCode === ctx.actor.departmentCode;
