@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { Ctx } from '../src/kernel/ctx';
 import { defineCommand } from '../src/kernel/command';
@@ -6,6 +8,8 @@ import { replyList } from '../src/kernel/replies';
 import { findRecord } from '../src/domain/records/find';
 import { recordHistory } from '../src/domain/records/history';
 import { correctRecord } from '../src/domain/records/correct';
+import { printableForm } from '../src/domain/records/print';
+import { formDocx } from '../src/reports/form-docx';
 import { cnDate } from '../src/kernel/time';
 
 // 记录 历史 / 记录 更正 (commands.md §3.16; REC-02, REC-06, REC-09): one pair of commands for every numbered
@@ -55,5 +59,32 @@ export const recordCorrectCommand = defineCommand({
     await ctx.reply(
       `✅ ${r.no}${r.version !== null ? ` v${r.version}` : ''}：${r.field} 已更正（原值已留痕，可用 记录 历史 ${r.no} 查看）${moved ? `\n期限已重算：${moved}` : ''}`,
     );
+  },
+});
+
+export const exportFormCommand = defineCommand({
+  name: '导出 表单',
+  group: '常用',
+  summary: '把一份已填报的表单（附件1、附件2…）连同审批签字记录导出为 Word 文件，一式两份',
+  roles: ['hall_office', 'leader', 'supervisor', 'chief_rep'],
+  usage: '导出 表单 <编号>',
+  examples: ['导出 表单 GB2026-GA-001', '导出 表单 BG2026-GA-001'],
+  rules: ['REC-08', 'REC-02'],
+  positional: ['编号'],
+  args: () => z.object({ 编号: z.string().min(2).describe('记录编号（GB2026-GA-001…）') }),
+  async handle(ctx, a) {
+    const form = await printableForm(ctx, await findRecord(ctx, a.编号));
+    const dir = join(ctx.deps.config.attachmentDir, 'exports');
+    await mkdir(dir, { recursive: true });
+    const filename = `${form.no}_${form.title}.docx`;
+    const path = join(dir, `${ctx.actor.userid}-${ctx.now.getTime()}-${filename}`);
+    await writeFile(path, await formDocx(form));
+    await ctx.audit('form.export', 'form', form.no, { title: form.title, copies: form.copies.length });
+    await ctx.send(
+      { user: ctx.actor.userid },
+      { file: { path, filename } },
+      `export-form:${ctx.actor.userid}:${ctx.now.getTime()}:${form.no}`,
+    );
+    await ctx.reply(`✅ ${form.no} ${form.title}（一式两份，含审批签字记录）文件已发送`);
   },
 });

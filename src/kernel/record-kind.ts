@@ -25,6 +25,28 @@ export interface RecordField {
   drivesDeadlines?: boolean;
 }
 
+/** One row of a printed form: its label as on the seed form and the record's value. */
+export interface PrintRow {
+  label: string;
+  value: string;
+  /** Rows sharing a merged first cell (附件2 `时间段` over 临时关闭 / 重启 / 固定时间、季节重启). */
+  group?: string;
+}
+
+/** A form printed by `导出 表单` (REC-08): the seed form's rows, its signature rows and its 一式两份 keepers. */
+export interface PrintForm {
+  /** 表题 as on the seed form. */
+  title: string;
+  /** A line above the table (附件1 `部门（单位）：…`). */
+  headerLine?(ctx: Ctx, rec: RecordRow): Promise<string>;
+  rows(ctx: Ctx, rec: RecordRow): Promise<PrintRow[]>;
+  /** Signature rows in order, each filled from the approval steps it names (who, decision, time, reason). */
+  signatures: readonly { label: string; steps: readonly string[]; applicant?: boolean }[];
+  /** The 注 under the table, and who keeps each of the copies it names. */
+  note: string;
+  copies: readonly string[];
+}
+
 export interface RecordKind {
   /** The number's prefix (`TS`, `GB`, `SW`, `督通`…). */
   prefix: string;
@@ -45,6 +67,8 @@ export interface RecordKind {
   evidence?(rec: RecordRow): string | null;
   /** Correctable fields (REC-09); none means the record is corrected only by a new record. */
   fields: readonly RecordField[];
+  /** The seed form this record prints as (`导出 表单`, REC-08). */
+  printForm?: PrintForm;
   /** A kind that versions its rows itself (SW: lost_item_version) writes the correction here. */
   correct?(ctx: Ctx, rec: RecordRow, field: RecordField, value: string | number, reason: string): Promise<void>;
 }

@@ -11,6 +11,7 @@ import { WindowChange } from '../../../entities/window-change';
 import { WindowClosure } from '../../../entities/window-closure';
 import type { RecordKind, RecordRow } from '../../kernel/record-kind';
 import { byNo, deptRef, yearlyRef } from './by-no';
+import { changePrintForm, closurePrintForm } from './window-forms';
 
 // Every numbered record the bot keeps (commands.md §1), with the fields `记录 更正` may change (REC-09) and
 // when it becomes read-only evidence (REC-06). One row per prefix; the list is RECORD_KINDS in src/tables.ts.
@@ -29,6 +30,7 @@ export const windowClosureRecord: RecordKind = {
   ...byNo(WindowClosure, 'GB', 'window_closure'),
   draftStatuses: ['draft'],
   evidence: signedOnceFiled,
+  printForm: closurePrintForm,
   fields: [
     { name: '事由', column: 'reason', type: 'text' },
     { name: '从', column: 'fromDate', type: 'date' },
@@ -44,6 +46,7 @@ export const windowChangeRecord: RecordKind = {
   normalise: deptRef('BG'),
   ...byNo(WindowChange, 'BG', 'window_change'),
   evidence: signedOnceFiled,
+  printForm: changePrintForm,
   fields: [],
 };
 

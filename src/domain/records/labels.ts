@@ -23,6 +23,7 @@ const ACTIONS: Record<string, string> = {
   'finding.withdraw': '异议裁定：撤销',
   'lost.register': '登记',
   'lost.更正': '更正',
+  'form.export': '导出表单',
 };
 
 const VERBS: Record<string, string> = {
