@@ -27,7 +27,7 @@ export interface FormCopy {
   headerLine?: string;
   /** The form's rows in order; a row with `group` shares its first cell with the rows after it of the same group. */
   rows: { label: string; value: string; group?: string }[];
-  /** The 注 under the table (`注：此表一式两份，…`). */
+  /** The 注 under the table (`注：此表一式两份，…`), or '' when the seed form has none. */
   note: string;
   /** Who keeps each copy (`进驻部门（单位）存档`, `旗政务服务中心大厅管理室存档`). */
   copies: string[];
@@ -92,7 +92,7 @@ function copyOf(f: FormCopy, keeper: string, last: boolean): (Paragraph | Table)
     p(text(f.title, 36, '小标宋'), AlignmentType.CENTER),
     ...(f.headerLine ? [p(text(f.headerLine))] : []),
     table(f.rows),
-    new Paragraph({ children: text(f.note, 21) }),
+    ...(f.note ? [new Paragraph({ children: text(f.note, 21) })] : []),
     ...(last ? [] : [new Paragraph({ pageBreakBefore: true, children: [] })]),
   ];
 }

@@ -7,6 +7,7 @@ import { OutboxRow } from '../../entities/outbox';
 import { runExportFormCli } from '../../src/cli-export-form';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { MEASURES, spOf } from '../helpers/windows';
+import { register } from './complaints-helpers';
 
 // 导出 表单 (REC-08): the seed form (000 调整管理 附件2) with its approval trail, 一式两份, back in chat and by CLI.
 
@@ -96,7 +97,39 @@ describe('导出 表单 (REC-08)', () => {
     await t.say('zhao', '巡查 开始 类型=日常 区域=前台 楼层=1');
     await t.say('zhao', '导出 表单 XC1');
     expect(t.lastTextTo('zhao')).toMatch(
-      /^XC2026-0001（巡查记录）没有可打印的表单。可导出表单的记录：GB（窗口临时关闭）、BG（窗口变更）/,
+      /^XC2026-0001（巡查记录）没有可打印的表单。可导出表单的记录：TS（投诉）、GB（窗口临时关闭）、BG（窗口变更）/,
     );
+  });
+
+  it('REC-08 投诉登记表: every registered field for 大厅管理室; the respondent’s 首席代表 gets the complainant masked (D18)', async () => {
+    t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
+    const no = await register(t, '地址=乌审旗嘎鲁图镇某街1号 原因=系统卡顿 要求=当面道歉');
+    const lastFile = async () => {
+      const row = (
+        await t.bot.deps.db.manager.find(OutboxRow, { where: { msgType: 'file' }, order: { id: 'ASC' } })
+      ).at(-1)!;
+      return readDocx(await readFile((row.body.file as { path: string }).path));
+    };
+    await t.say('zhao', `导出 表单 ${no}`);
+    const office = await lastFile();
+    const field = (cells: string[], label: string) => cells[cells.indexOf(label) + 1];
+    expect(field(office.cells, '投诉时间')).toBe('2026年3月3日 10:00');
+    expect(field(office.cells, '投诉方式')).toBe('投诉登记本');
+    expect(field(office.cells, '投诉人')).toBe('王某');
+    expect(field(office.cells, '联系电话')).toBe('13912345678');
+    expect(field(office.cells, '通讯地址')).toBe('乌审旗嘎鲁图镇某街1号');
+    expect(field(office.cells, '被投诉对象')).toBe('GA 12号窗');
+    expect(field(office.cells, '投诉事项')).toBe('办理户籍迁入时态度生硬');
+    expect(field(office.cells, '原因')).toBe('系统卡顿');
+    expect(field(office.cells, '解决要求')).toBe('当面道歉');
+    expect(field(office.cells, '类别')).toBe('服务态度');
+    expect(office.text).toContain('旗政务服务中心大厅管理室存档');
+
+    await t.say('wangwu', `导出 表单 ${no}`);
+    const chief = await lastFile();
+    expect(field(chief.cells, '投诉人')).toBe('王*');
+    expect(field(chief.cells, '联系电话')).toBe('139****5678');
+    expect(chief.text).not.toContain('13912345678');
+    expect(chief.text).not.toContain('某街1号');
   });
 });

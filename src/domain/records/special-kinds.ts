@@ -17,6 +17,7 @@ import { correctAnnouncedDate } from '../lost-found/announce';
 import { OPEN_STATUSES } from '../lost-found/model';
 import { changeItem } from '../lost-found/store';
 import { byNo, yearlyRef } from './by-no';
+import { complaintPrintForm } from './complaint-form';
 
 // The RECORD_KINDS rows whose records keep their own versions or numbers (REC-02, REC-09): complaints and lost
 // items version every change; notices are numbered only at release; approvals are the trail itself.
@@ -36,11 +37,12 @@ export const complaintRecord: RecordKind = {
       parties.map((p) => p.departmentCode),
     );
   },
+  printForm: complaintPrintForm,
   // REC-03: an archived (or otherwise ended) case is the archive's copy.
   evidence: (rec) => (CLOSED.includes(rec.status) ? `投诉${rec.status}` : null),
   fields: [
     { name: '事项', column: 'matter', type: 'text' },
-    { name: '诉求', column: 'demand', type: 'text' },
+    { name: '要求', column: 'demand', type: 'text' },
     { name: '联系电话', column: 'complainantPhone', type: 'text' },
     { name: '地址', column: 'complainantAddress', type: 'text' },
     { name: '受理日期', column: 'receivedDate', type: 'date', drivesDeadlines: true },
