@@ -54,6 +54,14 @@ describe('记录 更正 (REC-09)', () => {
       `⏰ ${no} 意见建议答复将于 3月10日 17:30 到期｜GA 12号窗`,
       `⏰ ${no} 意见建议答复将于 3月11日 17:30 到期｜GA 12号窗`,
     ]);
+    // REC-02: the history holds the correction with its old value and both reminders, in time order.
+    await t.say('zhao', `记录 历史 ${no}`);
+    const history = t.lastTextTo('zhao');
+    expect(history).toContain('03-09 09:00 系统 到期前提醒｜意见建议答复（第1版期限）');
+    expect(history).toContain(
+      '03-09 10:00 v2 赵敏 更正 字段 受理日期｜原值 2026-03-03｜新值 2026-03-04｜原因 纸质登记本记于3月4日',
+    );
+    expect(history).toContain('03-10 09:00 系统 到期前提醒｜意见建议答复（第2版期限）');
     const audit = await db().find(AuditLog, { where: { subjectId: no, action: 'complaint.correct' } });
     expect(audit[0]).toMatchObject({
       actor: 'zhao',

@@ -56,4 +56,20 @@ describe('记录 历史 (REC-02)', () => {
     await t.say('zhao', '记录 历史 XYZ9');
     expect(t.lastTextTo('zhao')).toMatch(/^没有找到记录“XYZ9”。/);
   });
+
+  it('REC-02 D18: free text in the history is masked for a 首席代表 and shown in full to 大厅管理室', async () => {
+    t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
+    await t.say('zhao', '巡查 开始 类型=日常 区域=前台 楼层=1');
+    await t.say('zhao', '巡查 发现 窗口=12 人=@李四 项=3 说明=空岗');
+    const wt = /WT\d{4}-\d{4}/.exec(t.lastTextTo('zhao'))![0];
+    await t.say('zhao', `记录 更正 ${wt} 问题=空岗 群众来电13912345678反映 原因=补记来电`);
+    await t.say('wangwu', `记录 历史 ${wt}`);
+    expect(t.lastTextTo('wangwu')).toContain('新值 空岗 群众来电139****5678反映');
+    expect(t.lastTextTo('wangwu')).not.toContain('13912345678');
+    await t.say('zhao', `记录 历史 ${wt}`);
+    expect(t.lastTextTo('zhao')).toContain('新值 空岗 群众来电13912345678反映');
+    expect(t.lastTextTo('zhao')).toContain('期限开始 异议期限｜期限 2026-03-05');
+    await t.say('gaofeng', `记录 历史 ${wt}`);
+    expect(t.lastTextTo('gaofeng')).toBe(`你不能查看 ${wt}（只限本部门和大厅管理室）。`);
+  });
 });

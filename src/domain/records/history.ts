@@ -10,7 +10,7 @@ import { localStamp } from '../../kernel/time';
 import { maskFreeText } from '../lost-found/privacy';
 import { COMPLAINT_ACTIONS } from '../complaints/queries';
 import { deadlineLabel } from '../complaints/model';
-import { DETAIL_KEYS, actionLabel } from './labels';
+import { DETAIL_KEYS, actionLabel, clockLabel, reminderLabel } from './labels';
 import { assertMayView, type FoundRecord } from './find';
 
 // `记录 历史 <号>` (REC-02): the append-only history of one record in time order — its audit rows (created, each
@@ -41,7 +41,7 @@ function detailText(ctx: Ctx, d: Record<string, unknown>): string {
     if (!open) s = maskFreeText(s);
     parts.push(word ? `${word} ${s}` : s);
   }
-  if (typeof d.kind === 'string' && typeof d.dueDate === 'string') parts.unshift(deadlineLabel(d.kind));
+  if (typeof d.kind === 'string' && typeof d.dueDate === 'string') parts.unshift(clockLabel(d.kind, deadlineLabel));
   return parts.join('｜');
 }
 
@@ -90,9 +90,15 @@ async function reminderEvents(ctx: Ctx, f: FoundRecord, ids: string[], approvals
   const rows = await ctx.m.find(ReminderLog, { where, order: { id: 'ASC' } });
   return rows.map((r) => {
     const clock = clocks.find((d) => `deadline:${d.id}` === r.subject);
-    const what = clock ? `${deadlineLabel(clock.kind)} 第${r.deadlineVersion}版` : r.subject.replace(/^rect:/, '');
-    // Reminder rows are written in a separate id sequence: order them after audit rows of the same instant.
-    return { at: r.sentAt, seq: Number.MAX_SAFE_INTEGER - 1_000_000 + r.id, text: `系统 提醒 ${r.kind}｜${what}` };
+    const step = /^(SP\d{4}-\d+):s(\d+)$/.exec(r.subject);
+    const what = clock
+      ? `${clockLabel(clock.kind, deadlineLabel)}（第${r.deadlineVersion}版期限）`
+      : step
+        ? `${step[1]} 第${Number(step[2]) + 1}步`
+        : '';
+    // Reminder rows have their own id sequence: after audit rows of the same instant.
+    const seq = Number.MAX_SAFE_INTEGER - 1_000_000 + r.id;
+    return { at: r.sentAt, seq, text: `系统 ${reminderLabel(r.kind)}${what ? `｜${what}` : ''}` };
   });
 }
 

@@ -85,3 +85,39 @@ export function actionLabel(action: string, extra: Readonly<Record<string, strin
   const verb = action.split('.').at(-1) ?? action;
   return VERBS[verb] ?? action;
 }
+
+/** Reminder kinds of reminder_log (D16) in words; an unknown kind is shown as stored. */
+const REMINDERS: Record<string, string> = {
+  'due-soon': '到期前提醒',
+  'due-1': '到期前提醒',
+  overdue: '超期提醒',
+  escalate: '超期上报',
+  remind: '提醒',
+  progress: '进度提醒',
+  'approval-remind': '待审批提醒',
+  'approval-escalate': '审批超时上报',
+  'lst-contact': '联系失主核查',
+  'lst-perishable': '易坏物品到期提醒',
+  'lst-transfer': '半年期满移交提醒',
+  'lst-valuable': '贵重物品提醒',
+  'win07-before': '到期前到岗提醒',
+  'win07-confirm': '到岗确认',
+  'win07-overdue': '逾期未到岗提醒',
+  win08: '关闭超一个月提醒',
+};
+
+export function reminderLabel(kind: string): string {
+  return REMINDERS[kind] ?? kind;
+}
+
+/** Clock kinds outside the complaint family (whose words are deadlineLabel's), for history lines. */
+const CLOCKS: Record<string, string> = {
+  'finding:dispute': '异议期限',
+  'keytask:due': '督办期限',
+  'rectification:plan': '整改方案期限',
+  'rectification:completion': '整改完成期限',
+};
+
+export function clockLabel(kind: string, complaintLabel: (k: string) => string): string {
+  return CLOCKS[kind] ?? complaintLabel(kind);
+}
