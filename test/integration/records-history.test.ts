@@ -35,6 +35,12 @@ describe('记录 历史 (REC-02)', () => {
     expect(at('张三 提交')).toBeLessThan(at('李四（代 王五）'));
     expect(at('李四（代 王五）')).toBeLessThan(at('赵敏 同意'));
     expect(at('赵敏 同意')).toBeLessThan(at('陈主任 同意'));
+
+    // The approval is a record of its own (SP): its steps with their labels; the filer reads it too.
+    await t.say('zhangsan', `记录 历史 ${sp.replace(/^SP2026-0*/, 'SP')}`);
+    const spText = t.lastTextTo('zhangsan');
+    expect(spText).toMatch(new RegExp(`^${sp} 审批 全过程记录`));
+    expect(spText).toContain('03-03 10:10 赵敏 同意 大厅管理室审核');
   });
 
   it('REC-02 投诉 历史 is an alias of 记录 历史 (same lines, short or full number)', async () => {
