@@ -122,3 +122,26 @@ describe('证据只读 (REC-06)', () => {
     expect(t.lastTextTo('zhao')).toMatch(/^❌ 不符合规定（rule REC-06；.*）：.*已确认，是留存的证据，不能更正。/);
   });
 });
+
+describe('通报 (REC-06, BRF-10)', () => {
+  it('REC-06 a released notice is found by its number and refused for correction; its history starts before it was numbered', async () => {
+    const at = (hhmm: string, day = '2026-03-03') => `${day}T${hhmm}:00+08:00`;
+    t = await startTestBot({ now: at('10:00', '2026-03-02') });
+    await t.say('zhao', '巡查 开始 类型=日常 区域=前台,公共 楼层=1');
+    await t.say('zhao', '巡查 发现 窗口=12 人=@李四 项=3 程度=一般 说明=空岗');
+    await t.say('zhao', '巡查 结束');
+    await t.runJob('oral-notice-draft', at('07:45'));
+    t.setNow(at('08:05'));
+    await t.click('liu', 'approve:SP2026-00001');
+    await t.runJob('oral-notice-publish', at('08:20'));
+    t.setNow(at('09:00'));
+    await t.say('zhao', '记录 更正 督通1 内容=改 原因=试');
+    expect(t.lastTextTo('zhao')).toMatch(
+      /^❌ 不符合规定（rule REC-06；.*）：督通〔2026〕1号 通报已发布，是留存的证据，不能更正。/,
+    );
+    await t.say('zhao', '记录 历史 督通〔2026〕1号');
+    const history = t.lastTextTo('zhao');
+    expect(history).toMatch(/^督通〔2026〕1号 通报 全过程记录（只增不改）\n03-03 07:45 系统 /);
+    expect(history).toContain('系统 发布');
+  });
+});
