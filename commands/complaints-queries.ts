@@ -3,10 +3,11 @@ import { greyClickedCard } from '../src/kernel/card-reply';
 import { UserError } from '../src/kernel/errors';
 import { replyList } from '../src/kernel/replies';
 import { CHANNELS, TYPES } from '../src/domain/complaints/model';
-import { complaintHistory, complaintStats, describeComplaint, listComplaints } from '../src/domain/complaints/queries';
+import { complaintStats, describeComplaint, listComplaints } from '../src/domain/complaints/queries';
 import { acknowledge } from '../src/domain/complaints/referral';
 import { findDeadline } from '../src/calendar/deadlines';
 import { loadComplaint } from '../src/domain/complaints/store';
+import { replyRecordHistory } from './records';
 import { cnDate, localDate } from '../src/kernel/time';
 import type { CardClick } from '../src/kernel/card';
 import type { Ctx } from '../src/kernel/ctx';
@@ -82,16 +83,16 @@ export const complaintStatsCommand = defineCommand({
 export const complaintHistoryCommand = defineCommand({
   name: '投诉 历史',
   group: '投诉',
-  summary: '投诉的全过程记录（只增不改）',
+  summary: '投诉的全过程记录（只增不改；同 记录 历史）',
   roles: VIEWERS,
   usage: '投诉 历史 <号>',
   examples: ['投诉 历史 TS12'],
   rules: ['REC-02', 'CMP-07'],
   positional: ['编号'],
   args: () => z.object({ 编号: complaintNo }),
+  // The same history as `记录 历史` (REC-02), kept under the complaint family's words.
   async handle(ctx, a) {
-    const c = await loadComplaint(ctx, a.编号);
-    await replyList(ctx, `${c.no} 处理记录`, await complaintHistory(ctx, c));
+    await replyRecordHistory(ctx, (await loadComplaint(ctx, a.编号)).no);
   },
 });
 

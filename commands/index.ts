@@ -64,6 +64,7 @@ import {
   complaintWithdraw,
 } from './complaints-intake';
 import { complaintHistoryCommand, complaintList, complaintStatsCommand, complaintView } from './complaints-queries';
+import { exportFormCommand, recordCorrectCommand, recordHistoryCommand } from './records';
 import { awardCancel, deductionList, deductionRecord } from './performance';
 import { referralRecord } from './referrals';
 import { settingsChange, settingsList, settingsView } from './settings';
@@ -126,6 +127,10 @@ export const COMMANDS: CommandDef[] = [
   complaintList,
   complaintStatsCommand,
   complaintHistoryCommand,
+  // 记录 (REC-02, REC-06, REC-09; commands.md §3.16)
+  recordHistoryCommand,
+  recordCorrectCommand,
+  exportFormCommand,
   // 绩效 (PRF-14, PRF-17)
   deductionRecord,
   deductionList,

@@ -11,9 +11,10 @@ import { FixedClock, localStamp, systemClock } from './kernel/time';
 import type { WecomClient } from './wecom/client';
 import { loadDemoDirectory } from './directory/demo';
 import { runExportCli } from './cli-export';
+import { runExportFormCli } from './cli-export-form';
 
 // `npm run cli -- <command>` (architecture "CLI"): migrate · directory import/export · calendar import ·
-// job run/list · export · sandbox seed. Exit code 0 on success, 1 on failure, 2 on usage errors.
+// job run/list · export · export-form · sandbox seed. Exit code 0 on success, 1 on failure, 2 on usage errors.
 
 const USAGE = `用法 / usage: npm run cli -- <command>
   migrate                                  run pending migrations
@@ -23,6 +24,7 @@ const USAGE = `用法 / usage: npm run cli -- <command>
   job list                                 every job, its cron, next fire time, last outcome
   job run <name> [--at <ISO>] [--force]    run one job as if the clock read --at
   export <ledger> --out <file.xlsx> [--from --to]   台账 export
+  export-form <记录号> --out <file.docx>    the record's printed form with its approval trail (REC-08)
   sandbox seed                             load the demo directory into an empty database
   simulate [--month --scale --seed --db --report]   a month of a synthetic hall, invariants checked`;
 
@@ -65,6 +67,7 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     if (cmd === 'job') return await runJobCli(sub, rest, deps);
     if (cmd === 'export') return await runExportCli([sub, ...rest], deps);
+    if (cmd === 'export-form') return await runExportFormCli([sub, ...rest], deps);
     if (cmd === 'sandbox' && sub === 'seed') {
       // D35: demo people never enter a real database (openDb already refused a real-marked one in sandbox mode).
       if (deps.config.mode !== 'sandbox') {

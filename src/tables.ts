@@ -30,6 +30,21 @@ import type { Tables } from './kernel/tables';
 import { auditLedger } from './reports/ledgers';
 import { SUPERVISION_LEDGERS } from './domain/supervision-ledgers';
 import { SETTINGS } from './settings/table';
+import type { RecordKind } from './kernel/record-kind';
+import {
+  deductionRecord,
+  deviceTaskRecord,
+  findingRecord,
+  inspectionRecord,
+  keyTaskRecord,
+  measureRecord,
+  peakPlanRecord,
+  rectificationRecord,
+  suspensionRecord,
+  windowChangeRecord,
+  windowClosureRecord,
+} from './domain/records/kinds';
+import { approvalRecord, complaintRecord, lostItemRecord, noticeRecord } from './domain/records/special-kinds';
 
 /** Every approval chain the bot runs (src/approvals engine). */
 export const APPROVAL_KINDS: readonly ApprovalKind[] = [
@@ -68,6 +83,25 @@ export const ATTACHMENT_HOOKS: readonly AttachmentHook[] = [
   claimSignatureHook, // LST-08: the claimant's signature photo releases a lost item
 ];
 
+/** Every numbered record (`记录 历史`, `记录 更正`): its prefix, correctable fields and REC-06 lock. */
+export const RECORD_KINDS: readonly RecordKind[] = [
+  noticeRecord, // 督通〔年〕n号 (BRF-10)
+  complaintRecord, // TS (CMP-07)
+  findingRecord, // WT (INS-05, REC-06)
+  inspectionRecord, // XC (INS-06)
+  windowClosureRecord, // GB (WIN-05, 附件2)
+  windowChangeRecord, // BG (WIN-02, 附件1)
+  suspensionRecord, // TB (SUS-06)
+  peakPlanRecord, // GF (SUS-02)
+  approvalRecord, // SP
+  lostItemRecord, // SW (LST-02, REC-09)
+  deviceTaskRecord, // RW
+  deductionRecord, // KF (PRF-14)
+  rectificationRecord, // ZG (ACC-04)
+  keyTaskRecord, // DB
+  measureRecord, // WX
+];
+
 export const TABLES: Tables = {
   commands: COMMANDS,
   cardActions: CARD_ACTIONS,
@@ -78,4 +112,5 @@ export const TABLES: Tables = {
   forms: FORMS,
   attachmentHooks: ATTACHMENT_HOOKS,
   settings: SETTINGS,
+  recordKinds: RECORD_KINDS,
 };

@@ -33,12 +33,13 @@ export function matchCommand(
 /**
  * The commands `帮助 <词>` lists as a family: those of the help group named `word` (`帮助 投诉`, `帮助 高峰停办`)
  * together with every command whose name starts with that word (`帮助 窗口` → 窗口 关闭, 窗口 重启 …).
- * Empty when the word names no group and starts fewer than two commands (then it is one command's help).
+ * Empty when the word names no group and starts fewer than two commands, or is itself a command (`帮助 导出`
+ * shows 导出's usage even though `导出 表单` starts with it): then it is one command's help.
  */
 export function commandFamily(word: string, commands: readonly CommandDef[]): CommandDef[] {
   const first = commands.filter((c) => c.name.split(' ')[0] === word);
   const group = commands.filter((c) => c.group === word);
-  if (group.length === 0 && first.length < 2) return [];
+  if (group.length === 0 && (first.length < 2 || commands.some((c) => c.name === word))) return [];
   return [...new Set([...group, ...first])];
 }
 

@@ -5,6 +5,7 @@ import type { CommandDef } from './command';
 import type { FormDef } from './forms';
 import type { JobDef } from './job';
 import type { Ledger } from './ledger';
+import type { RecordKind } from './record-kind';
 import type { SettingDef } from './setting-def';
 
 /**
@@ -31,4 +32,6 @@ export interface Tables {
   attachmentHooks: readonly AttachmentHook[];
   /** Every setting with its default (docs/settings.md); read values through src/settings. */
   settings: Readonly<Record<string, SettingDef>>;
+  /** Every numbered record: `记录 历史` / `记录 更正` (REC-02, REC-06, REC-09). */
+  recordKinds: readonly RecordKind[];
 }

@@ -1,18 +1,16 @@
 import { In, Like } from 'typeorm';
-import { AuditLog } from '../../../entities/audit-log';
 import { Complaint } from '../../../entities/complaint';
 import { ComplaintParty } from '../../../entities/complaint-party';
 import { Deadline } from '../../../entities/deadline';
 import type { Ctx } from '../../kernel/ctx';
-import { personName } from '../../kernel/directory';
 import { hasRole } from '../../kernel/permissions';
 import { UserError } from '../../kernel/errors';
 import { isPastDue } from '../../calendar/deadline-reminders';
-import { localDate, localStamp, shortDate } from '../../kernel/time';
-import { ST, SUBJECT, deadlineLabel } from './model';
+import { localDate, shortDate } from '../../kernel/time';
+import { ST, SUBJECT } from './model';
 import { assertMayView, clockLine, complainantText, matterText } from './view';
 
-// 投诉 查看 / 列表 / 统计 / 历史 (CMP-07, CMP-17, REC-01, REC-02, D1). A 首席代表 sees only complaints about
+// 投诉 查看 / 列表 / 统计 (CMP-07, CMP-17, REC-01, REC-02, D1). A 首席代表 sees only complaints about
 // (or referred to) their department, with the complainant masked or "保密".
 
 const clip = (s: string, n: number) => ([...s].length > n ? `${[...s].slice(0, n - 1).join('')}…` : s);
@@ -117,7 +115,8 @@ export async function complaintStats(ctx: Ctx, month: string): Promise<string> {
   ].join('\n');
 }
 
-const ACTIONS: Record<string, string> = {
+/** Words for complaint audit actions in `记录 历史` / `投诉 历史` (REC-02). */
+export const COMPLAINT_ACTIONS: Record<string, string> = {
   'complaint.register': '登记',
   'complaint.material': '补交书面材料',
   'complaint.investigate': '调查记录',
@@ -145,35 +144,5 @@ const ACTIONS: Record<string, string> = {
   'deadline.close': '期限结束',
   'attachment.add': '附件',
   'referral.record': '移交',
+  'complaint.correct': '更正',
 };
-
-/** `投诉 历史` (REC-02): the append-only audit trail, oldest first. */
-export async function complaintHistory(ctx: Ctx, c: Complaint): Promise<string[]> {
-  assertMayView(ctx.actor, c, await partyDepts(ctx, c.no));
-  const rows = await ctx.m.find(AuditLog, {
-    where: [
-      { subjectType: SUBJECT, subjectId: c.no },
-      { subjectType: 'referral', subjectId: c.no },
-    ],
-    order: { id: 'ASC' },
-  });
-  const out: string[] = [];
-  for (const r of rows) {
-    const d = r.detail ?? {};
-    const extra = [
-      d.department,
-      d.kind ? deadlineLabel(String(d.kind)) : null,
-      d.dueDate,
-      d.verdict,
-      d.satisfaction,
-      d.side,
-    ]
-      .filter(Boolean)
-      .join(' ');
-    const who = r.actor.startsWith('job:') ? '系统' : await personName(ctx.m, r.actor);
-    out.push(
-      `${d.v ? `v${String(d.v)} ` : ''}${localStamp(r.at).slice(5)} ${who} ${ACTIONS[r.action] ?? r.action}${extra ? ` ${extra}` : ''}`,
-    );
-  }
-  return out;
-}
