@@ -147,7 +147,7 @@ describe('monthly 约谈 and numbered 书面通报 (BRF-04…BRF-10)', () => {
     expect(t.textsTo('wangwu').some((x) => x.includes(`责令整改 ${order.no}（来源 督通〔2026〕7号）`))).toBe(true);
   });
 
-  it('BRF-04/05 after the 10th the unfinished talk is escalated to G-LEAD once', async () => {
+  it('BRF-04/05 after the 10th every unfinished talk, unconfirmed candidates included, is escalated to G-LEAD once', async () => {
     await oralDay(t, '2026-03-10');
     await oralDay(t, '2026-03-11');
     await t.runJob('talk-reminders', at('2026-03-11', '09:00'));
@@ -155,6 +155,9 @@ describe('monthly 约谈 and numbered 书面通报 (BRF-04…BRF-10)', () => {
     const lead = (await t.groupTexts('G-LEAD')).filter((x) => x.startsWith('⚠️ 2026-02 约谈逾期'));
     expect(lead).toHaveLength(1);
     expect(lead[0]).toContain('SB 约谈分管领导（已确认）');
+    // A candidate nobody confirmed does not lapse silently.
+    expect(lead[0]).toContain('SB 约谈首席代表（候选，未确认）');
+    expect(lead[0]).toContain('SW 约谈首席代表（候选，未确认）');
     expect(lead[0]).not.toContain('GA');
   });
 

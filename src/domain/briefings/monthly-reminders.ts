@@ -24,13 +24,15 @@ export async function remindTalks(ctx: Ctx): Promise<{ reminded: number; escalat
   if (!open.length) return { reminded: 0, escalated: 0 };
   const deadline = dayOfNextMonth(month, TALK_DAY);
   if (today > deadline) {
-    const overdue = open.filter((t) => t.status !== '候选');
-    if (!overdue.length || !(await claimReminder(ctx.m, ctx.now, `talks:${month}`, 'escalate', 0, 'once')))
+    // BRF-04/05: every 约谈 still open after the 10th is escalated, a candidate nobody confirmed included —
+    // otherwise an unconfirmed candidate would lapse silently.
+    const overdue = open;
+    if (!(await claimReminder(ctx.m, ctx.now, `talks:${month}`, 'escalate', 0, 'once')))
       return { reminded: 0, escalated: 0 };
     await ctx.send(
       { group: 'G-LEAD' },
       {
-        text: `⚠️ ${month} 约谈逾期（须于${cnDate(deadline)}前完成，rule BRF-04/05）：${overdue.map((t) => `${t.departmentCode} 约谈${t.target}（${t.status}）`).join('；')}`,
+        text: `⚠️ ${month} 约谈逾期（须于${cnDate(deadline)}前完成，rule BRF-04/05）：${overdue.map((t) => `${t.departmentCode} 约谈${t.target}（${t.status === '候选' ? '候选，未确认' : t.status}）`).join('；')}`,
       },
       `talks:${month}:escalate`,
     );
