@@ -24,6 +24,7 @@ import { Person } from './person';
 import { PersonRole } from './person-role';
 import { Referral } from './referral';
 import { RateCounter } from './rate-counter';
+import { RateSend } from './rate-send';
 import { ReminderLog } from './reminder-log';
 import { SequenceRow } from './sequence';
 import { SettingRow } from './setting';
@@ -83,6 +84,7 @@ export {
   PersonRole,
   Referral,
   RateCounter,
+  RateSend,
   ReminderLog,
   SequenceRow,
   SettingRow,
@@ -140,4 +142,6 @@ export const ENTITIES = [
   PeakPlan,
   Suspension,
   SeasonalPlan,
+  // resilience (D34 sliding windows)
+  RateSend,
 ];

@@ -80,7 +80,7 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   app.use(requestIds(log));
   router.get('/wecom/callback', callbackGet(cb));
   router.post('/wecom/callback', callbackPost(cb));
-  router.get('/healthz', healthz(db, config.mode));
+  router.get('/healthz', healthz(db, config.mode, clock));
   router.get('/metrics', metrics());
   mountH5(router, { deps, clock, userIdFromCode: async (code) => (await wecom.getUserInfo(code)).userid });
   const sandbox =

@@ -5,7 +5,7 @@ import type { InboxWriter } from './inbox-writer';
 import { callbackCounter } from '../metrics';
 import type { Clock } from '../kernel/time';
 import { CallbackError, openEnvelope, verifyUrl, type CryptoCfg } from '../wecom/crypto';
-import { dedupeKeyOf, kindOf, parseInbound } from '../wecom/inbound';
+import { dedupeKeyOf, kindOf, malformedInbound, parseInbound } from '../wecom/inbound';
 
 export const MAX_CALLBACK_BYTES = 1024 * 1024;
 
@@ -67,7 +67,14 @@ export function callbackPost(deps: CallbackDeps): Koa.Middleware {
     let inbound;
     try {
       const plain = openEnvelope(deps.crypto, query(ctx), raw);
-      inbound = parseInbound(plain);
+      try {
+        inbound = parseInbound(plain);
+      } catch (err) {
+        // Signed but of a shape we do not know: stored as `unknown` and acknowledged (D5), not lost to a 400.
+        if (!(err instanceof CallbackError) || err.code !== 'bad_shape') throw err;
+        inbound = malformedInbound(plain);
+        deps.log.warn({ reason: err.message }, 'signed callback of unexpected shape stored as unknown');
+      }
     } catch (err) {
       if (!(err instanceof CallbackError)) throw err;
       reject(ctx, deps.log, err.status, err.code);

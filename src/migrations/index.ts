@@ -6,6 +6,7 @@ import { Calendar1790000000005 } from './0005-calendar';
 import { Complaints1790000000010 } from './0010-complaints';
 import { Supervision1790000000020 } from './0020-supervision';
 import { Windows1790000000030 } from './0030-windows';
+import { Resilience1790000000040 } from './0040-resilience';
 
 export const MIGRATIONS = [
   Spine1790000000001,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Complaints1790000000010,
   Supervision1790000000020,
   Windows1790000000030,
+  Resilience1790000000040,
 ];
