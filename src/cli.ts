@@ -11,6 +11,7 @@ import { FixedClock, localStamp, systemClock } from './kernel/time';
 import type { WecomClient } from './wecom/client';
 import { loadDemoDirectory } from './directory/demo';
 import { runExportCli } from './cli-export';
+import { runBackupCli } from './cli-backup';
 
 // `npm run cli -- <command>` (architecture "CLI"): migrate · directory import/export · calendar import ·
 // job run/list · export · sandbox seed. Exit code 0 on success, 1 on failure, 2 on usage errors.
@@ -23,7 +24,9 @@ const USAGE = `用法 / usage: npm run cli -- <command>
   job list                                 every job, its cron, next fire time, last outcome
   job run <name> [--at <ISO>] [--force]    run one job as if the clock read --at
   export <ledger> --out <file.xlsx> [--from --to]   台账 export
-  sandbox seed                             load the demo directory into an empty database`;
+  sandbox seed                             load the demo directory into an empty database
+  backup <file>                            online copy of the database (SQLite backup API / mariadb-dump)
+  restore <file>                           load a backup into an empty database (refuses a non-empty one)`;
 
 async function openDeps(): Promise<{ deps: Deps; close: () => Promise<void>; wecom: WecomClient }> {
   const config = loadConfig();
@@ -54,6 +57,7 @@ export async function runCli(argv: string[]): Promise<number> {
     await ds.destroy();
     return 0;
   }
+  if (cmd === 'backup' || cmd === 'restore') return runBackupCli(cmd, sub);
   const { deps, close, wecom } = await openDeps();
   try {
     if (cmd === 'directory') return await runDirectoryCli([sub, ...rest], deps, wecom);
