@@ -7,7 +7,7 @@ import { makeDeps, openDb } from './compose';
 import { ConfigError, loadConfig } from './config';
 import type { Deps } from './kernel/deps';
 import { Scheduler } from './scheduler';
-import { FixedClock, localStamp, systemClock } from './kernel/time';
+import { localStamp, systemClock } from './kernel/time';
 import type { WecomClient } from './wecom/client';
 import { loadDemoDirectory } from './directory/demo';
 import { runExportCli } from './cli-export';
@@ -107,8 +107,8 @@ async function runJobCli(sub: string | undefined, rest: string[], deps: Deps): P
       console.error('usage: job run <name> [--at 2026-03-02T07:45:00+08:00] [--force]');
       return 2;
     }
-    const clock = new FixedClock(at);
-    const scheduler = new Scheduler(deps, clock);
+    // The job runs as of `at`; its lease and bookkeeping use the real clock, so a running bot judges them right (D33).
+    const scheduler = new Scheduler(deps, systemClock);
     const job = scheduler.job(name);
     if (!job) {
       console.error(`unknown job ${name}; see: npm run cli -- job list`);

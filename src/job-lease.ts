@@ -8,8 +8,8 @@ import type { Clock } from './kernel/time';
  * jobs"); a row past its lease was interrupted — crash, OOM, forced exit — counts as failed and is retried within
  * the scheduler's attempt limit. Measured on the running process's own clock (D33).
  */
-export const JOB_LEASE_MS = 120_000;
-const HEARTBEAT_MS = 30_000;
+export const JOB_LEASE_MS = 60_000;
+const HEARTBEAT_MS = 15_000;
 
 /** Renew the run's lease until the returned timer is cleared. */
 export function startHeartbeat(

@@ -3,6 +3,7 @@ import { JobRun } from '../entities/job-run';
 import { JOBS } from '../jobs/index';
 import type { JobDef } from './kernel/job';
 import { CalendarCoverageError } from './calendar/work-calendar';
+import { crashPoint } from './crash-point';
 import { insertRows } from './db';
 import { isStale, JOB_LEASE_MS, markInterrupted, startHeartbeat } from './job-lease';
 import type { Deps } from './kernel/deps';
@@ -115,6 +116,7 @@ export class Scheduler {
     const heartbeat = startHeartbeat(this.deps, this.clock, { job: job.name, period, attempt });
     try {
       const counts = (await job.run(this.deps, now)) ?? {};
+      crashPoint('mid-job');
       await this.deps.db.tx((tm) =>
         tm.update(
           JobRun,

@@ -13,6 +13,7 @@ import { UserError } from '../kernel/errors';
 import { makeCtx } from '../kernel/make-ctx';
 import { prefetchMedia } from '../kernel/attachments';
 import { routeEvent } from './route';
+import { crashPoint } from '../crash-point';
 
 const MAX_ATTEMPTS = 3;
 const LEASE_MS = 60_000;
@@ -54,6 +55,7 @@ export class Dispatcher {
       .limit(SCAN)
       .getRawMany();
     if (!heads.length) return undefined;
+    crashPoint('before-dispatch'); // acknowledged and stored, not yet claimed
     const rows = await m.find(InboxRow, { where: { id: In(heads.map((h) => Number(h.id))) }, order: { id: 'ASC' } });
     for (const row of rows) {
       const leased = row.status === 'processing' && row.leaseUntil && row.leaseUntil > now;
@@ -120,6 +122,7 @@ export class Dispatcher {
     try {
       await this.deps.db.tx(async (tm) => {
         const outcome = await routeEvent(this.deps, tm, now, row, keyBase, media);
+        crashPoint('in-command-tx');
         await done(tm, outcome === 'ignored' ? 'ignored' : 'done');
       });
     } catch (err) {

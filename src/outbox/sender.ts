@@ -7,6 +7,7 @@ import { Loop } from '../loop';
 import { outboxCounter } from '../metrics';
 import { getSetting } from '../settings/settings';
 import type { Clock } from '../kernel/time';
+import { crashPoint } from '../crash-point';
 import { enqueue } from './enqueue';
 import { routeGroup, type GroupRoute } from './group-target';
 import { pruneCounters, reserve, scopesFor, settle, type Scope } from './rate-limit';
@@ -142,6 +143,7 @@ export class OutboxSender {
       reserved = res.ids;
       await this.renew(row);
       const response = await sendRow(this.wecom, this.agentId, row, route, content);
+      crashPoint('after-send');
       const sentAt = this.clock.now();
       await this.db.tx(async (m) => {
         await settle(m, reserved, sentAt);
