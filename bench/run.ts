@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { sealEnvelope } from '../src/wecom/crypto';
 import { buildInboundXml } from '../src/wecom/inbound';
 import { BENCH_CRYPTO as CFG } from './crypto';
+import { openLoop, startOpenLoopFake } from './open-loop';
 
 // `npm run bench` (issue [spine] "Benchmark", D26): callback acknowledgement throughput and p50/p99 latency at 50 and
 // 200 closed-loop connections from a separate process, against a bare Koa + @wecom/crypto + one SQLite insert
@@ -33,7 +34,7 @@ function requests(n: number): { path: string; body: string }[] {
       createTime: 1772500000,
     });
     const { body, query } = sealEnvelope(CFG, xml);
-    return { path: `/wecom/callback?${new URLSearchParams({ ...query })}`, body };
+    return { path: `/wecom/callback?${new URLSearchParams({ ...query }).toString()}`, body };
   });
 }
 
@@ -77,7 +78,8 @@ const fmt = (r: Result) =>
 async function main(): Promise<void> {
   const fake = await serve('fake', []);
   const rows: string[] = [];
-  for (const mode of ['ack', 'workers'] as const) {
+  const only = process.env.BENCH_ONLY; // `open` runs just the open-loop point
+  for (const mode of only === 'open' ? [] : (['ack', 'workers'] as const)) {
     rows.push(
       mode === 'ack'
         ? '── acknowledgement path (bot workers paused) — the D26 comparison'
@@ -99,6 +101,16 @@ async function main(): Promise<void> {
     }
   }
   fake.child.kill();
+  // Open loop, end to end: a fixed arrival rate whatever the answers, dispatcher and sender running.
+  const olFake = await startOpenLoopFake();
+  const olBot = await serve('serve', ['bot', 'workers'], { FAKE_URL: olFake.url });
+  const ol = await openLoop(olBot.url, olFake);
+  olBot.child.kill();
+  await olFake.close();
+  rows.push(
+    `── open loop: ${ol.sent} commands at ${process.env.BENCH_RATE ?? 50}/s, dispatcher and sender running`,
+    `  ack p99 ${ol.ackP99.toFixed(1)} ms (target < 100) · reply p50 ${ol.replyP50.toFixed(0)} ms, p99 ${ol.replyP99.toFixed(0)} ms callback → delivery at the fake (target < 500) · rate-limit drops ${ol.drops} (target 0) · missing replies ${ol.missing} · non-200 ${ol.errors}`,
+  );
   console.log(rows.join('\n'));
   console.log(
     `(each point: ${DURATION_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up; servers, fake WeCom and load generator in separate processes on loopback; 2 cores)`,
