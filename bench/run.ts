@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { sealEnvelope } from '../src/wecom/crypto';
 import { buildInboundXml } from '../src/wecom/inbound';
 import { BENCH_CRYPTO as CFG } from './crypto';
+import { openLoop, startOpenLoopFake } from './open-loop';
 
 // `npm run bench` (D26): callback acknowledgement throughput and p50/p99 latency at 50 and
 // 200 closed-loop connections from a separate process, against a bare Koa + @wecom/crypto + one SQLite insert
@@ -92,7 +93,8 @@ async function simulate(mode: 'month' | 'year', url: string | undefined): Promis
 async function main(): Promise<void> {
   const fake = await serve('fake', []);
   const rows: string[] = [];
-  for (const mode of ['ack', 'workers'] as const) {
+  const only = process.env.BENCH_ONLY; // `open` runs just the open-loop point
+  for (const mode of only === 'open' ? [] : (['ack', 'workers'] as const)) {
     rows.push(
       mode === 'ack'
         ? '── acknowledgement path (bot workers paused) — the D26 comparison'
@@ -114,6 +116,16 @@ async function main(): Promise<void> {
     }
   }
   fake.child.kill();
+  // Open loop, end to end: a fixed arrival rate whatever the answers, dispatcher and sender running.
+  const olFake = await startOpenLoopFake();
+  const olBot = await serve('serve', ['bot', 'workers'], { FAKE_URL: olFake.url });
+  const ol = await openLoop(olBot.url, olFake);
+  olBot.child.kill();
+  await olFake.close();
+  rows.push(
+    `── open loop: ${ol.sent} commands at ${process.env.BENCH_RATE ?? 50}/s, dispatcher and sender running`,
+    `  ack p99 ${ol.ackP99.toFixed(1)} ms (target < 100) · reply p50 ${ol.replyP50.toFixed(0)} ms, p99 ${ol.replyP99.toFixed(0)} ms callback → delivery at the fake (target < 500) · rate-limit drops ${ol.drops} (target 0) · missing replies ${ol.missing} · non-200 ${ol.errors}`,
+  );
   rows.push('── the hall-scale simulated month (npm run cli -- simulate --scale hall), its own process');
   const servers: [string, string | undefined][] = [['SQLite', undefined]];
   if (process.env.BENCH_MARIADB_URL) servers.push(['MariaDB', process.env.BENCH_MARIADB_URL]);

@@ -25,6 +25,7 @@ import { Person } from './person';
 import { PersonRole } from './person-role';
 import { Referral } from './referral';
 import { RateCounter } from './rate-counter';
+import { RateSend } from './rate-send';
 import { ReminderLog } from './reminder-log';
 import { SequenceRow } from './sequence';
 import { SettingRow } from './setting';
@@ -91,6 +92,7 @@ export {
   PersonRole,
   Referral,
   RateCounter,
+  RateSend,
   ReminderLog,
   SequenceRow,
   SettingRow,
@@ -153,4 +155,6 @@ export const ENTITIES = [
   LostItem,
   LostItemVersion,
   LostReport,
+  // resilience (D34 sliding windows)
+  RateSend,
 ];

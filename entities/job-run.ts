@@ -17,4 +17,6 @@ export class JobRun {
   @Column(instant(true)) finishedAt: Date | null;
   @Column(json(true)) counts: Record<string, number> | null;
   @Column(text(true)) error: string | null;
+  /** While `running`: renewed by the run's heartbeat; a running row past its lease was interrupted (a crash). */
+  @Column(instant(true)) leaseUntil: Date | null;
 }

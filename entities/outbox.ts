@@ -28,4 +28,6 @@ export class OutboxRow {
   @Column(json(true)) response: Record<string, unknown> | null;
   @Column(instant()) createdAt: Date;
   @Column(instant(true)) sentAt: Date | null;
+  /** media_id of an uploaded file, kept so a retry sends it without uploading again (valid 3 days, D6). */
+  @Column(str(128, true)) mediaId: string | null;
 }

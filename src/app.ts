@@ -94,7 +94,7 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   app.use(requestIds(log));
   router.get('/wecom/callback', callbackGet(cb));
   router.post('/wecom/callback', callbackPost(cb));
-  router.get('/healthz', healthz(db, config.mode, log));
+  router.get('/healthz', healthz(db, config.mode, clock, log));
   router.get('/metrics', metrics(config.metricsToken));
   mountH5(router, { deps, clock, userIdFromCode: async (code) => (await wecom.getUserInfo(code)).userid });
   const sandbox =

@@ -11,6 +11,21 @@ interface Task {
   reject: (e: unknown) => void;
 }
 
+/**
+ * Work queued on the single SQLite connection beyond this is refused rather than held in memory without limit
+ * (D81): HTTP answers 503 and WeCom retries the callback later.
+ */
+export const SQLITE_QUEUE_CAP = 5_000;
+
+/** The database queue is full: a 503 for HTTP callers (Koa reads `status`/`expose`). */
+export class DbBusyError extends Error {
+  readonly status = 503;
+  readonly expose = true;
+  constructor() {
+    super('database busy, try again later');
+  }
+}
+
 export class Db {
   readonly isSqlite: boolean;
   private readonly urgent: Task[] = [];
@@ -39,6 +54,7 @@ export class Db {
   }
 
   private enqueue<T>(fn: (m: EntityManager) => Promise<T>, lane: Task[]): Promise<T> {
+    if (this.urgent.length + this.normal.length >= SQLITE_QUEUE_CAP) return Promise.reject(new DbBusyError());
     return new Promise<T>((resolve, reject) => {
       lane.push({ fn, resolve: resolve as (v: unknown) => void, reject });
       this.running ??= this.drain();
@@ -111,4 +127,31 @@ export async function insertRows<E extends object>(
   } finally {
     await own?.release();
   }
+}
+
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'PROTOCOL_CONNECTION_LOST',
+  'ER_CON_COUNT_ERROR',
+  'SQLITE_BUSY',
+]);
+// MariaDB/MySQL client errnos: can't connect (2002, 2003), server gone away (2006), lost connection (2013).
+const UNAVAILABLE_ERRNOS = new Set([2002, 2003, 2006, 2013]);
+
+/** The database could not be reached (not a fault of the work itself): retry later, do not count an attempt. */
+export function isDbUnavailable(err: unknown): boolean {
+  for (let e = err as { code?: unknown; errno?: unknown; driverError?: unknown; message?: unknown } | undefined; e;) {
+    if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
+    if (typeof e.errno === 'number' && UNAVAILABLE_ERRNOS.has(e.errno)) return true;
+    if (
+      typeof e.message === 'string' &&
+      /pool is closed|Connection lost|connect ECONNREFUSED|Cannot enqueue/i.test(e.message)
+    )
+      return true;
+    e = e.driverError as typeof e;
+  }
+  return err instanceof DbBusyError;
 }

@@ -8,6 +8,7 @@ export class Loop {
   private current: Promise<void> | undefined;
   private stopped = true;
   private again = false;
+  private halting = false;
 
   constructor(
     private readonly work: () => Promise<unknown>,
@@ -15,8 +16,14 @@ export class Loop {
     private readonly onError: (err: unknown) => void,
   ) {}
 
+  /** True once `stop` was called: a long pass (a drain of thousands of rows) checks it between items. */
+  get stopping(): boolean {
+    return this.halting;
+  }
+
   start(): void {
     this.stopped = false;
+    this.halting = false;
     this.schedule(0);
   }
 
@@ -49,6 +56,7 @@ export class Loop {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.halting = true;
     if (this.timer) clearTimeout(this.timer);
     await this.current;
   }

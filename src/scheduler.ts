@@ -2,7 +2,9 @@ import cron, { type ScheduledTask } from 'node-cron';
 import { JobRun } from '../entities/job-run';
 import type { JobDef } from './kernel/job';
 import { CalendarCoverageError } from './kernel/work-calendar';
+import { crashPoint } from './crash-point';
 import { insertRows } from './db';
+import { isStale, JOB_LEASE_MS, markInterrupted, startHeartbeat } from './job-lease';
 import type { Deps } from './kernel/deps';
 import { writeAudit } from './kernel/audit';
 import { jobCounter } from './metrics';
@@ -58,6 +60,8 @@ function matches(expr: string, d: Date): boolean {
 export class Scheduler {
   private tasks = new Map<string, { expr: string; task: ScheduledTask }>();
   private pollTimer: NodeJS.Timeout | undefined;
+  /** Runs in progress in this process: `stop()` waits for them before the database closes. */
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(
     private readonly deps: Deps,
@@ -84,7 +88,14 @@ export class Scheduler {
   }
 
   /** Run one job as if the clock read `now` (same claim rules; `force` re-runs a claimed period, audited). */
-  async runJob(job: JobDef, now: Date, opts: { force?: boolean; actor?: string } = {}): Promise<RunOutcome> {
+  runJob(job: JobDef, now: Date, opts: { force?: boolean; actor?: string } = {}): Promise<RunOutcome> {
+    const run = this.runJobOnce(job, now, opts);
+    this.inFlight.add(run);
+    void run.finally(() => this.inFlight.delete(run)).catch(() => undefined);
+    return run;
+  }
+
+  private async runJobOnce(job: JobDef, now: Date, opts: { force?: boolean; actor?: string }): Promise<RunOutcome> {
     const cal = this.deps.calendar;
     await cal.refresh(this.deps.db.manager);
     const today = localDate(now);
@@ -101,13 +112,15 @@ export class Scheduler {
     if (period === null) return { status: 'not-due' };
     const attempt = await this.claim(job, period, now, opts);
     if (attempt === undefined) return { status: 'already-run', period };
+    const heartbeat = startHeartbeat(this.deps, this.clock, { job: job.name, period, attempt });
     try {
       const counts = (await job.run(this.deps, now)) ?? {};
+      crashPoint('mid-job');
       await this.deps.db.tx((tm) =>
         tm.update(
           JobRun,
           { job: job.name, period, attempt },
-          { status: 'ok', finishedAt: this.clock.now(), counts: counts },
+          { status: 'ok', finishedAt: this.clock.now(), counts: counts, leaseUntil: null },
         ),
       );
       jobCounter.inc({ job: job.name, outcome: 'ok' });
@@ -119,12 +132,14 @@ export class Scheduler {
         tm.update(
           JobRun,
           { job: job.name, period, attempt },
-          { status: 'failed', finishedAt: this.clock.now(), error: error.slice(0, 4000) },
+          { status: 'failed', finishedAt: this.clock.now(), error: error.slice(0, 4000), leaseUntil: null },
         ),
       );
       jobCounter.inc({ job: job.name, outcome: 'failed' });
       this.deps.log.error({ job: job.name, period, attempt, err }, 'job run failed');
       return { status: 'failed', period, attempt, error: err instanceof Error ? err.message : String(err) };
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 
@@ -140,7 +155,9 @@ export class Scheduler {
       const last = previous[0];
       let attempt = 1;
       if (last) {
-        const retry = last.status === 'failed' && last.attempt < AUTO_RETRY_ATTEMPTS;
+        const interrupted = last.status === 'running' && isStale(last, this.clock.now());
+        if (interrupted) await markInterrupted(m, last, this.clock.now());
+        const retry = (last.status === 'failed' || interrupted) && last.attempt < AUTO_RETRY_ATTEMPTS;
         if (!opts.force && !retry) return undefined;
         attempt = last.attempt + 1;
       }
@@ -151,6 +168,7 @@ export class Scheduler {
         status: 'running',
         scheduledFor: now,
         startedAt: this.clock.now(),
+        leaseUntil: new Date(this.clock.now().getTime() + JOB_LEASE_MS),
       };
       const inserted = await insertRows(m, JobRun, row, { orIgnore: true });
       if (inserted !== 1) return undefined;
@@ -167,10 +185,16 @@ export class Scheduler {
    */
   async catchUp(): Promise<string[]> {
     const now = this.clock.now();
-    const ran: string[] = [];
+    const ran = await this.retryInterrupted();
     for (const job of this.jobs) {
       const m = this.deps.db.manager;
-      const last = await m.find(JobRun, { where: { job: job.name }, order: { scheduledFor: 'DESC' }, take: 1 });
+      // D33: a `job run --at <future>` row says nothing about which periods this clock has seen pass.
+      const last = await m
+        .createQueryBuilder(JobRun, 'r')
+        .where('r.job = :job AND r.scheduledFor <= :now', { job: job.name, now: now.toISOString() })
+        .orderBy('r.scheduledFor', 'DESC')
+        .take(1)
+        .getMany();
       if (!last[0]) {
         // First start with this job: nothing was missed; remember from when to look.
         await this.deps.db.tx((tm) =>
@@ -236,11 +260,33 @@ export class Scheduler {
     return ran;
   }
 
+  /**
+   * Runs left `running` past their lease (interrupted by a crash in this or another instance) count as failed; each
+   * is run again for its period (as of its original instant) while attempts remain. Returns `job@period` of reruns.
+   */
+  async retryInterrupted(): Promise<string[]> {
+    const now = this.clock.now();
+    const stale = await this.deps.db.manager
+      .createQueryBuilder(JobRun, 'r')
+      .where("r.status = 'running' AND (r.leaseUntil IS NULL OR r.leaseUntil < :now)", { now: now.toISOString() })
+      .getMany();
+    const ran: string[] = [];
+    for (const row of stale) {
+      const job = this.job(row.job);
+      if (!job) continue;
+      const outcome = await this.runJob(job, row.scheduledFor);
+      if (outcome.status === 'ok' || outcome.status === 'failed') ran.push(`${job.name}@${row.period}`);
+      else await this.deps.db.tx((m) => markInterrupted(m, row, now)); // attempts used up: failed, shown in /healthz
+    }
+    return ran;
+  }
+
   /** Schedule every job with node-cron (timezone Asia/Shanghai, noOverlap); re-read cron settings each minute (D15). */
   async start(): Promise<void> {
     await this.reschedule();
     this.pollTimer = setInterval(() => {
       this.reschedule().catch((err) => this.deps.log.error({ err }, 'reschedule failed'));
+      this.retryInterrupted().catch((err) => this.deps.log.error({ err }, 'retry of interrupted job runs failed'));
     }, 60_000);
     this.pollTimer.unref();
   }
@@ -263,10 +309,12 @@ export class Scheduler {
     }
   }
 
+  /** No new runs; waits for the runs in progress, so none is cut off by the database closing. */
   async stop(): Promise<void> {
     if (this.pollTimer) clearInterval(this.pollTimer);
     for (const { task } of this.tasks.values()) await task.destroy();
     this.tasks.clear();
+    await Promise.allSettled([...this.inFlight]);
   }
 
   /** For `job list`: every job, its cron, next fire time and last outcome. */

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { InboxRow } from '../../entities/inbox';
 import { CalendarCoverageError } from '../kernel/work-calendar';
-import { affected } from '../db';
+import { In } from 'typeorm';
+import { affected, isDbUnavailable } from '../db';
 import { Loop } from '../loop';
 import type { Deps } from '../kernel/deps';
 import { enqueue } from '../outbox/enqueue';
@@ -13,6 +14,7 @@ import { errorSummary } from '../logging';
 import { makeCtx } from '../kernel/make-ctx';
 import { prefetchMedia } from '../kernel/attachments';
 import { routeEvent } from './route';
+import { crashPoint } from '../crash-point';
 
 const MAX_ATTEMPTS = 3;
 const LEASE_MS = 60_000;
@@ -27,6 +29,8 @@ const SCAN = 50;
 export class Dispatcher {
   private loop: Loop | undefined;
   private calendarRefreshedAt = 0;
+  /** Claims to give back once the database answers again (see `unclaim`). */
+  private readonly toUnclaim: InboxRow[] = [];
 
   constructor(
     private readonly deps: Deps,
@@ -35,25 +39,61 @@ export class Dispatcher {
     private readonly onProcessed: () => void = () => undefined,
   ) {}
 
-  /** Claim the oldest row whose user has no older unfinished row; undefined if none is ready. */
+  /**
+   * Claim the oldest unfinished row of some user, oldest first; undefined if none is ready. Only each user's
+   * oldest row is a candidate (order per user), so one user's long backlog or one leased row holds back that
+   * user alone. A row whose attempts were all used up by crashes (lease expired mid-processing) is parked here.
+   */
   async claimNext(): Promise<InboxRow | undefined> {
     const now = this.clock.now();
     const m = this.deps.db.manager;
-    const rows = await m
+    const heads: { id: number | string }[] = await m
       .createQueryBuilder(InboxRow, 'i')
+      .select('MIN(i.id)', 'id')
       .where("i.status IN ('pending', 'processing')")
-      .orderBy('i.id', 'ASC')
+      .groupBy('i.userid')
+      .orderBy('MIN(i.id)', 'ASC')
       .limit(SCAN)
-      .getMany();
-    const blocked = new Set<string>();
+      .getRawMany();
+    if (!heads.length) return undefined;
+    crashPoint('before-dispatch'); // acknowledged and stored, not yet claimed
+    const rows = await m.find(InboxRow, { where: { id: In(heads.map((h) => Number(h.id))) }, order: { id: 'ASC' } });
     for (const row of rows) {
-      if (blocked.has(row.userid)) continue;
-      blocked.add(row.userid); // later rows of this user wait for this one: order per user
       const leased = row.status === 'processing' && row.leaseUntil && row.leaseUntil > now;
-      if (leased) continue;
-      if (await this.claim(row, now)) return { ...row, attempts: row.attempts + 1 };
+      if (leased || !['pending', 'processing'].includes(row.status)) continue;
+      if (!(await this.claim(row, now))) continue;
+      const claimed = { ...row, attempts: row.attempts + 1 };
+      if (row.status === 'processing' && row.attempts >= MAX_ATTEMPTS) {
+        // The process died during each of its attempts (the lease ran out every time): park it, do not loop.
+        await this.park(claimed, now, 'processing interrupted on every attempt (crash while handling this message)');
+        continue;
+      }
+      return claimed;
     }
     return undefined;
+  }
+
+  /** Failed for good: visible in /healthz, and the user is told once with the reference (design rule 7). */
+  private async park(row: InboxRow, now: Date, message: string, ref = errorRef()): Promise<void> {
+    await this.deps.db.tx(async (tm) => {
+      await tm.update(
+        InboxRow,
+        { id: row.id },
+        { status: 'failed', error: message.slice(0, 4000), errorRef: ref, leaseUntil: null, processedAt: now },
+      );
+      await enqueue(tm, now, `in:${row.id}:failed`, { user: row.userid }, { text: `出错了，已记录（编号 ${ref}）` });
+    });
+  }
+
+  /** Give back a claim that failed because the database was unreachable: that was not an attempt. */
+  private async unclaim(row: InboxRow): Promise<void> {
+    await this.deps.db.tx((tm) =>
+      tm.update(
+        InboxRow,
+        { id: row.id, status: 'processing', attempts: row.attempts },
+        { status: 'pending', attempts: row.attempts - 1, leaseUntil: null },
+      ),
+    );
   }
 
   private async claim(row: InboxRow, now: Date): Promise<boolean> {
@@ -83,6 +123,7 @@ export class Dispatcher {
     try {
       await this.deps.db.tx(async (tm) => {
         const outcome = await routeEvent(this.deps, tm, now, row, keyBase, media);
+        crashPoint('in-command-tx');
         await done(tm, outcome === 'ignored' ? 'ignored' : 'done');
       });
     } catch (err) {
@@ -98,7 +139,12 @@ export class Dispatcher {
         });
         return;
       }
-      const ref = randomBytes(3).toString('hex').toUpperCase();
+      if (isDbUnavailable(err)) {
+        // Not the message's fault: keep the attempt, give the row back as soon as the database answers again.
+        this.toUnclaim.push(row);
+        throw err;
+      }
+      const ref = errorRef();
       // inbox.error keeps the scrubbed message and the reference only: the stack and the failing values are in
       // neither the row nor the log (src/logging.ts).
       const message = errorSummary(err);
@@ -106,22 +152,17 @@ export class Dispatcher {
         { errorRef: ref, inboxId: row.id, userid: row.userid, attempt: row.attempts, err },
         'event failed',
       );
-      await this.deps.db.tx(async (tm) => {
-        if (row.attempts >= MAX_ATTEMPTS) {
-          await tm.update(
-            InboxRow,
-            { id: row.id },
-            { status: 'failed', error: message.slice(0, 4000), errorRef: ref, leaseUntil: null, processedAt: now },
-          );
-          await enqueue(tm, now, `${keyBase}:failed`, { user: row.userid }, { text: `出错了，已记录（编号 ${ref}）` });
-        } else {
-          await tm.update(
-            InboxRow,
-            { id: row.id },
-            { status: 'pending', error: message.slice(0, 4000), errorRef: ref, leaseUntil: null },
-          );
-        }
-      });
+      if (row.attempts >= MAX_ATTEMPTS) {
+        await this.park(row, now, message, ref);
+        return;
+      }
+      await this.deps.db.tx((tm) =>
+        tm.update(
+          InboxRow,
+          { id: row.id },
+          { status: 'pending', error: message.slice(0, 4000), errorRef: ref, leaseUntil: null },
+        ),
+      );
     }
   }
 
@@ -134,8 +175,12 @@ export class Dispatcher {
       await this.deps.calendar.refresh(this.deps.db.manager);
       this.calendarRefreshedAt = now;
     }
+    while (this.toUnclaim.length) {
+      await this.unclaim(this.toUnclaim[0]);
+      this.toUnclaim.shift();
+    }
     let n = 0;
-    for (; n < max; n++) {
+    for (; n < max && !this.loop?.stopping; n++) {
       const row = await this.claimNext();
       if (!row) break;
       await this.process(row);
@@ -163,4 +208,9 @@ export class Dispatcher {
   async stop(): Promise<void> {
     await this.loop?.stop();
   }
+}
+
+/** Short id told to the user and logged with the stack. */
+function errorRef(): string {
+  return randomBytes(3).toString('hex').toUpperCase();
 }

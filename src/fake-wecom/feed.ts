@@ -1,7 +1,6 @@
 // What the fake WeCom "delivered", as people and chats would see it (sandbox page D27, test assertions).
-// Real WeCom silently drops app messages past 30/min or 1000/h per recipient and group messages past
-// 200/min per member (wecom.md §4); the fake delivers nothing less and nothing more, but marks those
-// messages `dropped` so a test can prove the bot's own limiter kept it from happening.
+// Real WeCom silently drops messages past its limits (limits.ts); the fake delivers nothing less and nothing
+// more, but marks those messages `dropped` so a test can prove the bot's own limiter kept it from happening.
 
 export type Channel = 'dm' | 'chat' | 'robot';
 
@@ -41,51 +40,27 @@ export interface FeedItem {
   dropped: boolean;
 }
 
-const MINUTE = 60_000;
-const HOUR = 3_600_000;
-
-/** Sliding-window counts of delivered messages per recipient. */
-class Windows {
-  private readonly hits = new Map<string, number[]>();
-
-  count(key: string, now: number, spanMs: number): number {
-    return (this.hits.get(key) ?? []).filter((t) => t > now - spanMs).length;
-  }
-
-  add(key: string, now: number): void {
-    const list = (this.hits.get(key) ?? []).filter((t) => t > now - HOUR);
-    list.push(now);
-    this.hits.set(key, list);
-  }
-
-  clear(): void {
-    this.hits.clear();
-  }
-}
+import { FakeLimits } from './limits';
 
 export class Feed {
   private items: FeedItem[] = [];
   private nextId = 1;
   private seq = 0;
-  private readonly dm = new Windows();
-  private readonly group = new Windows();
-  private readonly robot = new Windows();
+  /** Rate windows and every drop/refusal so far (`limits.violations`). */
+  readonly limits: FakeLimits;
 
-  constructor(private readonly now: () => number) {}
+  constructor(private readonly now: () => number) {
+    this.limits = new FakeLimits(now);
+  }
 
   add(item: Omit<FeedItem, 'id' | 'seq' | 'at' | 'dropped' | 'droppedFor'>, members: string[] = []): FeedItem {
     const now = this.now();
-    const droppedFor: string[] = [];
-    const recipients = item.channel === 'dm' ? (item.to as string[]) : item.channel === 'chat' ? members : [];
-    for (const u of recipients) {
-      const w = item.channel === 'dm' ? this.dm : this.group;
-      const over =
-        item.channel === 'dm'
-          ? w.count(u, now, MINUTE) >= 30 || w.count(u, now, HOUR) >= 1000
-          : w.count(u, now, MINUTE) >= 200;
-      if (over) droppedFor.push(u);
-      else w.add(u, now);
-    }
+    const droppedFor =
+      item.channel === 'dm'
+        ? this.limits.app(item.to as string[], 'dm')
+        : item.channel === 'chat'
+          ? this.limits.appChat(item.to as string, members)
+          : [];
     const full: FeedItem = {
       ...item,
       id: this.nextId++,
@@ -98,12 +73,9 @@ export class Feed {
     return full;
   }
 
-  /** Robots answer 45009 past 20/min (wecom.md §3.7; the code is unverified). */
+  /** Robots answer 45009 past 20/min (limits.ts). */
   robotAllowed(key: string): boolean {
-    const now = this.now();
-    if (this.robot.count(key, now, MINUTE) >= 20) return false;
-    this.robot.add(key, now);
-    return true;
+    return this.limits.robotAllowed(key);
   }
 
   touch(item: FeedItem, change: Partial<FeedItem>): void {
@@ -131,8 +103,6 @@ export class Feed {
     this.items = [];
     this.nextId = 1;
     this.seq = 0;
-    this.dm.clear();
-    this.group.clear();
-    this.robot.clear();
+    this.limits.clear();
   }
 }

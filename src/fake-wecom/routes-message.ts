@@ -79,6 +79,9 @@ function updateCard(req: FakeRequest, s: FakeWecomState): Reply {
   if (!atall && !userids.length && !body.partyids && !body.tagids)
     return fail(40058, 'userids, partyids, tagids or atall is required');
   code.used = true;
+  // A card update is an app message to each member it changes (D34): past the limit it is accepted and lost.
+  const dropped = s.feedLog.limits.app(atall ? s.allUsers() : userids, 'update_card');
+  if (dropped.length && (atall || dropped.length === userids.length)) return ok({ invaliduser: [] as string[] });
   s.feedLog.touch(item, {
     cardState: {
       ...(typeof button?.replace_name === 'string' ? { replaceName: button.replace_name } : {}),

@@ -5,10 +5,12 @@ import { InboxRow } from '../../entities/inbox';
 import { JobRun } from '../../entities/job-run';
 import { OutboxRow } from '../../entities/outbox';
 import type { Db } from '../db';
+import { isStale } from '../job-lease';
+import type { Clock } from '../kernel/time';
 import { backlogGauge, registry } from '../metrics';
 
-/** GET /healthz (D14 lists jobs skipped while the bot was down). */
-export function healthz(db: Db, mode: string, log: Logger): Koa.Middleware {
+/** GET /healthz (D14 lists jobs skipped while the bot was down; interrupted job runs, D77). */
+export function healthz(db: Db, mode: string, clock: Clock, log: Logger): Koa.Middleware {
   return async (ctx) => {
     try {
       const m = db.manager;
@@ -20,6 +22,9 @@ export function healthz(db: Db, mode: string, log: Logger): Koa.Middleware {
       ]);
       const missed = await m.find(JobRun, { where: { status: 'skipped-missed' }, order: { id: 'DESC' }, take: 20 });
       const failedJobs = await m.find(JobRun, { where: { status: 'failed' }, order: { id: 'DESC' }, take: 20 });
+      // A `running` run past its lease was interrupted (crash): the scheduler retries it within its attempt limit.
+      const running = await m.find(JobRun, { where: { status: 'running' }, order: { id: 'DESC' }, take: 50 });
+      const now = clock.now();
       backlogGauge.set({ queue: 'inbox' }, inboxBacklog);
       backlogGauge.set({ queue: 'outbox' }, outboxBacklog);
       ctx.body = {
@@ -31,6 +36,8 @@ export function healthz(db: Db, mode: string, log: Logger): Koa.Middleware {
         jobs: {
           skippedMissed: missed.map((j) => `${j.job}@${j.period}`),
           failed: failedJobs.map((j) => `${j.job}@${j.period}#${j.attempt}`),
+          running: running.filter((j) => !isStale(j, now)).map((j) => `${j.job}@${j.period}#${j.attempt}`),
+          interrupted: running.filter((j) => isStale(j, now)).map((j) => `${j.job}@${j.period}#${j.attempt}`),
         },
       };
     } catch (err) {

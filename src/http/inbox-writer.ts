@@ -1,20 +1,31 @@
 import { In, type EntityManager } from 'typeorm';
 import { InboxRow } from '../../entities/inbox';
-import { insertRows, type Db } from '../db';
+import { DbBusyError, insertRows, type Db } from '../db';
+
+/**
+ * Callbacks waiting for their insert beyond this are answered 503 (WeCom retries after 5 s) instead of being
+ * held in memory without limit (D81).
+ */
+export const INBOX_PENDING_CAP = 2_000;
+const BATCH = 500;
+
+type Waiter = { row: Partial<InboxRow>; resolve: (stored: boolean) => void; reject: (e: unknown) => void };
 
 /**
  * Group commit for inbound callbacks: rows arriving while a write is in flight are stored together in the next
  * single transaction (one BEGIN/COMMIT for many callbacks), on the database's urgent lane. Each caller's promise
- * resolves only after its row is committed, so the 200 to WeCom still means "stored" (design rule 1).
+ * resolves only after its row is committed, so the 200 to WeCom still means "stored" (design rule 1). A batch
+ * that fails is retried row by row, so one bad row fails only its own callback.
  */
 export class InboxWriter {
-  private pending: { row: Partial<InboxRow>; resolve: (stored: boolean) => void; reject: (e: unknown) => void }[] = [];
+  private pending: Waiter[] = [];
   private flushing: Promise<void> | undefined;
 
   constructor(private readonly db: Db) {}
 
-  /** Store one row; resolves true if it is new, false for a replay (same dedupe key). */
+  /** Store one row; resolves true if it is new, false for a replay (same dedupe key); DbBusyError when full. */
   store(row: Partial<InboxRow>): Promise<boolean> {
+    if (this.pending.length >= INBOX_PENDING_CAP) return Promise.reject(new DbBusyError());
     return new Promise<boolean>((resolve, reject) => {
       this.pending.push({ row, resolve, reject });
       this.flushing ??= this.flush();
@@ -25,7 +36,7 @@ export class InboxWriter {
     // Let the callbacks already parsed in this turn of the event loop join the batch.
     await new Promise<void>((r) => setImmediate(r));
     while (this.pending.length) {
-      const batch = this.pending.splice(0, 500);
+      const batch = this.pending.splice(0, BATCH);
       try {
         const results = await this.db.txUrgent((m) =>
           storeBatch(
@@ -35,10 +46,23 @@ export class InboxWriter {
         );
         batch.forEach((p, i) => p.resolve(results[i]));
       } catch (err) {
-        batch.forEach((p) => p.reject(err));
+        if (batch.length === 1 || err instanceof DbBusyError) batch.forEach((p) => p.reject(err));
+        else await this.oneByOne(batch);
       }
     }
     this.flushing = undefined;
+  }
+
+  /** After a failed batch: each row in its own transaction, so only the bad one is refused. */
+  private async oneByOne(batch: Waiter[]): Promise<void> {
+    for (const p of batch) {
+      try {
+        const [stored] = await this.db.txUrgent((m) => storeBatch(m, [p.row]));
+        p.resolve(stored);
+      } catch (err) {
+        p.reject(err);
+      }
+    }
   }
 }
 

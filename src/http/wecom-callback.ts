@@ -5,7 +5,7 @@ import type { InboxWriter } from './inbox-writer';
 import { callbackCounter } from '../metrics';
 import type { Clock } from '../kernel/time';
 import { CallbackError, openEnvelope, verifyUrl, type CryptoCfg } from '../wecom/crypto';
-import { dedupeKeyOf, kindOf, parseInbound } from '../wecom/inbound';
+import { dedupeKeyOf, kindOf, malformedInbound, parseInbound } from '../wecom/inbound';
 
 /** A real callback envelope is a few KB (text ≤ 2048 bytes before encryption); anything larger is refused unread. */
 export const MAX_CALLBACK_BYTES = 64 * 1024;
@@ -90,7 +90,14 @@ export function callbackPost(deps: CallbackDeps): Koa.Middleware {
       const skew = Math.abs(Date.now() / 1000 - Number(q.timestamp));
       if (!(skew <= (await deps.maxSkewSeconds())))
         throw new CallbackError(400, 'stale_timestamp', 'timestamp too far from now');
-      inbound = parseInbound(plain);
+      try {
+        inbound = parseInbound(plain);
+      } catch (err) {
+        // Signed but of a shape we do not know: stored as `unknown` and acknowledged (D5), not lost to a 400.
+        if (!(err instanceof CallbackError) || err.code !== 'bad_shape') throw err;
+        inbound = malformedInbound(plain);
+        deps.log.warn({ reason: err.message }, 'signed callback of unexpected shape stored as unknown');
+      }
       // userid is a varchar(64) (WeCom allows 1–64 characters): refuse, rather than fail the insert on MySQL.
       if (inbound.from.length > 64) throw new CallbackError(400, 'bad_from', 'FromUserName longer than 64');
     } catch (err) {

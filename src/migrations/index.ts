@@ -10,6 +10,7 @@ import { DeviceTaskDue1790000000031 } from './0031-device-task-due';
 import { WindowStateRecords1790000000032 } from './0032-window-state-records';
 import { LostFound1790000000040 } from './0040-lost-found';
 import { Security1790000000095 } from './0095-security';
+import { Resilience1790000000041 } from './0041-resilience';
 
 export const MIGRATIONS = [
   Spine1790000000001,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   WindowStateRecords1790000000032,
   LostFound1790000000040,
   Security1790000000095,
+  Resilience1790000000041,
 ];

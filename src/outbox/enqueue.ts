@@ -7,6 +7,13 @@ import { type OutMessage, type Recipient, msgTypeOf } from './message';
 // line boundaries into numbered parts so nothing is silently truncated.
 const MAX_BYTES = 2000;
 
+/**
+ * D33: a message is due as soon as it is committed, whatever instant the code that wrote it believed it was
+ * (`job run --at <future>`, a test clock). The sender compares due times with its own clock, so a fresh row
+ * carries the earliest instant there is; only backoff and rate-limit waits store a real later time.
+ */
+export const DUE_ON_COMMIT = new Date(0);
+
 export function splitText(content: string, maxBytes = MAX_BYTES): string[] {
   if (Buffer.byteLength(content) <= maxBytes) return [content];
   const parts: string[] = [];
@@ -54,9 +61,8 @@ export async function enqueue(m: EntityManager, now: Date, key: string, to: Reci
     body: body,
     status: 'pending',
     attempts: 0,
-    // Parts share one due time and keep their order by id (the sender orders by nextAttemptAt, id); a later
-    // due time per part would hold parts 2… back under a clock that does not move (tests, `job run --at`).
-    nextAttemptAt: now,
+    // Parts share one due time and keep their order by id (the sender orders by nextAttemptAt, id).
+    nextAttemptAt: DUE_ON_COMMIT,
     leaseUntil: null,
     lastError: null,
     response: null,

@@ -7,11 +7,12 @@ import { Loop } from '../loop';
 import { outboxCounter } from '../metrics';
 import { getSetting } from '../settings/settings';
 import type { Clock } from '../kernel/time';
+import { crashPoint } from '../crash-point';
 import { enqueue } from './enqueue';
-import type { TemplateCard } from './message';
-import type { WecomPort } from '../wecom/port';
 import { routeGroup, type GroupRoute } from './group-target';
-import { limitsFor, pruneCounters, reserve } from './rate-limit';
+import { pruneCounters, reserve, scopesFor, settle, type Scope } from './rate-limit';
+import type { WecomPort } from '../wecom/port';
+import { rowContent, sendRow } from './wecom-call';
 
 interface ApiErrorLike {
   errcode?: number;
@@ -20,13 +21,20 @@ interface ApiErrorLike {
   retryAfterMs?: number;
 }
 
+/**
+ * A claimed row is ours until its lease ends. The lease is renewed before every external call (chat creation,
+ * upload, send), and one call — a token refresh, the request, a refresh and the request again after 42001, each
+ * within the client's 10 s timeout — takes at most 40 s, so a live sender never loses a row to another instance.
+ */
 const LEASE_MS = 60_000;
 
 /**
- * Delivers outbox rows (D8, D9). Rows are claimed with a guarded update and a lease,
- * so two instances never send the same row; app messages carry enable_duplicate_check so a resend after a
- * crash between WeCom's 200 and our `sent` mark is dropped by WeCom. Transient errors back off
- * exponentially; after `outbox.maxAttempts` a row is failed permanently (visible in /healthz).
+ * Delivers outbox rows (D8, D9, D33, D34). Rows are claimed with a guarded update and a
+ * lease, so two instances never send the same row; app messages carry enable_duplicate_check so a resend after a
+ * crash between WeCom's 200 and our `sent` mark is dropped by WeCom. The attempt is counted at claim time, so a
+ * crash or a failure while recording the outcome still uses it up; a row whose attempts are spent is parked
+ * `failed` when it is next claimed (visible in /healthz). Transient errors back off exponentially. Every wait is
+ * measured on this sender's own clock (D33).
  */
 export class OutboxSender {
   private loop: Loop | undefined;
@@ -44,7 +52,7 @@ export class OutboxSender {
       m
         .createQueryBuilder()
         .update(OutboxRow)
-        .set({ status: 'sending', leaseUntil: new Date(now.getTime() + LEASE_MS) })
+        .set({ status: 'sending', leaseUntil: new Date(now.getTime() + LEASE_MS), attempts: row.attempts + 1 })
         .where('id = :id AND status = :status AND attempts = :attempts', {
           id: row.id,
           status: row.status,
@@ -53,6 +61,18 @@ export class OutboxSender {
         .execute(),
     );
     return affected(res) === 1;
+  }
+
+  /**
+   * Keep the claim before an external call (see LEASE_MS). A lease set less than 10 s ago still covers a whole call
+   * (≥ 50 s left for ≤ 40 s), so the common case — claim, then send at once — costs no extra transaction.
+   */
+  private async renew(row: OutboxRow): Promise<void> {
+    const now = this.clock.now().getTime();
+    if (row.leaseUntil && row.leaseUntil.getTime() - now >= LEASE_MS - 10_000) return;
+    const leaseUntil = new Date(now + LEASE_MS);
+    await this.db.tx((m) => m.update(OutboxRow, { id: row.id, status: 'sending' }, { leaseUntil }));
+    row.leaseUntil = leaseUntil;
   }
 
   /** Rows due now: pending ones whose time has come, and `sending` ones whose lease expired (a crash). */
@@ -70,19 +90,25 @@ export class OutboxSender {
       .getMany();
   }
 
-  /** Send everything due now; returns how many rows were handled. */
+  /** Send everything due now; returns how many rows were handled. Stops between rows when the loop is stopping. */
   async drain(max = 10_000): Promise<number> {
     let handled = 0;
-    while (handled < max) {
+    const maxAttempts = await getSetting(this.db.manager, 'outbox.maxAttempts');
+    while (handled < max && !this.loop?.stopping) {
       const now = this.clock.now();
       const rows = await this.due(now, 50);
       if (rows.length === 0) break;
       let progressed = false;
       for (const row of rows) {
+        if (this.loop?.stopping) break;
         if (!(await this.claim(row, now))) continue;
         progressed = true;
         handled++;
-        await this.deliver(row);
+        const claimed = { ...row, attempts: row.attempts + 1, leaseUntil: new Date(now.getTime() + LEASE_MS) };
+        // A row left `sending` by a crash after its last allowed attempt is not tried again (it may be what crashed).
+        if (row.status === 'sending' && row.attempts >= maxAttempts)
+          await this.park(claimed, 'lease expired after the last attempt (crash while sending)', now);
+        else await this.deliver(claimed);
       }
       if (!progressed) break;
     }
@@ -94,65 +120,75 @@ export class OutboxSender {
     return handled;
   }
 
+  /** `row.attempts` already counts this attempt (claim). */
   private async deliver(row: OutboxRow): Promise<void> {
-    const now = this.clock.now();
+    let reserved: number[] = [];
     try {
       const route = row.targetKind === 'group' ? await routeGroup(this.db.manager, row.target) : undefined;
       if (route?.kind === 'missing') throw Object.assign(new Error(`未配置群 ${row.target}`), { permanent: true });
-      const [kind, ids] = route ? routeLimitTarget(route) : (['user', row.target.split('|')] as const);
-      const wait = await this.db.tx(async (m) => reserve(m, now, limitsFor(kind, ids)));
-      if (wait) {
-        // Rate limit (D9): wait for the window; not an attempt, nothing dropped.
+      if (route?.kind === 'chat') {
+        await this.renew(row);
+        await this.ensureChat(route.group);
+      }
+      const content = await rowContent(row, route, () => this.upload(row, route));
+      const [kind, ids] = rateTarget(row, route);
+      const res = await this.db.tx((m) => reserve(m, this.clock.now(), kind, scopesFor(kind, ids), LEASE_MS));
+      if ('waitUntil' in res) {
+        // Rate limit (D34): wait for the window on our own clock; not an attempt, nothing dropped.
         await this.db.tx((m) =>
-          m.update(OutboxRow, { id: row.id }, { status: 'pending', nextAttemptAt: wait, leaseUntil: null }),
+          m.update(
+            OutboxRow,
+            { id: row.id },
+            { status: 'pending', nextAttemptAt: res.waitUntil, leaseUntil: null, attempts: row.attempts - 1 },
+          ),
         );
         outboxCounter.inc({ outcome: 'rate_limited' });
         return;
       }
-      if (route?.kind === 'chat') await this.ensureChat(route.group);
-      const response = await this.send(row, route);
-      await this.db.tx((m) =>
-        m.update(
+      reserved = res.ids;
+      await this.renew(row);
+      const response = await sendRow(this.wecom, this.agentId, row, route, content);
+      crashPoint('after-send');
+      const sentAt = this.clock.now();
+      await this.db.tx(async (m) => {
+        await settle(m, reserved, sentAt);
+        await m.update(
           OutboxRow,
           { id: row.id },
-          {
-            status: 'sent',
-            sentAt: this.clock.now(),
-            leaseUntil: null,
-            response: response as never,
-            attempts: row.attempts + 1,
-          },
-        ),
-      );
+          { status: 'sent', sentAt, leaseUntil: null, response: response as never },
+        );
+      });
       outboxCounter.inc({ outcome: 'sent' });
       const file = row.body.file as { path?: string; transient?: boolean } | undefined;
       if (file?.transient && file.path) await rm(file.path, { force: true }); // [security] exports deleted after delivery
     } catch (err) {
-      await this.failed(row, err as Error & ApiErrorLike);
+      await this.failed(row, err as Error & ApiErrorLike, reserved);
     }
   }
 
-  private async failed(row: OutboxRow, err: Error & ApiErrorLike): Promise<void> {
+  /** Upload a file once and keep its media_id on the row, so a retry sends it without uploading again. */
+  private async upload(row: OutboxRow, route: GroupRoute | undefined): Promise<string> {
+    const f = row.body.file as { path: string; filename: string };
+    const buf = await readFile(f.path);
+    await this.renew(row);
+    const mediaId =
+      route?.kind === 'robot'
+        ? await this.wecom.robotUploadMedia(route.webhook, f.filename, buf)
+        : await this.wecom.uploadMedia('file', f.filename, buf);
+    await this.db.tx((m) => m.update(OutboxRow, { id: row.id }, { mediaId }));
+    return mediaId;
+  }
+
+  private async failed(row: OutboxRow, err: Error & ApiErrorLike, reserved: number[]): Promise<void> {
     const now = this.clock.now();
-    const attempts = row.attempts + 1;
+    // A request that failed may still have reached WeCom (a timeout): it keeps counting, as arrived by now.
+    if (reserved.length) await this.db.tx((m) => settle(m, reserved, now)).catch(() => undefined);
+    const attempts = row.attempts;
     const max = await getSetting(this.db.manager, 'outbox.maxAttempts');
     const permanent = err.permanent === true || (err.retryable === false && err.errcode !== undefined);
     const detail = `${err.errcode ?? ''} ${err.message}`.trim().slice(0, 1000);
     if (permanent || attempts >= max) {
-      await this.db.tx((m) =>
-        m.update(OutboxRow, { id: row.id }, { status: 'failed', attempts, lastError: detail, leaseUntil: null }),
-      );
-      this.log.error(
-        { outboxId: row.id, dedupeKey: row.dedupeKey, target: row.target, error: detail },
-        'outbox message failed permanently',
-      );
-      outboxCounter.inc({ outcome: 'failed' });
-      const fallback = row.body.fallbackText;
-      if (row.msgType === 'update_card' && typeof fallback === 'string') {
-        // D12: no valid response code left → a short text instead of the card update.
-        const userids = (row.body.updateCard as { userids: string[] }).userids;
-        await this.db.tx((m) => enqueue(m, now, `${row.dedupeKey}:fallback`, { user: userids }, { text: fallback }));
-      }
+      await this.park(row, detail, now);
       return;
     }
     // Exponential backoff: 5 s, 10 s, 20 s … capped at 30 min; WeCom's 45009 asks for ≥ 60 s.
@@ -161,17 +197,29 @@ export class OutboxSender {
       m.update(
         OutboxRow,
         { id: row.id },
-        {
-          status: 'pending',
-          attempts,
-          lastError: detail,
-          leaseUntil: null,
-          nextAttemptAt: new Date(now.getTime() + backoff),
-        },
+        { status: 'pending', lastError: detail, leaseUntil: null, nextAttemptAt: new Date(now.getTime() + backoff) },
       ),
     );
     outboxCounter.inc({ outcome: 'retry' });
     this.log.warn({ outboxId: row.id, attempts, backoffMs: backoff, error: detail }, 'outbox send failed, will retry');
+  }
+
+  /** Failed for good (visible in /healthz); a card update falls back to its text (D12). */
+  private async park(row: OutboxRow, detail: string, now: Date): Promise<void> {
+    const fallback = row.body.fallbackText;
+    await this.db.tx(async (m) => {
+      await m.update(OutboxRow, { id: row.id }, { status: 'failed', lastError: detail, leaseUntil: null });
+      if (row.msgType === 'update_card' && typeof fallback === 'string') {
+        // D12: no valid response code left → a short text instead of the card update.
+        const userids = (row.body.updateCard as { userids: string[] }).userids;
+        await enqueue(m, now, `${row.dedupeKey}:fallback`, { user: userids }, { text: fallback });
+      }
+    });
+    this.log.error(
+      { outboxId: row.id, dedupeKey: row.dedupeKey, target: row.target, error: detail },
+      'outbox message failed permanently',
+    );
+    outboxCounter.inc({ outcome: 'failed' });
   }
 
   /** A chat known from the directory but not yet on WeCom is created with its members. */
@@ -188,65 +236,6 @@ export class OutboxSender {
       });
     }
     await this.db.tx((m) => m.update(GroupChat, { key: group.key }, { created: true }));
-  }
-
-  private async send(row: OutboxRow, route: GroupRoute | undefined): Promise<Record<string, unknown>> {
-    const b = row.body;
-    if (row.msgType === 'update_card') {
-      const u = b.updateCard as { responseCode: string; userids: string[]; replaceName?: string; card?: TemplateCard };
-      return this.wecom.updateTemplateCard({
-        userids: u.userids,
-        agentid: this.agentId,
-        response_code: u.responseCode,
-        ...(u.card ? { template_card: u.card } : { button: { replace_name: u.replaceName ?? '已处理' } }),
-      });
-    }
-    const content = await this.content(row, route);
-    if (!route || route.kind === 'dm') {
-      const touser = route ? route.userids.join('|') : row.target;
-      if (!touser) return { skipped: 'no members' };
-      // D8: WeCom drops an identical request within the interval, so a resend of this row after a crash between
-      // WeCom's 200 and our `sent` mark is not delivered twice. The interval is derived from the row id: the same
-      // row always sends the same JSON, while two rows with the same text (a person asking 待办 twice) differ
-      // and are both delivered. Lease (60 s) < interval (≥ 900 s).
-      const duplicateCheckInterval = 1800 - (row.id % 900);
-      return this.wecom.sendMessage({
-        touser,
-        agentid: this.agentId,
-        ...content,
-        enable_duplicate_check: 1,
-        duplicate_check_interval: duplicateCheckInterval,
-      });
-    }
-    if (route.kind === 'chat') return this.wecom.sendAppChat({ chatid: route.chatid, ...content, safe: 0 });
-    if (route.kind === 'robot') return this.wecom.robotSend(route.webhook, content);
-    return {};
-  }
-
-  /** The msgtype + body for the channel; cards cannot go to app chats or robots (wecom.md §3.6) → markdown. */
-  private async content(row: OutboxRow, route: GroupRoute | undefined): Promise<Record<string, unknown>> {
-    const b = row.body;
-    const group = route && route.kind !== 'dm';
-    switch (row.msgType) {
-      case 'text':
-        return { msgtype: 'text', text: { content: b.text } };
-      case 'markdown':
-        return { msgtype: 'markdown', markdown: { content: b.markdown } };
-      case 'template_card':
-        if (group) return { msgtype: 'markdown', markdown: { content: cardAsMarkdown(b.card as TemplateCard) } };
-        return { msgtype: 'template_card', template_card: b.card };
-      case 'file': {
-        const f = b.file as { path: string; filename: string };
-        const buf = await readFile(f.path);
-        const mediaId =
-          route?.kind === 'robot'
-            ? await this.wecom.robotUploadMedia(route.webhook, f.filename, buf)
-            : await this.wecom.uploadMedia('file', f.filename, buf);
-        return { msgtype: 'file', file: { media_id: mediaId } };
-      }
-      default:
-        throw Object.assign(new Error(`unknown msgType ${row.msgType}`), { permanent: true });
-    }
   }
 
   start(intervalMs = 1000): void {
@@ -267,17 +256,12 @@ export class OutboxSender {
   }
 }
 
-function routeLimitTarget(route: GroupRoute): readonly ['user' | 'chat' | 'robot', string[]] {
+/** Which windows a row counts against (D9): each recipient of an app message or card update, or the chat/robot. */
+function rateTarget(row: OutboxRow, route: GroupRoute | undefined): readonly [Scope, string[]] {
+  if (row.msgType === 'update_card') return ['user', (row.body.updateCard as { userids: string[] }).userids];
+  if (!route) return ['user', row.target.split('|')];
   if (route.kind === 'chat') return ['chat', [route.chatid]];
   if (route.kind === 'robot') return ['robot', [route.webhook.replace(/^.*key=/, '')]];
   if (route.kind === 'dm') return ['user', route.userids];
   return ['user', []];
-}
-
-function cardAsMarkdown(card: TemplateCard): string {
-  const title = (card.main_title as { title?: string } | undefined)?.title ?? '';
-  const fields = ((card.horizontal_content_list as { keyname: string; value: string }[] | undefined) ?? [])
-    .map((f) => `> ${f.keyname}：${f.value}`)
-    .join('\n');
-  return [`**${title}**`, (card.sub_title_text as string | undefined) ?? '', fields].filter(Boolean).join('\n');
 }

@@ -139,6 +139,27 @@ export function parseInbound(xml: string): Inbound {
   return result.data;
 }
 
+/**
+ * D5 for a signed message whose shape we do not understand (a field repeated or nested, a MsgId that is not a
+ * number): kept as `unknown` with what can be read, so it is stored and acknowledged rather than answered 400
+ * and lost after WeCom's retries. The dedupe key hashes the plaintext, which a retry repeats exactly.
+ */
+export function malformedInbound(xml: string): Inbound & { kind: 'unknown' } {
+  const parsed = parseWecomXml(xml);
+  const x = parsed.ok ? parsed.root : {};
+  const text = (name: string): string => (typeof x[name] === 'string' ? x[name] : '');
+  const hash = createHash('sha256').update(xml).digest('hex').slice(0, 40);
+  return {
+    kind: 'unknown',
+    from: text('FromUserName').slice(0, 64),
+    to: text('ToUserName'),
+    createTime: /^\d{1,12}$/.test(text('CreateTime')) ? text('CreateTime') : '0',
+    agentId: text('AgentID'),
+    msgType: `malformed:${text('MsgType') || '?'}`.slice(0, 64),
+    msgId: `raw-${hash}`,
+  };
+}
+
 // inbox.dedupe_key is varchar(191): a longer key (a `view` URL as EventKey, a 1024-byte button key) keeps a
 // readable prefix and ends in a hash of the whole key, so distinct keys stay distinct.
 const MAX_KEY = 191;

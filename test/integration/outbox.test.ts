@@ -81,7 +81,11 @@ describe('outbox sender', () => {
     await t.settle();
     expect(sentTexts('zhangsan')).toHaveLength(30);
     expect(await t.bot.deps.db.manager.count(OutboxRow, { where: { status: 'pending' } })).toBe(20);
-    t.clock.advance(61_000);
+    // D34: the window is 60 s plus 1 s of clock skew (rate-limit.ts SKEW_MS).
+    t.clock.advance(60_000);
+    await t.settle();
+    expect(sentTexts('zhangsan')).toHaveLength(30);
+    t.clock.advance(1_100);
     await t.settle();
     expect(sentTexts('zhangsan')).toHaveLength(50);
     expect(t.fake.state.feedLog.all().some((i) => i.dropped)).toBe(false);

@@ -60,10 +60,9 @@ describe('smaller items', () => {
     };
     const logged: unknown[] = [];
     const c = { status: 200, body: undefined as unknown };
-    await healthz(broken as never, 'real', { error: (o: unknown) => logged.push(o) } as never)(
-      c as never,
-      async () => {},
-    );
+    await healthz(broken as never, 'real', { now: () => new Date() }, {
+      error: (o: unknown) => logged.push(o),
+    } as never)(c as never, async () => {});
     expect(c.status).toBe(503);
     expect(JSON.stringify(c.body)).toBe('{"ok":false,"db":"down"}');
     expect(logged).toHaveLength(1);

@@ -1,0 +1,168 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDataSource } from '../../ormconfig';
+import { InboxRow } from '../../entities/inbox';
+import { JobRun } from '../../entities/job-run';
+import { OutboxRow } from '../../entities/outbox';
+import { Db } from '../../src/db';
+import type { CrashPoint } from '../../src/crash-point';
+import { loadDemoDirectory } from '../../src/directory/demo';
+import { testEnv } from '../helpers/bot';
+import { freshDatabaseUrl } from '../helpers/db';
+import { TEST_CRYPTO, fakeWecom, signedCallback, type RunningFakeWecom } from '../helpers/fake-wecom';
+
+// Fault matrix, crash side (D77, D78): the real bot process (src/main.ts, real clock) is killed with
+// SIGKILL at a crash point (src/crash-point.ts), then started again on the same database. Every acknowledged
+// message must be processed once and answered once; an interrupted job period must be re-run once. The scenarios
+// run side by side and share one wait for the 60 s leases of the killed process to run out.
+
+const ROOT = join(import.meta.dirname, '../..');
+const LEASE_WAIT_MS = 62_000;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function spawnNode(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Start the bot; resolves once it listens. */
+async function startBot(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawnNode(['src/main.ts'], { ...env, PORT: String(port), LOG_LEVEL: 'info' });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`bot did not start:\n${out.slice(-2000)}`)), 45_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('bot listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', () => reject(new Error(`bot exited while starting:\n${out.slice(-2000)}`)));
+  });
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<NodeJS.Signals | null>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null
+      ? resolve(child.signalCode)
+      : child.once('exit', (_code, signal) => resolve(signal)),
+  );
+
+async function say(url: string, from: string, content: string, msgId: string): Promise<number> {
+  const { url: path, body } = signedCallback(TEST_CRYPTO, {
+    type: 'text',
+    corpId: TEST_CRYPTO.corpId,
+    from,
+    content,
+    msgId,
+    createTime: Math.floor(Date.now() / 1000),
+  } as never);
+  return (await fetch(`${url}${path}`, { method: 'POST', body })).status;
+}
+
+interface Scenario {
+  point: CrashPoint;
+  fake: RunningFakeWecom;
+  env: Record<string, string>;
+  dbUrl: string;
+}
+
+async function prepare(point: CrashPoint): Promise<Scenario> {
+  const fake = await fakeWecom({ secret: 'test-secret' });
+  const dbUrl = await freshDatabaseUrl();
+  const ds = createDataSource(dbUrl);
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  const db = new Db(ds);
+  await loadDemoDirectory(db, new Date(), fake.url);
+  await db.close();
+  return { point, fake, dbUrl, env: testEnv(dbUrl, fake.url) };
+}
+
+/** Make the first process die at its crash point; resolves when it is dead. */
+async function crash(s: Scenario): Promise<void> {
+  const env = { ...s.env, HALL_CRASH_AT: s.point };
+  if (s.point === 'mid-job') {
+    const cli = spawnNode(['src/cli.ts', 'job', 'run', 'approval-reminders', '--at', '2026-03-04T09:30:00+08:00'], env);
+    expect(await exited(cli)).toBe('SIGKILL');
+    return;
+  }
+  const { child, url } = await startBot(env);
+  const died = exited(child);
+  expect(await say(url, 'lisi', '我是谁', '7100000000000000001')).toBe(200);
+  expect(await died).toBe('SIGKILL');
+}
+
+async function settled(s: Scenario): Promise<{ inbox: InboxRow[]; outbox: OutboxRow[]; runs: JobRun[] }> {
+  const ds = createDataSource(s.dbUrl);
+  await ds.initialize();
+  try {
+    for (let i = 0; ; i++) {
+      const inbox = await ds.manager.find(InboxRow, { where: { userid: 'lisi' } });
+      const outbox = await ds.manager.find(OutboxRow);
+      const runs = await ds.manager.find(JobRun, { where: { job: 'approval-reminders', period: '2026-03-04' } });
+      const open =
+        inbox.some((r) => r.status === 'pending' || r.status === 'processing') ||
+        outbox.some((r) => r.status === 'pending' || r.status === 'sending') ||
+        runs.some((r) => r.status === 'running');
+      if (!open || i > 60) return { inbox, outbox, runs };
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } finally {
+    await ds.destroy();
+  }
+}
+
+describe('crash matrix (SIGKILL, restart)', () => {
+  it('after the ack, inside a command transaction, after WeCom 200 before the sent mark, mid-job: all once', async () => {
+    const points: CrashPoint[] = ['before-dispatch', 'in-command-tx', 'after-send', 'mid-job'];
+    const scenarios = await Promise.all(points.map(prepare));
+    await Promise.all(scenarios.map(crash));
+    const crashedAt = Date.now();
+    // The killed process's leases (inbox, outbox, job run: 60 s each) must run out before anyone takes over.
+    await new Promise((r) => setTimeout(r, Math.max(0, LEASE_WAIT_MS - (Date.now() - crashedAt))));
+    const restarted = await Promise.all(scenarios.map((s) => startBot(s.env)));
+    try {
+      for (const s of scenarios) {
+        const { inbox, outbox, runs } = await settled(s);
+        if (s.point === 'mid-job') {
+          expect(runs.map((r) => `${r.attempt}:${r.status}`).sort(), s.point).toEqual(['1:failed', '2:ok']);
+          continue;
+        }
+        expect(
+          inbox.map((r) => r.status),
+          s.point,
+        ).toEqual(['done']);
+        expect(
+          outbox.filter((r) => r.status !== 'sent'),
+          s.point,
+        ).toEqual([]);
+        const replies = s.fake.state.messagesTo('lisi').filter((i) => i.text?.includes('李四'));
+        expect(replies, s.point).toHaveLength(1);
+        expect(s.fake.state.feedLog.limits.violations, s.point).toEqual([]);
+      }
+    } finally {
+      for (const r of restarted) r.child.kill('SIGTERM');
+      await Promise.all(restarted.map((r) => exited(r.child)));
+      await Promise.all(scenarios.map((s) => s.fake.close()));
+    }
+  }, 180_000);
+});
