@@ -1,4 +1,4 @@
-// Vector A's keys (wecom.md §1.6): public Tencent sample credentials, used by the benchmark processes.
+// Vector A's keys (WeCom doc 91144): public Tencent sample credentials, used by the benchmark processes.
 export const BENCH_CRYPTO = {
   token: 'hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo',
   aesKey: '6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt',

@@ -9,7 +9,7 @@ import { dispute } from '../src/domain/inspections/disputes';
 import { localDate, shortDate } from '../src/kernel/time';
 import { defineCommand } from '../src/kernel/command';
 
-// ACC-01, ACC-02, ACC-03, ACC-06, ACC-07 (commands.md §3.15): 问效 records, appeals, 不成立 / 澄清, 督办 tasks.
+// ACC-01, ACC-02, ACC-03, ACC-06, ACC-07 (docs/commands.md): 问效 records, appeals, 不成立 / 澄清, 督办 tasks.
 
 export const accMeasure = defineCommand({
   name: '问效 措施',

@@ -131,7 +131,7 @@ export const groupList = defineCommand({
   rules: ['DIR-01'],
   args: () => z.object({}),
   async handle(ctx) {
-    // rules.md §0.3 order: the four center groups, then G-DEPT-<code> alphabetically.
+    // conventions (docs/architecture.md) order: the four center groups, then G-DEPT-<code> alphabetically.
     const rank = (k: string) => ['G-HALL', 'G-OFFICE', 'G-LEAD', 'G-GUIDE'].indexOf(k) + 1 || 9;
     const groups = (await ctx.m.find(GroupChat)).sort(
       (x, y) => rank(x.key) - rank(y.key) || x.key.localeCompare(y.key),

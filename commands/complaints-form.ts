@@ -2,7 +2,7 @@ import type { FormDef } from '../src/kernel/forms';
 import { CATEGORIES, CHANNELS, NATURES, TYPES } from '../src/domain/complaints/model';
 
 /**
- * 投诉登记表 (rules.md §2 form, OPEN #14; commands.md §4): fields 1–14 are filled here and submitted to
+ * 投诉登记表 (the rulebook's §2 (docs/rules.md) form, OPEN #14; docs/commands.md): fields 1–14 are filled here and submitted to
  * `投诉 登记` with the same checks; fields 15–25 (调查, 处理, 落实, 答复, 结果, 归档) are recorded by the later
  * `投诉 …` commands and shown on the 台账. Field 1 (编号) and 25 (经办人) are set by the bot.
  */

@@ -16,7 +16,7 @@ import { cnDate, shortDate } from '../src/kernel/time';
 import { complaintNo, natureArg } from './complaints-intake';
 import { defineCommand } from '../src/kernel/command';
 
-// 调查核实, 协调处理, 落实, 答复回访, 结果运用, 归档 (commands.md §3.2; CMP-07…CMP-19).
+// 调查核实, 协调处理, 落实, 答复回访, 结果运用, 归档 (docs/commands.md; CMP-07…CMP-19).
 
 const deptList = z
   .string()

@@ -8,7 +8,7 @@ import { CATEGORIES, END_REASONS, SUBJECT } from '../src/domain/complaints/model
 import { loadComplaint } from '../src/domain/complaints/store';
 import { defineCommand } from '../src/kernel/command';
 
-// 投诉 登记受理 and the off-ramps (commands.md §3.2; CMP-01…06, CMP-14, CMP-20, D4, REC-01).
+// 投诉 登记受理 and the off-ramps (docs/commands.md; CMP-01…06, CMP-14, CMP-20, D4, REC-01).
 
 const NATURE_ALIASES: Record<string, string> = {
   较重: '情节较重、影响较大',

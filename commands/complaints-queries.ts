@@ -15,7 +15,7 @@ import { complaintNo } from './complaints-intake';
 import { defineCommand } from '../src/kernel/command';
 import { findDepartment } from '../src/kernel/directory';
 
-// 投诉 查看 / 列表 / 统计 / 历史 and the 已收到 button (commands.md §3.2, D1; CMP-07, CMP-17, REC-01, REC-02).
+// 投诉 查看 / 列表 / 统计 / 历史 and the 已收到 button (docs/commands.md, D1; CMP-07, CMP-17, REC-01, REC-02).
 
 const VIEWERS = ['hall_office', 'leader', 'supervisor', 'chief_rep'] as const;
 

@@ -9,7 +9,7 @@ import { writeWorkbook } from '../src/reports/xlsx';
 import { localDate } from '../src/kernel/time';
 import { defineCommand } from '../src/kernel/command';
 
-// commands.md §6: `导出 <台账> [从=… 到=…] [部门=…]` → an xlsx file back in chat. hall_office gets full values,
+// docs/commands.md: `导出 <台账> [从=… 到=…] [部门=…]` → an xlsx file back in chat. hall_office gets full values,
 // leader/supervisor masked personal data (REC-07), chief_rep its own department's rows of the ● ledgers.
 // Every export is audited (REC-02).
 export const exportLedger = defineCommand({

@@ -13,7 +13,7 @@ import { itemFull, SEVERITIES } from '../src/domain/inspections/rules';
 import { localStamp, shortDate } from '../src/kernel/time';
 import { defineCommand } from '../src/kernel/command';
 
-// INS-05…INS-09 (commands.md §3.3): findings, praise, disputes and the findings list.
+// INS-05…INS-09 (docs/commands.md): findings, praise, disputes and the findings list.
 
 const findingArgs = {
   巡查: z.string().optional(),

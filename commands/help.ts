@@ -4,7 +4,7 @@ import { commandFamily, matchCommand, nearestNames } from '../src/kernel/match';
 import { replyMore } from '../src/kernel/replies';
 import { GROUPS, defineCommand } from '../src/kernel/command';
 
-// grammY/Hubot style (examples.md): help is generated from the command table, never written twice.
+// grammY/Hubot style (the house style): help is generated from the command table, never written twice.
 export const help = defineCommand({
   name: '帮助',
   aliases: ['help', '?', '菜单'],

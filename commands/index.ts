@@ -1,4 +1,4 @@
-// The whole chat command list (commands.md): one literal table, one row per command; `帮助` is generated
+// The whole chat command list (docs/commands.md): one literal table, one row per command; `帮助` is generated
 // from it. Add a row here when you add a command file — never by decorators or directory scanning.
 import { calendarConfirm, calendarImport, calendarQuery, calendarSet, calendarView } from './calendar';
 import { approvalView, approvalWithdraw, approve, delegate, todo } from './approvals';
@@ -104,7 +104,7 @@ export const COMMANDS: CommandDef[] = [
   calendarSet,
   calendarConfirm,
   calendarImport,
-  // 投诉 (CMP, REC; commands.md §3.2)
+  // 投诉 (CMP, REC; docs/commands.md)
   complaintRegister,
   complaintInvalid,
   complaintReport,
@@ -127,7 +127,7 @@ export const COMMANDS: CommandDef[] = [
   complaintList,
   complaintStatsCommand,
   complaintHistoryCommand,
-  // 记录 (REC-02, REC-06, REC-09; commands.md §3.16)
+  // 记录 (REC-02, REC-06, REC-09; docs/commands.md)
   recordHistoryCommand,
   recordCorrectCommand,
   exportFormCommand,
@@ -211,7 +211,7 @@ export const COMMANDS: CommandDef[] = [
   keyTaskAssign,
   keyTaskDone,
   keyTaskList,
-  // 失物 (LST; commands.md §3.5)
+  // 失物 (LST; docs/commands.md)
   lostRegister,
   lostReport,
   lostNotify,

@@ -16,7 +16,7 @@ import { summarise } from '../src/domain/inspections/summary';
 import { localDate, localTime, monthBounds, shortDate } from '../src/kernel/time';
 import { defineCommand } from '../src/kernel/command';
 
-// INS-01…INS-04, INS-08, INS-10, INS-12 (commands.md §3.3): inspection rounds, quotas, summaries, guides' reports.
+// INS-01…INS-04, INS-08, INS-10, INS-12 (docs/commands.md): inspection rounds, quotas, summaries, guides' reports.
 
 const xcShort = (no: string) => no.replace(/^XC\d{4}-0*/, 'XC');
 

@@ -1,7 +1,7 @@
 import type { FormDef } from '../src/kernel/forms';
 
 /**
- * 市民遗失物品登记表 (= 遗失物品登记表; rules.md §5 form; commands.md §4): fields 2–10 are filled here and
+ * 市民遗失物品登记表 (= 遗失物品登记表; the rulebook's §5 (docs/rules.md) form; docs/commands.md): fields 2–10 are filled here and
  * submitted to `失物 登记` with the same checks (LST-02 the five seed fields). Field 1 (编号) is set by the bot;
  * 11–16 (公告, 处置, 认领, 签字, 销毁, 注销) are recorded by the later `失物 …` commands.
  */

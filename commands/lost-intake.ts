@@ -5,7 +5,7 @@ import { registerItem } from '../src/domain/lost-found/register';
 import { recordReport } from '../src/domain/lost-found/reports';
 import { defineCommand } from '../src/kernel/command';
 
-// 遗失物品 at the 总导询台 "失物招领点" (commands.md §3.5; 000 遗失物品; LST-01…07): 登记, 报失, 通知, 公告.
+// 遗失物品 at the 总导询台 "失物招领点" (docs/commands.md; 000 遗失物品; LST-01…07): 登记, 报失, 通知, 公告.
 // The desk is the guides' (LST-01); hall_office sees and does everything.
 
 export const DESK = ['guide', 'hall_office'] as const;

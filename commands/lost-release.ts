@@ -6,7 +6,7 @@ import { listItems, viewItem } from '../src/domain/lost-found/view';
 import { defineCommand } from '../src/kernel/command';
 import { DESK, swNo } from './lost-intake';
 
-// 遗失物品 leaving the desk (commands.md §3.5; LST-05…10, MAIL-08, REC-07) and the desk's lists.
+// 遗失物品 leaving the desk (docs/commands.md; LST-05…10, MAIL-08, REC-07) and the desk's lists.
 
 export const lostClaim = defineCommand({
   name: '失物 认领',

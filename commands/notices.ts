@@ -13,7 +13,7 @@ import { normaliseRecordRef } from '../src/kernel/numbers';
 import { localDate, yearOf } from '../src/kernel/time';
 import { defineCommand } from '../src/kernel/command';
 
-// BRF-02, BRF-03, BRF-09, BRF-10, BRF-11 (commands.md §3.4): the daily 口头通报, the archive, BRF-09 notices
+// BRF-02, BRF-03, BRF-09, BRF-10, BRF-11 (docs/commands.md): the daily 口头通报, the archive, BRF-09 notices
 // to a 派驻部门 and the 003 quarterly reports.
 
 const wtList = (raw: string | undefined, year: number): string[] =>

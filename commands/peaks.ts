@@ -10,7 +10,7 @@ import { shortDate } from '../src/kernel/time';
 import { defineCommand } from '../src/kernel/command';
 import { itemsOf, typedText, yesNo } from './window-args';
 
-// commands.md §3.7: 业务高峰工作预案 (SUS-01…SUS-05, SUS-09) and the SUS-10 cause classification.
+// docs/commands.md: 业务高峰工作预案 (SUS-01…SUS-05, SUS-09) and the SUS-10 cause classification.
 
 const text = () => z.string().trim().min(1).optional();
 

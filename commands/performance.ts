@@ -14,7 +14,7 @@ import { localDate, monthBounds } from '../src/kernel/time';
 import type { CardAction } from '../src/kernel/card';
 import { defineCommand } from '../src/kernel/command';
 
-// PRF-14 / PRF-17 (commands.md §3.14): deduction events and 评优 eligibility, shared by every rule domain.
+// PRF-14 / PRF-17 (docs/commands.md): deduction events and 评优 eligibility, shared by every rule domain.
 
 const RULE_ID = z
   .string()

@@ -12,7 +12,7 @@ import { printableForm } from '../src/domain/records/print';
 import { formDocx } from '../src/reports/form-docx';
 import { cnDate } from '../src/kernel/time';
 
-// 记录 历史 / 记录 更正 (commands.md §3.16; REC-02, REC-06, REC-09): one pair of commands for every numbered
+// 记录 历史 / 记录 更正 (docs/commands.md; REC-02, REC-06, REC-09): one pair of commands for every numbered
 // record, driven by the RECORD_KINDS table (src/tables.ts).
 
 /** `记录 历史` and its alias `投诉 历史`: the record's append-only history, paged (更多). */

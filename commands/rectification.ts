@@ -11,7 +11,7 @@ import {
 import { shortDate } from '../src/kernel/time';
 import { defineCommand } from '../src/kernel/command';
 
-// ACC-04, ACC-05, INS-11 (commands.md §3.15): 责令整改 → 整改方案 → 进度 → 结果 → 验收.
+// ACC-04, ACC-05, INS-11 (docs/commands.md): 责令整改 → 整改方案 → 进度 → 结果 → 验收.
 
 const zg = (no: string) => no.replace(/^ZG\d{4}-0*/, 'ZG');
 

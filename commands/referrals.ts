@@ -3,7 +3,7 @@ import { recordReferral } from '../src/domain/referrals';
 import { cnDate, localDate } from '../src/kernel/time';
 import { defineCommand } from '../src/kernel/command';
 
-// ACC-05 (commands.md §3.15): `移交 登记`; `投诉 移交` is the same command (§3.2).
+// ACC-05 (docs/commands.md): `移交 登记`; `投诉 移交` is the same command (§3.2).
 export const referralRecord = defineCommand({
   name: '移交 登记',
   aliases: ['投诉 移交'],

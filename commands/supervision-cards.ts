@@ -16,7 +16,7 @@ import {
 } from '../src/domain/inspections/disputes';
 import type { CardAction, CardClick, TextInterceptor } from '../src/kernel/card';
 
-// Supervision card buttons (commands.md §3.3, §3.4): finding `ack:` (via ACK_HANDLERS) / `dispute:` (INS-09) to the 首席代表,
+// Supervision card buttons (docs/commands.md, §3.4): finding `ack:` (via ACK_HANDLERS) / `dispute:` (INS-09) to the 首席代表,
 // `uphold:` / `withdraw:` to the recorder in 大厅管理室, and `edit:<SP>` on the 口头通报 card (H5 editor).
 
 const DISPUTE_TTL_MS = 10 * 60_000;

@@ -1,7 +1,7 @@
 import type { FormDef } from '../src/kernel/forms';
 import { SEVERITIES } from '../src/domain/inspections/rules';
 
-// H5 forms of [supervision] (commands.md §4): each submits to the chat command with the same checks.
+// H5 forms of [supervision] (docs/commands.md): each submits to the chat command with the same checks.
 
 export const SUPERVISION_FORMS: FormDef[] = [
   {

@@ -9,7 +9,7 @@ import { shortDate } from '../src/kernel/time';
 import { defineCommand } from '../src/kernel/command';
 import { parseConsultants, splitWindowRefs } from './window-args';
 
-// commands.md §3.7: 业务临时停办 (SUS-01, SUS-06…SUS-08).
+// docs/commands.md: 业务临时停办 (SUS-01, SUS-06…SUS-08).
 
 const text = () => z.string().trim().min(1).optional();
 

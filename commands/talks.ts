@@ -8,7 +8,7 @@ import { dayOfNextMonth } from '../src/calendar/conventions';
 import { cnDate, localDate } from '../src/kernel/time';
 import { defineCommand } from '../src/kernel/command';
 
-// BRF-04…BRF-06 (commands.md §3.4): 约谈 candidates (OPEN #19/#20), confirmation, the 约谈记录 (OPEN #23).
+// BRF-04…BRF-06 (docs/commands.md): 约谈 candidates (OPEN #19/#20), confirmation, the 约谈记录 (OPEN #23).
 
 const monthOf = (ctx: { now: Date }, m: string | undefined) => m ?? previousMonth(localDate(ctx.now));
 

@@ -1,9 +1,9 @@
 import { UserError } from '../src/kernel/errors';
 
-// Chat arguments of the [windows] commands turned into what src/domain/windows takes (commands.md §1 lists;
+// Chat arguments of the [windows] commands turned into what src/domain/windows takes (docs/commands.md lists;
 // the domain never reads a Chinese-keyed argument).
 
-/** `12号窗,13` → ['12号窗', '13'] (list separators per commands.md §1). */
+/** `12号窗,13` → ['12号窗', '13'] (list separators per docs/commands.md). */
 export function splitWindowRefs(text: string | undefined): string[] {
   return (text ?? '')
     .split(/[,;、，]/)

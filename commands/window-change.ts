@@ -5,7 +5,7 @@ import { windowsLabel } from '../src/domain/windows/rules';
 import { defineCommand } from '../src/kernel/command';
 import { splitWindowRefs } from './window-args';
 
-// commands.md §3.6: 窗口 变更 (附件1; WIN-01, WIN-02) and 季节窗口 计划 (WIN-10).
+// docs/commands.md: 窗口 变更 (附件1; WIN-01, WIN-02) and 季节窗口 计划 (WIN-10).
 
 const text = () => z.string().trim().min(1).optional();
 

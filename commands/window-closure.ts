@@ -11,7 +11,7 @@ import { localDate, shortDate } from '../src/kernel/time';
 import { defineCommand } from '../src/kernel/command';
 import { splitWindowRefs, yesNo } from './window-args';
 
-// commands.md §3.6: 窗口 关闭 (附件2, D28), 窗口 重启, 窗口 关闭 列表. Rules live in src/domain/windows.
+// docs/commands.md: 窗口 关闭 (附件2, D28), 窗口 重启, 窗口 关闭 列表. Rules live in src/domain/windows.
 
 const FILERS = ['staff', 'window_lead', 'chief_rep'] as const;
 const text = () => z.string().trim().min(1).optional();

@@ -15,7 +15,7 @@ import { hasRole } from '../src/kernel/permissions';
 import type { CardAction } from '../src/kernel/card';
 import { defineCommand } from '../src/kernel/command';
 
-// commands.md §3.6 after approval: 窗口 到岗 (WIN-07), 窗口 收回 (WIN-08), 窗口 恢复上岗 (WIN-11) and the
+// docs/commands.md after approval: 窗口 到岗 (WIN-07), 窗口 收回 (WIN-08), 窗口 恢复上岗 (WIN-11) and the
 // cards `reclaim:` / `keep:` (WIN-08) and `ack_resume:` (WIN-11).
 
 const gbRef = z.string().describe('申请编号（GB…）');

@@ -7,7 +7,7 @@ import { statusLine } from './window-replies';
 import { defineCommand } from '../src/kernel/command';
 
 // `窗口 状态` — decision: without arguments the list of every window for everyone ; with a window
-// and a status, 大厅管理室's audited direct edit (commands.md §3.1 note, DIR-06), checked inside the handler.
+// and a status, 大厅管理室's audited direct edit (docs/commands.md note, DIR-06), checked inside the handler.
 
 export const windowStatus = defineCommand({
   name: '窗口 状态',

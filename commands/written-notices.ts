@@ -8,7 +8,7 @@ import { dayOfNextMonth } from '../src/calendar/conventions';
 import { cnDate, localDate } from '../src/kernel/time';
 import { defineCommand } from '../src/kernel/command';
 
-// BRF-01 / BRF-07 (commands.md §3.4): the monthly 书面通报 draft — view, edit a department section, submit.
+// BRF-01 / BRF-07 (docs/commands.md): the monthly 书面通报 draft — view, edit a department section, submit.
 
 const monthOf = (ctx: { now: Date }, m: string | undefined) => m ?? previousMonth(localDate(ctx.now));
 

@@ -18,7 +18,7 @@ export class ApprovalStep {
   @Column(str(64, true)) onBehalfOf: string | null;
   @Column(instant(true)) decidedAt: Date | null;
   @Column(text(true)) reason: string | null;
-  /** template_card task_id (unique forever per app, wecom.md §3.3). */
+  /** template_card task_id (unique forever per app, WeCom doc 90236). */
   @Column(str(128, true)) taskId: string | null;
   @Column(instant(true)) activatedAt: Date | null;
   /** How many reminders were sent for this step (D17). */

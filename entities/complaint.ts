@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { bool, instant, int, json, localDate, str, text } from './columns';
 
 /**
- * 投诉登记表 (rules.md §2 form, OPEN #14) — one row per valid complaint or 信访举报 (CMP-07, CMP-20). The
+ * 投诉登记表 (the rulebook's §2 (docs/rules.md) form, OPEN #14) — one row per valid complaint or 信访举报 (CMP-07, CMP-20). The
  * complainant's identity lives only here (REC-01/07): audit rows, cards and summaries never copy it.
  * History is the append-only audit_log on subject `complaint` / `TS…` (REC-02).
  */
@@ -12,7 +12,7 @@ import { bool, instant, int, json, localDate, str, text } from './columns';
 @Index('ix_complaint_status', ['status'])
 export class Complaint {
   @PrimaryGeneratedColumn({ type: 'integer' }) id: number;
-  /** TS<年>-<4位> (commands.md §1). */
+  /** TS<年>-<4位> (docs/commands.md). */
   @Column(str(16)) no: string;
   /** 投诉 or 信访举报 (CMP-20). */
   @Column(str(8)) type: string;

@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bool, json, str, pk } from './columns';
 
 /**
- * A notification group (rules.md §0.3): an app chat (`chatid`) or a robot webhook stored whole (D10).
+ * A notification group (conventions (docs/architecture.md)): an app chat (`chatid`) or a robot webhook stored whole (D10).
  * `members` is used to create the app chat and for the D11 fallback (fewer than 2 members → DMs).
  */
 @Entity('group_chat')

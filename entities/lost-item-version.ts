@@ -3,7 +3,7 @@ import { instant, int, json, str } from './columns';
 
 /**
  * REC-02: every version of a 遗失物品登记表 row — the full record after the change, who made it and when.
- * Append-only; `记录 历史/更正` (commands.md §3.16) read and extend it.
+ * Append-only; `记录 历史/更正` (docs/commands.md) read and extend it.
  */
 @Entity('lost_item_version')
 @Unique('uq_lost_item_version', ['no', 'version'])

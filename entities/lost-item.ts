@@ -38,7 +38,7 @@ export interface LostDisposal {
 }
 
 /**
- * 遗失物品登记表 (rules.md §5 form, 16 fields; 000 遗失物品 一(二)) — the current state of one found item,
+ * 遗失物品登记表 (the rulebook's §5 (docs/rules.md) form, 16 fields; 000 遗失物品 一(二)) — the current state of one found item,
  * `SW<年>-<4位>`. Every change is also a full copy in lost_item_version (REC-02); rows are never deleted
  * (REC-09 keeps 销毁登记 and 注销记录).
  */

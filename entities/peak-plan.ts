@@ -8,7 +8,7 @@ export const PEAK_COORDINATION = ['交警', '物业'] as const;
 
 export type CheckMark = { at: string; by: string; note?: string };
 
-/** 业务高峰工作预案 `GF<年>-<部门>-<3位>` (SUS-01…SUS-05, SUS-09; fields rules.md §7 record, OPEN #30). */
+/** 业务高峰工作预案 `GF<年>-<部门>-<3位>` (SUS-01…SUS-05, SUS-09; fields the rulebook's §7 (docs/rules.md) record, OPEN #30). */
 @Entity('peak_plan')
 @Index('uq_peak_plan_no', ['no'], { unique: true })
 @Index('ix_peak_plan_dept', ['departmentCode', 'status'])

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { str } from './columns';
 
-/** The ten bot roles of architecture.md; a person may hold several. */
+/** The ten bot roles of docs/architecture.md; a person may hold several. */
 export const ROLES = [
   'staff',
   'window_lead',

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bool, json, localDate, str, pk } from './columns';
 
-/** Directory flags (D19, commands.md §2). */
+/** Directory flags (D19, docs/commands.md). */
 export const PERSON_FLAGS = ['主要领导', '有关负责人', '带班领导', '考核小组', '电子政务室'] as const;
 
 /** A WeCom member known to the hall (DIR-08). Unknown senders get the 未登记 reply. */

@@ -3,7 +3,7 @@ import { instant, localDate, str, text } from './columns';
 
 /**
  * 移交 record (ACC-05, CMP-18, CMP-19, BRF-09, INS-11): a matter handed to an external body (纪委监委, 纪检监察组,
- * 公安机关, 派驻部门 …) — no account there, so the bot keeps the date, body and summary (commands.md §3.15).
+ * 公安机关, 派驻部门 …) — no account there, so the bot keeps the date, body and summary (docs/commands.md).
  */
 @Entity('referral')
 @Index('ix_referral_source', ['source'])

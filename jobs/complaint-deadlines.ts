@@ -2,7 +2,7 @@ import { remindComplaintDeadlines } from '../src/domain/complaints/reminders';
 import { localDate } from '../src/kernel/time';
 import { defineJob, jobCtx } from '../src/kernel/job';
 
-// commands.md §5: each WD 09:00 — due − 1 WD and overdue reminders for every complaint clock.
+// docs/commands.md: each WD 09:00 — due − 1 WD and overdue reminders for every complaint clock.
 export const complaintDeadlines = defineJob({
   name: 'complaint-deadlines',
   cron: '0 9 * * *',

@@ -2,7 +2,7 @@ import { runFilingWatch } from '../src/domain/windows/watch';
 import { localDate } from '../src/kernel/time';
 import { defineJob, jobCtx } from '../src/kernel/job';
 
-// commands.md §5 `filing-watch` (09:00 each WD): SUS-07 publicity by S − 4 WD; closures ending tomorrow / today
+// docs/commands.md `filing-watch` (09:00 each WD): SUS-07 publicity by S − 4 WD; closures ending tomorrow / today
 // (WIN-07, confirm 到岗); closures > 1 month (WIN-08 收回 card); peak checklist open 1 WD before (SUS-03); reopenings
 // reach the registry on their day and seasonal windows go back to 季节性 after their season (WIN-10, D38).
 export const filingWatch = defineJob({

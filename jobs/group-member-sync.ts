@@ -2,9 +2,9 @@ import { ensureGroupChats, syncGroupMembers } from '../src/directory/groups';
 import { localDate } from '../src/kernel/time';
 import { defineJob } from '../src/kernel/job';
 
-// rules.md §0.3 groups: people move between departments in chat (人员 调岗, 首席代表 更换); each morning the app chats
+// conventions (docs/architecture.md) groups: people move between departments in chat (人员 调岗, 首席代表 更换); each morning the app chats
 // are created if missing and their members brought in line with the directory, so G-DEPT messages reach exactly
-// the department. (Not a commands.md §5 row: an operational job, every calendar day.)
+// the department. (Not a docs/commands.md row: an operational job, every calendar day.)
 export const groupMemberSync = defineJob({
   name: 'group-member-sync',
   cron: '30 6 * * *',

@@ -10,7 +10,7 @@ interface HandoverCheck {
   run(ctx: Ctx): Promise<number>;
 }
 
-// D39: one shared 16:30 job, a literal list of per-domain checks (rules.md §17 "Paper handover / owner contact
+// D39: one shared 16:30 job, a literal list of per-domain checks (the rulebook's job list (docs/jobs.md) "Paper handover / owner contact
 // logged?"). [cases] adds CAS-13 (paper not handed to the 审批部门) as a second row.
 const CHECKS: HandoverCheck[] = [
   { name: 'owner-contact', rule: 'LST-04', run: checkOwnerContacts }, // lost items with 失主 info, not contacted

@@ -1,4 +1,4 @@
-// The whole schedule (commands.md §5): one literal table, one row per job file. Times are Asia/Shanghai.
+// The whole schedule (docs/commands.md): one literal table, one row per job file. Times are Asia/Shanghai.
 import { approvalReminders } from './approval-reminders';
 import { complaintDeadlines } from './complaint-deadlines';
 import type { JobDef } from '../src/kernel/job';

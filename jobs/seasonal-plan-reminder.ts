@@ -2,7 +2,7 @@ import { runSeasonalReminder } from '../src/domain/windows/seasonal-reminder';
 import { localDate } from '../src/kernel/time';
 import { defineJob, jobCtx } from '../src/kernel/job';
 
-// commands.md §5 `seasonal-plan-reminder` (WIN-10, OPEN #29): February, 09:00 on WDs. The reminder dates are the
+// docs/commands.md `seasonal-plan-reminder` (WIN-10, OPEN #29): February, 09:00 on WDs. The reminder dates are the
 // setting window.seasonalReminderDays (default Feb 1 and Feb 20, shifted to a WD within February), so the period
 // key is the day and the run sends each date's reminder once (reminder_log) — a catch-up never repeats one.
 export const seasonalPlanReminder = defineJob({

@@ -5,7 +5,7 @@ import { defineJob, jobCtx } from '../src/kernel/job';
 // BRF-04 / BRF-05: 约谈 reminders on the 5th and 8th (setting talk.reminderDays; a non-WD moves to the WD before),
 // deadline the 10th; escalation to G-LEAD on the first run after it. Each stage is claimed once in reminder_log
 // (`talks:<month>`), so the period key is the day. Cron days run to the 15th to reach the escalation
-// (deviation from commands.md §5 `1-10`).
+// (deviation from docs/commands.md `1-10`).
 export const talkReminders = defineJob({
   name: 'talk-reminders',
   cron: '0 9 1-15 * *',

@@ -8,11 +8,11 @@ import { buttonCard, taskIdFor } from '../wecom/cards';
 import { actingApprovers } from './approvers';
 import type { ApprovalKind } from '../kernel/approval-kind';
 
-// Approval cards (wecom.md §3.3/§3.4, D2, D12). One card per step, sent as one app message with every acting
+// Approval cards (WeCom doc 90236/§3.4, D2, D12). One card per step, sent as one app message with every acting
 // approver in `touser` (template cards cannot go to app chats, §3.6). The response code of a click updates
 // all of them; without a fresh code (clicks older than 24 h, text decisions) a short text is sent instead.
 
-const CODE_VALID_MS = 24 * 3600_000; // wecom.md §3.4: design for 24 h
+const CODE_VALID_MS = 24 * 3600_000; // WeCom doc 94888: design for 24 h
 
 export const cardKey = (a: Approval, step: ApprovalStep) => `card:${a.no}:${step.idx}:${step.taskId}`;
 

@@ -68,7 +68,7 @@ export async function startApproval(ctx: Ctx, req: StartRequest): Promise<Approv
   const specs: StepSpec[] = [];
   if (req.chiefSignsFirst && req.departmentCode) {
     const chief = await chiefRepStep(ctx.m, '首席代表签字', req.departmentCode);
-    // A request drafted by the 首席代表 counts as signed (commands.md §3).
+    // A request drafted by the 首席代表 counts as signed (docs/commands.md).
     if (!chief.approvers.includes(ctx.actor.userid)) specs.push(chief);
   }
   specs.push(...(await kind.steps(ctx, a)));

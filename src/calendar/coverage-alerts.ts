@@ -62,7 +62,7 @@ export interface CoverageCheck {
 }
 
 /**
- * Job `holiday-calendar-reminder` (commands.md §5, weekly in December) and start-up: warn G-OFFICE once per
+ * Job `holiday-calendar-reminder` (docs/commands.md, weekly in December) and start-up: warn G-OFFICE once per
  * ISO week while next year is not confirmed. The current year is checked too, at any time of year — running
  * without it is the urgent case. Next year is only checked from `fromMonth` (December): the State Council
  * publishes the schedule late in the year, so asking for it earlier would be noise.

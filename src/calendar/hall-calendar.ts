@@ -31,7 +31,7 @@ export interface CalendarSnapshot {
 }
 
 /**
- * The WorkCalendar of rules.md §0.3 / DIR-13 over an in-memory snapshot: package data, then `calendar_day`
+ * The WorkCalendar of conventions (docs/architecture.md) / DIR-13 over an in-memory snapshot: package data, then `calendar_day`
  * overrides on top (they win), coverage = package years ∪ calendar_year (D13). Strict methods throw
  * CalendarCoverageError outside coverage; `dueAt` and `dayInfo` never throw (D13 provisional deadlines).
  */

@@ -136,7 +136,7 @@ export async function importCalendarFile(
   }
 }
 
-/** `✅ 2027年日历：法定假日 28天，调休上班 6天` (commands.md §3.1), plus moves and warnings. */
+/** `✅ 2027年日历：法定假日 28天，调休上班 6天` (docs/commands.md), plus moves and warnings. */
 export function formatImportSummary(s: ImportSummary): string {
   const lines = [
     `✅ ${s.year}年日历：法定假日 ${s.holidays}天，调休上班 ${s.workdays}天${s.closures ? `，闭馆 ${s.closures}天` : ''}`,

@@ -8,7 +8,7 @@ import { mayRun, rolesLabel } from '../kernel/permissions';
 import { UserError } from '../kernel/errors';
 
 /**
- * Run one chat line as a command (commands.md §1): match the row, check the roles, bind and validate the
+ * Run one chat line as a command (docs/commands.md): match the row, check the roles, bind and validate the
  * arguments, call the handler. Replies for people; nothing here throws for bad input.
  */
 export async function runText(ctx: Ctx, text: string): Promise<string> {

@@ -5,7 +5,7 @@ import { importDirectory, type ImportResult } from './import';
 
 // The sandbox demo directory: 6 departments each with a 首席代表 (SB has exactly 4
 // windows and ZH 10, so the WIN-04 cap can be shown), 24 windows (SL's seasonal one included), 33 people
-// covering all ten roles with the names of commands.md §7, and every group of rules.md §0.3 — G-DEPT-GA is a
+// covering all ten roles with the names of docs/commands.md, and every group of conventions (docs/architecture.md) — G-DEPT-GA is a
 // robot webhook pointed at the fake WeCom, the rest are app chats.
 
 const DEMO_FILE = new URL('./demo-directory.json', import.meta.url);

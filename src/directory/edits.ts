@@ -74,7 +74,7 @@ export async function revokeRoles(ctx: Ctx, p: Person, roles: Role[]): Promise<{
   return { removed, missing: roles.filter((r) => !current.includes(r)) };
 }
 
-/** Whole months from `since` to `today` (calendar months, rules.md §0.3). */
+/** Whole months from `since` to `today` (calendar months, conventions (docs/architecture.md)). */
 export function monthsBetween(since: string, today: string): number {
   let n =
     (Number(today.slice(0, 4)) - Number(since.slice(0, 4))) * 12 +

@@ -25,7 +25,7 @@ function toJson(list: ListName, row: Flat): Record<string, unknown> {
   return out;
 }
 
-/** The whole directory as the architecture.md JSON (departments, windows, people, groups). */
+/** The whole directory as the docs/architecture.md JSON (departments, windows, people, groups). */
 export async function exportDirectory(db: Db): Promise<DirectoryJson> {
   const { state } = await loadState(db.manager);
   const out = {} as DirectoryJson;

@@ -107,10 +107,10 @@ export const KEY_PATH: Record<ListName, string> = {
 /** DIR-08 person states. */
 export const PERSON_STATUSES = ['拟入岗', '在岗', '顶岗', '拟离岗', '已离岗'] as const;
 
-/** rules.md §0.3 group keys; G-DEPT-<code> must name a department. */
+/** conventions (docs/architecture.md) group keys; G-DEPT-<code> must name a department. */
 export const GROUP_KEY_RE = /^G-(HALL|OFFICE|LEAD|GUIDE|DEPT-[A-Z0-9_-]{1,16})$/;
 
-/** Words accepted for a role besides its key and ROLE_NAMES (commands.md §2 wording). */
+/** Words accepted for a role besides its key and ROLE_NAMES (docs/commands.md wording). */
 const ROLE_ALIASES: Record<string, Role> = {
   进驻人员: 'staff',
   工作人员: 'staff',

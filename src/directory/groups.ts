@@ -6,7 +6,7 @@ import type { Db } from '../db';
 import type { WecomPort } from '../wecom/port';
 import { deriveMembers, loadState } from './state';
 
-// Group chats of rules.md §0.3. Members follow the directory; an app chat the bot knows by `chatid` is created
+// Group chats of conventions (docs/architecture.md). Members follow the directory; an app chat the bot knows by `chatid` is created
 // on WeCom (appchat/create) when WeCom does not know it. Robot webhooks are stored whole (D10) and need nothing.
 
 /**
@@ -49,7 +49,7 @@ const errcodeOf = (err: unknown) =>
 
 /**
  * After an import: every app chat (`chatid`, no webhook) not yet marked `created` is looked up on WeCom;
- * "not found" (86003) → appchat/create with the directory's members (2–2000, wecom.md §3.6). A group with
+ * "not found" (86003) → appchat/create with the directory's members (2–2000, WeCom doc 90245). A group with
  * fewer than 2 members is left alone — the sender delivers it as DMs (D11). Runs outside any transaction
  * (design rule 2: nothing is sent from inside one); each success is marked and audited on its own.
  */
@@ -116,7 +116,7 @@ export interface SyncResult {
 }
 
 /**
- * Keep each existing app chat's members equal to the directory's (wecom.md §3.6 appchat/update): people who joined a
+ * Keep each existing app chat's members equal to the directory's (WeCom doc 90245 appchat/update): people who joined a
  * department are added, people who left it are removed, so a G-DEPT chat never keeps talking to someone who moved
  * on. Runs outside any transaction; each change is audited.
  */

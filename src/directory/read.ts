@@ -8,7 +8,7 @@ import { jsonAt, type RawRow } from './schema';
 // location, so validation and error messages are format-independent.
 //
 // Conventions (also in the CLI usage):
-//  - JSON: the architecture.md shape {"departments":[…],"windows":[…],"people":[…],"groups":[…]}.
+//  - JSON: the docs/architecture.md shape {"departments":[…],"windows":[…],"people":[…],"groups":[…]}.
 //  - XLSX: one sheet per list named 部门/窗口/人员/群 (or departments/windows/people/groups); row 1 = headers.
 //  - CSV (UTF-8 or GB18030, as Excel saves it): one list per file. The list is told, in this order, by a
 //    column `表` (or `list`) whose cells say 部门/窗口/人员/群 — so one CSV may hold all four lists —, by the

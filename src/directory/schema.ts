@@ -196,7 +196,7 @@ const SCHEMAS: Record<ListName, z.ZodType<FlatRow>> = {
   groups: z.strictObject({
     key: KEYS.groups,
     name: text('名称', 64, { required: true }),
-    // appchat/create accepts at most 32 characters 0-9a-zA-Z (wecom.md §3.5).
+    // appchat/create accepts at most 32 characters 0-9a-zA-Z (WeCom doc 94867).
     chatid: text('chatid', 32, { re: /^[0-9A-Za-z]+$/, hint: '最多32位字母数字' }),
     // D10: robot webhooks are stored whole and called as stored.
     webhook: text('webhook', 512, { re: /^https?:\/\/\S+$/, hint: '完整的 http(s) 地址' }),

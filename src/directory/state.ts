@@ -117,7 +117,7 @@ export const sameValue = (a: Value | undefined, b: Value | undefined) =>
 const OUT_OF_HALL = new Set(['拟入岗', '已离岗']);
 
 /**
- * Group members derived from the directory (rules.md §0.3): G-HALL = every stationed person with a department;
+ * Group members derived from the directory (conventions (docs/architecture.md)): G-HALL = every stationed person with a department;
  * G-OFFICE = hall_office; G-LEAD = leader + supervisor; G-GUIDE = guide; G-DEPT-<code> = that department's
  * people (its 首席代表 included). Sorted, so an unchanged directory gives an identical list.
  */

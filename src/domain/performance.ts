@@ -77,7 +77,7 @@ export interface AwardFlagInput {
   rule: string;
   source: string;
   note?: string;
-  /** Who decides (default: the actor, e.g. the registering hall_office member — commands.md §3.2). */
+  /** Who decides (default: the actor, e.g. the registering hall_office member — docs/commands.md). */
   decider?: string;
 }
 

@@ -14,7 +14,7 @@ import { instantAt, localDate, localStamp } from '../kernel/time';
 import { showNoticeNo } from './briefings/numbering';
 import type { Ledger } from '../kernel/ledger';
 
-// commands.md §6 ledgers of [supervision]: 巡查台账 ●, 通报台账, 约谈台账, 整改与问效台账 ●, 移交台账, 督办任务台账.
+// docs/commands.md ledgers of [supervision]: 巡查台账 ●, 通报台账, 约谈台账, 整改与问效台账 ●, 移交台账, 督办任务台账.
 // ● = a 首席代表 may export its own department's rows (opts.department). Staff names are masked unless unmasked.
 
 const col = (header: string, key: string, width?: number) => ({ header, key, width });

@@ -3,7 +3,7 @@ import type { FakeWecomState } from './state';
 
 // The fake's HTTP plumbing: one Koa middleware that owns every path under its prefix, records each call,
 // applies scripted faults, checks the access token, and hands a parsed request to a route handler.
-// Always HTTP 200 JSON, like WeCom (wecom.md §0), except scripted HTTP faults and binary media/get.
+// Always HTTP 200 JSON, like WeCom (WeCom doc 90238), except scripted HTTP faults and binary media/get.
 
 export interface MultipartPart {
   name: string;

@@ -7,7 +7,7 @@ import { mediaRoutes } from './routes-media';
 import { messageRoutes } from './routes-message';
 import { FakeWecomState, type FakeWecomOptions } from './state';
 
-// A fake WeCom API (wecom.md §6.1) for tests and sandbox mode (D25): a real HTTP server reached through
+// A fake WeCom API (WeCom doc 90238) for tests and sandbox mode (D25): a real HTTP server reached through
 // WECOM_API_BASE, so the client, token cache, limiter and outbox run exactly as in production.
 
 export {

@@ -1,4 +1,4 @@
-// WeCom's delivery limits as the fake enforces them (wecom.md §4, D9, D34): per member 30 app messages in any
+// WeCom's delivery limits as the fake enforces them (WeCom doc 90454, D9, D34): per member 30 app messages in any
 // 60 s and 1000 in any hour (cards and card updates included), 200 group messages per member per minute, 20
 // messages per app chat per minute — all silently dropped past the limit, i.e. accepted with errcode 0 and
 // never shown — and robots answer 45009 past 20 per minute (§3.7). Every drop and refusal is recorded so a
@@ -67,7 +67,7 @@ export class FakeLimits {
     return dropped;
   }
 
-  /** Robots answer 45009 past 20 per minute (wecom.md §3.7; the code is unverified). */
+  /** Robots answer 45009 past 20 per minute (WeCom doc 99110; the code is unverified). */
   robotAllowed(key: string): boolean {
     const now = this.now();
     if (this.robot.count(key, now, MINUTE) >= 20) {

@@ -2,7 +2,7 @@ import { fail, ok, type FakeRequest, type Reply, type Routes } from './http';
 import type { FakeWecomState } from './state';
 import { checkContent, feedContent } from './validate';
 
-// App group chats (wecom.md §3.6). Errcodes: 86001 bad chatid, 86003 not found, 86004 bad name,
+// App group chats (WeCom doc 90245). Errcodes: 86001 bad chatid, 86003 not found, 86004 bad name,
 // 86005 bad owner, 86006 member count outside 2–2000, 86215 chatid exists, 86216 unknown member.
 
 const CHATID = /^[0-9a-zA-Z]{1,32}$/;

@@ -1,6 +1,6 @@
 import { fail, ok, type Routes } from './http';
 
-// Token, OAuth and contacts (wecom.md §3.1, §5).
+// Token, OAuth and contacts (WeCom doc 91039, §5).
 export const authRoutes: Routes = {
   'GET /cgi-bin/gettoken': ({ query }, s) => {
     if (!query.corpid) return fail(41002, 'corpid missing');

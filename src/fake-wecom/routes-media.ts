@@ -3,7 +3,7 @@ import { BinaryReply, fail, ok, type FakeRequest, type Reply, type Routes } from
 import type { FakeWecomState } from './state';
 import { checkContent, feedContent } from './validate';
 
-// Media (D6) and group robots (wecom.md §3.7). Robots authenticate by key: 93000 for an unknown key
+// Media (D6) and group robots (WeCom doc 99110). Robots authenticate by key: 93000 for an unknown key
 // unless the fake accepts any key (the sandbox default).
 
 const MEDIA_TYPES = new Set(['image', 'voice', 'video', 'file']);

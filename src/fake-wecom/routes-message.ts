@@ -3,7 +3,7 @@ import type { FakeWecomState } from './state';
 import { RESPONSE_CODE_TTL_MS } from './state';
 import { checkContent, feedContent, INTERACTIVE_CARDS } from './validate';
 
-// App messages (wecom.md §3.2–§3.5).
+// App messages (WeCom doc 90236–§3.5).
 
 /** Errcode for a used, unknown or expired response_code. WeCom's real code is unverified (§3.4): we chose 40058. */
 export const RESPONSE_CODE_ERRCODE = 40058;

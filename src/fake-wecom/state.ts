@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Feed, type FeedItem } from './feed';
 
-// Everything the fake WeCom remembers (wecom.md §6.1): tokens, calls, faults, delivered messages, chats,
+// Everything the fake WeCom remembers (WeCom doc 90238): tokens, calls, faults, delivered messages, chats,
 // media, one-use codes. Tests and the sandbox read and script it directly.
 
 export interface FakeWecomOptions {
@@ -47,7 +47,7 @@ interface OneUseCode {
 }
 
 export const TOKEN_TTL_S = 7200;
-export const OAUTH_CODE_TTL_MS = 5 * 60_000; // wecom.md §5.1
+export const OAUTH_CODE_TTL_MS = 5 * 60_000; // WeCom doc 91023
 export const RESPONSE_CODE_TTL_MS = 72 * 3_600_000; // current doc (§3.4); the bot itself assumes 24 h (D12)
 
 export class FakeWecomState {
@@ -116,7 +116,7 @@ export class FakeWecomState {
 
   /**
    * A fresh ResponseCode for a click on the card with this task id, as WeCom puts in each template_card_event
-   * (wecom.md §2). The sandbox uses it to build click callbacks. Undefined if no such card was delivered.
+   * (WeCom doc 90239/90240). The sandbox uses it to build click callbacks. Undefined if no such card was delivered.
    */
   mintResponseCode(taskId: string): string | undefined {
     const item = this.feedLog.find((i) => i.taskId === taskId);
@@ -164,7 +164,7 @@ export class FakeWecomState {
     return u?.map((x) => x.toLowerCase());
   }
 
-  /** Userids are case-insensitive (wecom.md §0). */
+  /** Userids are case-insensitive (WeCom doc 90238). */
   isKnownUser(userid: string): boolean {
     const users = this.users();
     return users === undefined || users.includes(userid.toLowerCase());

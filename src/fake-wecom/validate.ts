@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FakeWecomState } from './state';
 
-// Body checks shared by message/send, appchat/send and webhook/send, with the errcodes of wecom.md §3.2–§3.8.
+// Body checks shared by message/send, appchat/send and webhook/send, with the errcodes of WeCom doc 90236–§3.8.
 // Where the doc gives no code the fake answers 40058 (invalid parameter) with an errmsg naming the field.
 
 export type Problem = { errcode: number; errmsg: string };

@@ -46,7 +46,7 @@ function reject(ctx: Koa.Context, log: Logger, status: number, reason: string): 
   log.warn({ status, reason, ip: ctx.ip }, 'callback rejected');
 }
 
-/** GET: WeCom URL verification (wecom.md §1.2) — the decrypted echostr as plain text. */
+/** GET: WeCom URL verification (WeCom doc 91144) — the decrypted echostr as plain text. */
 export function callbackGet(deps: CallbackDeps): Koa.Middleware {
   return (ctx) => {
     try {
@@ -62,7 +62,7 @@ export function callbackGet(deps: CallbackDeps): Koa.Middleware {
 
 /**
  * POST: verify, decrypt, dedupe, store, acknowledge (design rule 1). 200 with an empty body as soon as the
- * event is stored — 204/404 would make WeCom retry (wecom.md §1.7). A replay is acknowledged and ignored.
+ * event is stored — 204/404 would make WeCom retry (WeCom doc 90238). A replay is acknowledged and ignored.
  */
 export function callbackPost(deps: CallbackDeps): Koa.Middleware {
   return async (ctx) => {

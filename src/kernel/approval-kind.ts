@@ -14,7 +14,7 @@ export interface StepSpec {
  */
 export interface ApprovalKind {
   kind: string;
-  /** Chain after the optional 首席代表 signature step (commands.md §3 "Department requests start with the 首席代表's card"). */
+  /** Chain after the optional 首席代表 signature step (docs/commands.md). */
   steps(ctx: Ctx, approval: Approval): Promise<StepSpec[]>;
   /** Card body: up to 6 fields, summary line. */
   card(ctx: Ctx, approval: Approval): Promise<{ subTitle?: string; fields: CardField[] }>;

@@ -81,7 +81,7 @@ export interface CommandDef<S extends z.ZodType = z.ZodType> {
   handle(ctx: Ctx, args: z.output<S>): Promise<void>;
 }
 
-/** A command is data: one row of the literal table in commands/index.ts (examples.md). */
+/** A command is data: one row of the literal table in commands/index.ts (the house style). */
 export function defineCommand<S extends z.ZodType>(def: CommandDef<S>): CommandDef<S> {
   return def;
 }

@@ -1,6 +1,6 @@
 import { type LocalDate, addDays, addMonths, isLocalDate, isoWeekday, localDate } from './time';
 
-// commands.md §1 "Dates" and D3: `2026-03-02`, `2026/3/2`, `3月2日`, `3/2`, `今天`, `明天`, `后天`,
+// docs/commands.md and D3: `2026-03-02`, `2026/3/2`, `3月2日`, `3/2`, `今天`, `明天`, `后天`,
 // `下周一`…`下周日` (that day of the next ISO week), `周三` (this ISO week's day, even if past).
 // A bare month/day is this year; if already past by more than 6 months it means next year.
 

@@ -8,7 +8,7 @@ import type { Actor } from './ctx';
 import { UserError } from './errors';
 
 // Directory lookups used by commands and domains (DIR-01…DIR-09). WeCom userids are case-insensitive
-// (wecom.md §0): the bot stores and compares them lower-cased.
+// (WeCom doc 90238): the bot stores and compares them lower-cased.
 
 export const normUserid = (id: string) => id.trim().toLowerCase();
 

@@ -17,12 +17,12 @@ export class UserError extends Error {
   }
 }
 
-/** HARD refusal in the rules.md §0.3 pattern: `❌ 不符合规定（rule WIN-05；000 调整管理 二(二)2(1)）：…`. */
+/** HARD refusal in the conventions (docs/architecture.md) pattern: `❌ 不符合规定（rule WIN-05；000 调整管理 二(二)2(1)）：…`. */
 export function ruleRefusal(ruleId: string, cite: string, text: string): UserError {
   return new UserError(`❌ 不符合规定（rule ${ruleId}；${cite}）：${text}`);
 }
 
-/** SOFT warning (rules.md §0.3): proceeds only when the person adds the reason (and approver) asked for. */
+/** SOFT warning (conventions (docs/architecture.md)): proceeds only when the person adds the reason (and approver) asked for. */
 export function softWarning(ruleId: string, text: string, needs = '理由=…'): UserError {
   return new UserError(`⚠️ 提醒（rule ${ruleId}）：${text}如确需继续，请补充 ${needs}`);
 }

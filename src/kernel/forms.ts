@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { ChatState } from '../../entities/chat-state';
 import type { Ctx } from './ctx';
 
-// H5 forms (commands.md §4): a link opened from chat with WeCom identity — OAuth snsapi_base in real mode,
+// H5 forms (docs/commands.md): a link opened from chat with WeCom identity — OAuth snsapi_base in real mode,
 // a signed single-use link in sandbox mode. Submitting a form runs the same command as chat (same checks,
 // same reply). The form table itself is commands/forms.ts.
 
@@ -20,7 +20,7 @@ export interface FormField {
 export interface FormDef {
   /** URL segment: /h5/forms/<kind>. */
   kind: string;
-  /** The form's title (rules.md form name); `表单 <名称>` also accepts `aliases`. */
+  /** The form's title (docs/rules.md form name); `表单 <名称>` also accepts `aliases`. */
   title: string;
   aliases?: string[];
   /** The command row the form submits to (commands/index.ts name). */
@@ -52,7 +52,7 @@ const sameText = (a: string, b: string) => {
 };
 
 /**
- * The OAuth `state` (wecom.md §5.1: [a-zA-Z0-9], ≤ 128 bytes): a random nonce and an expiry, signed together
+ * The OAuth `state` (WeCom doc 91023: [a-zA-Z0-9], ≤ 128 bytes): a random nonce and an expiry, signed together
  * with the form and the person the link was sent to. Checked on return, so a link forwarded to someone else,
  * an expired one or a forged redirect does not open the form.
  */
@@ -109,7 +109,7 @@ export async function formLink(
     q.set('sig', sign(config.sessionSecret, payload));
     return `${base}/h5/forms/${kind}?${q.toString()}`;
   }
-  // Real mode: WeCom OAuth (wecom.md §5.1) redirects back to the form with ?code=…&state=…; the form page exchanges it.
+  // Real mode: WeCom OAuth (WeCom doc 91023) redirects back to the form with ?code=…&state=…; the form page exchanges it.
   const target = `${base}/h5/forms/${kind}${q.size ? `?${q.toString()}` : ''}`;
   const oauth = new URLSearchParams({
     appid: config.wecom.corpId,

@@ -5,14 +5,14 @@ import type { WorkCalendar } from './work-calendar';
 import type { Deps } from './deps';
 
 /**
- * A scheduled job: one row of the literal table in jobs/index.ts (examples.md "A job"). Jobs never touch
+ * A scheduled job: one row of the literal table in jobs/index.ts (the house style "A job"). Jobs never touch
  * node-cron or the clock: the scheduler calls `run(deps, now)` (design rules 5, 6).
  */
 export interface JobDef {
   name: string;
   /** Default cron (Asia/Shanghai); the setting `job.<name>.cron` overrides it without a restart (D15). */
   cron: string;
-  /** Fire only on 工作日 (commands.md §5 "WD only"): a non-WD fire returns at once and claims nothing. */
+  /** Fire only on 工作日 (docs/commands.md): a non-WD fire returns at once and claims nothing. */
   workingDaysOnly: boolean;
   rules: string[];
   summary: string;

@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import type { LocalDate } from './time';
 
-// A 台账 (commands.md §6 in docs/ledgers.md): one row of the LEDGERS table, assembled in the composition root.
+// A 台账 (docs/commands.md in docs/ledgers.md): one row of the LEDGERS table, assembled in the composition root.
 
 /** One sheet of a 台账: a header row and data rows (REC-04/REC-08 exports). */
 export interface Sheet {

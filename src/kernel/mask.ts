@@ -28,7 +28,7 @@ export function maskIdNumber(id: string | null | undefined): string {
   return `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
 }
 
-/** Address down to 苏木/镇 level (commands.md §3.16): keep up to the first 苏木/镇/乡/街道. */
+/** Address down to 苏木/镇 level (docs/commands.md): keep up to the first 苏木/镇/乡/街道. */
 export function maskAddress(address: string | null | undefined): string {
   if (!address) return '';
   const m = /^(.*?(苏木|镇|乡|街道))/.exec(address);

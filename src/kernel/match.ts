@@ -6,7 +6,7 @@ function namesOf(cmd: CommandDef): string[][] {
 }
 
 /**
- * Select the row by the longest name matching the first words (commands.md §1 "Shape"). A name typed
+ * Select the row by the longest name matching the first words (docs/commands.md). A name typed
  * without its space (`投诉登记`) matches too. Returns the command and how many words it consumed.
  */
 export function matchCommand(
@@ -60,7 +60,7 @@ export function editDistance(a: string, b: string): number {
   return prev[y.length];
 }
 
-/** Up to `n` command names nearest to what was typed (commands.md §1 "unknown command"). */
+/** Up to `n` command names nearest to what was typed (docs/commands.md). */
 export function nearestNames(typed: string, commands: readonly CommandDef[], n = 3): string[] {
   const t = typed.replace(/\s/g, '');
   const scored = commands.map((c) => {

@@ -1,4 +1,4 @@
-// commands.md §1 "Normalising": full-width → half-width before parsing, so phone keyboards just work.
+// docs/commands.md: full-width → half-width before parsing, so phone keyboards just work.
 const MAP: Record<string, string> = {
   '\u3000': ' ',
   '：': ':',

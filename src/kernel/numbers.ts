@@ -3,7 +3,7 @@ import { SequenceRow } from '../../entities/sequence';
 import { insertRows } from '../db';
 
 /**
- * Next value of a named yearly counter (commands.md §1 record numbers), inside the caller's transaction:
+ * Next value of a named yearly counter (docs/commands.md record numbers), inside the caller's transaction:
  * insert-if-absent, then an atomic `value = value + 1` that locks the row until commit, then read it back.
  * (An optimistic read-then-compare loop would spin forever on MySQL/MariaDB: under REPEATABLE READ the re-read
  * keeps returning the snapshot value.) Concurrent callers get distinct numbers; a rolled-back one frees none.

@@ -1,6 +1,6 @@
 import { normalise } from './normalise';
 
-/** A chat line split into words, positional arguments and `键=值` arguments (commands.md §1). */
+/** A chat line split into words, positional arguments and `键=值` arguments (docs/commands.md). */
 export interface ParsedLine {
   words: string[];
   positional: string[];

@@ -1,6 +1,6 @@
 import type { Ctx } from './ctx';
 
-// A kind of numbered record (commands.md §1 record numbers; REC-02, REC-06, REC-09): one row of the
+// A kind of numbered record (docs/commands.md record numbers; REC-02, REC-06, REC-09): one row of the
 // RECORD_KINDS table, assembled in the composition root, read by `记录 历史` and `记录 更正`.
 
 /** What `记录 历史` and `记录 更正` need of one stored record. */

@@ -1,7 +1,7 @@
 import { ChatState } from '../../entities/chat-state';
 import type { Ctx } from './ctx';
 
-// commands.md §1 "Replies": fit a phone screen; lists show 10 rows then 发送“更多”.
+// docs/commands.md: fit a phone screen; lists show 10 rows then 发送“更多”.
 export const PAGE_SIZE = 10;
 const MORE_TTL_MS = 30 * 60_000;
 

@@ -5,7 +5,7 @@ export interface SettingDef<S extends z.ZodType = z.ZodType> {
   schema: S;
   default: z.infer<S>;
   rules: string[];
-  /** OPEN register number (rules.md §20), if the setting is an OPEN proposal. */
+  /** OPEN register number (the OPEN register (docs/settings.md)), if the setting is an OPEN proposal. */
   open?: number;
   description: string;
 }

@@ -46,7 +46,7 @@ export function addDays(date: LocalDate, n: number): LocalDate {
   return new Date(Date.UTC(y, mo - 1, d + n)).toISOString().slice(0, 10);
 }
 
-/** Calendar months with clamping to month end (rules.md §0.3 "半年 / 1年 / 1个月"). */
+/** Calendar months with clamping to month end (conventions (docs/architecture.md) "半年 / 1年 / 1个月"). */
 export function addMonths(date: LocalDate, n: number): LocalDate {
   const [y, mo, d] = date.split('-').map(Number);
   const first = new Date(Date.UTC(y, mo - 1 + n, 1));

@@ -38,7 +38,7 @@ export interface Due {
 }
 
 /**
- * The single authority for working-day arithmetic (rules.md §0.3, DIR-13). All methods are synchronous
+ * The single authority for working-day arithmetic (conventions (docs/architecture.md), DIR-13). All methods are synchronous
  * over an in-memory snapshot of the holiday package + the `calendar_day` overrides; `refresh` reloads it.
  * Methods that need a day outside confirmed coverage throw CalendarCoverageError unless documented otherwise.
  */

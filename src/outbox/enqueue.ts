@@ -3,7 +3,7 @@ import { OutboxRow } from '../../entities/outbox';
 import { insertRows } from '../db';
 import { type OutMessage, type Recipient, msgTypeOf } from './message';
 
-// WeCom text and markdown bodies are limited to 2048 bytes (wecom.md §3.2); longer text is split on
+// WeCom text and markdown bodies are limited to 2048 bytes (WeCom doc 90236); longer text is split on
 // line boundaries into numbered parts so nothing is silently truncated.
 const MAX_BYTES = 2000;
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { GroupChat } from '../../entities/group-chat';
 
-/** Where a group message actually goes (rules.md §0.3 groups; D10, D11). */
+/** Where a group message actually goes (conventions (docs/architecture.md) groups; D10, D11). */
 export type GroupRoute =
   | { kind: 'chat'; chatid: string; group: GroupChat }
   | { kind: 'robot'; webhook: string; group: GroupChat }

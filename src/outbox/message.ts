@@ -1,7 +1,7 @@
-/** Who a message goes to: one or more people by direct app message, or a group key (rules.md §0.3). */
+/** Who a message goes to: one or more people by direct app message, or a group key (conventions (docs/architecture.md)). */
 export type Recipient = { user: string | string[] } | { group: string };
 
-/** A template card body as WeCom expects it (wecom.md §3.3), minus `touser`/`agentid`. */
+/** A template card body as WeCom expects it (WeCom doc 90236), minus `touser`/`agentid`. */
 export type TemplateCard = Record<string, unknown> & { card_type: string; task_id?: string };
 
 /** What the outbox can carry. */

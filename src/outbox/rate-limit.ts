@@ -3,7 +3,7 @@ import { RateCounter } from '../../entities/rate-counter';
 import { RateSend } from '../../entities/rate-send';
 import { insertRows } from '../db';
 
-// D9 / D34 / wecom.md §4: WeCom silently drops app messages beyond 30 per minute and 1000 per hour to one member,
+// D9 / D34 / WeCom doc 90454: WeCom silently drops app messages beyond 30 per minute and 1000 per hour to one member,
 // and app chats and robots take ≤ 20 per minute. D34 reads "per minute" as "in any 60-second span" (a sliding
 // window), so a burst across a calendar-minute boundary cannot deliver 60. Every send is a rate_send row in the
 // database, so two instances share the windows; a message that would exceed a limit waits — it is never dropped.
@@ -18,7 +18,7 @@ export type Scope = 'user' | 'chat' | 'robot';
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 
-/** The limits per scope kind (wecom.md §4). Cards and card updates are app messages too. */
+/** The limits per scope kind (WeCom doc 90454). Cards and card updates are app messages too. */
 export const LIMITS: Record<Scope, Limit[]> = {
   user: [
     { max: 30, windowMs: MINUTE },
@@ -36,7 +36,7 @@ export const SKEW_MS = 1_000;
 
 export function scopesFor(kind: Scope, ids: string[]): string[] {
   const prefix = kind === 'user' ? 'u' : kind === 'chat' ? 'c' : 'r';
-  // Userids are case-insensitive at WeCom (wecom.md §0): `LiSi` and `lisi` share one window.
+  // Userids are case-insensitive at WeCom (WeCom doc 90238): `LiSi` and `lisi` share one window.
   return [...new Set(ids.map((id) => `${prefix}:${kind === 'user' ? id.toLowerCase() : id}`.slice(0, 191)))];
 }
 

@@ -45,7 +45,7 @@ export function sendRow(
 }
 
 /**
- * The msgtype + body for the channel; cards cannot go to app chats or robots (wecom.md §3.6) → markdown. A file is
+ * The msgtype + body for the channel; cards cannot go to app chats or robots (WeCom doc 90245) → markdown. A file is
  * uploaded through `upload` (which stores the media_id on the row) unless the row already holds one.
  */
 export async function rowContent(

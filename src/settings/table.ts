@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { SettingDef } from '../kernel/setting-def';
 
 /**
- * Every OPEN proposal of rules.md §20 and every threshold a rule needs, declared once with its default,
+ * Every OPEN proposal of the OPEN register (docs/settings.md) and every threshold a rule needs, declared once with its default,
  * schema, the rule IDs it affects and a one-line description. Admins change values with
  * `设置 修改 <名称> <值>` (audited, no restart); code reads them through `settings.get`, never a literal.
  */
@@ -64,7 +64,7 @@ export const SETTINGS = {
     rules: ['CMP-08', 'CMP-11', 'CMP-12', 'CMP-15', 'CMP-20'],
     description: '投诉各项期限到期前提前提醒的工作日数（§17 提醒提前量为建议值）',
   }),
-  // [supervision]: INS / BRF / ACC proposals of rules.md §20.
+  // [supervision]: INS / BRF / ACC proposals of the OPEN register (docs/settings.md)
   'inspection.dailyOn': def({
     schema: z.enum(['workday', 'everyday']),
     default: 'workday',
@@ -204,7 +204,7 @@ export const SETTINGS = {
     rules: ['BRF-11'],
     description: '季度进展报送提醒：季末月1日后首个工作日及10日前N个工作日（PROPOSAL）',
   }),
-  // [windows]: WIN / SUS proposals of rules.md §20.
+  // [windows]: WIN / SUS proposals of the OPEN register (docs/settings.md)
   'window.capOverride': def({
     schema: z.enum(['中心领导', '不允许']),
     default: '中心领导',
@@ -264,7 +264,7 @@ export const SETTINGS = {
     rules: ['SUS-07'],
     description: '停办公告截止日（开始前第4个工作日）前几个工作日提醒首席代表（SUS-07 建议值；截止当日再提醒一次）',
   }),
-  // Lost & found desk: LST proposals of rules.md §20.
+  // Lost & found desk: LST proposals of the OPEN register (docs/settings.md)
   'lostFound.contactWorkdays': def({
     schema: z.number().int().min(0).max(5),
     default: 0,
@@ -310,7 +310,7 @@ export const SETTINGS = {
     open: 27,
     description: '“定期发布公告招领”：每N周一次，在该周第一个工作日09:00把招领清单发到蓝马甲群；0 = 不自动发送',
   }),
-  // [security]: transport and input bounds (no rules.md OPEN number: the seed regulations are silent on them).
+  // [security]: transport and input bounds (no docs/rules.md OPEN number: the seed regulations are silent on them).
   'callback.maxSkewSeconds': def({
     schema: z.number().int().min(30).max(3600),
     default: 300,

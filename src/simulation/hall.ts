@@ -3,7 +3,7 @@ import type { Rng } from './prng';
 
 // The simulated hall (D69): `small` is the sandbox demo hall (6 departments, 24 windows, 33
 // people); `hall` is generated from the seed — 8 departments, 50 windows, 300 people with every role and flag
-// (DIR-01…DIR-09) and every group of rules.md §0.3 — and goes through the real directory import.
+// (DIR-01…DIR-09) and every group of conventions (docs/architecture.md) — and goes through the real directory import.
 
 export type Scale = 'small' | 'hall';
 

@@ -35,7 +35,7 @@ export interface SimOptions {
   beforeChecks?: (facts: SimFacts) => Promise<void>;
 }
 
-// The Tencent sample credentials (wecom.md §1.6 vector A): public, used only between the bot and its fake.
+// The Tencent sample credentials (WeCom doc 91144 vector A): public, used only between the bot and its fake.
 const SIM_CRYPTO = {
   token: 'hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo',
   aesKey: '6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt',

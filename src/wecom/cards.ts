@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { TemplateCard } from '../outbox/message';
 
-// Template card builders (wecom.md §3.3). Length limits below are the official "建议不超过" figures of the
+// Template card builders (WeCom doc 90236). Length limits below are the official "建议不超过" figures of the
 // template_card page (unverified as hard limits): we truncate display text with "…" rather than let WeCom
 // cut it or reject it. Structural limits (≤6 buttons, ≤6 fields, unique keys, task_id form) are hard: a
 // violation is a programming error and throws.

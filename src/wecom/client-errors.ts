@@ -1,4 +1,4 @@
-// How the outbox should treat a failed WeCom call (wecom.md §3.8). The client never sleeps or loops: it
+// How the outbox should treat a failed WeCom call (WeCom doc 90313). The client never sleeps or loops: it
 // says whether to retry and how long to wait at least; the outbox owns backoff and attempt limits.
 
 /** Failures that did not come from a WeCom errcode carry one of these (negative, outside WeCom's range). */

@@ -52,7 +52,7 @@ export type AppChatInfo = {
 export type MediaType = 'image' | 'voice' | 'video' | 'file';
 
 const TOKEN_ERRORS = new Set([40014, 42001]);
-const REFRESH_EARLY_S = 300; // wecom.md §3.1: refresh ~5 min before expiry
+const REFRESH_EARLY_S = 300; // WeCom doc 91039: refresh ~5 min before expiry
 
 export class WecomClient {
   private readonly base: string;
@@ -70,7 +70,7 @@ export class WecomClient {
     this.now = opts.now ?? Date.now;
   }
 
-  // ── messages (wecom.md §3.2–§3.5)
+  // ── messages (WeCom doc 90236–§3.5)
 
   async sendMessage(body: MessageBody): Promise<SendResult> {
     const r = await this.api('POST', '/cgi-bin/message/send', {}, { ...body, agentid: this.opts.agentId });

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { decrypt, encrypt, getSignature } from '@wecom/crypto';
 import { cdata } from './xml';
 
-// The callback envelope (wecom.md §1.2–§1.5). @wecom/crypto only does AES and SHA-1: it checks neither the
+// The callback envelope (WeCom doc 91144–§1.5). @wecom/crypto only does AES and SHA-1: it checks neither the
 // signature nor the receive id, and its PKCS#7 unpad is lenient (§1.5). Everything it leaves out is here.
 
 export interface CryptoCfg {

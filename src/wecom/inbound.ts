@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CallbackError } from './crypto';
 import { cdata, parseWecomXml, type XmlNode } from './xml';
 
-// Decrypted callback XML → a typed message (wecom.md §2). Every value stays a string: MsgId exceeds 2^53
+// Decrypted callback XML → a typed message (WeCom doc 90239/90240). Every value stays a string: MsgId exceeds 2^53
 // and CreateTime is only ever compared and stored (§1.7). Unknown MsgTypes and Events are kept, not
 // rejected: D5 stores and acknowledges everything that is signed; the dispatcher decides what to ignore.
 
@@ -169,7 +169,7 @@ function capKey(key: string): string {
   return `${key.slice(0, MAX_KEY - hash.length - 1)}#${hash}`;
 }
 
-/** Inbox dedupe key per D7 (wecom.md §2.1): a retried delivery yields the same key. */
+/** Inbox dedupe key per D7 (WeCom doc 90238): a retried delivery yields the same key. */
 export function dedupeKeyOf(m: Inbound): string {
   switch (m.kind) {
     case 'event:template_card_event':

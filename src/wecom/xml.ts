@@ -10,7 +10,7 @@ export type XmlResult = { ok: true; root: Record<string, XmlNode> } | { ok: fals
 
 const DTD = /<!DOCTYPE|<!ENTITY/i;
 
-/** Elements that WeCom may repeat (template_card_event selections, wecom.md §2); everything else must be single. */
+/** Elements that WeCom may repeat (template_card_event selections, WeCom doc 90239/90240); everything else must be single. */
 const REPEATABLE = new Set([
   'xml.SelectedItems.SelectedItem',
   'xml.SelectedItems.SelectedItem.OptionIds.OptionId',
@@ -20,7 +20,7 @@ const REPEATABLE = new Set([
 const parser = new XMLParser({
   processEntities: false,
   htmlEntities: false,
-  parseTagValue: false, // MsgId exceeds 2^53 (wecom.md §1.7): every value stays a string
+  parseTagValue: false, // MsgId exceeds 2^53 (WeCom doc 90238): every value stays a string
   ignoreDeclaration: true,
   ignorePiTags: true,
   ignoreAttributes: true,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser';
 import { startTestBot, type TestBot } from '../helpers/bot';
 
-// commands.md §4 / architecture "HTTP": an H5 form opened from a chat link with WeCom OAuth identity (snsapi_base
+// docs/commands.md / architecture "HTTP": an H5 form opened from a chat link with WeCom OAuth identity (snsapi_base
 // code → userid, exchanged with the fake WeCom), submitted in headless Chromium, running the same command as chat.
 describe('H5 投诉登记表 in headless Chromium', () => {
   let t: TestBot;

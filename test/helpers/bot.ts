@@ -13,11 +13,11 @@ import { freshDatabaseUrl } from './db';
 import { TEST_CRYPTO, fakeWecom, signedCallback } from './fake-wecom';
 
 /**
- * The whole bot on a real database and a fake WeCom on loopback (examples.md "A test"): people speak through
+ * The whole bot on a real database and a fake WeCom on loopback (the house style "A test"): people speak through
  * signed, encrypted callbacks; time is a FixedClock the test moves; workers are drained by hand so every
  * assertion sees a settled state.
  */
-/** The environment of a bot in real mode against a fake WeCom (vector A's keys, wecom.md §1.6). */
+/** The environment of a bot in real mode against a fake WeCom (vector A's keys, WeCom doc 91144). */
 export function testEnv(databaseUrl: string, apiBase: string): Record<string, string> {
   return {
     PORT: '0',

@@ -5,12 +5,12 @@ import { WecomClient, type WecomClientOptions } from '../../src/wecom/client';
 import { sealEnvelope, type CryptoCfg } from '../../src/wecom/crypto';
 import { buildInboundXml, type InboundSpec } from '../../src/wecom/inbound';
 
-// Test plumbing around the fake WeCom (wecom.md §6.1) and the production crypto (design rule 10).
+// Test plumbing around the fake WeCom (WeCom doc 90238) and the production crypto (design rule 10).
 
 export { createFakeWecom, startFakeWecom, RESPONSE_CODE_ERRCODE, TINY_PNG } from '../../src/fake-wecom';
 export type { FakeWecomOptions, FakeWecomState, FeedItem, RunningFakeWecom } from '../../src/fake-wecom';
 
-/** Vector A's keys (wecom.md §1.6): real Tencent sample credentials, safe to use in tests. */
+/** Vector A's keys (WeCom doc 91144): real Tencent sample credentials, safe to use in tests. */
 export const TEST_CRYPTO: CryptoCfg = {
   token: 'hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo',
   aesKey: '6qkdMrq68nTKduznJYO1A37W2oEgpkMUvkttRToqhUt',

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { TestBot } from './bot';
 
-// H5 forms as a phone opens them (commands.md §4): the link from chat → WeCom OAuth redirect (a fresh code, the
+// H5 forms as a phone opens them (docs/commands.md): the link from chat → WeCom OAuth redirect (a fresh code, the
 // link's own signed state) → the form page, whose hidden fields carry the session and its server-issued
 // one-time submission id → POST.
 

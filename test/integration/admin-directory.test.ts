@@ -28,7 +28,7 @@ import { importDirectory } from '../../src/directory/import';
 import { loadDemoDirectory } from '../../src/directory/demo';
 import { freshDb } from '../helpers/db';
 
-// Directory edits in chat (commands.md §3.1, §3.8) on the demo directory, each through handle(ctx, args) on a
+// Directory edits in chat (docs/commands.md, §3.8) on the demo directory, each through handle(ctx, args) on a
 // real database. The role lists are the dispatcher's business; these tests check what the handlers do.
 
 const NOW = new Date('2026-03-02T02:00:00Z'); // 2026-03-02 10:00 Beijing

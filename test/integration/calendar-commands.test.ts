@@ -66,7 +66,7 @@ async function say(cmd: CommandDef, argText: string, opts: { now?: string; actor
   });
 }
 
-describe('日历 commands (DIR-13, D1, commands.md §3.1)', () => {
+describe('日历 commands (DIR-13, D1, docs/commands.md)', () => {
   it('all five rows are in the command table, group 日历; writes need hall_office/admin', () => {
     for (const c of [calendarQuery, calendarView, calendarSet, calendarConfirm, calendarImport]) {
       expect(COMMANDS).toContain(c);

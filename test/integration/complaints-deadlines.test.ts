@@ -7,7 +7,7 @@ import { overdueComplaints } from '../../src/domain/complaints/sources';
 import { type TestBot, startTestBot } from '../helpers/bot';
 import { investigateBoth, register } from './complaints-helpers';
 
-// Job `complaint-deadlines` (commands.md §5) and the §19 WD vectors (#1, #3, #5, #37, #38, #39): due − 1 WD to
+// Job `complaint-deadlines` (docs/commands.md) and the §19 WD vectors (#1, #3, #5, #37, #38, #39): due − 1 WD to
 // the handler and the 首席代表 once; overdue → G-OFFICE once per WD; never twice across re-runs, a restart or a
 // second instance; nothing on weekends and holidays.
 

@@ -6,7 +6,7 @@ import { DeductionEvent } from '../../entities/deduction-event';
 import { type TestBot, startTestBot } from '../helpers/bot';
 import { cardFields, lastCardWith, respondentFeed } from './complaints-helpers';
 
-// commands.md §7 rows 6–17 (Tuesday 2026-03-03): the whole 转交 path through signed callbacks and clicks.
+// docs/commands.md rows 6–17 (Tuesday 2026-03-03): the whole 转交 path through signed callbacks and clicks.
 
 let t: TestBot;
 beforeEach(async () => {

@@ -15,7 +15,7 @@ import { type TestBot, startTestBot } from '../helpers/bot';
 import { investigateBoth, lastCardWith, register, respondentFeed } from './complaints-helpers';
 import { openForm, submitForm } from '../helpers/h5';
 
-// Queries, 结果运用, 归档 and the 台账 (CMP-09/10/15…19, REC-01/03/07, D1, D18; commands.md §4, §6).
+// Queries, 结果运用, 归档 and the 台账 (CMP-09/10/15…19, REC-01/03/07, D1, D18; docs/commands.md, §6).
 
 let t: TestBot;
 beforeEach(async () => {
@@ -193,7 +193,7 @@ describe('REC-01 / CMP-17 queries', () => {
   });
 });
 
-describe('commands.md §4, §6: H5 form and ledgers', () => {
+describe('docs/commands.md, §6: H5 form and ledgers', () => {
   it('CMP-07 the 投诉登记表 H5 form submits to 投诉 登记 with the same checks', async () => {
     await t.say('zhao', '表单 投诉登记表');
     expect(t.lastTextTo('zhao')).toMatch(/^投诉登记表：https?:\/\//);

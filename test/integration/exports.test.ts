@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../entities/audit-log';
 import { startTestBot, type TestBot } from '../helpers/bot';
 
-// commands.md §6 / REC-02 / REC-04: a ledger export comes back in chat as an xlsx file, and is audited.
+// docs/commands.md / REC-02 / REC-04: a ledger export comes back in chat as an xlsx file, and is audited.
 describe('导出 台账', () => {
   let t: TestBot;
   beforeAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueue } from '../../src/outbox/enqueue';
 import { startTestBot, type TestBot } from '../helpers/bot';
 
-// rules.md §0.3 groups / D11: app chats exist on WeCom with the directory's members, and follow changes.
+// conventions (docs/architecture.md) groups / D11: app chats exist on WeCom with the directory's members, and follow changes.
 describe('group chats follow the directory', () => {
   let t: TestBot;
   beforeAll(async () => {

@@ -9,7 +9,7 @@ import { type TestBot, startTestBot } from '../helpers/bot';
 import { registerItem, VALID_ID } from './lost-found-helpers';
 
 // The desk's clocks and scheduled jobs (000 遗失物品 一(三), 二(2)–(4); LST-04, -05, -06, -07, REC-09;
-// rules.md §19 #28; OPEN #24, #25, #27). Every reminder is checked to arrive exactly once via job runs at set times.
+// the rulebook's test vectors #28; OPEN #24, #25, #27). Every reminder is checked to arrive exactly once via job runs at set times.
 
 let t: TestBot;
 afterEach(async () => {

@@ -7,7 +7,7 @@ import { OutboxSender } from '../../src/outbox/sender';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { clientFor, fakeWecom, type RunningFakeWecom } from '../helpers/fake-wecom';
 
-// D9 / D34 (wecom.md §4): sliding windows in the database — no member gets more than 30 app messages in any
+// D9 / D34 (WeCom doc 90454): sliding windows in the database — no member gets more than 30 app messages in any
 // 60 s, no app chat more than 20; over-limit messages wait and are never dropped. The fake WeCom drops (accepts
 // with errcode 0, never shows) whatever crosses a limit, and records it, so zero drops proves the limiter.
 

@@ -4,7 +4,7 @@ import { Notice } from '../../entities/notice';
 import { OutboxRow } from '../../entities/outbox';
 import { startTestBot, type TestBot } from '../helpers/bot';
 
-// commands.md §7 "A day in the hall — Tuesday 2026-03-03", rows 1–5 and 15: the 口头通报 draft at 07:45, a dispute
+// docs/commands.md, rows 1–5 and 15: the 口头通报 draft at 07:45, a dispute
 // that marks and then removes a finding from the 分管领导's card, approval before 08:20, release with the first
 // 督通 number to G-HALL, and the 16:00 daily-inspection check that stays silent.
 
@@ -12,7 +12,7 @@ const at = (hhmm: string, day = '2026-03-03') => `${day}T${hhmm}:00+08:00`;
 const titleOf = (c: { card?: Record<string, unknown> }) =>
   (c.card?.main_title as { title?: string } | undefined)?.title ?? '';
 
-describe('supervision — a day in the hall (commands.md §7)', () => {
+describe('supervision — a day in the hall (docs/commands.md)', () => {
   let t: TestBot;
   beforeAll(async () => {
     t = await startTestBot({ now: at('10:00', '2026-03-02') });

@@ -4,7 +4,7 @@ import { buttonCard } from '../../src/wecom/cards';
 import { TRANSPORT_ERRCODE, WecomApiError, WecomClient } from '../../src/wecom/client';
 import { clientFor, fakeWecom, RESPONSE_CODE_ERRCODE, TINY_PNG, type RunningFakeWecom } from '../helpers/fake-wecom';
 
-// The real client against the fake WeCom on loopback (wecom.md §3, §6.1): token cache, retries, error
+// The real client against the fake WeCom on loopback (WeCom doc 90236, §6.1): token cache, retries, error
 // classes for the outbox, and no secret in the logs.
 
 let fake: RunningFakeWecom;
@@ -28,7 +28,7 @@ async function failure(p: Promise<unknown>): Promise<WecomApiError> {
   throw new Error('expected a WecomApiError');
 }
 
-describe('access token (wecom.md §3.1)', () => {
+describe('access token (WeCom doc 91039)', () => {
   it('is fetched once and reused across calls', async () => {
     const c = clientFor(fake);
     for (const u of ['zhangsan', 'lisi', 'wangwu']) await c.sendMessage(text(u));
@@ -96,7 +96,7 @@ describe('access token (wecom.md §3.1)', () => {
   });
 });
 
-describe('errors the outbox acts on (wecom.md §3.8)', () => {
+describe('errors the outbox acts on (WeCom doc 90313)', () => {
   it('45009 is retryable after at least 60 s', async () => {
     fake.state.failNext('/cgi-bin/message/send', { errcode: 45009, errmsg: 'api freq out of limit' });
     const err = await failure(clientFor(fake).sendMessage(text('zhangsan')));
@@ -155,7 +155,7 @@ describe('errors the outbox acts on (wecom.md §3.8)', () => {
   });
 });
 
-describe('template cards (wecom.md §3.3–§3.4)', () => {
+describe('template cards (WeCom doc 90236–§3.4)', () => {
   const card = (taskId: string) => ({
     touser: 'zhangsan|lisi',
     msgtype: 'template_card',

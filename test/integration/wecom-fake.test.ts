@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeWecom, fakeWecom, type RunningFakeWecom } from '../helpers/fake-wecom';
 import { WecomApiError, WecomClient } from '../../src/wecom/client';
 
-// The fake WeCom's own contract (wecom.md §6.1, D25, D27): what tests and the sandbox rely on it to record.
+// The fake WeCom's own contract (WeCom doc 90238, D25, D27): what tests and the sandbox rely on it to record.
 
 let fake: RunningFakeWecom | undefined;
 afterEach(async () => {

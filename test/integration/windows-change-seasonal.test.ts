@@ -9,7 +9,7 @@ import { LEDGERS } from '../../src/tables';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { approvedClosure, spOf, win, stateAt } from '../helpers/windows';
 
-// 窗口变更 (WIN-01, WIN-02 with device tasks), 季节窗口 (WIN-10 plan, reminders, reopening), ledgers (commands.md §6).
+// 窗口变更 (WIN-01, WIN-02 with device tasks), 季节窗口 (WIN-10 plan, reminders, reopening), ledgers (docs/commands.md).
 
 let t: TestBot;
 afterEach(async () => t?.close());
@@ -123,7 +123,7 @@ describe('季节窗口 (WIN-10)', () => {
   });
 });
 
-describe('台账 (commands.md §6)', () => {
+describe('台账 (docs/commands.md)', () => {
   it('窗口变更及临时关闭台账 and 业务高峰及停办备案台账 list the records with reviewers and device tasks; phones masked unless unmasked', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
     await approvedClosure(t, 'wangwu', '13号窗 从=3月5日 到=3月6日 事由=张三参加市局业务培训');

@@ -8,7 +8,7 @@ import { startTestBot, type TestBot } from '../helpers/bot';
 import { MEASURES, closure, spOf, win, stateAt } from '../helpers/windows';
 import { openForm, submitForm } from '../helpers/h5';
 
-// 窗口临时关闭 (rules.md §6 WIN-03…WIN-06, WIN-12; commands.md §3.6; D28) through signed callbacks and card clicks.
+// 窗口临时关闭 (the rulebook's §6 (docs/rules.md) WIN-03…WIN-06, WIN-12; docs/commands.md; D28) through signed callbacks and card clicks.
 
 let t: TestBot;
 afterEach(async () => t?.close());
@@ -16,7 +16,7 @@ afterEach(async () => t?.close());
 const FILE = '窗口 关闭 13号窗 从=3月5日 到=3月6日 事由=张三参加市局业务培训';
 
 describe('窗口 关闭 — notice (WIN-05)', () => {
-  it('WIN-05 refuses a closure from today and names the earliest allowed date (commands.md §7 #10)', async () => {
+  it('WIN-05 refuses a closure from today and names the earliest allowed date (docs/commands.md #10)', async () => {
     t = await startTestBot({ now: '2026-03-03T11:05:00+08:00' });
     await t.say('wangwu', '窗口 关闭 13号窗 从=今天 到=3月6日 事由=张三参加市局业务培训');
     expect(t.lastTextTo('wangwu')).toBe(
@@ -193,7 +193,7 @@ describe('窗口 关闭 — conditions (WIN-03, WIN-04(1)(2)) and outcomes', () 
   });
 });
 
-describe('H5 forms (commands.md §4)', () => {
+describe('H5 forms (docs/commands.md)', () => {
   it('D28 the draft is completed through the 窗口临时关闭（重启）申请表 H5 form, which runs 窗口 关闭 with the same checks', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
     await t.say('wangwu', FILE);

@@ -8,7 +8,7 @@ import { monthOverview } from '../../src/calendar/month';
 import { CalendarCoverageError } from '../../src/kernel/work-calendar';
 import { type LocalDate, instantAt, localStamp } from '../../src/kernel/time';
 
-// The official State Council calendar (rules.md §19 header): 国办发明电 notices for 2025 and 2026.
+// The official State Council calendar (the rulebook's test vectors header): 国办发明电 notices for 2025 and 2026.
 const cal = new HallCalendar();
 const at = (date: LocalDate, hhmm = '10:00') => instantAt(date, hhmm);
 const due = (date: LocalDate, n: number) => cal.dueAt(at(date), n, 'WD');

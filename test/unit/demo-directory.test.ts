@@ -9,7 +9,7 @@ import { importDirectory } from '../../src/directory/import';
 import { freshDb } from '../helpers/db';
 
 // the sandbox demo directory — ≥5 departments with 首席代表, ≥12 windows, ≥25 people
-// covering every role, the group chats of rules.md §0.3 — with the people of commands.md §7.
+// covering every role, the group chats of conventions (docs/architecture.md) — with the people of docs/commands.md
 
 interface Demo {
   departments: { code: string; chiefRep?: string }[];
@@ -62,7 +62,7 @@ describe('demo directory', () => {
     expect(demo.windows.some((w) => w.department === 'SL' && w.status === '季节性')).toBe(true);
   });
 
-  it('≥25 people covering every role, with the people of commands.md §7', () => {
+  it('≥25 people covering every role, with the people of docs/commands.md', () => {
     expect(demo.people.length).toBeGreaterThanOrEqual(25);
     for (const role of ROLES)
       expect(
@@ -81,7 +81,7 @@ describe('demo directory', () => {
     expect(person('xiaogao')).toMatchObject({ name: '小高', roles: ['guide'] });
   });
 
-  it('every group of rules.md §0.3: the four center groups as app chats, G-DEPT-<code> for each department, one robot', () => {
+  it('every group of conventions (docs/architecture.md): the four center groups as app chats, G-DEPT-<code> for each department, one robot', () => {
     const keys = demo.groups.map((g) => g.key);
     for (const k of ['G-HALL', 'G-OFFICE', 'G-LEAD', 'G-GUIDE'])
       expect(demo.groups.find((g) => g.key === k)?.chatid, k).toBeTruthy();

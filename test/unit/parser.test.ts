@@ -8,7 +8,7 @@ import { parseArgs, parseLine, tokenize } from '../../src/kernel/parser';
 
 const NOW = new Date('2026-03-03T11:05:00+08:00'); // Tuesday
 
-describe('normalise (commands.md §1 Normalising)', () => {
+describe('normalise (docs/commands.md Normalising)', () => {
   it('turns full-width punctuation, digits and letters into half-width', () => {
     expect(normalise('窗口　关闭　１２号窗　从＝３月５日，到：３月６日（培训）ＡＢ')).toBe(
       '窗口 关闭 12号窗 从=3月5日,到:3月6日(培训)AB',
@@ -135,7 +135,7 @@ describe('command matching', () => {
   });
 });
 
-describe('argument binding (commands.md §1 Help and errors)', () => {
+describe('argument binding (docs/commands.md Help and errors)', () => {
   const close = defineCommand({
     name: '窗口 关闭',
     group: '窗口',

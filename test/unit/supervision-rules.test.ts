@@ -13,7 +13,7 @@ import { dailyCronTime } from '../../src/domain/briefings/oral-times';
 import { fireDay, firstWorkday, nthLastWorkday } from '../../src/domain/briefings/schedule';
 import { autoSeverity, parseAreas, parseFloor, parseItem } from '../../src/domain/inspections/rules';
 
-// Pure rules of [supervision] against the official calendar (rules.md §19 header).
+// Pure rules of [supervision] against the official calendar (the rulebook's test vectors header).
 const cal = new HallCalendar();
 
 describe('BRF-02 口头通报 scope (§19 #29, #40)', () => {

@@ -33,7 +33,7 @@ describe('REC-07 masking (D18)', () => {
   });
 });
 
-describe('record numbers (commands.md §1)', () => {
+describe('record numbers (docs/commands.md)', () => {
   it('accepts full and short references, any case', () => {
     expect(normaliseRecordRef('ts12', 'TS', 2026)).toBe('TS2026-0012');
     expect(normaliseRecordRef('TS2025-0007', 'TS', 2026)).toBe('TS2025-0007');
@@ -42,7 +42,7 @@ describe('record numbers (commands.md §1)', () => {
   });
 });
 
-describe('outbox text splitting (wecom.md §3.2: ≤2048 bytes)', () => {
+describe('outbox text splitting (WeCom doc 90236: ≤2048 bytes)', () => {
   it('keeps short text whole and splits long text on line boundaries under the limit', () => {
     expect(splitText('你好')).toEqual(['你好']);
     const long = Array.from({ length: 200 }, (_, i) => `第${i}行：窗口巡查发现问题说明`).join('\n');

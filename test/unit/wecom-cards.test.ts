@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCard } from '../../src/fake-wecom/validate';
 import { buttonCard, clip, noticeCard, taskIdFor } from '../../src/wecom/cards';
 
-// Template card builders (wecom.md §3.3). The fake WeCom's card rules double as the acceptance check.
+// Template card builders (WeCom doc 90236). The fake WeCom's card rules double as the acceptance check.
 
 const TASK_ID = /^[0-9A-Za-z_\-@]{1,128}$/;
 

@@ -11,7 +11,7 @@ import {
 } from '../../src/wecom/crypto';
 import { fixture } from '../helpers/fake-wecom';
 
-// wecom.md §1.6 test vectors, run through the production code (never a mock of the crypto).
+// WeCom doc 91144 test vectors, run through the production code (never a mock of the crypto).
 
 const A: CryptoCfg = {
   token: 'hJqcu3uJ9Tn2gXPmxx2w9kkCkCE2EPYo',
@@ -29,7 +29,7 @@ const A_POST_ENCRYPT =
 const B_POST_ENCRYPT =
   'RypEvHKD8QQKFhvQ6QleEB4J58tiPdvo+rtK1I9qca6aM/wvqnLSV5zEPeusUiX5L5X/0lWfrf0QADHHhGd3QczcdCUpj911L3vg3W/sYYvuJTs3TUUkSUXxaccAS0qhxchrRYt66wiSpGLYL42aM6A8dTT+6k4aSknmPj48kzJs8qLjvd4Xgpue06DOdnLxAUHzM6+kDZ+HMZfJYuR+LtwGc2hgf5gsijff0ekUNXZiqATP7PF5mZxZ3Izoun1s4zG4LUMnvw2r+KqCKIw+3IQH03v+BCA9nMELNqbSf6tiWSrXJB3LAVGUcallcrw8V2t9EL4EhzJWrQUax5wLVMNS0+rUPA3k22Ncx4XXZS9o0MBH27Bo6BpNelZpS+/uh9KsNlY6bHCmJU9p8g7m3fVKn28H3KDYA5Pl/T8Z1ptDAVe0lXdQ2YoyyH2uyPIGHBZZIs2pDBS8R07+qN+E7Q==';
 
-/** The envelope exactly as Tencent's sample lays it out (wecom.md §1.3). */
+/** The envelope exactly as Tencent's sample lays it out (WeCom doc 91144). */
 const envelope = (corp: string, enc: string, agent = '1000002') =>
   `<xml><ToUserName><![CDATA[${corp}]]></ToUserName>\n<Encrypt><![CDATA[${enc}]]></Encrypt>\n<AgentID><![CDATA[${agent}]]></AgentID>\n</xml>`;
 
@@ -58,7 +58,7 @@ function rawEncrypt(cfg: CryptoCfg, plain: Buffer): string {
   return Buffer.concat([c.update(plain), c.final()]).toString('base64');
 }
 
-describe('GET URL verification (wecom.md §1.2)', () => {
+describe('GET URL verification (WeCom doc 91144)', () => {
   it('vector A: the echostr decrypts to 1288432023552776189', () => {
     const q = {
       msg_signature: '012bc692d0a58dd4b10f8dfe5c4ac00ae211ebeb',
@@ -96,7 +96,7 @@ describe('GET URL verification (wecom.md §1.2)', () => {
   });
 });
 
-describe('POST envelope (wecom.md §1.3–§1.5)', () => {
+describe('POST envelope (WeCom doc 91144–§1.5)', () => {
   const plainA = fixture('text-vector-a.xml');
 
   it('vector A: opens to the 228-byte Tencent sample plaintext', () => {

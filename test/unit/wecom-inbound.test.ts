@@ -3,7 +3,7 @@ import { CallbackError } from '../../src/wecom/crypto';
 import { buildInboundXml, dedupeKeyOf, kindOf, parseInbound, type Inbound } from '../../src/wecom/inbound';
 import { fixture } from '../helpers/fake-wecom';
 
-// wecom.md §2 payloads → the zod union; dedupe keys per D7.
+// WeCom doc 90239/90240 payloads → the zod union; dedupe keys per D7.
 
 const parse = (name: string) => parseInbound(fixture(name));
 

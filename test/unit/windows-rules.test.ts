@@ -28,7 +28,7 @@ const refusal = (fn: () => void) => {
   return '';
 };
 
-describe('WIN / SUS pure rules (rules.md §6, §7, §19)', () => {
+describe('WIN / SUS pure rules (rulebook §6, §7, §19; docs/rules.md)', () => {
   it('WIN-04 §19 #12: cap n = 2 / 4 / 5 / 9 / 10 / 14 / 15 → 1 / 1 / 1 / 1 / 2 / 2 / 3 (n = 1 is refused by WIN-04(1) before the cap)', () => {
     expect([2, 4, 5, 9, 10, 14, 15].map(closureCap)).toEqual([1, 1, 1, 1, 2, 2, 3]);
   });

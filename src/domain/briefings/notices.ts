@@ -9,7 +9,7 @@ import { type WrittenContent, renderDept } from './written-content';
 
 // BRF-10 archive: `通报 列表 [年份 类型=]`, `通报 查看 <督通号>`. Everyone sees the 口头 and 书面 notices; a
 // department's 约谈 / 派驻部门 notices only its own people and the center; in a 书面通报 a department sees the
-// general part and its own section (commands.md §3.4 "own dept for staff").
+// general part and its own section (docs/commands.md).
 
 export const NOTICE_TYPES = ['口头', '约谈', '书面', '其他'] as const;
 

@@ -7,7 +7,7 @@ import type { Ctx } from '../../kernel/ctx';
 /**
  * A pending approval whose subject changed (a finding disputed or withdrawn, `通报 修改`): grey the current
  * card as 已更新 and send a fresh one with a new task id, so a click on the old card decides nothing
- * (commands.md §7 rows 2–3 "刘's card refreshes").
+ * (docs/commands.md rows 2–3 "刘's card refreshes").
  */
 export async function refreshApprovalCard(ctx: Ctx, approvalNo: string): Promise<boolean> {
   const a = await ctx.m.findOne(Approval, { where: { no: approvalNo } });

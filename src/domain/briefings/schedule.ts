@@ -1,7 +1,7 @@
 import type { WorkCalendar } from '../../kernel/work-calendar';
 import { addDays, monthBounds, type LocalDate } from '../../kernel/time';
 
-// Calendar-date reminders (commands.md §5 "Prev WD"): a reminder set for the Nth of a month fires on that day if
+// Calendar-date reminders (docs/commands.md): a reminder set for the Nth of a month fires on that day if
 // it is a WD, else on the last WD before it — so it never lands after its calendar deadline; if that would fall
 // into the previous month (e.g. 10月5日 in the 国庆 break) it fires on the next WD instead.
 

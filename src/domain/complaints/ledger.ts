@@ -7,7 +7,7 @@ import type { Ledger, Sheet } from '../../kernel/ledger';
 import { localDate, localStamp, shortDate } from '../../kernel/time';
 import { CHANNELS, DL, SUBJECT } from './model';
 
-// 投诉台账, one sheet per 投诉方式 (000 投诉处理 三(1) "根据不同投诉方式分别建立台账"; commands.md §6), and the
+// 投诉台账, one sheet per 投诉方式 (000 投诉处理 三(1) "根据不同投诉方式分别建立台账"; docs/commands.md), and the
 // 信访举报台账 (CMP-20). `*` columns (投诉人, 电话) are full only for an unmasked export (大厅管理室); a
 // masked export shows 王* / 139****5678, and a 保密 complainant as "保密" (REC-01, REC-07, OPEN #61). Free text
 // (事项, 落实) is masked too in a masked export: it often repeats the complainant's name or number (D18).

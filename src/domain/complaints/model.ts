@@ -1,7 +1,7 @@
 import type { Complaint } from '../../../entities/complaint';
 import { maskFreeText } from '../../kernel/mask';
 
-// Vocabulary of 投诉处理 (rules.md §2 and the 投诉登记表, OPEN #14), in one place for commands, forms and ledgers.
+// Vocabulary of 投诉处理 (the rulebook's §2 (docs/rules.md) and the 投诉登记表, OPEN #14), in one place for commands, forms and ledgers.
 
 export const SUBJECT = 'complaint';
 /** Approval kind of the CMP-12 chain (src/domain/complaints/serious.ts). */
@@ -39,7 +39,7 @@ export const END_REASONS: Record<string, string> = {
 };
 
 /**
- * States (rules.md §2: 登记 → 调查 → 处理 → 落实 → 答复回访 → 归档; off-ramps 转介, 撤销, 终结).
+ * States (the rulebook's §2 (docs/rules.md): 登记 → 调查 → 处理 → 落实 → 答复回访 → 归档; off-ramps 转介, 撤销, 终结).
  * 待补材料 = 重大 complaint waiting for its written material (CMP-03).
  */
 export const ST = {

@@ -10,7 +10,7 @@ import { cnDate, localDate, shortDate } from '../../kernel/time';
 import { SUBJECT, deadlineDepartment, deadlineLabel } from './model';
 import { overdueWorkdaysOf } from './sources';
 
-// Job `complaint-deadlines` (commands.md §5; CMP-08/11/12/13/15/16/20): at due − 1 WD the handler (and, for a
+// Job `complaint-deadlines` (docs/commands.md; CMP-08/11/12/13/15/16/20): at due − 1 WD the handler (and, for a
 // 落实 clock, that department's 首席代表) once; once overdue, G-OFFICE once per working day (and the 口头通报
 // list via sources.ts). Every message is claimed on (deadline, version, occurrence) first (D16), so re-runs,
 // restarts and a second instance send nothing twice; paused or closed clocks never remind.

@@ -13,7 +13,7 @@ import { complainantText, opinionText, summaryOf } from './view';
 // CMP-12 (000 投诉处理 三(三)2): the 处理意见 of a 情节较重、影响较大 complaint is approved by the center's 分管领导
 // (`supervisor`) and then the 主要领导 (`leader` flagged 主要领导) before it goes to the department and its
 // 分管领导; the 10 WD run from sending. Rejected → back to the handler, nothing sent. The card shows the
-// complainant masked (commands.md §3.2).
+// complainant masked (docs/commands.md).
 
 interface Payload {
   depts: string[];

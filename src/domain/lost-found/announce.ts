@@ -7,7 +7,7 @@ import { OPEN_STATUSES, ST, TRANSFER_MONTHS } from './model';
 import { changeItem, itemLabel, loadItem, assertOpen, shortNo } from './store';
 
 // 公告招领 (000 遗失物品 一(三); LST-07, OPEN #27): an announcement sets 公告日期 and starts the 半年 clock —
-// due = 公告日期 + 6 calendar months, clamped to month end (rules.md §0.3). The first announcement counts;
+// due = 公告日期 + 6 calendar months, clamped to month end (conventions (docs/architecture.md)). The first announcement counts;
 // re-posting an item in a later weekly list does not move its clock.
 
 /** LST-07: the day an announced item becomes due for 交公安机关. */
@@ -67,7 +67,7 @@ export async function announce(ctx: Ctx, refs: string): Promise<string> {
 }
 
 /**
- * A corrected 公告日期 (REC-09; the `记录 更正 SW… 公告日期=…` of commands.md §3.16 calls this): a new version
+ * A corrected 公告日期 (REC-09; the `记录 更正 SW… 公告日期=…` of docs/commands.md calls this): a new version
  * that keeps the old one and restarts the 半年 clock. Its reminder re-arms because clocks are claimed per due date.
  */
 export async function correctAnnouncedDate(ctx: Ctx, ref: string, date: string): Promise<LostItem> {

@@ -6,7 +6,7 @@ import { cnDate, localDate } from '../../kernel/time';
 import { OPEN_STATUSES } from './model';
 import { itemLabel, shortNo } from './store';
 
-// lost-property-clocks (09:00 each WD, commands.md §5) to G-GUIDE: 易坏 whose 3 days are up (LST-05),
+// lost-property-clocks (09:00 each WD, docs/commands.md) to G-GUIDE: 易坏 whose 3 days are up (LST-05),
 // 贵重 not yet at the 派出所 (LST-06), 半年 since 公告 (LST-07). The job only fires on WDs, so a clock that
 // ends on a non-WD is reported on the next WD. Each line is claimed (claimReminder): a 易坏 or 半年 clock is
 // reported once per due date (a corrected 公告日期 re-arms it); a 贵重 item once per WD until it is handed over.

@@ -6,7 +6,7 @@ import type { Ledger, Sheet } from '../../kernel/ledger';
 import { CATEGORY_LABEL, type Category, DISPOSAL_LABEL } from './model';
 import { maskFreeText } from './privacy';
 
-// 遗失物品登记表 (= 市民遗失物品登记表; rules.md §5 form, 16 fields; commands.md §6): every item found in the
+// 遗失物品登记表 (= 市民遗失物品登记表; the rulebook's §5 (docs/rules.md) form, 16 fields; docs/commands.md): every item found in the
 // range, open or closed — 销毁登记 and 注销记录 are kept (REC-09). `*` columns are full only in an unmasked
 // export (大厅管理室, CLI); otherwise ID numbers and phones are masked (REC-07, D18).
 

@@ -1,4 +1,4 @@
-// 遗失物品 (000 遗失物品; rules.md §5 LST-01…10): names shared by the desk's commands, jobs and ledger.
+// 遗失物品 (000 遗失物品; the rulebook's §5 (docs/rules.md) LST-01…10): names shared by the desk's commands, jobs and ledger.
 
 export const SUBJECT = 'lost_item';
 export const PREFIX = 'SW';

@@ -80,7 +80,7 @@ export function itemLabel(item: Pick<LostItem, 'name' | 'quantity'>): string {
   return `${item.name}×${item.quantity}`;
 }
 
-/** `SW7` within the current year, the full number otherwise (commands.md §1 short references). */
+/** `SW7` within the current year, the full number otherwise (docs/commands.md short references). */
 export function shortNo(no: string, now: Date): string {
   const year = String(yearOf(localDate(now)));
   return no.startsWith(`${PREFIX}${year}-`) ? `${PREFIX}${Number(no.slice(PREFIX.length + 5))}` : no;

@@ -5,7 +5,7 @@ import type { RecordKind, RecordRow } from '../../kernel/record-kind';
 import { localDate, yearOf } from '../../kernel/time';
 import { normaliseDeptRef, type DeptPrefix } from '../windows/refs';
 
-// Building blocks for the RECORD_KINDS rows: most records are one entity with a `no` column (commands.md §1).
+// Building blocks for the RECORD_KINDS rows: most records are one entity with a `no` column (docs/commands.md).
 
 type Row = ObjectLiteral & { no: string; departmentCode?: string | null; status: string };
 

@@ -9,7 +9,7 @@ import { fullCnDate } from '../../reports/official-doc';
 import { matterText, opinionText } from '../complaints/view';
 
 // The printed 投诉登记表 (000 投诉处理 三(1): 全过程登记 from 受理 through 调查 to 处理 and 答复). The seeds name the
-// form without its fields; the rows follow the field list of rules.md §3 (OPEN #14). The registration form is the
+// form without its fields; the rows follow the field list of the rulebook's §3 (docs/rules.md) (OPEN #14). The registration form is the
 // archive's copy (000 投诉处理 三(五)), so it prints once, kept by 大厅管理室 (D71). REC-01/D18: a viewer without
 // 大厅管理室 or leader roles sees the complainant masked, and a 保密 complainant not at all.
 

@@ -3,7 +3,7 @@ import { UserError } from '../../kernel/errors';
 import { seesPersonalData } from '../../kernel/mask';
 import type { RecordKind, RecordRow } from '../../kernel/record-kind';
 
-// Finding a record by any typed form of its number (commands.md §1), across every RECORD_KINDS row; a number
+// Finding a record by any typed form of its number (docs/commands.md), across every RECORD_KINDS row; a number
 // that does not exist gets the nearest stored ones (issue bad input: "the nearest matches").
 
 export interface FoundRecord {

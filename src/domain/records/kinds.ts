@@ -13,7 +13,7 @@ import type { RecordKind, RecordRow } from '../../kernel/record-kind';
 import { byNo, deptRef, yearlyRef } from './by-no';
 import { changePrintForm, closurePrintForm } from './window-forms';
 
-// Every numbered record the bot keeps (commands.md §1), with the fields `记录 更正` may change (REC-09) and
+// Every numbered record the bot keeps (docs/commands.md), with the fields `记录 更正` may change (REC-09) and
 // when it becomes read-only evidence (REC-06). One row per prefix; the list is RECORD_KINDS in src/tables.ts.
 
 /**

@@ -32,7 +32,7 @@ export interface CapUsage {
   overCap: boolean;
 }
 
-/** `GA 2个窗口，上限1，已用0` — the card line of commands.md §3.6. */
+/** `GA 2个窗口，上限1，已用0` — the card line of docs/commands.md */
 export function capLine(u: CapUsage): string {
   return `${u.departmentCode} ${u.n}个窗口，上限${u.cap}，已用${u.used}`;
 }

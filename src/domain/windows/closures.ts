@@ -199,7 +199,7 @@ export async function fileClosure(ctx: Ctx, a: ClosureInput): Promise<ClosureFil
     });
     return { closure, usage, missing, softReason, overrideReason, needsProof };
   }
-  // Submission by the 首席代表 is the signature; a staff draft goes to the 首席代表's card first (commands.md §3).
+  // Submission by the 首席代表 is the signature; a staff draft goes to the 首席代表's card first (docs/commands.md).
   const chief = isChief(ctx, dept);
   const approval = await startApproval(ctx, {
     kind: 'window-closure',

@@ -9,7 +9,7 @@ import { windowsLabel } from './rules';
 
 // Shared by the WIN/SUS services: whose department is filing, which windows it owns, who is told.
 
-/** The filer's department (a stationed department's staff, window lead or 首席代表 — commands.md §3). */
+/** The filer's department (a stationed department's staff, window lead or 首席代表 — docs/commands.md). */
 export async function filingDepartment(ctx: Ctx): Promise<Department> {
   const code = ctx.actor.departmentCode;
   const d = code ? await ctx.m.findOne(Department, { where: { code } }) : null;
@@ -17,7 +17,7 @@ export async function filingDepartment(ctx: Ctx): Promise<Department> {
   return d;
 }
 
-/** True when the actor is the department's 首席代表: the submission itself is the signature (commands.md §3). */
+/** True when the actor is the department's 首席代表: the submission itself is the signature (docs/commands.md). */
 export function isChief(ctx: Ctx, d: Department): boolean {
   return d.chiefRep === ctx.actor.userid;
 }

@@ -1,6 +1,6 @@
 import type { FormDef } from '../../kernel/forms';
 
-// H5 forms of commands.md §4 for [windows]: each submits to its chat command (same checks, same reply).
+// H5 forms of docs/commands.md for [windows]: each submits to its chat command (same checks, same reply).
 // Photos and files (证明材料, stamped scans, OPEN #3) are sent in chat after the command, into its attachment slot (D6).
 
 const NO_HELP = '由聊天消息中的链接自动带入；新申请留空';

@@ -12,7 +12,7 @@ import { maskPhone } from '../../kernel/mask';
 import type { Ledger, Sheet } from '../../kernel/ledger';
 import { localDate } from '../../kernel/time';
 
-// commands.md §6: 窗口变更及临时关闭台账 (WIN-02…WIN-10) and 业务高峰及停办备案台账 (SUS-02…SUS-10), by start date.
+// docs/commands.md: 窗口变更及临时关闭台账 (WIN-02…WIN-10) and 业务高峰及停办备案台账 (SUS-02…SUS-10), by start date.
 
 async function reviewers(m: EntityManager, approvalNo: string | null): Promise<string> {
   if (!approvalNo) return '';

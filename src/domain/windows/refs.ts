@@ -2,7 +2,7 @@ import { UserError } from '../../kernel/errors';
 import type { Ctx } from '../../kernel/ctx';
 import { localDate, yearOf } from '../../kernel/time';
 
-// Record references for department filings (commands.md §1): `GB2026-GA-003` in full, any case and padding;
+// Record references for department filings (docs/commands.md): `GB2026-GA-003` in full, any case and padding;
 // `GB-GA-3` or `GA-3`-less short forms within the current year; `GB3` for the sender's own department.
 
 export type DeptPrefix = 'GB' | 'BG' | 'TB' | 'GF';

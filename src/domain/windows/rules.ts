@@ -7,7 +7,7 @@ import { type LocalDate, addDays } from '../../kernel/time';
 /** Attachment purpose of 附件2 row 2 (事由需提供证明材料或文件). */
 export const PROOF = '证明材料';
 
-// Pure rule functions of rules.md §6 (WIN) and §7 (SUS): no database, no clock — callers pass `now` and the calendar.
+// Pure rule functions of the rulebook's §6 (docs/rules.md) (WIN) and §7 (SUS): no database, no clock — callers pass `now` and the calendar.
 
 export const CITE = {
   win01: '000 调整管理 二(一)',

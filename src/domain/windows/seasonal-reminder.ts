@@ -11,7 +11,7 @@ import { isSeasonalWindow, windowsLabel } from './rules';
 // Job `seasonal-plan-reminder` (WIN-10, OPEN #29): Feb 1 and Feb 20 (next WD if still in February, else the WD
 // before) remind departments with fixed-time / seasonal windows whose plan for the year is not on file.
 
-/** The day a February reminder date actually fires (commands.md §5 "next WD if still in Feb, else prev WD"). */
+/** The day a February reminder date actually fires (docs/commands.md). */
 export function reminderDay(cal: WorkCalendar, date: LocalDate): LocalDate {
   if (cal.isWorkday(date)) return date;
   const next = cal.nextWorkday(date);

@@ -20,7 +20,7 @@ import { isSeasonalWindow, publicityDue, windowsLabel } from './rules';
 import { runReopenEffects } from './reopen-effects';
 import { seasonalWindowNumbers } from './seasonal';
 
-// Job `filing-watch` (commands.md §5, 09:00 each WD): SUS-07 publicity by S − 4 WD, WIN-07 closure ends (tomorrow /
+// Job `filing-watch` (docs/commands.md, 09:00 each WD): SUS-07 publicity by S − 4 WD, WIN-07 closure ends (tomorrow /
 // today → confirm 到岗), WIN-08 closures > 1 month (收回 card), SUS-03 checklist open 1 WD before a peak, the
 // WIN-11 plan upload, and the registry following reopenings and seasons (reopen-effects.ts, D38). Every message is
 // claimed once in reminder_log (D16), so re-runs and catch-ups send nothing twice.

@@ -13,14 +13,14 @@ import type { Clock } from '../../kernel/time';
 import { formPage, page, resultPage } from './render';
 import { issueSession, readSession } from './session';
 
-// /h5/forms/<kind> (architecture "HTTP", commands.md §4): identity by WeCom OAuth (snsapi_base code → userid, with
+// /h5/forms/<kind> (architecture "HTTP", docs/commands.md): identity by WeCom OAuth (snsapi_base code → userid, with
 // the signed `state` of the link checked) or, in sandbox, a signed single-use link; the submission runs the form's
 // command in one transaction, under a one-time submission id the server issued with the page.
 
 interface H5Deps {
   deps: Deps;
   clock: Clock;
-  /** auth/getuserinfo (wecom.md §5.1). */
+  /** auth/getuserinfo (WeCom doc 91023). */
   userIdFromCode(code: string): Promise<string | undefined>;
 }
 

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-// After WeCom OAuth (wecom.md §5.1: the code is single-use and valid 5 minutes) the form page carries a short
+// After WeCom OAuth (WeCom doc 91023: the code is single-use and valid 5 minutes) the form page carries a short
 // signed session so the POST knows who submits — and which one-time submission id the server issued for this
 // rendering (never one the client picks). HMAC over userid + expiry + submission id with SESSION_SECRET.
 const SESSION_MS = 30 * 60_000;

@@ -2,11 +2,11 @@ import { InboxRow } from '../../../entities/inbox';
 import { OutboxRow } from '../../../entities/outbox';
 import type { Invariant } from './types';
 
-// wecom.md §3.7: the bot's own limiter keeps every send under WeCom's limits — nothing the fake marks as
+// WeCom doc 99110: the bot's own limiter keeps every send under WeCom's limits — nothing the fake marks as
 // silently dropped (30/min, 1000/h per member; 200/min per chat member) and no robot past 20/min.
 export const noRateLimitDrops: Invariant = {
   name: 'zero rate-limit drops at the fake',
-  rules: 'wecom.md §3.7',
+  rules: 'WeCom doc 99110',
   check(f) {
     const items = f.fake.feedLog.all();
     const violations = items

@@ -5,11 +5,11 @@ import { localDate, localStamp } from '../../kernel/time';
 import { fireTimesBetween } from '../../scheduler';
 import type { Invariant } from './types';
 
-// commands.md §5 "WD only": a WD-only job neither runs nor sends anything on a non-WD. A job's messages carry its
+// docs/commands.md: a WD-only job neither runs nor sends anything on a non-WD. A job's messages carry its
 // `now` (the fire time), so a message queued on a non-WD at a WD-only job's fire minute is one it sent.
 export const workdayOnly: Invariant = {
   name: 'nothing from a WD-only job on a non-WD',
-  rules: 'commands.md §5, DIR-13',
+  rules: 'docs/commands.md, DIR-13',
   async check(f) {
     const wdOnly = f.jobs.filter((j) => j.workingDaysOnly);
     const names = wdOnly.map((j) => j.name);
