@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget } from 'typeorm';
 
 /**
  * The database as the rest of the bot sees it: one transaction per event (design rule 2).
@@ -154,4 +154,30 @@ export function isDbUnavailable(err: unknown): boolean {
     e = e.driverError as typeof e;
   }
   return err instanceof DbBusyError;
+}
+
+/**
+ * Claim a queued row (inbox, outbox) for `leaseMs` with a guarded update on its status and attempt count, counting
+ * the attempt at claim (design rule 3, D77): true only for the one caller whose update matched.
+ */
+export async function claimQueued(
+  db: Db,
+  entity: EntityTarget<object>,
+  row: { id: number; status: string; attempts: number },
+  status: string,
+  leaseUntil: Date,
+): Promise<boolean> {
+  const res = await db.tx((m) =>
+    m
+      .createQueryBuilder()
+      .update(entity)
+      .set({ status, leaseUntil, attempts: row.attempts + 1 })
+      .where('id = :id AND status = :status AND attempts = :attempts', {
+        id: row.id,
+        status: row.status,
+        attempts: row.attempts,
+      })
+      .execute(),
+  );
+  return affected(res) === 1;
 }

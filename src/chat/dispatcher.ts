@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { InboxRow } from '../../entities/inbox';
 import { CalendarCoverageError } from '../kernel/work-calendar';
 import { In } from 'typeorm';
-import { affected, isDbUnavailable } from '../db';
+import { claimQueued, isDbUnavailable } from '../db';
 import { Loop } from '../loop';
 import type { Deps } from '../kernel/deps';
 import { enqueue } from '../outbox/enqueue';
@@ -97,19 +97,7 @@ export class Dispatcher {
   }
 
   private async claim(row: InboxRow, now: Date): Promise<boolean> {
-    const res = await this.deps.db.tx((tm) =>
-      tm
-        .createQueryBuilder()
-        .update(InboxRow)
-        .set({ status: 'processing', leaseUntil: new Date(now.getTime() + LEASE_MS), attempts: row.attempts + 1 })
-        .where('id = :id AND status = :status AND attempts = :attempts', {
-          id: row.id,
-          status: row.status,
-          attempts: row.attempts,
-        })
-        .execute(),
-    );
-    return affected(res) === 1;
+    return claimQueued(this.deps.db, InboxRow, row, 'processing', new Date(now.getTime() + LEASE_MS));
   }
 
   /** Process one row end to end. */

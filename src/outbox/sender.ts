@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { readFile, rm } from 'node:fs/promises';
 import { GroupChat } from '../../entities/group-chat';
 import { OutboxRow } from '../../entities/outbox';
-import { affected, type Db } from '../db';
+import { claimQueued, type Db } from '../db';
 import { Loop } from '../loop';
 import { outboxCounter } from '../metrics';
 import { getSetting } from '../settings/settings';
@@ -48,19 +48,7 @@ export class OutboxSender {
   ) {}
 
   private async claim(row: OutboxRow, now: Date): Promise<boolean> {
-    const res = await this.db.tx((m) =>
-      m
-        .createQueryBuilder()
-        .update(OutboxRow)
-        .set({ status: 'sending', leaseUntil: new Date(now.getTime() + LEASE_MS), attempts: row.attempts + 1 })
-        .where('id = :id AND status = :status AND attempts = :attempts', {
-          id: row.id,
-          status: row.status,
-          attempts: row.attempts,
-        })
-        .execute(),
-    );
-    return affected(res) === 1;
+    return claimQueued(this.db, OutboxRow, row, 'sending', new Date(now.getTime() + LEASE_MS));
   }
 
   /**
