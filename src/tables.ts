@@ -28,7 +28,8 @@ import type { FormDef } from './kernel/forms';
 import type { Ledger } from './kernel/ledger';
 import type { Tables } from './kernel/tables';
 import { auditLedger } from './reports/ledgers';
-import { SUPERVISION_LEDGERS } from './domain/supervision-ledgers';
+import { accountabilityLedger, keyTaskLedger, referralLedger } from './domain/accountability/ledgers';
+import { inspectionLedger, noticeLedger, talkLedger } from './domain/briefings/ledgers';
 import { SETTINGS } from './settings/table';
 import type { RecordKind } from './kernel/record-kind';
 import {
@@ -66,7 +67,12 @@ export const LEDGERS: readonly Ledger[] = [
   petitionLedger,
   windowLedger,
   peakSuspensionLedger,
-  ...SUPERVISION_LEDGERS,
+  inspectionLedger, // 巡查台账 ● (INS)
+  noticeLedger, // 通报台账 (BRF)
+  talkLedger, // 约谈台账 (BRF-04/06)
+  accountabilityLedger, // 整改与问效台账 ● (ACC)
+  referralLedger, // 移交台账 (ACC-05)
+  keyTaskLedger, // 督办任务台账 (ACC-02)
   lostItemLedger, // 遗失物品登记表 (LST-02…10, REC-09)
 ];
 

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import type { LocalDate } from './time';
+import { localDate, type LocalDate } from './time';
 
 // A 台账 (docs/commands.md in docs/ledgers.md): one row of the LEDGERS table, assembled in the composition root.
 
@@ -25,3 +25,10 @@ export interface Ledger {
 export function findLedger(ledgers: readonly Ledger[], name: string): Ledger | undefined {
   return ledgers.find((l) => l.name === name || l.aliases.includes(name));
 }
+
+/** A sheet column (header, row key, optional width). */
+export const ledgerColumn = (header: string, key: string, width?: number) => ({ header, key, width });
+
+/** Is `d` (an instant) on a local date inside the export's range? */
+export const inRange = (d: Date | null, r: { from: string; to: string }): boolean =>
+  !!d && localDate(d) >= r.from && localDate(d) <= r.to;
