@@ -19,6 +19,7 @@ export default defineConfig({
               test: {
                 ...common,
                 name: 'mariadb',
+                setupFiles: ['test/helpers/mariadb-cleanup.ts'],
                 include: ['test/integration/**/*.test.ts'],
                 env: { TEST_DATABASE_URL: process.env.MARIADB_URL },
               },
