@@ -8,7 +8,7 @@ import { createDataSource } from '../../ormconfig';
 import { ENTITIES } from '../../entities/index';
 import { SequenceRow } from '../../entities/sequence';
 import { nextRecordNo } from '../../src/kernel/numbers';
-import { startTestBot, type TestBot } from '../helpers/bot';
+import { startTestBot, testEnv, type TestBot } from '../helpers/bot';
 import { freshDatabaseUrl } from '../helpers/db';
 
 // `npm run cli -- backup <file>` while the bot runs, then `restore <file>` into an empty database: the same records
@@ -52,20 +52,20 @@ describe('backup and restore', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hall-backup-'));
     const file = join(dir, url.startsWith('sqlite:') ? 'hall.sqlite' : 'hall.sql');
     const before = await snapshot(url);
-    const backup = await cli(['backup', file], { DATABASE_URL: url });
+    const backup = await cli(['backup', file], testEnv(url, t.fake.url));
     expect(backup.stdout).toMatch(/backup written/);
     // The bot keeps working; the backup holds the state at the time it was taken.
     await t.say('lisi', '我是谁');
 
     const target = await freshDatabaseUrl();
-    const restored = await cli(['restore', file], { DATABASE_URL: target });
+    const restored = await cli(['restore', file], testEnv(target, t.fake.url));
     expect(restored.stdout).toMatch(/restored/);
     const after = await snapshot(target);
     expect(after).toEqual(before);
     expect(after.sequences.some((s) => s.startsWith('TS') && s.endsWith('=3'))).toBe(true);
     expect(before.counts.inbox).toBeGreaterThan(0);
 
-    const again = (await cli(['restore', file], { DATABASE_URL: target }).catch((e: unknown) => e)) as {
+    const again = (await cli(['restore', file], testEnv(target, t.fake.url)).catch((e: unknown) => e)) as {
       code: number;
       stderr: string;
     };

@@ -122,21 +122,36 @@ describe('hostile input', () => {
       () => sealed(`<!DOCTYPE x [<!ENTITY e "e">]><xml><ToUserName>a</ToUserName></xml>`),
     ],
     [
-      'C24 signed plaintext without FromUserName',
-      400,
-      () => sealed(text('帮助').replace(/<FromUserName>.*?<\/FromUserName>/, '')),
-    ],
-    [
       'C25 signed plaintext with a 200-character FromUserName',
       400,
       () => sealed(text('帮助', { from: 'u'.repeat(200) })),
     ],
+  ];
+
+  // Signed, but of a shape the parser does not know: stored as `unknown` and acknowledged, never answered 400 and
+  // lost to WeCom's retries (D5, D80); the dispatcher ignores it.
+  const SIGNED_ODD: [string, () => { url: string; body: string; headers?: Record<string, string> }][] = [
+    [
+      'C24 signed plaintext without FromUserName',
+      () => sealed(text('帮助').replace(/<FromUserName>.*?<\/FromUserName>/, '')),
+    ],
     [
       'C26 signed plaintext with a non-numeric MsgId',
-      400,
       () => sealed(text('帮助').replace(/<MsgId>.*?<\/MsgId>/, '<MsgId>12ab</MsgId>')),
     ],
   ];
+
+  it.each(SIGNED_ODD)('%s → 200, stored once as unknown and ignored, process alive', async (_name, make) => {
+    const before = await db().count(InboxRow);
+    const { url, body, headers } = make();
+    expect((await post(url, body, headers)).status).toBe(200);
+    expect((await post(url, body, headers)).status).toBe(200); // WeCom's retry: the same row, not a second
+    await t.settle();
+    const rows = await db().find(InboxRow, { order: { id: 'DESC' }, take: 1 });
+    expect(await db().count(InboxRow)).toBe(before + 1);
+    expect(rows[0]).toMatchObject({ kind: 'unknown', status: 'ignored' });
+    expect((await fetch(`${t.bot.url}/healthz`)).status).toBe(200);
+  });
 
   it.each(CALLBACK)('%s → %i, nothing stored, process alive', async (_name, status, make) => {
     const before = await db().count(InboxRow);

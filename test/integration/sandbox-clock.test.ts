@@ -18,7 +18,8 @@ const log = pino({ level: 'silent' });
 const START = '2026-03-02T10:00:00+08:00'; // Monday, a WD
 
 async function sandboxBot(databaseUrl: string, base: FixedClock): Promise<Bot> {
-  const config = loadConfig({ PORT: '0', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' });
+  // SANDBOX=1: the test made this database for the sandbox (needed on MariaDB, D59).
+  const config = loadConfig({ PORT: '0', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', SANDBOX: '1' });
   expect(config.mode).toBe('sandbox');
   return createBot({ config, clock: base, log, autoStart: false });
 }
