@@ -65,8 +65,7 @@ describe.skipIf(!onServer)('MariaDB unavailable for 30 s while commands arrive',
       const cutAt = Date.now();
       // (read directly, not through the proxy) the outage must find acknowledged work not yet done
       const unfinished = await ds.manager.count(InboxRow, { where: [{ status: 'pending' }, { status: 'processing' }] });
-      const unsent = await ds.manager.count(OutboxRow, { where: [{ status: 'pending' }, { status: 'sending' }] });
-      console.log('MEASURE at cut: unfinished inbox', unfinished, 'unsent outbox', unsent);
+      expect(unfinished).toBeGreaterThan(0);
       for (let i = 10; i < callbacks.length; i++) {
         if ((await post(i)) !== 200) refused.push(i);
         await sleep((OUTAGE_MS - 2_000) / (callbacks.length - 10));
@@ -77,7 +76,7 @@ describe.skipIf(!onServer)('MariaDB unavailable for 30 s while commands arrive',
       for (const i of refused) {
         let status = 0;
         for (let tries = 0; tries < 3 && status !== 200; tries++) {
-          if (tries) await sleep(1_000);
+          if (tries) await sleep(5_000);
           status = await post(i);
         }
         expect(status, `retry of callback ${i}`).toBe(200);
@@ -94,7 +93,7 @@ describe.skipIf(!onServer)('MariaDB unavailable for 30 s while commands arrive',
         if (!open) break;
         await sleep(500);
       }
-      console.log('MEASURE settled after restore ms', Date.now() - restoredAt, 'refused', refused.length);
+      expect(Date.now() - restoredAt, 'caught up within seconds, not after a lease ran out').toBeLessThan(20_000);
       expect(refused.length, 'callbacks during the outage are refused, not acknowledged').toBe(20);
       // Every message once (one row per person), processed, on its first attempt.
       expect(inbox.map((r) => `${r.userid}:${r.status}:${r.attempts}`).sort()).toEqual(
