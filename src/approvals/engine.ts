@@ -10,6 +10,7 @@ import { yearOf, localDate } from '../kernel/time';
 import { chiefRepStep, decidesFor } from './approvers';
 import { closeStepCard, sendStepCard } from './cards';
 import { approvalKind, type StartRequest, type StepSpec } from '../kernel/approval-kind';
+import { crashPoint } from '../crash-point';
 
 // The approval engine (D12, D17): request → card → click → guarded transition →
 // notify → card update. All functions run inside the caller's transaction (Ctx.m). A job-started approval
@@ -186,6 +187,7 @@ export async function decide(ctx: Ctx, no: string, input: DecisionInput): Promis
     next.status = 'pending';
     next.activatedAt = ctx.now;
     const to = await sendStepCard(ctx, kind, a, next);
+    crashPoint('mid-approval'); // step decided, approval moved, next card queued — none of it committed yet
     await ctx.m.update(ApprovalStep, { id: next.id }, { status: 'pending', activatedAt: ctx.now, taskId: next.taskId });
     await kind.onStepApproved?.(ctx, a, step.idx);
     const nextNames = await names(ctx, to);

@@ -61,8 +61,9 @@ export class Dispatcher {
     for (const row of rows) {
       const leased = row.status === 'processing' && row.leaseUntil && row.leaseUntil > now;
       if (leased || !['pending', 'processing'].includes(row.status)) continue;
-      if (!(await this.claim(row, now))) continue;
-      const claimed = { ...row, attempts: row.attempts + 1 };
+      const leaseUntil = new Date(now.getTime() + LEASE_MS);
+      if (!(await this.claim(row, leaseUntil))) continue;
+      const claimed = { ...row, attempts: row.attempts + 1, leaseUntil };
       if (row.status === 'processing' && row.attempts >= MAX_ATTEMPTS) {
         // The process died during each of its attempts (the lease ran out every time): park it, do not loop.
         await this.park(claimed, now, 'processing interrupted on every attempt (crash while handling this message)');
@@ -85,19 +86,35 @@ export class Dispatcher {
     });
   }
 
-  /** Give back a claim that failed because the database was unreachable: that was not an attempt. */
+  /**
+   * Give back a claim that failed because the database was unreachable: that was not an attempt (D77). Guarded on
+   * this claim's own lease, so a claim another instance made in the meantime is never undone.
+   */
   private async unclaim(row: InboxRow): Promise<void> {
     await this.deps.db.tx((tm) =>
-      tm.update(
-        InboxRow,
-        { id: row.id, status: 'processing', attempts: row.attempts },
-        { status: 'pending', attempts: row.attempts - 1, leaseUntil: null },
-      ),
+      tm
+        .createQueryBuilder()
+        .update(InboxRow)
+        .set({ status: 'pending', attempts: row.attempts - 1, leaseUntil: null })
+        .where('id = :id AND status = :processing AND attempts = :attempts AND leaseUntil = :lease', {
+          id: row.id,
+          processing: 'processing',
+          attempts: row.attempts,
+          lease: row.leaseUntil!.toISOString(),
+        })
+        .execute(),
     );
   }
 
-  private async claim(row: InboxRow, now: Date): Promise<boolean> {
-    return claimQueued(this.deps.db, InboxRow, row, 'processing', new Date(now.getTime() + LEASE_MS));
+  private async claim(row: InboxRow, leaseUntil: Date): Promise<boolean> {
+    try {
+      return await claimQueued(this.deps.db, InboxRow, row, 'processing', leaseUntil);
+    } catch (err) {
+      // The claim may have committed with its answer lost to the outage: give it back once the database answers,
+      // or the row would sit leased for a minute and come back with an attempt spent (D77).
+      if (isDbUnavailable(err)) this.toUnclaim.push({ ...row, attempts: row.attempts + 1, leaseUntil });
+      throw err;
+    }
   }
 
   /** Process one row end to end. */

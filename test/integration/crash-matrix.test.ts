@@ -3,6 +3,9 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDataSource } from '../../ormconfig';
+import { Approval } from '../../entities/approval';
+import { ApprovalStep } from '../../entities/approval-step';
+import { AuditLog } from '../../entities/audit-log';
 import { InboxRow } from '../../entities/inbox';
 import { JobRun } from '../../entities/job-run';
 import { OutboxRow } from '../../entities/outbox';
@@ -11,11 +14,12 @@ import type { CrashPoint } from '../../src/crash-point';
 import { loadDemoDirectory } from '../../src/directory/demo';
 import { testEnv } from '../helpers/bot';
 import { freshDatabaseUrl } from '../helpers/db';
-import { TEST_CRYPTO, fakeWecom, signedCallback, type RunningFakeWecom } from '../helpers/fake-wecom';
+import { TEST_CRYPTO, fakeWecom, signedCallback, type FeedItem, type RunningFakeWecom } from '../helpers/fake-wecom';
 
 // Fault matrix, crash side (D77, D78): the real bot process (src/main.ts, real clock) is killed with
 // SIGKILL at a crash point (src/crash-point.ts), then started again on the same database. Every acknowledged
-// message must be processed once and answered once; an interrupted job period must be re-run once. The scenarios
+// message must be processed once and answered once; an interrupted job period must be re-run once; a click killed
+// between deciding a step and committing the next step's card advances the approval exactly one step. The scenarios
 // run side by side and share one wait for the 60 s leases of the killed process to run out.
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -66,16 +70,35 @@ const exited = (child: ChildProcess) =>
       : child.once('exit', (_code, signal) => resolve(signal)),
   );
 
-async function say(url: string, from: string, content: string, msgId: string): Promise<number> {
-  const { url: path, body } = signedCallback(TEST_CRYPTO, {
-    type: 'text',
-    corpId: TEST_CRYPTO.corpId,
-    from,
-    content,
-    msgId,
-    createTime: Math.floor(Date.now() / 1000),
-  } as never);
+async function post(url: string, spec: Record<string, unknown>): Promise<number> {
+  const full = { corpId: TEST_CRYPTO.corpId, createTime: Math.floor(Date.now() / 1000), ...spec };
+  const { url: path, body } = signedCallback(TEST_CRYPTO, full as never);
   return (await fetch(`${url}${path}`, { method: 'POST', body })).status;
+}
+
+const say = (url: string, from: string, content: string, msgId: string) =>
+  post(url, { type: 'text', from, content, msgId });
+
+/** The newest card delivered to `userid` that carries a button with this key prefix (polls the fake). */
+async function cardFor(fake: RunningFakeWecom, userid: string, keyPrefix: string): Promise<FeedItem> {
+  for (let i = 0; i < 100; i++) {
+    const card = fake.state.feedLog
+      .all()
+      .filter((f) => f.msgtype === 'template_card' && (f.to as string[]).includes(userid))
+      .find((f) =>
+        ((f.card?.button_list as { key: string }[] | undefined) ?? []).some((b) => b.key.startsWith(keyPrefix)),
+      );
+    if (card) return card;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no card with ${keyPrefix} for ${userid}`);
+}
+
+/** 林娜 (BDC staff) files a 窗口变更: 首席代表签字 (高峰) → 大厅管理室审核 (赵敏, 钱进) → 有关负责人签字 (WIN-02). */
+async function fileChange(url: string): Promise<void> {
+  const start = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+  const cmd = `窗口 变更 新增 窗口=25 起始=${start} 业务=不动产抵押登记`;
+  expect(await say(url, 'linna', cmd, '7100000000000000002')).toBe(200);
 }
 
 interface Scenario {
@@ -107,8 +130,42 @@ async function crash(s: Scenario): Promise<void> {
   }
   const { child, url } = await startBot(env);
   const died = exited(child);
-  expect(await say(url, 'lisi', '我是谁', '7100000000000000001')).toBe(200);
+  if (s.point === 'mid-approval') {
+    await fileChange(url);
+    const card = await cardFor(s.fake, 'gaofeng', 'approve:');
+    const eventKey = (card.card!.button_list as { key: string }[]).find((b) => b.key.startsWith('approve:'))!.key;
+    const responseCode = s.fake.state.mintResponseCode(card.taskId!);
+    const click = { type: 'card', from: 'gaofeng', eventKey, taskId: card.taskId, responseCode };
+    expect(await post(url, { ...click, cardType: 'button_interaction' })).toBe(200);
+  } else expect(await say(url, 'lisi', '我是谁', '7100000000000000001')).toBe(200);
   expect(await died).toBe('SIGKILL');
+}
+
+/** After the restart: the click decided step 0 once, the approval sits on step 1, each next approver has one card. */
+async function expectOneStep(s: Scenario): Promise<void> {
+  const ds = createDataSource(s.dbUrl);
+  await ds.initialize();
+  try {
+    const a = await ds.manager.findOneOrFail(Approval, { where: { subjectId: 'BG2026-BDC-001' } });
+    expect([a.status, a.step]).toEqual(['pending', 1]);
+    const steps = await ds.manager.find(ApprovalStep, { where: { approvalId: a.id }, order: { idx: 'ASC' } });
+    expect(steps.map((x) => `${x.status}:${x.decidedBy ?? ''}`)).toEqual(['approved:gaofeng', 'pending:', 'waiting:']);
+    expect(await ds.manager.count(AuditLog, { where: { subjectId: a.no, action: 'approval.approve' } })).toBe(1);
+    const cardsTo = (u: string) =>
+      s.fake.state.feedLog
+        .all()
+        .filter(
+          (f) =>
+            f.msgtype === 'template_card' && (f.to as string[]).includes(u) && JSON.stringify(f.card).includes(a.no),
+        );
+    expect([cardsTo('zhao').length, cardsTo('qian').length]).toEqual([1, 1]);
+    const greyed = s.fake.state.feedLog.all().filter((f) => f.cardState?.replaceName?.includes('已同意·高峰'));
+    expect(greyed).toHaveLength(1);
+    const told = s.fake.state.messagesTo('gaofeng').filter((f) => f.text?.includes(`${a.no} 已同意，送大厅管理室审核`));
+    expect(told).toHaveLength(1);
+  } finally {
+    await ds.destroy();
+  }
 }
 
 async function settled(s: Scenario): Promise<{ inbox: InboxRow[]; outbox: OutboxRow[]; runs: JobRun[] }> {
@@ -116,7 +173,7 @@ async function settled(s: Scenario): Promise<{ inbox: InboxRow[]; outbox: Outbox
   await ds.initialize();
   try {
     for (let i = 0; ; i++) {
-      const inbox = await ds.manager.find(InboxRow, { where: { userid: 'lisi' } });
+      const inbox = await ds.manager.find(InboxRow, { order: { id: 'ASC' } });
       const outbox = await ds.manager.find(OutboxRow);
       const runs = await ds.manager.find(JobRun, { where: { job: 'approval-reminders', period: '2026-03-04' } });
       const open =
@@ -132,8 +189,8 @@ async function settled(s: Scenario): Promise<{ inbox: InboxRow[]; outbox: Outbox
 }
 
 describe('crash matrix (SIGKILL, restart)', () => {
-  it('after the ack, inside a command transaction, after WeCom 200 before the sent mark, mid-job: all once', async () => {
-    const points: CrashPoint[] = ['before-dispatch', 'in-command-tx', 'after-send', 'mid-job'];
+  it('after the ack, inside a command transaction, after WeCom 200 before the sent mark, mid-job, mid-approval: all once', async () => {
+    const points: CrashPoint[] = ['before-dispatch', 'in-command-tx', 'after-send', 'mid-job', 'mid-approval'];
     const scenarios = await Promise.all(points.map(prepare));
     await Promise.all(scenarios.map(crash));
     const crashedAt = Date.now();
@@ -145,6 +202,12 @@ describe('crash matrix (SIGKILL, restart)', () => {
         const { inbox, outbox, runs } = await settled(s);
         if (s.point === 'mid-job') {
           expect(runs.map((r) => `${r.attempt}:${r.status}`).sort(), s.point).toEqual(['1:failed', '2:ok']);
+          continue;
+        }
+        if (s.point === 'mid-approval') {
+          expect(inbox.map((r) => `${r.userid}:${r.status}`)).toEqual(['linna:done', 'gaofeng:done']);
+          expect(outbox.filter((r) => r.status !== 'sent')).toEqual([]);
+          await expectOneStep(s);
           continue;
         }
         expect(

@@ -149,6 +149,25 @@ describe('resilience edges', () => {
     expect([row.status, row.attempts]).toEqual(['done', 1]);
   });
 
+  it('D77 a claim committed whose answer was lost to an outage is given back: no attempt spent, no minute leased', async () => {
+    await start();
+    await t.deliver({ type: 'text', from: 'lisi', content: '我是谁' } as never);
+    const db = t.bot.deps.db;
+    const tx = db.tx.bind(db);
+    let calls = 0;
+    // The first transaction of the pass (the claim) commits, then the connection drops before the answer arrives.
+    db.tx = async <T>(fn: Parameters<typeof tx<T>>[0]): Promise<T> => {
+      const result = await tx(fn);
+      if (++calls === 1) throw Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+      return result;
+    };
+    await expect(t.bot.dispatcher.drain()).rejects.toThrow(/ECONNRESET/);
+    db.tx = tx;
+    await t.settle();
+    const [row] = await inbox('lisi');
+    expect([row.status, row.attempts]).toEqual(['done', 1]);
+  });
+
   // ── outbox
 
   it('a file whose send failed is retried without uploading it again (media_id kept on the row)', async () => {
