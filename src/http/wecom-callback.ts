@@ -6,6 +6,7 @@ import { callbackCounter } from '../metrics';
 import type { Clock } from '../kernel/time';
 import { CallbackError, openEnvelope, verifyUrl, type CryptoCfg } from '../wecom/crypto';
 import { dedupeKeyOf, kindOf, malformedInbound, parseInbound } from '../wecom/inbound';
+import { isDbUnavailable } from '../db';
 
 /** A real callback envelope is a few KB (text ≤ 2048 bytes before encryption); anything larger is refused unread. */
 export const MAX_CALLBACK_BYTES = 64 * 1024;
@@ -41,7 +42,14 @@ function query(ctx: Koa.Context): Record<string, string | undefined> {
 
 function reject(ctx: Koa.Context, log: Logger, status: number, reason: string): void {
   ctx.status = status;
-  ctx.body = status === 401 ? 'invalid signature' : status === 413 ? 'payload too large' : 'bad request';
+  ctx.body =
+    status === 401
+      ? 'invalid signature'
+      : status === 413
+        ? 'payload too large'
+        : status === 503
+          ? 'unavailable'
+          : 'bad request';
   callbackCounter.inc({ outcome: `rejected_${status}` });
   log.warn({ status, reason, ip: ctx.ip }, 'callback rejected');
 }
@@ -105,19 +113,27 @@ export function callbackPost(deps: CallbackDeps): Koa.Middleware {
       reject(ctx, deps.log, err.status, err.code);
       return;
     }
-    const stored = await deps.inbox.store({
-      dedupeKey: dedupeKeyOf(inbound).slice(0, 191),
-      userid: inbound.from.toLowerCase(),
-      kind: kindOf(inbound),
-      payload: inbound,
-      status: 'pending',
-      attempts: 0,
-      error: null,
-      errorRef: null,
-      leaseUntil: null,
-      receivedAt: now,
-      processedAt: null,
-    });
+    let stored: boolean;
+    try {
+      stored = await deps.inbox.store({
+        dedupeKey: dedupeKeyOf(inbound).slice(0, 191),
+        userid: inbound.from.toLowerCase(),
+        kind: kindOf(inbound),
+        payload: inbound,
+        status: 'pending',
+        attempts: 0,
+        error: null,
+        errorRef: null,
+        leaseUntil: null,
+        receivedAt: now,
+        processedAt: null,
+      });
+    } catch (err) {
+      // D81: the database is down or its queue full — nothing was stored; WeCom retries a 503 after 5 s.
+      if (!isDbUnavailable(err)) throw err;
+      reject(ctx, deps.log, 503, 'db_unavailable');
+      return;
+    }
     callbackCounter.inc({ outcome: stored ? 'stored' : 'duplicate' });
     ctx.status = 200;
     ctx.body = '';
