@@ -11,37 +11,48 @@ import { awardCardActions } from './performance';
 import { windowCardActions } from './window-lifecycle';
 import { disputeReasonInterceptor, findingAck, supervisionCardActions } from './supervision-cards';
 
+/** A card verb shared by several domains, each handling its own record-number prefix. */
+interface PrefixHandler {
+  prefix: RegExp;
+  holders(ctx: Ctx, id: string): Promise<readonly string[]>;
+  handle: CardAction['handle'];
+}
+
+/** One verb routed by number prefix, so domains add a row instead of a second verb. */
+function prefixAction(verb: string, describe: string, handlers: readonly PrefixHandler[]): CardAction {
+  const find = (id: string) => handlers.find((x) => x.prefix.test(id));
+  return {
+    verb,
+    who: { holders: async (ctx, id) => (await find(id)?.holders(ctx, id)) ?? [], describe },
+    async handle(ctx, id, click) {
+      const h = find(id);
+      if (h) await h.handle(ctx, id, click);
+      else await ctx.reply('该按钮已失效，请发送“待办”查看需要处理的事项。');
+    },
+  };
+}
+
 /**
  * `ack:<record number>` (已收到 / 确认) is shared by several domains: each handles its own number prefix —
  * TS… complaints (CMP-11/12/13); add yours here (e.g. WT… findings) rather than a second `ack` verb.
  */
-export const ACK_HANDLERS: {
-  prefix: RegExp;
-  holders(ctx: Ctx, id: string): Promise<readonly string[]>;
-  handle: CardAction['handle'];
-}[] = [
+export const ACK_HANDLERS: PrefixHandler[] = [
   { prefix: /^TS\d/i, holders: complaintAckers, handle: complaintAck }, // CMP-11 处理意见 received
   { prefix: /^WT\d/i, holders: findingAckers, handle: findingAck }, // INS-09 finding confirmed by the 首席代表
 ];
 
-const ackAction: CardAction = {
-  verb: 'ack',
-  who: {
-    holders: async (ctx, id) => (await ACK_HANDLERS.find((x) => x.prefix.test(id))?.holders(ctx, id)) ?? [],
-    describe: '相关部门首席代表',
-  },
-  async handle(ctx, id, click) {
-    const h = ACK_HANDLERS.find((x) => x.prefix.test(id));
-    if (h) await h.handle(ctx, id, click);
-    else await ctx.reply('该按钮已失效，请发送“待办”查看需要处理的事项。');
-  },
-};
+/**
+ * `confirm:<record number>` (本人确认): a person a record names confirms it before it goes on — the leaver's
+ * own signature on a 离岗 request (STF), the replacement of a guide's 暂离 (ATT-04). One row per prefix.
+ */
+export const CONFIRM_HANDLERS: PrefixHandler[] = [];
 
 export const CARD_ACTIONS: CardAction[] = [
   ...windowCardActions, // reclaim:<GB号>, keep:<GB号> (WIN-08), ack_resume:<GB号> (WIN-11)
   ...approvalCardActions, // approve:<SP号>, reject:<SP号>
   ...awardCardActions, // cancel_award:<id>, keep_award:<id> (PRF-17)
-  ackAction, // ack:<TS号|…> by number prefix (ACK_HANDLERS)
+  prefixAction('ack', '相关部门首席代表', ACK_HANDLERS), // ack:<TS号|…> by number prefix
+  prefixAction('confirm', '记录所列本人', CONFIRM_HANDLERS), // confirm:<号> by number prefix
   ...supervisionCardActions, // dispute:/uphold:/withdraw:<WT号> (INS-09), edit:<SP号> (口头通报, BRF-03)
 ];
 

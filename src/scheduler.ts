@@ -110,6 +110,7 @@ export class Scheduler {
       return { status: 'no-calendar' };
     }
     if (period === null) return { status: 'not-due' };
+    if (job.unclaimed) return this.runUnclaimed(job, now, period);
     const attempt = await this.claim(job, period, now, opts);
     if (attempt === undefined) return { status: 'already-run', period };
     const heartbeat = startHeartbeat(this.deps, this.clock, { job: job.name, period, attempt });
@@ -140,6 +141,19 @@ export class Scheduler {
       return { status: 'failed', period, attempt, error: err instanceof Error ? err.message : String(err) };
     } finally {
       clearInterval(heartbeat);
+    }
+  }
+
+  /** D93: no job_runs row; the job's own reminder keys make a repeat harmless. */
+  private async runUnclaimed(job: JobDef, now: Date, period: string): Promise<RunOutcome> {
+    try {
+      const counts = (await job.run(this.deps, now)) ?? {};
+      jobCounter.inc({ job: job.name, outcome: 'ok' });
+      return { status: 'ok', period, attempt: 0, counts };
+    } catch (err) {
+      jobCounter.inc({ job: job.name, outcome: 'failed' });
+      this.deps.log.error({ job: job.name, period, err }, 'job run failed');
+      return { status: 'failed', period, attempt: 0, error: err instanceof Error ? err.message : String(err) };
     }
   }
 
@@ -187,6 +201,7 @@ export class Scheduler {
     const now = this.clock.now();
     const ran = await this.retryInterrupted();
     for (const job of this.jobs) {
+      if (job.unclaimed) continue; // D93: nothing to catch up
       const m = this.deps.db.manager;
       // D33: a `job run --at <future>` row says nothing about which periods this clock has seen pass.
       const last = await m

@@ -32,6 +32,7 @@ import { accountabilityLedger, keyTaskLedger, referralLedger } from './domain/ac
 import { inspectionLedger, noticeLedger, talkLedger } from './domain/briefings/ledgers';
 import { SETTINGS } from './settings/table';
 import type { RecordKind } from './kernel/record-kind';
+import type { MonthlyReportProvider } from './kernel/report-provider';
 import {
   deductionRecord,
   deviceTaskRecord,
@@ -108,6 +109,9 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   measureRecord, // WX
 ];
 
+/** monthly-batch section 六 (D92): each domain's monthly figure, to G-OFFICE and each 首席代表 its own line. */
+export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [];
+
 export const TABLES: Tables = {
   commands: COMMANDS,
   cardActions: CARD_ACTIONS,
@@ -119,4 +123,5 @@ export const TABLES: Tables = {
   attachmentHooks: ATTACHMENT_HOOKS,
   settings: SETTINGS,
   recordKinds: RECORD_KINDS,
+  monthlyReports: MONTHLY_REPORTS,
 };

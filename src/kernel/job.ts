@@ -23,6 +23,12 @@ export interface JobDef {
    * (e.g. monthly-batch on a day that is not the month's first WD).
    */
   periodKey(now: Date, calendar: WorkCalendar): string | null;
+  /**
+   * D93: a job that fires every minute (presence-timers) keeps no `job_runs` row per fire: each of its
+   * reminders is claimed in reminder_log, so a repeated fire sends nothing twice, and a missed fire is not
+   * caught up (the next fire sees the same state).
+   */
+  unclaimed?: true;
   /** Do the work; return counts for job_runs. */
   run(deps: Deps, now: Date): Promise<Record<string, number> | void>;
 }

@@ -6,6 +6,7 @@ import type { FormDef } from './forms';
 import type { JobDef } from './job';
 import type { Ledger } from './ledger';
 import type { RecordKind } from './record-kind';
+import type { MonthlyReportProvider } from './report-provider';
 import type { SettingDef } from './setting-def';
 
 /**
@@ -34,4 +35,6 @@ export interface Tables {
   settings: Readonly<Record<string, SettingDef>>;
   /** Every numbered record: `记录 历史` / `记录 更正` (REC-02, REC-06, REC-09). */
   recordKinds: readonly RecordKind[];
+  /** monthly-batch section 六: one line per domain figure (D92). */
+  monthlyReports: readonly MonthlyReportProvider[];
 }

@@ -15,8 +15,8 @@ import type { WrittenContent } from './written-content';
 
 // monthly-batch (09:00 on the month's 1st WD), the [supervision] parts: BRF-04/05 约谈 candidates, the BRF-07
 // 书面通报 draft, PRF-14 deductions of last month, the INS quotas and the DIR-11 joint-inspection 首席代表 list —
-// to G-OFFICE, and each 首席代表 its own department's lines. Report lines of modules that do not exist yet
-// (ATT-10, REV-06, CAS-19, DIR-15, ITM-07/09) say 无 (D21).
+// to G-OFFICE, and each 首席代表 its own department's lines. Section 六 is the other domains' monthly figures,
+// one line per row of `tables.monthlyReports` (D92); with no row there is no section 六.
 
 export async function runMonthlyBatch(ctx: Ctx): Promise<Record<string, number>> {
   const today = localDate(ctx.now);
@@ -41,8 +41,12 @@ export async function runMonthlyBatch(ctx: Ctx): Promise<Record<string, number>>
     `三、扣分事件（PRF-14）：${deductions.length ? deductions.map((k) => `${k.no} ${k.departmentCode ?? ''} ${k.rule}`).join('；') : '无'}`,
     `四、巡查（INS-01/02/03）：日常 ${stats.dailyDone}/${stats.dailyDays}个工作日，联合 ${stats.joint}/${JOINT_PER_MONTH}，领导 ${stats.leader}/${LEADER_PER_MONTH}；问题 ${summary.problems}，表扬 ${summary.praise}`,
     `五、联合巡查首席代表（DIR-11，进驻两人以上）：${chiefNames.join('、') || '无'}`,
-    '六、考勤汇总（ATT-10）：无｜满意度（REV-06）：无｜超期率（CAS-19）：无｜未持证（DIR-15）：无｜要点/休眠事项（ITM-07/09）：无',
   ];
+  const providers = ctx.deps.tables.monthlyReports;
+  if (providers.length) {
+    lines.push('六、其他月度指标：');
+    for (const p of providers) lines.push(`（${p.rules.join('/')}）${p.label}：${await p.office(ctx, month)}`);
+  }
   await ctx.send({ group: 'G-OFFICE' }, { text: lines.join('\n') }, `monthly:${month}:office`);
   let chiefsTold = 0;
   for (const d of await ctx.m.find(Department, { where: { inactive: false }, order: { code: 'ASC' } })) {
@@ -55,8 +59,12 @@ export async function runMonthlyBatch(ctx: Ctx): Promise<Record<string, number>>
       `巡查问题 ${s?.problems.length ?? 0} 起，表扬 ${s?.praise.length ?? 0} 次`,
       `扣分事件：${kf.length ? kf.map((k) => `${k.no}（${k.rule}）`).join('、') : '无'}`,
       `约谈候选：${cand.length ? cand.map((x) => `约谈${x.target}（${x.reasons.join('、')}）`).join('；') : '无'}`,
-    ].join('\n');
-    await ctx.send({ user: d.chiefRep }, { text }, `monthly:${month}:chief:${d.code}`);
+    ];
+    for (const p of providers) {
+      const own = p.department ? await p.department(ctx, month, d.code) : null;
+      if (own !== null) text.push(`${p.label}：${own}`);
+    }
+    await ctx.send({ user: d.chiefRep }, { text: text.join('\n') }, `monthly:${month}:chief:${d.code}`);
     chiefsTold++;
   }
   return {
