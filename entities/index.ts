@@ -50,6 +50,8 @@ import { WindowClosure } from './window-closure';
 import { LostItem } from './lost-item';
 import { LostItemVersion } from './lost-item-version';
 import { LostReport } from './lost-report';
+import { Rating } from './rating';
+import { BadReview } from './bad-review';
 
 export {
   LostItem,
@@ -96,6 +98,8 @@ export {
   ReminderLog,
   SequenceRow,
   SettingRow,
+  Rating,
+  BadReview,
 };
 
 export const ENTITIES = [
@@ -157,4 +161,7 @@ export const ENTITIES = [
   LostReport,
   // resilience (D34 sliding windows)
   RateSend,
+  // reviews 好差评 (REV)
+  Rating,
+  BadReview,
 ];
