@@ -84,7 +84,7 @@ for (const b of IMPORT_BENCHES) {
   );
   const t0 = performance.now();
   await base.db.tx(async (m) => {
-    const records = parse<string[]>(bytes, { from_line: 2, relax_column_count: true });
+    const records: string[][] = parse(bytes, { from_line: 2, relax_column_count: true });
     for (const r of records) await m.query('INSERT INTO scratch VALUES (?,?,?,?,?,?,?,?,?)', r.slice(0, 9));
   });
   const baselineMs = performance.now() - t0;
