@@ -66,6 +66,14 @@ import {
 import { complaintHistoryCommand, complaintList, complaintStatsCommand, complaintView } from './complaints-queries';
 import { exportFormCommand, recordCorrectCommand, recordHistoryCommand } from './records';
 import { awardCancel, deductionList, deductionRecord } from './performance';
+import {
+  providerDispute,
+  providerFeedback,
+  providerScoreEntry,
+  providerScoreView,
+  providerTermination,
+  providerWeeklyCheck,
+} from './provider';
 import { badReviewList, badReviewRectify, badReviewView, ratingsImportCmd, satisfactionCmd } from './reviews';
 import { referralRecord } from './referrals';
 import { settingsChange, settingsList, settingsView } from './settings';
@@ -142,6 +150,13 @@ export const COMMANDS: CommandDef[] = [
   badReviewView,
   badReviewRectify,
   satisfactionCmd,
+  // 综窗服务商考核 (PRF-01…09)
+  providerScoreEntry,
+  providerScoreView,
+  providerWeeklyCheck,
+  providerFeedback,
+  providerDispute,
+  providerTermination,
   referralRecord,
   // 设置
   settingsList,

@@ -52,6 +52,8 @@ import { LostItemVersion } from './lost-item-version';
 import { LostReport } from './lost-report';
 import { Rating } from './rating';
 import { BadReview } from './bad-review';
+import { ProviderScore } from './provider-score';
+import { ProviderEvent } from './provider-event';
 
 export {
   LostItem,
@@ -100,6 +102,8 @@ export {
   SettingRow,
   Rating,
   BadReview,
+  ProviderScore,
+  ProviderEvent,
 };
 
 export const ENTITIES = [
@@ -164,4 +168,7 @@ export const ENTITIES = [
   // reviews 好差评 (REV)
   Rating,
   BadReview,
+  // provider scoring (PRF-01…09)
+  ProviderScore,
+  ProviderEvent,
 ];
