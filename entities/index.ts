@@ -50,8 +50,14 @@ import { WindowClosure } from './window-closure';
 import { LostItem } from './lost-item';
 import { LostItemVersion } from './lost-item-version';
 import { LostReport } from './lost-report';
+import { ServiceItem } from './item';
+import { ServiceCase } from './case';
+import { CaseEvent } from './case-event';
 
 export {
+  ServiceItem,
+  ServiceCase,
+  CaseEvent,
   LostItem,
   LostItemVersion,
   LostReport,
@@ -155,6 +161,10 @@ export const ENTITIES = [
   LostItem,
   LostItemVersion,
   LostReport,
+  // cases (ITM, CAS)
+  ServiceItem,
+  ServiceCase,
+  CaseEvent,
   // resilience (D34 sliding windows)
   RateSend,
 ];
