@@ -15,6 +15,8 @@ export const CASE_CLOSED: readonly CaseStatus[] = ['已出件', '不予受理', 
 export interface CaseSupplement {
   round: number;
   items: string[];
+  /** Items of this round since received (补齐). */
+  met: string[];
   notice: string;
   at: string;
   by: string;
@@ -31,8 +33,8 @@ export interface CaseParallelPart {
 
 /**
  * 办件 `AJ<年>-<5位>` (CAS-01…24, ACC-08): the bot's mirror of a case of the 一体化在线政务服务平台, which stays
- * the system of record (CAS-02). The clock is a row of `deadline` (subjectType `case`, kind `case:办结`);
- * `dueDate` copies its due date for lists and ledgers.
+ * the system of record (CAS-02). The clock is a row of `deadline` (subjectType `case`, kind `case:办结`), which
+ * is authoritative; `dueDate` is its due date as of the case's last event (a calendar change moves only the clock).
  */
 @Entity('service_case')
 @Index('uq_service_case_no', ['no'], { unique: true })
@@ -69,6 +71,8 @@ export class ServiceCase {
   @Column(str(64, true)) confirmedBy: string | null;
   @Column(instant(true)) confirmedAt: Date | null;
   @Column(instant(true)) acceptedAt: Date | null;
+  /** D0 of the clock: the 受理 date, or the 补齐 date when materials were supplemented (CAS-08). */
+  @Column(localDate(true)) clockStart: string | null;
   /** The clock (D16 versions, CAS-08/10/12) and a copy of its due date. */
   @Column(int(true)) deadlineId: number | null;
   @Column(localDate(true)) dueDate: string | null;

@@ -10,6 +10,8 @@ import { lostItemForm } from '../commands/lost-form';
 import { JOBS } from '../jobs/index';
 import { claimSignatureHook } from './domain/lost-found/claim';
 import { lostItemLedger } from './domain/lost-found/ledger';
+import { caseDeadlineLedger } from './domain/cases/ledger';
+import { caseRecord } from './domain/cases/record-kind';
 import { externalNoticeKind } from './domain/briefings/external-notice';
 import { oralNoticeKind } from './domain/briefings/oral-release';
 import { talkRecordKind } from './domain/briefings/talks';
@@ -75,6 +77,7 @@ export const LEDGERS: readonly Ledger[] = [
   referralLedger, // 移交台账 (ACC-05)
   keyTaskLedger, // 督办任务台账 (ACC-02)
   lostItemLedger, // 遗失物品登记表 (LST-02…10, REC-09)
+  caseDeadlineLedger, // 办件时限台账 ● (CAS-01…19, ACC-08)
 ];
 
 /** Every H5 form (`表单 <名称>`); each row submits to one command. */
@@ -107,6 +110,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   rectificationRecord, // ZG (ACC-04)
   keyTaskRecord, // DB
   measureRecord, // WX
+  caseRecord, // AJ 办件 (CAS, REC-09)
 ];
 
 /** monthly-batch section 六 (D92): each domain's monthly figure, to G-OFFICE and each 首席代表 its own line. */

@@ -68,6 +68,7 @@ export class Cases1790000000050 implements MigrationInterface {
           col.str('confirmedBy', 64, true),
           col.instant('confirmedAt', true),
           col.instant('acceptedAt', true),
+          col.date('clockStart', true),
           col.int('deadlineId', true),
           col.date('dueDate', true),
           col.json('parallel', true),
