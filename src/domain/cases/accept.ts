@@ -10,7 +10,8 @@ import { assertStatus, changeCase, loadCase } from './store';
 
 // 受理 (CAS-01/08/13/24): the clock starts here — "within N WD", counted from the next WD after D0, where D0
 // is the 受理 day or, after 补正, the day the materials were complete (000 限时办结 第六条). A 即办件 is due at
-// the end of D0 (17:30, calendar.endOfDay). 一次办 and 异地通办 need the 审核/属地 department's confirmation.
+// the end of D0 (17:30, calendar.endOfDay; D100, D102). 一次办 and 异地通办 need the 审核/属地 department's
+// confirmation (D101).
 
 export interface AcceptArgs {
   补齐?: string;

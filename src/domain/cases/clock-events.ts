@@ -8,7 +8,7 @@ import { getSetting } from '../../settings/settings';
 import { assertStatus, changeCase, loadCase } from './store';
 
 // 中止 / 恢复 (CAS-12, OPEN #59), 延期 (CAS-10) and 会商 (CAS-09) on the case's versioned clock (D16): each
-// change bumps the clock's version, so reminders re-arm and never repeat.
+// change bumps the clock's version, so reminders re-arm and never repeat. 并联 sub-clocks follow (D104).
 
 /** The case's live clocks: its own and the 并联 departments' not yet done (CAS-22). */
 function liveClocks(c: ServiceCase): number[] {

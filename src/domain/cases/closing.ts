@@ -11,7 +11,7 @@ import { BEFORE_ACCEPT, OPEN_CASE, SUBJECT } from './model';
 import { assertStatus, changeCase, loadCase } from './store';
 
 // Ending a case: 不予受理 (CAS-11), 撤回 (CAS-16), 办结 with its 办结告知 task (CAS-15), 出件 which closes it
-// (CAS-15, CAS-24).
+// (CAS-15, CAS-24). Overdue is fixed at 办结 (D106); the notices are the bot's own text (D103).
 
 export const NOTIFY_ITEM = '办结告知';
 

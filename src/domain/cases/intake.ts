@@ -113,7 +113,7 @@ function noticeText(ctx: Ctx, c: ServiceCase, round: number, items: string[]): s
     `${c.applicant}：您申请的“${c.itemName}”需补正以下材料：`,
     ...items.map((x, i) => `${i + 1}. ${x}`),
     '请一次性补齐；补齐后次日起计算办理时限。告知后不再要求补充其他材料。',
-    `告知人 ${ctx.actor.name}　${cnDate(localDate(ctx.now))}`,
+    `告知人 ${ctx.actor.name} ${cnDate(localDate(ctx.now))}`,
   ].join('\n');
 }
 

@@ -8,7 +8,7 @@ import { partClock, SUBJECT } from './model';
 import { assertStatus, changeCase, loadCase } from './store';
 
 // 并联审批 (CAS-22; 002 运行规范 第十六、二十条): each 审批部门 finishes within its own 承诺时限, so each gets its
-// own clock on the case, started at the 并联 entry; `完成=<代码>` closes one department's part.
+// own clock on the case, started at the 并联 entry; `完成=<代码>` closes one department's part (D105).
 
 /** `GA,ZJ` (the case's 承诺时限 each) or `GA:3,ZJ:5` (WD per department). */
 function parseParts(text: string, fallback: number): { dept: string; wd: number }[] {

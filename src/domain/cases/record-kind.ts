@@ -7,7 +7,7 @@ import { PREFIX, SUBJECT, WIDTH } from './model';
 import { caseNumbers, changeCase, maySeeCase } from './store';
 
 // AJ 办件 for `记录 历史` / `记录 更正` (REC-02, REC-09). 计时起算日 drives the clock: a correction moves the
-// clock's D0 and recomputes its due date (the records engine shifts the deadline rows, D16 versions).
+// clock's D0 and recomputes its due date (the records engine shifts the deadline rows; D16 versions, D108).
 
 export const caseRecord: RecordKind = {
   prefix: PREFIX,

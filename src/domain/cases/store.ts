@@ -1,4 +1,4 @@
-import { In, Like } from 'typeorm';
+import { Like } from 'typeorm';
 import { CaseEvent } from '../../../entities/case-event';
 import { ServiceCase } from '../../../entities/case';
 import { insertRows } from '../../db';
@@ -13,7 +13,7 @@ import { PREFIX, SUBJECT, WIDTH } from './model';
 // Loading and changing a 办件: every change bumps `version`, writes an audit row and appends a case_event
 // (CAS-02 mirror, CAS-14 流转单 history) in the caller's transaction.
 
-/** A person sees a case when it is their department's, their window's, or they received or handled it. */
+/** A person sees a case when it is their department's, their window's, or they received or handled it (D107). */
 export function maySeeCase(ctx: Ctx, c: ServiceCase): boolean {
   const a = ctx.actor;
   if (seesPersonalData(a.roles)) return true;
@@ -107,8 +107,4 @@ export async function changeCase(
 /** Refuse an event in the wrong state, naming the state (and what to do). */
 export function assertStatus(c: ServiceCase, allowed: readonly string[], what: string): void {
   if (!allowed.includes(c.status)) throw new UserError(`${c.no} 当前状态为“${c.status}”，不能${what}。`);
-}
-
-export async function casesByNo(ctx: Ctx, nos: string[]): Promise<ServiceCase[]> {
-  return nos.length ? ctx.m.find(ServiceCase, { where: { no: In(nos) } }) : [];
 }

@@ -12,7 +12,7 @@ import { limitLabel, OPEN_CASE, shortCaseNo } from './model';
 import { loadCase, visibleCases } from './store';
 import { unmetItems } from './intake';
 
-// 办件 查看 / 列表 (CAS-18): due dates and the reminder level the case is at today.
+// 办件 查看 / 列表 (CAS-18): due dates (from the clocks, D108) and the reminder level the case is at today.
 
 /** `L3 超期2WD`, `L2 今日到期`, `L2 明日到期`, `L1 已过半`, or '' (CAS-18 levels, OPEN #46 defaults). */
 export function levelLabel(cal: WorkCalendar, c: ServiceCase, due: string | null, today: string): string {
