@@ -4,6 +4,7 @@ import { ServiceCase } from '../../entities/case';
 import { Deadline } from '../../entities/deadline';
 import { DeviceTask } from '../../entities/device-task';
 import { resolveSource } from '../../src/domain/accountability/sources';
+import { caseDeadlineLedger } from '../../src/domain/cases/ledger';
 import { type TestBot, startTestBot } from '../helpers/bot';
 import { addItem, receive } from './cases-helpers';
 
@@ -205,5 +206,42 @@ describe('查看, 列表, mistyped numbers, records', () => {
     expect(t.lastTextTo('zhao')).toContain(no);
     const src = await resolveSource(db(), 'AJ1', t.clock.now());
     expect(src).toMatchObject({ no, type: 'case', departmentCode: 'GA', personUserid: 'lisi', known: true });
+  });
+
+  it('CAS-19 ACC-08 办件时限台账 ● lists 到期日, 中止/延期, 超期 WD, 撤回 and 待认定 per department', async () => {
+    await start('2026-03-02T10:00:00+08:00');
+    await addItem(t, { code: 'SB-001', name: '养老保险登记', departmentCode: 'SB', windowNumber: '5' });
+    const late = await receive(t, '事项=户籍迁入 申请人=张某');
+    await t.say('lisi', `办件 受理 ${late}`);
+    const gone = await receive(t, '事项=户籍迁入 申请人=李某');
+    await t.say('lisi', `办件 受理 ${gone}`);
+    await t.say('lisi', `办件 延期 ${gone} 新期限=3月12日 原因=需现场补充说明`);
+    await receive(t, '事项=养老保险登记 申请人=赵某', 'wujing');
+    t.setNow('2026-03-11T10:00:00+08:00');
+    await t.say('lisi', `办件 办结 ${late} 结果=准予迁入`);
+    await t.say('lisi', `办件 撤回 ${gone} 原因=申请人自愿撤回`);
+    const [sheet] = await caseDeadlineLedger.build(
+      t.bot.deps.db,
+      { from: '2026-03-01', to: '2026-03-31' },
+      { unmasked: false, department: 'GA' },
+    );
+    expect(sheet.rows).toEqual([
+      expect.objectContaining({
+        no: late,
+        due: '2026-03-09',
+        finished: '2026-03-11',
+        overdue: 2,
+        withdrawn: '',
+        fault: '待认定',
+      }),
+      expect.objectContaining({
+        no: gone,
+        due: '2026-03-12',
+        pauses: '中止0次/延期1次',
+        overdue: '',
+        withdrawn: '是',
+        fault: '',
+      }),
+    ]);
   });
 });
