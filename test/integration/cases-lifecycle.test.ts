@@ -150,8 +150,9 @@ describe('办结 and 出件 (CAS-15, CAS-24), 撤回 (CAS-16)', () => {
     expect(await aCase(no)).toMatchObject({ status: '办结', closedOverdue: true, overdueWd: 1 });
     const task = await db().findOneOrFail(DeviceTask, { where: { subjectId: no, item: '办结告知' } });
     expect(task.status).toBe('open');
-    await t.say('hexin', `办件 出件 ${no} 方式=现场 告知=短信 许可证=XK-2026-001`);
-    expect(t.lastTextTo('hexin')).toContain(`✅ ${no} 已出件（现场｜一证通 XK-2026-001），办件已关闭`);
+    // The 统一出件 window (19号, 综窗 like the receiver) delivers it.
+    await t.say('jiangtao', `办件 出件 ${no} 方式=现场 告知=短信 许可证=XK-2026-001`);
+    expect(t.lastTextTo('jiangtao')).toContain(`✅ ${no} 已出件（现场｜一证通 XK-2026-001），办件已关闭`);
     expect(await aCase(no)).toMatchObject({
       status: '已出件',
       deliveryMethod: '现场',

@@ -20,7 +20,7 @@ export const caseRecord: RecordKind = {
   },
   numbers: caseNumbers,
   async assertMayView(ctx, rec) {
-    if (!maySeeCase(ctx, rec.row as unknown as ServiceCase))
+    if (!(await maySeeCase(ctx, rec.row as unknown as ServiceCase)))
       throw new UserError(`你不能查看 ${rec.no}（只限本部门、经办人和大厅管理室）。`);
   },
   evidence: (rec) => (CASE_CLOSED.includes(rec.status as never) ? `办件${rec.status}，已关闭` : null),

@@ -1,4 +1,5 @@
-import { Like } from 'typeorm';
+import { In, Like } from 'typeorm';
+import { HallWindow } from '../../../entities/window';
 import { CaseEvent } from '../../../entities/case-event';
 import { ServiceCase } from '../../../entities/case';
 import { insertRows } from '../../db';
@@ -13,13 +14,24 @@ import { PREFIX, SUBJECT, WIDTH } from './model';
 // Loading and changing a 办件: every change bumps `version`, writes an audit row and appends a case_event
 // (CAS-02 mirror, CAS-14 流转单 history) in the caller's transaction.
 
-/** A person sees a case when it is their department's, their window's, or they received or handled it (D107). */
-export function maySeeCase(ctx: Ctx, c: ServiceCase): boolean {
+/** Windows of the sender's department: a 综窗 receiver's colleagues (统一出件, CAS-15) follow the same files. */
+async function departmentWindows(ctx: Ctx): Promise<string[]> {
+  const code = ctx.actor.departmentCode;
+  if (!code) return ctx.actor.windowNumber ? [ctx.actor.windowNumber] : [];
+  const rows = await ctx.m.find(HallWindow, { select: { number: true }, where: { departmentCode: code } });
+  return [...new Set([...rows.map((w) => w.number), ...(ctx.actor.windowNumber ? [ctx.actor.windowNumber] : [])])];
+}
+
+/**
+ * A person sees a case when it is their department's, it was received at a window of their department, or they
+ * received or handled it (D107).
+ */
+export async function maySeeCase(ctx: Ctx, c: ServiceCase): Promise<boolean> {
   const a = ctx.actor;
   if (seesPersonalData(a.roles)) return true;
   if (c.firstResponder === a.userid || c.handler === a.userid) return true;
   if (a.departmentCode && a.departmentCode === c.departmentCode) return true;
-  return !!a.windowNumber && a.windowNumber === c.windowNumber;
+  return !!c.windowNumber && (await departmentWindows(ctx)).includes(c.windowNumber);
 }
 
 /** The cases a person may see (for listings and nearest matches). */
@@ -31,7 +43,8 @@ export async function visibleCases(ctx: Ctx, where: Record<string, unknown> = {}
     { ...where, handler: a.userid },
   ];
   if (a.departmentCode) ors.push({ ...where, departmentCode: a.departmentCode });
-  if (a.windowNumber) ors.push({ ...where, windowNumber: a.windowNumber });
+  const windows = await departmentWindows(ctx);
+  if (windows.length) ors.push({ ...where, windowNumber: In(windows) });
   return ctx.m.find(ServiceCase, { where: ors, order: { id: 'ASC' } });
 }
 
@@ -58,7 +71,7 @@ export async function loadCase(ctx: Ctx, ref: string): Promise<ServiceCase> {
   const c = no
     ? await ctx.m.findOne(ServiceCase, { where: { no } })
     : await ctx.m.findOne(ServiceCase, { where: { platformNo: typed } });
-  if (c && maySeeCase(ctx, c)) return c;
+  if (c && (await maySeeCase(ctx, c))) return c;
   const near = await nearestCases(ctx, no ?? typed);
   const hint = near.length ? `你是不是要：${near.join(' / ')}？` : '发送“办件 列表”查看你的办件。';
   throw new UserError(`没有 ${no ?? typed}。${hint}`);
