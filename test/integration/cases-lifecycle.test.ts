@@ -47,6 +47,8 @@ describe('收件 and 受理 (CAS-01, CAS-03, CAS-08)', () => {
     // The 平台号 finds the same case.
     await t.say('lisi', '办件 查看 150626-2026-000812');
     expect(t.lastTextTo('lisi')).toContain('AJ2026-00001（平台号 150626-2026-000812） 户籍迁入');
+    await t.say('lisi', '办件 查看 150626-2026-000821');
+    expect(t.lastTextTo('lisi')).toBe('没有 150626-2026-000821。你是不是要：150626-2026-000812？');
   });
 
   it('CAS-01 a 即办件 is due 17:30 the same day', async () => {
@@ -123,6 +125,9 @@ describe('clock events (CAS-09, CAS-10, CAS-12, CAS-22)', () => {
     expect(t.lastTextTo('lisi')).toMatch(/已建寄递任务 RW2026-\d{4}/);
     const task = await db().findOneOrFail(DeviceTask, { where: { subjectType: 'case', subjectId: no } });
     expect(task).toMatchObject({ item: '异地材料寄递', purpose: '异地通办', status: 'open' });
+    await t.say('zhao', `任务 完成 ${task.no} 说明=EMS 1188000011`);
+    expect(t.lastTextTo('zhao')).toContain(`✅ ${task.no} 完成`);
+    expect((await db().findOneByOrFail(DeviceTask, { id: task.id })).status).toBe('done');
     await t.say('lisi', `办件 并联 ${no} 部门=GA:3,BDC`);
     expect(t.lastTextTo('lisi')).toBe(`✅ ${no} 并联：GA 3/5，BDC 3/9`);
     const parts = await db().find(Deadline, { where: { subjectId: no }, order: { id: 'ASC' } });
