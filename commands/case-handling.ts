@@ -6,7 +6,7 @@ import { addParallel } from '../src/domain/cases/parallel';
 import { defineCommand } from '../src/kernel/command';
 import { ajNo } from './case-intake';
 
-// 办件 after 受理 (docs/commands.md §3.11): 中止/恢复 (CAS-12), 延期 (CAS-10), 会商 (CAS-09), 并联 (CAS-22),
+// 办件 after 受理 (docs/commands.md): 中止/恢复 (CAS-12), 延期 (CAS-10), 会商 (CAS-09), 并联 (CAS-22),
 // 办结 (CAS-15), 出件 (CAS-15/24), 撤回 (CAS-16).
 
 export const casePause = defineCommand({

@@ -6,7 +6,7 @@ import { markSupplied, receiveCase, requestSupplement } from '../src/domain/case
 import { CASE_WORKERS } from '../src/domain/cases/model';
 import { defineCommand } from '../src/kernel/command';
 
-// 办件 before the clock (docs/commands.md §3.11): 收件, 补正, 补齐, 受理, 不予受理. The 一体化在线政务服务平台
+// 办件 before the clock (docs/commands.md): 收件, 补正, 补齐, 受理, 不予受理. The 一体化在线政务服务平台
 // stays the system of record (CAS-02); these mirror what the window does there.
 
 export const ajNo = z.string({ error: '缺少办件编号' }).min(2).describe('办件编号（AJ2026-01234、AJ1234 或平台号）');

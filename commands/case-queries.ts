@@ -4,7 +4,7 @@ import { listCases, viewCase } from '../src/domain/cases/view';
 import { defineCommand } from '../src/kernel/command';
 import { ajNo } from './case-intake';
 
-// 办件 查看 / 列表 (docs/commands.md §3.11, CAS-18): staff see their own and their department's cases,
+// 办件 查看 / 列表 (docs/commands.md, CAS-18): staff see their own and their department's cases,
 // 首席代表 their department's, 大厅管理室/leaders/supervisors all.
 
 export const caseView = defineCommand({

@@ -18,7 +18,7 @@ export const BEFORE_ACCEPT: readonly CaseStatus[] = ['收件', '待补正'];
 /** Still in the applicant's hands to be finished (撤回 allowed, reminders may run). */
 export const OPEN_CASE: readonly CaseStatus[] = ['收件', '待补正', '已受理', '中止'];
 
-/** Who types case events (docs/commands.md §3.11: staff and the 综窗 provider). */
+/** Who types case events (docs/commands.md: staff and the 综窗 provider). */
 export const CASE_WORKERS: readonly Role[] = ['staff', 'provider', 'hall_office'];
 /** Who may list and view cases beyond their own. */
 export const CASE_READERS: readonly Role[] = [
