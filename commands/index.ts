@@ -86,6 +86,18 @@ import { windowArrive, windowReclaim, windowResume, windowResumePlan, windowViol
 import { windowStatus } from './window-status';
 import { lostAnnounce, lostNotify, lostRegister, lostReport } from './lost-intake';
 import { lostClaim, lostDestroy, lostList, lostToPolice, lostToStation, lostView } from './lost-release';
+import { caseAccept, caseReceive, caseRefuse, caseSupplement, caseSupplied } from './case-intake';
+import {
+  caseConsult,
+  caseDeliver,
+  caseExtend,
+  caseFinish,
+  caseParallel,
+  casePause,
+  caseResume,
+  caseWithdraw,
+} from './case-handling';
+import { caseList, caseView } from './case-queries';
 
 export const COMMANDS: CommandDef[] = [
   // 常用
@@ -244,4 +256,19 @@ export const COMMANDS: CommandDef[] = [
   lostToPolice,
   lostList,
   lostView,
+  caseReceive,
+  caseSupplement,
+  caseSupplied,
+  caseAccept,
+  caseRefuse,
+  casePause,
+  caseResume,
+  caseExtend,
+  caseConsult,
+  caseParallel,
+  caseFinish,
+  caseDeliver,
+  caseWithdraw,
+  caseView,
+  caseList,
 ];

@@ -54,8 +54,14 @@ import { Rating } from './rating';
 import { BadReview } from './bad-review';
 import { ProviderScore } from './provider-score';
 import { ProviderEvent } from './provider-event';
+import { ServiceItem } from './item';
+import { ServiceCase } from './case';
+import { CaseEvent } from './case-event';
 
 export {
+  ServiceItem,
+  ServiceCase,
+  CaseEvent,
   LostItem,
   LostItemVersion,
   LostReport,
@@ -163,6 +169,10 @@ export const ENTITIES = [
   LostItem,
   LostItemVersion,
   LostReport,
+  // cases (ITM, CAS)
+  ServiceItem,
+  ServiceCase,
+  CaseEvent,
   // resilience (D34 sliding windows)
   RateSend,
   // reviews 好差评 (REV)

@@ -10,6 +10,8 @@ import { lostItemForm } from '../commands/lost-form';
 import { JOBS } from '../jobs/index';
 import { claimSignatureHook } from './domain/lost-found/claim';
 import { lostItemLedger } from './domain/lost-found/ledger';
+import { caseDeadlineLedger } from './domain/cases/ledger';
+import { caseRecord } from './domain/cases/record-kind';
 import { externalNoticeKind } from './domain/briefings/external-notice';
 import { oralNoticeKind } from './domain/briefings/oral-release';
 import { talkRecordKind } from './domain/briefings/talks';
@@ -82,6 +84,7 @@ export const LEDGERS: readonly Ledger[] = [
   keyTaskLedger, // 督办任务台账 (ACC-02)
   lostItemLedger, // 遗失物品登记表 (LST-02…10, REC-09)
   badReviewLedger, // 差评台账 ● (REV-03)
+  caseDeadlineLedger, // 办件时限台账 ● (CAS-01…19, ACC-08)
 ];
 
 /** Every H5 form (`表单 <名称>`); each row submits to one command. */
@@ -116,6 +119,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   keyTaskRecord, // DB
   measureRecord, // WX
   badReviewRecord, // CP (REV-02)
+  caseRecord, // AJ 办件 (CAS, REC-09)
 ];
 
 /** Chat-file and CLI imports (D94): each kind's columns, checks and write step. */
