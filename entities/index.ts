@@ -54,12 +54,18 @@ import { MailItem } from './mail-item';
 import { MailSample } from './mail-sample';
 import { LostItemVersion } from './lost-item-version';
 import { LostReport } from './lost-report';
+import { ServiceItem } from './item';
+import { ServiceCase } from './case';
+import { CaseEvent } from './case-event';
 
 export {
   ItemChange,
   ItemGuide,
   MailItem,
   MailSample,
+  ServiceItem,
+  ServiceCase,
+  CaseEvent,
   LostItem,
   LostItemVersion,
   LostReport,
@@ -167,6 +173,10 @@ export const ENTITIES = [
   LostItem,
   LostItemVersion,
   LostReport,
+  // cases (ITM, CAS)
+  ServiceItem,
+  ServiceCase,
+  CaseEvent,
   // resilience (D34 sliding windows)
   RateSend,
 ];
