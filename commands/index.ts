@@ -75,6 +75,16 @@ import { seasonalPlan, windowChange } from './window-change';
 import { closureList, windowClose, windowReopen } from './window-closure';
 import { windowArrive, windowReclaim, windowResume, windowResumePlan, windowViolation } from './window-lifecycle';
 import { windowStatus } from './window-status';
+import { itemChange, itemGuide, itemReportCmd, itemSet, itemUpdate, itemView } from './items';
+import {
+  mailDispatch,
+  mailHandOver,
+  mailInCmd,
+  mailJudge,
+  mailOutCmd,
+  mailQuery,
+  mailSpotCheck,
+} from './mail';
 import { lostAnnounce, lostNotify, lostRegister, lostReport } from './lost-intake';
 import { lostClaim, lostDestroy, lostList, lostToPolice, lostToStation, lostView } from './lost-release';
 
@@ -222,4 +232,19 @@ export const COMMANDS: CommandDef[] = [
   lostToPolice,
   lostList,
   lostView,
+  // 事项 (ITM; docs/commands.md)
+  itemView,
+  itemSet,
+  itemChange,
+  itemUpdate,
+  itemGuide,
+  itemReportCmd,
+  // 专递 (MAIL; docs/commands.md)
+  mailInCmd,
+  mailHandOver,
+  mailOutCmd,
+  mailDispatch,
+  mailQuery,
+  mailSpotCheck,
+  mailJudge,
 ];

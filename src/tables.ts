@@ -7,6 +7,12 @@ import { complaintForm } from '../commands/complaints-form';
 import { COMMANDS } from '../commands/index';
 import { SUPERVISION_FORMS } from '../commands/supervision-forms';
 import { lostItemForm } from '../commands/lost-form';
+import { itemChangeForm, mailEntryForm } from '../commands/items-mail-forms';
+import { itemChangeKind } from './domain/items/change-kind';
+import { itemChangeLedger } from './domain/items/ledger';
+import { itemMonthlyReport } from './domain/items/monthly';
+import { mailReceiptHook } from './domain/mail/handling';
+import { mailLedger } from './domain/mail/ledger';
 import { JOBS } from '../jobs/index';
 import { claimSignatureHook } from './domain/lost-found/claim';
 import { lostItemLedger } from './domain/lost-found/ledger';
@@ -59,6 +65,7 @@ export const APPROVAL_KINDS: readonly ApprovalKind[] = [
   talkRecordKind, // BRF-06 中心领导 审定 (约谈记录)
   writtenNoticeKind, // BRF-07 中心领导 审定 (书面通报)
   externalNoticeKind, // BRF-09 中心领导 签发 (派驻部门通报)
+  itemChangeKind, // ITM-10 中心初审 (大厅管理室) → SX 清单更新任务
 ];
 
 /** Every exportable 台账 (`导出 <台账>`, `cli export`). */
@@ -75,6 +82,8 @@ export const LEDGERS: readonly Ledger[] = [
   referralLedger, // 移交台账 (ACC-05)
   keyTaskLedger, // 督办任务台账 (ACC-02)
   lostItemLedger, // 遗失物品登记表 (LST-02…10, REC-09)
+  itemChangeLedger, // 事项调整台账 (ITM-02…04, ITM-10)
+  mailLedger, // 邮寄台账 ● (MAIL-01…07)
 ];
 
 /** Every H5 form (`表单 <名称>`); each row submits to one command. */
@@ -83,11 +92,14 @@ export const FORMS: readonly FormDef[] = [
   complaintForm, // 投诉登记表 (OPEN #14)
   ...SUPERVISION_FORMS, // 巡查记录, 异议, 约谈记录, 口头/书面通报编辑, 整改方案
   lostItemForm, // 市民遗失物品登记表 (LST-02)
+  itemChangeForm, // 事项调整申请 (ITM-02/03)
+  mailEntryForm, // 邮寄台账 条目 (OPEN #50)
 ];
 
 /** Domain reactions to a photo or file sent into an open attachment slot (D6). */
 export const ATTACHMENT_HOOKS: readonly AttachmentHook[] = [
   claimSignatureHook, // LST-08: the claimant's signature photo releases a lost item
+  mailReceiptHook, // MAIL-04: the 快递存单 photo closes an outbound 政务专递 entry
 ];
 
 /** Every numbered record (`记录 历史`, `记录 更正`): its prefix, correctable fields and REC-06 lock. */
@@ -110,7 +122,9 @@ export const RECORD_KINDS: readonly RecordKind[] = [
 ];
 
 /** monthly-batch section 六 (D92): each domain's monthly figure, to G-OFFICE and each 首席代表 its own line. */
-export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [];
+export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [
+  itemMonthlyReport, // ITM-07/09 要点过期, 休眠事项 (OPEN #41, #42)
+];
 
 export const TABLES: Tables = {
   commands: COMMANDS,

@@ -3,6 +3,7 @@ import { Accountability } from '../../../entities/accountability';
 import { Complaint } from '../../../entities/complaint';
 import { DeductionEvent } from '../../../entities/deduction-event';
 import { Finding } from '../../../entities/finding';
+import { MailItem } from '../../../entities/mail-item';
 import { Rectification } from '../../../entities/rectification';
 import { getSetting } from '../../settings/settings';
 import { localDate, yearOf } from '../../kernel/time';
@@ -11,11 +12,11 @@ import { findNoticeByNo, parseNoticeRef } from '../briefings/numbering';
 
 // ACC-04 / ACC-05: a rectification order, a 问效 record or an appeal names its source by number. Sources are
 // resolved by prefix: WT (finding), TS (complaint, [complaints] table), ZG, WX, KF, 督通 (notice); any other
-// prefix (CP 差评 …, tables not built yet) is kept as the typed reference with no department.
+// prefix (CP 差评 …, tables not built yet); YJ (政务专递, MAIL-06) is kept as the typed reference with no department.
 
 export interface SourceRef {
   no: string;
-  type: 'finding' | 'complaint' | 'rectification' | 'accountability' | 'deduction' | 'notice' | 'review' | 'other';
+  type: 'finding' | 'complaint' | 'rectification' | 'accountability' | 'deduction' | 'notice' | 'review' | 'mail' | 'other';
   departmentCode: string | null;
   /** The person the source names, if any (finding staff, complaint staff, deduction person). */
   personUserid: string | null;
@@ -25,7 +26,7 @@ export interface SourceRef {
   findingStatus?: string;
 }
 
-const PREFIX_WIDTH: Record<string, number> = { WT: 4, TS: 4, ZG: 4, KF: 4, CP: 4, WX: 3, DB: 3 };
+const PREFIX_WIDTH: Record<string, number> = { WT: 4, TS: 4, ZG: 4, KF: 4, CP: 4, WX: 3, DB: 3, YJ: 4 };
 
 export async function resolveSource(m: EntityManager, ref: string, now: Date): Promise<SourceRef> {
   const year = yearOf(localDate(now));
@@ -90,6 +91,11 @@ export async function resolveSource(m: EntityManager, ref: string, now: Date): P
         personUserid: k?.personUserid ?? null,
         known: !!k,
       };
+    }
+    case 'YJ': {
+      // MAIL-06: a spot-checked 政务专递 entry names the window's department and the staff member who mailed it.
+      const y = await m.findOne(MailItem, { where: { no } });
+      return { no, type: 'mail', departmentCode: y?.departmentCode ?? null, personUserid: y?.handler ?? null, known: !!y };
     }
     case 'CP':
       return { no, type: 'review', departmentCode: null, personUserid: null, known: false };
