@@ -11,8 +11,8 @@ import { normaliseRecordRef } from '../../kernel/numbers';
 import { findNoticeByNo, parseNoticeRef } from '../briefings/numbering';
 
 // ACC-04 / ACC-05: a rectification order, a 问效 record or an appeal names its source by number. Sources are
-// resolved by prefix: WT (finding), TS (complaint, [complaints] table), ZG, WX, KF, 督通 (notice); any other
-// prefix (CP 差评 …, tables not built yet); YJ (政务专递, MAIL-06) is kept as the typed reference with no department.
+// resolved by prefix: WT (finding), TS (complaint, [complaints] table), ZG, WX, KF, YJ (政务专递, MAIL-06), 督通 (notice); any other
+// prefix (CP 差评 …, tables not built yet) is kept as the typed reference with no department.
 
 export interface SourceRef {
   no: string;
