@@ -39,6 +39,8 @@ import { inspectionLedger, noticeLedger, talkLedger } from './domain/briefings/l
 import { SETTINGS } from './settings/table';
 import type { RecordKind } from './kernel/record-kind';
 import type { MonthlyReportProvider } from './kernel/report-provider';
+import type { ImportKind } from './kernel/import-kind';
+import { importFileHook } from './importer/slot';
 import {
   deductionRecord,
   deviceTaskRecord,
@@ -100,6 +102,7 @@ export const FORMS: readonly FormDef[] = [
 export const ATTACHMENT_HOOKS: readonly AttachmentHook[] = [
   claimSignatureHook, // LST-08: the claimant's signature photo releases a lost item
   mailReceiptHook, // MAIL-04: the 快递存单 photo closes an outbound 政务专递 entry
+  importFileHook, // D94: the CSV/XLSX sent after `<领域> 导入` is imported (all or nothing)
 ];
 
 /** Every numbered record (`记录 历史`, `记录 更正`): its prefix, correctable fields and REC-06 lock. */
@@ -121,6 +124,9 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   measureRecord, // WX
 ];
 
+/** Chat-file and CLI imports (D94): each kind's columns, checks and write step. */
+export const IMPORT_KINDS: readonly ImportKind<unknown>[] = [];
+
 /** monthly-batch section 六 (D92): each domain's monthly figure, to G-OFFICE and each 首席代表 its own line. */
 export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [
   itemMonthlyReport, // ITM-07/09 要点过期, 休眠事项 (OPEN #41, #42)
@@ -137,5 +143,6 @@ export const TABLES: Tables = {
   attachmentHooks: ATTACHMENT_HOOKS,
   settings: SETTINGS,
   recordKinds: RECORD_KINDS,
+  imports: IMPORT_KINDS,
   monthlyReports: MONTHLY_REPORTS,
 };
