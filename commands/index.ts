@@ -75,16 +75,8 @@ import { seasonalPlan, windowChange } from './window-change';
 import { closureList, windowClose, windowReopen } from './window-closure';
 import { windowArrive, windowReclaim, windowResume, windowResumePlan, windowViolation } from './window-lifecycle';
 import { windowStatus } from './window-status';
-import { itemChange, itemGuide, itemReportCmd, itemSet, itemUpdate, itemView } from './items';
-import {
-  mailDispatch,
-  mailHandOver,
-  mailInCmd,
-  mailJudge,
-  mailOutCmd,
-  mailQuery,
-  mailSpotCheck,
-} from './mail';
+import { itemChange, itemGuide, itemImport, itemReportCmd, itemSet, itemUpdate, itemView } from './items';
+import { mailDispatch, mailHandOver, mailInCmd, mailJudge, mailOutCmd, mailQuery, mailSpotCheck } from './mail';
 import { lostAnnounce, lostNotify, lostRegister, lostReport } from './lost-intake';
 import { lostClaim, lostDestroy, lostList, lostToPolice, lostToStation, lostView } from './lost-release';
 
@@ -239,6 +231,7 @@ export const COMMANDS: CommandDef[] = [
   itemUpdate,
   itemGuide,
   itemReportCmd,
+  itemImport,
   // 专递 (MAIL; docs/commands.md)
   mailInCmd,
   mailHandOver,

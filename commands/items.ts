@@ -5,6 +5,7 @@ import { itemReport } from '../src/domain/items/figures';
 import { fileGuide } from '../src/domain/items/guides';
 import { updateList } from '../src/domain/items/list-update';
 import { yes } from '../src/domain/items/model';
+import { openImportSlot } from '../src/importer/slot';
 import { defineCommand } from '../src/kernel/command';
 import { UserError } from '../src/kernel/errors';
 import { localDate } from '../src/kernel/time';
@@ -143,5 +144,19 @@ export const itemReportCmd = defineCommand({
   args: () => z.object({ 部门: opt() }),
   async handle(ctx, a) {
     await ctx.reply(await itemReport(ctx.m, localDate(ctx.now), a.部门?.toUpperCase()));
+  },
+});
+
+export const itemImport = defineCommand({
+  name: '事项 导入',
+  group: '事项',
+  summary: '导入事项清单（xlsx/csv，按事项编码更新；涉密事项拒绝，整表不写入）',
+  roles: ['hall_office'],
+  usage: '事项 导入（然后在10分钟内发送表格文件）',
+  examples: ['事项 导入'],
+  rules: ['ITM-01', 'ITM-05', 'ITM-06', 'REC-05', 'OPEN #40'],
+  args: () => z.object({}),
+  async handle(ctx) {
+    await openImportSlot(ctx, 'items');
   },
 });

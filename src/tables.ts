@@ -9,6 +9,7 @@ import { SUPERVISION_FORMS } from '../commands/supervision-forms';
 import { lostItemForm } from '../commands/lost-form';
 import { itemChangeForm, mailEntryForm } from '../commands/items-mail-forms';
 import { itemChangeKind } from './domain/items/change-kind';
+import { itemImportKind } from './domain/items/import';
 import { itemChangeLedger } from './domain/items/ledger';
 import { itemMonthlyReport } from './domain/items/monthly';
 import { mailReceiptHook } from './domain/mail/handling';
@@ -125,7 +126,9 @@ export const RECORD_KINDS: readonly RecordKind[] = [
 ];
 
 /** Chat-file and CLI imports (D94): each kind's columns, checks and write step. */
-export const IMPORT_KINDS: readonly ImportKind<unknown>[] = [];
+export const IMPORT_KINDS: readonly ImportKind<unknown>[] = [
+  itemImportKind, // 事项 catalogue (ITM-01/05/06/08/09)
+];
 
 /** monthly-batch section 六 (D92): each domain's monthly figure, to G-OFFICE and each 首席代表 its own line. */
 export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [

@@ -16,7 +16,8 @@ export const ITEMS_MAIL_SETTINGS = {
     default: 5,
     rules: ['ITM-04'],
     open: 39,
-    description: '中心初审通过后，旗政务服务局更新事项清单（事项 更新）的期限（工作日）；逾期由 item-tasks-overdue 报大厅管理室群',
+    description:
+      '中心初审通过后，旗政务服务局更新事项清单（事项 更新）的期限（工作日）；逾期由 item-tasks-overdue 报大厅管理室群',
   }),
   'item.promisedWithinLegal': def({
     schema: z.boolean(),

@@ -16,7 +16,8 @@ import { findNoticeByNo, parseNoticeRef } from '../briefings/numbering';
 
 export interface SourceRef {
   no: string;
-  type: 'finding' | 'complaint' | 'rectification' | 'accountability' | 'deduction' | 'notice' | 'review' | 'mail' | 'other';
+  type:
+    'finding' | 'complaint' | 'rectification' | 'accountability' | 'deduction' | 'notice' | 'review' | 'mail' | 'other';
   departmentCode: string | null;
   /** The person the source names, if any (finding staff, complaint staff, deduction person). */
   personUserid: string | null;
@@ -95,7 +96,13 @@ export async function resolveSource(m: EntityManager, ref: string, now: Date): P
     case 'YJ': {
       // MAIL-06: a spot-checked 政务专递 entry names the window's department and the staff member who mailed it.
       const y = await m.findOne(MailItem, { where: { no } });
-      return { no, type: 'mail', departmentCode: y?.departmentCode ?? null, personUserid: y?.handler ?? null, known: !!y };
+      return {
+        no,
+        type: 'mail',
+        departmentCode: y?.departmentCode ?? null,
+        personUserid: y?.handler ?? null,
+        known: !!y,
+      };
     }
     case 'CP':
       return { no, type: 'review', departmentCode: null, personUserid: null, known: false };

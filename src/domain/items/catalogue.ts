@@ -13,7 +13,10 @@ const cut = (s: string | null, n = 40) => (s ? (s.length > n ? `${s.slice(0, n)}
 /** `户籍迁入｜承诺 5WD（法定 20WD）｜12号窗` and the other published elements, phone-sized. */
 export async function viewItem(ctx: Ctx, ref: string): Promise<string> {
   const i = await findItem(ctx.m, ref);
-  const guide = await ctx.m.findOne(ItemGuide, { where: { itemCode: i.code }, order: { versionDate: 'DESC', id: 'DESC' } });
+  const guide = await ctx.m.findOne(ItemGuide, {
+    where: { itemCode: i.code },
+    order: { versionDate: 'DESC', id: 'DESC' },
+  });
   const limit = i.instant ? '即办件' : `承诺 ${wd(i.promisedLimitWd)}（法定 ${wd(i.legalLimitWd)}）`;
   return [
     `${i.name}｜${limit}｜${i.windowNumber ? `${i.windowNumber}号窗` : i.departmentCode}${i.status === '已取消' ? '｜已取消' : ''}`,

@@ -9,7 +9,17 @@ import { ruleRefusal, UserError } from '../../kernel/errors';
 import { nextRecordNo } from '../../kernel/numbers';
 import { instantAt, type LocalDate, localDate, yearOf } from '../../kernel/time';
 import { getSetting } from '../../settings/settings';
-import { CHANGE_KIND, CHANGE_TYPES, type ChangeType, findItem, REASONS, secretRefusal, SX, SX_PREFIX, SX_SUBJECT } from './model';
+import {
+  CHANGE_KIND,
+  CHANGE_TYPES,
+  type ChangeType,
+  findItem,
+  REASONS,
+  secretRefusal,
+  SX,
+  SX_PREFIX,
+  SX_SUBJECT,
+} from './model';
 
 // 事项 调整 (000 事项动态 第二、三条; ITM-02, ITM-03, ITM-10): a department's written adjustment request, filed by
 // its 首席代表, numbered SX, sent to 中心初审 (hall_office). The request document may follow as a file.
@@ -52,8 +62,11 @@ async function approverNames(ctx: Ctx, list: string): Promise<string[]> {
 
 export async function fileChange(ctx: Ctx, a: ChangeInput): Promise<string> {
   if (a.secret) throw secretRefusal('');
-  const type = CHANGE_TYPES.find((t) => t === a.type.trim()) as ChangeType | undefined;
-  if (!type) throw new UserError(`调整类型“${a.type}”无效，应为 新增、取消 或 变更。例：事项 调整 新增 事项=… 原因=1 生效=3月10日 审批人员=@李四`);
+  const type = CHANGE_TYPES.find((t): t is ChangeType => t === a.type.trim());
+  if (!type)
+    throw new UserError(
+      `调整类型“${a.type}”无效，应为 新增、取消 或 变更。例：事项 调整 新增 事项=… 原因=1 生效=3月10日 审批人员=@李四`,
+    );
   const reasonCode = parseReason(a.reason);
   const deptCode = a.department ?? ctx.actor.departmentCode;
   if (!deptCode) throw new UserError('无法确定部门：请加 部门=<代码>（例：部门=GA）。');
@@ -116,9 +129,19 @@ export async function fileChange(ctx: Ctx, a: ChangeInput): Promise<string> {
     payload: { changeNo: no },
   });
   await ctx.m.update(ItemChange, { no }, { approvalNo: approval.no });
-  await ctx.audit('item.change.file', SX_SUBJECT, no, { type, itemName, itemCode, reasonCode, effective: a.effective, filedLate, approval: approval.no });
+  await ctx.audit('item.change.file', SX_SUBJECT, no, {
+    type,
+    itemName,
+    itemCode,
+    reasonCode,
+    effective: a.effective,
+    filedLate,
+    approval: approval.no,
+  });
   await openAttachmentSlot(ctx, SX_SUBJECT, no, REQUEST_FILE);
-  const lines = [`✅ ${no} 已提交中心初审（${approval.no}）｜${type}｜${itemName}｜原因 ${reasonCode} ${REASONS[reasonCode]}`];
+  const lines = [
+    `✅ ${no} 已提交中心初审（${approval.no}）｜${type}｜${itemName}｜原因 ${reasonCode} ${REASONS[reasonCode]}`,
+  ];
   if (filedLate)
     lines.push(`⚠️ 生效 ${a.effective} 后应在${days}个工作日内（${due.date} 前）提交（rule ITM-03），已标注逾期提交。`);
   lines.push('可在10分钟内发送书面申请文件（照片或 PDF）。');

@@ -52,7 +52,12 @@ export async function itemFigures(m: EntityManager, today: LocalDate, department
 }
 
 const names = (list: ServiceItem[], n = 5): string =>
-  list.length === 0 ? '无' : `${list.slice(0, n).map((i) => i.name).join('、')}${list.length > n ? ` 等${list.length}项` : ''}`;
+  list.length === 0
+    ? '无'
+    : `${list
+        .slice(0, n)
+        .map((i) => i.name)
+        .join('、')}${list.length > n ? ` 等${list.length}项` : ''}`;
 
 /** `事项 报表`: `网办率 83%（目标85%）｜休眠事项 4｜要点过期 7` and the names behind each figure. */
 export async function itemReport(m: EntityManager, today: LocalDate, department?: string): Promise<string> {

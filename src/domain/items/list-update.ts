@@ -22,7 +22,9 @@ export async function loadChange(ctx: Ctx, ref: string): Promise<ItemChange> {
 export async function updateList(ctx: Ctx, ref: string, code?: string): Promise<string> {
   const c = await loadChange(ctx, ref);
   if (c.status !== SX.due)
-    throw new UserError(`${c.no} 当前状态为“${c.status}”，${c.status === SX.done ? '清单已更新' : '未通过中心初审，不能更新清单'}。`);
+    throw new UserError(
+      `${c.no} 当前状态为“${c.status}”，${c.status === SX.done ? '清单已更新' : '未通过中心初审，不能更新清单'}。`,
+    );
   const today = localDate(ctx.now);
   let itemCode = c.itemCode;
   if (c.changeType === '新增') {
@@ -32,14 +34,18 @@ export async function updateList(ctx: Ctx, ref: string, code?: string): Promise<
     if (existing?.status === '在用') throw new UserError(`编码 ${itemCode} 已是在用事项“${existing.name}”。`);
     const approvers = c.approvers ? c.approvers.split('、') : null;
     if (existing)
-      await ctx.m.update(ServiceItem, { id: existing.id }, {
-        name: c.itemName,
-        departmentCode: c.departmentCode,
-        approvers,
-        status: '在用',
-        updatedAt: ctx.now,
-        updatedBy: ctx.actor.userid,
-      });
+      await ctx.m.update(
+        ServiceItem,
+        { id: existing.id },
+        {
+          name: c.itemName,
+          departmentCode: c.departmentCode,
+          approvers,
+          status: '在用',
+          updatedAt: ctx.now,
+          updatedBy: ctx.actor.userid,
+        },
+      );
     else
       await insertRows(ctx.m, ServiceItem, {
         code: itemCode,
@@ -68,15 +74,23 @@ export async function updateList(ctx: Ctx, ref: string, code?: string): Promise<
         updatedBy: ctx.actor.userid,
       });
   } else if (c.changeType === '取消' && itemCode) {
-    await ctx.m.update(ServiceItem, { code: itemCode }, { status: '已取消', updatedAt: ctx.now, updatedBy: ctx.actor.userid });
+    await ctx.m.update(
+      ServiceItem,
+      { code: itemCode },
+      { status: '已取消', updatedAt: ctx.now, updatedBy: ctx.actor.userid },
+    );
   }
-  await ctx.m.update(ItemChange, { id: c.id }, {
-    status: SX.done,
-    itemCode,
-    listUpdatedDate: today,
-    listUpdatedBy: ctx.actor.userid,
-    updatedAt: ctx.now,
-  });
+  await ctx.m.update(
+    ItemChange,
+    { id: c.id },
+    {
+      status: SX.done,
+      itemCode,
+      listUpdatedDate: today,
+      listUpdatedBy: ctx.actor.userid,
+      updatedAt: ctx.now,
+    },
+  );
   const clock = await findDeadline(ctx.m, SX_SUBJECT, c.no, UPDATE_CLOCK);
   const late = clock && clock.dueAt < ctx.now ? `（逾期，应于 ${clock.dueDate} 前）` : '';
   if (clock) await closeDeadline(ctx.m, ctx.now, ctx.actor.userid, clock, '已更新');

@@ -68,7 +68,9 @@ export async function findItem(m: EntityManager, ref: string): Promise<ServiceIt
         .map((x) => x.i);
   const hint = options.length ? `你是不是要：${options.map((i) => `${i.name}（${i.code}）`).join(' / ')}` : '';
   throw new UserError(
-    partial.length > 1 ? `“${s}”对应多个事项，请用编码。${hint}` : `没有事项“${s}”。${hint || '发送“事项 报表”查看清单概况。'}`,
+    partial.length > 1
+      ? `“${s}”对应多个事项，请用编码。${hint}`
+      : `没有事项“${s}”。${hint || '发送“事项 报表”查看清单概况。'}`,
   );
 }
 

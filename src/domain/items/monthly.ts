@@ -6,7 +6,12 @@ import { itemFigures, pct } from './figures';
 // last day of the month just ended, with 全程网办率 against its target.
 
 const names = (list: { name: string }[]) =>
-  list.length ? `：${list.slice(0, 5).map((i) => i.name).join('、')}${list.length > 5 ? '…' : ''}` : '';
+  list.length
+    ? `：${list
+        .slice(0, 5)
+        .map((i) => i.name)
+        .join('、')}${list.length > 5 ? '…' : ''}`
+    : '';
 
 export const itemMonthlyReport: MonthlyReportProvider = {
   label: '事项要点/休眠',

@@ -22,7 +22,9 @@ export async function remindOverdueItemTasks(ctx: Ctx): Promise<{ overdue: numbe
     const c = await ctx.m.findOne(ItemChange, { where: { no: d.subjectId } });
     if (!c) continue;
     const late = ctx.deps.calendar.workdaysBetween(d.dueDate, today);
-    lines.push(`${c.no} ${c.changeType} ${c.itemName}（${c.departmentCode}）应于 ${d.dueDate} 前更新，已逾期${late}个工作日 → 事项 更新 ${c.no}`);
+    lines.push(
+      `${c.no} ${c.changeType} ${c.itemName}（${c.departmentCode}）应于 ${d.dueDate} 前更新，已逾期${late}个工作日 → 事项 更新 ${c.no}`,
+    );
   }
   if (lines.length)
     await ctx.send(

@@ -90,5 +90,7 @@ export async function loadMail(ctx: Ctx, ref: string): Promise<MailItem> {
         .slice(0, 3)
         .map((x) => x.no)
     : [];
-  throw new UserError(`没有 ${no ?? ref}。${near.length ? `你是不是要：${near.join(' / ')}` : '例：YJ2026-0088 或 YJ88'}`);
+  throw new UserError(
+    `没有 ${no ?? ref}。${near.length ? `你是不是要：${near.join(' / ')}` : '例：YJ2026-0088 或 YJ88'}`,
+  );
 }

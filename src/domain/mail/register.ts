@@ -36,7 +36,7 @@ async function newEntry(ctx: Ctx, fields: Partial<MailItem>): Promise<string> {
     createdAt: ctx.now,
     updatedAt: ctx.now,
     ...fields,
-  } as MailItem);
+  });
   return no;
 }
 

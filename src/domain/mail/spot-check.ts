@@ -34,10 +34,16 @@ export async function drawSample(ctx: Ctx, month: string): Promise<Sample> {
     for (const [key, list] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
       const picked = [...list].sort((a, b) => rank(month, a.no).localeCompare(rank(month, b.no))).slice(0, n);
       for (const p of picked)
-        await insertRows(ctx.m, MailSample, { month, windowKey: key, mailNo: p.no, drawnAt: ctx.now }, { orIgnore: true });
+        await insertRows(
+          ctx.m,
+          MailSample,
+          { month, windowKey: key, mailNo: p.no, drawnAt: ctx.now },
+          { orIgnore: true },
+        );
     }
     rows = await ctx.m.find(MailSample, { where: { month }, order: { windowKey: 'ASC', id: 'ASC' } });
-    if (rows.length) await ctx.audit('mail.sample', MAIL_SUBJECT, month, { entries: rows.length, windows: groups.size });
+    if (rows.length)
+      await ctx.audit('mail.sample', MAIL_SUBJECT, month, { entries: rows.length, windows: groups.size });
   }
   const byWindow = new Map<string, string[]>();
   for (const r of rows) byWindow.set(r.windowKey, [...(byWindow.get(r.windowKey) ?? []), r.mailNo]);
@@ -72,7 +78,11 @@ export async function judge(ctx: Ctx, ref: string, verdict: string, note: string
   if (mail.checkResult) throw new UserError(`${mail.no} 已判定为${mail.checkResult}（${mail.checkNote ?? ''}）。`);
   const short = shortYj(mail.no, ctx.now);
   if (verdict === '合规') {
-    await ctx.m.update(MailItem, { id: mail.id }, { checkResult: '合规', checkNote: note, checkedBy: ctx.actor.userid, updatedAt: ctx.now });
+    await ctx.m.update(
+      MailItem,
+      { id: mail.id },
+      { checkResult: '合规', checkNote: note, checkedBy: ctx.actor.userid, updatedAt: ctx.now },
+    );
     await ctx.audit('mail.check', MAIL_SUBJECT, mail.no, { verdict, note });
     return `✅ ${short} 合规`;
   }
@@ -85,20 +95,26 @@ export async function judge(ctx: Ctx, ref: string, verdict: string, note: string
     note: `政务专递不属免费范围：${note}`,
     points,
   });
-  await ctx.m.update(MailItem, { id: mail.id }, {
-    eligible: false,
-    checkResult: '不合规',
-    checkNote: note,
-    checkedBy: ctx.actor.userid,
-    deductionNo: kf,
-    repayYuan: repay ?? null,
-    updatedAt: ctx.now,
-  });
+  await ctx.m.update(
+    MailItem,
+    { id: mail.id },
+    {
+      eligible: false,
+      checkResult: '不合规',
+      checkNote: note,
+      checkedBy: ctx.actor.userid,
+      deductionNo: kf,
+      repayYuan: repay ?? null,
+      updatedAt: ctx.now,
+    },
+  );
   await ctx.audit('mail.check', MAIL_SUBJECT, mail.no, { verdict, note, deduction: kf, repay: repay ?? null });
   const fee = repay === undefined ? '补缴快递费（金额待核定）' : `补缴 ${repay}元`;
   await ctx.send(
     { user: mail.handler },
-    { text: `${short}（${mail.caseNo}）经抽查不属于政务专递免费范围：${note}。扣分事件 ${kf}，须${fee}（rule MAIL-06）。` },
+    {
+      text: `${short}（${mail.caseNo}）经抽查不属于政务专递免费范围：${note}。扣分事件 ${kf}，须${fee}（rule MAIL-06）。`,
+    },
     `mail:${mail.no}:check`,
   );
   return `✅ ${short} 不合规：扣分事件 ${kf}，${fee}`;
