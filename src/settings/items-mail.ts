@@ -3,6 +3,22 @@ import { def } from './define';
 
 // 事项动态管理 (ITM) and 政务专递 (MAIL): OPEN #39–#42, #49, listed in docs/settings.md; and the PRF-14 point map
 // (OPEN #12) that MAIL-06 reads.
+
+/**
+ * The chat language drops straight quotes, so `{MAIL-06:2, CMP-19:1}` or `MAIL-06=2，CMP-19=1` typed on a phone
+ * reads as a rule → points map; JSON still works from the CLI.
+ */
+function pointPairs(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  const body = v.trim().replace(/^\{|\}$/g, '');
+  if (!body) return {};
+  const pairs = body
+    .split(/[,，;；\s]+/)
+    .filter(Boolean)
+    .map((p) => /^"?([A-Za-z]{2,4}-\d{2})"?[:：=](\d+(?:\.\d+)?)$/.exec(p));
+  if (pairs.some((m) => !m)) return v;
+  return Object.fromEntries(pairs.map((m) => [m![1].toUpperCase(), Number(m![2])]));
+}
 export const ITEMS_MAIL_SETTINGS = {
   'item.filingWorkdays': def({
     schema: z.number().int().min(1).max(30),
@@ -54,10 +70,13 @@ export const ITEMS_MAIL_SETTINGS = {
     description: '政务专递月度抽查：每个窗口抽取的条数（不足则全部），每月第一个工作日 09:30 抽取上月',
   }),
   'performance.points': def({
-    schema: z.record(z.string().regex(/^[A-Z]{2,4}-\d{2}$/, '键应为规则编号，如 MAIL-06'), z.number().min(0).max(100)),
+    schema: z.preprocess(
+      pointPairs,
+      z.record(z.string().regex(/^[A-Z]{2,4}-\d{2}$/, '键应为规则编号，如 MAIL-06'), z.number().min(0).max(100)),
+    ),
     default: {},
     rules: ['PRF-14'],
     open: 12,
-    description: '扣分事件的分值，按规则编号，例如 {"MAIL-06":1}；未列出的规则 = 0（只记录，绩效考评办法未提供）',
+    description: '扣分事件的分值，按规则编号，例如 MAIL-06:1,CMP-19:2；未列出的规则 = 0（只记录，绩效考评办法未提供）',
   }),
 } as const;
