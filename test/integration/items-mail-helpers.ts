@@ -29,7 +29,7 @@ export async function importItems(t: TestBot, lines: string[], who = 'zhao'): Pr
 export async function mirrorCase(
   t: TestBot,
   no: string,
-  o: { platformNo?: string; itemCode?: string; finished?: boolean; receivedAt?: string } = {},
+  o: { platformNo?: string; itemCode?: string; finished?: boolean; receivedAt?: string; window?: string } = {},
 ): Promise<void> {
   const at = new Date(o.receivedAt ?? '2026-03-02T09:00:00+08:00');
   await insertRows(t.bot.deps.db.manager, ServiceCase, {
@@ -38,8 +38,8 @@ export async function mirrorCase(
     itemId: 1,
     itemCode: o.itemCode ?? '1500-0001',
     itemName: '户籍迁入',
-    departmentCode: 'GA',
-    windowNumber: '12',
+    departmentCode: o.window === '5' ? 'SB' : 'GA',
+    windowNumber: o.window ?? '12',
     type: '承诺',
     mode: '普通',
     limitWd: 5,

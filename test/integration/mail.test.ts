@@ -97,11 +97,12 @@ describe('寄出 → 发出 → 存单 (MAIL-04)', () => {
 });
 
 describe('抽查 and 判定 (MAIL-06, OPEN #49, PRF-14)', () => {
-  /** February entries: 7 at window 12 (李四), 2 at window 5 (吴静). */
+  /** February entries: 7 for window 12 (registered by 李四), 2 for window 5 (received at the 志愿服务台). */
   async function februaryEntries(): Promise<void> {
     t.setNow('2026-02-10T10:00:00+08:00');
     for (let i = 0; i < 7; i++) await t.say('lisi', `专递 寄入 AJ2026-01234 单号=11880000010${i}`);
-    for (let i = 0; i < 2; i++) await t.say('wujing', `专递 寄入 AJ2026-01234 单号=11880000020${i}`);
+    await mirrorCase(t, 'AJ2026-00501', { window: '5' });
+    for (let i = 0; i < 2; i++) await t.say('xiaogao', `专递 寄入 AJ2026-00501 单号=11880000020${i}`);
     expect(await db().count(MailItem)).toBe(9);
   }
 

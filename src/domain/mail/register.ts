@@ -50,7 +50,8 @@ export async function mailIn(ctx: Ctx, caseRef: string, ems: string): Promise<st
     itemName: c.itemName,
     departmentCode: c.departmentCode,
     emsNo: ems.trim().slice(0, 32),
-    windowNumber: ctx.actor.windowNumber,
+    // The materials belong to the item's window (000 政务专递 三(一) "转交该事项所属窗口"): its 清单 is checked.
+    windowNumber: c.windowNumber ?? ctx.actor.windowNumber,
     status: MST.received,
   });
   await ctx.audit('mail.in', MAIL_SUBJECT, no, { case: c.no, ems });
