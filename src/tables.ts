@@ -11,6 +11,8 @@ import { itemChangeForm, mailEntryForm } from '../commands/items-mail-forms';
 import { itemChangeKind } from './domain/items/change-kind';
 import { itemImportKind } from './domain/items/import';
 import { itemChangeLedger } from './domain/items/ledger';
+import { itemChangeRecord } from './domain/items/record';
+import { mailRecord } from './domain/mail/record';
 import { itemMonthlyReport } from './domain/items/monthly';
 import { mailReceiptHook } from './domain/mail/handling';
 import { mailLedger } from './domain/mail/ledger';
@@ -123,6 +125,8 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   rectificationRecord, // ZG (ACC-04)
   keyTaskRecord, // DB
   measureRecord, // WX
+  itemChangeRecord, // SX (ITM-02…04, ITM-10)
+  mailRecord, // YJ (MAIL-01…07)
 ];
 
 /** Chat-file and CLI imports (D94): each kind's columns, checks and write step. */
