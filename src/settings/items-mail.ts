@@ -6,7 +6,7 @@ import { def } from './define';
 
 /**
  * The chat language drops straight quotes, so `{MAIL-06:2, CMP-19:1}` or `MAIL-06=2，CMP-19=1` typed on a phone
- * reads as a rule → points map; JSON still works from the CLI.
+ * reads as a rule → points map (D127); JSON still works from the CLI.
  */
 function pointPairs(v: unknown): unknown {
   if (typeof v !== 'string') return v;

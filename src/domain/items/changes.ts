@@ -22,7 +22,7 @@ import {
 } from './model';
 
 // 事项 调整 (000 事项动态 第二、三条; ITM-02, ITM-03, ITM-10): a department's written adjustment request, filed by
-// its 首席代表, numbered SX, sent to 中心初审 (hall_office). The request document may follow as a file.
+// its 首席代表, numbered SX, sent to 中心初审 (hall_office; D121). The request document may follow as a file.
 
 export const REQUEST_FILE = '调整申请文件';
 

@@ -6,7 +6,7 @@ import { addMonths, instantAt, type LocalDate, localDate } from '../../kernel/ti
 import { getSetting } from '../../settings/settings';
 
 // The catalogue's health figures (ITM-05, -07, -08, -09; OPEN #41, #42), shared by 事项 报表 and the monthly
-// batch: 全程网办率 against its target, items with no 承诺时限, stale 要点, items with no case for months.
+// batch: 全程网办率 against its target, items with no 承诺时限, stale 要点, items with no case for months (D123).
 
 export interface ItemFigures {
   active: number;

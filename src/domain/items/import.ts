@@ -10,7 +10,7 @@ import { yes } from './model';
 // `导入 事项` / `npm run cli -- import items <file>` (D94): the center's item list (清单式管理, ITM-01) with the ten
 // published elements (ITM-05), limits (ITM-06) and flags (ITM-08/09), upserted by 事项编码 — a re-import of
 // the same file writes nothing. HARD: a 涉密 row refuses the whole file (ITM-01, REC-05: such items are never
-// stored, so nothing of the file is); 承诺 > 法定 refuses it too (ITM-06, OPEN #40).
+// stored, so nothing of the file is; D120); 承诺 > 法定 refuses it too (ITM-06, OPEN #40).
 
 const limit = z.string().transform((s, c) => {
   if (!s) return null;

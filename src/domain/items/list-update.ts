@@ -10,7 +10,7 @@ import { SX, SX_PREFIX, SX_SUBJECT, UPDATE_CLOCK } from './model';
 
 // 事项 更新 <SX号> (000 事项动态 第四条; ITM-04): 大厅管理室, for the 旗政务服务局, records that the center's list
 // was updated — a 新增 enters the catalogue, a 取消 leaves it (kept, marked 已取消), a 变更 is noted (its
-// details are set with 事项 设置) — and stops the SX clock.
+// details are set with 事项 设置) — and stops the SX clock (D122).
 
 export async function loadChange(ctx: Ctx, ref: string): Promise<ItemChange> {
   const no = normaliseRecordRef(ref, SX_PREFIX, yearOf(localDate(ctx.now)));

@@ -10,7 +10,7 @@ import { localTime } from '../../kernel/time';
 import { DIRECTION, findCase, loadMail, MAIL_SUBJECT, MST, RECEIPT, shortYj, TRACKING_PHONE } from './model';
 
 // 专递 转交 / 发出 / 查询 (000 政务专递 三, 四(一); MAIL-03…05, MAIL-07): the hand-over chain, the outbound leg
-// closed only by its 快递存单 photo, and the tracking answer for the applicant.
+// closed only by its 快递存单 photo (D125), and the tracking answer for the applicant.
 
 /** 专递 转交 <YJ号> 接收人=@…: one more link of the chain (MAIL-07); the receiver is told. */
 export async function handOver(ctx: Ctx, ref: string, toRef: string): Promise<string> {

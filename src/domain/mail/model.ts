@@ -6,7 +6,7 @@ import { editDistance } from '../../kernel/match';
 import { normaliseRecordRef } from '../../kernel/numbers';
 import { localDate, yearOf } from '../../kernel/time';
 
-// 政务专递 (000 政务专递; MAIL-01…08): shared names, the case look-up every entry starts from, and YJ look-ups.
+// 政务专递 (000 政务专递; MAIL-01…08): shared names, the case look-up every entry starts from (D124), and YJ look-ups.
 
 export const YJ_PREFIX = 'YJ';
 export const MAIL_SUBJECT = 'mail';

@@ -12,7 +12,7 @@ import { loadMail, MAIL_SUBJECT, shortYj } from './model';
 
 // 政务专递 spot check (000 政务专递 四(二); MAIL-06, OPEN #49): each month, N entries per window (all if
 // fewer) are drawn once and kept, so the job's re-run and `专递 抽查` show the same sample. The order within a
-// window is a hash of month and number — random to the windows, reproducible for the record.
+// window is a hash of month and number — random to the windows, reproducible for the record (D126, D127).
 
 export interface Sample {
   month: string;
