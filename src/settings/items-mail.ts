@@ -5,7 +5,7 @@ import { def } from './define';
 // (OPEN #12) that MAIL-06 reads.
 
 /**
- * The chat language drops straight quotes, so `{MAIL-06:2, CMP-19:1}` or `MAIL-06=2，CMP-19=1` typed on a phone
+ * The chat language drops straight quotes, so `{MAIL-06:2}` or `MAIL-06=2` typed on a phone
  * reads as a rule → points map (D127); JSON still works from the CLI.
  */
 function pointPairs(v: unknown): unknown {
@@ -77,6 +77,7 @@ export const ITEMS_MAIL_SETTINGS = {
     default: {},
     rules: ['PRF-14'],
     open: 12,
-    description: '扣分事件的分值，按规则编号，例如 MAIL-06:1,CMP-19:2；未列出的规则 = 0（只记录，绩效考评办法未提供）',
+    description:
+      '扣分事件的分值，按规则编号，例如 MAIL-06:1（多条用逗号分隔）；未列出的规则 = 0（只记录，绩效考评办法未提供）',
   }),
 } as const;
