@@ -2,6 +2,7 @@ import { approvalsDecidedOrReminded } from './approvals-d17';
 import { closuresHard } from './closures-hard';
 import { noRateLimitDrops, nothingFailed } from './delivery';
 import { talksByTenth, writtenByFifteenth } from './monthly-notices';
+import { itemTasksLate } from './item-tasks';
 import { oralNotices } from './oral-notices';
 import { overdueDaily } from './overdue-daily';
 import { remindersOnce } from './reminders-once';
@@ -21,4 +22,5 @@ export const INVARIANTS: Invariant[] = [
   noRateLimitDrops,
   nothingFailed,
   approvalsDecidedOrReminded,
+  itemTasksLate,
 ];
