@@ -74,6 +74,8 @@ describe('寄出 → 发出 → 存单 (MAIL-04)', () => {
     expect(await db().count(MailItem)).toBe(0);
     await t.say('lisi', '专递 寄出 AJ2026-01234 联系人=张三 电话=13900000000 地址=乌审旗嘎鲁图镇某街1号');
     expect(t.lastTextTo('lisi')).toContain('✅ YJ2026-0001 待办结后寄出（AJ2026-01234 户籍迁入）');
+    await t.say('lisi', '专递 寄出 AJ2026-01234 联系人=张三 电话=13900000000 地址=另一地址');
+    expect(t.lastTextTo('lisi')).toContain('AJ2026-01234 已登记结果邮寄 YJ1（待寄出）');
     await t.say('lisi', '专递 发出 YJ1 单号=1188000000002 短信=是');
     expect(t.lastTextTo('lisi')).toContain('AJ2026-01234 尚未办结');
     expect((await mail('YJ2026-0001')).status).toBe('待寄出');
@@ -155,6 +157,9 @@ describe('抽查 and 判定 (MAIL-06, OPEN #49, PRF-14)', () => {
       deductionNo: 'KF2026-0001',
     });
     expect(t.textsTo('lisi').join('\n')).toContain('须补缴 18元（rule MAIL-06）');
+    // The 首席代表 may appeal the deduction by the entry's number (resolveSource knows YJ).
+    await t.say('wangwu', '问效 申辩 YJ2 理由=材料系办件补正所需');
+    expect(t.lastTextTo('wangwu')).toContain('✅');
     await t.say('zhao', '专递 判定 YJ2 不合规 说明=重复');
     expect(t.lastTextTo('zhao')).toContain('已判定为不合规');
     expect(await db().count(DeductionEvent)).toBe(1);

@@ -38,8 +38,10 @@ export async function fileGuide(
     filedBy: ctx.actor.userid,
     createdAt: ctx.now,
   });
+  const row = await ctx.m.findOneOrFail(ItemGuide, { where: { itemCode: item.code, kind, version: v } });
   const count = await ctx.m.count(ItemGuide, { where: { itemCode: item.code, kind } });
   await ctx.audit('item.guide', 'item', item.code, { kind, version: v, versionDate });
-  await openAttachmentSlot(ctx, GUIDE_SUBJECT, `${item.code}:${kind}:v${v}`, GUIDE_FILE);
+  // The file hangs on the version row (an item code can fill the whole 64-character owner id).
+  await openAttachmentSlot(ctx, GUIDE_SUBJECT, String(row.id), GUIDE_FILE);
   return `✅ ${kind} v${v}（${versionDate}）｜${item.name}｜共${count}个版本\n可在10分钟内发送文件（PDF/照片）。`;
 }

@@ -1,7 +1,8 @@
+import { In } from 'typeorm';
 import { MailItem } from '../../../entities/mail-item';
 import { insertRows } from '../../db';
 import type { Ctx } from '../../kernel/ctx';
-import { ruleRefusal } from '../../kernel/errors';
+import { ruleRefusal, UserError } from '../../kernel/errors';
 import { nextRecordNo } from '../../kernel/numbers';
 import { localDate, yearOf } from '../../kernel/time';
 import { DIRECTION, findCase, MAIL_SUBJECT, MST, shortYj, YJ_PREFIX } from './model';
@@ -80,6 +81,13 @@ export async function mailOut(ctx: Ctx, caseRef: string, a: OutInput): Promise<s
       'MAIL-04',
       '000 政务专递 三(二)',
       `选择结果邮寄须填写联系人、联系电话、地址；缺少${missing.join('、')}。例：专递 寄出 ${c.no} 联系人=张三 电话=13900000000 地址=…`,
+    );
+  const open = await ctx.m.findOne(MailItem, {
+    where: { caseNo: c.no, direction: DIRECTION.out, status: In([MST.waiting, MST.receipt]) },
+  });
+  if (open)
+    throw new UserError(
+      `${c.no} 已登记结果邮寄 ${shortYj(open.no, ctx.now)}（${open.status}）；如地址有误请用 记录 更正 ${shortYj(open.no, ctx.now)} 地址=… 原因=…`,
     );
   const phone = a.phone!.trim();
   if (!/^[\d\-+ ]{7,20}$/.test(phone))
