@@ -82,6 +82,20 @@ describe('邮寄台账 and corrections (MAIL-01…07, REC-04, REC-06, REC-07, RE
   });
 });
 
+describe('事项调整申请 (ITM-02, ITM-03)', () => {
+  it('ITM-03 the H5 form 事项调整申请 submits to 事项 调整 with the same 审批人员 check', async () => {
+    await t.say('wangwu', '表单 事项调整申请');
+    const form = await openForm(t, lastLinkTo(t, 'wangwu'), 'wangwu');
+    expect(form.url).toContain('/h5/forms/item-change');
+    const fields = { 类型: '新增', 事项: '居住证办理', 原因: '1', 生效: '2026-03-02' };
+    expect(await (await submitForm(form, fields)).text()).toContain('rule ITM-03');
+    const again = await openForm(t, lastLinkTo(t, 'wangwu'), 'wangwu');
+    await submitForm(again, { ...fields, 审批人员: '李四' });
+    await t.settle();
+    expect(t.textsTo('wangwu').join('\n')).toContain('✅ SX2026-0001 已提交中心初审');
+  });
+});
+
 describe('CLI import (ITM-01, D94)', () => {
   it('ITM-01 `import items` refuses a file with a 涉密 row and writes nothing (exit 1)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'items-cli-'));
