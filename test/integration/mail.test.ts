@@ -98,6 +98,35 @@ describe('寄出 → 发出 → 存单 (MAIL-04)', () => {
   });
 });
 
+describe('handover-contact-check (MAIL-04, MAIL-07; D39)', () => {
+  it('MAIL-07 materials not passed on, results not mailed and mail without 存单 are reminded once per WD to the holder', async () => {
+    await mirrorCase(t, 'AJ2026-01235', { finished: true });
+    await t.say('xiaogao', '专递 寄入 AJ2026-01234 单号=1188000000001');
+    await t.say('lisi', '专递 寄出 AJ2026-01235 联系人=李雷 电话=13900000001 地址=乌审旗图克镇2号');
+    await t.say('lisi', '专递 寄出 AJ2026-01234 联系人=张三 电话=13900000000 地址=乌审旗嘎鲁图镇1号');
+    await t.runJob('handover-contact-check', '2026-03-02T16:30:00+08:00');
+    const guide = t.textsTo('xiaogao').filter((x) => x.includes('政务专递待办'));
+    expect(guide).toHaveLength(1);
+    expect(guide[0]).toContain('YJ1 寄入材料（AJ2026-01234）尚未转交 12号窗');
+    const staff = t.textsTo('lisi').filter((x) => x.includes('政务专递待办'));
+    expect(staff).toHaveLength(1);
+    expect(staff[0]).toContain('YJ2 AJ2026-01235 已办结，结果尚未寄出');
+    expect(staff[0]).not.toContain('YJ3'); // its case is not 办结 yet
+    await t.runJob('handover-contact-check', '2026-03-02T16:30:00+08:00', { force: true });
+    expect(t.textsTo('lisi').filter((x) => x.includes('政务专递待办'))).toHaveLength(1);
+    t.setNow('2026-03-03T10:00:00+08:00');
+    await t.say('xiaogao', '专递 转交 YJ1 接收人=@李四');
+    await t.say('lisi', '专递 发出 YJ2 单号=1188000000003');
+    await t.runJob('handover-contact-check', '2026-03-03T16:30:00+08:00');
+    const next = t.textsTo('lisi').filter((x) => x.includes('政务专递待办'));
+    expect(next).toHaveLength(2);
+    expect(next[1]).toBe(
+      '⏰ 政务专递待办（rule MAIL-04/MAIL-07）：\nYJ2 已寄出（EMS 1188000000003）但未存快递存单 → 专递 发出 YJ2，再发存单照片',
+    );
+    expect(t.textsTo('xiaogao').filter((x) => x.includes('政务专递待办'))).toHaveLength(1);
+  });
+});
+
 describe('抽查 and 判定 (MAIL-06, OPEN #49, PRF-14)', () => {
   /** February entries: 7 for window 12 (registered by 李四), 2 for window 5 (received at the 志愿服务台). */
   async function februaryEntries(): Promise<void> {
