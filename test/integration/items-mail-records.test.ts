@@ -94,6 +94,17 @@ describe('事项调整申请 (ITM-02, ITM-03)', () => {
     await t.settle();
     expect(t.textsTo('wangwu').join('\n')).toContain('✅ SX2026-0001 已提交中心初审');
   });
+
+  it('ITM-02 事项调整台账 lists the request with its reason code, 初审 and list-update date', async () => {
+    await t.say('wangwu', '事项 调整 新增 事项=居住证办理 原因=2 生效=2026-02-02 审批人员=@李四 说明=原盟级事项下放');
+    await t.say('zhao', '导出 事项调整台账 从=2026-03-01 到=今天');
+    const file = t.dms('zhao').find((i) => i.msgtype === 'file')!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(t.fake.state.media.get(file.file!.media_id)!.buffer as unknown as ArrayBuffer);
+    const row = (wb.getWorksheet('事项调整台账')!.getRow(2).values as unknown[]).map(String).join('|');
+    expect(row).toContain('SX2026-0001|GA|居住证办理|新增|2 下放管理层级');
+    expect(row).toContain('原盟级事项下放|2026-02-02|李四|2026-03-02（逾期提交）|初审中');
+  });
 });
 
 describe('CLI import (ITM-01, D94)', () => {
