@@ -84,6 +84,8 @@ import { seasonalPlan, windowChange } from './window-change';
 import { closureList, windowClose, windowReopen } from './window-closure';
 import { windowArrive, windowReclaim, windowResume, windowResumePlan, windowViolation } from './window-lifecycle';
 import { windowStatus } from './window-status';
+import { itemChange, itemGuide, itemImport, itemReportCmd, itemSet, itemUpdate, itemView } from './items';
+import { mailDispatch, mailHandOver, mailInCmd, mailJudge, mailOutCmd, mailQuery, mailSpotCheck } from './mail';
 import { lostAnnounce, lostNotify, lostRegister, lostReport } from './lost-intake';
 import { lostClaim, lostDestroy, lostList, lostToPolice, lostToStation, lostView } from './lost-release';
 import { caseAccept, caseReceive, caseRefuse, caseSupplement, caseSupplied } from './case-intake';
@@ -271,4 +273,20 @@ export const COMMANDS: CommandDef[] = [
   caseWithdraw,
   caseView,
   caseList,
+  // 事项 (ITM; docs/commands.md)
+  itemView,
+  itemSet,
+  itemChange,
+  itemUpdate,
+  itemGuide,
+  itemReportCmd,
+  itemImport,
+  // 专递 (MAIL; docs/commands.md)
+  mailInCmd,
+  mailHandOver,
+  mailOutCmd,
+  mailDispatch,
+  mailQuery,
+  mailSpotCheck,
+  mailJudge,
 ];

@@ -18,6 +18,8 @@ import { groupMemberSync } from './group-member-sync';
 import { filingWatch } from './filing-watch';
 import { holidayCalendarReminder } from './holiday-calendar-reminder';
 import { seasonalPlanReminder } from './seasonal-plan-reminder';
+import { itemTasksOverdue } from './item-tasks-overdue';
+import { mailSpotCheckJob } from './mail-spot-check';
 import { lostPropertyAnnounce } from './lost-property-announce';
 import { lostPropertyClocks } from './lost-property-clocks';
 import { handoverContactCheck } from './handover-contact-check';
@@ -51,6 +53,9 @@ export const JOBS: JobDef[] = [
   // front desk (LST)
   lostPropertyAnnounce, // 09:00 first WD of the week — LST-07 (OPEN #27)
   lostPropertyClocks, // 09:00 WD — LST-05/06/07
+  // 事项 and 政务专递 (ITM, MAIL)
+  itemTasksOverdue, // 09:00 WD — ITM-03/04 (OPEN #39)
+  mailSpotCheckJob, // 09:30 1st WD of the month — MAIL-06 (OPEN #49)
   handoverContactCheck, // 16:30 WD — shared checks (D39): LST-04 (OPEN #24)
   // shared minute timers (D93)
   presenceTimers, // every minute 07:00–19:59 WD — ATT-03/04, CAS-20

@@ -14,6 +14,7 @@ import { Security1790000000095 } from './0095-security';
 import { Resilience1790000000041 } from './0041-resilience';
 import { Reviews1790000000070 } from './0070-reviews';
 import { Provider1790000000071 } from './0071-provider';
+import { ItemsMail1790000000052 } from './0052-items-mail';
 
 export const MIGRATIONS = [
   Spine1790000000001,
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Resilience1790000000041,
   Reviews1790000000070,
   Provider1790000000071,
+  ItemsMail1790000000052,
 ];

@@ -1,5 +1,6 @@
 import { casesActivity } from './cases';
 import { complaintsActivity } from './complaints';
+import { itemsActivity } from './items';
 import { monthlyNoticesActivity } from './monthly-notices';
 import { supervisionActivity } from './supervision';
 import type { Activity } from './types';
@@ -16,5 +17,6 @@ export function activities(): Activity[] {
     windowPlansActivity(),
     monthlyNoticesActivity(),
     casesActivity(),
+    itemsActivity(),
   ];
 }
