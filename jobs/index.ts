@@ -25,6 +25,7 @@ import { lostPropertyClocks } from './lost-property-clocks';
 import { handoverContactCheck } from './handover-contact-check';
 import { transportRetention } from './transport-retention';
 import { presenceTimers } from './presence-timers';
+import { annualBatch } from './annual-batch';
 
 export const JOBS: JobDef[] = [
   // engines
@@ -44,6 +45,7 @@ export const JOBS: JobDef[] = [
   findingAutoConfirm, // 09:00 WD — INS-09 (OPEN #17)
   rectificationDue, // 09:00 WD — ACC-04/INS-11 三级提醒, ACC-02 督办
   monthlyBatch, // 09:00 1st WD — BRF-04/05/07, PRF-14, DIR-11
+  annualBatch, // 09:00 1st WD of January — per-domain yearly steps (PRF-05/15/16, REC-10)
   talkReminders, // 09:00 5th/8th, escalation after the 10th — BRF-04/05
   writtenNoticeReminders, // 09:00 12th/14th — BRF-07 (OPEN #21)
   jointInspectionCount, // 09:00 15th, 3rd-last WD — INS-02
