@@ -26,6 +26,8 @@ import { handoverContactCheck } from './handover-contact-check';
 import { transportRetention } from './transport-retention';
 import { presenceTimers } from './presence-timers';
 import { annualBatch } from './annual-batch';
+import { providerMonthlyScore } from './provider-monthly-score';
+import { providerQuarterlyFeedback } from './provider-quarterly-feedback';
 
 export const JOBS: JobDef[] = [
   // engines
@@ -52,6 +54,9 @@ export const JOBS: JobDef[] = [
   leaderInspectionCheck, // 09:00 by the 20th — INS-03
   quarterlyProgress, // 09:00 Mar/Jun/Sep/Dec — BRF-11
   dailyInspectionCheck, // 16:00 WD — INS-01
+  // performance (PRF)
+  providerMonthlyScore, // 09:00 5th WD — PRF-02/03 (OPEN #51)
+  providerQuarterlyFeedback, // 09:00 1st WD of Jan/Apr/Jul/Oct — PRF-02
   // front desk (LST)
   lostPropertyAnnounce, // 09:00 first WD of the week — LST-07 (OPEN #27)
   lostPropertyClocks, // 09:00 WD — LST-05/06/07

@@ -49,6 +49,7 @@ import { importFileHook } from './importer/slot';
 import { ratingsImport } from './domain/reviews/import';
 import { satisfactionReport } from './domain/reviews/satisfaction';
 import { badReviewLedger } from './domain/reviews/ledger';
+import { providerLedger } from './domain/provider/ledger';
 import {
   deductionRecord,
   deviceTaskRecord,
@@ -94,6 +95,7 @@ export const LEDGERS: readonly Ledger[] = [
   keyTaskLedger, // 督办任务台账 (ACC-02)
   lostItemLedger, // 遗失物品登记表 (LST-02…10, REC-09)
   badReviewLedger, // 差评台账 ● (REV-03)
+  providerLedger, // 综窗服务商考核台账 (PRF-01…09)
   caseDeadlineLedger, // 办件时限台账 ● (CAS-01…19, ACC-08)
   itemChangeLedger, // 事项调整台账 (ITM-02…04, ITM-10)
   mailLedger, // 邮寄台账 ● (MAIL-01…07)
