@@ -77,6 +77,9 @@ import { windowArrive, windowReclaim, windowResume, windowResumePlan, windowViol
 import { windowStatus } from './window-status';
 import { lostAnnounce, lostNotify, lostRegister, lostReport } from './lost-intake';
 import { lostClaim, lostDestroy, lostList, lostToPolice, lostToStation, lostView } from './lost-release';
+import { absenceEnd, absenceStart, guideAbsenceRequest } from './presence-absence';
+import { childReport, meetingRecord, rollcallCommand, trainingRegister } from './presence-meetings';
+import { rosterSet, rosterToday } from './presence-roster';
 
 export const COMMANDS: CommandDef[] = [
   // 常用
@@ -98,6 +101,16 @@ export const COMMANDS: CommandDef[] = [
   approvalView,
   approve,
   delegate,
+  // 考勤 (ATT-03/04/08/09, DIR-12, STF-11)
+  absenceStart,
+  absenceEnd,
+  guideAbsenceRequest,
+  rollcallCommand,
+  meetingRecord,
+  childReport,
+  rosterSet,
+  rosterToday,
+  trainingRegister,
   // 日历 (DIR-13)
   calendarQuery,
   calendarView,

@@ -50,8 +50,20 @@ import { WindowClosure } from './window-closure';
 import { LostItem } from './lost-item';
 import { LostItemVersion } from './lost-item-version';
 import { LostReport } from './lost-report';
+import { ShortAbsence } from './short-absence';
+import { GuideRollcall } from './guide-rollcall';
+import { ChildReport } from './child-report';
+import { DutyRoster } from './duty-roster';
+import { StaffMeeting } from './staff-meeting';
+import { TrainingLog } from './training-log';
 
 export {
+  ShortAbsence,
+  GuideRollcall,
+  ChildReport,
+  DutyRoster,
+  StaffMeeting,
+  TrainingLog,
   LostItem,
   LostItemVersion,
   LostReport,
@@ -155,6 +167,13 @@ export const ENTITIES = [
   LostItem,
   LostItemVersion,
   LostReport,
+  // presence (ATT-03/04/08/09, DIR-12, STF-11)
+  ShortAbsence,
+  GuideRollcall,
+  ChildReport,
+  DutyRoster,
+  StaffMeeting,
+  TrainingLog,
   // resilience (D34 sliding windows)
   RateSend,
 ];

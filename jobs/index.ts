@@ -23,6 +23,8 @@ import { lostPropertyClocks } from './lost-property-clocks';
 import { handoverContactCheck } from './handover-contact-check';
 import { transportRetention } from './transport-retention';
 import { presenceTimers } from './presence-timers';
+import { guideMorningRollcall } from './guide-morning-rollcall';
+import { weeklyFridayChecks } from './weekly-friday-checks';
 
 export const JOBS: JobDef[] = [
   // engines
@@ -52,6 +54,9 @@ export const JOBS: JobDef[] = [
   lostPropertyAnnounce, // 09:00 first WD of the week — LST-07 (OPEN #27)
   lostPropertyClocks, // 09:00 WD — LST-05/06/07
   handoverContactCheck, // 16:30 WD — shared checks (D39): LST-04 (OPEN #24)
+  // presence (ATT-04, DIR-12, STF-11)
+  guideMorningRollcall, // 08:20 WD — ATT-04 晨会 roll call (OPEN #35)
+  weeklyFridayChecks, // 15:00 last WD ≤ Friday — shared checks (D39): DIR-12 roster, STF-11 training
   // shared minute timers (D93)
   presenceTimers, // every minute 07:00–19:59 WD — ATT-03/04, CAS-20
 ];

@@ -7,6 +7,9 @@ import { complaintForm } from '../commands/complaints-form';
 import { COMMANDS } from '../commands/index';
 import { SUPERVISION_FORMS } from '../commands/supervision-forms';
 import { lostItemForm } from '../commands/lost-form';
+import { rosterForm } from '../commands/presence-roster';
+import { guideAbsenceKind } from './domain/presence/guide-absence';
+import { trainingLedger } from './domain/presence/training';
 import { JOBS } from '../jobs/index';
 import { claimSignatureHook } from './domain/lost-found/claim';
 import { lostItemLedger } from './domain/lost-found/ledger';
@@ -56,6 +59,7 @@ export const APPROVAL_KINDS: readonly ApprovalKind[] = [
   suspensionKind, // SUS-06 [首席代表] → 大厅管理室
   complaintSeriousKind, // CMP-12 分管领导 → 主要领导
   oralNoticeKind, // BRF-02/03 分管领导 审定 (口头通报)
+  guideAbsenceKind, // ATT-04 guide 暂离: 区域领导 (D160), after the replacement's confirm:
   talkRecordKind, // BRF-06 中心领导 审定 (约谈记录)
   writtenNoticeKind, // BRF-07 中心领导 审定 (书面通报)
   externalNoticeKind, // BRF-09 中心领导 签发 (派驻部门通报)
@@ -75,6 +79,7 @@ export const LEDGERS: readonly Ledger[] = [
   referralLedger, // 移交台账 (ACC-05)
   keyTaskLedger, // 督办任务台账 (ACC-02)
   lostItemLedger, // 遗失物品登记表 (LST-02…10, REC-09)
+  trainingLedger, // 培训台账 (STF-03, STF-11)
 ];
 
 /** Every H5 form (`表单 <名称>`); each row submits to one command. */
@@ -83,6 +88,7 @@ export const FORMS: readonly FormDef[] = [
   complaintForm, // 投诉登记表 (OPEN #14)
   ...SUPERVISION_FORMS, // 巡查记录, 异议, 约谈记录, 口头/书面通报编辑, 整改方案
   lostItemForm, // 市民遗失物品登记表 (LST-02)
+  rosterForm, // 带班表 (DIR-12, OPEN #7)
 ];
 
 /** Domain reactions to a photo or file sent into an open attachment slot (D6). */
