@@ -13,7 +13,8 @@ export const absenceStart = defineCommand({
   name: '暂离',
   group: '考勤',
   summary: '窗口人员短暂离岗办事（放暂停服务牌、评价器停止服务，15分钟内回岗）',
-  roles: ['staff', 'window_lead', 'chief_rep'],
+  // Guides are let in only to be told the ATT-04 way (暂离 申请), rather than a bare permission refusal.
+  roles: ['staff', 'window_lead', 'chief_rep', 'guide'],
   usage: '暂离 [原因=…]',
   examples: ['暂离', '暂离 原因=去后台取材料'],
   rules: ['ATT-03', 'REV-05', 'OPEN #34'],
