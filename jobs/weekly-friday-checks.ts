@@ -10,7 +10,7 @@ interface WeeklyCheck {
   run(ctx: Ctx): Promise<number>;
 }
 
-// D39: one shared 15:00 job on the week's last WD up to Friday (a Friday holiday moves it to Thursday …), a literal
+// D39, D166: one shared 15:00 job on the week's last WD up to Friday (a Friday holiday moves it to Thursday …), a literal
 // list of per-domain checks. [performance] adds PRF-02 (the provider's weekly check) as a further row.
 const CHECKS: WeeklyCheck[] = [
   { name: 'roster', rule: 'DIR-12', run: checkNextRoster }, // next week's 带班表 complete (OPEN #7)

@@ -17,9 +17,7 @@ const db = () => t.bot.deps.db.manager;
 const office = async (needle: string) => (await t.groupTexts('G-OFFICE')).filter((x) => x.includes(needle));
 const texts = (u: string, needle: string) => t.textsTo(u).filter((x) => x.includes(needle));
 const cardKeys = (u: string) =>
-  t
-    .cardsTo(u)
-    .flatMap((c) => ((c.card as { button_list?: { key: string }[] }).button_list ?? []).map((b) => b.key));
+  t.cardsTo(u).flatMap((c) => ((c.card as { button_list?: { key: string }[] }).button_list ?? []).map((b) => b.key));
 
 describe('ATT-03 window staff 暂离', () => {
   it('ATT-03 §19 #24 away 16 min: reminder at 15, 超时离岗 to G-OFFICE and the 首席代表 at 16, each once', async () => {
@@ -105,7 +103,9 @@ describe('ATT-04 guide 暂离 申请', () => {
   it('ATT-04 HARD refusals: more than 10 minutes; a guide’s plain 暂离; oneself as replacement', async () => {
     t = await startTestBot({ now: at('10:00') });
     await t.say('xiaogao', '暂离 申请 替=@小马 分钟=15');
-    expect(t.lastTextTo('xiaogao')).toContain('不符合规定（rule ATT-04；000 导服 七(二)）：导服人员暂离时间不得超过10分钟');
+    expect(t.lastTextTo('xiaogao')).toContain(
+      '不符合规定（rule ATT-04；000 导服 七(二)）：导服人员暂离时间不得超过10分钟',
+    );
     await t.say('xiaogao', '暂离');
     expect(t.lastTextTo('xiaogao')).toContain('导服人员暂离须事先经区域领导同意并安排接替人员');
     await t.say('xiaogao', '暂离 申请 替=@小高');

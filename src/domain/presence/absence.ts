@@ -12,7 +12,7 @@ import { insertRows } from '../../db';
 
 // 暂离 (000_c8ed09c118362bcb.txt 窗口工作 五(四), 六(三); 导服 七(二)). Window staff (ATT-03) log the start
 // themselves: 暂停服务牌 out, 评价器 to “停止服务” (REV-05), back within 15 minutes. Guides (ATT-04) need a
-// replacement who has taken over and their 区域领导's consent first, for at most 10 minutes.
+// replacement who has taken over and their 区域领导's consent first, for at most 10 minutes (D161).
 
 /** Statuses in which the person is (or is about to be) away: one open record per person. */
 export const OPEN_STATUSES = ['待接替确认', '待区域审批', '暂离中'];

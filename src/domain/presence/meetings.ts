@@ -13,7 +13,7 @@ import { insertRows } from '../../db';
 // 晨会 (000_c8ed09c118362bcb.txt 导服 七(一) “每日上午8:20参加晨会”, ATT-04, OPEN #35; 督查通报 第四条(二) 综窗人员晨会、
 // 夕会, ATT-08/DIR-16, OPEN #37) and 带小孩 报备 (窗口工作 六(五), ATT-09).
 
-/** `晨会 到` (ATT-04): a guide present at the 晨会; after the time + grace it counts as 迟到 (OPEN #35). */
+/** `晨会 到` (ATT-04): a guide present at the 晨会; after the time + grace it counts as 迟到 (OPEN #35, D162). */
 export async function rollcallPresent(ctx: Ctx): Promise<string> {
   const today = localDate(ctx.now);
   if (!ctx.deps.calendar.isWorkday(today)) throw new UserError(`今天（${cnDate(today)}）不是工作日，不开晨会。`);
@@ -56,7 +56,7 @@ export async function rollcallCall(ctx: Ctx): Promise<number> {
   return 1;
 }
 
-/** `晨会 记录 类型=晨会|夕会 出席=@… 缺席=@… [日期= 内容=]` (ATT-08): one record per meeting, re-recording replaces it. */
+/** `晨会 记录 类型=晨会|夕会 出席=@… 缺席=@… [日期= 内容=]` (ATT-08): one record per meeting, re-recording replaces it (D165). */
 export async function recordStaffMeeting(
   ctx: Ctx,
   input: { type: '晨会' | '夕会'; date: LocalDate; present: string; absent?: string; content?: string },
@@ -87,7 +87,7 @@ export async function recordStaffMeeting(
   return `✅ ${cnDate(input.date)} 综窗${input.type} ${attendees.length}/${total} 人${before ? '（已更新）' : ''}`;
 }
 
-/** BRF-01 (2): one department's 综窗 晨会/夕会 in a month (its people attending or absent), or [] if none. */
+/** BRF-01 (2), D164: one department's 综窗 晨会/夕会 in a month (its people attending or absent), or [] if none. */
 export async function meetingLines(m: EntityManager, dept: string, first: LocalDate, last: LocalDate) {
   const meetings = await m.find(StaffMeeting, { where: { date: Between(first, last) }, order: { date: 'ASC' } });
   const people = new Set((await m.find(Person, { where: { departmentCode: dept } })).map((p) => p.userid));
@@ -101,7 +101,7 @@ export async function meetingLines(m: EntityManager, dept: string, first: LocalD
   return [`召开晨会${count('晨会')}次、夕会${count('夕会')}次；缺席${who.length ? `：${who.join('、')}` : ' 无'}`];
 }
 
-/** `报备 带小孩 日期=… 原因=…` (ATT-09): to the 首席代表 and 大厅管理室, beforehand. */
+/** `报备 带小孩 日期=… 原因=…` (ATT-09): to the 首席代表 and 大厅管理室, beforehand (D168). */
 export async function reportChild(ctx: Ctx, date: LocalDate, reason: string): Promise<string> {
   if (date < localDate(ctx.now)) throw new UserError('报备须在带小孩到岗之前（rule ATT-09），日期不能早于今天。');
   await insertRows(ctx.m, ChildReport, { userid: ctx.actor.userid, date, reason, createdAt: ctx.now });

@@ -9,7 +9,7 @@ import { addDays, cnDate, isoWeekday, localDate, type LocalDate } from '../../ke
 import { insertRows } from '../../db';
 
 // DIR-12 领导带班 (000_c8ed09c118362bcb.txt 督查通报 第四条(三), 第五条(一)): one 带班领导 per WD, from the 带班表
-// 大厅管理室 fills each week (OPEN #7: by Friday for next week). The day's 带班领导 delivers the 口头通报 (BRF-02).
+// 大厅管理室 fills each week (OPEN #7: by Friday for next week). The day's 带班领导 delivers the 口头通报 (BRF-02, D163).
 
 export const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];

@@ -8,7 +8,7 @@ import { localTime } from '../../kernel/time';
 // The 暂离 clocks (ATT-03 15 min, ATT-04 10 min), run by presence-timers every minute (D93). Two reminders per
 // absence, each claimed once in reminder_log: at the limit the person is told to come back; past it (OPEN #34,
 // “超过15分钟”) the absence is flagged 超时离岗 — to 大厅管理室 and the 首席代表 for window staff, to the guide's
-// 区域领导 (D160, else 大厅管理室) for guides.
+// 区域领导 (D160, else 大厅管理室) for guides (D161).
 
 const minutesAway = (a: ShortAbsence, now: Date) => Math.floor((now.getTime() - a.startedAt!.getTime()) / 60_000);
 

@@ -26,7 +26,7 @@ export async function registerTraining(
   input: { date: LocalDate; topic: string; headcount: number; audience?: string; type?: string },
 ): Promise<string> {
   if (input.date > localDate(ctx.now)) throw new UserError('培训登记记录已举办的培训，日期不能晚于今天。');
-  // A provider (思源政务, DIR-16) records the 综合服务窗口's own trainings; others default to their department.
+  // D167: a provider (思源政务, DIR-16) records the 综合服务窗口's own trainings; others default to their department.
   const audience = input.audience ?? (ctx.actor.roles.includes('provider') ? '综窗' : '部门');
   const type = input.type ?? '业务';
   await insertRows(ctx.m, TrainingLog, {

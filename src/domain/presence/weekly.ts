@@ -5,7 +5,7 @@ import { getSetting } from '../../settings/settings';
 import { unfilledDays, weekStart } from './roster';
 import { weekTrainings } from './training';
 
-// The presence rows of weekly-friday-checks (D39): each returns how many reminders it queued; keys carry the ISO
+// The presence rows of weekly-friday-checks (D39, D166): each returns how many reminders it queued; keys carry the ISO
 // week, so a re-run of the same week repeats nothing.
 
 /** DIR-12, OPEN #7: next week's 带班表 must name a 带班领导 for every WD → else 大厅管理室 is reminded. */
