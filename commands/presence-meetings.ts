@@ -23,7 +23,6 @@ export const rollcallCommand = defineCommand({
 
 export const meetingRecord = defineCommand({
   name: '晨会 记录',
-  aliases: ['夕会 记录'],
   group: '考勤',
   summary: '记录综窗人员晨会、夕会的出席情况（书面通报第（二）项）',
   roles: ['provider', 'hall_office'],

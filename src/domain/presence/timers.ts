@@ -3,7 +3,7 @@ import type { Ctx } from '../../kernel/ctx';
 import { chiefRepOf, personName, zoneLeads } from '../../kernel/directory';
 import { Person } from '../../../entities/person';
 import { claimReminder } from '../../kernel/reminders';
-import { localTime } from '../../kernel/time';
+import { localDate, localTime } from '../../kernel/time';
 
 // The 暂离 clocks (ATT-03 15 min, ATT-04 10 min), run by presence-timers every minute (D93). Two reminders per
 // absence, each claimed once in reminder_log: at the limit the person is told to come back; past it (OPEN #34,
@@ -50,16 +50,17 @@ export async function absenceTimers(ctx: Ctx): Promise<number> {
     const away = minutesAway(a, ctx.now);
     if (away < a.minutes) continue;
     const subject = `zl:${a.no}`;
+    const day = localDate(a.startedAt!);
     if (away > a.minutes) {
       // Claim the at-limit reminder too, so a fire missed at the limit minute never sends it afterwards.
-      await claimReminder(ctx.m, ctx.now, subject, 'absence', 0, 'limit');
-      if (await claimReminder(ctx.m, ctx.now, subject, 'absence', 0, 'over')) {
+      await claimReminder(ctx.m, ctx.now, subject, 'absence-limit', 0, day);
+      if (await claimReminder(ctx.m, ctx.now, subject, 'absence-over', 0, day)) {
         await flagOvertime(ctx, a, away);
         sent++;
       }
       continue;
     }
-    if (await claimReminder(ctx.m, ctx.now, subject, 'absence', 0, 'limit')) {
+    if (await claimReminder(ctx.m, ctx.now, subject, 'absence-limit', 0, day)) {
       const back = a.kind === '导服' ? `请回岗，并告知接替人员 ${await personName(ctx.m, a.replacement)}` : '请回岗';
       await ctx.send(
         { user: a.userid },

@@ -1,5 +1,6 @@
 import { complaintsActivity } from './complaints';
 import { monthlyNoticesActivity } from './monthly-notices';
+import { presenceActivity } from './presence';
 import { supervisionActivity } from './supervision';
 import type { Activity } from './types';
 import { windowPlansActivity } from './window-plans';
@@ -14,5 +15,6 @@ export function activities(): Activity[] {
     windowsActivity(),
     windowPlansActivity(),
     monthlyNoticesActivity(),
+    presenceActivity(),
   ];
 }

@@ -4,6 +4,7 @@ import { noRateLimitDrops, nothingFailed } from './delivery';
 import { talksByTenth, writtenByFifteenth } from './monthly-notices';
 import { oralNotices } from './oral-notices';
 import { overdueDaily } from './overdue-daily';
+import { absenceFlags } from './presence';
 import { remindersOnce } from './reminders-once';
 import type { Invariant } from './types';
 import { workdayOnly } from './workday-only';
@@ -21,4 +22,5 @@ export const INVARIANTS: Invariant[] = [
   noRateLimitDrops,
   nothingFailed,
   approvalsDecidedOrReminded,
+  absenceFlags,
 ];
