@@ -66,6 +66,7 @@ import {
 import { complaintHistoryCommand, complaintList, complaintStatsCommand, complaintView } from './complaints-queries';
 import { exportFormCommand, recordCorrectCommand, recordHistoryCommand } from './records';
 import { awardCancel, deductionList, deductionRecord } from './performance';
+import { badReviewList, badReviewRectify, badReviewView, ratingsImportCmd, satisfactionCmd } from './reviews';
 import { referralRecord } from './referrals';
 import { settingsChange, settingsList, settingsView } from './settings';
 import { taskDone, taskList } from './device-tasks';
@@ -148,6 +149,12 @@ export const COMMANDS: CommandDef[] = [
   deductionRecord,
   deductionList,
   awardCancel,
+  // 好差评 (REV-01…03, REV-06)
+  ratingsImportCmd,
+  badReviewList,
+  badReviewView,
+  badReviewRectify,
+  satisfactionCmd,
   referralRecord,
   // 设置
   settingsList,

@@ -56,6 +56,8 @@ import { ChildReport } from './child-report';
 import { DutyRoster } from './duty-roster';
 import { StaffMeeting } from './staff-meeting';
 import { TrainingLog } from './training-log';
+import { Rating } from './rating';
+import { BadReview } from './bad-review';
 
 export {
   ShortAbsence,
@@ -108,6 +110,8 @@ export {
   ReminderLog,
   SequenceRow,
   SettingRow,
+  Rating,
+  BadReview,
 };
 
 export const ENTITIES = [
@@ -176,4 +180,7 @@ export const ENTITIES = [
   TrainingLog,
   // resilience (D34 sliding windows)
   RateSend,
+  // reviews 好差评 (REV)
+  Rating,
+  BadReview,
 ];

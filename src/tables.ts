@@ -36,6 +36,11 @@ import { inspectionLedger, noticeLedger, talkLedger } from './domain/briefings/l
 import { SETTINGS } from './settings/table';
 import type { RecordKind } from './kernel/record-kind';
 import type { MonthlyReportProvider } from './kernel/report-provider';
+import type { ImportKind } from './kernel/import-kind';
+import { importFileHook } from './importer/slot';
+import { ratingsImport } from './domain/reviews/import';
+import { satisfactionReport } from './domain/reviews/satisfaction';
+import { badReviewLedger } from './domain/reviews/ledger';
 import {
   deductionRecord,
   deviceTaskRecord,
@@ -43,6 +48,7 @@ import {
   inspectionRecord,
   keyTaskRecord,
   measureRecord,
+  badReviewRecord,
   peakPlanRecord,
   rectificationRecord,
   suspensionRecord,
@@ -80,6 +86,7 @@ export const LEDGERS: readonly Ledger[] = [
   keyTaskLedger, // 督办任务台账 (ACC-02)
   lostItemLedger, // 遗失物品登记表 (LST-02…10, REC-09)
   trainingLedger, // 培训台账 (STF-03, STF-11)
+  badReviewLedger, // 差评台账 ● (REV-03)
 ];
 
 /** Every H5 form (`表单 <名称>`); each row submits to one command. */
@@ -94,6 +101,7 @@ export const FORMS: readonly FormDef[] = [
 /** Domain reactions to a photo or file sent into an open attachment slot (D6). */
 export const ATTACHMENT_HOOKS: readonly AttachmentHook[] = [
   claimSignatureHook, // LST-08: the claimant's signature photo releases a lost item
+  importFileHook, // D94: the CSV/XLSX sent after `<领域> 导入` is imported (all or nothing)
 ];
 
 /** Every numbered record (`记录 历史`, `记录 更正`): its prefix, correctable fields and REC-06 lock. */
@@ -113,10 +121,18 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   rectificationRecord, // ZG (ACC-04)
   keyTaskRecord, // DB
   measureRecord, // WX
+  badReviewRecord, // CP (REV-02)
+];
+
+/** Chat-file and CLI imports (D94): each kind's columns, checks and write step. */
+export const IMPORT_KINDS: readonly ImportKind<unknown>[] = [
+  ratingsImport, // 好差评 (REV-01, REV-02)
 ];
 
 /** monthly-batch section 六 (D92): each domain's monthly figure, to G-OFFICE and each 首席代表 its own line. */
-export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [];
+export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [
+  satisfactionReport, // 满意度 (REV-06)
+];
 
 export const TABLES: Tables = {
   commands: COMMANDS,
@@ -129,5 +145,6 @@ export const TABLES: Tables = {
   attachmentHooks: ATTACHMENT_HOOKS,
   settings: SETTINGS,
   recordKinds: RECORD_KINDS,
+  imports: IMPORT_KINDS,
   monthlyReports: MONTHLY_REPORTS,
 };

@@ -12,6 +12,7 @@ import { LostFound1790000000040 } from './0040-lost-found';
 import { Security1790000000095 } from './0095-security';
 import { Resilience1790000000041 } from './0041-resilience';
 import { Presence1790000000062 } from './0062-presence';
+import { Reviews1790000000070 } from './0070-reviews';
 
 export const MIGRATIONS = [
   Spine1790000000001,
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Security1790000000095,
   Resilience1790000000041,
   Presence1790000000062,
+  Reviews1790000000070,
 ];
