@@ -50,8 +50,10 @@ import { WindowClosure } from './window-closure';
 import { LostItem } from './lost-item';
 import { LostItemVersion } from './lost-item-version';
 import { LostReport } from './lost-report';
+import { LeaveRequest } from './leave-request';
 
 export {
+  LeaveRequest,
   LostItem,
   LostItemVersion,
   LostReport,
@@ -155,6 +157,8 @@ export const ENTITIES = [
   LostItem,
   LostItemVersion,
   LostReport,
+  // leave (ATT-05/06/07)
+  LeaveRequest,
   // resilience (D34 sliding windows)
   RateSend,
 ];
