@@ -50,6 +50,7 @@ import { WindowClosure } from './window-closure';
 import { LostItem } from './lost-item';
 import { LostItemVersion } from './lost-item-version';
 import { LostReport } from './lost-report';
+import { LeaveRequest } from './leave-request';
 import { ShortAbsence } from './short-absence';
 import { GuideRollcall } from './guide-rollcall';
 import { ChildReport } from './child-report';
@@ -60,6 +61,7 @@ import { Rating } from './rating';
 import { BadReview } from './bad-review';
 
 export {
+  LeaveRequest,
   ShortAbsence,
   GuideRollcall,
   ChildReport,
@@ -171,6 +173,8 @@ export const ENTITIES = [
   LostItem,
   LostItemVersion,
   LostReport,
+  // leave (ATT-05/06/07)
+  LeaveRequest,
   // presence (ATT-03/04/08/09, DIR-12, STF-11)
   ShortAbsence,
   GuideRollcall,

@@ -11,6 +11,7 @@ import { WindowStateRecords1790000000032 } from './0032-window-state-records';
 import { LostFound1790000000040 } from './0040-lost-found';
 import { Security1790000000095 } from './0095-security';
 import { Resilience1790000000041 } from './0041-resilience';
+import { Leave1790000000061 } from './0061-leave';
 import { Presence1790000000062 } from './0062-presence';
 import { Reviews1790000000070 } from './0070-reviews';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   LostFound1790000000040,
   Security1790000000095,
   Resilience1790000000041,
+  Leave1790000000061,
   Presence1790000000062,
   Reviews1790000000070,
 ];
