@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { LeaveRequest } from '../../entities/leave-request';
 import { ShortAbsence } from '../../entities/short-absence';
+import { insertRows } from '../../src/db';
 import { type TestBot, startTestBot } from '../helpers/bot';
 
 // 暂离 (000_c8ed09c118362bcb.txt 窗口工作 五(四), 六(三); 导服 七(二)): ATT-03 window staff 15 min, REV-05 评价器,
@@ -36,7 +38,7 @@ describe('ATT-03 window staff 暂离', () => {
     await t.runJob('presence-timers', at('09:57'));
     const flagged = await office('超时离岗');
     expect(flagged).toEqual([
-      '⚠️ 超时离岗（rule ATT-03）：张三 GA 13号窗 09:40 起暂离，已超过15分钟未回岗（ZL2026-0001）。未经批准请假的，按擅自离岗处理。',
+      '⚠️ 超时离岗（rule ATT-03）：张三 GA 13号窗 09:40 起暂离，已超过15分钟未回岗（ZL2026-0001）。未经批准请假，按擅自离岗处理。',
     ]);
     expect(texts('wangwu', '超时离岗')).toHaveLength(1); // GA 首席代表
     t.setNow(at('09:58'));
@@ -151,5 +153,43 @@ describe('D160 zones', () => {
     t = await startTestBot({ now: at('10:00') });
     await t.say('zhao', '人员 查看 小高');
     expect(t.lastTextTo('zhao')).toContain('区域 A区');
+  });
+});
+
+describe('OPEN #34 an approved leave excuses the over-time 暂离', () => {
+  it('ATT-03 OPEN #34 with an approved 事假 today the flag says it is not 擅自离岗', async () => {
+    t = await startTestBot({ now: at('15:00') });
+    // The leave record as the leave approval leaves it (the 请假 commands are the attendance domain's).
+    await insertRows(db(), LeaveRequest, {
+      no: 'QJ2026-0001',
+      userid: 'zhangsan',
+      departmentCode: 'GA',
+      windowNumber: '13',
+      kind: '事假',
+      fromDate: '2026-03-02',
+      toDate: '2026-03-02',
+      workdays: 1,
+      reason: '下午办理私事',
+      status: 'approved',
+      approverRole: 'window_lead',
+      approverUserid: 'lisi',
+      approvalNo: null,
+      makeUpDue: null,
+      cover: null,
+      softReasons: null,
+      peaks: null,
+      paperApproval: false,
+      paperRecordedBy: null,
+      decidedAt: new Date(at('09:00')),
+      returnedAt: null,
+      absentFlaggedOn: null,
+      createdBy: 'zhangsan',
+      createdAt: new Date(at('08:40')),
+    });
+    await t.say('zhangsan', '暂离');
+    await t.runJob('presence-timers', at('15:16'));
+    expect(await office('超时离岗')).toEqual([
+      '⚠️ 超时离岗（rule ATT-03）：张三 GA 13号窗 15:00 起暂离，已超过15分钟未回岗（ZL2026-0001）。当日有已批准的事假（QJ2026-0001），不按擅自离岗处理。',
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import type { Ctx } from '../../kernel/ctx';
 import { chiefRepOf, personName, zoneLeads } from '../../kernel/directory';
 import { Person } from '../../../entities/person';
 import { claimReminder } from '../../kernel/reminders';
+import { approvedLeaveOn } from '../staffing/leave-queries';
 import { localDate, localTime } from '../../kernel/time';
 
 // The 暂离 clocks (ATT-03 15 min, ATT-04 10 min), run by presence-timers every minute (D93). Two reminders per
@@ -20,10 +21,19 @@ async function place(ctx: Ctx, userid: string): Promise<string> {
 
 async function flagOvertime(ctx: Ctx, a: ShortAbsence, away: number): Promise<void> {
   await ctx.m.update(ShortAbsence, { id: a.id }, { overtime: true });
-  await ctx.audit('absence.overtime', 'short_absence', a.no, { minutes: away, limit: a.minutes });
   const rule = a.kind === '窗口' ? 'ATT-03' : 'ATT-04';
   const who = await place(ctx, a.userid);
-  const text = `⚠️ 超时离岗（rule ${rule}）：${who} ${localTime(a.startedAt!)} 起暂离，已超过${a.minutes}分钟未回岗（${a.no}）。未经批准请假的，按擅自离岗处理。`;
+  // OPEN #34: 擅自离岗 unless a leave is approved — an approved 请假/出差 covering today is named instead.
+  const leave = await approvedLeaveOn(ctx.m, a.userid, localDate(ctx.now));
+  const verdict = leave
+    ? `当日有已批准的${leave.kind}（${leave.no}），不按擅自离岗处理。`
+    : '未经批准请假，按擅自离岗处理。';
+  await ctx.audit('absence.overtime', 'short_absence', a.no, {
+    minutes: away,
+    limit: a.minutes,
+    leave: leave?.no ?? null,
+  });
+  const text = `⚠️ 超时离岗（rule ${rule}）：${who} ${localTime(a.startedAt!)} 起暂离，已超过${a.minutes}分钟未回岗（${a.no}）。${verdict}`;
   await ctx.send(
     { user: a.userid },
     { text: `⚠️ 你已暂离超过${a.minutes}分钟（${a.no}），已记超时离岗，请立即回岗并发送：回岗` },
