@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Notice } from '../../entities/notice';
 import { buildWrittenContent } from '../../src/domain/briefings/written-content';
 import { type TestBot, startTestBot } from '../helpers/bot';
+import { lastLinkTo, openForm, submitForm } from '../helpers/h5';
 
 // DIR-12 领导带班 (OPEN #7) and its use by the 口头通报 (BRF-02); 综窗 晨会/夕会 (ATT-08/DIR-16, OPEN #37) and the
 // roster in 书面通报 sections (2)(3) (BRF-01); weekly-friday-checks (D39): next week's roster, 综窗 training
@@ -57,6 +58,29 @@ describe('DIR-12 带班表', () => {
     expect(t.lastTextTo('zhao')).toMatch(/^下周带班表：\n周一 3月9日 刘主任\n周二 3月10日 未排\n[\s\S]*填写：http/);
     await t.say('lisi', '带班 排班 下周 周一=@陈主任');
     expect(t.lastTextTo('lisi')).toContain('你没有权限');
+  });
+});
+
+describe('DIR-12 the H5 带班表', () => {
+  it('DIR-12 带班 排班 下周 gives the form prefilled with 下周; submitting it sets the days', async () => {
+    t = await startTestBot({ now: at('2026-03-06', '10:00') });
+    await t.say('zhao', '带班 排班 下周');
+    const form = await openForm(t, lastLinkTo(t, 'zhao'), 'zhao');
+    expect(form.url).toContain('/h5/forms/duty-roster');
+    expect(form.html).toContain('<option selected>下周</option>');
+    const res = await submitForm(form, {
+      周: '下周',
+      周一: '刘主任',
+      周二: '陈主任',
+      周三: '',
+      周四: '孙主任',
+      周五: '',
+    });
+    expect(res.status).toBe(200);
+    await t.say('xiaogao', '带班 今天 下周');
+    expect(t.lastTextTo('xiaogao')).toBe(
+      '下周带班表：\n周一 3月9日 刘主任\n周二 3月10日 陈主任\n周三 3月11日 未排\n周四 3月12日 孙主任\n周五 3月13日 未排',
+    );
   });
 });
 
