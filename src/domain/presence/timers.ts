@@ -57,6 +57,7 @@ export async function absenceTimers(ctx: Ctx): Promise<number> {
   const running = await ctx.m.find(ShortAbsence, { where: { status: '暂离中' }, order: { id: 'ASC' } });
   let sent = 0;
   for (const a of running) {
+    if (a.overtime) continue; // both reminders already claimed: no further writes while it stays open
     const away = minutesAway(a, ctx.now);
     if (away < a.minutes) continue;
     const subject = `zl:${a.no}`;
