@@ -132,6 +132,7 @@ describe('ATT-04 guide 暂离 申请', () => {
     await t.click('xiaoma', 'confirm:ZL2026-0001');
     await t.say('xiaogao', '回岗');
     expect(t.lastTextTo('xiaogao')).toBe('✅ 暂离申请 ZL2026-0001 已撤回（尚未同意，无需离岗）。');
+    expect(texts('xiaoma', '小高 的暂离申请 ZL2026-0001 已撤回，无需接替。')).toHaveLength(1);
     await t.click('zhouqiang', 'approve:SP2026-00001');
     expect((await db().findOneByOrFail(ShortAbsence, { no: 'ZL2026-0001' })).status).toBe('已撤回');
     await t.runJob('presence-timers', at('11:30'));

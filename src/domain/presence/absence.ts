@@ -72,6 +72,12 @@ export async function returnToPost(ctx: Ctx): Promise<string> {
     if (a.approvalNo) await withdraw(ctx, a.approvalNo);
     await ctx.m.update(ShortAbsence, { id: a.id, status: a.status }, { status: '已撤回', endedAt: ctx.now });
     await ctx.audit('absence.withdraw', 'short_absence', a.no, { from: a.status });
+    if (a.replacement)
+      await ctx.send(
+        { user: a.replacement },
+        { text: `${ctx.actor.name} 的暂离申请 ${a.no} 已撤回，无需接替。` },
+        `zl:${a.no}:withdrawn:replacement`,
+      );
     return `✅ 暂离申请 ${a.no} 已撤回（尚未同意，无需离岗）。`;
   }
   const away = Math.floor((ctx.now.getTime() - a.startedAt!.getTime()) / 60_000);
