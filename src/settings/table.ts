@@ -6,6 +6,7 @@ import { ITEMS_MAIL_SETTINGS } from './items-mail';
 import { LOST_FOUND_SETTINGS } from './lost-found';
 import { PERFORMANCE_SETTINGS } from './performance';
 import { CASE_LIFECYCLE_SETTINGS } from './case-lifecycle';
+import { PRESENCE_SETTINGS } from './presence';
 import { SUPERVISION_SETTINGS } from './supervision';
 import { WINDOW_SETTINGS } from './windows';
 
@@ -48,6 +49,7 @@ export const SETTINGS = {
   ...PERFORMANCE_SETTINGS,
   ...CASE_LIFECYCLE_SETTINGS,
   ...ITEMS_MAIL_SETTINGS,
+  ...PRESENCE_SETTINGS,
   // [security]: transport and input bounds (no docs/rules.md OPEN number: the seed regulations are silent on them).
   'callback.maxSkewSeconds': def({
     schema: z.number().int().min(30).max(3600),
