@@ -39,6 +39,7 @@ import { talkCandidatesCmd, talkConfirm, talkRecord } from './talks';
 import { writtenEdit, writtenSubmit, writtenView } from './written-notices';
 import { departmentView, personView, whoAmI, windowView } from './directory';
 import { exportLedger } from './exports';
+import { consultAnswer, consultExpert, consultList, consultRegister, consultView } from './consult';
 import { formCommand } from './forms';
 import { help, more } from './help';
 import {
@@ -211,6 +212,12 @@ export const COMMANDS: CommandDef[] = [
   keyTaskAssign,
   keyTaskDone,
   keyTaskList,
+  // 综窗 咨询 (CAS-03/04/20/23)
+  consultRegister,
+  consultAnswer,
+  consultExpert,
+  consultList,
+  consultView,
   // 失物 (LST; docs/commands.md)
   lostRegister,
   lostReport,

@@ -50,8 +50,14 @@ import { WindowClosure } from './window-closure';
 import { LostItem } from './lost-item';
 import { LostItemVersion } from './lost-item-version';
 import { LostReport } from './lost-report';
+import { Consultation } from './consultation';
+import { Appointment } from './appointment';
+import { HelpdeskProject } from './helpdesk-project';
 
 export {
+  Consultation,
+  Appointment,
+  HelpdeskProject,
   LostItem,
   LostItemVersion,
   LostReport,
@@ -157,4 +163,8 @@ export const ENTITIES = [
   LostReport,
   // resilience (D34 sliding windows)
   RateSend,
+  // 综窗 services (CAS-03/04/17/20/21/23)
+  Consultation,
+  Appointment,
+  HelpdeskProject,
 ];

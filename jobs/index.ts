@@ -23,6 +23,7 @@ import { lostPropertyClocks } from './lost-property-clocks';
 import { handoverContactCheck } from './handover-contact-check';
 import { transportRetention } from './transport-retention';
 import { presenceTimers } from './presence-timers';
+import { consultAnswerReminders } from './consult-answer-reminders';
 
 export const JOBS: JobDef[] = [
   // engines
@@ -52,6 +53,8 @@ export const JOBS: JobDef[] = [
   lostPropertyAnnounce, // 09:00 first WD of the week — LST-07 (OPEN #27)
   lostPropertyClocks, // 09:00 WD — LST-05/06/07
   handoverContactCheck, // 16:30 WD — shared checks (D39): LST-04 (OPEN #24)
+  // 综窗 咨询 (CAS)
+  consultAnswerReminders, // 09:00 WD — CAS-04 (OPEN #43)
   // shared minute timers (D93)
   presenceTimers, // every minute 07:00–19:59 WD — ATT-03/04, CAS-20
 ];

@@ -10,6 +10,7 @@ import { lostItemForm } from '../commands/lost-form';
 import { JOBS } from '../jobs/index';
 import { claimSignatureHook } from './domain/lost-found/claim';
 import { lostItemLedger } from './domain/lost-found/ledger';
+import { consultationLedger } from './domain/consult/ledger';
 import { externalNoticeKind } from './domain/briefings/external-notice';
 import { oralNoticeKind } from './domain/briefings/oral-release';
 import { talkRecordKind } from './domain/briefings/talks';
@@ -75,6 +76,7 @@ export const LEDGERS: readonly Ledger[] = [
   referralLedger, // 移交台账 (ACC-05)
   keyTaskLedger, // 督办任务台账 (ACC-02)
   lostItemLedger, // 遗失物品登记表 (LST-02…10, REC-09)
+  consultationLedger, // 咨询登记台账 (CAS-03/04/20/23)
 ];
 
 /** Every H5 form (`表单 <名称>`); each row submits to one command. */
