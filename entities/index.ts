@@ -53,11 +53,17 @@ import { LostReport } from './lost-report';
 import { Consultation } from './consultation';
 import { Appointment } from './appointment';
 import { HelpdeskProject } from './helpdesk-project';
+import { ServiceItem } from './item';
+import { ServiceCase } from './case';
+import { CaseEvent } from './case-event';
 
 export {
   Consultation,
   Appointment,
   HelpdeskProject,
+  ServiceItem,
+  ServiceCase,
+  CaseEvent,
   LostItem,
   LostItemVersion,
   LostReport,
@@ -161,6 +167,10 @@ export const ENTITIES = [
   LostItem,
   LostItemVersion,
   LostReport,
+  // cases (ITM, CAS)
+  ServiceItem,
+  ServiceCase,
+  CaseEvent,
   // resilience (D34 sliding windows)
   RateSend,
   // 综窗 services (CAS-03/04/17/20/21/23)
