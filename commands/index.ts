@@ -40,6 +40,7 @@ import { writtenEdit, writtenSubmit, writtenView } from './written-notices';
 import { departmentView, personView, whoAmI, windowView } from './directory';
 import { exportLedger } from './exports';
 import { consultAnswer, consultExpert, consultList, consultRegister, consultView } from './consult';
+import { caseHandover } from './case-handover';
 import { formCommand } from './forms';
 import { help, more } from './help';
 import {
@@ -218,6 +219,7 @@ export const COMMANDS: CommandDef[] = [
   consultExpert,
   consultList,
   consultView,
+  caseHandover,
   // 失物 (LST; docs/commands.md)
   lostRegister,
   lostReport,

@@ -7,10 +7,12 @@ import { complaintForm } from '../commands/complaints-form';
 import { COMMANDS } from '../commands/index';
 import { SUPERVISION_FORMS } from '../commands/supervision-forms';
 import { lostItemForm } from '../commands/lost-form';
+import { caseSlipH5 } from '../commands/case-handover';
 import { JOBS } from '../jobs/index';
 import { claimSignatureHook } from './domain/lost-found/claim';
 import { lostItemLedger } from './domain/lost-found/ledger';
 import { consultationLedger } from './domain/consult/ledger';
+import { caseSlipRecord } from './domain/consult/slip';
 import { externalNoticeKind } from './domain/briefings/external-notice';
 import { oralNoticeKind } from './domain/briefings/oral-release';
 import { talkRecordKind } from './domain/briefings/talks';
@@ -87,6 +89,7 @@ export const FORMS: readonly FormDef[] = [
   complaintForm, // 投诉登记表 (OPEN #14)
   ...SUPERVISION_FORMS, // 巡查记录, 异议, 约谈记录, 口头/书面通报编辑, 整改方案
   lostItemForm, // 市民遗失物品登记表 (LST-02)
+  caseSlipH5, // 材料证照流转单 交接 (CAS-14, OPEN #48)
 ];
 
 /** Domain reactions to a photo or file sent into an open attachment slot (D6). */
@@ -112,6 +115,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   rectificationRecord, // ZG (ACC-04)
   keyTaskRecord, // DB
   measureRecord, // WX
+  caseSlipRecord, // LZ 材料证照流转单 of an AJ case (CAS-14)
 ];
 
 /** Chat-file and CLI imports (D94): each kind's columns, checks and write step. */

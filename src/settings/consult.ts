@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { def, hhmm } from './define';
 
-// 咨询, 预约 and the 综窗 handover (CAS-04, CAS-13, CAS-17, CAS-20): OPEN #43, #44, #47, listed in docs/settings.md.
+// 咨询, 预约 and the 综窗 handover (CAS-04, CAS-13, CAS-17, CAS-20): OPEN #43, #47 (#44, the 16:30 paper check, is the time of job handover-contact-check, D15), listed in docs/settings.md.
 export const CONSULT_SETTINGS = {
   'consult.answerWorkdays': def({
     schema: z.number().int().min(1).max(10),
@@ -16,14 +16,6 @@ export const CONSULT_SETTINGS = {
     rules: ['CAS-20'],
     open: 47,
     description: '综窗请求专家后，首席代表应在该分钟数内点“已收到，派员”；超时由 presence-timers 再提醒一次',
-  }),
-  'consult.paperHandoverBy': def({
-    schema: hhmm,
-    default: '16:30',
-    rules: ['CAS-13'],
-    open: 44,
-    description:
-      '纸质材料当日交审批部门：该时刻前受理的件当日仍未交接即列入 handover-contact-check（任务时间 job.handover-contact-check.cron）',
   }),
   'consult.appointmentMorningEnd': def({
     schema: hhmm,
