@@ -21,6 +21,9 @@ export const SLIP_PREFIX = 'LZ';
 const caseNoOf = (slipNo: string) => `${CASE_PREFIX}${slipNo.slice(SLIP_PREFIX.length)}`;
 const slipNoOf = (caseNo: string) => `${SLIP_PREFIX}${caseNo.slice(CASE_PREFIX.length)}`;
 
+/** A full-width space between the parts of a printed cell, as on paper forms. */
+const GAP = '\u3000';
+
 const RESULT: Record<string, string> = { 不予受理: '不予许可', 已撤回: '审批不通过（撤回）' };
 
 async function slipRows(ctx: Ctx, rec: RecordRow) {
@@ -29,7 +32,7 @@ async function slipRows(ctx: Ctx, rec: RecordRow) {
   const stamps = await handovers(ctx, c.no);
   const stage = (s: string) => stamps.find((e) => e.detail.stage === s);
   const sign = async (who: string | null | undefined, at: Date | null | undefined) =>
-    who && at ? `${await personName(ctx.m, who)}　${localStamp(at)}` : '';
+    who && at ? `${await personName(ctx.m, who)}${GAP}${localStamp(at)}` : '';
   const toDept = stage('审批');
   const toDesk = stage('出件');
   const phone = seesPersonalData(ctx.actor.roles) ? (c.applicantPhone ?? '') : maskPhone(c.applicantPhone);
@@ -39,18 +42,18 @@ async function slipRows(ctx: Ctx, rec: RecordRow) {
     { label: '1 流转单号', value: rec.no },
     {
       label: '2 事项名称 · 办件编号',
-      value: `${c.itemName}　${c.no}${c.platformNo ? `（平台 ${c.platformNo}）` : ''}`,
+      value: `${c.itemName}${GAP}${c.no}${c.platformNo ? `（平台 ${c.platformNo}）` : ''}`,
     },
-    { label: '3 申请人 · 联系电话', value: `${c.applicant}　${phone}` },
+    { label: '3 申请人 · 联系电话', value: `${c.applicant}${GAP}${phone}` },
     { label: '4 件类型', value: `${c.type}件` },
     {
       label: '5 受理时间 · 承诺时限 · 到期日',
-      value: `${c.acceptedAt ? localStamp(c.acceptedAt) : '未受理'}　${c.limitWd}个工作日　${c.dueDate ?? ''}`,
+      value: `${c.acceptedAt ? localStamp(c.acceptedAt) : '未受理'}${GAP}${c.limitWd}个工作日${GAP}${c.dueDate ?? ''}`,
     },
     { label: '6 材料清单及份数', value: materials },
     { label: '7 综窗受理人签字 · 时间', value: await sign(c.firstResponder, c.acceptedAt) },
     { label: '8 审批部门接收人签字 · 时间', value: await sign(toDept?.detail.receiver, toDept?.at) },
-    { label: '9 办理结果', value: `${result}${c.licenceNo ? `　${c.licenceNo}` : ''}` },
+    { label: '9 办理结果', value: `${result}${c.licenceNo ? `${GAP}${c.licenceNo}` : ''}` },
     { label: '10 出件窗口接收人签字 · 时间', value: await sign(toDesk?.detail.receiver, toDesk?.at) },
     { label: '11 领取方式', value: c.deliveryMethod === '专递' ? '政务专递' : (c.deliveryMethod ?? '') },
     { label: '12 领取人签字 · 时间 或 EMS 单号', value: c.deliveredAt ? localStamp(c.deliveredAt) : '' },
