@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { answerConsultation } from '../src/domain/consult/answer';
+import { listAppointments, registerAppointment } from '../src/domain/consult/appointment';
 import { requestExpert } from '../src/domain/consult/expert';
 import { registerConsultation } from '../src/domain/consult/register';
 import { listOpen, viewConsultation } from '../src/domain/consult/view';
 import { defineCommand } from '../src/kernel/command';
 import { replyList } from '../src/kernel/replies';
+import { localDate } from '../src/kernel/time';
 
-// 咨询 (CAS-03 首问负责, CAS-04 答复, CAS-20 请求专家, CAS-23 routing): window staff, 综窗 providers and the guides
+// 咨询 and 预约 (CAS-17; CAS-03 首问负责, CAS-04 答复, CAS-20 请求专家, CAS-23 routing): window staff, 综窗 providers and the guides
 // at the 咨询导办台 all log questions (the guides' desk is where most questions arrive).
 
 const LOGGERS = ['staff', 'guide', 'provider', 'hall_office'] as const;
@@ -107,5 +109,47 @@ export const consultView = defineCommand({
   args: () => z.object({ 编号: zxNo }),
   async handle(ctx, a) {
     await ctx.reply(await viewConsultation(ctx, a.编号));
+  },
+});
+
+export const appointmentRegister = defineCommand({
+  name: '预约 登记',
+  group: '综窗',
+  summary: '登记预约服务（周一至周六上午；公休日须事先约定；多部门由大厅管理室协调）',
+  roles: ['staff', 'chief_rep', 'provider', 'hall_office'],
+  usage: '预约 登记 日期=… 时间=… 事项=… 申请人=… [电话= 部门=GA,SB 公休日=是 说明=]',
+  examples: [
+    '预约 登记 日期=3月7日 时间=9:30 事项=户籍迁入 申请人=王某',
+    '预约 登记 日期=3月8日 时间=10:00 事项=企业开办 申请人=某公司 部门=SW,SB 公休日=是',
+  ],
+  rules: ['CAS-17'],
+  args: () =>
+    z.object({
+      日期: z.string({ error: '缺少日期' }).describe('预约日期'),
+      时间: z.string({ error: '缺少时间' }).describe('预约时间（上午，如 09:30）'),
+      事项: z.string({ error: '缺少事项' }).min(2).max(64).describe('预约办理的事项'),
+      申请人: z.string({ error: '缺少申请人' }).min(1).max(64).describe('申请人或企业'),
+      电话: z.string().max(32).optional().describe('联系电话'),
+      部门: z.string().optional().describe('办理部门代码，多个用逗号分隔'),
+      公休日: z.string().optional().describe('是 = 已事先约定公休日办理'),
+      说明: z.string().max(200).optional().describe('特殊、紧急需要的说明'),
+    }),
+  async handle(ctx, a) {
+    await ctx.reply(await registerAppointment(ctx, a));
+  },
+});
+
+export const appointmentList = defineCommand({
+  name: '预约 列表',
+  group: '综窗',
+  summary: '今天起7天内的预约（本人及本部门；大厅管理室看全部）',
+  roles: ['staff', 'chief_rep', 'provider', 'hall_office', 'leader'],
+  usage: '预约 列表 [从=<日期>]',
+  examples: ['预约 列表', '预约 列表 从=下周一'],
+  rules: ['CAS-17'],
+  args: (t) => z.object({ 从: t.date('起始日期').optional() }),
+  async handle(ctx, a) {
+    const from = a.从 ?? localDate(ctx.now);
+    await replyList(ctx, `${from} 起7天的预约：`, await listAppointments(ctx, from, 7), '（无预约）');
   },
 });

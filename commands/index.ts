@@ -39,7 +39,15 @@ import { talkCandidatesCmd, talkConfirm, talkRecord } from './talks';
 import { writtenEdit, writtenSubmit, writtenView } from './written-notices';
 import { departmentView, personView, whoAmI, windowView } from './directory';
 import { exportLedger } from './exports';
-import { consultAnswer, consultExpert, consultList, consultRegister, consultView } from './consult';
+import {
+  appointmentList,
+  appointmentRegister,
+  consultAnswer,
+  consultExpert,
+  consultList,
+  consultRegister,
+  consultView,
+} from './consult';
 import { caseHandover } from './case-handover';
 import { formCommand } from './forms';
 import { help, more } from './help';
@@ -220,6 +228,8 @@ export const COMMANDS: CommandDef[] = [
   consultList,
   consultView,
   caseHandover,
+  appointmentRegister,
+  appointmentList,
   // 失物 (LST; docs/commands.md)
   lostRegister,
   lostReport,
