@@ -49,6 +49,7 @@ import {
   consultView,
 } from './consult';
 import { caseHandover } from './case-handover';
+import { helpdeskApply, helpdeskList, helpdeskStep, helpdeskTerminate, helpdeskView } from './helpdesk';
 import { formCommand } from './forms';
 import { help, more } from './help';
 import {
@@ -221,7 +222,7 @@ export const COMMANDS: CommandDef[] = [
   keyTaskAssign,
   keyTaskDone,
   keyTaskList,
-  // 综窗 咨询 (CAS-03/04/20/23)
+  // 综窗: 咨询 (CAS-03/04/20/23), 办件 交接 (CAS-13/14), 预约 (CAS-17), 帮您办 (CAS-21)
   consultRegister,
   consultAnswer,
   consultExpert,
@@ -230,6 +231,11 @@ export const COMMANDS: CommandDef[] = [
   caseHandover,
   appointmentRegister,
   appointmentList,
+  helpdeskApply,
+  helpdeskStep,
+  helpdeskTerminate,
+  helpdeskView,
+  helpdeskList,
   // 失物 (LST; docs/commands.md)
   lostRegister,
   lostReport,

@@ -8,11 +8,13 @@ import { COMMANDS } from '../commands/index';
 import { SUPERVISION_FORMS } from '../commands/supervision-forms';
 import { lostItemForm } from '../commands/lost-form';
 import { caseSlipH5 } from '../commands/case-handover';
+import { helpdeskH5 } from '../commands/helpdesk';
 import { JOBS } from '../jobs/index';
 import { claimSignatureHook } from './domain/lost-found/claim';
 import { lostItemLedger } from './domain/lost-found/ledger';
 import { consultationLedger } from './domain/consult/ledger';
 import { caseSlipRecord } from './domain/consult/slip';
+import { consultationRecord, helpdeskRecord } from './domain/consult/records';
 import { externalNoticeKind } from './domain/briefings/external-notice';
 import { oralNoticeKind } from './domain/briefings/oral-release';
 import { talkRecordKind } from './domain/briefings/talks';
@@ -90,6 +92,7 @@ export const FORMS: readonly FormDef[] = [
   ...SUPERVISION_FORMS, // 巡查记录, 异议, 约谈记录, 口头/书面通报编辑, 整改方案
   lostItemForm, // 市民遗失物品登记表 (LST-02)
   caseSlipH5, // 材料证照流转单 交接 (CAS-14, OPEN #48)
+  helpdeskH5, // 帮您办 项目登记 (CAS-21)
 ];
 
 /** Domain reactions to a photo or file sent into an open attachment slot (D6). */
@@ -116,6 +119,8 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   keyTaskRecord, // DB
   measureRecord, // WX
   caseSlipRecord, // LZ 材料证照流转单 of an AJ case (CAS-14)
+  consultationRecord, // ZX 咨询登记 (CAS-03/23)
+  helpdeskRecord, // BB 帮您办 (CAS-21)
 ];
 
 /** Chat-file and CLI imports (D94): each kind's columns, checks and write step. */
