@@ -34,6 +34,7 @@ export async function registerConsultation(ctx: Ctx, a: RegisterArgs): Promise<s
   const channel = a.渠道?.trim() || '现场';
   if (!(CHANNELS as readonly string[]).includes(channel))
     throw new UserError(`渠道“${a.渠道}”无效，可选：${CHANNELS.join('、')}。`);
+  // D132: without the unit and the exact place the person was not told where to go.
   if (outcome === '中心外告知') {
     const missing = [!a.单位?.trim() && '单位', !a.地址?.trim() && '地址'].filter(Boolean);
     if (missing.length)
