@@ -1,4 +1,5 @@
 import { Consultation } from '../../../entities/consultation';
+import { isPastDue } from '../../calendar/deadline-reminders';
 import { closeDeadline, findDeadline } from '../../calendar/deadlines';
 import type { Ctx } from '../../kernel/ctx';
 import { UserError } from '../../kernel/errors';
@@ -37,7 +38,7 @@ export async function answerConsultation(ctx: Ctx, ref: string, a: { 内容?: st
   let late = '';
   if (d) {
     const closed = await closeDeadline(ctx.m, ctx.now, ctx.actor.userid, d, 'answered');
-    if (ctx.now > closed.dueAt) late = `（超过约定期限 ${cnDate(closed.dueDate)}）`;
+    if (isPastDue(closed.dueAt, ctx.now)) late = `（超过约定期限 ${cnDate(closed.dueDate)}）`;
   }
   await ctx.audit('consult.answer', SUBJECT, c.no, { callback, late: !!late });
   return `✅ ${short} 已答复${callback ? '（已回电致歉）' : ''}${late}`;
