@@ -1,5 +1,6 @@
 import { approvalsDecidedOrReminded } from './approvals-d17';
 import { closuresHard } from './closures-hard';
+import { consultReminders } from './consult';
 import { noRateLimitDrops, nothingFailed } from './delivery';
 import { talksByTenth, writtenByFifteenth } from './monthly-notices';
 import { oralNotices } from './oral-notices';
@@ -21,4 +22,5 @@ export const INVARIANTS: Invariant[] = [
   noRateLimitDrops,
   nothingFailed,
   approvalsDecidedOrReminded,
+  consultReminders,
 ];
