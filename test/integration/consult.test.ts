@@ -147,5 +147,17 @@ describe('咨询登记台账', () => {
     expect(masked.rows[1]).toMatchObject({ outcome: '中心外告知', route: '旗市场监管局｜团结路8号' });
     const [full] = await consultationLedger.build(t.bot.deps.db, range, { unmasked: true });
     expect(full.rows[0].contact).toBe('13912345678');
+    await t.say('zhao', '导出 咨询登记台账');
+    expect(t.dms('zhao').some((m) => m.msgtype === 'file')).toBe(true);
+    await t.say('lisi', '咨询 查看 ZX1');
+    expect(t.lastTextTo('lisi')).toContain('联系：13912345678');
+    await t.say('zhangsan', '咨询 查看 ZX1');
+    expect(t.lastTextTo('zhangsan')).toContain('联系：139****5678');
+    await t.say('wujing', '咨询 查看 ZX1');
+    expect(t.lastTextTo('wujing')).toContain('无权查看');
+    await t.say('lisi', '记录 历史 ZX1');
+    expect(t.lastTextTo('lisi')).toContain('ZX2026-00001');
+    await t.say('wujing', '记录 历史 ZX1');
+    expect(t.lastTextTo('wujing')).toContain('你不能查看 ZX2026-00001');
   });
 });
