@@ -77,6 +77,15 @@ import {
 import { complaintHistoryCommand, complaintList, complaintStatsCommand, complaintView } from './complaints-queries';
 import { exportFormCommand, recordCorrectCommand, recordHistoryCommand } from './records';
 import { awardCancel, deductionList, deductionRecord } from './performance';
+import {
+  providerDispute,
+  providerFeedback,
+  providerScoreEntry,
+  providerScoreView,
+  providerTermination,
+  providerWeeklyCheck,
+} from './provider';
+import { badReviewList, badReviewRectify, badReviewView, ratingsImportCmd, satisfactionCmd } from './reviews';
 import { referralRecord } from './referrals';
 import { settingsChange, settingsList, settingsView } from './settings';
 import { taskDone, taskList } from './device-tasks';
@@ -146,6 +155,19 @@ export const COMMANDS: CommandDef[] = [
   deductionRecord,
   deductionList,
   awardCancel,
+  // 好差评 (REV-01…03, REV-06)
+  ratingsImportCmd,
+  badReviewList,
+  badReviewView,
+  badReviewRectify,
+  satisfactionCmd,
+  // 综窗服务商考核 (PRF-01…09)
+  providerScoreEntry,
+  providerScoreView,
+  providerWeeklyCheck,
+  providerFeedback,
+  providerDispute,
+  providerTermination,
   referralRecord,
   // 设置
   settingsList,

@@ -56,6 +56,10 @@ import { HelpdeskProject } from './helpdesk-project';
 import { ServiceItem } from './item';
 import { ServiceCase } from './case';
 import { CaseEvent } from './case-event';
+import { Rating } from './rating';
+import { BadReview } from './bad-review';
+import { ProviderScore } from './provider-score';
+import { ProviderEvent } from './provider-event';
 
 export {
   Consultation,
@@ -108,6 +112,10 @@ export {
   ReminderLog,
   SequenceRow,
   SettingRow,
+  Rating,
+  BadReview,
+  ProviderScore,
+  ProviderEvent,
 };
 
 export const ENTITIES = [
@@ -177,4 +185,10 @@ export const ENTITIES = [
   Consultation,
   Appointment,
   HelpdeskProject,
+  // reviews 好差评 (REV)
+  Rating,
+  BadReview,
+  // provider scoring (PRF-01…09)
+  ProviderScore,
+  ProviderEvent,
 ];

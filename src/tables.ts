@@ -40,6 +40,9 @@ import type { RecordKind } from './kernel/record-kind';
 import type { MonthlyReportProvider } from './kernel/report-provider';
 import type { ImportKind } from './kernel/import-kind';
 import { importFileHook } from './importer/slot';
+import { ratingsImport } from './domain/reviews/import';
+import { satisfactionReport } from './domain/reviews/satisfaction';
+import { badReviewLedger } from './domain/reviews/ledger';
 import {
   deductionRecord,
   deviceTaskRecord,
@@ -47,6 +50,7 @@ import {
   inspectionRecord,
   keyTaskRecord,
   measureRecord,
+  badReviewRecord,
   peakPlanRecord,
   rectificationRecord,
   suspensionRecord,
@@ -83,6 +87,7 @@ export const LEDGERS: readonly Ledger[] = [
   keyTaskLedger, // 督办任务台账 (ACC-02)
   lostItemLedger, // 遗失物品登记表 (LST-02…10, REC-09)
   consultationLedger, // 咨询登记台账 (CAS-03/04/20/23)
+  badReviewLedger, // 差评台账 ● (REV-03)
 ];
 
 /** Every H5 form (`表单 <名称>`); each row submits to one command. */
@@ -121,13 +126,18 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   caseSlipRecord, // LZ 材料证照流转单 of an AJ case (CAS-14)
   consultationRecord, // ZX 咨询登记 (CAS-03/23)
   helpdeskRecord, // BB 帮您办 (CAS-21)
+  badReviewRecord, // CP (REV-02)
 ];
 
 /** Chat-file and CLI imports (D94): each kind's columns, checks and write step. */
-export const IMPORT_KINDS: readonly ImportKind<unknown>[] = [];
+export const IMPORT_KINDS: readonly ImportKind<unknown>[] = [
+  ratingsImport, // 好差评 (REV-01, REV-02)
+];
 
 /** monthly-batch section 六 (D92): each domain's monthly figure, to G-OFFICE and each 首席代表 its own line. */
-export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [];
+export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [
+  satisfactionReport, // 满意度 (REV-06)
+];
 
 export const TABLES: Tables = {
   commands: COMMANDS,

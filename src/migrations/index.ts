@@ -13,6 +13,8 @@ import { Cases1790000000050 } from './0050-cases';
 import { Security1790000000095 } from './0095-security';
 import { Resilience1790000000041 } from './0041-resilience';
 import { Consult1790000000053 } from './0053-consult';
+import { Reviews1790000000070 } from './0070-reviews';
+import { Provider1790000000071 } from './0071-provider';
 
 export const MIGRATIONS = [
   Spine1790000000001,
@@ -29,4 +31,6 @@ export const MIGRATIONS = [
   Security1790000000095,
   Resilience1790000000041,
   Consult1790000000053,
+  Reviews1790000000070,
+  Provider1790000000071,
 ];

@@ -4,6 +4,7 @@ import { COMPLAINT_SETTINGS } from './complaints';
 import { CONSULT_SETTINGS } from './consult';
 import { cron, def, hhmm } from './define';
 import { LOST_FOUND_SETTINGS } from './lost-found';
+import { PERFORMANCE_SETTINGS } from './performance';
 import { SUPERVISION_SETTINGS } from './supervision';
 import { WINDOW_SETTINGS } from './windows';
 
@@ -44,6 +45,7 @@ export const SETTINGS = {
   ...WINDOW_SETTINGS,
   ...LOST_FOUND_SETTINGS,
   ...CONSULT_SETTINGS,
+  ...PERFORMANCE_SETTINGS,
   // [security]: transport and input bounds (no docs/rules.md OPEN number: the seed regulations are silent on them).
   'callback.maxSkewSeconds': def({
     schema: z.number().int().min(30).max(3600),

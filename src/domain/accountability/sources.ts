@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { Accountability } from '../../../entities/accountability';
+import { BadReview } from '../../../entities/bad-review';
 import { Complaint } from '../../../entities/complaint';
 import { DeductionEvent } from '../../../entities/deduction-event';
 import { Finding } from '../../../entities/finding';
@@ -10,8 +11,8 @@ import { normaliseRecordRef } from '../../kernel/numbers';
 import { findNoticeByNo, parseNoticeRef } from '../briefings/numbering';
 
 // ACC-04 / ACC-05: a rectification order, a 问效 record or an appeal names its source by number. Sources are
-// resolved by prefix: WT (finding), TS (complaint, [complaints] table), ZG, WX, KF, 督通 (notice); any other
-// prefix (CP 差评 …, tables not built yet) is kept as the typed reference with no department.
+// resolved by prefix: WT (finding), TS (complaint), ZG, WX, KF, 督通 (notice),
+// CP (差评); any other prefix is kept as the typed reference with no department.
 
 export interface SourceRef {
   no: string;
@@ -91,8 +92,17 @@ export async function resolveSource(m: EntityManager, ref: string, now: Date): P
         known: !!k,
       };
     }
-    case 'CP':
-      return { no, type: 'review', departmentCode: null, personUserid: null, known: false };
+    case 'CP': {
+      // REV-03: a 差评 names the department and, when the export's staff name is one person's, that person.
+      const r = await m.findOne(BadReview, { where: { no } });
+      return {
+        no,
+        type: 'review',
+        departmentCode: r?.departmentCode ?? null,
+        personUserid: r?.staffUserid ?? null,
+        known: !!r,
+      };
+    }
     default:
       return { no: raw.slice(0, 32), type: 'other', departmentCode: null, personUserid: null, known: false };
   }
