@@ -103,10 +103,11 @@ export async function remindUnansweredExperts(ctx: Ctx): Promise<number> {
   for (const c of waiting) {
     if (ctx.now.getTime() - c.createdAt.getTime() < minutes * 60_000) continue;
     if (!(await claimReminder(ctx.m, ctx.now, c.no, 'expert-ack', 0, 'once'))) continue;
-    const chief = await chiefRepOf(ctx.m, c.expertDept!);
+    // A department left without a 首席代表 since the request: 大厅管理室 gets the reminder instead (DIR-02).
+    const chief = await chiefRepOf(ctx.m, c.expertDept!).catch(() => null);
     const short = shortZx(c.no, ctx.now);
     await ctx.send(
-      { user: chief.userid },
+      chief ? { user: chief.userid } : { group: 'G-OFFICE' },
       {
         text: `⏰ ${short} 综窗请求 ${c.expertDept} 派员（${localTime(c.createdAt)}，“${c.question}”）已超过${minutes}分钟未回应（rule CAS-20）。请派员并点卡片“已收到，派员”。`,
       },
@@ -114,7 +115,7 @@ export async function remindUnansweredExperts(ctx: Ctx): Promise<number> {
     );
     await ctx.send(
       { user: c.firstResponder },
-      { text: `⏰ ${short} ${c.expertDept} 首席代表${chief.name}${minutes}分钟内未回应，已再次提醒。` },
+      { text: `⏰ ${short} ${c.expertDept} 首席代表${chief?.name ?? ''}${minutes}分钟内未回应，已再次提醒。` },
       `consult:${c.no}:expert-late-requester`,
     );
     sent++;
