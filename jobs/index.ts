@@ -24,6 +24,7 @@ import { handoverContactCheck } from './handover-contact-check';
 import { transportRetention } from './transport-retention';
 import { presenceTimers } from './presence-timers';
 import { consultAnswerReminders } from './consult-answer-reminders';
+import { appointmentDigest } from './appointment-digest';
 
 export const JOBS: JobDef[] = [
   // engines
@@ -55,6 +56,7 @@ export const JOBS: JobDef[] = [
   handoverContactCheck, // 16:30 WD — shared checks (D39): LST-04 (OPEN #24)
   // 综窗 咨询 (CAS)
   consultAnswerReminders, // 09:00 WD — CAS-04 (OPEN #43)
+  appointmentDigest, // 08:00 every day — CAS-17 (Saturday and 公休日 appointments)
   // shared minute timers (D93)
   presenceTimers, // every minute 07:00–19:59 WD — ATT-03/04, CAS-20
 ];

@@ -58,4 +58,20 @@ describe('CAS-17 预约 周一至周六上午', () => {
     await t.say('hexin', '预约 登记 日期=3月1日 时间=9:00 事项=企业开办 申请人=王某某');
     expect(t.lastTextTo('hexin')).toContain('已过');
   });
+
+  it('CAS-17 08:00 digest: the Saturday appointments reach the department groups and 大厅管理室 on the day, once', async () => {
+    t = await startTestBot({ now: '2026-03-02T10:00:00+08:00' });
+    await t.say('lisi', '预约 登记 日期=3月7日 时间=9:30 事项=户籍迁入 申请人=王某某');
+    await t.say('hexin', '预约 登记 日期=3月7日 时间=10:00 事项=企业开办 申请人=李某 部门=SW,SB');
+    await t.runJob('appointment-digest', '2026-03-06T08:00:00+08:00');
+    expect((await t.groupTexts('G-DEPT-SB')).filter((x) => x.includes('今日预约'))).toHaveLength(0);
+    await t.runJob('appointment-digest', '2026-03-07T08:00:00+08:00');
+    await t.runJob('appointment-digest', '2026-03-07T08:00:00+08:00', { force: true });
+    expect((await t.groupTexts('G-DEPT-GA')).filter((x) => x.includes('今日预约'))).toEqual([
+      '📅 今日预约 1 件（rule CAS-17），请按时接待：\n09:30 户籍迁入｜王*｜#1',
+    ]);
+    expect((await t.groupTexts('G-DEPT-SB')).filter((x) => x.includes('10:00 企业开办｜李*｜#2'))).toHaveLength(1);
+    expect((await t.groupTexts('G-DEPT-SW')).filter((x) => x.includes('10:00 企业开办｜李*｜#2'))).toHaveLength(1);
+    expect((await office()).filter((x) => x.includes('今日需协调的预约 1 件'))).toHaveLength(1);
+  });
 });
