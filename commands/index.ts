@@ -39,6 +39,17 @@ import { talkCandidatesCmd, talkConfirm, talkRecord } from './talks';
 import { writtenEdit, writtenSubmit, writtenView } from './written-notices';
 import { departmentView, personView, whoAmI, windowView } from './directory';
 import { exportLedger } from './exports';
+import {
+  appointmentList,
+  appointmentRegister,
+  consultAnswer,
+  consultExpert,
+  consultList,
+  consultRegister,
+  consultView,
+} from './consult';
+import { caseHandover } from './case-handover';
+import { helpdeskApply, helpdeskList, helpdeskStep, helpdeskTerminate, helpdeskView } from './helpdesk';
 import { formCommand } from './forms';
 import { help, more } from './help';
 import {
@@ -260,6 +271,20 @@ export const COMMANDS: CommandDef[] = [
   keyTaskAssign,
   keyTaskDone,
   keyTaskList,
+  // 综窗: 咨询 (CAS-03/04/20/23), 办件 交接 (CAS-13/14), 预约 (CAS-17), 帮您办 (CAS-21)
+  consultRegister,
+  consultAnswer,
+  consultExpert,
+  consultList,
+  consultView,
+  caseHandover,
+  appointmentRegister,
+  appointmentList,
+  helpdeskApply,
+  helpdeskStep,
+  helpdeskTerminate,
+  helpdeskView,
+  helpdeskList,
   // 失物 (LST; docs/commands.md)
   lostRegister,
   lostReport,

@@ -61,19 +61,25 @@ import { ChildReport } from './child-report';
 import { DutyRoster } from './duty-roster';
 import { StaffMeeting } from './staff-meeting';
 import { TrainingLog } from './training-log';
+import { Consultation } from './consultation';
+import { Appointment } from './appointment';
+import { HelpdeskProject } from './helpdesk-project';
+import { ServiceItem } from './item';
+import { ServiceCase } from './case';
+import { CaseEvent } from './case-event';
 import { Rating } from './rating';
 import { BadReview } from './bad-review';
 import { ProviderScore } from './provider-score';
 import { ProviderEvent } from './provider-event';
-import { ServiceItem } from './item';
-import { ServiceCase } from './case';
-import { CaseEvent } from './case-event';
 
 export {
   ItemChange,
   ItemGuide,
   MailItem,
   MailSample,
+  Consultation,
+  Appointment,
+  HelpdeskProject,
   ServiceItem,
   ServiceCase,
   CaseEvent,
@@ -210,6 +216,10 @@ export const ENTITIES = [
   TrainingLog,
   // resilience (D34 sliding windows)
   RateSend,
+  // 综窗 services (CAS-03/04/17/20/21/23)
+  Consultation,
+  Appointment,
+  HelpdeskProject,
   // reviews 好差评 (REV)
   Rating,
   BadReview,

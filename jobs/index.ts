@@ -30,6 +30,8 @@ import { providerMonthlyScore } from './provider-monthly-score';
 import { providerQuarterlyFeedback } from './provider-quarterly-feedback';
 import { guideMorningRollcall } from './guide-morning-rollcall';
 import { weeklyFridayChecks } from './weekly-friday-checks';
+import { consultAnswerReminders } from './consult-answer-reminders';
+import { appointmentDigest } from './appointment-digest';
 
 export const JOBS: JobDef[] = [
   // engines
@@ -69,6 +71,9 @@ export const JOBS: JobDef[] = [
   // presence (ATT-04, DIR-12, STF-11)
   guideMorningRollcall, // 08:20 WD — ATT-04 晨会 roll call (OPEN #35)
   weeklyFridayChecks, // 15:00 last WD ≤ Friday — shared checks (D39): DIR-12 roster, STF-11 training
+  // 综窗 咨询 (CAS)
+  consultAnswerReminders, // 09:00 WD — CAS-04 (OPEN #43)
+  appointmentDigest, // 08:00 every day — CAS-17 (Saturday and 公休日 appointments)
   // shared minute timers (D93)
   presenceTimers, // every minute 07:00–19:59 WD — ATT-03/04, CAS-20
 ];

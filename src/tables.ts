@@ -24,6 +24,11 @@ import { claimSignatureHook } from './domain/lost-found/claim';
 import { lostItemLedger } from './domain/lost-found/ledger';
 import { caseDeadlineLedger } from './domain/cases/ledger';
 import { caseRecord } from './domain/cases/record-kind';
+import { caseSlipH5 } from '../commands/case-handover';
+import { helpdeskH5 } from '../commands/helpdesk';
+import { consultationLedger } from './domain/consult/ledger';
+import { caseSlipRecord } from './domain/consult/slip';
+import { consultationRecord, helpdeskRecord } from './domain/consult/records';
 import { externalNoticeKind } from './domain/briefings/external-notice';
 import { oralNoticeKind } from './domain/briefings/oral-release';
 import { talkRecordKind } from './domain/briefings/talks';
@@ -99,6 +104,7 @@ export const LEDGERS: readonly Ledger[] = [
   keyTaskLedger, // 督办任务台账 (ACC-02)
   lostItemLedger, // 遗失物品登记表 (LST-02…10, REC-09)
   trainingLedger, // 培训台账 (STF-03, STF-11)
+  consultationLedger, // 咨询登记台账 (CAS-03/04/20/23)
   badReviewLedger, // 差评台账 ● (REV-03)
   providerLedger, // 综窗服务商考核台账 (PRF-01…09)
   caseDeadlineLedger, // 办件时限台账 ● (CAS-01…19, ACC-08)
@@ -115,6 +121,8 @@ export const FORMS: readonly FormDef[] = [
   itemChangeForm, // 事项调整申请 (ITM-02/03)
   mailEntryForm, // 邮寄台账 条目 (OPEN #50)
   rosterForm, // 带班表 (DIR-12, OPEN #7)
+  caseSlipH5, // 材料证照流转单 交接 (CAS-14, OPEN #48)
+  helpdeskH5, // 帮您办 项目登记 (CAS-21)
 ];
 
 /** Domain reactions to a photo or file sent into an open attachment slot (D6). */
@@ -141,6 +149,9 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   rectificationRecord, // ZG (ACC-04)
   keyTaskRecord, // DB
   measureRecord, // WX
+  caseSlipRecord, // LZ 材料证照流转单 of an AJ case (CAS-14)
+  consultationRecord, // ZX 咨询登记 (CAS-03/23)
+  helpdeskRecord, // BB 帮您办 (CAS-21)
   badReviewRecord, // CP (REV-02)
   caseRecord, // AJ 办件 (CAS, REC-09)
   itemChangeRecord, // SX (ITM-02…04, ITM-10)

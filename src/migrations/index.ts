@@ -14,6 +14,7 @@ import { Security1790000000095 } from './0095-security';
 import { Resilience1790000000041 } from './0041-resilience';
 import { Leave1790000000061 } from './0061-leave';
 import { Presence1790000000062 } from './0062-presence';
+import { Consult1790000000053 } from './0053-consult';
 import { Reviews1790000000070 } from './0070-reviews';
 import { Provider1790000000071 } from './0071-provider';
 import { ItemsMail1790000000052 } from './0052-items-mail';
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   Resilience1790000000041,
   Leave1790000000061,
   Presence1790000000062,
+  Consult1790000000053,
   Reviews1790000000070,
   Provider1790000000071,
   ItemsMail1790000000052,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SettingDef } from '../kernel/setting-def';
 import { COMPLAINT_SETTINGS } from './complaints';
+import { CONSULT_SETTINGS } from './consult';
 import { cron, def, hhmm } from './define';
 import { ITEMS_MAIL_SETTINGS } from './items-mail';
 import { LOST_FOUND_SETTINGS } from './lost-found';
@@ -46,6 +47,7 @@ export const SETTINGS = {
   ...SUPERVISION_SETTINGS,
   ...WINDOW_SETTINGS,
   ...LOST_FOUND_SETTINGS,
+  ...CONSULT_SETTINGS,
   ...PERFORMANCE_SETTINGS,
   ...CASE_LIFECYCLE_SETTINGS,
   ...ITEMS_MAIL_SETTINGS,

@@ -1,6 +1,7 @@
 import { casesActivity } from './cases';
 import { complaintsActivity } from './complaints';
 import { itemsActivity } from './items';
+import { consultActivity } from './consult';
 import { monthlyNoticesActivity } from './monthly-notices';
 import { presenceActivity } from './presence';
 import { supervisionActivity } from './supervision';
@@ -20,5 +21,6 @@ export function activities(): Activity[] {
     casesActivity(),
     itemsActivity(),
     presenceActivity(),
+    consultActivity(),
   ];
 }

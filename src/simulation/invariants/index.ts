@@ -1,6 +1,7 @@
 import { approvalsDecidedOrReminded } from './approvals-d17';
 import { casesClocks } from './cases-clocks';
 import { closuresHard } from './closures-hard';
+import { consultReminders } from './consult';
 import { noRateLimitDrops, nothingFailed } from './delivery';
 import { talksByTenth, writtenByFifteenth } from './monthly-notices';
 import { itemTasksLate } from './item-tasks';
@@ -27,4 +28,5 @@ export const INVARIANTS: Invariant[] = [
   casesClocks,
   itemTasksLate,
   absenceFlags,
+  consultReminders,
 ];
