@@ -8,6 +8,7 @@ import { findingAckers } from '../src/domain/inspections/disputes';
 import { approvalCardActions, rejectReasonInterceptor } from './approvals';
 import { complaintAck } from './complaints-queries';
 import { awardCardActions } from './performance';
+import { offboardConfirm, offboardConfirmers } from './staffing-offboard';
 import { windowCardActions } from './window-lifecycle';
 import { disputeReasonInterceptor, findingAck, supervisionCardActions } from './supervision-cards';
 
@@ -45,7 +46,9 @@ export const ACK_HANDLERS: PrefixHandler[] = [
  * `confirm:<record number>` (本人确认): a person a record names confirms it before it goes on — the leaver's
  * own signature on a 离岗 request (STF), the replacement of a guide's 暂离 (ATT-04). One row per prefix.
  */
-export const CONFIRM_HANDLERS: PrefixHandler[] = [];
+export const CONFIRM_HANDLERS: PrefixHandler[] = [
+  { prefix: /^LG\d/i, holders: offboardConfirmers, handle: offboardConfirm }, // STF-07 离岗原因 本人签字
+];
 
 export const CARD_ACTIONS: CardAction[] = [
   ...windowCardActions, // reclaim:<GB号>, keep:<GB号> (WIN-08), ack_resume:<GB号> (WIN-11)

@@ -77,6 +77,9 @@ import { windowArrive, windowReclaim, windowResume, windowResumePlan, windowViol
 import { windowStatus } from './window-status';
 import { lostAnnounce, lostNotify, lostRegister, lostReport } from './lost-intake';
 import { lostClaim, lostDestroy, lostList, lostToPolice, lostToStation, lostView } from './lost-release';
+import { coverRegister, onboardApply, onboardArrive, onboardSubmit } from './staffing-onboard';
+import { handoverTick, handoverView, offboardApply } from './staffing-offboard';
+import { abPostSet, personGrade, statsCertified, statsUnified } from './staffing-stats';
 
 export const COMMANDS: CommandDef[] = [
   // 常用
@@ -222,4 +225,16 @@ export const COMMANDS: CommandDef[] = [
   lostToPolice,
   lostList,
   lostView,
+  // 人员 (STF, DIR-08/09/14/15)
+  onboardApply,
+  onboardSubmit,
+  onboardArrive,
+  coverRegister,
+  offboardApply,
+  handoverTick,
+  handoverView,
+  abPostSet,
+  personGrade,
+  statsUnified,
+  statsCertified,
 ];

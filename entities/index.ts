@@ -44,6 +44,7 @@ import { Talk } from './talk';
 import { DeviceTask } from './device-task';
 import { PeakPlan } from './peak-plan';
 import { SeasonalPlan } from './seasonal-plan';
+import { StaffRecord } from './staff-record';
 import { Suspension } from './suspension';
 import { WindowChange } from './window-change';
 import { WindowClosure } from './window-closure';
@@ -157,4 +158,6 @@ export const ENTITIES = [
   LostReport,
   // resilience (D34 sliding windows)
   RateSend,
+  // staffing (STF, DIR-08)
+  StaffRecord,
 ];

@@ -23,6 +23,11 @@ import { peakSuspensionLedger, windowLedger } from './domain/windows/ledgers';
 import { peakPlanKind } from './domain/windows/peak-kind';
 import { suspensionKind } from './domain/windows/suspension-kind';
 import type { ApprovalKind } from './kernel/approval-kind';
+import { onboardingKind } from './domain/staffing/onboarding-kind';
+import { offboardingKind } from './domain/staffing/offboarding-kind';
+import { trainingProofHook } from './domain/staffing/onboarding';
+import { chiefReplaceKind, transferKind } from './domain/staffing/transfer';
+import { uncertifiedReport } from './domain/staffing/stats';
 import type { AttachmentHook } from './kernel/attachments';
 import type { FormDef } from './kernel/forms';
 import type { Ledger } from './kernel/ledger';
@@ -59,6 +64,10 @@ export const APPROVAL_KINDS: readonly ApprovalKind[] = [
   talkRecordKind, // BRF-06 中心领导 审定 (约谈记录)
   writtenNoticeKind, // BRF-07 中心领导 审定 (书面通报)
   externalNoticeKind, // BRF-09 中心领导 签发 (派驻部门通报)
+  onboardingKind, // STF-02/03 入岗 [首席代表] → 大厅管理室 [→ 中心领导 无培训材料]
+  offboardingKind, // STF-07 离岗 [本人确认][首席代表] [→ 中心领导 未满1年] → 大厅管理室
+  transferKind, // STF-01 调岗 (未满1年) → 中心领导
+  chiefReplaceKind, // STF-01 首席代表更换 (未满1年) → 中心领导
 ];
 
 /** Every exportable 台账 (`导出 <台账>`, `cli export`). */
@@ -88,6 +97,7 @@ export const FORMS: readonly FormDef[] = [
 /** Domain reactions to a photo or file sent into an open attachment slot (D6). */
 export const ATTACHMENT_HOOKS: readonly AttachmentHook[] = [
   claimSignatureHook, // LST-08: the claimant's signature photo releases a lost item
+  trainingProofHook, // STF-03: the 岗前培训材料 submits the 入岗 draft
 ];
 
 /** Every numbered record (`记录 历史`, `记录 更正`): its prefix, correctable fields and REC-06 lock. */
@@ -110,7 +120,9 @@ export const RECORD_KINDS: readonly RecordKind[] = [
 ];
 
 /** monthly-batch section 六 (D92): each domain's monthly figure, to G-OFFICE and each 首席代表 its own line. */
-export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [];
+export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [
+  uncertifiedReport, // DIR-15 未持证综窗人员
+];
 
 export const TABLES: Tables = {
   commands: COMMANDS,
