@@ -33,6 +33,7 @@ describe('入岗 (STF-02, STF-03, STF-05)', () => {
   it('STF-03 §19 #35: no training proof → refused; the proof submits it; the 首席代表 signature re-checks the 5 WD', async () => {
     t = await startTestBot({ now: '2025-03-10T10:00:00+08:00' });
     await t.say('lisi', '入岗 申请 张某 窗口=12 入岗=3月17日 身份证=152701199001011239 人员身份=事业编制 服务事项=户籍迁移');
+    t.setNow('2025-03-10T10:20:00+08:00'); // the first slot has lapsed: the refusal opens a new one
     await t.say('lisi', '入岗 提交 RG2025-GA-001');
     expect(t.lastTextTo('lisi')).toBe(
       '❌ 不符合规定（rule STF-03；000 调整管理 三(一)2）：无培训材料证明，原则上不予审核通过。请发送岗前培训材料（审批业务、礼仪、消防安全、管理制度），或写明 无材料理由=… 由中心领导审批。',
