@@ -4,14 +4,7 @@ import { ROLE_NAMES, type Role } from '../entities/person-role';
 import { findDepartment, findPerson, windowNumberOf } from '../src/kernel/directory';
 import { UserError } from '../src/kernel/errors';
 import { replyList } from '../src/kernel/replies';
-import {
-  bindGroup,
-  grantRoles,
-  maskWebhook,
-  revokeRoles,
-  setChief,
-  STF01_REASONS,
-} from '../src/directory/edits';
+import { bindGroup, grantRoles, maskWebhook, revokeRoles, setChief, STF01_REASONS } from '../src/directory/edits';
 import { parseRole, splitList } from '../src/directory/fields';
 import { localDate } from '../src/kernel/time';
 import { defineCommand } from '../src/kernel/command';

@@ -95,7 +95,9 @@ export const onboardArrive = defineCommand({
   args: () => z.object({ 编号: z.string({ error: '缺少RG号' }), 账号: text() }),
   async handle(ctx, args) {
     const { r, person } = await arrive(ctx, args.编号, args.账号);
-    await ctx.reply(`✅ ${r.no} ${person.name} 已到岗：${r.departmentCode} ${r.windowNumber ?? '—'}号窗 在岗（${person.stationedSince}起）`);
+    await ctx.reply(
+      `✅ ${r.no} ${person.name} 已到岗：${r.departmentCode} ${r.windowNumber ?? '—'}号窗 在岗（${person.stationedSince}起）`,
+    );
   },
 });
 
@@ -117,7 +119,13 @@ export const coverRegister = defineCommand({
       账号: text(),
     }),
   async handle(ctx, args) {
-    const r = await registerCover(ctx, { name: args.姓名, covers: args.替, from: args.从, to: args.到, account: args.账号 });
+    const r = await registerCover(ctx, {
+      name: args.姓名,
+      covers: args.替,
+      from: args.从,
+      to: args.到,
+      account: args.账号,
+    });
     await ctx.reply(
       `✅ ${r.no} ${r.name} 顶 ${r.windowNumber ?? '—'}号窗 ${md(r.startDate)}–${md(r.endDate)}，已告知大厅管理室；请在10分钟内发送岗前培训材料。`,
     );

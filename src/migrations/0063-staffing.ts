@@ -101,7 +101,10 @@ async function mapWindowKinds(q: QueryRunner): Promise<void> {
         'system',
         'window.kind.unmapped',
         'window',
-        unmapped.map((u) => u.window).join(',').slice(0, 64),
+        unmapped
+          .map((u) => u.window)
+          .join(',')
+          .slice(0, 64),
         JSON.stringify({ unmapped }),
       ],
     );

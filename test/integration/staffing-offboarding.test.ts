@@ -28,7 +28,9 @@ describe('离岗 (STF-07, STF-01)', () => {
   it('STF-07 §19 #11: 离岗 Mon 2025-03-31 is filed by Mon 2025-03-10; the leaver confirms first, then 大厅管理室', async () => {
     t = await startTestBot({ now: '2025-03-11T10:00:00+08:00' });
     await t.say('hanmei', '离岗 申请 曹杰 离岗=3月31日 原因=调回派驻单位');
-    expect(t.lastTextTo('hanmei')).toMatch(/^❌ 不符合规定（rule STF-07；000 调整管理 三\(二\)1）：离岗须至少提前15个工作日申请（2025-03-31 开始须在 2025-03-10 17:30 前提交）/);
+    expect(t.lastTextTo('hanmei')).toMatch(
+      /^❌ 不符合规定（rule STF-07；000 调整管理 三\(二\)1）：离岗须至少提前15个工作日申请（2025-03-31 开始须在 2025-03-10 17:30 前提交）/,
+    );
     t.setNow('2025-03-10T10:00:00+08:00');
     await t.say('hanmei', '离岗 申请 曹杰 离岗=3月31日 原因=调回派驻单位');
     expect(t.lastTextTo('hanmei')).toBe(`✅ ${LG} 已登记（曹杰 离岗 3/31），已请本人确认离岗原因后送审。`);
@@ -49,7 +51,9 @@ describe('离岗 (STF-07, STF-01)', () => {
       /^⚠️ 提醒（rule STF-01）：曹杰 2024-06-01 入岗，至 2025-05-31 在岗未满1年（11个月），原则上不得调整，须中心领导审批。如确需继续，请补充 原因码=1-5 原因=…/,
     );
     await t.say('hanmei', '离岗 申请 曹杰 离岗=2025-05-31 原因码=2 原因=健康原因');
-    expect(t.lastTextTo('hanmei')).toBe(`✅ ${LG} 已登记（曹杰 离岗 5/31，在岗 11个月，需中心领导审批），已请本人确认离岗原因后送审。`);
+    expect(t.lastTextTo('hanmei')).toBe(
+      `✅ ${LG} 已登记（曹杰 离岗 5/31，在岗 11个月，需中心领导审批），已请本人确认离岗原因后送审。`,
+    );
     await t.click('caojie', `confirm:${LG}`);
     const sp = await spOf(t, LG);
     await t.click('chen', `approve:${sp}`);
@@ -77,7 +81,9 @@ describe('离岗交接 (STF-08, STF-09)', () => {
     await t.say('qian', `交接 ${LG} c`);
     expect(t.lastTextTo('qian')).toBe(`✅ ${LG} 交接 4/6｜a✅ b✅ c✅ d✅ e⬜ f🔒`);
     await t.say('zhao', `交接 ${LG} f`);
-    expect(t.lastTextTo('zhao')).toBe('❌ 不符合规定（rule STF-08；000 调整管理 三(二)2）：须先由中心负责人签字准予退出（交接 e）。');
+    expect(t.lastTextTo('zhao')).toBe(
+      '❌ 不符合规定（rule STF-08；000 调整管理 三(二)2）：须先由中心负责人签字准予退出（交接 e）。',
+    );
     await t.say('chen', `交接 ${LG} e`);
     expect(t.lastTextTo('chen')).toBe(
       '⚠️ 提醒（rule STF-09）：接替人员是否已熟悉工作？未熟悉前原则上不得离岗。如确需继续，请补充 熟悉=是，或 理由=…',
@@ -87,7 +93,12 @@ describe('离岗交接 (STF-08, STF-09)', () => {
     expect(t.lastTextTo('zhao')).toBe(
       `✅ ${LG} 交接 6/6｜a✅ b✅ c✅ d✅ e✅ f✅\n曹杰 已离岗，角色与访问权限已撤销。请删除：\nRW2025-0001 考勤系统（1号窗 曹杰离岗 删除）\nRW2025-0002 评价器信息（1号窗 曹杰离岗 删除）`,
     );
-    expect(await person('caojie')).toMatchObject({ status: '已离岗', inactive: true, windowNumber: null, abPartner: null });
+    expect(await person('caojie')).toMatchObject({
+      status: '已离岗',
+      inactive: true,
+      windowNumber: null,
+      abPartner: null,
+    });
     expect(await m().countBy(PersonRole, { userid: 'caojie' })).toBe(0);
     expect((await person('pengli')).abPartner).toBeNull(); // nobody keeps a B-post who has left
     expect(await m().countBy(DeviceTask, { subjectId: LG })).toBe(2);
@@ -103,7 +114,9 @@ describe('STF-01 调岗 and 首席代表 更换', () => {
     await t.say('wangwu', '人员 调岗 张三 窗口=12');
     expect(t.lastTextTo('wangwu')).toMatch(/^⚠️ 提醒（rule STF-01）：张三 2025-09-01 入岗，在岗未满1年（6个月）/);
     await t.say('wangwu', '人员 调岗 张三 窗口=12 原因码=3 原因=业务骨干调整到户籍窗口');
-    expect(t.lastTextTo('wangwu')).toMatch(/^⚠️ 张三在岗未满1年（6个月），已送中心领导审批（SP2026-\d+），批准后调岗（rule STF-01）$/);
+    expect(t.lastTextTo('wangwu')).toMatch(
+      /^⚠️ 张三在岗未满1年（6个月），已送中心领导审批（SP2026-\d+），批准后调岗（rule STF-01）$/,
+    );
     expect((await person('zhangsan')).windowNumber).toBe('13');
     await t.click('chen', `approve:${await spOf(t, 'zhangsan')}`);
     expect((await person('zhangsan')).windowNumber).toBe('12');
@@ -121,7 +134,9 @@ describe('STF-01 调岗 and 首席代表 更换', () => {
   it('STF-01: 首席代表 更换 when the 首席代表 has served under one year needs a reason code and a 中心领导', async () => {
     t = await startTestBot({ now: '2025-03-10T10:00:00+08:00' }); // 王五 首席代表 since 2024-06-01
     await t.say('zhao', '首席代表 更换 GA 李四 原因=王五调回派驻单位');
-    expect(t.lastTextTo('zhao')).toMatch(/^⚠️ 提醒（rule STF-01）：王五 2024-06-01 入岗，在岗未满1年（9个月），原则上不得更换首席代表/);
+    expect(t.lastTextTo('zhao')).toMatch(
+      /^⚠️ 提醒（rule STF-01）：王五 2024-06-01 入岗，在岗未满1年（9个月），原则上不得更换首席代表/,
+    );
     await t.say('zhao', '首席代表 更换 GA 李四 原因=王五调回派驻单位 原因码=4');
     expect(t.lastTextTo('zhao')).toMatch(/^⚠️ GA 首席代表在岗未满1年（9个月），更换已送中心领导审批（SP2025-\d+）/);
     expect((await m().findOneByOrFail(Department, { code: 'GA' })).chiefRep).toBe('wangwu');

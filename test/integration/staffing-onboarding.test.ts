@@ -32,7 +32,10 @@ describe('入岗 (STF-02, STF-03, STF-05)', () => {
 
   it('STF-03 §19 #35: no training proof → refused; the proof submits it; the 首席代表 signature re-checks the 5 WD', async () => {
     t = await startTestBot({ now: '2025-03-10T10:00:00+08:00' });
-    await t.say('lisi', '入岗 申请 张某 窗口=12 入岗=3月17日 身份证=152701199001011239 人员身份=事业编制 服务事项=户籍迁移');
+    await t.say(
+      'lisi',
+      '入岗 申请 张某 窗口=12 入岗=3月17日 身份证=152701199001011239 人员身份=事业编制 服务事项=户籍迁移',
+    );
     t.setNow('2025-03-10T10:20:00+08:00'); // the first slot has lapsed: the refusal opens a new one
     await t.say('lisi', '入岗 提交 RG2025-GA-001');
     expect(t.lastTextTo('lisi')).toBe(
@@ -105,6 +108,8 @@ describe('入岗 (STF-02, STF-03, STF-05)', () => {
     expect(t.lastTextTo('wangwu')).toBe(
       '✅ DG2025-GA-001 赵某 顶 12号窗 3/4–3/8，已告知大厅管理室；请在10分钟内发送岗前培训材料。',
     );
-    expect((await t.groupTexts('G-OFFICE')).at(-1)).toContain('顶岗登记 DG2025-GA-001（rule STF-06）：GA 赵某 顶 12号窗 李四');
+    expect((await t.groupTexts('G-OFFICE')).at(-1)).toContain(
+      '顶岗登记 DG2025-GA-001（rule STF-06）：GA 赵某 顶 12号窗 李四',
+    );
   });
 });

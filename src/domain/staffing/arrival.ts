@@ -24,7 +24,11 @@ export async function arrive(ctx: Ctx, ref: string, account?: string): Promise<{
   const r = await loadStaffRecord(ctx, ref, 'RG');
   if (r.status === 'done') throw new UserError(`${r.no} ${r.name} 已于 ${localDate(r.doneAt!)} 到岗。`);
   if (r.status !== 'approved')
-    throw ruleRefusal('STF-05', CITE.stf05, `${r.no} ${STATUS_TEXT[r.status] ?? r.status}${r.approvalNo ? `（${r.approvalNo}）` : ''}，暂不能上岗。`);
+    throw ruleRefusal(
+      'STF-05',
+      CITE.stf05,
+      `${r.no} ${STATUS_TEXT[r.status] ?? r.status}${r.approvalNo ? `（${r.approvalNo}）` : ''}，暂不能上岗。`,
+    );
   const open = await ctx.m.find(DeviceTask, {
     where: { subjectType: SUBJECT, subjectId: r.no, status: 'open' },
     order: { id: 'ASC' },
@@ -38,7 +42,9 @@ export async function arrive(ctx: Ctx, ref: string, account?: string): Promise<{
   const today = localDate(ctx.now);
   const existing = await ctx.m.findOne(Person, { where: { userid } });
   if (existing && !existing.inactive && existing.status === '在岗' && existing.departmentCode !== r.departmentCode)
-    throw new UserError(`账号 ${userid} 是 ${existing.departmentCode ?? '中心'} 的在岗人员（${existing.name}），请核对。`);
+    throw new UserError(
+      `账号 ${userid} 是 ${existing.departmentCode ?? '中心'} 的在岗人员（${existing.name}），请核对。`,
+    );
   const fields = {
     name: r.name,
     departmentCode: r.departmentCode,

@@ -63,7 +63,8 @@ export async function tickHandover(ctx: Ctx, ref: string, a: TickInput): Promise
   const r = await loadStaffRecord(ctx, ref, 'LG');
   const s = HANDOVER_STEPS.find((x) => x.key === a.step.toLowerCase());
   if (!s) throw new UserError('交接步骤应为 a、b、c、d、e、f 之一。');
-  if (r.status !== 'approved') throw new UserError(`${r.no} ${r.status === 'done' ? '已完成离岗' : '尚未批准'}，不能办理交接。`);
+  if (r.status !== 'approved')
+    throw new UserError(`${r.no} ${r.status === 'done' ? '已完成离岗' : '尚未批准'}，不能办理交接。`);
   const h = { ...(r.handover ?? {}) };
   if (h[s.key]) throw new UserError(`${r.no} 交接 ${s.key} 已于 ${h[s.key].at} 完成。`);
   await checkOwner(ctx, r, s.owner, s.key);
@@ -98,11 +99,23 @@ async function completeDeparture(ctx: Ctx, r: StaffRecord): Promise<string[]> {
   const p = await ctx.m.findOneOrFail(Person, { where: { userid: r.userid } });
   const roles = (await ctx.m.find(PersonRole, { where: { userid: p.userid } })).map((x) => x.role);
   await ctx.m.delete(PersonRole, { userid: p.userid });
-  await ctx.m.update(Person, { userid: p.userid }, { status: '已离岗', inactive: true, windowNumber: null, abPartner: null });
+  await ctx.m.update(
+    Person,
+    { userid: p.userid },
+    { status: '已离岗', inactive: true, windowNumber: null, abPartner: null },
+  );
   await ctx.m.update(Person, { abPartner: p.userid }, { abPartner: null });
-  const stationing = await ctx.m.findOne(StaffRecord, { where: { kind: '入岗', userid: p.userid }, order: { id: 'DESC' } });
+  const stationing = await ctx.m.findOne(StaffRecord, {
+    where: { kind: '入岗', userid: p.userid },
+    order: { id: 'DESC' },
+  });
   if (stationing) await ctx.m.update(StaffRecord, { id: stationing.id }, { endDate: today });
-  await ctx.audit('person.status', 'person', p.userid, { from: p.status, to: '已离岗', rolesRemoved: roles, source: r.no });
+  await ctx.audit('person.status', 'person', p.userid, {
+    from: p.status,
+    to: '已离岗',
+    rolesRemoved: roles,
+    source: r.no,
+  });
   await refreshGroupMembers(ctx.m, ctx.now, ctx.actor.userid);
   const tasks = await createDeviceTasks(ctx, {
     subjectType: SUBJECT,

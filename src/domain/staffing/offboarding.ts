@@ -35,11 +35,15 @@ export const REASON_LIST = Object.entries(STF01_REASONS)
   .map(([k, v]) => `${k} ${v}`)
   .join('；');
 
-export async function fileOffboarding(ctx: Ctx, a: OffboardingInput): Promise<{ r: StaffRecord; months: number | null }> {
+export async function fileOffboarding(
+  ctx: Ctx,
+  a: OffboardingInput,
+): Promise<{ r: StaffRecord; months: number | null }> {
   const dept = await filingDepartment(ctx);
   const p = await findPerson(ctx.m, a.person);
   if (p.departmentCode !== dept.code) throw new UserError(`${p.name} 不是 ${dept.code} 的人员。`);
-  if (p.status === '拟离岗' || p.status === '已离岗' || p.inactive) throw new UserError(`${p.name} 当前为“${p.status}”。`);
+  if (p.status === '拟离岗' || p.status === '已离岗' || p.inactive)
+    throw new UserError(`${p.name} 当前为“${p.status}”。`);
   const open = await ctx.m.findOne(StaffRecord, { where: { kind: '离岗', userid: p.userid, status: 'confirming' } });
   if (open) throw new UserError(`${p.name} 已有离岗申请 ${open.no} 待本人确认。`);
   checkNotice(ctx.deps.calendar, ctx.now, a.leave, 15, 'STF-07', CITE.stf07, '离岗');

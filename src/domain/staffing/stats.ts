@@ -70,7 +70,8 @@ export async function setAbPost(ctx: Ctx, windowRef: string, aRef: string, bRef:
   const b = await findPerson(ctx.m, bRef);
   const own = ctx.actor.roles.includes('hall_office') || ctx.actor.departmentCode === w.departmentCode;
   if (!own) throw new UserError(`${w.number}号窗属于 ${w.departmentCode ?? '大厅'}，只能设置本部门窗口的AB岗。`);
-  if (a.windowNumber !== w.number) throw new UserError(`${a.name} 不在${w.number}号窗（${a.windowNumber ?? '无窗口'}）。`);
+  if (a.windowNumber !== w.number)
+    throw new UserError(`${a.name} 不在${w.number}号窗（${a.windowNumber ?? '无窗口'}）。`);
   if (a.userid === b.userid) throw new UserError('B岗不能是本人（rule DIR-09）。');
   if (b.departmentCode !== w.departmentCode || b.inactive)
     throw new UserError(`${b.name} 不是 ${w.departmentCode ?? '大厅'} 的在岗人员，不能担任B岗。`);

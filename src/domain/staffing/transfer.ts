@@ -30,7 +30,8 @@ function needReason(p: Person, months: number, what: string, r: Reasoned): void 
   );
 }
 
-export type MoveOutcome = { moved: true; from: string | null; to: string } | { moved: false; months: number; approval: string };
+export type MoveOutcome =
+  { moved: true; from: string | null; to: string } | { moved: false; months: number; approval: string };
 
 /** `人员 调岗`: at once when stationed a year or more, else a 中心领导 approval (kind `staff-transfer`). */
 export async function requestMove(ctx: Ctx, p: Person, windowNo: string, r: Reasoned): Promise<MoveOutcome> {
@@ -97,7 +98,8 @@ export async function requestChiefChange(
 ): Promise<ChiefOutcome> {
   const old = d.chiefRep ? await ctx.m.findOne(Person, { where: { userid: d.chiefRep } }) : null;
   const months = old ? shortTenure(old.stationedSince, localDate(ctx.now)) : null;
-  if (!old || months === null || d.chiefRep === p.userid) return { replaced: true, old: await replaceChief(ctx, d, p, reason) };
+  if (!old || months === null || d.chiefRep === p.userid)
+    return { replaced: true, old: await replaceChief(ctx, d, p, reason) };
   needReason(old, months, '更换首席代表', { reasonCode, reason });
   const a = await startApproval(ctx, {
     kind: 'chief-replace',
@@ -139,6 +141,10 @@ export const chiefReplaceKind: ApprovalKind = {
     );
   },
   async onRejected(ctx, a, reason) {
-    await ctx.send({ user: a.requester }, { text: `首席代表更换 ${a.no} 未获批准：${reason}` }, `stf01:${a.no}:rejected`);
+    await ctx.send(
+      { user: a.requester },
+      { text: `首席代表更换 ${a.no} 未获批准：${reason}` },
+      `stf01:${a.no}:rejected`,
+    );
   },
 };
