@@ -28,6 +28,9 @@ import { offboardingKind } from './domain/staffing/offboarding-kind';
 import { trainingProofHook } from './domain/staffing/onboarding';
 import { chiefReplaceKind, transferKind } from './domain/staffing/transfer';
 import { uncertifiedReport } from './domain/staffing/stats';
+import { STAFFING_FORMS } from './domain/staffing/forms';
+import { staffLedger } from './domain/staffing/ledger';
+import { coverRecord, offboardingRecord, onboardingRecord } from './domain/staffing/record-kinds';
 import type { AttachmentHook } from './kernel/attachments';
 import type { FormDef } from './kernel/forms';
 import type { Ledger } from './kernel/ledger';
@@ -84,6 +87,7 @@ export const LEDGERS: readonly Ledger[] = [
   referralLedger, // 移交台账 (ACC-05)
   keyTaskLedger, // 督办任务台账 (ACC-02)
   lostItemLedger, // 遗失物品登记表 (LST-02…10, REC-09)
+  staffLedger, // 人员进出台账 ● (STF-01…08)
 ];
 
 /** Every H5 form (`表单 <名称>`); each row submits to one command. */
@@ -92,6 +96,7 @@ export const FORMS: readonly FormDef[] = [
   complaintForm, // 投诉登记表 (OPEN #14)
   ...SUPERVISION_FORMS, // 巡查记录, 异议, 约谈记录, 口头/书面通报编辑, 整改方案
   lostItemForm, // 市民遗失物品登记表 (LST-02)
+  ...STAFFING_FORMS, // 进驻人员入岗审批表 (附件3), 离岗审批表 (附件4)
 ];
 
 /** Domain reactions to a photo or file sent into an open attachment slot (D6). */
@@ -117,6 +122,9 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   rectificationRecord, // ZG (ACC-04)
   keyTaskRecord, // DB
   measureRecord, // WX
+  onboardingRecord, // RG (STF-02)
+  offboardingRecord, // LG (STF-07, STF-08)
+  coverRecord, // DG (STF-06)
 ];
 
 /** monthly-batch section 六 (D92): each domain's monthly figure, to G-OFFICE and each 首席代表 its own line. */

@@ -79,7 +79,8 @@ export class Staffing1790000000063 implements MigrationInterface {
   }
 }
 
-async function mapWindowKinds(q: QueryRunner): Promise<void> {
+/** Old 窗口类型 values → D172 kinds; what maps to none is cleared and listed in one audit row. */
+export async function mapWindowKinds(q: QueryRunner): Promise<void> {
   const rows = (await q.query('SELECT number, kind FROM `window` WHERE kind IS NOT NULL')) as {
     number: string;
     kind: string;

@@ -27,8 +27,8 @@ export async function uncertified(ctx: Ctx, departmentCode?: string): Promise<{ 
   if (numbers.length === 0) return { all: 0, missing: [] };
   const staff = await ctx.m.find(Person, {
     where: { windowNumber: In(numbers), inactive: false, ...(departmentCode ? { departmentCode } : {}) },
-    order: { userid: 'ASC' },
   });
+  staff.sort((a, b) => Number(a.windowNumber) - Number(b.windowNumber) || a.userid.localeCompare(b.userid));
   return { all: staff.length, missing: staff.filter((p) => !p.certificate) };
 }
 
