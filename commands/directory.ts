@@ -76,6 +76,8 @@ export const personView = defineCommand({
         `${p.name}（${p.userid}）${p.departmentCode ?? ''} ${p.windowNumber ? `${p.windowNumber}号窗` : ''} ${p.status}`.trim(),
         p.stationedSince ? `入岗 ${p.stationedSince}` : '',
         partner ? `B岗 ${partner}` : '',
+        p.grade ? `岗位等级 ${p.grade}` : '', // DIR-15
+        p.certificate ? `证书 ${p.certificate}` : '',
         phone ? `电话 ${phone}` : '',
         `角色：${roles.map((r) => ROLE_NAMES[r.role]).join('、') || '无'}`,
       ]
