@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
+import { OutboxRow } from '../../entities/outbox';
 import { DeviceTask } from '../../entities/device-task';
 import { Person } from '../../entities/person';
 import { PersonRole } from '../../entities/person-role';
@@ -111,5 +114,32 @@ describe('入岗 (STF-02, STF-03, STF-05)', () => {
     expect((await t.groupTexts('G-OFFICE')).at(-1)).toContain(
       '顶岗登记 DG2025-GA-001（rule STF-06）：GA 赵某 顶 12号窗 李四',
     );
+  });
+
+  it('REC-08 导出 表单 RG: 附件3 rows in order with the ID masked for a 首席代表, the two signatures, 一式两份', async () => {
+    t = await startTestBot({ now: '2025-03-10T10:00:00+08:00' });
+    await t.say(
+      'lisi',
+      '入岗 申请 张某 窗口=12 入岗=3月17日 身份证=152701199001011239 人员身份=事业编制 性别=男 服务事项=户籍迁移',
+    );
+    await t.post({ type: 'image', from: 'lisi', mediaId: 'TRAINING' } as never);
+    const sp = await spOf(t, 'RG2025-GA-001');
+    await t.click('wangwu', `approve:${sp}`);
+    await t.click('zhao', `approve:${sp}`);
+    await t.say('wangwu', '导出 表单 RG2025-GA-001');
+    expect(t.lastTextTo('wangwu')).toBe(
+      '✅ RG2025-GA-001 旗政务服务中心进驻人员入岗审批表（一式两份，含审批签字记录）文件已发送',
+    );
+    const row = (await t.bot.deps.db.manager.find(OutboxRow, { where: { msgType: 'file' } })).at(-1)!;
+    const file = row.body.file as { path: string };
+    const xml = await (await JSZip.loadAsync(await readFile(file.path))).file('word/document.xml')!.async('string');
+    const cells = [...xml.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((m) =>
+      m[1].replace(/<w:br\/>/g, '\n').replace(/<[^>]+>/g, ''),
+    );
+    expect(cells.slice(0, 4)).toEqual(['姓名', '张某', '性别', '男']);
+    expect(cells).toContain('1527**********1239');
+    expect(cells).not.toContain('152701199001011239');
+    expect(cells.filter((c) => c === '政务服务中心审批意见')).toHaveLength(2);
+    expect(cells.find((c) => c.startsWith('同意\n签字：赵敏'))).toBeDefined();
   });
 });

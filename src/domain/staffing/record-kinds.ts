@@ -1,6 +1,7 @@
 import type { RecordKind, RecordRow } from '../../kernel/record-kind';
 import { StaffRecord } from '../../../entities/staff-record';
 import { byNo, deptRef } from '../records/by-no';
+import { offboardingPrintForm, onboardingPrintForm } from './print-forms';
 
 // RG / LG / DG in RECORD_KINDS (D76): `记录 历史` for staff records. A filed 入岗/离岗 form is what its signers saw
 // (D70): corrected by withdrawing and filing again, so none has correctable fields once submitted.
@@ -15,6 +16,7 @@ export const onboardingRecord: RecordKind = {
   ...byNo(StaffRecord, 'RG', 'staff_record'),
   draftStatuses: ['draft'],
   evidence: filed,
+  printForm: onboardingPrintForm,
   fields: [
     { name: '窗口类型', column: 'windowKind', type: 'text' },
     { name: '入岗', column: 'startDate', type: 'date' },
@@ -29,6 +31,7 @@ export const offboardingRecord: RecordKind = {
   ...byNo(StaffRecord, 'LG', 'staff_record'),
   draftStatuses: ['confirming'],
   evidence: filed,
+  printForm: offboardingPrintForm,
   fields: [{ name: '原因', column: 'reason', type: 'text' }],
 };
 
