@@ -1,6 +1,7 @@
 import { complaintsActivity } from './complaints';
 import { monthlyNoticesActivity } from './monthly-notices';
 import { supervisionActivity } from './supervision';
+import { staffingActivity } from './staffing';
 import type { Activity } from './types';
 import { windowPlansActivity } from './window-plans';
 import { windowsActivity } from './windows';
@@ -14,5 +15,6 @@ export function activities(): Activity[] {
     windowsActivity(),
     windowPlansActivity(),
     monthlyNoticesActivity(),
+    staffingActivity(),
   ];
 }
