@@ -5,7 +5,9 @@ import { ApprovalStep } from '../../entities/approval-step';
 import { InboxRow } from '../../entities/inbox';
 import { JobRun } from '../../entities/job-run';
 import { Notice } from '../../entities/notice';
+import { Person } from '../../entities/person';
 import { ReminderLog } from '../../entities/reminder-log';
+import { StaffRecord } from '../../entities/staff-record';
 import { Talk } from '../../entities/talk';
 import { WindowClosure } from '../../entities/window-closure';
 import { insertRows } from '../../src/db';
@@ -134,6 +136,14 @@ const PLANTS: Plant[] = [
         status: 'pending',
         activatedAt: instantAt('2026-03-02', '10:00'),
       });
+    },
+  },
+  {
+    // a newcomer marked 到岗 whose directory row says otherwise (STF-05)
+    invariant: 'staff records match the directory',
+    async plant(m) {
+      const r = await m.findOneOrFail(StaffRecord, { where: { kind: '入岗', status: 'done' } });
+      await m.update(Person, { userid: r.userid! }, { status: '拟入岗' });
     },
   },
 ];
