@@ -6,6 +6,7 @@ import { loadStaffRecord, md } from '../src/domain/staffing/records';
 import type { CardAction } from '../src/kernel/card';
 import { greyClickedCard } from '../src/kernel/card-reply';
 import { defineCommand } from '../src/kernel/command';
+import { formLink } from '../src/kernel/forms';
 
 // 离岗 / 交接 (STF-01, STF-07, STF-08, STF-09; 000 调整管理 三(二), 附件4).
 
@@ -22,8 +23,8 @@ export const offboardApply = defineCommand({
   positional: ['人'],
   args: (t) =>
     z.object({
-      人: z.string({ error: '缺少人员' }),
-      离岗: t.date('离岗时间'),
+      人: z.string().optional(),
+      离岗: t.date('离岗时间').optional(),
       原因码: z.coerce
         .number()
         .int()
@@ -33,6 +34,18 @@ export const offboardApply = defineCommand({
       接替: text(),
     }),
   async handle(ctx, args) {
+    if (!args.人 || !args.离岗) {
+      // The H5 离岗审批表 (附件4) opens with what was typed so far.
+      const prefill = {
+        人: args.人,
+        离岗: args.离岗,
+        原因码: args.原因码?.toString(),
+        原因: args.原因,
+        接替: args.接替,
+      };
+      const missing = [!args.人 && '人员', !args.离岗 && '离岗时间'].filter(Boolean).join('、');
+      return ctx.reply(`缺少${missing}。请填写进驻人员离岗审批表：${await formLink(ctx, 'offboarding', prefill)}`);
+    }
     const { r, months } = await fileOffboarding(ctx, {
       person: args.人,
       leave: args.离岗,

@@ -4,6 +4,7 @@ import { registerCover } from '../src/domain/staffing/cover';
 import { fileOnboarding, resubmitOnboarding } from '../src/domain/staffing/onboarding';
 import { md } from '../src/domain/staffing/records';
 import { defineCommand } from '../src/kernel/command';
+import { formLink } from '../src/kernel/forms';
 
 // 入岗 / 顶岗 (STF-02…06; 000 调整管理 三(一), 附件3): 入岗 申请 → RG, proof in the slot, approval, RW tasks,
 // 入岗 到岗; 顶岗 登记 → DG and 大厅管理室 told.
@@ -36,9 +37,9 @@ export const onboardApply = defineCommand({
   positional: ['姓名'],
   args: (t) =>
     z.object({
-      姓名: z.string({ error: '缺少姓名' }).trim().min(2).max(32),
-      窗口: z.string({ error: '缺少窗口' }).trim().min(1).describe('窗口号'),
-      入岗: t.date('入岗时间'),
+      姓名: z.string().trim().min(2).max(32).optional(),
+      窗口: z.string().trim().min(1).optional().describe('窗口号'),
+      入岗: t.date('入岗时间').optional(),
       身份证: z.string().trim().toUpperCase().optional(),
       人员身份: text(),
       窗口类型: text(),
@@ -47,6 +48,13 @@ export const onboardApply = defineCommand({
     }),
   async handle(ctx, args) {
     const raw = args as unknown as Record<string, string | undefined>;
+    if (!args.姓名 || !args.窗口 || !args.入岗) {
+      // The H5 入岗审批表 (附件3) opens with what was typed so far.
+      const missing = [!args.姓名 && '姓名', !args.窗口 && '窗口', !args.入岗 && '入岗时间'].filter(Boolean);
+      return ctx.reply(
+        `缺少${missing.join('、')}。请填写进驻人员入岗审批表：${await formLink(ctx, 'onboarding', raw)}`,
+      );
+    }
     const form: Record<string, string> = {};
     for (const [label, arg] of Object.entries(FORM_ARGS)) if (raw[arg]) form[label] = raw[arg];
     const r = await fileOnboarding(ctx, {

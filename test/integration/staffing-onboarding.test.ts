@@ -31,6 +31,10 @@ describe('入岗 (STF-02, STF-03, STF-05)', () => {
     );
     await t.say('wangwu', '入岗 申请 某某 窗口=12 入岗=2025-03-17 人员身份=临时工');
     expect(t.lastTextTo('wangwu')).toContain('人员身份“临时工”无效');
+    await t.say('wangwu', '入岗 申请 某某 窗口=12');
+    expect(t.lastTextTo('wangwu')).toMatch(/^缺少入岗时间。请填写进驻人员入岗审批表：https?:\/\/\S+onboarding/);
+    await t.say('wangwu', '离岗 申请 李四');
+    expect(t.lastTextTo('wangwu')).toMatch(/^缺少离岗时间。请填写进驻人员离岗审批表：https?:\/\/\S+offboarding/);
   });
 
   it('STF-03 §19 #35: no training proof → refused; the proof submits it; the 首席代表 signature re-checks the 5 WD', async () => {
