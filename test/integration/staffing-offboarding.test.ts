@@ -80,6 +80,9 @@ describe('离岗交接 (STF-08, STF-09)', () => {
     expect(t.lastTextTo('chen')).toMatch(/须先完成 c 清点调出人员使用的办公设施设备，才能签字准予退出/);
     await t.say('qian', `交接 ${LG} c`);
     expect(t.lastTextTo('qian')).toBe(`✅ ${LG} 交接 4/6｜a✅ b✅ c✅ d✅ e⬜ f🔒`);
+    expect(t.lastTextTo('chen')).toBe(
+      `${LG} SW 曹杰 离岗交接 a–d 已完成，请签字准予退出（接替人员是否已熟悉工作？）：交接 ${LG} e 熟悉=是`,
+    );
     await t.say('zhao', `交接 ${LG} f`);
     expect(t.lastTextTo('zhao')).toBe(
       '❌ 不符合规定（rule STF-08；000 调整管理 三(二)2）：须先由中心负责人签字准予退出（交接 e）。',

@@ -4,6 +4,7 @@ import { PersonRole } from '../../../entities/person-role';
 import { StaffRecord, type HandoverTick } from '../../../entities/staff-record';
 import { refreshGroupMembers } from '../../directory/groups';
 import type { Ctx } from '../../kernel/ctx';
+import { usersWithRole } from '../../kernel/directory';
 import { UserError, ruleRefusal, softWarning } from '../../kernel/errors';
 import { hasRole } from '../../kernel/permissions';
 import { localDate, localStamp } from '../../kernel/time';
@@ -88,7 +89,28 @@ export async function tickHandover(ctx: Ctx, ref: string, a: TickInput): Promise
   await ctx.m.update(StaffRecord, { id: r.id }, { handover: h });
   await ctx.audit('staff_record.handover', SUBJECT, r.no, { step: s.key, note: tick.note });
   const extra = s.key === 'f' ? await completeDeparture(ctx, r) : [];
+  await tellNextOwner(ctx, r, s.key, h);
   return { r: await loadStaffRecord(ctx, r.no, 'LG'), extra };
+}
+
+/** When a–d are done the 中心负责人 is asked for e; after e 大厅管理室 is asked for f (docs/commands.md). */
+async function tellNextOwner(ctx: Ctx, r: StaffRecord, key: string, h: Record<string, HandoverTick>): Promise<void> {
+  const who = `${r.no} ${r.departmentCode} ${r.name}`;
+  if ('abcd'.includes(key) && ['a', 'b', 'c', 'd'].every((k) => h[k])) {
+    const leaders = (await usersWithRole(ctx.m, 'leader')).map((p) => p.userid);
+    if (leaders.length)
+      await ctx.send(
+        { user: leaders },
+        { text: `${who} 离岗交接 a–d 已完成，请签字准予退出（接替人员是否已熟悉工作？）：交接 ${r.no} e 熟悉=是` },
+        `lg:${r.no}:ask-e`,
+      );
+  }
+  if (key === 'e')
+    await ctx.send(
+      { group: 'G-OFFICE' },
+      { text: `${who} 已准予退出，请调整窗口并删除考勤、评价器等信息：交接 ${r.no} f` },
+      `lg:${r.no}:ask-f`,
+    );
 }
 
 /** Step f: 已离岗, no roles, no window, no B-post, no bot access; the deletion tasks for 大厅管理室. */
