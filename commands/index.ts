@@ -114,6 +114,9 @@ import { caseList, caseView } from './case-queries';
 import { absenceEnd, absenceStart, guideAbsenceRequest } from './presence-absence';
 import { childReport, meetingRecord, rollcallCommand, trainingRegister } from './presence-meetings';
 import { rosterSet, rosterToday } from './presence-roster';
+import { coverRegister, onboardApply, onboardArrive, onboardSubmit } from './staffing-onboard';
+import { handoverTick, handoverView, offboardApply } from './staffing-offboard';
+import { abPostSet, personGrade, statsCertified, statsUnified } from './staffing-stats';
 
 export const COMMANDS: CommandDef[] = [
   // 常用
@@ -327,4 +330,16 @@ export const COMMANDS: CommandDef[] = [
   mailQuery,
   mailSpotCheck,
   mailJudge,
+  // 人员 (STF, DIR-08/09/14/15)
+  onboardApply,
+  onboardSubmit,
+  onboardArrive,
+  coverRegister,
+  offboardApply,
+  handoverTick,
+  handoverView,
+  abPostSet,
+  personGrade,
+  statsUnified,
+  statsCertified,
 ];

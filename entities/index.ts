@@ -44,6 +44,7 @@ import { Talk } from './talk';
 import { DeviceTask } from './device-task';
 import { PeakPlan } from './peak-plan';
 import { SeasonalPlan } from './seasonal-plan';
+import { StaffRecord } from './staff-record';
 import { Suspension } from './suspension';
 import { WindowChange } from './window-change';
 import { WindowClosure } from './window-closure';
@@ -226,4 +227,6 @@ export const ENTITIES = [
   // provider scoring (PRF-01…09)
   ProviderScore,
   ProviderEvent,
+  // staffing (STF, DIR-08)
+  StaffRecord,
 ];

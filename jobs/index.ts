@@ -32,6 +32,7 @@ import { guideMorningRollcall } from './guide-morning-rollcall';
 import { weeklyFridayChecks } from './weekly-friday-checks';
 import { consultAnswerReminders } from './consult-answer-reminders';
 import { appointmentDigest } from './appointment-digest';
+import { offboardingHandoverDue } from './offboarding-handover-due';
 
 export const JOBS: JobDef[] = [
   // engines
@@ -74,6 +75,8 @@ export const JOBS: JobDef[] = [
   // 综窗 咨询 (CAS)
   consultAnswerReminders, // 09:00 WD — CAS-04 (OPEN #43)
   appointmentDigest, // 08:00 every day — CAS-17 (Saturday and 公休日 appointments)
+  // staffing (STF)
+  offboardingHandoverDue, // 09:00 WD — STF-08 交接 open on the 离岗 date → G-OFFICE
   // shared minute timers (D93)
   presenceTimers, // every minute 07:00–19:59 WD — ATT-03/04, CAS-20
 ];

@@ -42,6 +42,14 @@ import { peakSuspensionLedger, windowLedger } from './domain/windows/ledgers';
 import { peakPlanKind } from './domain/windows/peak-kind';
 import { suspensionKind } from './domain/windows/suspension-kind';
 import type { ApprovalKind } from './kernel/approval-kind';
+import { onboardingKind } from './domain/staffing/onboarding-kind';
+import { offboardingKind } from './domain/staffing/offboarding-kind';
+import { trainingProofHook } from './domain/staffing/onboarding';
+import { chiefReplaceKind, transferKind } from './domain/staffing/transfer';
+import { uncertifiedReport } from './domain/staffing/stats';
+import { STAFFING_FORMS } from './domain/staffing/forms';
+import { staffLedger } from './domain/staffing/ledger';
+import { coverRecord, offboardingRecord, onboardingRecord } from './domain/staffing/record-kinds';
 import type { AttachmentHook } from './kernel/attachments';
 import type { FormDef } from './kernel/forms';
 import type { Ledger } from './kernel/ledger';
@@ -87,6 +95,10 @@ export const APPROVAL_KINDS: readonly ApprovalKind[] = [
   writtenNoticeKind, // BRF-07 中心领导 审定 (书面通报)
   externalNoticeKind, // BRF-09 中心领导 签发 (派驻部门通报)
   itemChangeKind, // ITM-10 中心初审 (大厅管理室) → SX 清单更新任务
+  onboardingKind, // STF-02/03 入岗 [首席代表] → 大厅管理室 [→ 中心领导 无培训材料]
+  offboardingKind, // STF-07 离岗 [本人确认][首席代表] [→ 中心领导 未满1年] → 大厅管理室
+  transferKind, // STF-01 调岗 (未满1年) → 中心领导
+  chiefReplaceKind, // STF-01 首席代表更换 (未满1年) → 中心领导
 ];
 
 /** Every exportable 台账 (`导出 <台账>`, `cli export`). */
@@ -110,6 +122,7 @@ export const LEDGERS: readonly Ledger[] = [
   caseDeadlineLedger, // 办件时限台账 ● (CAS-01…19, ACC-08)
   itemChangeLedger, // 事项调整台账 (ITM-02…04, ITM-10)
   mailLedger, // 邮寄台账 ● (MAIL-01…07)
+  staffLedger, // 人员进出台账 ● (STF-01…08)
 ];
 
 /** Every H5 form (`表单 <名称>`); each row submits to one command. */
@@ -123,6 +136,7 @@ export const FORMS: readonly FormDef[] = [
   rosterForm, // 带班表 (DIR-12, OPEN #7)
   caseSlipH5, // 材料证照流转单 交接 (CAS-14, OPEN #48)
   helpdeskH5, // 帮您办 项目登记 (CAS-21)
+  ...STAFFING_FORMS, // 进驻人员入岗审批表 (附件3), 离岗审批表 (附件4)
 ];
 
 /** Domain reactions to a photo or file sent into an open attachment slot (D6). */
@@ -130,6 +144,7 @@ export const ATTACHMENT_HOOKS: readonly AttachmentHook[] = [
   claimSignatureHook, // LST-08: the claimant's signature photo releases a lost item
   mailReceiptHook, // MAIL-04: the 快递存单 photo closes an outbound 政务专递 entry
   importFileHook, // D94: the CSV/XLSX sent after `<领域> 导入` is imported (all or nothing)
+  trainingProofHook, // STF-03: the 岗前培训材料 submits the 入岗 draft
 ];
 
 /** Every numbered record (`记录 历史`, `记录 更正`): its prefix, correctable fields and REC-06 lock. */
@@ -156,6 +171,9 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   caseRecord, // AJ 办件 (CAS, REC-09)
   itemChangeRecord, // SX (ITM-02…04, ITM-10)
   mailRecord, // YJ (MAIL-01…07)
+  onboardingRecord, // RG (STF-02)
+  offboardingRecord, // LG (STF-07, STF-08)
+  coverRecord, // DG (STF-06)
 ];
 
 /** Chat-file and CLI imports (D94): each kind's columns, checks and write step. */
@@ -168,6 +186,7 @@ export const IMPORT_KINDS: readonly ImportKind<unknown>[] = [
 export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [
   satisfactionReport, // 满意度 (REV-06)
   itemMonthlyReport, // ITM-07/09 要点过期, 休眠事项 (OPEN #41, #42)
+  uncertifiedReport, // DIR-15 未持证综窗人员
 ];
 
 export const TABLES: Tables = {

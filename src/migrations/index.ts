@@ -18,6 +18,7 @@ import { Consult1790000000053 } from './0053-consult';
 import { Reviews1790000000070 } from './0070-reviews';
 import { Provider1790000000071 } from './0071-provider';
 import { ItemsMail1790000000052 } from './0052-items-mail';
+import { Staffing1790000000063 } from './0063-staffing';
 
 export const MIGRATIONS = [
   Spine1790000000001,
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   Reviews1790000000070,
   Provider1790000000071,
   ItemsMail1790000000052,
+  Staffing1790000000063,
 ];

@@ -7,8 +7,10 @@ import { InboxRow } from '../../entities/inbox';
 import { OutboxRow } from '../../entities/outbox';
 import { JobRun } from '../../entities/job-run';
 import { Notice } from '../../entities/notice';
+import { Person } from '../../entities/person';
 import { ReminderLog } from '../../entities/reminder-log';
 import { ServiceCase } from '../../entities/case';
+import { StaffRecord } from '../../entities/staff-record';
 import { Talk } from '../../entities/talk';
 import { WindowClosure } from '../../entities/window-closure';
 import { insertRows } from '../../src/db';
@@ -194,6 +196,14 @@ const PLANTS: Plant[] = [
         sentAt: at,
         mediaId: null,
       });
+    },
+  },
+  {
+    // a newcomer marked 到岗 whose directory row says otherwise (STF-05)
+    invariant: 'staff records match the directory',
+    async plant(m) {
+      const r = await m.findOneOrFail(StaffRecord, { where: { kind: '入岗', status: 'done' } });
+      await m.update(Person, { userid: r.userid! }, { status: '拟入岗' });
     },
   },
 ];

@@ -5,6 +5,7 @@ import { consultActivity } from './consult';
 import { monthlyNoticesActivity } from './monthly-notices';
 import { presenceActivity } from './presence';
 import { supervisionActivity } from './supervision';
+import { staffingActivity } from './staffing';
 import type { Activity } from './types';
 import { windowPlansActivity } from './window-plans';
 import { windowsActivity } from './windows';
@@ -22,5 +23,6 @@ export function activities(): Activity[] {
     itemsActivity(),
     presenceActivity(),
     consultActivity(),
+    staffingActivity(),
   ];
 }

@@ -9,6 +9,7 @@ import { oralNotices } from './oral-notices';
 import { overdueDaily } from './overdue-daily';
 import { absenceFlags } from './presence';
 import { remindersOnce } from './reminders-once';
+import { staffingStates } from './staffing';
 import type { Invariant } from './types';
 import { workdayOnly } from './workday-only';
 
@@ -29,4 +30,5 @@ export const INVARIANTS: Invariant[] = [
   itemTasksLate,
   absenceFlags,
   consultReminders,
+  staffingStates,
 ];
