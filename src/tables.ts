@@ -10,6 +10,9 @@ import { lostItemForm } from '../commands/lost-form';
 import { JOBS } from '../jobs/index';
 import { claimSignatureHook } from './domain/lost-found/claim';
 import { lostItemLedger } from './domain/lost-found/ledger';
+import { leaveKind } from './domain/staffing/leave-kind';
+import { leavePaperHook } from './domain/staffing/leave-paper';
+import { leaveRecord } from './domain/staffing/leave-record';
 import { externalNoticeKind } from './domain/briefings/external-notice';
 import { oralNoticeKind } from './domain/briefings/oral-release';
 import { talkRecordKind } from './domain/briefings/talks';
@@ -59,6 +62,7 @@ export const APPROVAL_KINDS: readonly ApprovalKind[] = [
   talkRecordKind, // BRF-06 中心领导 审定 (约谈记录)
   writtenNoticeKind, // BRF-07 中心领导 审定 (书面通报)
   externalNoticeKind, // BRF-09 中心领导 签发 (派驻部门通报)
+  leaveKind, // ATT-05 窗口负责人 | 首席代表/代理人 | 部门分管领导 (one step)
 ];
 
 /** Every exportable 台账 (`导出 <台账>`, `cli export`). */
@@ -88,6 +92,7 @@ export const FORMS: readonly FormDef[] = [
 /** Domain reactions to a photo or file sent into an open attachment slot (D6). */
 export const ATTACHMENT_HOOKS: readonly AttachmentHook[] = [
   claimSignatureHook, // LST-08: the claimant's signature photo releases a lost item
+  leavePaperHook, // ATT-05 / D151: the photo of a 分管领导's signed paper approves a 首席代表's leave
 ];
 
 /** Every numbered record (`记录 历史`, `记录 更正`): its prefix, correctable fields and REC-06 lock. */
@@ -107,6 +112,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   rectificationRecord, // ZG (ACC-04)
   keyTaskRecord, // DB
   measureRecord, // WX
+  leaveRecord, // QJ (ATT-05/06)
 ];
 
 /** monthly-batch section 六 (D92): each domain's monthly figure, to G-OFFICE and each 首席代表 its own line. */
