@@ -3,7 +3,7 @@ import { Department } from '../../entities/department';
 import { Person } from '../../entities/person';
 import { insertRows } from '../../src/db';
 import { type TestBot, startTestBot } from '../helpers/bot';
-import { approved, approvedPeak, ask, leave, spOf } from './leave-helpers';
+import { approvedPeak, ask, leave, spOf } from './leave-helpers';
 
 // 请假/出差 through signed callbacks and card clicks (ATT-05, SUS-04; OPEN #36; D151). March 2026: 3/4 Wed,
 // 3/5 Thu, 3/6 Fri, 3/9 Mon.
