@@ -122,7 +122,13 @@ describe('ATT-05 approver routing (OPEN #36, D151)', () => {
     await t.post({ type: 'image', from: 'zhao', mediaId: 'PAPER' } as never);
     expect(t.lastTextTo('zhao')).toContain(`✅ ${no} 王五 年休假 3/4–3/5（2个工作日） 已按纸质审批批准（照片已存档）`);
     expect(await leave(t, no)).toMatchObject({ status: 'approved', paperApproval: true, paperRecordedBy: 'zhao' });
-    expect(t.lastTextTo('wangwu')).toContain('分管领导纸质审批已由大厅管理室登记，已批准');
+    expect(t.textsTo('wangwu')).toContain(
+      `${no} 年休假 3/4–3/5（2个工作日）：分管领导纸质审批已由大厅管理室登记，已批准。`,
+    );
+    // DIR-02: the 首席代表 is reminded to name a 代理人 for the days away.
+    expect(t.lastTextTo('wangwu')).toBe(
+      `${no} 已批准。请假期间的审批可指定代理人：代理 设置 <代理人> 从=2026-03-04 到=2026-03-05（rule DIR-02）。`,
+    );
     await t.say('zhao', `请假 纸质审批 ${no}`);
     expect(t.lastTextTo('zhao')).toContain('当前状态不能登记纸质审批');
   });

@@ -1,4 +1,7 @@
+import { In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { Delegation } from '../../../entities/delegation';
 import { LeaveRequest } from '../../../entities/leave-request';
+import { PersonRole } from '../../../entities/person-role';
 import { Person } from '../../../entities/person';
 import type { Approval } from '../../../entities/approval';
 import { roleStep } from '../../approvals/approvers';
@@ -89,6 +92,7 @@ export async function afterApproval(ctx: Ctx, r: LeaveRequest): Promise<void> {
       `qj:${r.no}:standin`,
     );
   }
+  await delegationHint(ctx, r);
   if (isCovered(cover) || !r.departmentCode) return;
   const earliest = ctx.deps.calendar.earliestStartWithNotice(ctx.now, 1);
   const from = earliest > r.fromDate ? earliest : r.fromDate;
@@ -106,4 +110,21 @@ export async function afterApproval(ctx: Ctx, r: LeaveRequest): Promise<void> {
     earliestClosure: earliest,
     on: localDate(ctx.now),
   });
+}
+
+/** DIR-02 (OPEN #6): someone who approves for others is reminded to name a 代理人 for the days away. */
+async function delegationHint(ctx: Ctx, r: LeaveRequest): Promise<void> {
+  const roles = await ctx.m.find(PersonRole, { where: { userid: r.userid, role: In(['chief_rep', 'window_lead']) } });
+  if (roles.length === 0) return;
+  const named = await ctx.m.findOne(Delegation, {
+    where: { principal: r.userid, fromDate: LessThanOrEqual(r.fromDate), toDate: MoreThanOrEqual(r.toDate) },
+  });
+  if (named) return;
+  await ctx.send(
+    { user: r.userid },
+    {
+      text: `${r.no} 已批准。请假期间的审批可指定代理人：代理 设置 <代理人> 从=${r.fromDate} 到=${r.toDate}（rule DIR-02）。`,
+    },
+    `qj:${r.no}:delegate-hint`,
+  );
 }

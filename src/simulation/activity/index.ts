@@ -1,4 +1,5 @@
 import { complaintsActivity } from './complaints';
+import { leaveActivity } from './leave';
 import { monthlyNoticesActivity } from './monthly-notices';
 import { supervisionActivity } from './supervision';
 import type { Activity } from './types';
@@ -14,5 +15,6 @@ export function activities(): Activity[] {
     windowsActivity(),
     windowPlansActivity(),
     monthlyNoticesActivity(),
+    leaveActivity(),
   ];
 }

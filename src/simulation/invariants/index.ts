@@ -5,6 +5,7 @@ import { talksByTenth, writtenByFifteenth } from './monthly-notices';
 import { oralNotices } from './oral-notices';
 import { overdueDaily } from './overdue-daily';
 import { remindersOnce } from './reminders-once';
+import { leaveReturns } from './leave-returns';
 import type { Invariant } from './types';
 import { workdayOnly } from './workday-only';
 
@@ -21,4 +22,5 @@ export const INVARIANTS: Invariant[] = [
   noRateLimitDrops,
   nothingFailed,
   approvalsDecidedOrReminded,
+  leaveReturns,
 ];
