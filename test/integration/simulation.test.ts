@@ -2,6 +2,7 @@ import { In, type EntityManager } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Approval } from '../../entities/approval';
 import { ApprovalStep } from '../../entities/approval-step';
+import { LeaveRequest } from '../../entities/leave-request';
 import { InboxRow } from '../../entities/inbox';
 import { JobRun } from '../../entities/job-run';
 import { Notice } from '../../entities/notice';
@@ -134,6 +135,17 @@ const PLANTS: Plant[] = [
         status: 'pending',
         activatedAt: instantAt('2026-03-02', '10:00'),
       });
+    },
+  },
+  {
+    // a 脱岗 flag on a Saturday, with no 销假 reminder before it (ATT-06, D154)
+    invariant: '销假 reminder before 脱岗, on WDs, once',
+    async plant(m) {
+      const r = await m.findOneOrFail(LeaveRequest, {
+        where: { status: In(['approved', 'returned']) },
+        order: { id: 'ASC' },
+      });
+      await m.update(LeaveRequest, { id: r.id }, { absentFlaggedOn: '2026-03-07' });
     },
   },
 ];
