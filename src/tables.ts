@@ -36,6 +36,8 @@ import { inspectionLedger, noticeLedger, talkLedger } from './domain/briefings/l
 import { SETTINGS } from './settings/table';
 import type { RecordKind } from './kernel/record-kind';
 import type { MonthlyReportProvider } from './kernel/report-provider';
+import type { ImportKind } from './kernel/import-kind';
+import { importFileHook } from './importer/slot';
 import {
   deductionRecord,
   deviceTaskRecord,
@@ -92,6 +94,7 @@ export const FORMS: readonly FormDef[] = [
 /** Domain reactions to a photo or file sent into an open attachment slot (D6). */
 export const ATTACHMENT_HOOKS: readonly AttachmentHook[] = [
   claimSignatureHook, // LST-08: the claimant's signature photo releases a lost item
+  importFileHook, // D94: the CSV/XLSX sent after `<领域> 导入` is imported (all or nothing)
   leavePaperHook, // ATT-05 / D151: the photo of a 分管领导's signed paper approves a 首席代表's leave
 ];
 
@@ -115,6 +118,9 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   leaveRecord, // QJ (ATT-05/06)
 ];
 
+/** Chat-file and CLI imports (D94): each kind's columns, checks and write step. */
+export const IMPORT_KINDS: readonly ImportKind<unknown>[] = [];
+
 /** monthly-batch section 六 (D92): each domain's monthly figure, to G-OFFICE and each 首席代表 its own line. */
 export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [];
 
@@ -129,5 +135,6 @@ export const TABLES: Tables = {
   attachmentHooks: ATTACHMENT_HOOKS,
   settings: SETTINGS,
   recordKinds: RECORD_KINDS,
+  imports: IMPORT_KINDS,
   monthlyReports: MONTHLY_REPORTS,
 };
