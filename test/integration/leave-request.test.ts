@@ -44,8 +44,17 @@ describe('ATT-05 notice (OPEN #36: ≥1 WD ahead; 病假 by 08:30 on the day)', 
     // Back on Fri 3/6; 补办 within 1 WD of that → Mon 3/9.
     expect(t.lastTextTo('zhangsan')).toContain('当日病假已报告，请于 2026-03-09 前在考勤系统补办请假手续。');
     expect((await leave(t, no)).makeUpDue).toBe('2026-03-09');
+    await t.click('lisi', `approve:${await spOf(t, no)}`);
+    const makeUp = () => t.textsTo('zhangsan').filter((x) => x.includes('补办请假手续（期限'));
+    await t.runJob('leave-return-check', '2026-03-06T09:00:00+08:00');
+    expect(makeUp()).toHaveLength(0);
+    await t.runJob('leave-return-check', '2026-03-09T09:00:00+08:00');
+    await t.runJob('leave-return-check', '2026-03-09T09:00:00+08:00', { force: true });
+    expect(makeUp()).toEqual([
+      `⏰ ${no} 病假 3/5（1个工作日） 为当日报告的病假，请在考勤系统补办请假手续（期限 3/9，rule ATT-05）。`,
+    ]);
     t.setNow('2026-03-05T08:31:00+08:00');
-    await t.say('lisi', '请假 病假 从=今天');
+    await t.say('lisi', '请假 病假 从=2026-03-05');
     expect(t.lastTextTo('lisi')).toBe(
       '❌ 不符合规定（rule ATT-05；000 窗口工作 五(五)）：病假须在当日08:30前报告（2026-03-05 的病假已过报告时间，现在 08:31），最早可请 2026-03-06 起的病假。如需立即离岗，请当面报告窗口负责人和大厅管理室。',
     );

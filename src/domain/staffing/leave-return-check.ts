@@ -1,4 +1,4 @@
-import { IsNull } from 'typeorm';
+import { In, IsNull, LessThanOrEqual } from 'typeorm';
 import { ReminderLog } from '../../../entities/reminder-log';
 import { LeaveRequest } from '../../../entities/leave-request';
 import type { Ctx } from '../../kernel/ctx';
@@ -16,7 +16,7 @@ import { unreturnedBefore } from './leave-return';
 
 const KIND = 'leave-return';
 
-export async function checkLeaveReturns(ctx: Ctx): Promise<{ reminded: number; flagged: number }> {
+export async function checkLeaveReturns(ctx: Ctx): Promise<{ reminded: number; flagged: number; makeUp: number }> {
   const cal = ctx.deps.calendar;
   const today = localDate(ctx.now);
   const after = await getSetting(ctx.m, 'leave.absentAfterWorkdays');
@@ -61,5 +61,25 @@ export async function checkLeaveReturns(ctx: Ctx): Promise<{ reminded: number; f
     );
     await ctx.audit('leave.absent', SUBJECT, r.no, { on: today });
   }
-  return { reminded, flagged };
+  return { reminded, flagged, makeUp: await remindMakeUp(ctx, today) };
+}
+
+/** OPEN #36: a same-day 病假's paperwork is 补办 by `makeUpDue` — one reminder on that WD. */
+async function remindMakeUp(ctx: Ctx, today: string): Promise<number> {
+  const due = await ctx.m.find(LeaveRequest, {
+    where: { status: In(['approved', 'returned']), makeUpDue: LessThanOrEqual(today) },
+  });
+  let n = 0;
+  for (const r of due) {
+    if (!r.makeUpDue || !(await claimReminder(ctx.m, ctx.now, r.no, 'leave-makeup', 0, r.makeUpDue))) continue;
+    n++;
+    await ctx.send(
+      { user: r.userid },
+      {
+        text: `⏰ ${r.no} ${leaveLabel(r)} 为当日报告的病假，请在考勤系统补办请假手续（期限 ${shortDate(r.makeUpDue)}，rule ATT-05）。`,
+      },
+      `qj:${r.no}:makeup`,
+    );
+  }
+  return n;
 }
