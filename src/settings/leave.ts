@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LEAVE_KINDS } from '../../entities/leave-request';
 import { def, hhmm } from './define';
 
 // 请假/出差/销假 (ATT-05/06/07): OPEN #36 and #60, listed in docs/settings.md.
@@ -11,7 +12,7 @@ export const LEAVE_SETTINGS = {
     description: '计划内请假/出差须提前的工作日数（以请假期间第一个工作日为准，当日17:30截止）',
   }),
   'leave.sameDayKinds': def({
-    schema: z.array(z.enum(['年休假', '探亲假', '婚假', '丧假', '产假', '哺乳假', '病假', '事假', '出差'])).max(9),
+    schema: z.array(z.enum(LEAVE_KINDS)).max(LEAVE_KINDS.length),
     default: ['病假'],
     rules: ['ATT-05'],
     open: 36,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TestBot, startTestBot } from '../helpers/bot';
-import { approved, ask } from './leave-helpers';
+import { approved, ask, leave } from './leave-helpers';
 
 // 请假 列表 / 请假 查看 and the QJ record (ATT-05/06, REC-02, REC-06): who sees which leave.
 
@@ -51,5 +51,23 @@ describe('ATT-05 请假 列表 / 查看', () => {
     );
     await t.say('zhao', '记录 更正 QJ1 原因=个人事务 说明=笔误');
     expect(t.lastTextTo('zhao')).toContain('QJ2026-0001 请假已审批，是留存的证据，不能更正');
+  });
+
+  it('ATT-05 D151 a guide (no department) asks 大厅管理室; a pending request 撤销 withdraws its card', async () => {
+    t = await startTestBot({ now: '2026-03-02T10:00:00+08:00' });
+    const no = await ask(t, 'xiaogao', '请假 事假 从=3月4日');
+    expect(t.lastTextTo('xiaogao')).toContain('待 大厅管理室 审批');
+    expect(t.cardsTo('zhao')).toHaveLength(1);
+    expect(t.cardsTo('qian')).toHaveLength(1);
+    await t.say('xiaoma', `请假 撤销 ${no}`);
+    expect(t.lastTextTo('xiaoma')).toContain('不是您的请假');
+    await t.say('xiaogao', `请假 撤销 ${no}`);
+    expect(t.textsTo('xiaogao').slice(-2)).toEqual([
+      '✅ SP2026-00001 已撤回',
+      `✅ ${no} 小高 事假 3/4（1个工作日） 已撤销。`,
+    ]);
+    expect((await leave(t, no)).status).toBe('cancelled');
+    await t.say('xiaogao', `请假 撤销 ${no}`);
+    expect(t.lastTextTo('xiaogao')).toBe(`${no} 已撤销。`);
   });
 });

@@ -72,8 +72,9 @@ export async function cancelLeave(ctx: Ctx, ref: string): Promise<string> {
   const r = await loadLeave(ctx, ref);
   assertOwn(ctx, r, '撤销');
   const today = localDate(ctx.now);
-  if (!['draft', 'pending', 'approved'].includes(r.status))
-    throw new UserError(`${r.no} 已${r.status === 'returned' ? '销假' : '结束'}，不能撤销。`);
+  if (r.status === 'cancelled') throw new UserError(`${r.no} 已撤销。`);
+  if (r.status === 'rejected') throw new UserError(`${r.no} 未获批准，无需撤销。`);
+  if (r.status === 'returned') throw new UserError(`${r.no} 已销假，不能撤销。`);
   if (r.status === 'approved' && r.fromDate <= today)
     throw new UserError(`${r.no} 已于 ${r.fromDate} 开始，不能撤销；提前返岗请发送“销假 ${shortQj(r.no)}”。`);
   if (r.status === 'pending' && r.approvalNo) {
