@@ -12,8 +12,8 @@ afterEach(async () => {
 describe('ATT-05 请假 列表 / 查看', () => {
   it('ATT-05 staff see their own; the 首席代表 sees the department; another department is refused', async () => {
     t = await startTestBot({ now: '2026-03-02T10:00:00+08:00' });
-    const a = await approved(t, 'zhangsan', '请假 事假 从=3月4日 原因=家中有事', 'lisi');
-    const b = await ask(t, 'lisi', '出差 从=3月5日 到=3月6日 事由=市局业务培训');
+    const a = await approved(t, 'zhangsan', '请假 申请 事假 从=3月4日 原因=家中有事', 'lisi');
+    const b = await ask(t, 'lisi', '出差 申请 从=3月5日 到=3月6日 事由=市局业务培训');
     await t.say('zhangsan', '请假 列表');
     expect(t.lastTextTo('zhangsan')).toContain('2026-03 我的请假 1 条');
     expect(t.lastTextTo('zhangsan')).toContain('QJ1 张三 事假 3/4（1个工作日） 已批准');

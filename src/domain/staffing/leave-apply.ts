@@ -47,7 +47,6 @@ async function checkNotice(ctx: Ctx, kind: LeaveKind, first: LocalDate, to: Loca
   const cal = ctx.deps.calendar;
   const n = await getSetting(ctx.m, 'leave.noticeWorkdays');
   if (cal.isFiledAhead(ctx.now, first, n)) return null;
-  const earliest = cal.earliestStartWithNotice(ctx.now, n);
   const sameDayKinds: readonly string[] = await getSetting(ctx.m, 'leave.sameDayKinds');
   if (sameDayKinds.includes(kind)) {
     const by = await getSetting(ctx.m, 'leave.sameDayBy');
@@ -56,19 +55,19 @@ async function checkNotice(ctx: Ctx, kind: LeaveKind, first: LocalDate, to: Loca
       const back = cal.nextWorkday(to);
       return makeUp === 0 ? back : cal.addWorkdays(back, makeUp);
     }
-    const tomorrow = cal.isWorkday(addDays(localDate(ctx.now), 1))
-      ? addDays(localDate(ctx.now), 1)
-      : cal.nextWorkday(localDate(ctx.now));
+    const today = localDate(ctx.now);
+    const soonest = cal.isWorkday(today) && localTime(ctx.now) <= by ? today : cal.nextWorkday(today);
     throw ruleRefusal(
       'ATT-05',
       CITE,
-      `${kind}须在当日${by}前报告（${first} 的${kind}已过报告时间，现在 ${localTime(ctx.now)}），最早可请 ${first < tomorrow ? tomorrow : first} 起的${kind}。如需立即离岗，请当面报告窗口负责人和大厅管理室。`,
+      `${kind}须在当日${by}前报告（${first} 的${kind}已过报告时间，现在 ${localTime(ctx.now)}），最早可请 ${soonest} 起的${kind}。如需立即离岗，请当面报告窗口负责人和大厅管理室。`,
     );
   }
+  const earliest = cal.earliestStartWithNotice(ctx.now, n);
   throw ruleRefusal(
     'ATT-05',
     CITE,
-    `${kind === '出差' ? '公事出差' : '请假'}须至少提前${n}个工作日申请（${first} 开始须在 ${cal.nthWorkdayBefore(first, n)} 17:30 前提交），最早可${kind === '出差' ? '出差' : '请假'}日期 ${earliest}。`,
+    `${kind === '出差' ? '公事出差' : '请假'}须至少提前${n}个工作日申请（${first} 开始须在 ${cal.nthWorkdayBefore(first, n)} ${cal.endOfDay} 前提交），最早可${kind === '出差' ? '出差' : '请假'}日期 ${earliest}。`,
   );
 }
 
