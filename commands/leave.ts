@@ -107,15 +107,20 @@ export const leaveCancel = defineCommand({
 export const leavePaper = defineCommand({
   name: '请假 纸质审批',
   group: '考勤',
-  summary: '登记首席代表请假的分管领导纸质审批（随后发送签字照片）',
+  summary: '登记首席代表请假的分管领导纸质审批（批准：随后发送签字照片；驳回：写明原因）',
   roles: ['hall_office'],
-  usage: '请假 纸质审批 <QJ号>',
-  examples: ['请假 纸质审批 QJ141'],
+  usage: '请假 纸质审批 <QJ号> [结果=批准|驳回 原因=…]',
+  examples: ['请假 纸质审批 QJ141', '请假 纸质审批 QJ141 结果=驳回 原因=当周局里有检查'],
   rules: ['ATT-05', 'OPEN #36', 'D151'],
   positional: ['编号'],
-  args: () => z.object({ 编号: z.string({ error: '缺少请假编号' }).describe('请假编号') }),
+  args: () =>
+    z.object({
+      编号: z.string({ error: '缺少请假编号' }).describe('请假编号'),
+      结果: z.enum(['批准', '驳回'], { error: '结果应为 批准 或 驳回' }).optional(),
+      原因: text(),
+    }),
   async handle(ctx, a) {
-    await ctx.reply(await startPaperApproval(ctx, a.编号));
+    await ctx.reply(await startPaperApproval(ctx, a.编号, a.结果 === '驳回' ? { reason: a.原因 } : undefined));
   },
 });
 

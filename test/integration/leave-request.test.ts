@@ -139,7 +139,16 @@ describe('ATT-05 approver routing (OPEN #36, D151)', () => {
       `${no} 已批准。请假期间的审批可指定代理人：代理 设置 <代理人> 从=2026-03-04 到=2026-03-05（rule DIR-02）。`,
     );
     await t.say('zhao', `请假 纸质审批 ${no}`);
-    expect(t.lastTextTo('zhao')).toContain('当前状态不能登记纸质审批');
+    expect(t.lastTextTo('zhao')).toBe(`${no} 当前状态不能登记纸质审批（已批准）。`);
+    // A refusal on paper is recorded with its reason; nothing takes effect, so no photo is asked for.
+    const second = await ask(t, 'wangwu', '请假 事假 从=3月9日');
+    await t.say('zhao', `请假 纸质审批 ${second} 结果=驳回`);
+    expect(t.lastTextTo('zhao')).toBe('请写明分管领导驳回的原因：请假 纸质审批 QJ… 结果=驳回 原因=…');
+    await t.say('zhao', `请假 纸质审批 ${second} 结果=驳回 原因=当周局里有检查`);
+    const text = `${second} 王五 事假 3/9（1个工作日） 未获分管领导批准（纸质）：当周局里有检查`;
+    expect(t.lastTextTo('zhao')).toBe(`✅ 已登记：${text}`);
+    expect(t.lastTextTo('wangwu')).toBe(text);
+    expect(await leave(t, second)).toMatchObject({ status: 'rejected', paperApproval: false, paperRecordedBy: 'zhao' });
   });
 });
 
