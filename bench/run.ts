@@ -90,7 +90,39 @@ async function simulate(mode: 'month' | 'year', url: string | undefined): Promis
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as SimBench;
 }
 
+interface ImportPoint {
+  kind: string;
+  rows: number;
+  ok: boolean;
+  ms: number;
+  targetMs: number;
+  baselineMs: number;
+  peakRssMb: number;
+}
+
+/** bench/imports.ts in its own process: one line per import kind (D94). */
+async function imports(): Promise<string[]> {
+  const { stdout } = await run(process.execPath, [...tsx, join(import.meta.dirname, 'imports.ts')], {
+    maxBuffer: 1 << 24,
+  });
+  const points = stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as ImportPoint);
+  return [
+    '── file imports (D94): file → checked → committed on SQLite, vs csv-parse + bare inserts of the same file',
+    ...points.map(
+      (p) =>
+        `${p.kind}: ${p.rows} rows in ${p.ms} ms (target < ${p.targetMs} ms), ratio ${(p.ms / p.baselineMs).toFixed(1)}× baseline (${p.baselineMs} ms), peak RSS ${p.peakRssMb} MB${p.ok ? '' : ' — IMPORT FAILED'}`,
+    ),
+  ];
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'imports') {
+    console.log((await imports()).join('\n'));
+    return;
+  }
   const fake = await serve('fake', []);
   const rows: string[] = [];
   const only = process.env.BENCH_ONLY; // `open` runs just the open-loop point
@@ -126,6 +158,7 @@ async function main(): Promise<void> {
     `── open loop: ${ol.sent} commands at ${process.env.BENCH_RATE ?? 50}/s, dispatcher and sender running`,
     `  ack p99 ${ol.ackP99.toFixed(1)} ms (target < 100) · reply p50 ${ol.replyP50.toFixed(0)} ms, p99 ${ol.replyP99.toFixed(0)} ms callback → delivery at the fake (target < 500) · rate-limit drops ${ol.drops} (target 0) · missing replies ${ol.missing} · non-200 ${ol.errors}`,
   );
+  rows.push(...(await imports()));
   rows.push('── the hall-scale simulated month (npm run cli -- simulate --scale hall), its own process');
   const servers: [string, string | undefined][] = [['SQLite', undefined]];
   if (process.env.BENCH_MARIADB_URL) servers.push(['MariaDB', process.env.BENCH_MARIADB_URL]);

@@ -67,6 +67,15 @@ import {
 import { complaintHistoryCommand, complaintList, complaintStatsCommand, complaintView } from './complaints-queries';
 import { exportFormCommand, recordCorrectCommand, recordHistoryCommand } from './records';
 import { awardCancel, deductionList, deductionRecord } from './performance';
+import {
+  providerDispute,
+  providerFeedback,
+  providerScoreEntry,
+  providerScoreView,
+  providerTermination,
+  providerWeeklyCheck,
+} from './provider';
+import { badReviewList, badReviewRectify, badReviewView, ratingsImportCmd, satisfactionCmd } from './reviews';
 import { referralRecord } from './referrals';
 import { settingsChange, settingsList, settingsView } from './settings';
 import { taskDone, taskList } from './device-tasks';
@@ -78,6 +87,18 @@ import { windowArrive, windowReclaim, windowResume, windowResumePlan, windowViol
 import { windowStatus } from './window-status';
 import { lostAnnounce, lostNotify, lostRegister, lostReport } from './lost-intake';
 import { lostClaim, lostDestroy, lostList, lostToPolice, lostToStation, lostView } from './lost-release';
+import { caseAccept, caseReceive, caseRefuse, caseSupplement, caseSupplied } from './case-intake';
+import {
+  caseConsult,
+  caseDeliver,
+  caseExtend,
+  caseFinish,
+  caseParallel,
+  casePause,
+  caseResume,
+  caseWithdraw,
+} from './case-handling';
+import { caseList, caseView } from './case-queries';
 
 export const COMMANDS: CommandDef[] = [
   // 常用
@@ -136,6 +157,19 @@ export const COMMANDS: CommandDef[] = [
   deductionRecord,
   deductionList,
   awardCancel,
+  // 好差评 (REV-01…03, REV-06)
+  ratingsImportCmd,
+  badReviewList,
+  badReviewView,
+  badReviewRectify,
+  satisfactionCmd,
+  // 综窗服务商考核 (PRF-01…09)
+  providerScoreEntry,
+  providerScoreView,
+  providerWeeklyCheck,
+  providerFeedback,
+  providerDispute,
+  providerTermination,
   referralRecord,
   // 设置
   settingsList,
@@ -223,6 +257,21 @@ export const COMMANDS: CommandDef[] = [
   lostToPolice,
   lostList,
   lostView,
+  caseReceive,
+  caseSupplement,
+  caseSupplied,
+  caseAccept,
+  caseRefuse,
+  casePause,
+  caseResume,
+  caseExtend,
+  caseConsult,
+  caseParallel,
+  caseFinish,
+  caseDeliver,
+  caseWithdraw,
+  caseView,
+  caseList,
   // 考勤: 请假/出差/销假 (ATT-05/06/07)
   leaveAsk,
   tripAsk,

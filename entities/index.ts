@@ -50,9 +50,19 @@ import { WindowClosure } from './window-closure';
 import { LostItem } from './lost-item';
 import { LostItemVersion } from './lost-item-version';
 import { LostReport } from './lost-report';
+import { Rating } from './rating';
+import { BadReview } from './bad-review';
+import { ProviderScore } from './provider-score';
+import { ProviderEvent } from './provider-event';
+import { ServiceItem } from './item';
+import { ServiceCase } from './case';
+import { CaseEvent } from './case-event';
 import { LeaveRequest } from './leave-request';
 
 export {
+  ServiceItem,
+  ServiceCase,
+  CaseEvent,
   LeaveRequest,
   LostItem,
   LostItemVersion,
@@ -98,6 +108,10 @@ export {
   ReminderLog,
   SequenceRow,
   SettingRow,
+  Rating,
+  BadReview,
+  ProviderScore,
+  ProviderEvent,
 };
 
 export const ENTITIES = [
@@ -157,8 +171,18 @@ export const ENTITIES = [
   LostItem,
   LostItemVersion,
   LostReport,
+  // cases (ITM, CAS)
+  ServiceItem,
+  ServiceCase,
+  CaseEvent,
   // leave (ATT-05/06/07)
   LeaveRequest,
   // resilience (D34 sliding windows)
   RateSend,
+  // reviews 好差评 (REV)
+  Rating,
+  BadReview,
+  // provider scoring (PRF-01…09)
+  ProviderScore,
+  ProviderEvent,
 ];

@@ -4,6 +4,8 @@ import { COMPLAINT_SETTINGS } from './complaints';
 import { cron, def, hhmm } from './define';
 import { LEAVE_SETTINGS } from './leave';
 import { LOST_FOUND_SETTINGS } from './lost-found';
+import { PERFORMANCE_SETTINGS } from './performance';
+import { CASE_LIFECYCLE_SETTINGS } from './case-lifecycle';
 import { SUPERVISION_SETTINGS } from './supervision';
 import { WINDOW_SETTINGS } from './windows';
 
@@ -43,6 +45,8 @@ export const SETTINGS = {
   ...SUPERVISION_SETTINGS,
   ...WINDOW_SETTINGS,
   ...LOST_FOUND_SETTINGS,
+  ...PERFORMANCE_SETTINGS,
+  ...CASE_LIFECYCLE_SETTINGS,
   ...LEAVE_SETTINGS,
   // [security]: transport and input bounds (no docs/rules.md OPEN number: the seed regulations are silent on them).
   'callback.maxSkewSeconds': def({

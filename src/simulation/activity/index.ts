@@ -1,3 +1,4 @@
+import { casesActivity } from './cases';
 import { complaintsActivity } from './complaints';
 import { leaveActivity } from './leave';
 import { monthlyNoticesActivity } from './monthly-notices';
@@ -15,6 +16,7 @@ export function activities(): Activity[] {
     windowsActivity(),
     windowPlansActivity(),
     monthlyNoticesActivity(),
+    casesActivity(),
     leaveActivity(),
   ];
 }

@@ -1,4 +1,5 @@
 import { approvalsDecidedOrReminded } from './approvals-d17';
+import { casesClocks } from './cases-clocks';
 import { closuresHard } from './closures-hard';
 import { noRateLimitDrops, nothingFailed } from './delivery';
 import { talksByTenth, writtenByFifteenth } from './monthly-notices';
@@ -22,5 +23,6 @@ export const INVARIANTS: Invariant[] = [
   noRateLimitDrops,
   nothingFailed,
   approvalsDecidedOrReminded,
+  casesClocks,
   leaveReturns,
 ];
