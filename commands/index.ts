@@ -85,6 +85,8 @@ import { seasonalPlan, windowChange } from './window-change';
 import { closureList, windowClose, windowReopen } from './window-closure';
 import { windowArrive, windowReclaim, windowResume, windowResumePlan, windowViolation } from './window-lifecycle';
 import { windowStatus } from './window-status';
+import { itemChange, itemGuide, itemImport, itemReportCmd, itemSet, itemUpdate, itemView } from './items';
+import { mailDispatch, mailHandOver, mailInCmd, mailJudge, mailOutCmd, mailQuery, mailSpotCheck } from './mail';
 import { lostAnnounce, lostNotify, lostRegister, lostReport } from './lost-intake';
 import { lostClaim, lostDestroy, lostList, lostToPolice, lostToStation, lostView } from './lost-release';
 import { caseAccept, caseReceive, caseRefuse, caseSupplement, caseSupplied } from './case-intake';
@@ -272,6 +274,22 @@ export const COMMANDS: CommandDef[] = [
   caseWithdraw,
   caseView,
   caseList,
+  // 事项 (ITM; docs/commands.md)
+  itemView,
+  itemSet,
+  itemChange,
+  itemUpdate,
+  itemGuide,
+  itemReportCmd,
+  itemImport,
+  // 专递 (MAIL; docs/commands.md)
+  mailInCmd,
+  mailHandOver,
+  mailOutCmd,
+  mailDispatch,
+  mailQuery,
+  mailSpotCheck,
+  mailJudge,
   // 考勤: 请假/出差/销假 (ATT-05/06/07)
   leaveAsk,
   tripAsk,

@@ -47,7 +47,11 @@ import { SeasonalPlan } from './seasonal-plan';
 import { Suspension } from './suspension';
 import { WindowChange } from './window-change';
 import { WindowClosure } from './window-closure';
+import { ItemChange } from './item-change';
+import { ItemGuide } from './item-guide';
 import { LostItem } from './lost-item';
+import { MailItem } from './mail-item';
+import { MailSample } from './mail-sample';
 import { LostItemVersion } from './lost-item-version';
 import { LostReport } from './lost-report';
 import { Rating } from './rating';
@@ -60,6 +64,10 @@ import { CaseEvent } from './case-event';
 import { LeaveRequest } from './leave-request';
 
 export {
+  ItemChange,
+  ItemGuide,
+  MailItem,
+  MailSample,
   ServiceItem,
   ServiceCase,
   CaseEvent,
@@ -168,6 +176,10 @@ export const ENTITIES = [
   Suspension,
   SeasonalPlan,
   // lost & found (LST)
+  ItemChange,
+  ItemGuide,
+  MailItem,
+  MailSample,
   LostItem,
   LostItemVersion,
   LostReport,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SettingDef } from '../kernel/setting-def';
 import { COMPLAINT_SETTINGS } from './complaints';
 import { cron, def, hhmm } from './define';
+import { ITEMS_MAIL_SETTINGS } from './items-mail';
 import { LEAVE_SETTINGS } from './leave';
 import { LOST_FOUND_SETTINGS } from './lost-found';
 import { PERFORMANCE_SETTINGS } from './performance';
@@ -47,6 +48,7 @@ export const SETTINGS = {
   ...LOST_FOUND_SETTINGS,
   ...PERFORMANCE_SETTINGS,
   ...CASE_LIFECYCLE_SETTINGS,
+  ...ITEMS_MAIL_SETTINGS,
   ...LEAVE_SETTINGS,
   // [security]: transport and input bounds (no docs/rules.md OPEN number: the seed regulations are silent on them).
   'callback.maxSkewSeconds': def({

@@ -147,6 +147,19 @@ const PLANTS: Plant[] = [
     },
   },
   {
+    // an SX list update reported late on a Saturday, before it was even due
+    invariant: 'SX late reports only when late, on WDs, once a day',
+    async plant(m) {
+      await insertRows(m, ReminderLog, {
+        subject: 'SX2026-0999',
+        kind: 'sx-overdue',
+        deadlineVersion: 1,
+        occurrence: '2026-03-07',
+        sentAt: instantAt('2026-03-07', '09:00'),
+      });
+    },
+  },
+  {
     // a 脱岗 flag on a Saturday, with no 销假 reminder before it (ATT-06, D154)
     invariant: '销假 reminder before 脱岗, on WDs, once',
     async plant(m) {
@@ -193,6 +206,7 @@ describe('simulate — a small-scale month (D69)', () => {
     expect(report.tallies['complaints.registered']).toBeGreaterThanOrEqual(5);
     expect(report.tallies['closures.approved']).toBeGreaterThanOrEqual(1);
     expect(report.tallies['cases.delivered']).toBeGreaterThanOrEqual(20);
+    expect(report.tallies['items.approved']).toBeGreaterThanOrEqual(1);
     expect(report.tallies['oral.approved-late']).toBeGreaterThanOrEqual(1);
     expect(report.markdown).toContain('督通〔2026〕1号');
     for (const i of report.invariants) expect(i.checked, i.name).toBeGreaterThan(0 - 1);

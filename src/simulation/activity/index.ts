@@ -1,5 +1,6 @@
 import { casesActivity } from './cases';
 import { complaintsActivity } from './complaints';
+import { itemsActivity } from './items';
 import { leaveActivity } from './leave';
 import { monthlyNoticesActivity } from './monthly-notices';
 import { supervisionActivity } from './supervision';
@@ -17,6 +18,7 @@ export function activities(): Activity[] {
     windowPlansActivity(),
     monthlyNoticesActivity(),
     casesActivity(),
+    itemsActivity(),
     leaveActivity(),
   ];
 }

@@ -3,6 +3,7 @@ import { casesClocks } from './cases-clocks';
 import { closuresHard } from './closures-hard';
 import { noRateLimitDrops, nothingFailed } from './delivery';
 import { talksByTenth, writtenByFifteenth } from './monthly-notices';
+import { itemTasksLate } from './item-tasks';
 import { oralNotices } from './oral-notices';
 import { overdueDaily } from './overdue-daily';
 import { remindersOnce } from './reminders-once';
@@ -24,5 +25,6 @@ export const INVARIANTS: Invariant[] = [
   nothingFailed,
   approvalsDecidedOrReminded,
   casesClocks,
+  itemTasksLate,
   leaveReturns,
 ];
