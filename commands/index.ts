@@ -4,6 +4,7 @@ import { calendarConfirm, calendarImport, calendarQuery, calendarSet, calendarVi
 import { approvalView, approvalWithdraw, approve, delegate, todo } from './approvals';
 import { chiefReplace, chiefSet, groupBind, groupList, personMove, roleGrant, roleRevoke } from './admin-directory';
 import type { CommandDef } from '../src/kernel/command';
+import { leaveAsk, leaveCancel, leaveList, leavePaper, leaveReturn, leaveView, tripAsk } from './leave';
 import {
   accAppeal,
   accClarify,
@@ -342,4 +343,12 @@ export const COMMANDS: CommandDef[] = [
   personGrade,
   statsUnified,
   statsCertified,
+  // 考勤: 请假/出差/销假 (ATT-05/06/07)
+  leaveAsk,
+  tripAsk,
+  leaveReturn,
+  leaveCancel,
+  leavePaper,
+  leaveList,
+  leaveView,
 ];

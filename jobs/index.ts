@@ -33,6 +33,7 @@ import { weeklyFridayChecks } from './weekly-friday-checks';
 import { consultAnswerReminders } from './consult-answer-reminders';
 import { appointmentDigest } from './appointment-digest';
 import { offboardingHandoverDue } from './offboarding-handover-due';
+import { leaveReturnCheck } from './leave-return-check';
 
 export const JOBS: JobDef[] = [
   // engines
@@ -77,6 +78,8 @@ export const JOBS: JobDef[] = [
   appointmentDigest, // 08:00 every day — CAS-17 (Saturday and 公休日 appointments)
   // staffing (STF)
   offboardingHandoverDue, // 09:00 WD — STF-08 交接 open on the 离岗 date → G-OFFICE
+  // leave (ATT)
+  leaveReturnCheck, // 09:00 WD — ATT-06 销假 reminder, then 脱岗 to G-OFFICE
   // shared minute timers (D93)
   presenceTimers, // every minute 07:00–19:59 WD — ATT-03/04, CAS-20
 ];

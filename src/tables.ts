@@ -29,6 +29,9 @@ import { helpdeskH5 } from '../commands/helpdesk';
 import { consultationLedger } from './domain/consult/ledger';
 import { caseSlipRecord } from './domain/consult/slip';
 import { consultationRecord, helpdeskRecord } from './domain/consult/records';
+import { leaveKind } from './domain/staffing/leave-kind';
+import { leavePaperHook } from './domain/staffing/leave-paper';
+import { leaveRecord } from './domain/staffing/leave-record';
 import { externalNoticeKind } from './domain/briefings/external-notice';
 import { oralNoticeKind } from './domain/briefings/oral-release';
 import { talkRecordKind } from './domain/briefings/talks';
@@ -99,6 +102,7 @@ export const APPROVAL_KINDS: readonly ApprovalKind[] = [
   offboardingKind, // STF-07 离岗 [本人确认][首席代表] [→ 中心领导 未满1年] → 大厅管理室
   transferKind, // STF-01 调岗 (未满1年) → 中心领导
   chiefReplaceKind, // STF-01 首席代表更换 (未满1年) → 中心领导
+  leaveKind, // ATT-05 窗口负责人 | 首席代表/代理人 | 部门分管领导 (one step)
 ];
 
 /** Every exportable 台账 (`导出 <台账>`, `cli export`). */
@@ -145,6 +149,7 @@ export const ATTACHMENT_HOOKS: readonly AttachmentHook[] = [
   mailReceiptHook, // MAIL-04: the 快递存单 photo closes an outbound 政务专递 entry
   importFileHook, // D94: the CSV/XLSX sent after `<领域> 导入` is imported (all or nothing)
   trainingProofHook, // STF-03: the 岗前培训材料 submits the 入岗 draft
+  leavePaperHook, // ATT-05 / D151: the photo of a 分管领导's signed paper approves a 首席代表's leave
 ];
 
 /** Every numbered record (`记录 历史`, `记录 更正`): its prefix, correctable fields and REC-06 lock. */
@@ -174,6 +179,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   onboardingRecord, // RG (STF-02)
   offboardingRecord, // LG (STF-07, STF-08)
   coverRecord, // DG (STF-06)
+  leaveRecord, // QJ (ATT-05/06)
 ];
 
 /** Chat-file and CLI imports (D94): each kind's columns, checks and write step. */

@@ -4,6 +4,7 @@ import { COMPLAINT_SETTINGS } from './complaints';
 import { CONSULT_SETTINGS } from './consult';
 import { cron, def, hhmm } from './define';
 import { ITEMS_MAIL_SETTINGS } from './items-mail';
+import { LEAVE_SETTINGS } from './leave';
 import { LOST_FOUND_SETTINGS } from './lost-found';
 import { PERFORMANCE_SETTINGS } from './performance';
 import { CASE_LIFECYCLE_SETTINGS } from './case-lifecycle';
@@ -54,6 +55,7 @@ export const SETTINGS = {
   ...ITEMS_MAIL_SETTINGS,
   ...PRESENCE_SETTINGS,
   ...STAFFING_SETTINGS,
+  ...LEAVE_SETTINGS,
   // [security]: transport and input bounds (no docs/rules.md OPEN number: the seed regulations are silent on them).
   'callback.maxSkewSeconds': def({
     schema: z.number().int().min(30).max(3600),

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Approval } from '../../entities/approval';
 import { ApprovalStep } from '../../entities/approval-step';
 import { Consultation } from '../../entities/consultation';
+import { LeaveRequest } from '../../entities/leave-request';
 import { InboxRow } from '../../entities/inbox';
 import { OutboxRow } from '../../entities/outbox';
 import { JobRun } from '../../entities/job-run';
@@ -204,6 +205,14 @@ const PLANTS: Plant[] = [
     async plant(m) {
       const r = await m.findOneOrFail(StaffRecord, { where: { kind: '入岗', status: 'done' } });
       await m.update(Person, { userid: r.userid! }, { status: '拟入岗' });
+    // a 脱岗 flag on a Saturday, with no 销假 reminder before it (ATT-06, D154)
+    invariant: '销假 reminder before 脱岗, on WDs, once',
+    async plant(m) {
+      const r = await m.findOneOrFail(LeaveRequest, {
+        where: { status: In(['approved', 'returned']) },
+        order: { id: 'ASC' },
+      });
+      await m.update(LeaveRequest, { id: r.id }, { absentFlaggedOn: '2026-03-07' });
     },
   },
 ];

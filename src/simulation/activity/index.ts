@@ -2,6 +2,7 @@ import { casesActivity } from './cases';
 import { complaintsActivity } from './complaints';
 import { itemsActivity } from './items';
 import { consultActivity } from './consult';
+import { leaveActivity } from './leave';
 import { monthlyNoticesActivity } from './monthly-notices';
 import { presenceActivity } from './presence';
 import { supervisionActivity } from './supervision';
@@ -24,5 +25,6 @@ export function activities(): Activity[] {
     presenceActivity(),
     consultActivity(),
     staffingActivity(),
+    leaveActivity(),
   ];
 }

@@ -10,6 +10,7 @@ import { overdueDaily } from './overdue-daily';
 import { absenceFlags } from './presence';
 import { remindersOnce } from './reminders-once';
 import { staffingStates } from './staffing';
+import { leaveReturns } from './leave-returns';
 import type { Invariant } from './types';
 import { workdayOnly } from './workday-only';
 
@@ -31,4 +32,5 @@ export const INVARIANTS: Invariant[] = [
   absenceFlags,
   consultReminders,
   staffingStates,
+  leaveReturns,
 ];
