@@ -50,8 +50,12 @@ import { WindowClosure } from './window-closure';
 import { LostItem } from './lost-item';
 import { LostItemVersion } from './lost-item-version';
 import { LostReport } from './lost-report';
+import { AttendanceDay } from './attendance-day';
+import { ServiceExtension } from './service-extension';
 
 export {
+  AttendanceDay,
+  ServiceExtension,
   LostItem,
   LostItemVersion,
   LostReport,
@@ -155,6 +159,9 @@ export const ENTITIES = [
   LostItem,
   LostItemVersion,
   LostReport,
+  // attendance (ATT-01/02, SUS-05)
+  AttendanceDay,
+  ServiceExtension,
   // resilience (D34 sliding windows)
   RateSend,
 ];

@@ -9,6 +9,7 @@ import { Windows1790000000030 } from './0030-windows';
 import { DeviceTaskDue1790000000031 } from './0031-device-task-due';
 import { WindowStateRecords1790000000032 } from './0032-window-state-records';
 import { LostFound1790000000040 } from './0040-lost-found';
+import { Attendance1790000000060 } from './0060-attendance';
 import { Security1790000000095 } from './0095-security';
 import { Resilience1790000000041 } from './0041-resilience';
 
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   LostFound1790000000040,
   Security1790000000095,
   Resilience1790000000041,
+  Attendance1790000000060,
 ];

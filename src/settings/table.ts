@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SettingDef } from '../kernel/setting-def';
+import { ATTENDANCE_SETTINGS } from './attendance';
 import { COMPLAINT_SETTINGS } from './complaints';
 import { cron, def, hhmm } from './define';
 import { LOST_FOUND_SETTINGS } from './lost-found';
@@ -42,6 +43,7 @@ export const SETTINGS = {
   ...SUPERVISION_SETTINGS,
   ...WINDOW_SETTINGS,
   ...LOST_FOUND_SETTINGS,
+  ...ATTENDANCE_SETTINGS,
   // [security]: transport and input bounds (no docs/rules.md OPEN number: the seed regulations are silent on them).
   'callback.maxSkewSeconds': def({
     schema: z.number().int().min(30).max(3600),
