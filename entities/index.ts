@@ -52,10 +52,12 @@ import { LostItemVersion } from './lost-item-version';
 import { LostReport } from './lost-report';
 import { AttendanceDay } from './attendance-day';
 import { ServiceExtension } from './service-extension';
+import { LeaveRequest } from './leave-request';
 
 export {
   AttendanceDay,
   ServiceExtension,
+  LeaveRequest,
   LostItem,
   LostItemVersion,
   LostReport,
@@ -162,6 +164,8 @@ export const ENTITIES = [
   // attendance (ATT-01/02, SUS-05)
   AttendanceDay,
   ServiceExtension,
+  // leave (ATT-05/06/07)
+  LeaveRequest,
   // resilience (D34 sliding windows)
   RateSend,
 ];

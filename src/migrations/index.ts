@@ -12,6 +12,7 @@ import { LostFound1790000000040 } from './0040-lost-found';
 import { Attendance1790000000060 } from './0060-attendance';
 import { Security1790000000095 } from './0095-security';
 import { Resilience1790000000041 } from './0041-resilience';
+import { Leave1790000000061 } from './0061-leave';
 
 export const MIGRATIONS = [
   Spine1790000000001,
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Security1790000000095,
   Resilience1790000000041,
   Attendance1790000000060,
+  Leave1790000000061,
 ];
