@@ -23,6 +23,7 @@ import { lostPropertyClocks } from './lost-property-clocks';
 import { handoverContactCheck } from './handover-contact-check';
 import { transportRetention } from './transport-retention';
 import { presenceTimers } from './presence-timers';
+import { attendanceAnomalies } from './attendance-anomalies';
 
 export const JOBS: JobDef[] = [
   // engines
@@ -52,6 +53,8 @@ export const JOBS: JobDef[] = [
   lostPropertyAnnounce, // 09:00 first WD of the week — LST-07 (OPEN #27)
   lostPropertyClocks, // 09:00 WD — LST-05/06/07
   handoverContactCheck, // 16:30 WD — shared checks (D39): LST-04 (OPEN #24)
+  // attendance (ATT)
+  attendanceAnomalies, // 08:45 WD — ATT-01/02 previous WD's anomalies (D144)
   // shared minute timers (D93)
   presenceTimers, // every minute 07:00–19:59 WD — ATT-03/04, CAS-20
 ];
