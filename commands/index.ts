@@ -75,6 +75,8 @@ import { seasonalPlan, windowChange } from './window-change';
 import { closureList, windowClose, windowReopen } from './window-closure';
 import { windowArrive, windowReclaim, windowResume, windowResumePlan, windowViolation } from './window-lifecycle';
 import { windowStatus } from './window-status';
+import { attendanceImportCmd, attendanceQuery, attendanceSummaryCmd } from './attendance';
+import { extensionRegister } from './service-extension';
 import { lostAnnounce, lostNotify, lostRegister, lostReport } from './lost-intake';
 import { lostClaim, lostDestroy, lostList, lostToPolice, lostToStation, lostView } from './lost-release';
 
@@ -168,6 +170,11 @@ export const COMMANDS: CommandDef[] = [
   suspensionPublicity,
   suspensionNotify,
   suspensionList,
+  extensionRegister,
+  // 考勤 (ATT)
+  attendanceImportCmd,
+  attendanceQuery,
+  attendanceSummaryCmd,
   // 巡查 (INS)
   inspectionStart,
   findingRecord,

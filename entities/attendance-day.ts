@@ -16,8 +16,7 @@ export class AttendanceDay {
   /** `HH:MM` as exported, or null when the 考勤系统 has no sign-in. */
   @Column(str(5, true)) signIn: string | null;
   @Column(str(5, true)) signOut: string | null;
-  /** The file it came from (the last import that changed it). */
-  @Column(str(128)) source: string;
+  /** The last import that changed the row (the file itself is kept as its attachment, D94). */
   @Column(instant()) importedAt: Date;
   @Column(str(64)) importedBy: string;
 }

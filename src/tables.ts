@@ -10,6 +10,9 @@ import { lostItemForm } from '../commands/lost-form';
 import { JOBS } from '../jobs/index';
 import { claimSignatureHook } from './domain/lost-found/claim';
 import { lostItemLedger } from './domain/lost-found/ledger';
+import { attendanceImport } from './domain/attendance/import-kind';
+import { attendanceLedger } from './domain/attendance/ledger';
+import { attendanceMonthly } from './domain/attendance/report';
 import { externalNoticeKind } from './domain/briefings/external-notice';
 import { oralNoticeKind } from './domain/briefings/oral-release';
 import { talkRecordKind } from './domain/briefings/talks';
@@ -77,6 +80,7 @@ export const LEDGERS: readonly Ledger[] = [
   referralLedger, // 移交台账 (ACC-05)
   keyTaskLedger, // 督办任务台账 (ACC-02)
   lostItemLedger, // 遗失物品登记表 (LST-02…10, REC-09)
+  attendanceLedger, // 考勤与请假台账 ● (ATT-01…10)
 ];
 
 /** Every H5 form (`表单 <名称>`); each row submits to one command. */
@@ -113,10 +117,14 @@ export const RECORD_KINDS: readonly RecordKind[] = [
 ];
 
 /** Chat-file and CLI imports (D94): each kind's columns, checks and write step. */
-export const IMPORT_KINDS: readonly ImportKind<unknown>[] = [];
+export const IMPORT_KINDS: readonly ImportKind<unknown>[] = [
+  attendanceImport, // ATT-02 考勤系统 export (D140)
+];
 
 /** monthly-batch section 六 (D92): each domain's monthly figure, to G-OFFICE and each 首席代表 its own line. */
-export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [];
+export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [
+  attendanceMonthly, // ATT-10 考勤汇总 (OPEN #38)
+];
 
 export const TABLES: Tables = {
   commands: COMMANDS,

@@ -15,7 +15,6 @@ export class Attendance1790000000060 implements MigrationInterface {
           col.date('date'),
           col.str('signIn', 5, true),
           col.str('signOut', 5, true),
-          col.str('source', 128),
           col.instant('importedAt'),
           col.str('importedBy', 64),
         ],

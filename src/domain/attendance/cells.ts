@@ -28,19 +28,19 @@ export const dateCell = (label: string) =>
   z.string().transform((s, c) => {
     const d = cellDate(s);
     if (!d) {
-      c.addIssue({ code: 'custom', message: s ? `${label}“${s}”不是有效日期（例：2026-03-02）` : `缺少${label}` });
+      c.addIssue({ code: 'custom', message: s ? `“${s}”不是有效日期（例：2026-03-02）` : `缺少${label}` });
       return z.NEVER;
     }
     return d;
   });
 
 /** An optional time cell: '' → null. */
-export const timeCell = (label: string) =>
+export const timeCell = () =>
   z.string().transform((s, c) => {
     if (s.trim() === '' || s.trim() === '-') return null;
     const t = cellTime(s);
     if (!t) {
-      c.addIssue({ code: 'custom', message: `${label}“${s}”不是有效时刻（例：08:26）` });
+      c.addIssue({ code: 'custom', message: `“${s}”不是有效时刻（例：08:26）` });
       return z.NEVER;
     }
     return t;

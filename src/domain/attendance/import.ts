@@ -19,16 +19,23 @@ export const ATTENDANCE_COLUMNS = [
   { key: 'date', headers: ['日期', '考勤日期', 'date'], required: true },
   { key: 'signIn', headers: ['签到', '签到时间', '上班打卡', '上班', 'sign_in', 'signin', 'in'] },
   { key: 'signOut', headers: ['签退', '签退时间', '下班打卡', '下班', 'sign_out', 'signout', 'out'] },
+  // Read but not used: the directory is the authority on department and window (DIR-08).
   { key: 'department', headers: ['部门', 'department'] },
+  { key: 'window', headers: ['窗口', '窗口号', 'window'] },
+  { key: 'seq', headers: ['序号', 'no'] },
+  { key: 'note', headers: ['备注', 'note'] },
 ];
 
 export const attendanceRow = z.object({
   account: z.string().default(''),
   name: z.string().default(''),
   date: dateCell('日期'),
-  signIn: timeCell('签到'),
-  signOut: timeCell('签退'),
+  signIn: timeCell(),
+  signOut: timeCell(),
   department: z.string().default(''),
+  window: z.string().default(''),
+  seq: z.string().default(''),
+  note: z.string().default(''),
 });
 export type AttendanceRow = z.output<typeof attendanceRow>;
 export interface Located<T> {
@@ -55,7 +62,7 @@ async function resolver(m: EntityManager): Promise<(r: AttendanceRow) => Person 
 /** Every problem of the file (outside the write transaction), each naming its sheet and line. */
 export async function checkAttendance(
   m: EntityManager,
-  rows: Located<AttendanceRow>[],
+  rows: readonly Located<AttendanceRow>[],
   now: Date,
 ): Promise<string[]> {
   const resolve = await resolver(m);
@@ -84,8 +91,7 @@ const CHUNK = 400;
 /** Upsert by person and date (D140); one audit row for the import. */
 export async function writeAttendance(
   ctx: Ctx,
-  rows: Located<AttendanceRow>[],
-  source: string,
+  rows: readonly Located<AttendanceRow>[],
 ): Promise<{ written: number; unchanged: number; lines: string[] }> {
   if (!rows.length) return { written: 0, unchanged: 0, lines: [] };
   const resolve = await resolver(ctx.m);
@@ -103,10 +109,10 @@ export async function writeAttendance(
     const values = { signIn: data.signIn, signOut: data.signOut };
     if (old && old.signIn === values.signIn && old.signOut === values.signOut) unchanged++;
     else if (old) {
-      await ctx.m.update(AttendanceDay, { id: old.id }, { ...values, source, importedAt: ctx.now, importedBy: ctx.actor.userid });
+      await ctx.m.update(AttendanceDay, { id: old.id }, { ...values, importedAt: ctx.now, importedBy: ctx.actor.userid });
       updated++;
     } else {
-      fresh.push({ userid: who.userid, date: data.date, ...values, source, importedAt: ctx.now, importedBy: ctx.actor.userid });
+      fresh.push({ userid: who.userid, date: data.date, ...values, importedAt: ctx.now, importedBy: ctx.actor.userid });
     }
   }
   for (let i = 0; i < fresh.length; i += CHUNK) {
@@ -114,7 +120,6 @@ export async function writeAttendance(
   }
   const written = fresh.length + updated;
   await ctx.audit('attendance.import', 'attendance_day', `${from}..${to}`, {
-    source,
     inserted: fresh.length,
     updated,
     unchanged,
