@@ -9,7 +9,8 @@ export const attendanceAnomalies = defineJob({
   cron: '45 8 * * *',
   workingDaysOnly: true,
   rules: ['ATT-01', 'ATT-02', 'OPEN #33'],
-  summary: '每个工作日08:45：上一工作日的考勤异常（迟到、早退、未签到、无效签到签退）私信本人，汇总发大厅管理室；未导入则提示“考勤未导入”',
+  summary:
+    '每个工作日08:45：上一工作日的考勤异常（迟到、早退、未签到、无效签到签退）私信本人，汇总发大厅管理室；未导入则提示“考勤未导入”',
   recipients: '本人（私信）；大厅管理室群 G-OFFICE',
   periodKey: (now) => localDate(now),
   async run(deps, now) {

@@ -28,7 +28,8 @@ export const ATTENDANCE_SETTINGS = {
     default: '19:30',
     rules: ['ATT-01', 'SUS-05'],
     open: 33,
-    description: '有效签退的最晚时刻：晚于该时刻的签退无效，除非当天本窗口有延时服务登记覆盖（见 attendance.extensionGraceMinutes）',
+    description:
+      '有效签退的最晚时刻：晚于该时刻的签退无效，除非当天本窗口有延时服务登记覆盖（见 attendance.extensionGraceMinutes）',
   }),
   'attendance.extensionGraceMinutes': def({
     schema: z.number().int().min(0).max(120),

@@ -13,12 +13,16 @@ export async function sendAnomalies(ctx: Ctx, day: LocalDate): Promise<Record<st
   if (!r.imported.has(day)) {
     await ctx.send(
       { group: 'G-OFFICE' },
-      { text: `【考勤】${shortDate(day)} 考勤未导入：请导出考勤系统当日记录，发送“考勤 导入”后上传文件（rule ATT-02）。` },
+      {
+        text: `【考勤】${shortDate(day)} 考勤未导入：请导出考勤系统当日记录，发送“考勤 导入”后上传文件（rule ATT-02）。`,
+      },
       `attendance:${day}:office`,
     );
     return { notImported: 1, people: 0 };
   }
-  const flagged = r.days.filter((d) => d.judged.anomalies.length > 0);
+  const flagged = r.days
+    .filter((d) => d.judged.anomalies.length > 0)
+    .sort((a, b) => (a.person.departmentCode ?? '').localeCompare(b.person.departmentCode ?? ''));
   for (const d of flagged) {
     const what = d.judged.anomalies.map((a) => anomalyText(a, r.limits)).join('，');
     await ctx.send(

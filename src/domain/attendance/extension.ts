@@ -44,7 +44,9 @@ export async function registerExtension(ctx: Ctx, a: ExtensionInput): Promise<st
   if (!end) throw new UserError(`“结束=${a.end}”无效：请写时刻，例：结束=18:40。`);
   const limits = await loadLimits(ctx.m);
   if (minutesOf(end) <= limits.signOutFrom) {
-    throw new UserError(`延时服务指下班（${hhmmOf(limits.signOutFrom)}）后继续办理，结束时刻应晚于${hhmmOf(limits.signOutFrom)}。`);
+    throw new UserError(
+      `延时服务指下班（${hhmmOf(limits.signOutFrom)}）后继续办理，结束时刻应晚于${hhmmOf(limits.signOutFrom)}。`,
+    );
   }
   let peakNo: string | null = null;
   if (a.peak) {
@@ -52,7 +54,9 @@ export async function registerExtension(ctx: Ctx, a: ExtensionInput): Promise<st
     if (p.departmentCode !== w.departmentCode) throw new UserError(`${p.no} 不是${w.number}号窗所属部门的高峰预案。`);
     if (p.status !== 'approved') throw new UserError(`${p.no} 尚未批准，不能关联延时服务。`);
     if (date < p.fromDate || date > p.toDate) {
-      throw new UserError(`${p.no} 的高峰期为 ${shortDate(p.fromDate)}–${shortDate(p.toDate)}，不含 ${shortDate(date)}。`);
+      throw new UserError(
+        `${p.no} 的高峰期为 ${shortDate(p.fromDate)}–${shortDate(p.toDate)}，不含 ${shortDate(date)}。`,
+      );
     }
     peakNo = p.no;
   }

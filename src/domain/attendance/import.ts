@@ -109,14 +109,23 @@ export async function writeAttendance(
     const values = { signIn: data.signIn, signOut: data.signOut };
     if (old && old.signIn === values.signIn && old.signOut === values.signOut) unchanged++;
     else if (old) {
-      await ctx.m.update(AttendanceDay, { id: old.id }, { ...values, importedAt: ctx.now, importedBy: ctx.actor.userid });
+      await ctx.m.update(
+        AttendanceDay,
+        { id: old.id },
+        { ...values, importedAt: ctx.now, importedBy: ctx.actor.userid },
+      );
       updated++;
     } else {
       fresh.push({ userid: who.userid, date: data.date, ...values, importedAt: ctx.now, importedBy: ctx.actor.userid });
     }
   }
   for (let i = 0; i < fresh.length; i += CHUNK) {
-    await ctx.m.createQueryBuilder().insert().into(AttendanceDay).values(fresh.slice(i, i + CHUNK)).execute();
+    await ctx.m
+      .createQueryBuilder()
+      .insert()
+      .into(AttendanceDay)
+      .values(fresh.slice(i, i + CHUNK))
+      .execute();
   }
   const written = fresh.length + updated;
   await ctx.audit('attendance.import', 'attendance_day', `${from}..${to}`, {

@@ -68,7 +68,9 @@ export async function queryAttendance(ctx: Ctx, t: QueryTarget): Promise<string>
     const r = await judgeRange(ctx.m, ctx.deps.calendar, t.date, t.date, { userid: p.userid });
     if (!r.imported.has(t.date)) return `${p.name} ${shortDate(t.date)} 考勤未导入。`;
     const d = r.days[0];
-    return d ? `${p.name} ${dayLine(d, r.limits)}` : `${p.name} ${shortDate(t.date)} 无考勤记录（非应到人员或非工作日）。`;
+    return d
+      ? `${p.name} ${dayLine(d, r.limits)}`
+      : `${p.name} ${shortDate(t.date)} 无考勤记录（非应到人员或非工作日）。`;
   }
   const month = t.month ?? localDate(ctx.now).slice(0, 7);
   const { first, last } = monthBounds(`${month}-01`);
