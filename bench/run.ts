@@ -90,10 +90,28 @@ async function simulate(mode: 'month' | 'year', url: string | undefined): Promis
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as SimBench;
 }
 
+type AttendanceBench = Record<'rows' | `${'csv' | 'xlsx'}${'Ms' | 'AgainMs' | 'BaselineMs'}`, number>;
+
+/** `npm run bench` part 3 (ATT-02): bench/attendance-import.ts in its own process; `BENCH_ONLY=attendance` runs it alone. */
+async function attendanceRows(): Promise<string[]> {
+  const { stdout } = await run(process.execPath, [...tsx, join(import.meta.dirname, 'attendance-import.ts')], {
+    maxBuffer: 1 << 24,
+  });
+  const a = JSON.parse(stdout.trim().split('\n').at(-1)!) as AttendanceBench;
+  return [
+    '── 考勤 import (ATT-02): a month for 300 staff, file to commit on SQLite, its own process',
+    ...(['csv', 'xlsx'] as const).map(
+      (k) =>
+        `${k.toUpperCase()} ${a.rows} rows: ${a[`${k}Ms`]} ms (target < 3000 ms), ratio ${(a[`${k}Ms`] / a[`${k}BaselineMs`]).toFixed(2)}× the baseline (same reader + bare insert, ${a[`${k}BaselineMs`]} ms); the same file again ${a[`${k}AgainMs`]} ms`,
+    ),
+  ];
+}
+
 async function main(): Promise<void> {
+  const only = process.env.BENCH_ONLY; // `open` runs just the open-loop point, `attendance` the 考勤 import
+  if (only === 'attendance') return console.log((await attendanceRows()).join('\n'));
   const fake = await serve('fake', []);
   const rows: string[] = [];
-  const only = process.env.BENCH_ONLY; // `open` runs just the open-loop point
   for (const mode of only === 'open' ? [] : (['ack', 'workers'] as const)) {
     rows.push(
       mode === 'ack'
@@ -139,6 +157,7 @@ async function main(): Promise<void> {
   rows.push(
     `1st-WD monthly batch after 12 hall-scale months (SQLite): ${String(y.monthlyBatchMs)} ms (target < 5000 ms); the year took ${(y.wallMs / 1000).toFixed(0)} s`,
   );
+  rows.push(...(await attendanceRows()));
   console.log(rows.join('\n'));
   console.log(
     `(each point: ${DURATION_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up; servers, fake WeCom and load generator in separate processes on loopback; 2 cores)`,

@@ -10,7 +10,7 @@ import { localDate, shortDate, type LocalDate } from '../../kernel/time';
 import { loadPeak } from '../windows/peaks';
 import { hhmmOf, loadLimits, minutesOf } from './rules';
 
-// 延时服务 log (SUS-05: 000 高峰停办 二(一)7 "持号群众…延时服务"; CAS-17: 000 窗口工作 四(四) "延时办结"). One per
+// 延时服务 log (SUS-05: 000 高峰停办 二(一)7 "如下班时仍有办事群众，开展延时服务"; CAS-17: 000 窗口工作 四(四)). One per
 // window and day; a second entry corrects the first (audited with both values). It validates a sign-out after
 // 19:30 of that window's staff (ATT-01, OPEN #33, D143) and the cases domain reads it for CAS-17.
 

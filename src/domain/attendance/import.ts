@@ -1,4 +1,4 @@
-import { Between, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { AttendanceDay } from '../../../entities/attendance-day';
 import { Person } from '../../../entities/person';
@@ -7,7 +7,7 @@ import { normUserid } from '../../kernel/directory';
 import { localDate, shortDate, type LocalDate } from '../../kernel/time';
 import { dateCell, timeCell } from './cells';
 import { summarise, summaryLine } from './summary';
-import { judgeRange } from './days';
+import { judgeRange, loadRows } from './days';
 
 // `考勤 导入` / `import attendance` (ATT-02, D40): the 考勤系统 export, one row per person and day. People are
 // named by 账号 (WeCom userid) or, without that column, by a unique 姓名. Checked in full before anything is
@@ -43,7 +43,7 @@ export interface Located<T> {
   data: T;
 }
 
-/** The directory as the file names people: by userid, and by name when the name is unique. */
+/** The directory as the file names people: by userid, and by name when the name is unique (D145). */
 async function resolver(m: EntityManager): Promise<(r: AttendanceRow) => Person | string> {
   const people = await m.find(Person);
   const byId = new Map(people.map((p) => [p.userid, p]));
@@ -97,7 +97,7 @@ export async function writeAttendance(
   const resolve = await resolver(ctx.m);
   const dates = rows.map((r) => r.data.date).sort();
   const [from, to] = [dates[0], dates[dates.length - 1]];
-  const existing = await ctx.m.find(AttendanceDay, { where: { date: Between(from, to) } });
+  const existing = await loadRows(ctx.m, from, to);
   const byKey = new Map(existing.map((e) => [`${e.userid}|${e.date}`, e]));
   const fresh: Partial<AttendanceDay>[] = [];
   let updated = 0;

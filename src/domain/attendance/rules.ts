@@ -1,9 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { getSetting } from '../../settings/settings';
 
-// ATT-01 (000 窗口工作 五(四) "上午8:30前签到，下午17:30后签退；有效签到时间7:00–8:30，有效签退时间17:30–19:30"),
-// judged per WD from the mirrored 考勤系统 times. OPEN #33: a sign-in before 07:00 is invalid; a sign-out after
-// 19:30 is invalid unless that day's 延时服务 log (SUS-05, CAS-17) for the person's window covers it (D143).
+// ATT-01 (000 窗口工作 五(四) "签到标准时间为08:30，签退标准时间为17:30；其中有效签到时间为07：00—08:30，有效签退时间为
+// 17:30—19:30"), judged per WD from the mirrored 考勤系统 times. OPEN #33: a sign-in before 07:00 is invalid; a
+// sign-out after 19:30 is invalid unless that day's 延时服务 log (SUS-05, CAS-17) for the person's window covers
+// it (D143).
 
 export interface Limits {
   signInFrom: number;
