@@ -9,7 +9,7 @@ export const ATTENDANCE_SETTINGS = {
     default: '07:00',
     rules: ['ATT-01'],
     open: 33,
-    description: '有效签到的最早时刻：早于该时刻的签到无效（请于07:00后签到），按未签到处理',
+    description: '有效签到的最早时刻：早于该时刻的签到记“签到无效”（请于07:00后签到），不算按时',
   }),
   'attendance.signInBy': def({
     schema: hhmm,

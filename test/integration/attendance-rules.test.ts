@@ -43,7 +43,7 @@ describe('ATT-01 sign-in and sign-out (§19 #22, #23)', () => {
     );
   });
 
-  it('ATT-01 §19 #23 with a 延时 log: 19:31 is valid once the window registers 延时服务 (even after the import)', async () => {
+  it('ATT-01 §19 #23 SUS-05 with a 延时 log: 19:31 is valid once the window registers 延时服务 (even after the import)', async () => {
     await sendImport(t, exportCsv('2026-03-02', { hulei: ['08:10', '19:31'], hejun: ['08:10', '19:55'] }));
     // 胡磊 is at 8号窗 (SB): his own window's log, registered the next morning.
     expect(await query('hulei', '延时 登记 窗口=8 结束=19:20 人数=6 日期=3月2日')).toBe(
