@@ -1,3 +1,4 @@
+import { attendanceActivity } from './attendance';
 import { complaintsActivity } from './complaints';
 import { monthlyNoticesActivity } from './monthly-notices';
 import { supervisionActivity } from './supervision';
@@ -14,5 +15,6 @@ export function activities(): Activity[] {
     windowsActivity(),
     windowPlansActivity(),
     monthlyNoticesActivity(),
+    attendanceActivity(),
   ];
 }

@@ -1,4 +1,5 @@
 import { approvalsDecidedOrReminded } from './approvals-d17';
+import { attendanceOnce } from './attendance';
 import { closuresHard } from './closures-hard';
 import { noRateLimitDrops, nothingFailed } from './delivery';
 import { talksByTenth, writtenByFifteenth } from './monthly-notices';
@@ -21,4 +22,5 @@ export const INVARIANTS: Invariant[] = [
   noRateLimitDrops,
   nothingFailed,
   approvalsDecidedOrReminded,
+  attendanceOnce,
 ];
