@@ -30,7 +30,11 @@ export type DayRow = Pick<AttendanceDay, 'id' | 'userid' | 'date' | 'signIn' | '
 export function loadRows(m: EntityManager, from: LocalDate, to: LocalDate): Promise<DayRow[]> {
   return m
     .createQueryBuilder(AttendanceDay, 'a')
-    .select(['a.id AS id', 'a.userid AS userid', 'a.date AS date', 'a.signIn AS signIn', 'a.signOut AS signOut'])
+    .select('a.id', 'id')
+    .addSelect('a.userid', 'userid')
+    .addSelect('a.date', 'date')
+    .addSelect('a.signIn', 'signIn')
+    .addSelect('a.signOut', 'signOut')
     .where('a.date BETWEEN :from AND :to', { from, to })
     .orderBy('a.date', 'ASC')
     .getRawMany<DayRow>();
