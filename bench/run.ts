@@ -90,28 +90,56 @@ async function simulate(mode: 'month' | 'year', url: string | undefined): Promis
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as SimBench;
 }
 
+interface ImportPoint {
+  kind: string;
+  rows: number;
+  ok: boolean;
+  ms: number;
+  targetMs: number;
+  baselineMs: number;
+  peakRssMb: number;
+}
+
+/** bench/imports.ts in its own process: one line per import kind (D94). */
+async function imports(): Promise<string[]> {
+  const { stdout } = await run(process.execPath, [...tsx, join(import.meta.dirname, 'imports.ts')], {
+    maxBuffer: 1 << 24,
+  });
+  const points = stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as ImportPoint);
+  return [
+    '── file imports (D94): file → checked → committed on SQLite, vs csv-parse + bare inserts of the same file',
+    ...points.map(
+      (p) =>
+        `${p.kind}: ${p.rows} rows in ${p.ms} ms (target < ${p.targetMs} ms), ratio ${(p.ms / p.baselineMs).toFixed(1)}× baseline (${p.baselineMs} ms), peak RSS ${p.peakRssMb} MB${p.ok ? '' : ' — IMPORT FAILED'}`,
+    ),
+  ];
+}
+
 type AttendanceBench = Record<'rows' | `${'csv' | 'xlsx'}${'Ms' | 'AgainMs' | 'BaselineMs'}`, number>;
 
-/** `npm run bench` part 3 (ATT-02): bench/attendance-import.ts in its own process; `BENCH_ONLY=attendance` runs it alone. */
+/** bench/attendance-import.ts in its own process (ATT-02): a month of 考勤 for the hall-scale 300 staff, CSV and XLSX. */
 async function attendanceRows(): Promise<string[]> {
   const { stdout } = await run(process.execPath, [...tsx, join(import.meta.dirname, 'attendance-import.ts')], {
     maxBuffer: 1 << 24,
   });
   const a = JSON.parse(stdout.trim().split('\n').at(-1)!) as AttendanceBench;
-  return [
-    '── 考勤 import (ATT-02): a month for 300 staff, file to commit on SQLite, its own process',
-    ...(['csv', 'xlsx'] as const).map(
-      (k) =>
-        `${k.toUpperCase()} ${a.rows} rows: ${a[`${k}Ms`]} ms (target < 3000 ms), ratio ${(a[`${k}Ms`] / a[`${k}BaselineMs`]).toFixed(2)}× the baseline (same reader + bare insert, ${a[`${k}BaselineMs`]} ms); the same file again ${a[`${k}AgainMs`]} ms`,
-    ),
-  ];
+  return (['csv', 'xlsx'] as const).map(
+    (k) =>
+      `attendance (${k.toUpperCase()}, 300 staff × a month): ${a.rows} rows in ${a[`${k}Ms`]} ms (target < 3000 ms), ratio ${(a[`${k}Ms`] / a[`${k}BaselineMs`]).toFixed(1)}× baseline (same reader + bare inserts, ${a[`${k}BaselineMs`]} ms); the same file again ${a[`${k}AgainMs`]} ms`,
+  );
 }
 
 async function main(): Promise<void> {
-  const only = process.env.BENCH_ONLY; // `open` runs just the open-loop point, `attendance` the 考勤 import
-  if (only === 'attendance') return console.log((await attendanceRows()).join('\n'));
+  if (process.env.BENCH_ONLY === 'imports') {
+    console.log([...(await imports()), ...(await attendanceRows())].join('\n'));
+    return;
+  }
   const fake = await serve('fake', []);
   const rows: string[] = [];
+  const only = process.env.BENCH_ONLY; // `open` runs just the open-loop point
   for (const mode of only === 'open' ? [] : (['ack', 'workers'] as const)) {
     rows.push(
       mode === 'ack'
@@ -144,6 +172,7 @@ async function main(): Promise<void> {
     `── open loop: ${ol.sent} commands at ${process.env.BENCH_RATE ?? 50}/s, dispatcher and sender running`,
     `  ack p99 ${ol.ackP99.toFixed(1)} ms (target < 100) · reply p50 ${ol.replyP50.toFixed(0)} ms, p99 ${ol.replyP99.toFixed(0)} ms callback → delivery at the fake (target < 500) · rate-limit drops ${ol.drops} (target 0) · missing replies ${ol.missing} · non-200 ${ol.errors}`,
   );
+  rows.push(...(await imports()), ...(await attendanceRows()));
   rows.push('── the hall-scale simulated month (npm run cli -- simulate --scale hall), its own process');
   const servers: [string, string | undefined][] = [['SQLite', undefined]];
   if (process.env.BENCH_MARIADB_URL) servers.push(['MariaDB', process.env.BENCH_MARIADB_URL]);
@@ -157,7 +186,6 @@ async function main(): Promise<void> {
   rows.push(
     `1st-WD monthly batch after 12 hall-scale months (SQLite): ${String(y.monthlyBatchMs)} ms (target < 5000 ms); the year took ${(y.wallMs / 1000).toFixed(0)} s`,
   );
-  rows.push(...(await attendanceRows()));
   console.log(rows.join('\n'));
   console.log(
     `(each point: ${DURATION_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up; servers, fake WeCom and load generator in separate processes on loopback; 2 cores)`,

@@ -8,6 +8,8 @@ import { findingAckers } from '../src/domain/inspections/disputes';
 import { approvalCardActions, rejectReasonInterceptor } from './approvals';
 import { complaintAck } from './complaints-queries';
 import { awardCardActions } from './performance';
+import { providerCardActions } from './provider';
+import { ackGround, groundAckers } from '../src/domain/provider/termination';
 import { windowCardActions } from './window-lifecycle';
 import { disputeReasonInterceptor, findingAck, supervisionCardActions } from './supervision-cards';
 
@@ -39,6 +41,7 @@ function prefixAction(verb: string, describe: string, handlers: readonly PrefixH
 export const ACK_HANDLERS: PrefixHandler[] = [
   { prefix: /^TS\d/i, holders: complaintAckers, handle: complaintAck }, // CMP-11 处理意见 received
   { prefix: /^WT\d/i, holders: findingAckers, handle: findingAck }, // INS-09 finding confirmed by the 首席代表
+  { prefix: /^ZZ\d/i, holders: groundAckers, handle: ackGround }, // PRF-07 termination ground read by the 中心领导
 ];
 
 /**
@@ -51,6 +54,7 @@ export const CARD_ACTIONS: CardAction[] = [
   ...windowCardActions, // reclaim:<GB号>, keep:<GB号> (WIN-08), ack_resume:<GB号> (WIN-11)
   ...approvalCardActions, // approve:<SP号>, reject:<SP号>
   ...awardCardActions, // cancel_award:<id>, keep_award:<id> (PRF-17)
+  ...providerCardActions, // score_uphold:/score_revise:<月份> (PRF-06)
   prefixAction('ack', '相关部门首席代表', ACK_HANDLERS), // ack:<TS号|…> by number prefix
   prefixAction('confirm', '记录所列本人', CONFIRM_HANDLERS), // confirm:<号> by number prefix
   ...supervisionCardActions, // dispute:/uphold:/withdraw:<WT号> (INS-09), edit:<SP号> (口头通报, BRF-03)

@@ -66,6 +66,15 @@ import {
 import { complaintHistoryCommand, complaintList, complaintStatsCommand, complaintView } from './complaints-queries';
 import { exportFormCommand, recordCorrectCommand, recordHistoryCommand } from './records';
 import { awardCancel, deductionList, deductionRecord } from './performance';
+import {
+  providerDispute,
+  providerFeedback,
+  providerScoreEntry,
+  providerScoreView,
+  providerTermination,
+  providerWeeklyCheck,
+} from './provider';
+import { badReviewList, badReviewRectify, badReviewView, ratingsImportCmd, satisfactionCmd } from './reviews';
 import { referralRecord } from './referrals';
 import { settingsChange, settingsList, settingsView } from './settings';
 import { taskDone, taskList } from './device-tasks';
@@ -79,6 +88,18 @@ import { attendanceImportCmd, attendanceQuery, attendanceSummaryCmd } from './at
 import { extensionRegister } from './service-extension';
 import { lostAnnounce, lostNotify, lostRegister, lostReport } from './lost-intake';
 import { lostClaim, lostDestroy, lostList, lostToPolice, lostToStation, lostView } from './lost-release';
+import { caseAccept, caseReceive, caseRefuse, caseSupplement, caseSupplied } from './case-intake';
+import {
+  caseConsult,
+  caseDeliver,
+  caseExtend,
+  caseFinish,
+  caseParallel,
+  casePause,
+  caseResume,
+  caseWithdraw,
+} from './case-handling';
+import { caseList, caseView } from './case-queries';
 
 export const COMMANDS: CommandDef[] = [
   // 常用
@@ -137,6 +158,19 @@ export const COMMANDS: CommandDef[] = [
   deductionRecord,
   deductionList,
   awardCancel,
+  // 好差评 (REV-01…03, REV-06)
+  ratingsImportCmd,
+  badReviewList,
+  badReviewView,
+  badReviewRectify,
+  satisfactionCmd,
+  // 综窗服务商考核 (PRF-01…09)
+  providerScoreEntry,
+  providerScoreView,
+  providerWeeklyCheck,
+  providerFeedback,
+  providerDispute,
+  providerTermination,
   referralRecord,
   // 设置
   settingsList,
@@ -229,4 +263,19 @@ export const COMMANDS: CommandDef[] = [
   lostToPolice,
   lostList,
   lostView,
+  caseReceive,
+  caseSupplement,
+  caseSupplied,
+  caseAccept,
+  caseRefuse,
+  casePause,
+  caseResume,
+  caseExtend,
+  caseConsult,
+  caseParallel,
+  caseFinish,
+  caseDeliver,
+  caseWithdraw,
+  caseView,
+  caseList,
 ];

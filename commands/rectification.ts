@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleRefusal } from '../src/kernel/errors';
 import { findPerson } from '../src/kernel/directory';
 import {
   acceptRectification,
@@ -20,9 +21,13 @@ export const rectIssue = defineCommand({
   group: '整改问效',
   summary: '责令整改（来源：巡查发现、投诉、差评或通报），责任人限期报整改方案',
   roles: ['hall_office'],
-  usage: '整改 下达 <WT号|TS号|CP号|督通号> 责任人=@… [期限=报方案日期 要求=…]',
-  examples: ['整改 下达 WT87 责任人=@王五', '整改 下达 TS12 责任人=@王五 期限=3月9日 要求=补充一次性告知单'],
-  rules: ['ACC-04', 'ACC-05', 'INS-11', 'OPEN #13'],
+  usage: '整改 下达 <WT号|TS号|CP号|督通号> 责任人=@… [期限=报方案日期 要求=… 长效=… 解释=…]',
+  examples: [
+    '整改 下达 WT87 责任人=@王五',
+    '整改 下达 TS12 责任人=@王五 期限=3月9日 要求=补充一次性告知单',
+    '整改 下达 TS15 责任人=@王五 长效=每月复盘排队时长 解释=已电话向投诉人说明原因',
+  ],
+  rules: ['ACC-04', 'ACC-05', 'INS-11', 'CMP-21', 'REV-03', 'OPEN #13'],
   positional: ['来源'],
   args: (t) =>
     z.object({
@@ -30,6 +35,8 @@ export const rectIssue = defineCommand({
       责任人: z.string().describe('责任人'),
       期限: t.date('报整改方案期限').optional(),
       要求: z.string().optional(),
+      长效: z.string().min(2).optional().describe('长效机制'),
+      解释: z.string().min(2).optional().describe('向投诉人的解释'),
     }),
   async handle(ctx, a) {
     const person = await findPerson(ctx.m, a.责任人);
@@ -38,12 +45,24 @@ export const rectIssue = defineCommand({
       responsible: person,
       due: a.期限,
       requirement: a.要求,
+      ...complexParts(a),
     });
     await ctx.reply(
       `✅ ${order.no} 已下达 ${order.departmentCode ?? ''} ${person.name}，${shortDate(due)} 前报整改方案`,
     );
   },
 });
+
+/** CMP-21 / REV-03: a complex case names its 长效机制 and the explanation given to the complainant, both or neither. */
+export function complexParts(a: { 长效?: string; 解释?: string }): { longTerm?: string; explanation?: string } {
+  if (!a.长效 !== !a.解释)
+    throw ruleRefusal(
+      'CMP-21',
+      '000 全过程监督 第十条',
+      '复杂问题须同时写明 长效=（长效机制）和 解释=（向投诉人的解释说明）。',
+    );
+  return a.长效 ? { longTerm: a.长效, explanation: a.解释 } : {};
+}
 
 export const rectPlan = defineCommand({
   name: '整改 方案',

@@ -54,10 +54,21 @@ import { AttendanceDay } from './attendance-day';
 import { ServiceExtension } from './service-extension';
 import { LeaveRequest } from './leave-request';
 
+import { Rating } from './rating';
+import { BadReview } from './bad-review';
+import { ProviderScore } from './provider-score';
+import { ProviderEvent } from './provider-event';
+import { ServiceItem } from './item';
+import { ServiceCase } from './case';
+import { CaseEvent } from './case-event';
+
 export {
   AttendanceDay,
   ServiceExtension,
   LeaveRequest,
+  ServiceItem,
+  ServiceCase,
+  CaseEvent,
   LostItem,
   LostItemVersion,
   LostReport,
@@ -102,6 +113,10 @@ export {
   ReminderLog,
   SequenceRow,
   SettingRow,
+  Rating,
+  BadReview,
+  ProviderScore,
+  ProviderEvent,
 };
 
 export const ENTITIES = [
@@ -166,6 +181,16 @@ export const ENTITIES = [
   ServiceExtension,
   // leave (ATT-05/06/07)
   LeaveRequest,
+  // cases (ITM, CAS)
+  ServiceItem,
+  ServiceCase,
+  CaseEvent,
   // resilience (D34 sliding windows)
   RateSend,
+  // reviews 好差评 (REV)
+  Rating,
+  BadReview,
+  // provider scoring (PRF-01…09)
+  ProviderScore,
+  ProviderEvent,
 ];

@@ -40,4 +40,8 @@ export class Rectification {
   @Column(text(true)) acceptNote: string | null;
   /** How many times 验收 found it 不到位 (INS-11 整改不力). */
   @Column(int()) failedChecks: number;
+  /** 长效机制 of a complex 差评 or complaint (REV-03, CMP-21). */
+  @Column(text(true)) longTerm: string | null;
+  /** The explanation given to the complainant (REV-03, CMP-21). */
+  @Column(text(true)) explanation: string | null;
 }

@@ -13,6 +13,8 @@ import { lostItemLedger } from './domain/lost-found/ledger';
 import { attendanceImport } from './domain/attendance/import-kind';
 import { attendanceLedger } from './domain/attendance/ledger';
 import { attendanceMonthly } from './domain/attendance/report';
+import { caseDeadlineLedger } from './domain/cases/ledger';
+import { caseRecord } from './domain/cases/record-kind';
 import { externalNoticeKind } from './domain/briefings/external-notice';
 import { oralNoticeKind } from './domain/briefings/oral-release';
 import { talkRecordKind } from './domain/briefings/talks';
@@ -38,6 +40,9 @@ import type { RecordKind } from './kernel/record-kind';
 import type { MonthlyReportProvider } from './kernel/report-provider';
 import type { ImportKind } from './kernel/import-kind';
 import { importFileHook } from './importer/slot';
+import { ratingsImport } from './domain/reviews/import';
+import { satisfactionReport } from './domain/reviews/satisfaction';
+import { badReviewLedger } from './domain/reviews/ledger';
 import {
   deductionRecord,
   deviceTaskRecord,
@@ -45,6 +50,7 @@ import {
   inspectionRecord,
   keyTaskRecord,
   measureRecord,
+  badReviewRecord,
   peakPlanRecord,
   rectificationRecord,
   suspensionRecord,
@@ -81,6 +87,8 @@ export const LEDGERS: readonly Ledger[] = [
   keyTaskLedger, // 督办任务台账 (ACC-02)
   lostItemLedger, // 遗失物品登记表 (LST-02…10, REC-09)
   attendanceLedger, // 考勤与请假台账 ● (ATT-01…10)
+  badReviewLedger, // 差评台账 ● (REV-03)
+  caseDeadlineLedger, // 办件时限台账 ● (CAS-01…19, ACC-08)
 ];
 
 /** Every H5 form (`表单 <名称>`); each row submits to one command. */
@@ -114,16 +122,20 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   rectificationRecord, // ZG (ACC-04)
   keyTaskRecord, // DB
   measureRecord, // WX
+  badReviewRecord, // CP (REV-02)
+  caseRecord, // AJ 办件 (CAS, REC-09)
 ];
 
 /** Chat-file and CLI imports (D94): each kind's columns, checks and write step. */
 export const IMPORT_KINDS: readonly ImportKind<unknown>[] = [
   attendanceImport, // ATT-02 考勤系统 export (D140)
+  ratingsImport, // 好差评 (REV-01, REV-02)
 ];
 
 /** monthly-batch section 六 (D92): each domain's monthly figure, to G-OFFICE and each 首席代表 its own line. */
 export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [
   attendanceMonthly, // ATT-10 考勤汇总 (OPEN #38)
+  satisfactionReport, // 满意度 (REV-06)
 ];
 
 export const TABLES: Tables = {

@@ -18,6 +18,7 @@ export const GROUPS = [
   '考勤',
   '绩效',
   '失物',
+  '办件',
   '日历',
   '设置',
 ] as const;

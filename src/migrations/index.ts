@@ -13,6 +13,9 @@ import { Attendance1790000000060 } from './0060-attendance';
 import { Security1790000000095 } from './0095-security';
 import { Resilience1790000000041 } from './0041-resilience';
 import { Leave1790000000061 } from './0061-leave';
+import { Cases1790000000050 } from './0050-cases';
+import { Reviews1790000000070 } from './0070-reviews';
+import { Provider1790000000071 } from './0071-provider';
 
 export const MIGRATIONS = [
   Spine1790000000001,
@@ -25,8 +28,11 @@ export const MIGRATIONS = [
   DeviceTaskDue1790000000031,
   WindowStateRecords1790000000032,
   LostFound1790000000040,
+  Cases1790000000050,
   Security1790000000095,
   Resilience1790000000041,
+  Reviews1790000000070,
+  Provider1790000000071,
   Attendance1790000000060,
   Leave1790000000061,
 ];

@@ -4,6 +4,8 @@ import { ATTENDANCE_SETTINGS } from './attendance';
 import { COMPLAINT_SETTINGS } from './complaints';
 import { cron, def, hhmm } from './define';
 import { LOST_FOUND_SETTINGS } from './lost-found';
+import { PERFORMANCE_SETTINGS } from './performance';
+import { CASE_LIFECYCLE_SETTINGS } from './case-lifecycle';
 import { SUPERVISION_SETTINGS } from './supervision';
 import { WINDOW_SETTINGS } from './windows';
 
@@ -44,6 +46,8 @@ export const SETTINGS = {
   ...WINDOW_SETTINGS,
   ...LOST_FOUND_SETTINGS,
   ...ATTENDANCE_SETTINGS,
+  ...PERFORMANCE_SETTINGS,
+  ...CASE_LIFECYCLE_SETTINGS,
   // [security]: transport and input bounds (no docs/rules.md OPEN number: the seed regulations are silent on them).
   'callback.maxSkewSeconds': def({
     schema: z.number().int().min(30).max(3600),

@@ -6,6 +6,7 @@ import { InboxRow } from '../../entities/inbox';
 import { JobRun } from '../../entities/job-run';
 import { Notice } from '../../entities/notice';
 import { ReminderLog } from '../../entities/reminder-log';
+import { ServiceCase } from '../../entities/case';
 import { Talk } from '../../entities/talk';
 import { WindowClosure } from '../../entities/window-closure';
 import { insertRows } from '../../src/db';
@@ -30,6 +31,14 @@ interface Plant {
 }
 
 const PLANTS: Plant[] = [
+  {
+    // a case delivered on time but flagged 超期 (D106)
+    invariant: '办件 clocks consistent',
+    async plant(m) {
+      const one = await m.findOneOrFail(ServiceCase, { where: { status: '已出件', closedOverdue: false } });
+      await m.update(ServiceCase, { id: one.id }, { closedOverdue: true });
+    },
+  },
   {
     // a broken reminder key (the time in the occurrence) claims the same daily reminder twice
     invariant: 'reminders at most once',
@@ -182,6 +191,7 @@ describe('simulate — a small-scale month (D69)', () => {
     expect(report.tallies['findings.recorded']).toBeGreaterThanOrEqual(20);
     expect(report.tallies['complaints.registered']).toBeGreaterThanOrEqual(5);
     expect(report.tallies['closures.approved']).toBeGreaterThanOrEqual(1);
+    expect(report.tallies['cases.delivered']).toBeGreaterThanOrEqual(20);
     expect(report.tallies['oral.approved-late']).toBeGreaterThanOrEqual(1);
     expect(report.markdown).toContain('督通〔2026〕1号');
     for (const i of report.invariants) expect(i.checked, i.name).toBeGreaterThan(0 - 1);

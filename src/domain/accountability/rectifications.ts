@@ -61,6 +61,9 @@ export interface IssueInput {
   /** 报整改方案 by this date (default: OPEN #13, 5 WD). */
   due?: LocalDate;
   requirement?: string;
+  /** A complex 差评 or complaint: the 长效机制 and the explanation to the complainant (REV-03, CMP-21). */
+  longTerm?: string;
+  explanation?: string;
 }
 
 /** `整改 下达` (ACC-04, ACC-05, INS-11): a 责令整改 order to the responsible person. */
@@ -93,6 +96,8 @@ export async function issueRectification(
     verdict: null,
     requirement: input.requirement ?? null,
     failedChecks: 0,
+    longTerm: input.longTerm ?? null,
+    explanation: input.explanation ?? null,
   });
   const clock = await openClock(ctx, no, PLAN_CLOCK, input.due, await getSetting(ctx.m, 'rectification.planWorkdays'));
   await ctx.audit('rectification.issue', 'rectification', no, {
@@ -100,6 +105,7 @@ export async function issueRectification(
     known: s.known,
     responsible: input.responsible.userid,
     due: clock.dueDate,
+    ...(input.longTerm ? { longTerm: input.longTerm, explanation: input.explanation ?? null } : {}),
   });
   const link = await formLink({ ...ctx, actor: { ...ctx.actor, userid: input.responsible.userid } }, 'rectification', {
     编号: no,

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Accountability } from '../../../entities/accountability';
+import { BadReview } from '../../../entities/bad-review';
+import { ServiceCase } from '../../../entities/case';
 import { Complaint } from '../../../entities/complaint';
 import { DeductionEvent } from '../../../entities/deduction-event';
 import { Finding } from '../../../entities/finding';
@@ -10,12 +12,13 @@ import { normaliseRecordRef } from '../../kernel/numbers';
 import { findNoticeByNo, parseNoticeRef } from '../briefings/numbering';
 
 // ACC-04 / ACC-05: a rectification order, a 问效 record or an appeal names its source by number. Sources are
-// resolved by prefix: WT (finding), TS (complaint, [complaints] table), ZG, WX, KF, 督通 (notice); any other
-// prefix (CP 差评 …, tables not built yet) is kept as the typed reference with no department.
+// resolved by prefix: AJ (办件), WT (finding), TS (complaint), ZG, WX, KF, 督通 (notice), CP (差评); any other
+// prefix is kept as the typed reference with no department.
 
 export interface SourceRef {
   no: string;
-  type: 'finding' | 'complaint' | 'rectification' | 'accountability' | 'deduction' | 'notice' | 'review' | 'other';
+  type:
+    'case' | 'finding' | 'complaint' | 'rectification' | 'accountability' | 'deduction' | 'notice' | 'review' | 'other';
   departmentCode: string | null;
   /** The person the source names, if any (finding staff, complaint staff, deduction person). */
   personUserid: string | null;
@@ -25,7 +28,7 @@ export interface SourceRef {
   findingStatus?: string;
 }
 
-const PREFIX_WIDTH: Record<string, number> = { WT: 4, TS: 4, ZG: 4, KF: 4, CP: 4, WX: 3, DB: 3 };
+const PREFIX_WIDTH: Record<string, number> = { AJ: 5, WT: 4, TS: 4, ZG: 4, KF: 4, CP: 4, WX: 3, DB: 3 };
 
 export async function resolveSource(m: EntityManager, ref: string, now: Date): Promise<SourceRef> {
   const year = yearOf(localDate(now));
@@ -91,8 +94,28 @@ export async function resolveSource(m: EntityManager, ref: string, now: Date): P
         known: !!k,
       };
     }
-    case 'CP':
-      return { no, type: 'review', departmentCode: null, personUserid: null, known: false };
+    case 'CP': {
+      // REV-03: a 差评 names the department and, when the export's staff name is one person's, that person.
+      const r = await m.findOne(BadReview, { where: { no } });
+      return {
+        no,
+        type: 'review',
+        departmentCode: r?.departmentCode ?? null,
+        personUserid: r?.staffUserid ?? null,
+        known: !!r,
+      };
+    }
+    case 'AJ': {
+      // A 办件 (ACC-08): its department, and the 首问责任人 who received it at the window.
+      const c = await m.findOne(ServiceCase, { where: { no } });
+      return {
+        no,
+        type: 'case',
+        departmentCode: c?.departmentCode ?? null,
+        personUserid: c?.firstResponder ?? null,
+        known: !!c,
+      };
+    }
     default:
       return { no: raw.slice(0, 32), type: 'other', departmentCode: null, personUserid: null, known: false };
   }

@@ -1,4 +1,5 @@
 import { Accountability } from '../../../entities/accountability';
+import { BadReview } from '../../../entities/bad-review';
 import { DeductionEvent } from '../../../entities/deduction-event';
 import { DeviceTask } from '../../../entities/device-task';
 import { Finding } from '../../../entities/finding';
@@ -129,3 +130,5 @@ export const deductionRecord = plain('KF', '扣分', 'deduction', DeductionEvent
 export const rectificationRecord = plain('ZG', '整改', 'rectification', Rectification);
 export const keyTaskRecord = plain('DB', '督办', 'key_task', KeyTask, 3);
 export const measureRecord = plain('WX', '问效', 'accountability', Accountability, 3);
+/** 差评 CP (REV-02): the rating is the 好差评 system's record; a mistake is put right there, not here (REC-06). */
+export const badReviewRecord = plain('CP', '差评', 'bad_review', BadReview);

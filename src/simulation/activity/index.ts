@@ -1,4 +1,5 @@
 import { attendanceActivity } from './attendance';
+import { casesActivity } from './cases';
 import { complaintsActivity } from './complaints';
 import { monthlyNoticesActivity } from './monthly-notices';
 import { supervisionActivity } from './supervision';
@@ -16,5 +17,6 @@ export function activities(): Activity[] {
     windowPlansActivity(),
     monthlyNoticesActivity(),
     attendanceActivity(),
+    casesActivity(),
   ];
 }

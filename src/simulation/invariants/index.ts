@@ -1,5 +1,6 @@
 import { approvalsDecidedOrReminded } from './approvals-d17';
 import { attendanceOnce } from './attendance';
+import { casesClocks } from './cases-clocks';
 import { closuresHard } from './closures-hard';
 import { noRateLimitDrops, nothingFailed } from './delivery';
 import { talksByTenth, writtenByFifteenth } from './monthly-notices';
@@ -23,4 +24,5 @@ export const INVARIANTS: Invariant[] = [
   nothingFailed,
   approvalsDecidedOrReminded,
   attendanceOnce,
+  casesClocks,
 ];
