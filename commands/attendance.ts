@@ -26,13 +26,21 @@ export const attendanceQuery = defineCommand({
   group: '考勤',
   summary: '查看本人（或有权查看的人员）某天或某月的考勤',
   roles: 'all',
-  usage: '考勤 查询 [@人] [日期|月份]',
-  examples: ['考勤 查询', '考勤 查询 昨天', '考勤 查询 @李四 3月'],
+  usage: '考勤 查询 [@人] [日期|月份]（或 人=… 日期=… 月份=…）',
+  examples: ['考勤 查询', '考勤 查询 昨天', '考勤 查询 @李四 3月', '考勤 查询 3月2日 人=李四'],
   rules: ['ATT-01', 'ATT-02', 'DIR-10'],
   positional: ['条件'],
-  args: () => z.object({ 条件: z.string().optional().describe('人员、日期或月份') }),
+  args: (t) =>
+    z.object({
+      条件: z.string().optional().describe('人员、日期或月份'),
+      人: z.string().optional().describe('人员'),
+      日期: t.date('日期').optional(),
+      月份: t.month('月份').optional(),
+    }),
   async handle(ctx, a) {
-    await ctx.reply(await queryAttendance(ctx, readQueryWords((a.条件 ?? '').split(/\s+/), ctx.now)));
+    const words = readQueryWords((a.条件 ?? '').split(/\s+/), ctx.now);
+    const target = { who: a.人 ?? words.who, date: a.日期 ?? words.date, month: a.月份 ?? words.month };
+    await ctx.reply(await queryAttendance(ctx, target));
   },
 });
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PeakPlan } from '../../entities/peak-plan';
 import { ServiceExtension } from '../../entities/service-extension';
 import { AuditLog } from '../../entities/audit-log';
 import { type TestBot, startTestBot } from '../helpers/bot';
@@ -29,6 +30,8 @@ describe('ATT-01 sign-in and sign-out (§19 #22, #23)', () => {
     );
     expect(await query('lisi', '考勤 查询 3月2日')).toBe('李四 3/2 签到 08:30 签退 17:40 ✅');
     expect(await query('wujing', '考勤 查询 3月2日')).toBe('吴静 3/2 签到 08:31 签退 17:40 ❗迟到1分钟');
+    expect(await query('wangwu', '考勤 查询 人=吴静 日期=3月2日')).toContain('只能查看本人或本部门'); // 吴静 is SB
+    expect(await query('huangyan', '考勤 查询 人=吴静 日期=3月2日')).toContain('❗迟到1分钟');
   });
 
   it('ATT-01 §19 #23 sign-out 17:29 / 17:30 / 19:31 without 延时 log → 早退 1 min / ok / invalid', async () => {
@@ -90,6 +93,29 @@ describe('SUS-05 延时 登记', () => {
   it('SUS-05 a GF number must be the window department’s approved peak covering the day', async () => {
     expect(await query('lisi', '延时 登记 GF2026-GA-001 窗口=12 结束=18:40 人数=12')).toContain(
       '没有找到 GF2026-GA-001',
+    );
+    const m = t.bot.deps.db.manager;
+    await m.save(
+      m.create(PeakPlan, {
+        no: 'GF2026-GA-001',
+        departmentCode: 'GA',
+        fromDate: '2026-03-02',
+        toDate: '2026-03-03',
+        reasonType: '政策',
+        reportedToParent: true,
+        status: 'approved',
+        createdBy: 'wangwu',
+        createdAt: new Date('2026-02-20T09:00:00+08:00'),
+      }),
+    );
+    expect(await query('lisi', '延时 登记 GF1 窗口=12 结束=18:40 人数=30')).toBe(
+      '✅ 12号窗延时至18:40，办理30人（GF2026-GA-001）',
+    );
+    expect(await query('wujing', '延时 登记 GF2026-GA-001 窗口=5 结束=18:40 人数=3')).toContain(
+      '不是5号窗所属部门的高峰预案',
+    );
+    expect(await query('lisi', '延时 登记 GF1 窗口=12 结束=18:40 人数=3 日期=3月1日')).toContain(
+      '高峰期为 3/2–3/3，不含 3/1',
     );
   });
 });
