@@ -86,6 +86,8 @@ import { windowArrive, windowReclaim, windowResume, windowResumePlan, windowViol
 import { windowStatus } from './window-status';
 import { attendanceImportCmd, attendanceQuery, attendanceSummaryCmd } from './attendance';
 import { extensionRegister } from './service-extension';
+import { itemChange, itemGuide, itemImport, itemReportCmd, itemSet, itemUpdate, itemView } from './items';
+import { mailDispatch, mailHandOver, mailInCmd, mailJudge, mailOutCmd, mailQuery, mailSpotCheck } from './mail';
 import { lostAnnounce, lostNotify, lostRegister, lostReport } from './lost-intake';
 import { lostClaim, lostDestroy, lostList, lostToPolice, lostToStation, lostView } from './lost-release';
 import { caseAccept, caseReceive, caseRefuse, caseSupplement, caseSupplied } from './case-intake';
@@ -278,4 +280,20 @@ export const COMMANDS: CommandDef[] = [
   caseWithdraw,
   caseView,
   caseList,
+  // 事项 (ITM; docs/commands.md)
+  itemView,
+  itemSet,
+  itemChange,
+  itemUpdate,
+  itemGuide,
+  itemReportCmd,
+  itemImport,
+  // 专递 (MAIL; docs/commands.md)
+  mailInCmd,
+  mailHandOver,
+  mailOutCmd,
+  mailDispatch,
+  mailQuery,
+  mailSpotCheck,
+  mailJudge,
 ];

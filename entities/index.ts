@@ -47,7 +47,11 @@ import { SeasonalPlan } from './seasonal-plan';
 import { Suspension } from './suspension';
 import { WindowChange } from './window-change';
 import { WindowClosure } from './window-closure';
+import { ItemChange } from './item-change';
+import { ItemGuide } from './item-guide';
 import { LostItem } from './lost-item';
+import { MailItem } from './mail-item';
+import { MailSample } from './mail-sample';
 import { LostItemVersion } from './lost-item-version';
 import { LostReport } from './lost-report';
 import { AttendanceDay } from './attendance-day';
@@ -66,6 +70,10 @@ export {
   AttendanceDay,
   ServiceExtension,
   LeaveRequest,
+  ItemChange,
+  ItemGuide,
+  MailItem,
+  MailSample,
   ServiceItem,
   ServiceCase,
   CaseEvent,
@@ -173,6 +181,10 @@ export const ENTITIES = [
   Suspension,
   SeasonalPlan,
   // lost & found (LST)
+  ItemChange,
+  ItemGuide,
+  MailItem,
+  MailSample,
   LostItem,
   LostItemVersion,
   LostReport,

@@ -1,5 +1,6 @@
 import type { Ctx } from '../src/kernel/ctx';
 import { checkOwnerContacts } from '../src/domain/lost-found/contact-check';
+import { checkMailHandovers } from '../src/domain/mail/watch';
 import { localDate } from '../src/kernel/time';
 import { defineJob, jobCtx } from '../src/kernel/job';
 
@@ -14,6 +15,7 @@ interface HandoverCheck {
 // logged?"). [cases] adds CAS-13 (paper not handed to the 审批部门) as a second row.
 const CHECKS: HandoverCheck[] = [
   { name: 'owner-contact', rule: 'LST-04', run: checkOwnerContacts }, // lost items with 失主 info, not contacted
+  { name: 'mail-handover', rule: 'MAIL-04', run: checkMailHandovers }, // 政务专递 not handed over, mailed or closed
 ];
 
 export const handoverContactCheck = defineJob({
@@ -21,8 +23,9 @@ export const handoverContactCheck = defineJob({
   cron: '30 16 * * *',
   workingDaysOnly: true,
   rules: [...CHECKS.map((c) => c.rule), 'OPEN #24'],
-  summary: '16:30 检查当日交接与联系：有失主信息的失物是否已通知失主（LST-04）',
-  recipients: '咨询导服群 G-GUIDE（各领域交接联系检查）',
+  summary:
+    '16:30 检查当日交接与联系：有失主信息的失物是否已通知失主（LST-04）；政务专递是否已转交、寄出并存快递存单（MAIL-04/07）',
+  recipients: '咨询导服群 G-GUIDE（失物）；政务专递经手人（私信）',
   periodKey: (now) => localDate(now),
   async run(deps, now) {
     const counts: Record<string, number> = {};

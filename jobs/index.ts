@@ -18,12 +18,15 @@ import { groupMemberSync } from './group-member-sync';
 import { filingWatch } from './filing-watch';
 import { holidayCalendarReminder } from './holiday-calendar-reminder';
 import { seasonalPlanReminder } from './seasonal-plan-reminder';
+import { itemTasksOverdue } from './item-tasks-overdue';
+import { mailSpotCheckJob } from './mail-spot-check';
 import { lostPropertyAnnounce } from './lost-property-announce';
 import { lostPropertyClocks } from './lost-property-clocks';
 import { handoverContactCheck } from './handover-contact-check';
 import { transportRetention } from './transport-retention';
 import { presenceTimers } from './presence-timers';
 import { attendanceAnomalies } from './attendance-anomalies';
+import { annualBatch } from './annual-batch';
 
 export const JOBS: JobDef[] = [
   // engines
@@ -43,6 +46,7 @@ export const JOBS: JobDef[] = [
   findingAutoConfirm, // 09:00 WD — INS-09 (OPEN #17)
   rectificationDue, // 09:00 WD — ACC-04/INS-11 三级提醒, ACC-02 督办
   monthlyBatch, // 09:00 1st WD — BRF-04/05/07, PRF-14, DIR-11
+  annualBatch, // 09:00 1st WD of January — per-domain yearly steps (PRF-05/15/16, REC-10)
   talkReminders, // 09:00 5th/8th, escalation after the 10th — BRF-04/05
   writtenNoticeReminders, // 09:00 12th/14th — BRF-07 (OPEN #21)
   jointInspectionCount, // 09:00 15th, 3rd-last WD — INS-02
@@ -52,6 +56,9 @@ export const JOBS: JobDef[] = [
   // front desk (LST)
   lostPropertyAnnounce, // 09:00 first WD of the week — LST-07 (OPEN #27)
   lostPropertyClocks, // 09:00 WD — LST-05/06/07
+  // 事项 and 政务专递 (ITM, MAIL)
+  itemTasksOverdue, // 09:00 WD — ITM-03/04 (OPEN #39)
+  mailSpotCheckJob, // 09:30 1st WD of the month — MAIL-06 (OPEN #49)
   handoverContactCheck, // 16:30 WD — shared checks (D39): LST-04 (OPEN #24)
   // attendance (ATT)
   attendanceAnomalies, // 08:45 WD — ATT-01/02 previous WD's anomalies (D144)

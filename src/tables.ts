@@ -7,6 +7,15 @@ import { complaintForm } from '../commands/complaints-form';
 import { COMMANDS } from '../commands/index';
 import { SUPERVISION_FORMS } from '../commands/supervision-forms';
 import { lostItemForm } from '../commands/lost-form';
+import { itemChangeForm, mailEntryForm } from '../commands/items-mail-forms';
+import { itemChangeKind } from './domain/items/change-kind';
+import { itemImportKind } from './domain/items/import';
+import { itemChangeLedger } from './domain/items/ledger';
+import { itemChangeRecord } from './domain/items/record';
+import { mailRecord } from './domain/mail/record';
+import { itemMonthlyReport } from './domain/items/monthly';
+import { mailReceiptHook } from './domain/mail/handling';
+import { mailLedger } from './domain/mail/ledger';
 import { JOBS } from '../jobs/index';
 import { claimSignatureHook } from './domain/lost-found/claim';
 import { lostItemLedger } from './domain/lost-found/ledger';
@@ -70,6 +79,7 @@ export const APPROVAL_KINDS: readonly ApprovalKind[] = [
   talkRecordKind, // BRF-06 中心领导 审定 (约谈记录)
   writtenNoticeKind, // BRF-07 中心领导 审定 (书面通报)
   externalNoticeKind, // BRF-09 中心领导 签发 (派驻部门通报)
+  itemChangeKind, // ITM-10 中心初审 (大厅管理室) → SX 清单更新任务
 ];
 
 /** Every exportable 台账 (`导出 <台账>`, `cli export`). */
@@ -89,6 +99,8 @@ export const LEDGERS: readonly Ledger[] = [
   attendanceLedger, // 考勤与请假台账 ● (ATT-01…10)
   badReviewLedger, // 差评台账 ● (REV-03)
   caseDeadlineLedger, // 办件时限台账 ● (CAS-01…19, ACC-08)
+  itemChangeLedger, // 事项调整台账 (ITM-02…04, ITM-10)
+  mailLedger, // 邮寄台账 ● (MAIL-01…07)
 ];
 
 /** Every H5 form (`表单 <名称>`); each row submits to one command. */
@@ -97,11 +109,14 @@ export const FORMS: readonly FormDef[] = [
   complaintForm, // 投诉登记表 (OPEN #14)
   ...SUPERVISION_FORMS, // 巡查记录, 异议, 约谈记录, 口头/书面通报编辑, 整改方案
   lostItemForm, // 市民遗失物品登记表 (LST-02)
+  itemChangeForm, // 事项调整申请 (ITM-02/03)
+  mailEntryForm, // 邮寄台账 条目 (OPEN #50)
 ];
 
 /** Domain reactions to a photo or file sent into an open attachment slot (D6). */
 export const ATTACHMENT_HOOKS: readonly AttachmentHook[] = [
   claimSignatureHook, // LST-08: the claimant's signature photo releases a lost item
+  mailReceiptHook, // MAIL-04: the 快递存单 photo closes an outbound 政务专递 entry
   importFileHook, // D94: the CSV/XLSX sent after `<领域> 导入` is imported (all or nothing)
 ];
 
@@ -124,18 +139,22 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   measureRecord, // WX
   badReviewRecord, // CP (REV-02)
   caseRecord, // AJ 办件 (CAS, REC-09)
+  itemChangeRecord, // SX (ITM-02…04, ITM-10)
+  mailRecord, // YJ (MAIL-01…07)
 ];
 
 /** Chat-file and CLI imports (D94): each kind's columns, checks and write step. */
 export const IMPORT_KINDS: readonly ImportKind<unknown>[] = [
   attendanceImport, // ATT-02 考勤系统 export (D140)
   ratingsImport, // 好差评 (REV-01, REV-02)
+  itemImportKind, // 事项 catalogue (ITM-01/05/06/08/09)
 ];
 
 /** monthly-batch section 六 (D92): each domain's monthly figure, to G-OFFICE and each 首席代表 its own line. */
 export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [
   attendanceMonthly, // ATT-10 考勤汇总 (OPEN #38)
   satisfactionReport, // 满意度 (REV-06)
+  itemMonthlyReport, // ITM-07/09 要点过期, 休眠事项 (OPEN #41, #42)
 ];
 
 export const TABLES: Tables = {

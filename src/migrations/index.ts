@@ -16,6 +16,7 @@ import { Leave1790000000061 } from './0061-leave';
 import { Cases1790000000050 } from './0050-cases';
 import { Reviews1790000000070 } from './0070-reviews';
 import { Provider1790000000071 } from './0071-provider';
+import { ItemsMail1790000000052 } from './0052-items-mail';
 
 export const MIGRATIONS = [
   Spine1790000000001,
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   Resilience1790000000041,
   Reviews1790000000070,
   Provider1790000000071,
+  ItemsMail1790000000052,
   Attendance1790000000060,
   Leave1790000000061,
 ];

@@ -156,6 +156,19 @@ const PLANTS: Plant[] = [
       return Promise.resolve({ ...f, fake: fake as unknown as FakeWecomState });
     },
   },
+  {
+    // an SX list update reported late on a Saturday, before it was even due
+    invariant: 'SX late reports only when late, on WDs, once a day',
+    async plant(m) {
+      await insertRows(m, ReminderLog, {
+        subject: 'SX2026-0999',
+        kind: 'sx-overdue',
+        deadlineVersion: 1,
+        occurrence: '2026-03-07',
+        sentAt: instantAt('2026-03-07', '09:00'),
+      });
+    },
+  },
 ];
 
 async function plantAndCheck(f: SimFacts, p: Plant): Promise<InvariantResult> {
@@ -192,6 +205,7 @@ describe('simulate — a small-scale month (D69)', () => {
     expect(report.tallies['complaints.registered']).toBeGreaterThanOrEqual(5);
     expect(report.tallies['closures.approved']).toBeGreaterThanOrEqual(1);
     expect(report.tallies['cases.delivered']).toBeGreaterThanOrEqual(20);
+    expect(report.tallies['items.approved']).toBeGreaterThanOrEqual(1);
     expect(report.tallies['oral.approved-late']).toBeGreaterThanOrEqual(1);
     expect(report.markdown).toContain('督通〔2026〕1号');
     for (const i of report.invariants) expect(i.checked, i.name).toBeGreaterThan(0 - 1);

@@ -5,6 +5,7 @@ import { ServiceCase } from '../../../entities/case';
 import { Complaint } from '../../../entities/complaint';
 import { DeductionEvent } from '../../../entities/deduction-event';
 import { Finding } from '../../../entities/finding';
+import { MailItem } from '../../../entities/mail-item';
 import { Rectification } from '../../../entities/rectification';
 import { getSetting } from '../../settings/settings';
 import { localDate, yearOf } from '../../kernel/time';
@@ -12,13 +13,22 @@ import { normaliseRecordRef } from '../../kernel/numbers';
 import { findNoticeByNo, parseNoticeRef } from '../briefings/numbering';
 
 // ACC-04 / ACC-05: a rectification order, a 问效 record or an appeal names its source by number. Sources are
-// resolved by prefix: AJ (办件), WT (finding), TS (complaint), ZG, WX, KF, 督通 (notice), CP (差评); any other
-// prefix is kept as the typed reference with no department.
+// resolved by prefix: AJ (办件), WT (finding), TS (complaint), ZG, WX, KF, YJ (政务专递, MAIL-06), 督通 (notice),
+// CP (差评); any other prefix is kept as the typed reference with no department.
 
 export interface SourceRef {
   no: string;
   type:
-    'case' | 'finding' | 'complaint' | 'rectification' | 'accountability' | 'deduction' | 'notice' | 'review' | 'other';
+    | 'case'
+    | 'finding'
+    | 'complaint'
+    | 'rectification'
+    | 'accountability'
+    | 'deduction'
+    | 'notice'
+    | 'review'
+    | 'mail'
+    | 'other';
   departmentCode: string | null;
   /** The person the source names, if any (finding staff, complaint staff, deduction person). */
   personUserid: string | null;
@@ -28,7 +38,7 @@ export interface SourceRef {
   findingStatus?: string;
 }
 
-const PREFIX_WIDTH: Record<string, number> = { AJ: 5, WT: 4, TS: 4, ZG: 4, KF: 4, CP: 4, WX: 3, DB: 3 };
+const PREFIX_WIDTH: Record<string, number> = { AJ: 5, WT: 4, TS: 4, ZG: 4, KF: 4, CP: 4, WX: 3, DB: 3, YJ: 4 };
 
 export async function resolveSource(m: EntityManager, ref: string, now: Date): Promise<SourceRef> {
   const year = yearOf(localDate(now));
@@ -114,6 +124,17 @@ export async function resolveSource(m: EntityManager, ref: string, now: Date): P
         departmentCode: c?.departmentCode ?? null,
         personUserid: c?.firstResponder ?? null,
         known: !!c,
+      };
+    }
+    case 'YJ': {
+      // MAIL-06: a spot-checked 政务专递 entry names the window's department and the staff member who mailed it.
+      const y = await m.findOne(MailItem, { where: { no } });
+      return {
+        no,
+        type: 'mail',
+        departmentCode: y?.departmentCode ?? null,
+        personUserid: y?.handler ?? null,
+        known: !!y,
       };
     }
     default:

@@ -1,6 +1,7 @@
 import { attendanceActivity } from './attendance';
 import { casesActivity } from './cases';
 import { complaintsActivity } from './complaints';
+import { itemsActivity } from './items';
 import { monthlyNoticesActivity } from './monthly-notices';
 import { supervisionActivity } from './supervision';
 import type { Activity } from './types';
@@ -18,5 +19,6 @@ export function activities(): Activity[] {
     monthlyNoticesActivity(),
     attendanceActivity(),
     casesActivity(),
+    itemsActivity(),
   ];
 }

@@ -4,6 +4,7 @@ import { casesClocks } from './cases-clocks';
 import { closuresHard } from './closures-hard';
 import { noRateLimitDrops, nothingFailed } from './delivery';
 import { talksByTenth, writtenByFifteenth } from './monthly-notices';
+import { itemTasksLate } from './item-tasks';
 import { oralNotices } from './oral-notices';
 import { overdueDaily } from './overdue-daily';
 import { remindersOnce } from './reminders-once';
@@ -25,4 +26,5 @@ export const INVARIANTS: Invariant[] = [
   approvalsDecidedOrReminded,
   attendanceOnce,
   casesClocks,
+  itemTasksLate,
 ];
