@@ -118,9 +118,23 @@ async function imports(): Promise<string[]> {
   ];
 }
 
+type AttendanceBench = Record<'rows' | `${'csv' | 'xlsx'}${'Ms' | 'AgainMs' | 'BaselineMs'}`, number>;
+
+/** bench/attendance-import.ts in its own process (ATT-02): a month of 考勤 for the hall-scale 300 staff, CSV and XLSX. */
+async function attendanceRows(): Promise<string[]> {
+  const { stdout } = await run(process.execPath, [...tsx, join(import.meta.dirname, 'attendance-import.ts')], {
+    maxBuffer: 1 << 24,
+  });
+  const a = JSON.parse(stdout.trim().split('\n').at(-1)!) as AttendanceBench;
+  return (['csv', 'xlsx'] as const).map(
+    (k) =>
+      `attendance (${k.toUpperCase()}, 300 staff × a month): ${a.rows} rows in ${a[`${k}Ms`]} ms (target < 3000 ms), ratio ${(a[`${k}Ms`] / a[`${k}BaselineMs`]).toFixed(1)}× baseline (same reader + bare inserts, ${a[`${k}BaselineMs`]} ms); the same file again ${a[`${k}AgainMs`]} ms`,
+  );
+}
+
 async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === 'imports') {
-    console.log((await imports()).join('\n'));
+    console.log([...(await imports()), ...(await attendanceRows())].join('\n'));
     return;
   }
   const fake = await serve('fake', []);
@@ -158,7 +172,7 @@ async function main(): Promise<void> {
     `── open loop: ${ol.sent} commands at ${process.env.BENCH_RATE ?? 50}/s, dispatcher and sender running`,
     `  ack p99 ${ol.ackP99.toFixed(1)} ms (target < 100) · reply p50 ${ol.replyP50.toFixed(0)} ms, p99 ${ol.replyP99.toFixed(0)} ms callback → delivery at the fake (target < 500) · rate-limit drops ${ol.drops} (target 0) · missing replies ${ol.missing} · non-200 ${ol.errors}`,
   );
-  rows.push(...(await imports()));
+  rows.push(...(await imports()), ...(await attendanceRows()));
   rows.push('── the hall-scale simulated month (npm run cli -- simulate --scale hall), its own process');
   const servers: [string, string | undefined][] = [['SQLite', undefined]];
   if (process.env.BENCH_MARIADB_URL) servers.push(['MariaDB', process.env.BENCH_MARIADB_URL]);

@@ -96,6 +96,8 @@ import { seasonalPlan, windowChange } from './window-change';
 import { closureList, windowClose, windowReopen } from './window-closure';
 import { windowArrive, windowReclaim, windowResume, windowResumePlan, windowViolation } from './window-lifecycle';
 import { windowStatus } from './window-status';
+import { attendanceImportCmd, attendanceQuery, attendanceSummaryCmd } from './attendance';
+import { extensionRegister } from './service-extension';
 import { itemChange, itemGuide, itemImport, itemReportCmd, itemSet, itemUpdate, itemView } from './items';
 import { mailDispatch, mailHandOver, mailInCmd, mailJudge, mailOutCmd, mailQuery, mailSpotCheck } from './mail';
 import { lostAnnounce, lostNotify, lostRegister, lostReport } from './lost-intake';
@@ -232,6 +234,11 @@ export const COMMANDS: CommandDef[] = [
   suspensionPublicity,
   suspensionNotify,
   suspensionList,
+  extensionRegister,
+  // 考勤 (ATT)
+  attendanceImportCmd,
+  attendanceQuery,
+  attendanceSummaryCmd,
   // 巡查 (INS)
   inspectionStart,
   findingRecord,

@@ -68,12 +68,18 @@ import { HelpdeskProject } from './helpdesk-project';
 import { ServiceItem } from './item';
 import { ServiceCase } from './case';
 import { CaseEvent } from './case-event';
+import { AttendanceDay } from './attendance-day';
+import { ServiceExtension } from './service-extension';
+
 import { Rating } from './rating';
 import { BadReview } from './bad-review';
 import { ProviderScore } from './provider-score';
 import { ProviderEvent } from './provider-event';
 
 export {
+  AttendanceDay,
+  ServiceExtension,
+  LeaveRequest,
   ItemChange,
   ItemGuide,
   MailItem,
@@ -84,7 +90,6 @@ export {
   ServiceItem,
   ServiceCase,
   CaseEvent,
-  LeaveRequest,
   ShortAbsence,
   GuideRollcall,
   ChildReport,
@@ -202,12 +207,16 @@ export const ENTITIES = [
   LostItem,
   LostItemVersion,
   LostReport,
+  // attendance (ATT-01/02, SUS-05)
+  AttendanceDay,
+  ServiceExtension,
+  // leave (ATT-05/06/07)
+  LeaveRequest,
   // cases (ITM, CAS)
   ServiceItem,
   ServiceCase,
   CaseEvent,
   // leave (ATT-05/06/07)
-  LeaveRequest,
   // presence (ATT-03/04/08/09, DIR-12, STF-11)
   ShortAbsence,
   GuideRollcall,

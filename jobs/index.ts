@@ -25,6 +25,7 @@ import { lostPropertyClocks } from './lost-property-clocks';
 import { handoverContactCheck } from './handover-contact-check';
 import { transportRetention } from './transport-retention';
 import { presenceTimers } from './presence-timers';
+import { attendanceAnomalies } from './attendance-anomalies';
 import { annualBatch } from './annual-batch';
 import { providerMonthlyScore } from './provider-monthly-score';
 import { providerQuarterlyFeedback } from './provider-quarterly-feedback';
@@ -80,6 +81,8 @@ export const JOBS: JobDef[] = [
   offboardingHandoverDue, // 09:00 WD — STF-08 交接 open on the 离岗 date → G-OFFICE
   // leave (ATT)
   leaveReturnCheck, // 09:00 WD — ATT-06 销假 reminder, then 脱岗 to G-OFFICE
+  // attendance (ATT)
+  attendanceAnomalies, // 08:45 WD — ATT-01/02 previous WD's anomalies (D144)
   // shared minute timers (D93)
   presenceTimers, // every minute 07:00–19:59 WD — ATT-03/04, CAS-20
 ];

@@ -22,6 +22,9 @@ import { trainingLedger } from './domain/presence/training';
 import { JOBS } from '../jobs/index';
 import { claimSignatureHook } from './domain/lost-found/claim';
 import { lostItemLedger } from './domain/lost-found/ledger';
+import { attendanceImport } from './domain/attendance/import-kind';
+import { attendanceLedger } from './domain/attendance/ledger';
+import { attendanceMonthly } from './domain/attendance/report';
 import { caseDeadlineLedger } from './domain/cases/ledger';
 import { caseRecord } from './domain/cases/record-kind';
 import { caseSlipH5 } from '../commands/case-handover';
@@ -121,6 +124,7 @@ export const LEDGERS: readonly Ledger[] = [
   lostItemLedger, // 遗失物品登记表 (LST-02…10, REC-09)
   trainingLedger, // 培训台账 (STF-03, STF-11)
   consultationLedger, // 咨询登记台账 (CAS-03/04/20/23)
+  attendanceLedger, // 考勤与请假台账 ● (ATT-01…10)
   badReviewLedger, // 差评台账 ● (REV-03)
   providerLedger, // 综窗服务商考核台账 (PRF-01…09)
   caseDeadlineLedger, // 办件时限台账 ● (CAS-01…19, ACC-08)
@@ -184,12 +188,14 @@ export const RECORD_KINDS: readonly RecordKind[] = [
 
 /** Chat-file and CLI imports (D94): each kind's columns, checks and write step. */
 export const IMPORT_KINDS: readonly ImportKind<unknown>[] = [
+  attendanceImport, // ATT-02 考勤系统 export (D140)
   ratingsImport, // 好差评 (REV-01, REV-02)
   itemImportKind, // 事项 catalogue (ITM-01/05/06/08/09)
 ];
 
 /** monthly-batch section 六 (D92): each domain's monthly figure, to G-OFFICE and each 首席代表 its own line. */
 export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [
+  attendanceMonthly, // ATT-10 考勤汇总 (OPEN #38)
   satisfactionReport, // 满意度 (REV-06)
   itemMonthlyReport, // ITM-07/09 要点过期, 休眠事项 (OPEN #41, #42)
   uncertifiedReport, // DIR-15 未持证综窗人员

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SettingDef } from '../kernel/setting-def';
+import { ATTENDANCE_SETTINGS } from './attendance';
 import { COMPLAINT_SETTINGS } from './complaints';
 import { CONSULT_SETTINGS } from './consult';
 import { cron, def, hhmm } from './define';
@@ -50,6 +51,7 @@ export const SETTINGS = {
   ...WINDOW_SETTINGS,
   ...LOST_FOUND_SETTINGS,
   ...CONSULT_SETTINGS,
+  ...ATTENDANCE_SETTINGS,
   ...PERFORMANCE_SETTINGS,
   ...CASE_LIFECYCLE_SETTINGS,
   ...ITEMS_MAIL_SETTINGS,

@@ -152,6 +152,17 @@ const PLANTS: Plant[] = [
     },
   },
   {
+    // the 08:45 job's DM about a day delivered twice (a per-run rather than per-day outbox key)
+    invariant: 'attendance reminders at most once, on WDs',
+    plant(_m, f) {
+      const first = f.fake.feedLog.all().find((i) => (i.text ?? '').startsWith('【考勤提醒】'));
+      if (!first) throw new Error('the month has no 考勤提醒 to repeat');
+      const again: FeedItem = { ...first, id: 0 };
+      const fake = { feedLog: { all: () => [...f.fake.feedLog.all(), again] }, calls: f.fake.calls };
+      return Promise.resolve({ ...f, fake: fake as unknown as FakeWecomState });
+    },
+  },
+  {
     // an SX list update reported late on a Saturday, before it was even due
     invariant: 'SX late reports only when late, on WDs, once a day',
     async plant(m) {

@@ -1,3 +1,4 @@
+import { attendanceActivity } from './attendance';
 import { casesActivity } from './cases';
 import { complaintsActivity } from './complaints';
 import { itemsActivity } from './items';
@@ -20,6 +21,7 @@ export function activities(): Activity[] {
     windowsActivity(),
     windowPlansActivity(),
     monthlyNoticesActivity(),
+    attendanceActivity(),
     casesActivity(),
     itemsActivity(),
     presenceActivity(),

@@ -1,4 +1,5 @@
 import { approvalsDecidedOrReminded } from './approvals-d17';
+import { attendanceOnce } from './attendance';
 import { casesClocks } from './cases-clocks';
 import { closuresHard } from './closures-hard';
 import { consultReminders } from './consult';
@@ -27,6 +28,7 @@ export const INVARIANTS: Invariant[] = [
   noRateLimitDrops,
   nothingFailed,
   approvalsDecidedOrReminded,
+  attendanceOnce,
   casesClocks,
   itemTasksLate,
   absenceFlags,
