@@ -50,8 +50,10 @@ import { WindowClosure } from './window-closure';
 import { LostItem } from './lost-item';
 import { LostItemVersion } from './lost-item-version';
 import { LostReport } from './lost-report';
+import { CaseClock } from './case-clock';
 
 export {
+  CaseClock,
   LostItem,
   LostItemVersion,
   LostReport,
@@ -155,6 +157,8 @@ export const ENTITIES = [
   LostItem,
   LostItemVersion,
   LostReport,
+  // cases 三级提醒 (CAS-18)
+  CaseClock,
   // resilience (D34 sliding windows)
   RateSend,
 ];

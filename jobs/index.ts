@@ -23,6 +23,8 @@ import { lostPropertyClocks } from './lost-property-clocks';
 import { handoverContactCheck } from './handover-contact-check';
 import { transportRetention } from './transport-retention';
 import { presenceTimers } from './presence-timers';
+import { caseReminders } from './case-reminders';
+import { instantCasesOpen } from './instant-cases-open';
 
 export const JOBS: JobDef[] = [
   // engines
@@ -52,6 +54,9 @@ export const JOBS: JobDef[] = [
   lostPropertyAnnounce, // 09:00 first WD of the week — LST-07 (OPEN #27)
   lostPropertyClocks, // 09:00 WD — LST-05/06/07
   handoverContactCheck, // 16:30 WD — shared checks (D39): LST-04 (OPEN #24)
+  // cases 三级提醒 (CAS-18)
+  caseReminders, // 09:00 WD — CAS-18 L1/L2/L3 (OPEN #46)
+  instantCasesOpen, // 17:30 WD — CAS-18 即办件 still open → L2
   // shared minute timers (D93)
   presenceTimers, // every minute 07:00–19:59 WD — ATT-03/04, CAS-20
 ];

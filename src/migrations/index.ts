@@ -11,6 +11,7 @@ import { WindowStateRecords1790000000032 } from './0032-window-state-records';
 import { LostFound1790000000040 } from './0040-lost-found';
 import { Security1790000000095 } from './0095-security';
 import { Resilience1790000000041 } from './0041-resilience';
+import { CaseClock1790000000051 } from './0051-case-clock';
 
 export const MIGRATIONS = [
   Spine1790000000001,
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   LostFound1790000000040,
   Security1790000000095,
   Resilience1790000000041,
+  CaseClock1790000000051,
 ];

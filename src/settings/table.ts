@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SettingDef } from '../kernel/setting-def';
 import { COMPLAINT_SETTINGS } from './complaints';
 import { cron, def, hhmm } from './define';
+import { CASE_REMINDER_SETTINGS } from './case-reminders';
 import { LOST_FOUND_SETTINGS } from './lost-found';
 import { SUPERVISION_SETTINGS } from './supervision';
 import { WINDOW_SETTINGS } from './windows';
@@ -42,6 +43,7 @@ export const SETTINGS = {
   ...SUPERVISION_SETTINGS,
   ...WINDOW_SETTINGS,
   ...LOST_FOUND_SETTINGS,
+  ...CASE_REMINDER_SETTINGS,
   // [security]: transport and input bounds (no docs/rules.md OPEN number: the seed regulations are silent on them).
   'callback.maxSkewSeconds': def({
     schema: z.number().int().min(30).max(3600),
