@@ -50,9 +50,15 @@ import { WindowClosure } from './window-closure';
 import { LostItem } from './lost-item';
 import { LostItemVersion } from './lost-item-version';
 import { LostReport } from './lost-report';
+import { ServiceItem } from './item';
+import { ServiceCase } from './case';
+import { CaseEvent } from './case-event';
 import { CaseClock } from './case-clock';
 
 export {
+  ServiceItem,
+  ServiceCase,
+  CaseEvent,
   CaseClock,
   LostItem,
   LostItemVersion,
@@ -157,6 +163,10 @@ export const ENTITIES = [
   LostItem,
   LostItemVersion,
   LostReport,
+  // cases (ITM, CAS)
+  ServiceItem,
+  ServiceCase,
+  CaseEvent,
   // cases 三级提醒 (CAS-18)
   CaseClock,
   // resilience (D34 sliding windows)

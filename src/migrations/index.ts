@@ -9,6 +9,7 @@ import { Windows1790000000030 } from './0030-windows';
 import { DeviceTaskDue1790000000031 } from './0031-device-task-due';
 import { WindowStateRecords1790000000032 } from './0032-window-state-records';
 import { LostFound1790000000040 } from './0040-lost-found';
+import { Cases1790000000050 } from './0050-cases';
 import { Security1790000000095 } from './0095-security';
 import { Resilience1790000000041 } from './0041-resilience';
 import { CaseClock1790000000051 } from './0051-case-clock';
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   DeviceTaskDue1790000000031,
   WindowStateRecords1790000000032,
   LostFound1790000000040,
+  Cases1790000000050,
   Security1790000000095,
   Resilience1790000000041,
   CaseClock1790000000051,
