@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
+import { ServiceCase } from '../../../entities/case';
 import { CaseClock } from '../../../entities/case-clock';
 import { Deadline } from '../../../entities/deadline';
 import { insertRows } from '../../db';
@@ -64,10 +65,16 @@ export interface Marks {
  * effective due day (and the due day itself, read from `dueDate`). 即办件 (N = 0) get neither: their L2 is
  * the 17:30 check (instant-cases-open).
  */
-export function computeMarks(cal: WorkCalendar, d: ClockFields, platformDue: LocalDate | null, r: MarkRule): Marks {
+export function computeMarks(
+  cal: WorkCalendar,
+  d: ClockFields,
+  platformDue: LocalDate | null,
+  r: MarkRule,
+  instantCase = false,
+): Marks {
   const workdays = d.amount + d.extendedWorkdays;
   const dueDate = platformDue && platformDue < d.dueDate ? platformDue : d.dueDate;
-  const instant = workdays === 0;
+  const instant = instantCase || workdays === 0;
   const d0 = localDate(d.startAt);
   let l2Date: LocalDate | null = null;
   if (!instant && r.l2WorkdaysBefore > 0) {
@@ -89,16 +96,16 @@ export async function storeMarks(
   now: Date,
   d: Deadline,
   r: MarkRule,
-  platformDue?: LocalDate | null,
+  opts: { platformDue?: LocalDate | null; instant?: boolean } = {},
 ): Promise<CaseClock> {
   const old = await m.findOne(CaseClock, { where: { deadlineId: d.id } });
-  const platformDueDate = platformDue === undefined ? (old?.platformDueDate ?? null) : platformDue;
+  const platformDueDate = opts.platformDue === undefined ? (old?.platformDueDate ?? null) : opts.platformDue;
   const row = {
     deadlineId: d.id,
     caseNo: d.subjectId,
     deadlineVersion: d.version,
     rule: ruleKey(r),
-    ...computeMarks(cal, d, platformDueDate, r),
+    ...computeMarks(cal, d, platformDueDate, r, opts.instant ?? old?.instant ?? false),
     botDueDate: d.dueDate,
     platformDueDate,
     live: d.status !== 'closed',
@@ -131,7 +138,12 @@ export async function syncCaseClocks(m: EntityManager, cal: WorkCalendar, now: D
       .createQueryBuilder(Deadline, 'd')
       .where('d.id IN (:...ids)', { ids: ids.slice(i, i + 500) })
       .getMany();
-    for (const d of rows) await storeMarks(m, cal, now, d, r);
+    const cases = await m.find(ServiceCase, { where: { no: In(rows.map((d) => d.subjectId)) } });
+    const byNo = new Map(cases.map((c) => [c.no, c]));
+    for (const d of rows) {
+      const c = byNo.get(d.subjectId);
+      await storeMarks(m, cal, now, d, r, { platformDue: c?.platformDueDate ?? null, instant: c?.type === '即办' });
+    }
   }
   return ids.length;
 }

@@ -61,8 +61,10 @@ async function sendPersonal(ctx: Ctx, c: Candidate, info: CaseInfo | undefined, 
 
 /** One line of the L3 digest and of 口头通报 section 三 (no staff names there, D41). */
 export function overdueLine(cal: WorkCalendar, c: CaseClock, i: CaseInfo | undefined, today: LocalDate): string {
-  return `${c.caseNo} ${i?.departmentCode ?? ''} ${i?.item ?? ''}`.replace(/\s+/g, ' ').trim() +
-    ` 超期${overdueWorkdays(cal, c.dueDate, today)}个工作日（到期 ${cnDate(c.dueDate)}）`;
+  return (
+    `${c.caseNo} ${i?.departmentCode ?? ''} ${i?.item ?? ''}`.replace(/\s+/g, ' ').trim() +
+    ` 超期${overdueWorkdays(cal, c.dueDate, today)}个工作日（到期 ${cnDate(c.dueDate)}）`
+  );
 }
 
 export async function remindCases(ctx: Ctx): Promise<CaseReminderCounts> {
@@ -85,7 +87,9 @@ export async function remindCases(ctx: Ctx): Promise<CaseReminderCounts> {
   }
   counts.l3 = overdue.length;
   if (overdue.length === 0) return counts;
-  overdue.sort((a, b) => a.clock.dueDate.localeCompare(b.clock.dueDate) || a.clock.caseNo.localeCompare(b.clock.caseNo));
+  overdue.sort(
+    (a, b) => a.clock.dueDate.localeCompare(b.clock.dueDate) || a.clock.caseNo.localeCompare(b.clock.caseNo),
+  );
   const lines = await Promise.all(
     overdue.map(async (c, n) => {
       const i = infos.get(c.clock.caseNo);

@@ -34,10 +34,7 @@ export async function reminderCandidates(
     .addSelect(['d.status AS d_status', 'd.version AS d_version'])
     .where(
       new Brackets((w) =>
-        w
-          .where('c.l1Date = :today')
-          .orWhere('c.l2Date = :today')
-          .orWhere('(c.live = :live AND c.dueDate <= :today)'),
+        w.where('c.l1Date = :today').orWhere('c.l2Date = :today').orWhere('(c.live = :live AND c.dueDate <= :today)'),
       ),
     )
     .setParameters({ today, live: true })
@@ -61,7 +58,10 @@ export async function reminderCandidates(
 }
 
 /** The level due on `today` at 09:00, if any. 即办件 get L2 at 17:30 instead (instant-cases-open). */
-export function levelOn(c: Pick<CaseClock, 'l1Date' | 'l2Date' | 'dueDate' | 'instant'>, today: LocalDate): Level | null {
+export function levelOn(
+  c: Pick<CaseClock, 'l1Date' | 'l2Date' | 'dueDate' | 'instant'>,
+  today: LocalDate,
+): Level | null {
   if (c.dueDate < today) return 'L3';
   if (c.instant) return null;
   if (c.dueDate === today || c.l2Date === today) return 'L2';
