@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CaseClock } from '../../entities/case-clock';
+import { Notice } from '../../entities/notice';
+import { closeDeadline } from '../../src/calendar/deadlines';
 import { type TestBot, startTestBot } from '../helpers/bot';
 import { acceptCase, pauseCase } from './cases-clock-helpers';
 
@@ -118,5 +120,32 @@ describe('CAS-18 三级提醒', () => {
     expect(
       mentions(await t.groupTexts('G-OFFICE'), 'AJ2025-00005 GA 居住证签注 超期1个工作日（到期 3月12日）'),
     ).toHaveLength(1);
+  });
+
+  it('CAS-18 / BRF-02 L3 cases fill 口头通报 section 三 and its card count; a case closed drops out', async () => {
+    t = await startTestBot({ now: '2025-03-10T10:00:00+08:00' });
+    await acceptCase(t, { no: 'AJ2025-00006', limitWd: 5, acceptedAt: '2025-03-10T10:00:00+08:00' });
+    const id = await acceptCase(t, {
+      no: 'AJ2025-00007',
+      limitWd: 5,
+      dept: 'SB',
+      handler: 'wujing',
+      item: '养老保险关系转移',
+      acceptedAt: '2025-03-11T10:00:00+08:00',
+    });
+    const notice = (day: string) => t.bot.deps.db.manager.findOneByOrFail(Notice, { periodKey: `口头:${day}` });
+    await t.runJob('oral-notice-draft', '2025-03-17T07:45:00+08:00');
+    expect((await notice('2025-03-17')).text).toContain('三、超期办件：无');
+    await t.runJob('oral-notice-draft', '2025-03-19T07:45:00+08:00');
+    const text = (await notice('2025-03-19')).text;
+    expect(text).toContain(
+      '三、超期办件（2）：AJ2025-00006 GA 户籍迁入 超期2个工作日（到期 3月17日）；AJ2025-00007 SB 养老保险关系转移 超期1个工作日（到期 3月18日）',
+    );
+    expect(text).not.toContain('李四');
+    const fields = t.cardsTo('liu').at(-1)!.card!.horizontal_content_list as { keyname: string; value: string }[];
+    expect(fields.find((f) => f.keyname === 'CAS L3')!.value).toBe('2');
+    await t.bot.deps.db.tx((m) => closeDeadline(m, new Date('2025-03-19T15:00:00+08:00'), 'test', id, '办结'));
+    await t.runJob('oral-notice-draft', '2025-03-20T07:45:00+08:00');
+    expect((await notice('2025-03-20')).text).toContain('三、超期办件（1）：AJ2025-00006 GA 户籍迁入 超期3个工作日');
   });
 });
