@@ -33,6 +33,9 @@ type ClockFields = Pick<Deadline, 'startAt' | 'amount' | 'extendedWorkdays' | 'p
 /** The kth counted WD after D0 (days inside a completed pause skipped), or null past a year of search. */
 function countedWorkday(cal: WorkCalendar, d: ClockFields, k: number): LocalDate | null {
   const d0 = localDate(d.startAt);
+  if (!d.pauses?.length && cal.isConfirmed(d0) && cal.isConfirmed(addDays(d0, 2 * k + 30))) {
+    return cal.addWorkdays(d0, k);
+  }
   const paused = (day: LocalDate) => (d.pauses ?? []).some((p) => day >= p.from && day <= p.to);
   let n = 0;
   for (let day = addDays(d0, 1), i = 0; i < 800; day = addDays(day, 1), i++) {
@@ -89,36 +92,60 @@ export function computeMarks(
   return { workdays, instant, l1Date, l2Date, dueDate };
 }
 
-/** Write the marks of one deadline version (insert or overwrite), keeping the platform's 到期日. */
-export async function storeMarks(
-  m: EntityManager,
-  cal: WorkCalendar,
-  now: Date,
-  d: Deadline,
-  r: MarkRule,
-  opts: { platformDue?: LocalDate | null; instant?: boolean } = {},
-): Promise<CaseClock> {
-  const old = await m.findOne(CaseClock, { where: { deadlineId: d.id } });
-  const platformDueDate = opts.platformDue === undefined ? (old?.platformDueDate ?? null) : opts.platformDue;
-  const row = {
+function markRow(cal: WorkCalendar, now: Date, d: Deadline, r: MarkRule, platformDue: LocalDate | null, instant: boolean) {
+  return {
     deadlineId: d.id,
     caseNo: d.subjectId,
     deadlineVersion: d.version,
     rule: ruleKey(r),
-    ...computeMarks(cal, d, platformDueDate, r, opts.instant ?? old?.instant ?? false),
+    ...computeMarks(cal, d, platformDue, r, instant),
     botDueDate: d.dueDate,
-    platformDueDate,
+    platformDueDate: platformDue,
     live: d.status !== 'closed',
     syncedAt: now,
   };
-  if (old) await m.update(CaseClock, { id: old.id }, row);
-  else await insertRows(m, CaseClock, row);
-  return Object.assign(old ?? new CaseClock(), row);
+}
+
+/**
+ * Write the marks of these deadline versions (insert or overwrite) from their cases' 到期日 and 件类型: one read
+ * of the existing rows and one multi-row insert per chunk, so the first scan after a bulk import stays fast.
+ */
+export async function storeMarks(
+  m: EntityManager,
+  cal: WorkCalendar,
+  now: Date,
+  deadlines: Deadline[],
+  r: MarkRule,
+): Promise<void> {
+  for (let i = 0; i < deadlines.length; i += 500) {
+    const chunk = deadlines.slice(i, i + 500);
+    const ids = chunk.map((d) => d.id);
+    const cases = await m.find(ServiceCase, {
+      where: { no: In(chunk.map((d) => d.subjectId)) },
+      select: { no: true, type: true, platformDueDate: true },
+    });
+    const byNo = new Map(cases.map((c) => [c.no, c]));
+    const old = new Map(
+      (await m.find(CaseClock, { where: { deadlineId: In(ids) }, select: { id: true, deadlineId: true } })).map(
+        (c) => [c.deadlineId, c.id],
+      ),
+    );
+    const fresh = [];
+    for (const d of chunk) {
+      const c = byNo.get(d.subjectId);
+      const row = markRow(cal, now, d, r, c?.platformDueDate ?? null, c?.type === '即办');
+      const id = old.get(d.id);
+      if (id === undefined) fresh.push(row);
+      else await m.update(CaseClock, { id }, row);
+    }
+    for (let j = 0; j < fresh.length; j += 100) await insertRows(m, CaseClock, fresh.slice(j, j + 100));
+  }
 }
 
 /**
  * Bring every running case clock's marks up to its current version (a 中止/恢复, 延期, 补正 restart or a
- * calendar recompute bumps the version, D16) or to changed settings. Returns how many rows were rewritten.
+ * calendar recompute bumps the version, D16) or to changed settings; a platform import rewrites the marks of
+ * the cases whose 到期日 it changed itself. Returns how many rows were rewritten.
  */
 export async function syncCaseClocks(m: EntityManager, cal: WorkCalendar, now: Date, r: MarkRule): Promise<number> {
   const stale = await m
@@ -134,16 +161,8 @@ export async function syncCaseClocks(m: EntityManager, cal: WorkCalendar, now: D
     .getRawMany<{ id: number }>();
   const ids = stale.map((s) => Number(s.id));
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await m
-      .createQueryBuilder(Deadline, 'd')
-      .where('d.id IN (:...ids)', { ids: ids.slice(i, i + 500) })
-      .getMany();
-    const cases = await m.find(ServiceCase, { where: { no: In(rows.map((d) => d.subjectId)) } });
-    const byNo = new Map(cases.map((c) => [c.no, c]));
-    for (const d of rows) {
-      const c = byNo.get(d.subjectId);
-      await storeMarks(m, cal, now, d, r, { platformDue: c?.platformDueDate ?? null, instant: c?.type === '即办' });
-    }
+    const rows = await m.find(Deadline, { where: { id: In(ids.slice(i, i + 500)) } });
+    await storeMarks(m, cal, now, rows, r);
   }
   return ids.length;
 }

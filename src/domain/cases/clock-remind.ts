@@ -3,13 +3,14 @@ import { CaseClock } from '../../../entities/case-clock';
 import { Deadline } from '../../../entities/deadline';
 import { Department } from '../../../entities/department';
 import type { Ctx } from '../../kernel/ctx';
-import { personName, usersWithRole } from '../../kernel/directory';
+import { usersWithRole } from '../../kernel/directory';
+import { Person } from '../../../entities/person';
 import { addDays, cnDate, type LocalDate, localDate } from '../../kernel/time';
 import type { WorkCalendar } from '../../kernel/work-calendar';
 import { type CaseInfo, caseInfos } from './clock-cases';
 import { claimDeadlineReminder } from '../../calendar/deadline-reminders';
 import { markRule, syncCaseClocks } from './clock-marks';
-import { type Candidate, claimLevel, digestKey, reminderCandidates } from './clock-scan';
+import { type Candidate, claimLevel, digestKey, reminderCandidates, unclaimed } from './clock-scan';
 
 // case-reminders (09:00 each WD, CAS-18, OPEN #46): L1 → 承办人; L2 → 承办人 + 首席代表; L3 → ONE digest to
 // G-OFFICE and each 分管领导 (`supervisor`) listing every case overdue today. instant-cases-open (17:30): a
@@ -29,8 +30,9 @@ export function overdueWorkdays(cal: WorkCalendar, due: LocalDate, today: LocalD
   return n;
 }
 
-export async function chiefOf(ctx: Ctx, code: string | null): Promise<string | null> {
-  return code ? ((await ctx.m.findOne(Department, { where: { code } }))?.chiefRep ?? null) : null;
+/** Department code → 首席代表 (DIR-03), read once per run. */
+async function chiefs(ctx: Ctx): Promise<Map<string, string | null>> {
+  return new Map((await ctx.m.find(Department)).map((d) => [d.code, d.chiefRep]));
 }
 
 const label = (i: CaseInfo | undefined, no: string) => `${no}${i?.item ? `（${i.item}）` : ''}`;
@@ -45,11 +47,17 @@ function personalText(lv: 'L1' | 'L2', c: CaseClock, i: CaseInfo | undefined, to
     : `⏰ ${what} ${label(i, c.caseNo)}将于 ${cnDate(c.dueDate)} 到期（L2），请抓紧办结`;
 }
 
-async function sendPersonal(ctx: Ctx, c: Candidate, info: CaseInfo | undefined, atClose = false): Promise<void> {
+async function sendPersonal(
+  ctx: Ctx,
+  c: Candidate,
+  info: CaseInfo | undefined,
+  chief: Map<string, string | null>,
+  atClose = false,
+): Promise<void> {
   const today = localDate(ctx.now);
   const lv = c.level === 'L1' ? 'L1' : 'L2';
   const to = [info?.handler ?? null];
-  if (lv === 'L2') to.push(await chiefOf(ctx, info?.departmentCode ?? null));
+  if (lv === 'L2') to.push(chief.get(info?.departmentCode ?? '') ?? null);
   const users = [...new Set(to.filter((x): x is string => !!x))];
   if (users.length === 0) return;
   await ctx.send(
@@ -76,13 +84,14 @@ export async function remindCases(ctx: Ctx): Promise<CaseReminderCounts> {
   );
   const counts: CaseReminderCounts = { synced, l1: 0, l2: 0, l3: 0 };
   const overdue: Candidate[] = [];
-  for (const c of candidates) {
+  const chief = await chiefs(ctx);
+  for (const c of await unclaimed(ctx.m, today, candidates)) {
     if (!(await claimLevel(ctx.m, ctx.now, c))) continue;
     if (c.level === 'L3') {
       overdue.push(c);
       continue;
     }
-    await sendPersonal(ctx, c, infos.get(c.clock.caseNo));
+    await sendPersonal(ctx, c, infos.get(c.clock.caseNo), chief);
     counts[c.level === 'L1' ? 'l1' : 'l2']++;
   }
   counts.l3 = overdue.length;
@@ -90,13 +99,16 @@ export async function remindCases(ctx: Ctx): Promise<CaseReminderCounts> {
   overdue.sort(
     (a, b) => a.clock.dueDate.localeCompare(b.clock.dueDate) || a.clock.caseNo.localeCompare(b.clock.caseNo),
   );
-  const lines = await Promise.all(
-    overdue.map(async (c, n) => {
-      const i = infos.get(c.clock.caseNo);
-      const who = i?.handler ? `｜承办 ${await personName(ctx.m, i.handler)}` : '';
-      return `${n + 1}. ${overdueLine(ctx.deps.calendar, c.clock, i, today)}${who}`;
-    }),
-  );
+  const handlers = [...new Set(overdue.map((c) => infos.get(c.clock.caseNo)?.handler).filter((x): x is string => !!x))];
+  const names = new Map<string, string>();
+  for (let i = 0; i < handlers.length; i += 500)
+    for (const p of await ctx.m.find(Person, { where: { userid: In(handlers.slice(i, i + 500)) } }))
+      names.set(p.userid, p.name);
+  const lines = overdue.map((c, n) => {
+    const i = infos.get(c.clock.caseNo);
+    const who = i?.handler ? `｜承办 ${names.get(i.handler) ?? i.handler}` : '';
+    return `${n + 1}. ${overdueLine(ctx.deps.calendar, c.clock, i, today)}${who}`;
+  });
   const text = [`🔴 办件超期（L3）${cnDate(today)}：${overdue.length} 件`, ...lines].join('\n');
   const key = `case-l3:${today}:${digestKey(overdue.map((c) => c.deadline.id))}`;
   await ctx.send({ group: 'G-OFFICE' }, { text }, `${key}:office`);
@@ -123,12 +135,13 @@ export async function remindInstantCases(ctx: Ctx): Promise<{ l2: number }> {
     rows.map((c) => c.caseNo),
   );
   let l2 = 0;
+  const chief = await chiefs(ctx);
   const deadlines = await ctx.m.find(Deadline, { where: { id: In(rows.map((r) => r.deadlineId)) } });
   for (const clock of rows) {
     const deadline = deadlines.find((d) => d.id === clock.deadlineId)!;
     const c: Candidate = { clock, deadline, level: 'L2' };
     if (!(await claimDeadlineReminder(ctx.m, ctx.now, deadline, 'L2', today))) continue;
-    await sendPersonal(ctx, c, infos.get(clock.caseNo), true);
+    await sendPersonal(ctx, c, infos.get(clock.caseNo), chief, true);
     l2++;
   }
   return { l2 };

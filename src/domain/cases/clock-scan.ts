@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Brackets, type EntityManager } from 'typeorm';
+import { Brackets, type EntityManager, In } from 'typeorm';
+import { ReminderLog } from '../../../entities/reminder-log';
 import { CaseClock } from '../../../entities/case-clock';
 import { Deadline } from '../../../entities/deadline';
 import { claimDeadlineReminder } from '../../calendar/deadline-reminders';
@@ -66,6 +67,22 @@ export function levelOn(
   if (c.instant) return null;
   if (c.dueDate === today || c.l2Date === today) return 'L2';
   return c.l1Date === today ? 'L1' : null;
+}
+
+/**
+ * Drop the candidates already reminded today for their version (one indexed read per 500, so a re-run costs a
+ * query rather than a failed insert per case); the rest are still claimed one by one (claimLevel).
+ */
+export async function unclaimed(m: EntityManager, today: LocalDate, list: Candidate[]): Promise<Candidate[]> {
+  const done = new Set<string>();
+  for (let i = 0; i < list.length; i += 500) {
+    const rows = await m.find(ReminderLog, {
+      where: { subject: In(list.slice(i, i + 500).map((c) => `deadline:${c.deadline.id}`)), occurrence: today },
+      select: { subject: true, kind: true, deadlineVersion: true },
+    });
+    for (const r of rows) done.add(`${r.subject}|${r.kind}|${r.deadlineVersion}`);
+  }
+  return list.filter((c) => !done.has(`deadline:${c.deadline.id}|${c.level}|${c.deadline.version}`));
 }
 
 /** Claim one candidate's reminder for today; false if it was already sent for this version and WD. */
