@@ -33,6 +33,7 @@ import { inspectionLedger, noticeLedger, talkLedger } from './domain/briefings/l
 import { SETTINGS } from './settings/table';
 import type { RecordKind } from './kernel/record-kind';
 import type { MonthlyReportProvider } from './kernel/report-provider';
+import { CASE_OVERDUE_REPORT } from './domain/cases/overdue-report';
 import {
   deductionRecord,
   deviceTaskRecord,
@@ -110,7 +111,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
 ];
 
 /** monthly-batch section 六 (D92): each domain's monthly figure, to G-OFFICE and each 首席代表 its own line. */
-export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [];
+export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [CASE_OVERDUE_REPORT];
 
 export const TABLES: Tables = {
   commands: COMMANDS,
