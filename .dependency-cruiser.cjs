@@ -1,6 +1,6 @@
 // The layers (docs/decisions.md D3), top to bottom; a module may import its own layer or any layer below it:
 //   adapters and workers (src/http, src/chat, src/cli*, src/app, src/main, composition roots, scheduler, sender) → commands/, jobs/ → src/domain
-//   → engines (src/approvals, src/calendar, src/settings, src/reports, src/directory) → src/kernel
+//   → engines (src/approvals, src/calendar, src/settings, src/reports, src/directory, src/importer) → src/kernel
 //   → storage and protocol (src/outbox, src/wecom, src/db, src/config, src/metrics, src/migrations) → entities/
 // Only the composition roots (src/app.ts, src/cli.ts, src/compose.ts, src/tables.ts, src/docs) import
 // commands/ and jobs/. No runtime import cycle anywhere. `npm test` runs this check (test/unit/architecture.test.ts).
@@ -10,7 +10,7 @@ const ADAPTERS =
 const ROOTS = '^src/(app|cli|compose|tables|main)\\.ts$|^src/docs/';
 const ROWS = '^(commands|jobs)/';
 const DOMAIN = '^src/domain/';
-const ENGINES = '^src/(approvals|calendar|settings|reports|directory)/';
+const ENGINES = '^src/(approvals|calendar|settings|reports|directory|importer)/';
 const KERNEL = '^src/kernel/';
 const STORAGE = '^src/(outbox|wecom|migrations)/(?!sender\\.ts$)|^src/(db|config|metrics)\\.ts$';
 

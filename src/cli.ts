@@ -13,6 +13,7 @@ import { loadDemoDirectory } from './directory/demo';
 import { runExportCli } from './cli-export';
 import { runExportFormCli } from './cli-export-form';
 import { runBackupCli } from './cli-backup';
+import { runImportCli } from './cli-import';
 
 // `npm run cli -- <command>` (architecture "CLI"): migrate · directory import/export · calendar import ·
 // job run/list · export · export-form · sandbox seed. Exit code 0 on success, 1 on failure, 2 on usage errors.
@@ -21,6 +22,7 @@ const USAGE = `用法 / usage: npm run cli -- <command>
   migrate                                  run pending migrations
   directory import <file> [--dry-run]      import departments/windows/people/groups (json|csv|xlsx)
   directory export <file.json|xlsx>        export the directory
+  import <kind> <file> [--dry-run]         import a table (csv|xlsx): kinds listed by "import" alone
   calendar import <file.json>              load a year's official holiday schedule (DIR-13)
   job list                                 every job, its cron, next fire time, last outcome
   job run <name> [--at <ISO>] [--force]    run one job as if the clock read --at
@@ -71,6 +73,7 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     if (cmd === 'job') return await runJobCli(sub, rest, deps);
     if (cmd === 'export') return await runExportCli([sub, ...rest], deps);
+    if (cmd === 'import') return await runImportCli([sub, ...rest].filter(Boolean), deps);
     if (cmd === 'export-form') return await runExportFormCli([sub, ...rest], deps);
     if (cmd === 'sandbox' && sub === 'seed') {
       // D35: demo people never enter a real database (openDb already refused a real-marked one in sandbox mode).

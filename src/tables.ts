@@ -34,6 +34,8 @@ import { SETTINGS } from './settings/table';
 import type { RecordKind } from './kernel/record-kind';
 import type { MonthlyReportProvider } from './kernel/report-provider';
 import { CASE_OVERDUE_REPORT } from './domain/cases/overdue-report';
+import type { ImportKind } from './kernel/import-kind';
+import { importFileHook } from './importer/slot';
 import {
   deductionRecord,
   deviceTaskRecord,
@@ -89,6 +91,7 @@ export const FORMS: readonly FormDef[] = [
 /** Domain reactions to a photo or file sent into an open attachment slot (D6). */
 export const ATTACHMENT_HOOKS: readonly AttachmentHook[] = [
   claimSignatureHook, // LST-08: the claimant's signature photo releases a lost item
+  importFileHook, // D94: the CSV/XLSX sent after `<领域> 导入` is imported (all or nothing)
 ];
 
 /** Every numbered record (`记录 历史`, `记录 更正`): its prefix, correctable fields and REC-06 lock. */
@@ -110,6 +113,9 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   measureRecord, // WX
 ];
 
+/** Chat-file and CLI imports (D94): each kind's columns, checks and write step. */
+export const IMPORT_KINDS: readonly ImportKind<unknown>[] = [];
+
 /** monthly-batch section 六 (D92): each domain's monthly figure, to G-OFFICE and each 首席代表 its own line. */
 export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [CASE_OVERDUE_REPORT];
 
@@ -124,5 +130,6 @@ export const TABLES: Tables = {
   attachmentHooks: ATTACHMENT_HOOKS,
   settings: SETTINGS,
   recordKinds: RECORD_KINDS,
+  imports: IMPORT_KINDS,
   monthlyReports: MONTHLY_REPORTS,
 };

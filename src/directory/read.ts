@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import ExcelJS from 'exceljs';
 import { FIELDS, IGNORED_HEADERS, KEY_PATH, LISTS, listCn, listNamed, pathOfHeader, type ListName } from './fields';
 import { jsonAt, type RawRow } from './schema';
+import { decodeText as decode, parseCsv, readXlsxSheets, type Cell } from '../kernel/table-file';
 
 // `directory import <file…>` readers. Every reader yields the same flat rows with their
 // location, so validation and error messages are format-independent.
@@ -70,55 +70,6 @@ export function fromJson(doc: unknown, source = 'JSON'): RawDirectory {
   return raw;
 }
 
-/** RFC 4180 records with the line each starts on (quoted cells may span lines). */
-export function parseCsv(text: string): { line: number; cells: string[] }[] {
-  const out: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      cells.push(cell);
-      if (cells.some((c) => c !== '')) out.push({ line: start, cells });
-      cells = [];
-      cell = '';
-      start = ++line;
-    } else cell += ch;
-  }
-  cells.push(cell);
-  if (cells.some((c) => c !== '')) out.push({ line: start, cells });
-  return out;
-}
-
-/** Excel on Chinese Windows saves CSV as GB18030; anything that is not valid UTF-8 is read that way. */
-function decode(buf: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    return new TextDecoder('gb18030').decode(buf);
-  }
-}
-
-type Cell = string | number | boolean | Date | null | undefined;
-
 /** Keep the data columns of a header row (by index); reports columns no list (or not this list) knows. */
 function mapHeaders(
   list: ListName | undefined,
@@ -180,41 +131,24 @@ export function readCsvText(text: string, file: string, into = emptyRaw(file)): 
   return into;
 }
 
-function cellValue(v: ExcelJS.CellValue): Cell {
-  if (v == null || typeof v !== 'object' || v instanceof Date) return v;
-  if ('richText' in v) return v.richText.map((t) => t.text).join('');
-  if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : v.hyperlink;
-  if ('result' in v) return cellValue(v.result ?? null);
-  if ('error' in v) return String(v.error);
-  return String(v);
-}
-
 export async function readXlsx(path: string, into = emptyRaw(path)): Promise<RawDirectory> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  wb.eachSheet((ws) => {
+  for (const ws of await readXlsxSheets(await readFile(path))) {
     const list = listNamed(ws.name);
     if (!list) {
       if (!IGNORED_HEADERS.includes(ws.name.trim().toLowerCase()) && ws.name.trim() !== '说明') {
         into.errors.push(`${basename(path)}：未知工作表“${ws.name}”（应为 部门/窗口/人员/群）`);
       }
-      return;
+      continue;
     }
-    const headerCells: string[] = [];
-    ws.getRow(1).eachCell({ includeEmpty: true }, (c, col) => (headerCells[col] = String(cellValue(c.value) ?? '')));
-    const headers = mapHeaders(
-      list,
-      Array.from(headerCells, (h) => h ?? ''),
-      ws.name,
-      into.errors,
-    );
-    for (let n = 2; n <= ws.rowCount; n++) {
-      const cells: Cell[] = [];
-      ws.getRow(n).eachCell({ includeEmpty: false }, (c, col) => (cells[col] = cellValue(c.value)));
-      const data = rowOf(list, headers, cells);
-      if (data) into.rows[list].push({ at: `${ws.name} 第${n}行`, data });
+    const [head, ...records] = ws.rows[0]?.line === 1 ? ws.rows : [undefined, ...ws.rows];
+    const headerCells = Array.from(head?.cells ?? [], (c) => String(c ?? ''));
+    const headers = mapHeaders(list, headerCells, ws.name, into.errors);
+    for (const r of records) {
+      if (!r) continue;
+      const data = rowOf(list, headers, r.cells);
+      if (data) into.rows[list].push({ at: `${ws.name} 第${r.line}行`, data });
     }
-  });
+  }
   return into;
 }
 

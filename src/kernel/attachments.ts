@@ -52,9 +52,13 @@ function looksLikeText(buf: Buffer): boolean {
  * The media type to store, or undefined when the file is not one we accept: the declared type must be known
  * exactly and the content must start the way that type does (octet-stream: the first type whose bytes match).
  */
-export function acceptedType(declared: string, buf: Buffer): string | undefined {
+export function acceptedType(declared: string, buf: Buffer, fileName = ''): string | undefined {
   const type = declared.split(';')[0].trim().toLowerCase();
   if (type === 'text/plain') return looksLikeText(buf) ? type : undefined;
+  // D94: a 考勤/办件 table saved by Excel may be GB18030, so a CSV is any text without NUL bytes; WeCom often
+  // declares a downloaded file octet-stream, which is a CSV only when its name says so.
+  const csv = type === 'text/csv' || (type === 'application/octet-stream' && /\.csv$/i.test(fileName));
+  if (csv) return buf.subarray(0, 8192).includes(0) ? undefined : 'text/csv';
   if (type === 'application/octet-stream')
     return Object.keys(MAGIC).find((t) => MAGIC[t].some((m) => startsWith(buf, m)));
   const magic = MAGIC[type];
@@ -70,7 +74,15 @@ export function acceptedType(declared: string, buf: Buffer): string | undefined 
 export interface AttachmentHook {
   ownerType: string;
   purpose: string;
-  afterAttach(ctx: Ctx, ownerId: string, attachment: { id: number; sha256: string }): Promise<void>;
+  /** A one-line reason to refuse the file before it is stored (e.g. a .doc sent for an import), or null. */
+  refuse?(media: FetchedMedia, type: string): string | null;
+  /** The hook replies itself, so the generic “已收到” line is not sent. */
+  quiet?: true;
+  afterAttach(
+    ctx: Ctx,
+    ownerId: string,
+    attachment: { id: number; sha256: string; mediaType: string; fileName?: string },
+  ): Promise<void>;
 }
 
 /** Open the sender's attachment slot: their next photo/file within 10 minutes belongs to this record. */
@@ -130,7 +142,15 @@ export async function receiveMedia(ctx: Ctx, media: FetchedMedia | undefined): P
     await ctx.reply(`文件过大（${Math.ceil(media.buffer.length / 1048576)}MB），上限 20MB。`);
     return;
   }
-  const type = acceptedType(media.contentType, media.buffer);
+  const type = acceptedType(media.contentType, media.buffer, media.filename);
+  const hooks = ctx.deps.tables.attachmentHooks.filter(
+    (h) => h.ownerType === slot.ownerType && h.purpose === slot.purpose,
+  );
+  const refusal = type && hooks.map((h) => h.refuse?.(media, type) ?? null).find((r) => r !== null);
+  if (refusal) {
+    await ctx.reply(refusal);
+    return;
+  }
   if (!type) {
     const declared = media.contentType.split(';')[0].trim().slice(0, 64);
     await ctx.reply(`不支持的文件类型（${declared}，或内容与类型不符），请发送图片、PDF 或 Office 文件。`);
@@ -156,12 +176,11 @@ export async function receiveMedia(ctx: Ctx, media: FetchedMedia | undefined): P
     size: media.buffer.length,
   });
   const count = await ctx.m.count(Attachment, { where: { ownerType: slot.ownerType, ownerId: slot.ownerId } });
-  await ctx.reply(`✅ 已收到${slot.purpose}（${slot.ownerId}，共${count}份）`);
+  if (!hooks.some((h) => h.quiet)) await ctx.reply(`✅ 已收到${slot.purpose}（${slot.ownerId}，共${count}份）`);
   const stored = await ctx.m.findOneOrFail(Attachment, {
     where: { ownerType: slot.ownerType, ownerId: slot.ownerId, sha256 },
     order: { id: 'DESC' },
   });
-  for (const hook of ctx.deps.tables.attachmentHooks)
-    if (hook.ownerType === slot.ownerType && hook.purpose === slot.purpose)
-      await hook.afterAttach(ctx, slot.ownerId, { id: stored.id, sha256 });
+  for (const hook of hooks)
+    await hook.afterAttach(ctx, slot.ownerId, { id: stored.id, sha256, mediaType: type, fileName: media.filename });
 }

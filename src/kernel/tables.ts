@@ -3,6 +3,7 @@ import type { AttachmentHook } from './attachments';
 import type { CardAction, TextInterceptor } from './card';
 import type { CommandDef } from './command';
 import type { FormDef } from './forms';
+import type { ImportKind } from './import-kind';
 import type { JobDef } from './job';
 import type { Ledger } from './ledger';
 import type { RecordKind } from './record-kind';
@@ -35,6 +36,8 @@ export interface Tables {
   settings: Readonly<Record<string, SettingDef>>;
   /** Every numbered record: `记录 历史` / `记录 更正` (REC-02, REC-06, REC-09). */
   recordKinds: readonly RecordKind[];
+  /** Chat-file and CLI imports (D94): `<领域> 导入` + file, `cli import <name>`. */
+  imports: readonly ImportKind<unknown>[];
   /** monthly-batch section 六: one line per domain figure (D92). */
   monthlyReports: readonly MonthlyReportProvider[];
 }
