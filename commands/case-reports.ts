@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { FAULT_PARTIES, listPendingFaults, setCaseFault } from '../src/domain/cases/fault';
 import { overdueRateReply } from '../src/domain/cases/overdue-report';
+import { openImportSlot } from '../src/importer/slot';
 import { defineCommand } from '../src/kernel/command';
 import { monthKey, localDate } from '../src/kernel/time';
 
-// 办件 超期率 (CAS-19, OPEN #45) and 办件 责任 (ACC-08): the cases' reports and fault attribution.
+// 办件 导入 (CAS-02), 办件 超期率 (CAS-19, OPEN #45) and 办件 责任 (ACC-08): the platform mirror, the cases'
+// report and fault attribution.
 
 export const caseOverdueRate = defineCommand({
   name: '办件 超期率',
-  group: '绩效',
+  group: '办件',
   summary: '办件超期率（按月，撤回另计）：大厅管理室/领导看全厅和各部门，首席代表看本部门',
   roles: ['hall_office', 'leader', 'chief_rep'],
   usage: '办件 超期率 [月份]',
@@ -23,7 +25,7 @@ export const caseOverdueRate = defineCommand({
 
 export const caseFault = defineCommand({
   name: '办件 责任',
-  group: '整改问效',
+  group: '办件',
   summary: '综窗办件差错责任认定（审批部门/综窗）；不带编号列出待认定的办件',
   roles: ['hall_office'],
   usage: '办件 责任 [<AJ号> 责任方=审批部门|综窗 说明=…]',
@@ -41,4 +43,16 @@ export const caseFault = defineCommand({
   async handle(ctx, a) {
     await ctx.reply(a.编号 ? await setCaseFault(ctx, a.编号, a.责任方!, a.说明!) : await listPendingFaults(ctx));
   },
+});
+
+export const caseImport = defineCommand({
+  name: '办件 导入',
+  group: '办件',
+  summary: '导入一体化在线政务服务平台的办件导出表（按平台号更新，列出与平台的差异）',
+  roles: ['hall_office'],
+  usage: '办件 导入（随后发送 .xlsx 或 .csv 文件）',
+  examples: ['办件 导入'],
+  rules: ['CAS-02'],
+  args: () => z.object({}),
+  handle: (ctx) => openImportSlot(ctx, 'cases'),
 });

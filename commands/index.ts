@@ -77,7 +77,7 @@ import { windowArrive, windowReclaim, windowResume, windowResumePlan, windowViol
 import { windowStatus } from './window-status';
 import { lostAnnounce, lostNotify, lostRegister, lostReport } from './lost-intake';
 import { lostClaim, lostDestroy, lostList, lostToPolice, lostToStation, lostView } from './lost-release';
-import { caseFault, caseOverdueRate } from './case-reports';
+import { caseFault, caseImport, caseOverdueRate } from './case-reports';
 
 export const COMMANDS: CommandDef[] = [
   // 常用
@@ -223,7 +223,8 @@ export const COMMANDS: CommandDef[] = [
   lostToPolice,
   lostList,
   lostView,
-  // cases: reports and fault attribution (CAS-19, ACC-08)
+  // cases: platform import, reports and fault attribution (CAS-02, CAS-19, ACC-08)
+  caseImport,
   caseOverdueRate,
   caseFault,
 ];

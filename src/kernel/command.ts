@@ -17,6 +17,7 @@ export const GROUPS = [
   '高峰停办',
   '绩效',
   '失物',
+  '办件',
   '日历',
   '设置',
 ] as const;
