@@ -92,7 +92,14 @@ export function computeMarks(
   return { workdays, instant, l1Date, l2Date, dueDate };
 }
 
-function markRow(cal: WorkCalendar, now: Date, d: Deadline, r: MarkRule, platformDue: LocalDate | null, instant: boolean) {
+function markRow(
+  cal: WorkCalendar,
+  now: Date,
+  d: Deadline,
+  r: MarkRule,
+  platformDue: LocalDate | null,
+  instant: boolean,
+) {
   return {
     deadlineId: d.id,
     caseNo: d.subjectId,
@@ -126,9 +133,10 @@ export async function storeMarks(
     });
     const byNo = new Map(cases.map((c) => [c.no, c]));
     const old = new Map(
-      (await m.find(CaseClock, { where: { deadlineId: In(ids) }, select: { id: true, deadlineId: true } })).map(
-        (c) => [c.deadlineId, c.id],
-      ),
+      (await m.find(CaseClock, { where: { deadlineId: In(ids) }, select: { id: true, deadlineId: true } })).map((c) => [
+        c.deadlineId,
+        c.id,
+      ]),
     );
     const fresh = [];
     for (const d of chunk) {

@@ -23,7 +23,11 @@ export interface OverdueRate {
 }
 
 export const effectiveDue = (c: Pick<ServiceCase, 'dueDate' | 'platformDueDate'>): LocalDate | null =>
-  c.dueDate && c.platformDueDate ? (c.platformDueDate < c.dueDate ? c.platformDueDate : c.dueDate) : c.dueDate ?? c.platformDueDate;
+  c.dueDate && c.platformDueDate
+    ? c.platformDueDate < c.dueDate
+      ? c.platformDueDate
+      : c.dueDate
+    : (c.dueDate ?? c.platformDueDate);
 
 const concludedAt = (c: ServiceCase) => c.finishedAt ?? c.closedAt;
 

@@ -15,7 +15,8 @@ export async function hallRateLines(ctx: Ctx, month: string): Promise<string[]> 
   const { last } = monthBounds(`${month}-01`);
   const asOf = today < last ? today : last;
   const total = sumRates(month, rates.values(), asOf);
-  const head = today < last && today.startsWith(month) ? `${monthLabel(month)}（截至${cnDate(today)}）` : monthLabel(month);
+  const head =
+    today < last && today.startsWith(month) ? `${monthLabel(month)}（截至${cnDate(today)}）` : monthLabel(month);
   const depts = [...rates.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([code, r]) => `${code} ${describeRate(r)}`);

@@ -114,7 +114,10 @@ export const platformCasesImport: ImportKind<PlatformRow> = {
           { ...changes, updatedAt: ctx.now, updatedBy: ctx.actor.userid },
         );
         if (affected(res) !== 1) throw new Error(`case ${c.no} changed concurrently`);
-        await ctx.audit('case.platform', 'case', c.no, { from: [c.platformDueDate, c.platformClosedDate], to: [d.due, d.closed] });
+        await ctx.audit('case.platform', 'case', c.no, {
+          from: [c.platformDueDate, c.platformClosedDate],
+          to: [d.due, d.closed],
+        });
         Object.assign(c, changes);
         const dl = c.deadlineId ? await ctx.m.findOne(Deadline, { where: { id: c.deadlineId } }) : null;
         if (dl) moved.push(dl);
@@ -180,4 +183,3 @@ async function createMirror(ctx: Ctx, d: PlatformRow, it: ServiceItem): Promise<
   await ctx.audit('case.import', 'case', no, { platformNo: d.platformNo, due: d.due, closed: d.closed });
   return Object.assign(new ServiceCase(), mirror);
 }
-
