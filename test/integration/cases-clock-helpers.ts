@@ -1,5 +1,5 @@
 import { ServiceCase } from '../../entities/case';
-import { openDeadline, pauseDeadline, resumeDeadline } from '../../src/calendar/deadlines';
+import { closeDeadline, openDeadline, pauseDeadline, resumeDeadline } from '../../src/calendar/deadlines';
 import { CASE_CLOCK_KIND, CASE_SUBJECT } from '../../src/domain/cases/clock-subject';
 import { insertRows } from '../../src/db';
 import type { TestBot } from '../helpers/bot';
@@ -66,4 +66,27 @@ export async function pauseCase(t: TestBot, id: number, from: string, to: string
   const cal = t.bot.deps.calendar;
   await t.bot.deps.db.tx((m) => pauseDeadline(m, new Date(from), 'test', cal, id, new Date(from), '现场踏勘'));
   await t.bot.deps.db.tx((m) => resumeDeadline(m, new Date(to), 'test', cal, id, new Date(to)));
+}
+
+/** 办结 (or 撤回) a case through the entities and close its clock, as the lifecycle commands do. */
+export async function finishCase(
+  t: TestBot,
+  no: string,
+  at: string,
+  status: '已出件' | '已撤回' = '已出件',
+): Promise<void> {
+  const when = new Date(at);
+  await t.bot.deps.db.tx(async (m) => {
+    const c = await m.findOneByOrFail(ServiceCase, { no });
+    await m.update(
+      ServiceCase,
+      { id: c.id },
+      { status, finishedAt: status === '已撤回' ? null : when, closedAt: when, updatedAt: when },
+    );
+    await closeDeadline(m, when, 'test', c.deadlineId!, status);
+  });
+}
+
+export async function setPlatformDue(t: TestBot, no: string, due: string): Promise<void> {
+  await t.bot.deps.db.manager.update(ServiceCase, { no }, { platformDueDate: due });
 }
