@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { ServiceCase } from '../entities/case';
+import { ServiceItem } from '../entities/item';
 import { Deadline } from '../entities/deadline';
 import { createDataSource } from '../ormconfig';
 import { createBot } from '../src/app';
@@ -13,13 +14,18 @@ import { remindCases } from '../src/domain/cases/clock-remind';
 import { reminderCandidates } from '../src/domain/cases/clock-scan';
 import { CASE_CLOCK_KIND, CASE_SUBJECT } from '../src/domain/cases/clock-subject';
 import { loadDemoDirectory } from '../src/directory/demo';
+import { platformCasesImport } from '../src/domain/cases/platform-import';
+import { runImport } from '../src/importer/run';
+import { systemActor } from '../src/kernel/ctx';
+import { makeCtx } from '../src/kernel/make-ctx';
 import { jobCtx } from '../src/kernel/job';
 import { FixedClock, instantAt, localDate } from '../src/kernel/time';
 import { BENCH_CRYPTO } from './crypto';
 
 // `npm run bench` part 3 (CAS-18, D110): the 09:00 case-reminders scan over BENCH_CASES (100,000) open cases,
 // against a baseline measured in the same run — every open case clock loaded and its level computed in memory
-// (how a per-domain scan without stored marks works) — plus the full job (claims + outbox) and a re-run.
+// (how a per-domain scan without stored marks works) — plus the full job (claims + outbox) and a re-run, and
+// 办件 导入 of 10,000 platform rows through the shared importer (D94, D115).
 // `url` = a MariaDB/MySQL server (a fresh schema is made on it); without it, a fresh SQLite file. One JSON line.
 
 const N = Number(process.env.BENCH_CASES ?? 100_000);
@@ -72,14 +78,26 @@ await cal.refresh(db.manager);
 
 // Seed: one deadline + one service_case per case, in multi-row inserts.
 const seedStart = performance.now();
+const starts = new Map<number, Date>();
+const dues = new Map<string, ReturnType<typeof cal.dueAt>>();
+const startOf = (e: number) => {
+  let v = starts.get(e);
+  if (!v) starts.set(e, (v = instantAt(e === 0 ? TODAY : cal.addWorkdays(TODAY, -e), '10:00')));
+  return v;
+};
+const dueOf = (e: number, limit: number) => {
+  let v = dues.get(`${e}/${limit}`);
+  if (!v) dues.set(`${e}/${limit}`, (v = cal.dueAt(startOf(e), limit, 'WD')));
+  return v;
+};
 for (let from = 0; from < N; from += 500) {
   await db.tx(async (m) => {
     const deadlines = [];
     const cases = [];
     for (let i = from; i < Math.min(N, from + 500); i++) {
       const { limit, elapsed } = spec(i);
-      const start = instantAt(elapsed === 0 ? TODAY : cal.addWorkdays(TODAY, -elapsed), '10:00');
-      const due = cal.dueAt(start, limit, 'WD');
+      const start = startOf(elapsed);
+      const due = dueOf(elapsed, limit);
       const no = `AJ2026-${String(i + 1).padStart(6, '0')}`;
       deadlines.push({
         subjectType: CASE_SUBJECT,
@@ -167,11 +185,58 @@ const [naive, baselineMs] = await timed(async () => {
   return due;
 });
 const ctx = { now: clock.now(), deps: bot.deps };
+const [resynced, resyncMs] = await timed(() => db.tx((m) => syncCaseClocks(m, cal, clock.now(), rule)));
 const [scan, scanMs] = await timed(() => db.tx((m) => reminderCandidates(m, ctx, rule)));
 const [sent, jobMs] = await timed(() => db.tx((m) => remindCases(jobCtx(bot.deps, m, clock.now(), 'case-reminders'))));
 const [again, rerunMs] = await timed(() =>
   db.tx((m) => remindCases(jobCtx(bot.deps, m, clock.now(), 'case-reminders'))),
 );
+
+// 办件 导入 of IMPORT_ROWS platform rows (all new, 2 % with a platform 到期日 one WD earlier), then the same file
+// again (writes nothing).
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
+await db.tx(async (m) => {
+  for (const [k, code] of DEPTS.entries())
+    await insertRows(m, ServiceItem, {
+      code: `${code}-BENCH`,
+      name: `${code} 导入事项`,
+      departmentCode: code,
+      promisedLimitWd: LIMITS[k],
+      legalLimitWd: 120,
+      instant: false,
+      inZongchuang: false,
+      fullyOnline: false,
+      status: '在用',
+      createdAt: clock.now(),
+      updatedAt: clock.now(),
+      updatedBy: 'bench',
+    });
+});
+const csv = ['平台号,事项编码,申请人,受理日期,到期日,办结日期'];
+for (let i = 0; i < IMPORT_ROWS; i++) {
+  const k = i % DEPTS.length;
+  const e = (i * 31) % 40;
+  const due = dueOf(e, LIMITS[k]).date;
+  const platformDue = i % 50 === 0 ? cal.previousWorkday(due) : due;
+  const closed = i % 3 === 0 && e > 2 ? cal.addWorkdays(localDate(startOf(e)), 1) : '';
+  csv.push(
+    `P${String(i).padStart(8, '0')},${DEPTS[k]}-BENCH,申请人${i},${localDate(startOf(e))},${platformDue},${closed}`,
+  );
+}
+const file = { name: 'platform.csv', bytes: Buffer.from(csv.join('\n')) };
+const importOnce = () =>
+  db.tx(async (m) => {
+    const out = await runImport(
+      makeCtx(bot.deps, m, clock.now(), systemActor('bench'), 'bench'),
+      platformCasesImport,
+      file,
+    );
+    if (!out.ok) throw new Error(out.errors.slice(0, 3).join('; '));
+    return out.result!;
+  });
+const [imported, importMs] = await timed(importOnce);
+const [reimported, reimportMs] = await timed(importOnce);
+
 console.log(
   JSON.stringify({
     cases: N,
@@ -181,13 +246,20 @@ console.log(
     buildMs: Math.round(buildMs),
     baselineMs: Math.round(baselineMs),
     baselineDue: naive,
+    resynced,
+    resyncMs: Math.round(resyncMs),
     scanMs: Math.round(scanMs),
-    resynced: scan.synced,
     candidates: scan.candidates.length,
     jobMs: Math.round(jobMs),
     sent: { l1: sent.l1, l2: sent.l2, l3: sent.l3 },
     rerunMs: Math.round(rerunMs),
     rerunSent: again.l1 + again.l2 + again.l3,
+    importRows: IMPORT_ROWS,
+    importMs: Math.round(importMs),
+    imported: imported.written,
+    mismatchLines: imported.lines?.length ?? 0,
+    reimportMs: Math.round(reimportMs),
+    reimportWritten: reimported.written,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   }),
 );

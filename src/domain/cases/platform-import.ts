@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { ServiceCase } from '../../../entities/case';
 import { Deadline } from '../../../entities/deadline';
 import { ServiceItem } from '../../../entities/item';
-import { closeDeadline, openDeadline } from '../../calendar/deadlines';
+import { computeDue } from '../../calendar/deadlines';
+import { AuditLog } from '../../../entities/audit-log';
+import { SequenceRow } from '../../../entities/sequence';
 import { affected, insertRows } from '../../db';
 import type { Ctx } from '../../kernel/ctx';
 import { parseCnDate } from '../../kernel/dates';
 import type { ImportKind, ImportRow } from '../../kernel/import-kind';
-import { nextRecordNo } from '../../kernel/numbers';
 import { instantAt, yearOf } from '../../kernel/time';
 import { markRule, storeMarks } from './clock-marks';
 import { CASE_CLOCK_KIND, CASE_SUBJECT } from './clock-subject';
@@ -99,6 +100,7 @@ export const platformCasesImport: ImportKind<PlatformRow> = {
     let written = 0;
     const touched: ServiceCase[] = [];
     const moved: Deadline[] = [];
+    const fresh: { d: PlatformRow; it: ServiceItem }[] = [];
     for (const r of rows) {
       const d = r.data;
       const c = known.get(d.platformNo);
@@ -121,65 +123,131 @@ export const platformCasesImport: ImportKind<PlatformRow> = {
         Object.assign(c, changes);
         const dl = c.deadlineId ? await ctx.m.findOne(Deadline, { where: { id: c.deadlineId } }) : null;
         if (dl) moved.push(dl);
-      } else touched.push(await createMirror(ctx, d, item(d)!));
+      } else fresh.push({ d, it: item(d)! });
       written++;
     }
+    touched.push(...(await createMirrors(ctx, fresh)));
     if (moved.length) await storeMarks(ctx.m, ctx.deps.calendar, ctx.now, moved, rule);
     const all = [...known.values(), ...touched.filter((c) => !known.has(c.platformNo!))];
     return { written, unchanged: rows.length - written, lines: mismatchLines(ctx, all) };
   },
 };
 
-/** A platform case the bot has not seen: a mirror with its own clock from the 受理日期 (CAS-02, CAS-08). */
-async function createMirror(ctx: Ctx, d: PlatformRow, it: ServiceItem): Promise<ServiceCase> {
-  const accepted = instantAt(d.accepted!, '09:00');
-  const no = await nextRecordNo(ctx.m, 'AJ', yearOf(d.accepted!), 5);
-  const instant = it.instant || it.promisedLimitWd === 0;
-  const limit = instant ? 0 : (it.promisedLimitWd ?? ctx.deps.calendar.workdaysBetween(d.accepted!, d.due!));
-  const clock = await openDeadline(ctx.m, ctx.now, ctx.actor.userid, ctx.deps.calendar, {
-    subjectType: CASE_SUBJECT,
-    subjectId: no,
-    kind: CASE_CLOCK_KIND,
-    startAt: accepted,
-    amount: limit,
-    unit: 'WD',
-  });
-  const closedAt = d.closed ? instantAt(d.closed, '17:30') : null;
-  const mirror = {
-    no,
-    platformNo: d.platformNo,
-    itemId: it.id,
-    itemCode: it.code,
-    itemName: it.name,
-    departmentCode: it.departmentCode,
-    windowNumber: it.windowNumber,
-    type: instant ? ('即办' as const) : ('承诺' as const),
-    mode: '普通' as const,
-    limitWd: limit,
-    applicant: d.applicant || '（平台导入）',
-    applicantPhone: null,
-    firstResponder: ctx.actor.userid,
-    handler: null,
-    status: d.closed ? ('已出件' as const) : ('已受理' as const),
-    receivedAt: accepted,
-    supplements: [],
-    acceptedAt: accepted,
-    deadlineId: clock.id,
-    dueDate: clock.dueDate,
-    extensions: 0,
-    finishedAt: closedAt,
-    closedAt,
-    closedOverdue: !!d.closed && d.closed > (d.due! < clock.dueDate ? d.due! : clock.dueDate),
-    platformDueDate: d.due,
-    platformClosedDate: d.closed,
-    source: '导入',
-    version: 1,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-    updatedBy: ctx.actor.userid,
-  };
-  await insertRows(ctx.m, ServiceCase, mirror);
-  if (d.closed) await closeDeadline(ctx.m, ctx.now, ctx.actor.userid, clock, '平台已办结');
-  await ctx.audit('case.import', 'case', no, { platformNo: d.platformNo, due: d.due, closed: d.closed });
-  return Object.assign(new ServiceCase(), mirror);
+/** Reserve `n` consecutive numbers of the `AJ-<year>` counter (the one nextRecordNo uses) in one update. */
+async function reserveNos(m: EntityManager, year: number, n: number): Promise<string[]> {
+  const name = `AJ-${year}`;
+  await insertRows(m, SequenceRow, { name, value: 0 }, { orIgnore: true });
+  await m
+    .createQueryBuilder()
+    .update(SequenceRow)
+    .set({ value: () => `value + ${n}` })
+    .where('name = :name', { name })
+    .execute();
+  const end = (await m.findOneOrFail(SequenceRow, { where: { name } })).value;
+  return Array.from({ length: n }, (_, i) => `AJ${year}-${String(end - n + 1 + i).padStart(5, '0')}`);
+}
+
+/**
+ * Platform cases the bot has not seen: mirrors with their own clock from the 受理日期 and the item's 承诺时限
+ * (CAS-02, CAS-08), closed at once when the platform has closed them. Written in multi-row inserts (an export
+ * holds thousands of rows), one audit row per case.
+ */
+async function createMirrors(ctx: Ctx, list: { d: PlatformRow; it: ServiceItem }[]): Promise<ServiceCase[]> {
+  const cal = ctx.deps.calendar;
+  const byYear = new Map<number, { d: PlatformRow; it: ServiceItem }[]>();
+  for (const x of list) byYear.set(yearOf(x.d.accepted!), [...(byYear.get(yearOf(x.d.accepted!)) ?? []), x]);
+  const cases: ServiceCase[] = [];
+  const clocks: Partial<Deadline>[] = [];
+  for (const [year, group] of byYear) {
+    const nos = await reserveNos(ctx.m, year, group.length);
+    group.forEach(({ d, it }, i) => {
+      const no = nos[i];
+      const accepted = instantAt(d.accepted!, '09:00');
+      const instant = it.instant || it.promisedLimitWd === 0;
+      const limit = instant ? 0 : (it.promisedLimitWd ?? cal.workdaysBetween(d.accepted!, d.due!));
+      const clock = { startAt: accepted, amount: limit, unit: 'WD' as const, pauses: null, extendedWorkdays: 0 };
+      const due = computeDue(cal, clock);
+      const closedAt = d.closed ? instantAt(d.closed, cal.endOfDay) : null;
+      clocks.push({
+        subjectType: CASE_SUBJECT,
+        subjectId: no,
+        kind: CASE_CLOCK_KIND,
+        ...clock,
+        ...due,
+        pausedAt: null,
+        version: 1,
+        status: d.closed ? 'closed' : 'open',
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+        closedAt: closedAt ? ctx.now : null,
+      });
+      const effective = d.due! < due.dueDate ? d.due! : due.dueDate;
+      cases.push(
+        Object.assign(new ServiceCase(), {
+          no,
+          platformNo: d.platformNo,
+          itemId: it.id,
+          itemCode: it.code,
+          itemName: it.name,
+          departmentCode: it.departmentCode,
+          windowNumber: it.windowNumber,
+          type: instant ? '即办' : '承诺',
+          mode: '普通',
+          limitWd: limit,
+          applicant: d.applicant || '（平台导入）',
+          applicantPhone: null,
+          firstResponder: ctx.actor.userid,
+          handler: null,
+          status: d.closed ? '已出件' : '已受理',
+          receivedAt: accepted,
+          supplements: [],
+          acceptedAt: accepted,
+          deadlineId: null,
+          dueDate: due.dueDate,
+          extensions: 0,
+          finishedAt: closedAt,
+          closedAt,
+          closedOverdue: !!d.closed && d.closed > effective,
+          platformDueDate: d.due,
+          platformClosedDate: d.closed,
+          source: '导入',
+          version: 1,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+          updatedBy: ctx.actor.userid,
+        } satisfies Partial<ServiceCase>),
+      );
+    });
+  }
+  for (let i = 0; i < clocks.length; i += 100) await insertRows(ctx.m, Deadline, clocks.slice(i, i + 100));
+  const ids = new Map<string, number>();
+  for (let i = 0; i < cases.length; i += 500) {
+    const rows = await ctx.m.find(Deadline, {
+      where: {
+        subjectType: CASE_SUBJECT,
+        kind: CASE_CLOCK_KIND,
+        subjectId: In(cases.slice(i, i + 500).map((c) => c.no)),
+      },
+      select: { id: true, subjectId: true },
+    });
+    for (const r of rows) ids.set(r.subjectId, r.id);
+  }
+  for (const c of cases) c.deadlineId = ids.get(c.no)!;
+  for (let i = 0; i < cases.length; i += 100) await insertRows(ctx.m, ServiceCase, cases.slice(i, i + 100));
+  const audits = cases.map((c) => ({
+    at: ctx.now,
+    actor: ctx.actor.userid,
+    action: 'case.import',
+    subjectType: 'case',
+    subjectId: c.no,
+    detail: {
+      platformNo: c.platformNo,
+      deadline: c.deadlineId,
+      dueDate: c.dueDate,
+      platformDue: c.platformDueDate,
+      closed: c.platformClosedDate,
+    },
+  }));
+  for (let i = 0; i < audits.length; i += 100) await insertRows(ctx.m, AuditLog, audits.slice(i, i + 100));
+  return cases;
 }
