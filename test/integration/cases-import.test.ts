@@ -111,8 +111,8 @@ describe('CAS-02 办件 导入', () => {
       ].join('\n'),
     );
     expect(reply).toContain('❌ 办件导入未写入任何数据');
-    expect(reply).toContain('平台办件.csv 第2行');
-    expect(reply).toContain('平台办件.csv 第3行');
+    expect(reply).toContain('平台办件.csv 第2行：到期日：“下下周”无法识别（例：2026-03-05）');
+    expect(reply).toContain('平台办件.csv 第3行：平台号');
     expect(await db().count(ServiceCase)).toBe(before);
     const db2 = await sendCsv(FILE.replace('P002,GA-001', 'P002,XX-999'));
     expect(db2).toContain('平台办件.csv 第3行：事项“XX-999”不在事项目录中');

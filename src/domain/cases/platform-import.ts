@@ -20,15 +20,15 @@ import { mismatchLines } from './platform-mismatch';
 // unknown one becomes a case (source 导入) with its own clock from the 受理日期 and the item's 承诺时限. The
 // reply lists every mismatch; reminders and 超期率 use the earlier of the two 到期日 (D113).
 
-const date = (label: string, required: boolean) =>
+const date = (required: boolean) =>
   z.string().transform((s, c) => {
     if (s === '') {
-      if (required) c.addIssue({ code: 'custom', message: `缺少${label}` });
+      if (required) c.addIssue({ code: 'custom', message: '不能为空' });
       return null;
     }
     // Exports write `2026/3/5`, `2026-03-05` or `2026-03-05 10:20:00`: the date part is enough.
     const d = parseCnDate(s.replace(/\//g, '-').split(/[ T]/)[0], new Date(0));
-    if (!d) c.addIssue({ code: 'custom', message: `${label}“${s}”无法识别（例：2026-03-05）` });
+    if (!d) c.addIssue({ code: 'custom', message: `“${s}”无法识别（例：2026-03-05）` });
     return d ?? null;
   });
 
@@ -37,9 +37,9 @@ const row = z.object({
   itemCode: z.string().max(64),
   itemName: z.string().max(128),
   applicant: z.string().max(64),
-  accepted: date('受理日期', true),
-  due: date('到期日', true),
-  closed: date('办结日期', false),
+  accepted: date(true),
+  due: date(true),
+  closed: date(false),
 });
 export type PlatformRow = z.output<typeof row>;
 
