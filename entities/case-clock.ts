@@ -28,7 +28,7 @@ export class CaseClock {
   /** Effective due day: min(bot due, platform due). */
   @Column(localDate()) dueDate: string;
   @Column(localDate()) botDueDate: string;
-  /** 到期日 of the last platform import (CAS-02), kept across versions. */
+  /** The platform 到期日 (service_case.platformDueDate, CAS-02) the marks were computed with. */
   @Column(localDate(true)) platformDueDate: string | null;
   /** False once the scan saw the deadline closed; kept for 超期率 (CAS-19) and the import's 到期日. */
   @Column(bool()) live: boolean;

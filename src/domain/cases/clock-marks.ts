@@ -114,8 +114,7 @@ function markRow(
 }
 
 /**
- * Write the marks of these deadline versions (insert or overwrite) from their cases' 到期日 and 件类型: one read
- * of the existing rows and one multi-row insert per chunk, so the first scan after a bulk import stays fast.
+ * Write the marks of these deadline versions (insert or overwrite) from their cases' 到期日 and 件类型.
  */
 export async function storeMarks(
   m: EntityManager,
@@ -132,20 +131,13 @@ export async function storeMarks(
       select: { no: true, type: true, platformDueDate: true },
     });
     const byNo = new Map(cases.map((c) => [c.no, c]));
-    const old = new Map(
-      (await m.find(CaseClock, { where: { deadlineId: In(ids) }, select: { id: true, deadlineId: true } })).map((c) => [
-        c.deadlineId,
-        c.id,
-      ]),
-    );
-    const fresh = [];
-    for (const d of chunk) {
+    // Replace rather than update row by row: nothing refers to a case_clock id, and the platform 到期日 is read
+    // from the case, so a delete and one multi-row insert per chunk keep a big re-mark (calendar change) fast.
+    await m.delete(CaseClock, { deadlineId: In(ids) });
+    const fresh = chunk.map((d) => {
       const c = byNo.get(d.subjectId);
-      const row = markRow(cal, now, d, r, c?.platformDueDate ?? null, c?.type === '即办');
-      const id = old.get(d.id);
-      if (id === undefined) fresh.push(row);
-      else await m.update(CaseClock, { id }, row);
-    }
+      return markRow(cal, now, d, r, c?.platformDueDate ?? null, c?.type === '即办');
+    });
     for (let j = 0; j < fresh.length; j += 100) await insertRows(m, CaseClock, fresh.slice(j, j + 100));
   }
 }

@@ -35,10 +35,13 @@ async function chiefs(ctx: Ctx): Promise<Map<string, string | null>> {
   return new Map((await ctx.m.find(Department)).map((d) => [d.code, d.chiefRep]));
 }
 
+/** What a reminder line shows of a clock. */
+type Shown = Pick<CaseClock, 'caseNo' | 'dueDate' | 'instant'>;
+
 const label = (i: CaseInfo | undefined, no: string) => `${no}${i?.item ? `（${i.item}）` : ''}`;
 
 /** The L1/L2 direct message of one case (§7 #18 house style). */
-function personalText(lv: 'L1' | 'L2', c: CaseClock, i: CaseInfo | undefined, today: LocalDate, atClose: boolean) {
+function personalText(lv: 'L1' | 'L2', c: Shown, i: CaseInfo | undefined, today: LocalDate, atClose: boolean) {
   const what = c.instant ? '即办件' : '办件';
   if (atClose) return `⏰ ${what} ${label(i, c.caseNo)}仍未办结（L2），请今日办结或说明原因`;
   if (lv === 'L1') return `⏰ ${what} ${label(i, c.caseNo)}承诺时限已过半（L1），请于 ${cnDate(c.dueDate)} 前办结`;
@@ -68,7 +71,7 @@ async function sendPersonal(
 }
 
 /** One line of the L3 digest and of 口头通报 section 三 (no staff names there, D41). */
-export function overdueLine(cal: WorkCalendar, c: CaseClock, i: CaseInfo | undefined, today: LocalDate): string {
+export function overdueLine(cal: WorkCalendar, c: Shown, i: CaseInfo | undefined, today: LocalDate): string {
   return (
     `${c.caseNo} ${i?.departmentCode ?? ''} ${i?.item ?? ''}`.replace(/\s+/g, ' ').trim() +
     ` 超期${overdueWorkdays(cal, c.dueDate, today)}个工作日（到期 ${cnDate(c.dueDate)}）`

@@ -15,8 +15,27 @@ import { type MarkRule, markRule, syncCaseClocks } from './clock-marks';
 
 export type Level = 'L1' | 'L2' | 'L3';
 
+type ClockView = Pick<
+  CaseClock,
+  'id' | 'deadlineId' | 'caseNo' | 'deadlineVersion' | 'instant' | 'live' | 'l1Date' | 'l2Date' | 'dueDate'
+>;
+
+interface RawCandidate {
+  id: number | string;
+  deadlineId: number | string;
+  caseNo: string;
+  deadlineVersion: number | string;
+  instant: number | boolean | string;
+  live: number | boolean | string;
+  l1Date: string | null;
+  l2Date: string | null;
+  dueDate: string;
+  status: Deadline['status'];
+  version: number | string;
+}
+
 export interface Candidate {
-  clock: CaseClock;
+  clock: ClockView;
   deadline: Pick<Deadline, 'id' | 'version' | 'status'>;
   level: Level;
 }
@@ -29,31 +48,54 @@ export async function reminderCandidates(
 ): Promise<{ synced: number; candidates: Candidate[] }> {
   const today = localDate(ctx.now);
   const synced = await syncCaseClocks(m, ctx.deps.calendar, ctx.now, rule ?? (await markRule(m)));
+  // Raw rows, only the columns the levels need: hydrating entities costs more than the query itself.
   const rows = await m
     .createQueryBuilder(CaseClock, 'c')
     .innerJoin(Deadline, 'd', 'd.id = c.deadlineId')
-    .addSelect(['d.status AS d_status', 'd.version AS d_version'])
+    .select([
+      'c.id AS id',
+      'c.deadlineId AS deadlineId',
+      'c.caseNo AS caseNo',
+      'c.deadlineVersion AS deadlineVersion',
+      'c.instant AS instant',
+      'c.live AS live',
+      'c.l1Date AS l1Date',
+      'c.l2Date AS l2Date',
+      'c.dueDate AS dueDate',
+      'd.status AS status',
+      'd.version AS version',
+    ])
     .where(
       new Brackets((w) =>
         w.where('c.l1Date = :today').orWhere('c.l2Date = :today').orWhere('(c.live = :live AND c.dueDate <= :today)'),
       ),
     )
     .setParameters({ today, live: true })
-    .getRawAndEntities<{ d_status: Deadline['status']; d_version: number }>();
+    .getRawMany<RawCandidate>();
   const candidates: Candidate[] = [];
   const retire: number[] = [];
-  rows.entities.forEach((clock, i) => {
-    const raw = rows.raw[i];
-    const deadline = { id: clock.deadlineId, version: Number(raw.d_version), status: raw.d_status };
+  for (const r of rows) {
+    const clock = {
+      id: Number(r.id),
+      deadlineId: Number(r.deadlineId),
+      caseNo: r.caseNo,
+      deadlineVersion: Number(r.deadlineVersion),
+      instant: Boolean(Number(r.instant)),
+      live: Boolean(Number(r.live)),
+      l1Date: r.l1Date,
+      l2Date: r.l2Date,
+      dueDate: r.dueDate,
+    };
+    const deadline = { id: clock.deadlineId, version: Number(r.version), status: r.status };
     if (deadline.status === 'closed') {
       if (clock.live) retire.push(clock.id);
-      return;
+      continue;
     }
     // A clock paused or changed since the sync (another instance in between) waits for tomorrow's scan.
-    if (deadline.status !== 'open' || deadline.version !== clock.deadlineVersion) return;
+    if (deadline.status !== 'open' || deadline.version !== clock.deadlineVersion) continue;
     const level = levelOn(clock, today);
     if (level) candidates.push({ clock, deadline, level });
-  });
+  }
   if (retire.length) await m.update(CaseClock, retire, { live: false });
   return { synced, candidates };
 }
