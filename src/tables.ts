@@ -115,7 +115,7 @@ export const RECORD_KINDS: readonly RecordKind[] = [
 ];
 
 /** Chat-file and CLI imports (D94): each kind's columns, checks and write step. */
-export const IMPORT_KINDS: readonly ImportKind<unknown>[] = [platformCasesImport as ImportKind<unknown>];
+export const IMPORT_KINDS: readonly ImportKind<unknown>[] = [platformCasesImport];
 
 /** monthly-batch section 六 (D92): each domain's monthly figure, to G-OFFICE and each 首席代表 its own line. */
 export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [CASE_OVERDUE_REPORT];
