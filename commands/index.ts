@@ -120,6 +120,7 @@ import { rosterSet, rosterToday } from './presence-roster';
 import { coverRegister, onboardApply, onboardArrive, onboardSubmit } from './staffing-onboard';
 import { handoverTick, handoverView, offboardApply } from './staffing-offboard';
 import { abPostSet, personGrade, statsCertified, statsUnified } from './staffing-stats';
+import { caseFault, caseImport, caseOverdueRate } from './case-reports';
 
 export const COMMANDS: CommandDef[] = [
   // 常用
@@ -358,4 +359,8 @@ export const COMMANDS: CommandDef[] = [
   leavePaper,
   leaveList,
   leaveView,
+  // cases: platform import, reports and fault attribution (CAS-02, CAS-19, ACC-08)
+  caseImport,
+  caseOverdueRate,
+  caseFault,
 ];

@@ -75,6 +75,7 @@ import { Rating } from './rating';
 import { BadReview } from './bad-review';
 import { ProviderScore } from './provider-score';
 import { ProviderEvent } from './provider-event';
+import { CaseClock } from './case-clock';
 
 export {
   AttendanceDay,
@@ -96,6 +97,7 @@ export {
   DutyRoster,
   StaffMeeting,
   TrainingLog,
+  CaseClock,
   LostItem,
   LostItemVersion,
   LostReport,
@@ -224,6 +226,8 @@ export const ENTITIES = [
   DutyRoster,
   StaffMeeting,
   TrainingLog,
+  // cases 三级提醒 (CAS-18)
+  CaseClock,
   // resilience (D34 sliding windows)
   RateSend,
   // 综窗 services (CAS-03/04/17/20/21/23)

@@ -35,6 +35,8 @@ import { consultAnswerReminders } from './consult-answer-reminders';
 import { appointmentDigest } from './appointment-digest';
 import { offboardingHandoverDue } from './offboarding-handover-due';
 import { leaveReturnCheck } from './leave-return-check';
+import { caseReminders } from './case-reminders';
+import { instantCasesOpen } from './instant-cases-open';
 
 export const JOBS: JobDef[] = [
   // engines
@@ -83,6 +85,9 @@ export const JOBS: JobDef[] = [
   leaveReturnCheck, // 09:00 WD — ATT-06 销假 reminder, then 脱岗 to G-OFFICE
   // attendance (ATT)
   attendanceAnomalies, // 08:45 WD — ATT-01/02 previous WD's anomalies (D144)
+  // cases 三级提醒 (CAS-18)
+  caseReminders, // 09:00 WD — CAS-18 L1/L2/L3 (OPEN #46)
+  instantCasesOpen, // 17:30 WD — CAS-18 即办件 still open → L2
   // shared minute timers (D93)
   presenceTimers, // every minute 07:00–19:59 WD — ATT-03/04, CAS-20
 ];

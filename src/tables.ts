@@ -66,6 +66,8 @@ import { inspectionLedger, noticeLedger, talkLedger } from './domain/briefings/l
 import { SETTINGS } from './settings/table';
 import type { RecordKind } from './kernel/record-kind';
 import type { MonthlyReportProvider } from './kernel/report-provider';
+import { CASE_OVERDUE_REPORT } from './domain/cases/overdue-report';
+import { platformCasesImport } from './domain/cases/platform-import';
 import type { ImportKind } from './kernel/import-kind';
 import { importFileHook } from './importer/slot';
 import { ratingsImport } from './domain/reviews/import';
@@ -200,6 +202,10 @@ export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [
   itemMonthlyReport, // ITM-07/09 要点过期, 休眠事项 (OPEN #41, #42)
   uncertifiedReport, // DIR-15 未持证综窗人员
 ];
+export const IMPORT_KINDS: readonly ImportKind<unknown>[] = [platformCasesImport];
+
+/** monthly-batch section 六 (D92): each domain's monthly figure, to G-OFFICE and each 首席代表 its own line. */
+export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [CASE_OVERDUE_REPORT];
 
 export const TABLES: Tables = {
   commands: COMMANDS,

@@ -20,6 +20,7 @@ import { Provider1790000000071 } from './0071-provider';
 import { ItemsMail1790000000052 } from './0052-items-mail';
 import { Staffing1790000000063 } from './0063-staffing';
 import { Cases1790000000050 } from './0050-cases';
+import { CaseClock1790000000051 } from './0051-case-clock';
 
 export const MIGRATIONS = [
   Spine1790000000001,
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   ItemsMail1790000000052,
   Staffing1790000000063,
   Attendance1790000000060,
+  CaseClock1790000000051,
 ];

@@ -6,6 +6,7 @@ import { CONSULT_SETTINGS } from './consult';
 import { cron, def, hhmm } from './define';
 import { ITEMS_MAIL_SETTINGS } from './items-mail';
 import { LEAVE_SETTINGS } from './leave';
+import { CASE_REMINDER_SETTINGS } from './case-reminders';
 import { LOST_FOUND_SETTINGS } from './lost-found';
 import { PERFORMANCE_SETTINGS } from './performance';
 import { CASE_LIFECYCLE_SETTINGS } from './case-lifecycle';
@@ -58,6 +59,7 @@ export const SETTINGS = {
   ...PRESENCE_SETTINGS,
   ...STAFFING_SETTINGS,
   ...LEAVE_SETTINGS,
+  ...CASE_REMINDER_SETTINGS,
   // [security]: transport and input bounds (no docs/rules.md OPEN number: the seed regulations are silent on them).
   'callback.maxSkewSeconds': def({
     schema: z.number().int().min(30).max(3600),
