@@ -193,6 +193,7 @@ export const IMPORT_KINDS: readonly ImportKind<unknown>[] = [
   attendanceImport, // ATT-02 考勤系统 export (D140)
   ratingsImport, // 好差评 (REV-01, REV-02)
   itemImportKind, // 事项 catalogue (ITM-01/05/06/08/09)
+  platformCasesImport, // 办件 platform export (CAS-02, D115)
 ];
 
 /** monthly-batch section 六 (D92): each domain's monthly figure, to G-OFFICE and each 首席代表 its own line. */
@@ -201,11 +202,8 @@ export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [
   satisfactionReport, // 满意度 (REV-06)
   itemMonthlyReport, // ITM-07/09 要点过期, 休眠事项 (OPEN #41, #42)
   uncertifiedReport, // DIR-15 未持证综窗人员
+  CASE_OVERDUE_REPORT, // CAS-19 超期率 (OPEN #45)
 ];
-export const IMPORT_KINDS: readonly ImportKind<unknown>[] = [platformCasesImport];
-
-/** monthly-batch section 六 (D92): each domain's monthly figure, to G-OFFICE and each 首席代表 its own line. */
-export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [CASE_OVERDUE_REPORT];
 
 export const TABLES: Tables = {
   commands: COMMANDS,

@@ -216,6 +216,9 @@ const PLANTS: Plant[] = [
     async plant(m) {
       const r = await m.findOneOrFail(StaffRecord, { where: { kind: '入岗', status: 'done' } });
       await m.update(Person, { userid: r.userid! }, { status: '拟入岗' });
+    },
+  },
+  {
     // a 脱岗 flag on a Saturday, with no 销假 reminder before it (ATT-06, D154)
     invariant: '销假 reminder before 脱岗, on WDs, once',
     async plant(m) {
