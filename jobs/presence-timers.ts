@@ -1,21 +1,23 @@
 import type { Ctx } from '../src/kernel/ctx';
-import { remindUnansweredExperts } from '../src/domain/consult/expert';
+import { nextExpertDue, remindUnansweredExperts } from '../src/domain/consult/expert';
 import { defineJob, jobCtx } from '../src/kernel/job';
-import { absenceTimers } from '../src/domain/presence/timers';
+import { absenceTimers, nextAbsenceDue } from '../src/domain/presence/timers';
 
 /** One domain's minute check: returns how many reminders it sent (each claimed in reminder_log, D93). */
 export interface PresenceCheck {
   name: string;
   rule: string;
   run(ctx: Ctx): Promise<number>;
+  /** The next instant after `ctx.now` at which one of its timers runs out (sandbox moves, D93). */
+  nextDue(ctx: Ctx): Promise<Date | null>;
 }
 
 // D39/D93: one shared job that looks every minute of office hours at timers counted in minutes — 暂离 over
 // its limit (ATT-03/04), a 首席代表 not yet answering a 咨询专家 request (CAS-20). A literal list of per-domain
 // checks; each claims its reminders in reminder_log, so the job keeps no job_runs row per minute.
 const CHECKS: PresenceCheck[] = [
-  { name: 'absence', rule: 'ATT-03', run: absenceTimers }, // 暂离 at/over 15 min (staff) and 10 min (guides, ATT-04), OPEN #34
-  { name: 'consult-expert', rule: 'CAS-20', run: remindUnansweredExperts }, // 首席代表 not answering in 30 min (OPEN #47)
+  { name: 'absence', rule: 'ATT-03', run: absenceTimers, nextDue: nextAbsenceDue }, // 暂离 at/over 15 min (staff) and 10 min (guides, ATT-04), OPEN #34
+  { name: 'consult-expert', rule: 'CAS-20', run: remindUnansweredExperts, nextDue: nextExpertDue }, // 首席代表 not answering in 30 min (OPEN #47)
 ];
 
 export const presenceTimers = defineJob({
@@ -32,5 +34,10 @@ export const presenceTimers = defineJob({
     for (const check of CHECKS)
       counts[check.name] = await deps.db.tx((m) => check.run(jobCtx(deps, m, now, 'presence-timers')));
     return counts;
+  },
+  async nextDue(deps, after) {
+    const ctx = jobCtx(deps, deps.db.manager, after, 'presence-timers');
+    const dues = (await Promise.all(CHECKS.map((c) => c.nextDue(ctx)))).filter((d): d is Date => d !== null);
+    return dues.length ? new Date(Math.min(...dues.map((d) => d.getTime()))) : null;
   },
 });

@@ -118,7 +118,7 @@ export class SandboxClock {
     const fires = await this.fireTimes(from, target);
     const runs: ClockRun[] = [];
     const counts: Record<string, number> = {};
-    for (const { at, job } of fires) {
+    const fire = async (at: Date, job: JobDef) => {
       this.setNow(at);
       const started = performance.now();
       const outcome = await this.scheduler.runJob(job, at);
@@ -126,12 +126,38 @@ export class SandboxClock {
       await this.settle();
       runs.push({ at: at.toISOString(), job: job.name, ...outcome, ms });
       if (outcome.status === 'ok') counts[job.name] = (counts[job.name] ?? 0) + 1;
+    };
+    let cursor = from;
+    for (const { at, job } of fires) {
+      cursor = await this.fireMinuteJobs(cursor, at, fire);
+      await fire(at, job);
     }
+    await this.fireMinuteJobs(cursor, target, fire);
     if (target.getTime() > this.clock.now().getTime()) this.setNow(target);
     this.firedThrough = target;
     await this.save(actor, start, target, runs.length);
     await this.settle();
     return { from: start.toISOString(), to: target.toISOString(), runs, counts };
+  }
+
+  /**
+   * D93: a minute job runs in a move only when one of its timers runs out in (from, until] — at the first of its
+   * cron minutes from then on — not at every minute of the span. Returns `until`.
+   */
+  private async fireMinuteJobs(from: Date, until: Date, fire: (at: Date, job: JobDef) => Promise<void>): Promise<Date> {
+    for (const job of this.scheduler.jobs.filter((j) => j.unclaimed && j.nextDue)) {
+      const expr = await this.scheduler.cronOf(job);
+      let cursor = from;
+      for (let i = 0; i < 10_000; i++) {
+        const due = await job.nextDue!(this.deps, cursor);
+        if (!due || due > until) break;
+        const at = candidates(expr, new Date(due.getTime() - 60_000), until).find((t) => t >= due);
+        if (!at) break;
+        await fire(at, job);
+        cursor = at;
+      }
+    }
+    return until;
   }
 
   private setNow(at: Date): void {
@@ -159,10 +185,8 @@ export class SandboxClock {
     const out: { at: Date; job: JobDef; order: number }[] = [];
     for (const [order, job] of this.scheduler.jobs.entries()) {
       const expr = await this.scheduler.cronOf(job);
-      const times = [...candidates(expr, from, to)];
-      // D93: a minute job looks at state, not at a period: one look at its last fire time in the span sees every
-      // timer that ran out in between (each reminder is claimed once), instead of a run for every minute.
-      for (const at of job.unclaimed ? times.slice(-1) : times) out.push({ at, job, order });
+      if (job.unclaimed) continue; // D93: fired when its timers run out (fireMinuteJobs)
+      for (const at of candidates(expr, from, to)) out.push({ at, job, order });
     }
     return out.sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order);
   }

@@ -29,6 +29,11 @@ export interface JobDef {
    * caught up (the next fire sees the same state).
    */
   unclaimed?: true;
+  /**
+   * D93, for an unclaimed job: the next instant after `after` at which one of its timers runs out, so a
+   * sandbox clock move fires it exactly then instead of every minute of the span.
+   */
+  nextDue?(deps: Deps, after: Date): Promise<Date | null>;
   /** Do the work; return counts for job_runs. */
   run(deps: Deps, now: Date): Promise<Record<string, number> | void>;
 }

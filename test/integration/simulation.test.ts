@@ -18,6 +18,8 @@ import { insertRows } from '../../src/db';
 import type { FakeWecomState, FeedItem } from '../../src/fake-wecom';
 import { instantAt, localDate } from '../../src/kernel/time';
 import { INVARIANTS } from '../../src/simulation/invariants/index';
+import { Deadline } from '../../entities/deadline';
+import { SUBJECT as COMPLAINT_SUBJECT } from '../../src/domain/complaints/model';
 import { ShortAbsence } from '../../entities/short-absence';
 import type { Invariant, InvariantResult, SimFacts } from '../../src/simulation/invariants/types';
 import { runSimulation } from '../../src/simulation/run';
@@ -64,7 +66,12 @@ const PLANTS: Plant[] = [
     // an overdue complaint whose reminder of one WD went missing
     invariant: 'overdue reminded each WD, no other day',
     async plant(m) {
-      const one = await m.findOneOrFail(ReminderLog, { where: { kind: 'overdue' }, order: { id: 'ASC' } });
+      // the first overdue reminder of a complaint clock (other domains' clocks remind under the same kind)
+      const clocks = await m.find(Deadline, { where: { subjectType: COMPLAINT_SUBJECT } });
+      const one = await m.findOneOrFail(ReminderLog, {
+        where: { kind: 'overdue', subject: In(clocks.map((d) => `deadline:${d.id}`)) },
+        order: { id: 'ASC' },
+      });
       await m.delete(ReminderLog, { id: one.id });
     },
   },

@@ -122,3 +122,14 @@ export async function remindUnansweredExperts(ctx: Ctx): Promise<number> {
   }
   return sent;
 }
+
+/** D93: the next instant after `ctx.now` at which a waiting expert request passes its minutes, or null. */
+export async function nextExpertDue(ctx: Ctx): Promise<Date | null> {
+  const minutes = await getSetting(ctx.m, 'consult.expertAckMinutes');
+  const waiting = await ctx.m.find(Consultation, { where: { status: ST.expertWaiting } });
+  const next = waiting
+    .map((c) => c.createdAt.getTime() + minutes * 60_000)
+    .filter((t) => t > ctx.now.getTime())
+    .sort((a, b) => a - b)[0];
+  return next === undefined ? null : new Date(next);
+}

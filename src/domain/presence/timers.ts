@@ -83,3 +83,14 @@ export async function absenceTimers(ctx: Ctx): Promise<number> {
   }
   return sent;
 }
+
+/** D93: the next instant after `ctx.now` at which an open 暂离 reaches its limit or runs over it, or null. */
+export async function nextAbsenceDue(ctx: Ctx): Promise<Date | null> {
+  const running = await ctx.m.find(ShortAbsence, { where: { status: '暂离中', overtime: false } });
+  const times = running.flatMap((a) => {
+    const limit = a.startedAt!.getTime() + a.minutes * 60_000;
+    return [limit, limit + 60_000];
+  });
+  const next = times.filter((t) => t > ctx.now.getTime()).sort((a, b) => a - b)[0];
+  return next === undefined ? null : new Date(next);
+}
