@@ -61,6 +61,8 @@ import { ProviderEvent } from './provider-event';
 import { ServiceItem } from './item';
 import { ServiceCase } from './case';
 import { CaseEvent } from './case-event';
+import { StaffGrade } from './staff-grade';
+import { AwardNomination } from './award-nomination';
 
 export {
   ItemChange,
@@ -118,6 +120,8 @@ export {
   BadReview,
   ProviderScore,
   ProviderEvent,
+  StaffGrade,
+  AwardNomination,
 };
 
 export const ENTITIES = [
@@ -193,4 +197,7 @@ export const ENTITIES = [
   // provider scoring (PRF-01…09)
   ProviderScore,
   ProviderEvent,
+  // grades and awards (PRF-13/15/16)
+  StaffGrade,
+  AwardNomination,
 ];

@@ -15,6 +15,7 @@ import { Resilience1790000000041 } from './0041-resilience';
 import { Reviews1790000000070 } from './0070-reviews';
 import { Provider1790000000071 } from './0071-provider';
 import { ItemsMail1790000000052 } from './0052-items-mail';
+import { GradesAwards1790000000072 } from './0072-grades-awards';
 
 export const MIGRATIONS = [
   Spine1790000000001,
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Reviews1790000000070,
   Provider1790000000071,
   ItemsMail1790000000052,
+  GradesAwards1790000000072,
 ];
