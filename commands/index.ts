@@ -66,6 +66,7 @@ import {
 import { complaintHistoryCommand, complaintList, complaintStatsCommand, complaintView } from './complaints-queries';
 import { exportFormCommand, recordCorrectCommand, recordHistoryCommand } from './records';
 import { awardCancel, deductionList, deductionRecord } from './performance';
+import { annualGrade, awardNominate, honoursList, performanceIndicators } from './grades-awards';
 import {
   providerDispute,
   providerFeedback,
@@ -171,6 +172,11 @@ export const COMMANDS: CommandDef[] = [
   providerFeedback,
   providerDispute,
   providerTermination,
+  // 进驻部门及人员 绩效、等次、评优 (PRF-10…17)
+  performanceIndicators,
+  honoursList,
+  annualGrade,
+  awardNominate,
   referralRecord,
   // 设置
   settingsList,

@@ -9,6 +9,8 @@ import { SUPERVISION_FORMS } from '../commands/supervision-forms';
 import { lostItemForm } from '../commands/lost-form';
 import { itemChangeForm, mailEntryForm } from '../commands/items-mail-forms';
 import { itemChangeKind } from './domain/items/change-kind';
+import { awardNominationKind } from './domain/awards/nominations';
+import { deductionEligibilityLedger, gradeAwardLedger } from './domain/awards/ledgers';
 import { itemImportKind } from './domain/items/import';
 import { itemChangeLedger } from './domain/items/ledger';
 import { itemChangeRecord } from './domain/items/record';
@@ -77,6 +79,7 @@ export const APPROVAL_KINDS: readonly ApprovalKind[] = [
   writtenNoticeKind, // BRF-07 中心领导 审定 (书面通报)
   externalNoticeKind, // BRF-09 中心领导 签发 (派驻部门通报)
   itemChangeKind, // ITM-10 中心初审 (大厅管理室) → SX 清单更新任务
+  awardNominationKind, // PRF-16 首席代表推荐 → 大厅管理室审定
 ];
 
 /** Every exportable 台账 (`导出 <台账>`, `cli export`). */
@@ -97,6 +100,8 @@ export const LEDGERS: readonly Ledger[] = [
   caseDeadlineLedger, // 办件时限台账 ● (CAS-01…19, ACC-08)
   itemChangeLedger, // 事项调整台账 (ITM-02…04, ITM-10)
   mailLedger, // 邮寄台账 ● (MAIL-01…07)
+  gradeAwardLedger, // 年度等次及评优台账 (PRF-15, PRF-16)
+  deductionEligibilityLedger, // 扣分及评优资格台账 (PRF-14, PRF-17)
 ];
 
 /** Every H5 form (`表单 <名称>`); each row submits to one command. */

@@ -3,6 +3,7 @@ import type { SettingDef } from '../kernel/setting-def';
 import { COMPLAINT_SETTINGS } from './complaints';
 import { cron, def, hhmm } from './define';
 import { ITEMS_MAIL_SETTINGS } from './items-mail';
+import { GRADES_AWARDS_SETTINGS } from './grades-awards';
 import { LOST_FOUND_SETTINGS } from './lost-found';
 import { PERFORMANCE_SETTINGS } from './performance';
 import { CASE_LIFECYCLE_SETTINGS } from './case-lifecycle';
@@ -48,6 +49,7 @@ export const SETTINGS = {
   ...PERFORMANCE_SETTINGS,
   ...CASE_LIFECYCLE_SETTINGS,
   ...ITEMS_MAIL_SETTINGS,
+  ...GRADES_AWARDS_SETTINGS,
   // [security]: transport and input bounds (no docs/rules.md OPEN number: the seed regulations are silent on them).
   'callback.maxSkewSeconds': def({
     schema: z.number().int().min(30).max(3600),

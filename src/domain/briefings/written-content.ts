@@ -14,6 +14,7 @@ import { itemCategory } from '../inspections/rules';
 import { summarise } from '../inspections/summary';
 import { complaintMonth } from './complaint-sources';
 import { showNoticeNo } from './numbering';
+import { monthAwardLines } from '../awards/nominations';
 
 // BRF-01 (000 督查通报 第四条): every notice carries sections (1)–(6); BRF-07 drafts them per stationed department
 // for last month. D21: a section whose source data does not exist (晨会夕会, 领导带班 — no module yet) says 无.
@@ -68,6 +69,7 @@ export async function buildWrittenContent(m: EntityManager, cal: WorkCalendar, m
     within(a.decidedAt, first, last),
   );
   const people = await m.find(Person);
+  const awardLines = await monthAwardLines(m, month);
   const deptOfPerson = (id: string) => people.find((p) => p.userid === id)?.departmentCode ?? null;
   const orals = await m.count(Notice, { where: { type: '口头', status: '已发布', forDate: Between(first, last) } });
   const monthEnd = instantAt(last, '23:59');
@@ -97,6 +99,8 @@ export async function buildWrittenContent(m: EntityManager, cal: WorkCalendar, m
       ...(cancelled.length
         ? [`取消评优资格${cancelled.length}项：${cancelled.map((a) => showNoticeNo(a.source)).join('、')}`]
         : []),
+      // PRF-16: the month's 评优推荐 and the awards granted (D183).
+      ...(awardLines.get(d.code) ?? []),
     ];
     const wx = measures.filter((x) => x.departmentCode === d.code);
     const tk = talks.filter((t) => t.departmentCode === d.code);

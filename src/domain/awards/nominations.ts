@@ -1,0 +1,148 @@
+import type { EntityManager } from 'typeorm';
+import type { Approval } from '../../../entities/approval';
+import { AwardFlag } from '../../../entities/award-flag';
+import { AwardNomination } from '../../../entities/award-nomination';
+import { Person } from '../../../entities/person';
+import { roleStep } from '../../approvals/approvers';
+import { startApproval } from '../../approvals/engine';
+import type { ApprovalKind } from '../../kernel/approval-kind';
+import type { Ctx } from '../../kernel/ctx';
+import { personName } from '../../kernel/directory';
+import { ruleRefusal, UserError } from '../../kernel/errors';
+import { insertRows } from '../../db';
+import { localDate, monthBounds } from '../../kernel/time';
+import { getSetting } from '../../settings/settings';
+import { isAwardEligible } from '../performance';
+
+// PRF-16 (003 措施14; 004 第二十二条; 000 窗口工作 四(六)): the 首席代表 recommends staff for the named awards;
+// 大厅管理室 decides through the approval kind `award-nomination`. PRF-17 (000 投诉处理 五(二) etc.): a nominee
+// (or the nominee's department) whose 评优资格 for the year is cancelled is refused — at submission and again
+// when 大厅管理室 approves, since a flag may be decided in between (D182).
+
+export const NOMINATION_KIND = 'award-nomination';
+const SUBJECT = 'award_nomination';
+
+/** HARD PRF-17 check, naming the source record that cancelled the eligibility. */
+async function assertEligible(m: EntityManager, p: Person, year: number): Promise<void> {
+  const subjects: ['person' | 'department', string][] = [['person', p.userid]];
+  if (p.departmentCode) subjects.push(['department', p.departmentCode]);
+  for (const [type, id] of subjects) {
+    if (await isAwardEligible(m, type, id, year)) continue;
+    const flag = await m.findOneOrFail(AwardFlag, {
+      where: { subjectType: type, subjectId: id, year, status: 'cancelled' },
+      order: { id: 'ASC' },
+    });
+    throw ruleRefusal(
+      'PRF-17',
+      '000 投诉处理 五(二)',
+      `${type === 'person' ? p.name : `${p.name} 所在单位 ${id}`} ${year}年评优资格已取消（rule ${flag.rule}，来源 ${flag.source}），不能推荐。`,
+    );
+  }
+}
+
+export async function nominate(ctx: Ctx, p: Person, award: string, reason: string): Promise<string> {
+  const awards = await getSetting(ctx.m, 'performance.awards');
+  if (!awards.includes(award)) throw new UserError(`奖项应为：${awards.join('、')}（rule PRF-16）。`);
+  if (!p.departmentCode || p.departmentCode !== ctx.actor.departmentCode)
+    throw new UserError(`只能推荐本单位进驻人员；${p.name} 不属于 ${ctx.actor.departmentCode ?? '你的单位'}（rule DIR-03）。`);
+  const today = localDate(ctx.now);
+  const year = Number(today.slice(0, 4));
+  await assertEligible(ctx.m, p, year);
+  const dup = await ctx.m.findOne(AwardNomination, { where: { year, personUserid: p.userid, award } });
+  if (dup && dup.status !== '已驳回') throw new UserError(`${p.name}「${award}」${year}年已推荐（${dup.status}）。`);
+  await insertRows(ctx.m, AwardNomination, {
+    year,
+    month: today.slice(0, 7),
+    personUserid: p.userid,
+    departmentCode: p.departmentCode,
+    award,
+    reason,
+    nominatedBy: ctx.actor.userid,
+    approvalNo: null,
+    status: '待审定',
+    decidedAt: null,
+    createdAt: ctx.now,
+  });
+  const row = await ctx.m.findOneOrFail(AwardNomination, {
+    where: { year, personUserid: p.userid, award },
+    order: { id: 'DESC' },
+  });
+  const a = await startApproval(ctx, {
+    kind: NOMINATION_KIND,
+    subjectType: SUBJECT,
+    subjectId: String(row.id),
+    title: `评优推荐 ${p.name}「${award}」`,
+    departmentCode: p.departmentCode,
+    payload: { nominationId: row.id },
+  });
+  await ctx.m.update(AwardNomination, { id: row.id }, { approvalNo: a.no });
+  await ctx.audit('award.nominate', SUBJECT, String(row.id), { person: p.userid, award, reason, approval: a.no });
+  return `✅ 已推荐 ${p.name}「${award}」（${a.no}，待大厅管理室审定）`;
+}
+
+async function nominationOf(ctx: Ctx, a: Approval): Promise<AwardNomination> {
+  return ctx.m.findOneOrFail(AwardNomination, { where: { id: Number(a.payload.nominationId) } });
+}
+
+async function decideNomination(ctx: Ctx, a: Approval, status: '已授予' | '已驳回'): Promise<AwardNomination> {
+  const n = await nominationOf(ctx, a);
+  await ctx.m.update(AwardNomination, { id: n.id }, { status, decidedAt: ctx.now });
+  await ctx.audit(status === '已授予' ? 'award.grant' : 'award.reject', SUBJECT, String(n.id), { approval: a.no });
+  return n;
+}
+
+export const awardNominationKind: ApprovalKind = {
+  kind: NOMINATION_KIND,
+  async steps(ctx) {
+    return [await roleStep(ctx.m, '大厅管理室审定', 'hall_office')];
+  },
+  async card(ctx, a) {
+    const n = await nominationOf(ctx, a);
+    return {
+      subTitle: `推荐理由：${n.reason}`,
+      fields: [
+        { key: '被推荐人', value: `${await personName(ctx.m, n.personUserid)}（${n.departmentCode ?? '—'}）` },
+        { key: '奖项', value: `${n.award}（${n.year}年）` },
+        { key: '推荐人', value: await personName(ctx.m, n.nominatedBy) },
+      ],
+    };
+  },
+  async beforeDecision(ctx, a, decision) {
+    if (decision !== 'approve') return;
+    const n = await nominationOf(ctx, a);
+    const p = await ctx.m.findOneOrFail(Person, { where: { userid: n.personUserid } });
+    await assertEligible(ctx.m, p, n.year);
+  },
+  async onApproved(ctx, a) {
+    await decideNomination(ctx, a, '已授予');
+  },
+  async onRejected(ctx, a) {
+    await decideNomination(ctx, a, '已驳回');
+  },
+  async onWithdrawn(ctx, a) {
+    await decideNomination(ctx, a, '已驳回');
+  },
+};
+
+/** A month's nominations and awards per department (书面通报 section (4), BRF-01; PRF-16). */
+export async function monthAwardLines(m: EntityManager, month: string): Promise<Map<string, string[]>> {
+  const { first, last } = monthBounds(`${month}-01`);
+  const made = await m.find(AwardNomination, { where: { month }, order: { id: 'ASC' } });
+  const granted = (await m.find(AwardNomination, { where: { status: '已授予' }, order: { id: 'ASC' } })).filter(
+    (n) => !!n.decidedAt && localDate(n.decidedAt) >= first && localDate(n.decidedAt) <= last,
+  );
+  const people = new Map((await m.find(Person)).map((p) => [p.userid, p.name]));
+  const label = (n: AwardNomination) => `${people.get(n.personUserid) ?? n.personUserid}「${n.award}」`;
+  const out = new Map<string, string[]>();
+  const add = (code: string | null, line: string) => {
+    if (code) out.set(code, [...(out.get(code) ?? []), line]);
+  };
+  const codes = new Set([...made, ...granted].map((n) => n.departmentCode));
+  for (const code of codes) {
+    const mine = made.filter((n) => n.departmentCode === code);
+    const won = granted.filter((n) => n.departmentCode === code);
+    if (mine.length) add(code, `推荐评优${mine.length}人次：${mine.map(label).join('、')}`);
+    if (won.length) add(code, `获评${won.length}项：${won.map(label).join('、')}`);
+  }
+  return out;
+}
