@@ -25,7 +25,11 @@ const STEPS: AnnualStep[] = [
     async run(ctx, year) {
       const text = await viewScores(ctx, String(year));
       if (!/均分/.test(text)) return 0;
-      await ctx.send({ user: await assessGroup(ctx) }, { text: `📊 综窗服务商年度考核（rule PRF-05）\n${text}` }, `annual:${year}:provider`);
+      await ctx.send(
+        { user: await assessGroup(ctx) },
+        { text: `📊 综窗服务商年度考核（rule PRF-05）\n${text}` },
+        `annual:${year}:provider`,
+      );
       return 1;
     },
   },

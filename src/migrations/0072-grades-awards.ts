@@ -54,39 +54,43 @@ export class GradesAwards1790000000072 implements MigrationInterface {
         { indices: [['ix_award_nomination_month', ['month']]] },
       ),
     );
-    await this.carryPoints(q);
-  }
-
-  private async carryPoints(q: QueryRunner): Promise<void> {
-    const rows = (await q.query('SELECT name, value, updatedBy, updatedAt FROM setting WHERE name IN (?, ?, ?)', [
-      'performance.points',
-      ...CARRIED.map(([n]) => n),
-    ])) as { name: string; value: string; updatedBy: string; updatedAt: string }[];
-    const old = rows.filter((r) => r.name !== 'performance.points');
-    if (old.length === 0) return;
-    const current = rows.find((r) => r.name === 'performance.points');
-    const map = { ...((current ? parse(current.value) : {}) as Record<string, number>) };
-    for (const [name, rules] of CARRIED) {
-      const row = old.find((r) => r.name === name);
-      const points = row ? Number(parse(row.value)) : 0;
-      if (!row || !points) continue;
-      for (const rule of rules) if (!(rule in map)) map[rule] = points;
-    }
-    const value = JSON.stringify(map);
-    const last = old.reduce((a, b) => (a.updatedAt > b.updatedAt ? a : b));
-    if (current) await q.query('UPDATE setting SET value = ? WHERE name = ?', [value, 'performance.points']);
-    else
-      await q.query('INSERT INTO setting (name, value, updatedBy, updatedAt) VALUES (?, ?, ?, ?)', [
-        'performance.points',
-        value,
-        last.updatedBy,
-        last.updatedAt,
-      ]);
-    await q.query('DELETE FROM setting WHERE name IN (?, ?)', CARRIED.map(([n]) => n));
+    await carryPoints(q);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.dropTable('award_nomination');
     await q.dropTable('staff_grade');
   }
+}
+
+/** D180: fold the stored per-domain point settings into `performance.points` (exported for its test). */
+export async function carryPoints(q: QueryRunner): Promise<void> {
+  const rows = (await q.query('SELECT name, value, updatedBy, updatedAt FROM setting WHERE name IN (?, ?, ?)', [
+    'performance.points',
+    ...CARRIED.map(([n]) => n),
+  ])) as { name: string; value: string; updatedBy: string; updatedAt: string }[];
+  const old = rows.filter((r) => r.name !== 'performance.points');
+  if (old.length === 0) return;
+  const current = rows.find((r) => r.name === 'performance.points');
+  const map = { ...((current ? parse(current.value) : {}) as Record<string, number>) };
+  for (const [name, rules] of CARRIED) {
+    const row = old.find((r) => r.name === name);
+    const points = row ? Number(parse(row.value)) : 0;
+    if (!row || !points) continue;
+    for (const rule of rules) if (!(rule in map)) map[rule] = points;
+  }
+  const value = JSON.stringify(map);
+  const last = old.reduce((a, b) => (a.updatedAt > b.updatedAt ? a : b));
+  if (current) await q.query('UPDATE setting SET value = ? WHERE name = ?', [value, 'performance.points']);
+  else
+    await q.query('INSERT INTO setting (name, value, updatedBy, updatedAt) VALUES (?, ?, ?, ?)', [
+      'performance.points',
+      value,
+      last.updatedBy,
+      last.updatedAt,
+    ]);
+  await q.query(
+    'DELETE FROM setting WHERE name IN (?, ?)',
+    CARRIED.map(([n]) => n),
+  );
 }

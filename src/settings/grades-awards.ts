@@ -11,7 +11,8 @@ export const GRADES_AWARDS_SETTINGS = {
     default: ['优秀', '称职', '基本称职', '不称职'],
     rules: ['PRF-15'],
     open: 53,
-    description: '进驻人员年度考核等次（由高到低）；旗《服务窗口及工作人员考核管理办法》未提供，暂用004第二十三条的4个等次',
+    description:
+      '进驻人员年度考核等次（由高到低）；旗《服务窗口及工作人员考核管理办法》未提供，暂用004第二十三条的4个等次',
   }),
   'performance.awards': def({
     schema: names,

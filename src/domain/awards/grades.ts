@@ -62,9 +62,7 @@ export async function gradeStaff(ctx: Ctx, p: Person, grade: string, year: numbe
 /** PRF-15 annual step: who still has no grade for `year` → 大厅管理室群 (one message per year). */
 export async function gradesDue(ctx: Ctx, year: number): Promise<number> {
   const staff = await stationedStaff(ctx);
-  const graded = new Set(
-    (await ctx.m.find(StaffGrade, { where: { year } })).map((g) => g.personUserid),
-  );
+  const graded = new Set((await ctx.m.find(StaffGrade, { where: { year } })).map((g) => g.personUserid));
   const due = staff.filter((p) => !graded.has(p.userid));
   if (due.length === 0) return 0;
   const byDept = new Map<string, string[]>();

@@ -40,9 +40,7 @@ export interface DeptIndicators {
 const inside = (d: Date | null, p: Period) => !!d && localDate(d) >= p.first && localDate(d) <= p.last;
 
 export async function deptIndicators(ctx: Ctx, p: Period, codes: string[]): Promise<DeptIndicators[]> {
-  const cases = (await ctx.m.find(ServiceCase)).filter(
-    (c) => inside(c.receivedAt, p) || inside(c.finishedAt, p),
-  );
+  const cases = (await ctx.m.find(ServiceCase)).filter((c) => inside(c.receivedAt, p) || inside(c.finishedAt, p));
   const findings = await ctx.m.find(Finding, { where: { date: Between(p.first, p.last) } });
   const notices = (await ctx.m.find(Notice, { where: { status: '已发布' } })).filter((n) => inside(n.publishedAt, p));
   const rects = (await ctx.m.find(Rectification)).filter((r) => inside(r.issuedAt, p));

@@ -37,7 +37,10 @@ export const gradeAwardLedger: Ledger = {
       `${dept ?? ''}${names.get(id)?.windowNumber ? ` ${names.get(id)!.windowNumber}号窗` : ''}`;
     const rows: Sheet['rows'] = [];
     for (const year of years(range)) {
-      const grades = await m.find(StaffGrade, { where: { year }, order: { departmentCode: 'ASC', personUserid: 'ASC' } });
+      const grades = await m.find(StaffGrade, {
+        where: { year },
+        order: { departmentCode: 'ASC', personUserid: 'ASC' },
+      });
       for (const g of grades)
         rows.push({
           year,
@@ -85,8 +88,7 @@ export const deductionEligibilityLedger: Ledger = {
     const names = new Map((await m.find(Person)).map((p) => [p.userid, p.name]));
     const kf = await m.find(DeductionEvent, { where: { date: Between(range.from, range.to) }, order: { no: 'ASC' } });
     const flags = await m.find(AwardFlag, { order: { id: 'ASC' } });
-    const flagText = (f: AwardFlag) =>
-      ({ pending: '待决定', cancelled: `${f.year}年已取消`, kept: '保留' })[f.status];
+    const flagText = (f: AwardFlag) => ({ pending: '待决定', cancelled: `${f.year}年已取消`, kept: '保留' })[f.status];
     return [
       {
         name: '扣分及评优资格',

@@ -44,7 +44,9 @@ export async function nominate(ctx: Ctx, p: Person, award: string, reason: strin
   const awards = await getSetting(ctx.m, 'performance.awards');
   if (!awards.includes(award)) throw new UserError(`奖项应为：${awards.join('、')}（rule PRF-16）。`);
   if (!p.departmentCode || p.departmentCode !== ctx.actor.departmentCode)
-    throw new UserError(`只能推荐本单位进驻人员；${p.name} 不属于 ${ctx.actor.departmentCode ?? '你的单位'}（rule DIR-03）。`);
+    throw new UserError(
+      `只能推荐本单位进驻人员；${p.name} 不属于 ${ctx.actor.departmentCode ?? '你的单位'}（rule DIR-03）。`,
+    );
   const today = localDate(ctx.now);
   const year = Number(today.slice(0, 4));
   await assertEligible(ctx.m, p, year);
