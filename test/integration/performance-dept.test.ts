@@ -180,8 +180,10 @@ describe('绩效 指标 (PRF-10, PRF-11, CAS-19)', () => {
 });
 
 describe('annual-batch (PRF-05, PRF-15, PRF-16)', () => {
-  it('PRF-15 grades due and PRF-16 candidates go to 大厅管理室 once, on the first WD of January', async () => {
+  it('PRF-05 provider mean to 考核小组, PRF-15 grades due and PRF-16 candidates to 大厅管理室 once, on the first WD of January', async () => {
     await t.say('zhao', '年度 等次 李四 优秀 年度=2025');
+    await t.say('zhao', '考核 录入 2025-11 分数=85');
+    await t.say('zhao', '考核 录入 2025-12 分数=92');
     const day = firstWorkday(t.bot.deps.calendar, '2026-01');
     const at = `${day}T09:00:00+08:00`;
     const out = await t.runJob('annual-batch', at);
@@ -194,8 +196,12 @@ describe('annual-batch (PRF-05, PRF-15, PRF-16)', () => {
     const honours = office.filter((x) => x.includes('2025年表彰名单'));
     expect(honours).toHaveLength(1);
     expect(honours[0]).toContain('个人候选 1：李四（GA，优秀）');
+    const mean = t.textsTo('zhao').filter((x) => x.includes('综窗服务商年度考核'));
+    expect(mean).toHaveLength(1);
+    expect(mean[0]).toContain('2025年：2个月均分 88.5');
     expect((await t.runJob('annual-batch', at)).status).toBe('already-run');
     await t.runJob('annual-batch', at, { force: true });
     expect((await t.groupTexts('G-OFFICE')).filter((x) => x.includes('考核等次待登记'))).toHaveLength(1);
+    expect(t.textsTo('zhao').filter((x) => x.includes('综窗服务商年度考核'))).toHaveLength(1);
   });
 });
