@@ -7,6 +7,7 @@ import { buildWrittenContent } from '../../src/domain/briefings/written-content'
 import { firstWorkday } from '../../src/domain/briefings/schedule';
 import { carryPoints } from '../../src/migrations/0072-grades-awards';
 import { type TestBot, startTestBot } from '../helpers/bot';
+import { investigateBoth, register } from './complaints-helpers';
 
 // 进驻部门及人员 绩效 (PRF-10…17) and the rule-keyed point map (PRF-14, OPEN #12) through signed callbacks.
 
@@ -75,6 +76,17 @@ describe('points (PRF-14, OPEN #12)', () => {
     expect(rows.map((r) => [r.name, r.value, r.updatedBy])).toEqual([
       ['performance.points', { 'CMP-19': 4 }, 'magong'],
     ]);
+  });
+});
+
+describe('CMP-19 reads the map', () => {
+  it('CMP-19 a 属实 complaint gets the points of performance.points for CMP-19', async () => {
+    await t.say('magong', '设置 修改 performance.points CMP-19:3,WIN-13:1 说明=绩效考评办法');
+    const no = await register(t);
+    await investigateBoth(t, no);
+    await t.say('zhao', `投诉 结果 ${no} 属实`);
+    const kf = await db().findOneOrFail(DeductionEvent, { where: { source: no } });
+    expect([kf.rule, kf.points]).toEqual(['CMP-19', 3]);
   });
 });
 
