@@ -5,6 +5,7 @@ import { SettingRow } from '../../entities/setting';
 import { StaffGrade } from '../../entities/staff-grade';
 import { buildWrittenContent } from '../../src/domain/briefings/written-content';
 import { firstWorkday } from '../../src/domain/briefings/schedule';
+import { deductionEligibilityLedger, gradeAwardLedger } from '../../src/domain/awards/ledgers';
 import { carryPoints } from '../../src/migrations/0072-grades-awards';
 import { type TestBot, startTestBot } from '../helpers/bot';
 import { investigateBoth, register } from './complaints-helpers';
@@ -215,5 +216,25 @@ describe('annual-batch (PRF-05, PRF-15, PRF-16)', () => {
     await t.runJob('annual-batch', at, { force: true });
     expect((await t.groupTexts('G-OFFICE')).filter((x) => x.includes('考核等次待登记'))).toHaveLength(1);
     expect(t.textsTo('zhao').filter((x) => x.includes('综窗服务商年度考核'))).toHaveLength(1);
+  });
+});
+
+describe('ledgers (PRF-14…17)', () => {
+  it('PRF-15 年度等次及评优台账 and PRF-17 扣分及评优资格台账 carry grades, nominations, points and eligibility', async () => {
+    await t.say('magong', '设置 修改 performance.points WIN-13:2 说明=绩效考评办法');
+    await t.say('zhao', '扣分 登记 GA 规则=WIN-13 来源=GB2026-GA-003 说明=未按程序关闭窗口');
+    await t.say('zhao', '评优 取消 GA 年度=2026 规则=WIN-13 来源=GB2026-GA-003');
+    await t.say('zhao', '年度 等次 李四 优秀 年度=2026');
+    await t.say('huangyan', '评优 推荐 吴静 奖项=红旗窗口 理由=窗口服务规范');
+    const range = { from: '2026-01-01', to: '2026-12-31' };
+    const [grades] = await gradeAwardLedger.build(t.bot.deps.db, range, { unmasked: false });
+    expect(grades.rows.map((r) => [r.person, r.dept, r.grade, r.award, r.status])).toEqual([
+      ['李四', 'GA 12号窗', '优秀', '', '已书面通知'],
+      ['吴静', 'SB 5号窗', '', '红旗窗口', expect.stringMatching(/^待审定（SP2026-\d+）$/)],
+    ]);
+    const [kf] = await deductionEligibilityLedger.build(t.bot.deps.db, range, { unmasked: false });
+    expect(kf.rows.map((r) => [r.subject, r.rule, r.source, r.points, r.eligibility])).toEqual([
+      ['GA', 'WIN-13', 'GB2026-GA-003', 2, '2026年已取消'],
+    ]);
   });
 });
