@@ -7,6 +7,8 @@ import { complaintAckers } from '../src/domain/complaints/referral';
 import { findingAckers } from '../src/domain/inspections/disputes';
 import { approvalCardActions, rejectReasonInterceptor } from './approvals';
 import { complaintAck } from './complaints-queries';
+import { absenceConfirm } from './presence-absence';
+import { absenceConfirmers } from '../src/domain/presence/guide-absence';
 import { awardCardActions } from './performance';
 import { providerCardActions } from './provider';
 import { ackGround, groundAckers } from '../src/domain/provider/termination';
@@ -48,7 +50,9 @@ export const ACK_HANDLERS: PrefixHandler[] = [
  * `confirm:<record number>` (本人确认): a person a record names confirms it before it goes on — the leaver's
  * own signature on a 离岗 request (STF), the replacement of a guide's 暂离 (ATT-04). One row per prefix.
  */
-export const CONFIRM_HANDLERS: PrefixHandler[] = [];
+export const CONFIRM_HANDLERS: PrefixHandler[] = [
+  { prefix: /^ZL\d/i, holders: absenceConfirmers, handle: absenceConfirm }, // ATT-04 the replacement takes over
+];
 
 export const CARD_ACTIONS: CardAction[] = [
   ...windowCardActions, // reclaim:<GB号>, keep:<GB号> (WIN-08), ack_resume:<GB号> (WIN-11)

@@ -101,6 +101,9 @@ import {
   caseWithdraw,
 } from './case-handling';
 import { caseList, caseView } from './case-queries';
+import { absenceEnd, absenceStart, guideAbsenceRequest } from './presence-absence';
+import { childReport, meetingRecord, rollcallCommand, trainingRegister } from './presence-meetings';
+import { rosterSet, rosterToday } from './presence-roster';
 
 export const COMMANDS: CommandDef[] = [
   // 常用
@@ -122,6 +125,16 @@ export const COMMANDS: CommandDef[] = [
   approvalView,
   approve,
   delegate,
+  // 考勤 (ATT-03/04/08/09, DIR-12, STF-11)
+  absenceStart,
+  absenceEnd,
+  guideAbsenceRequest,
+  rollcallCommand,
+  meetingRecord,
+  childReport,
+  rosterSet,
+  rosterToday,
+  trainingRegister,
   // 日历 (DIR-13)
   calendarQuery,
   calendarView,

@@ -54,6 +54,13 @@ import { MailItem } from './mail-item';
 import { MailSample } from './mail-sample';
 import { LostItemVersion } from './lost-item-version';
 import { LostReport } from './lost-report';
+import { LeaveRequest } from './leave-request';
+import { ShortAbsence } from './short-absence';
+import { GuideRollcall } from './guide-rollcall';
+import { ChildReport } from './child-report';
+import { DutyRoster } from './duty-roster';
+import { StaffMeeting } from './staff-meeting';
+import { TrainingLog } from './training-log';
 import { Rating } from './rating';
 import { BadReview } from './bad-review';
 import { ProviderScore } from './provider-score';
@@ -72,6 +79,13 @@ export {
   ServiceItem,
   ServiceCase,
   CaseEvent,
+  LeaveRequest,
+  ShortAbsence,
+  GuideRollcall,
+  ChildReport,
+  DutyRoster,
+  StaffMeeting,
+  TrainingLog,
   LostItem,
   LostItemVersion,
   LostReport,
@@ -189,6 +203,15 @@ export const ENTITIES = [
   ServiceItem,
   ServiceCase,
   CaseEvent,
+  // leave (ATT-05/06/07)
+  LeaveRequest,
+  // presence (ATT-03/04/08/09, DIR-12, STF-11)
+  ShortAbsence,
+  GuideRollcall,
+  ChildReport,
+  DutyRoster,
+  StaffMeeting,
+  TrainingLog,
   // resilience (D34 sliding windows)
   RateSend,
   // reviews 好差评 (REV)

@@ -20,6 +20,7 @@ export const GROUPS = [
   '办件',
   '事项',
   '专递',
+  '考勤',
   '日历',
   '设置',
 ] as const;

@@ -12,6 +12,8 @@ import { LostFound1790000000040 } from './0040-lost-found';
 import { Cases1790000000050 } from './0050-cases';
 import { Security1790000000095 } from './0095-security';
 import { Resilience1790000000041 } from './0041-resilience';
+import { Leave1790000000061 } from './0061-leave';
+import { Presence1790000000062 } from './0062-presence';
 import { Reviews1790000000070 } from './0070-reviews';
 import { Provider1790000000071 } from './0071-provider';
 import { ItemsMail1790000000052 } from './0052-items-mail';
@@ -31,6 +33,8 @@ export const MIGRATIONS = [
   Cases1790000000050,
   Security1790000000095,
   Resilience1790000000041,
+  Leave1790000000061,
+  Presence1790000000062,
   Reviews1790000000070,
   Provider1790000000071,
   ItemsMail1790000000052,

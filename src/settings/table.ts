@@ -7,6 +7,7 @@ import { GRADES_AWARDS_SETTINGS } from './grades-awards';
 import { LOST_FOUND_SETTINGS } from './lost-found';
 import { PERFORMANCE_SETTINGS } from './performance';
 import { CASE_LIFECYCLE_SETTINGS } from './case-lifecycle';
+import { PRESENCE_SETTINGS } from './presence';
 import { SUPERVISION_SETTINGS } from './supervision';
 import { WINDOW_SETTINGS } from './windows';
 
@@ -49,6 +50,7 @@ export const SETTINGS = {
   ...PERFORMANCE_SETTINGS,
   ...CASE_LIFECYCLE_SETTINGS,
   ...ITEMS_MAIL_SETTINGS,
+  ...PRESENCE_SETTINGS,
   ...GRADES_AWARDS_SETTINGS,
   // [security]: transport and input bounds (no docs/rules.md OPEN number: the seed regulations are silent on them).
   'callback.maxSkewSeconds': def({

@@ -13,6 +13,7 @@ import { insertRows } from '../../src/db';
 import type { FakeWecomState, FeedItem } from '../../src/fake-wecom';
 import { instantAt } from '../../src/kernel/time';
 import { INVARIANTS } from '../../src/simulation/invariants/index';
+import { ShortAbsence } from '../../entities/short-absence';
 import type { Invariant, InvariantResult, SimFacts } from '../../src/simulation/invariants/types';
 import { runSimulation } from '../../src/simulation/run';
 import type { SimReport } from '../../src/simulation/report';
@@ -156,6 +157,17 @@ const PLANTS: Plant[] = [
         occurrence: '2026-03-07',
         sentAt: instantAt('2026-03-07', '09:00'),
       });
+    },
+  },
+  {
+    // a 暂离 that ran 20 minutes but was never flagged 超时离岗 (ATT-03, OPEN #34)
+    invariant: '暂离 flagged once, exactly when over the limit',
+    async plant(m) {
+      const a = await m.findOneOrFail(ShortAbsence, {
+        where: { overtime: false, status: '已回岗' },
+        order: { id: 'ASC' },
+      });
+      await m.update(ShortAbsence, { id: a.id }, { endedAt: new Date(a.startedAt!.getTime() + 20 * 60_000) });
     },
   },
 ];

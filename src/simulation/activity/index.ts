@@ -2,6 +2,7 @@ import { casesActivity } from './cases';
 import { complaintsActivity } from './complaints';
 import { itemsActivity } from './items';
 import { monthlyNoticesActivity } from './monthly-notices';
+import { presenceActivity } from './presence';
 import { supervisionActivity } from './supervision';
 import type { Activity } from './types';
 import { windowPlansActivity } from './window-plans';
@@ -18,5 +19,6 @@ export function activities(): Activity[] {
     monthlyNoticesActivity(),
     casesActivity(),
     itemsActivity(),
+    presenceActivity(),
   ];
 }

@@ -6,6 +6,7 @@ import { talksByTenth, writtenByFifteenth } from './monthly-notices';
 import { itemTasksLate } from './item-tasks';
 import { oralNotices } from './oral-notices';
 import { overdueDaily } from './overdue-daily';
+import { absenceFlags } from './presence';
 import { remindersOnce } from './reminders-once';
 import type { Invariant } from './types';
 import { workdayOnly } from './workday-only';
@@ -25,4 +26,5 @@ export const INVARIANTS: Invariant[] = [
   approvalsDecidedOrReminded,
   casesClocks,
   itemTasksLate,
+  absenceFlags,
 ];
