@@ -8,7 +8,7 @@ import { localDate, monthBounds } from '../src/kernel/time';
 import { gradeStaff } from '../src/domain/awards/grades';
 import { honoursOf, renderHonours } from '../src/domain/awards/honours';
 import { deptIndicators, indicatorLine, type Period, staffDossier } from '../src/domain/awards/indicators';
-import { nominate } from '../src/domain/awards/nominations';
+import { findNominee, nominate } from '../src/domain/awards/nominations';
 
 // 进驻部门及人员 绩效 (PRF-10…17; docs/commands.md): indicators and the annual dossier, the commendation list,
 // annual grades with their written notice, and 评优推荐 as an approval to 大厅管理室.
@@ -86,20 +86,22 @@ export const annualGrade = defineCommand({
 export const awardNominate = defineCommand({
   name: '评优 推荐',
   group: '绩效',
-  summary: '首席代表推荐本单位人员评优，送大厅管理室审定（评优资格已取消的不能推荐）',
+  summary: '首席代表推荐本单位人员或窗口评优，送大厅管理室审定（评优资格已取消的不能推荐）',
   roles: ['chief_rep'],
-  usage: '评优 推荐 <人> 奖项=<奖项> 理由=…',
-  examples: ['评优 推荐 李四 奖项=服务标兵 理由=全年零差评，办件量居前'],
+  usage: '评优 推荐 <人|窗口> 奖项=<奖项> 理由=…',
+  examples: [
+    '评优 推荐 李四 奖项=服务标兵 理由=全年零差评，办件量居前',
+    '评优 推荐 12号窗 奖项=红旗窗口 理由=全年无投诉',
+  ],
   rules: ['PRF-16', 'PRF-17', 'DIR-03'],
-  positional: ['人员'],
+  positional: ['对象'],
   args: () =>
     z.object({
-      人员: z.string().describe('人员'),
+      对象: z.string().describe('人员或窗口'),
       奖项: z.string().describe('奖项'),
       理由: z.string().min(4).max(500).describe('推荐理由'),
     }),
   async handle(ctx, a) {
-    const p = await findPerson(ctx.m, a.人员);
-    await ctx.reply(await nominate(ctx, p, a.奖项, a.理由));
+    await ctx.reply(await nominate(ctx, await findNominee(ctx.m, a.对象), a.奖项, a.理由));
   },
 });

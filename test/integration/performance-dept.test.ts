@@ -124,8 +124,13 @@ describe('评优 推荐 (PRF-16, PRF-17)', () => {
     await t.click('zhao', `approve:${sp}`);
     const n = await db().findOneOrFail(AwardNomination, { where: { personUserid: 'zhangsan' } });
     expect([n.status, n.award, n.approvalNo]).toEqual(['已授予', '微笑之星', sp]);
+    await t.say('wangwu', '评优 推荐 5号窗 奖项=红旗窗口 理由=全年无投诉');
+    expect(t.lastTextTo('wangwu')).toContain('5号窗 不属于 GA');
+    await t.say('wangwu', '评优 推荐 12号窗 奖项=红旗窗口 理由=全年无投诉');
+    expect(t.lastTextTo('wangwu')).toMatch(/^✅ 已推荐 12号窗「红旗窗口」（SP2026-\d+，待大厅管理室审定）$/);
+    await t.click('zhao', `approve:${approvalCard('zhao')}`);
     await t.say('zhao', '表彰 名单 2026');
-    expect(t.lastTextTo('zhao')).toContain('已获评 1：张三「微笑之星」（GA）');
+    expect(t.lastTextTo('zhao')).toContain('已获评 2：张三「微笑之星」（GA）、12号窗「红旗窗口」（GA）');
   });
 
   it('PRF-17 eligibility cancelled while the nomination waits: the approval is refused', async () => {

@@ -38,7 +38,10 @@ export async function honoursOf(ctx: Ctx, year: number): Promise<Honours> {
     .filter((d) => !lostKey.has(`department:${d.code}`) && !kf.some((k) => k.departmentCode === d.code))
     .map((d) => `${d.code} ${d.name}`);
   return {
-    granted: granted.map((n) => `${name(n.personUserid)}「${n.award}」（${n.departmentCode ?? '—'}）`),
+    granted: granted.map(
+      (n) =>
+        `${n.personUserid ? name(n.personUserid) : `${n.windowNumber}号窗`}「${n.award}」（${n.departmentCode ?? '—'}）`,
+    ),
     people,
     units,
     lost: cancelled.map(

@@ -56,8 +56,10 @@ export const gradeAwardLedger: Ledger = {
       for (const n of noms)
         rows.push({
           year,
-          person: who(n.personUserid),
-          dept: where(n.personUserid, n.departmentCode),
+          person: n.personUserid ? who(n.personUserid) : '',
+          dept: n.personUserid
+            ? where(n.personUserid, n.departmentCode)
+            : `${n.departmentCode ?? ''} ${n.windowNumber}号窗`,
           grade: '',
           award: n.award,
           by: who(n.nominatedBy),

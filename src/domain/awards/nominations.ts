@@ -1,13 +1,14 @@
-import type { EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import type { Approval } from '../../../entities/approval';
 import { AwardFlag } from '../../../entities/award-flag';
 import { AwardNomination } from '../../../entities/award-nomination';
 import { Person } from '../../../entities/person';
+import { HallWindow } from '../../../entities/window';
 import { roleStep } from '../../approvals/approvers';
 import { startApproval } from '../../approvals/engine';
 import type { ApprovalKind } from '../../kernel/approval-kind';
 import type { Ctx } from '../../kernel/ctx';
-import { personName } from '../../kernel/directory';
+import { findPerson, personName } from '../../kernel/directory';
 import { ruleRefusal, UserError } from '../../kernel/errors';
 import { insertRows } from '../../db';
 import { localDate, monthBounds } from '../../kernel/time';
@@ -22,10 +23,45 @@ import { isAwardEligible } from '../performance';
 export const NOMINATION_KIND = 'award-nomination';
 const SUBJECT = 'award_nomination';
 
+/** Who is nominated: a staff member or a window, with the department that answers for it. */
+export interface Nominee {
+  personUserid: string | null;
+  windowNumber: string | null;
+  departmentCode: string | null;
+  label: string;
+}
+
+/** `李四`, `@lisi` or `12号窗` / `12` (D187). */
+export async function findNominee(m: EntityManager, ref: string): Promise<Nominee> {
+  const w = /^(\d{1,3})\s*(?:号窗?|号窗口)?$/.exec(ref.trim());
+  if (w) {
+    const win = await m.findOne(HallWindow, { where: { number: w[1] } });
+    if (!win) throw new UserError(`没有 ${w[1]}号窗。`);
+    return {
+      personUserid: null,
+      windowNumber: win.number,
+      departmentCode: win.departmentCode,
+      label: `${win.number}号窗`,
+    };
+  }
+  const p = await findPerson(m, ref);
+  return { personUserid: p.userid, windowNumber: null, departmentCode: p.departmentCode, label: p.name };
+}
+
+async function nomineeOf(m: EntityManager, n: AwardNomination): Promise<Nominee> {
+  return {
+    personUserid: n.personUserid,
+    windowNumber: n.windowNumber,
+    departmentCode: n.departmentCode,
+    label: n.personUserid ? await personName(m, n.personUserid) : `${n.windowNumber ?? ''}号窗`,
+  };
+}
+
 /** HARD PRF-17 check, naming the source record that cancelled the eligibility. */
-async function assertEligible(m: EntityManager, p: Person, year: number): Promise<void> {
-  const subjects: ['person' | 'department', string][] = [['person', p.userid]];
-  if (p.departmentCode) subjects.push(['department', p.departmentCode]);
+async function assertEligible(m: EntityManager, who: Nominee, year: number): Promise<void> {
+  const subjects: ['person' | 'department', string][] = [];
+  if (who.personUserid) subjects.push(['person', who.personUserid]);
+  if (who.departmentCode) subjects.push(['department', who.departmentCode]);
   for (const [type, id] of subjects) {
     if (await isAwardEligible(m, type, id, year)) continue;
     const flag = await m.findOneOrFail(AwardFlag, {
@@ -35,28 +71,30 @@ async function assertEligible(m: EntityManager, p: Person, year: number): Promis
     throw ruleRefusal(
       'PRF-17',
       '000 投诉处理 五(二)',
-      `${type === 'person' ? p.name : `${p.name} 所在单位 ${id}`} ${year}年评优资格已取消（rule ${flag.rule}，来源 ${flag.source}），不能推荐。`,
+      `${type === 'person' ? who.label : `${who.label} 所在单位 ${id}`} ${year}年评优资格已取消（rule ${flag.rule}，来源 ${flag.source}），不能推荐。`,
     );
   }
 }
 
-export async function nominate(ctx: Ctx, p: Person, award: string, reason: string): Promise<string> {
+export async function nominate(ctx: Ctx, who: Nominee, award: string, reason: string): Promise<string> {
   const awards = await getSetting(ctx.m, 'performance.awards');
   if (!awards.includes(award)) throw new UserError(`奖项应为：${awards.join('、')}（rule PRF-16）。`);
-  if (!p.departmentCode || p.departmentCode !== ctx.actor.departmentCode)
+  if (!who.departmentCode || who.departmentCode !== ctx.actor.departmentCode)
     throw new UserError(
-      `只能推荐本单位进驻人员；${p.name} 不属于 ${ctx.actor.departmentCode ?? '你的单位'}（rule DIR-03）。`,
+      `只能推荐本单位的进驻人员或窗口；${who.label} 不属于 ${ctx.actor.departmentCode ?? '你的单位'}（rule DIR-03）。`,
     );
   const today = localDate(ctx.now);
   const year = Number(today.slice(0, 4));
-  await assertEligible(ctx.m, p, year);
-  const dup = await ctx.m.findOne(AwardNomination, { where: { year, personUserid: p.userid, award } });
-  if (dup && dup.status !== '已驳回') throw new UserError(`${p.name}「${award}」${year}年已推荐（${dup.status}）。`);
+  await assertEligible(ctx.m, who, year);
+  const key = { year, award, personUserid: who.personUserid ?? IsNull(), windowNumber: who.windowNumber ?? IsNull() };
+  const dup = await ctx.m.findOne(AwardNomination, { where: key, order: { id: 'DESC' } });
+  if (dup && dup.status !== '已驳回') throw new UserError(`${who.label}「${award}」${year}年已推荐（${dup.status}）。`);
   await insertRows(ctx.m, AwardNomination, {
     year,
     month: today.slice(0, 7),
-    personUserid: p.userid,
-    departmentCode: p.departmentCode,
+    personUserid: who.personUserid,
+    windowNumber: who.windowNumber,
+    departmentCode: who.departmentCode,
     award,
     reason,
     nominatedBy: ctx.actor.userid,
@@ -65,21 +103,24 @@ export async function nominate(ctx: Ctx, p: Person, award: string, reason: strin
     decidedAt: null,
     createdAt: ctx.now,
   });
-  const row = await ctx.m.findOneOrFail(AwardNomination, {
-    where: { year, personUserid: p.userid, award },
-    order: { id: 'DESC' },
-  });
+  const row = await ctx.m.findOneOrFail(AwardNomination, { where: key, order: { id: 'DESC' } });
   const a = await startApproval(ctx, {
     kind: NOMINATION_KIND,
     subjectType: SUBJECT,
     subjectId: String(row.id),
-    title: `评优推荐 ${p.name}「${award}」`,
-    departmentCode: p.departmentCode,
+    title: `评优推荐 ${who.label}「${award}」`,
+    departmentCode: who.departmentCode,
     payload: { nominationId: row.id },
   });
   await ctx.m.update(AwardNomination, { id: row.id }, { approvalNo: a.no });
-  await ctx.audit('award.nominate', SUBJECT, String(row.id), { person: p.userid, award, reason, approval: a.no });
-  return `✅ 已推荐 ${p.name}「${award}」（${a.no}，待大厅管理室审定）`;
+  await ctx.audit('award.nominate', SUBJECT, String(row.id), {
+    person: who.personUserid,
+    window: who.windowNumber,
+    award,
+    reason,
+    approval: a.no,
+  });
+  return `✅ 已推荐 ${who.label}「${award}」（${a.no}，待大厅管理室审定）`;
 }
 
 async function nominationOf(ctx: Ctx, a: Approval): Promise<AwardNomination> {
@@ -103,7 +144,7 @@ export const awardNominationKind: ApprovalKind = {
     return {
       subTitle: `推荐理由：${n.reason}`,
       fields: [
-        { key: '被推荐人', value: `${await personName(ctx.m, n.personUserid)}（${n.departmentCode ?? '—'}）` },
+        { key: '被推荐', value: `${(await nomineeOf(ctx.m, n)).label}（${n.departmentCode ?? '—'}）` },
         { key: '奖项', value: `${n.award}（${n.year}年）` },
         { key: '推荐人', value: await personName(ctx.m, n.nominatedBy) },
       ],
@@ -112,8 +153,7 @@ export const awardNominationKind: ApprovalKind = {
   async beforeDecision(ctx, a, decision) {
     if (decision !== 'approve') return;
     const n = await nominationOf(ctx, a);
-    const p = await ctx.m.findOneOrFail(Person, { where: { userid: n.personUserid } });
-    await assertEligible(ctx.m, p, n.year);
+    await assertEligible(ctx.m, await nomineeOf(ctx.m, n), n.year);
   },
   async onApproved(ctx, a) {
     await decideNomination(ctx, a, '已授予');
@@ -134,7 +174,8 @@ export async function monthAwardLines(m: EntityManager, month: string): Promise<
     (n) => !!n.decidedAt && localDate(n.decidedAt) >= first && localDate(n.decidedAt) <= last,
   );
   const people = new Map((await m.find(Person)).map((p) => [p.userid, p.name]));
-  const label = (n: AwardNomination) => `${people.get(n.personUserid) ?? n.personUserid}「${n.award}」`;
+  const label = (n: AwardNomination) =>
+    `${n.personUserid ? (people.get(n.personUserid) ?? n.personUserid) : `${n.windowNumber}号窗`}「${n.award}」`;
   const out = new Map<string, string[]>();
   const add = (code: string | null, line: string) => {
     if (code) out.set(code, [...(out.get(code) ?? []), line]);
