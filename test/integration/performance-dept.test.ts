@@ -117,7 +117,7 @@ describe('评优 推荐 (PRF-16, PRF-17)', () => {
       '奖项应为：党员示范岗、红旗窗口、微笑之星、服务标兵、石榴籽窗口、年度优秀窗口、年度先进个人',
     );
     await t.say('wangwu', '评优 推荐 吴静 奖项=微笑之星 理由=群众满意度高');
-    expect(t.lastTextTo('wangwu')).toContain('只能推荐本单位进驻人员');
+    expect(t.lastTextTo('wangwu')).toContain('只能推荐本单位的进驻人员或窗口；吴静 不属于 GA');
     await t.say('wangwu', '评优 推荐 张三 奖项=微笑之星 理由=群众满意度高');
     expect(t.lastTextTo('wangwu')).toMatch(/^✅ 已推荐 张三「微笑之星」（SP2026-\d+，待大厅管理室审定）$/);
     const sp = approvalCard('zhao');
