@@ -8,6 +8,7 @@ import { localDate, monthBounds } from '../src/kernel/time';
 import { gradeStaff } from '../src/domain/awards/grades';
 import { honoursOf, renderHonours } from '../src/domain/awards/honours';
 import { deptIndicators, indicatorLine, type Period, staffDossier } from '../src/domain/awards/indicators';
+import { guideLines } from '../src/domain/awards/guides';
 import { findNominee, nominate } from '../src/domain/awards/nominations';
 
 // 进驻部门及人员 绩效 (PRF-10…17; docs/commands.md): indicators and the annual dossier, the commendation list,
@@ -18,7 +19,7 @@ const YEAR = z.coerce.number().int().min(2022).max(2100);
 export const performanceIndicators = defineCommand({
   name: '绩效 指标',
   group: '绩效',
-  summary: '进驻部门绩效指标：首问、一次性告知、限时办结、巡查问题、通报、整改；写年份看年度档案',
+  summary: '进驻部门绩效指标：首问、一次性告知、限时办结、巡查问题、通报、整改，及导服工作；写年份看年度档案',
   roles: ['hall_office', 'leader', 'supervisor', 'chief_rep'],
   usage: '绩效 指标 [月份|年份] [部门=]',
   examples: ['绩效 指标 上月', '绩效 指标 2026-02 部门=GA', '绩效 指标 2025 部门=GA'],
@@ -40,6 +41,8 @@ export const performanceIndicators = defineCommand({
       : (await ctx.m.find(Department, { where: { inactive: false }, order: { code: 'ASC' } })).map((d) => d.code);
     const rows = await deptIndicators(ctx, p, codes);
     const lines = rows.map((r) => indicatorLine(p, r));
+    // D188: the guides belong to the hall; their line is in the centre's view of all departments.
+    if (!code) lines.push(...(await guideLines(ctx, p)));
     if (yearly && code) lines.push(`人员年度档案：\n${(await staffDossier(ctx, Number(raw), code)).join('\n')}`);
     await replyList(ctx, `${p.label}${yearly ? '绩效档案' : '绩效指标'}${code ? ` ${code}` : ''}`, lines);
   },

@@ -181,14 +181,20 @@ describe('绩效 指标 (PRF-10, PRF-11, CAS-19)', () => {
   it('PRF-11 indicators per department; a 首席代表 sees only its own; a year gives the staff dossier', async () => {
     await t.say('zhao', '扣分 登记 GA 规则=WIN-13 来源=GB2026-GA-003 说明=未按程序关闭窗口');
     await t.say('zhao', '年度 等次 张三 称职 年度=2026');
+    await t.say('xiaogao', '巡查 反映 区域=一楼等候区 说明=12号窗前排队拥挤无人引导');
+    await t.say('xiaogao', '投诉 上报 对象=12号窗 内容=群众反映办理户籍迁入时态度生硬');
+    await t.say('xiaoma', '晨会 到');
     await t.say('zhao', '绩效 指标 2026-03');
     const all = t.lastTextTo('zhao');
+    expect(all).toContain('导服 小高：晨会 0｜巡查反映 1｜投诉上报 1');
+    expect(all).toMatch(/导服 小马：晨会 1(（迟到1）)?｜巡查反映 0｜投诉上报 0/);
     expect(all).toContain('3月 GA：超期 —（办结0，超期0）');
     expect(all).toContain('扣分事件 1');
     expect(all).toContain('3月 SB：');
     await t.say('huangyan', '绩效 指标 2026-03 部门=GA');
     expect(t.lastTextTo('huangyan')).toContain('3月 SB：');
     expect(t.lastTextTo('huangyan')).not.toContain('GA');
+    expect(t.lastTextTo('huangyan')).not.toContain('导服');
     await t.say('wangwu', '绩效 指标 2026');
     const dossier = t.lastTextTo('wangwu');
     expect(dossier).toContain('2026年 GA：');
