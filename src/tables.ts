@@ -11,6 +11,7 @@ import { itemChangeForm, mailEntryForm } from '../commands/items-mail-forms';
 import { itemChangeKind } from './domain/items/change-kind';
 import { awardNominationKind } from './domain/awards/nominations';
 import { deductionEligibilityLedger, gradeAwardLedger } from './domain/awards/ledgers';
+import { awardMonthlyReport } from './domain/awards/monthly';
 import { itemImportKind } from './domain/items/import';
 import { itemChangeLedger } from './domain/items/ledger';
 import { itemChangeRecord } from './domain/items/record';
@@ -162,6 +163,7 @@ export const IMPORT_KINDS: readonly ImportKind<unknown>[] = [
 export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [
   satisfactionReport, // 满意度 (REV-06)
   itemMonthlyReport, // ITM-07/09 要点过期, 休眠事项 (OPEN #41, #42)
+  awardMonthlyReport, // PRF-16 评优推荐/获评
 ];
 
 export const TABLES: Tables = {

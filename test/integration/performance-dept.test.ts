@@ -155,6 +155,10 @@ describe('评优 推荐 (PRF-16, PRF-17)', () => {
     ]);
     const sb = c.departments.find((d) => d.code === 'SB')!;
     expect(sb.sections[3]).toEqual(['无']);
+    // monthly-batch section 六 (PRF-16): the office's count and the 首席代表's own lines.
+    await t.runJob('monthly-batch', `${firstWorkday(t.bot.deps.calendar, '2026-04')}T09:00:00+08:00`);
+    expect((await t.groupTexts('G-OFFICE')).join('\n')).toContain('（PRF-16）评优推荐：推荐 2｜获评 1｜待审定 1');
+    expect(t.textsTo('wangwu').join('\n')).toContain('推荐评优2人次：张三「服务标兵」、李四「党员示范岗」；获评1项');
   });
 });
 

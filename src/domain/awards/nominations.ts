@@ -166,26 +166,36 @@ export const awardNominationKind: ApprovalKind = {
   },
 };
 
-/** A month's nominations and awards per department (书面通报 section (4), BRF-01; PRF-16). */
-export async function monthAwardLines(m: EntityManager, month: string): Promise<Map<string, string[]>> {
+/** Nominations made in `month` and those granted in it (PRF-16). */
+export async function monthAwards(
+  m: EntityManager,
+  month: string,
+): Promise<{ made: AwardNomination[]; granted: AwardNomination[] }> {
   const { first, last } = monthBounds(`${month}-01`);
   const made = await m.find(AwardNomination, { where: { month }, order: { id: 'ASC' } });
   const granted = (await m.find(AwardNomination, { where: { status: '已授予' }, order: { id: 'ASC' } })).filter(
     (n) => !!n.decidedAt && localDate(n.decidedAt) >= first && localDate(n.decidedAt) <= last,
   );
+  return { made, granted };
+}
+
+/** A month's nominations and awards per department (书面通报 section (4), BRF-01; PRF-16). */
+export async function monthAwardLines(m: EntityManager, month: string): Promise<Map<string, string[]>> {
+  const { made, granted } = await monthAwards(m, month);
   const people = new Map((await m.find(Person)).map((p) => [p.userid, p.name]));
   const label = (n: AwardNomination) =>
     `${n.personUserid ? (people.get(n.personUserid) ?? n.personUserid) : `${n.windowNumber}号窗`}「${n.award}」`;
   const out = new Map<string, string[]>();
-  const add = (code: string | null, line: string) => {
-    if (code) out.set(code, [...(out.get(code) ?? []), line]);
-  };
   const codes = new Set([...made, ...granted].map((n) => n.departmentCode));
   for (const code of codes) {
+    if (!code) continue;
     const mine = made.filter((n) => n.departmentCode === code);
     const won = granted.filter((n) => n.departmentCode === code);
-    if (mine.length) add(code, `推荐评优${mine.length}人次：${mine.map(label).join('、')}`);
-    if (won.length) add(code, `获评${won.length}项：${won.map(label).join('、')}`);
+    const lines = [
+      ...(mine.length ? [`推荐评优${mine.length}人次：${mine.map(label).join('、')}`] : []),
+      ...(won.length ? [`获评${won.length}项：${won.map(label).join('、')}`] : []),
+    ];
+    out.set(code, lines);
   }
   return out;
 }
