@@ -107,7 +107,8 @@ export async function nominate(ctx: Ctx, who: Nominee, award: string, reason: st
   const a = await startApproval(ctx, {
     kind: NOMINATION_KIND,
     subjectType: SUBJECT,
-    subjectId: String(row.id),
+    // Prefixed: a bare row id could equal another kind's subject id in approval queries.
+    subjectId: `AN${row.id}`,
     title: `评优推荐 ${who.label}「${award}」`,
     departmentCode: who.departmentCode,
     payload: { nominationId: row.id },

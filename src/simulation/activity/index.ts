@@ -2,6 +2,7 @@ import { casesActivity } from './cases';
 import { complaintsActivity } from './complaints';
 import { itemsActivity } from './items';
 import { monthlyNoticesActivity } from './monthly-notices';
+import { performanceActivity } from './performance';
 import { presenceActivity } from './presence';
 import { supervisionActivity } from './supervision';
 import type { Activity } from './types';
@@ -20,5 +21,6 @@ export function activities(): Activity[] {
     casesActivity(),
     itemsActivity(),
     presenceActivity(),
+    performanceActivity(),
   ];
 }

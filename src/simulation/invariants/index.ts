@@ -1,4 +1,5 @@
 import { approvalsDecidedOrReminded } from './approvals-d17';
+import { awardsEligible } from './awards';
 import { casesClocks } from './cases-clocks';
 import { closuresHard } from './closures-hard';
 import { noRateLimitDrops, nothingFailed } from './delivery';
@@ -27,4 +28,5 @@ export const INVARIANTS: Invariant[] = [
   casesClocks,
   itemTasksLate,
   absenceFlags,
+  awardsEligible,
 ];
