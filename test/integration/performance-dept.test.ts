@@ -106,7 +106,7 @@ describe('评优 推荐 (PRF-16, PRF-17)', () => {
   it('PRF-17 the department lost its eligibility: its staff cannot be nominated either', async () => {
     await t.say('zhao', '评优 取消 GA 年度=2026 规则=WIN-13 来源=GB2026-GA-003');
     await t.say('wangwu', '评优 推荐 张三 奖项=微笑之星 理由=群众满意度高');
-    expect(t.lastTextTo('wangwu')).toContain('rule PRF-17');
+    expect(t.lastTextTo('wangwu')).toContain('❌ 不符合规定（rule PRF-17；000 调整管理 四）');
     expect(t.lastTextTo('wangwu')).toContain('所在单位 GA 2026年评优资格已取消（rule WIN-13，来源 GB2026-GA-003）');
     expect(await db().count(AwardNomination)).toBe(0);
   });

@@ -57,6 +57,15 @@ async function nomineeOf(m: EntityManager, n: AwardNomination): Promise<Nominee>
   };
 }
 
+/** PRF-17's seed clause for the rule that took the eligibility away (the refusal cites it). */
+const SOURCE_OF: Record<string, string> = {
+  'CMP-19': '000 投诉处理 五(二)',
+  'SUS-10': '000 高峰停办 三',
+  'WIN-13': '000 调整管理 四',
+  'STF-10': '000 调整管理 四',
+  'ACC-01': '000 问效 第七条',
+};
+
 /** HARD PRF-17 check, naming the source record that cancelled the eligibility. */
 async function assertEligible(m: EntityManager, who: Nominee, year: number): Promise<void> {
   const subjects: ['person' | 'department', string][] = [];
@@ -70,7 +79,7 @@ async function assertEligible(m: EntityManager, who: Nominee, year: number): Pro
     });
     throw ruleRefusal(
       'PRF-17',
-      '000 投诉处理 五(二)',
+      SOURCE_OF[flag.rule] ?? SOURCE_OF['CMP-19'],
       `${type === 'person' ? who.label : `${who.label} 所在单位 ${id}`} ${year}年评优资格已取消（rule ${flag.rule}，来源 ${flag.source}），不能推荐。`,
     );
   }
