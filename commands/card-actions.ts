@@ -4,6 +4,7 @@
 import type { CardAction, TextInterceptor } from '../src/kernel/card';
 import type { Ctx } from '../src/kernel/ctx';
 import { complaintAckers } from '../src/domain/complaints/referral';
+import { expertAck, expertAckers } from '../src/domain/consult/expert';
 import { findingAckers } from '../src/domain/inspections/disputes';
 import { approvalCardActions, rejectReasonInterceptor } from './approvals';
 import { complaintAck } from './complaints-queries';
@@ -12,6 +13,7 @@ import { absenceConfirmers } from '../src/domain/presence/guide-absence';
 import { awardCardActions } from './performance';
 import { providerCardActions } from './provider';
 import { ackGround, groundAckers } from '../src/domain/provider/termination';
+import { offboardConfirm, offboardConfirmers } from './staffing-offboard';
 import { windowCardActions } from './window-lifecycle';
 import { disputeReasonInterceptor, findingAck, supervisionCardActions } from './supervision-cards';
 
@@ -43,6 +45,7 @@ function prefixAction(verb: string, describe: string, handlers: readonly PrefixH
 export const ACK_HANDLERS: PrefixHandler[] = [
   { prefix: /^TS\d/i, holders: complaintAckers, handle: complaintAck }, // CMP-11 处理意见 received
   { prefix: /^WT\d/i, holders: findingAckers, handle: findingAck }, // INS-09 finding confirmed by the 首席代表
+  { prefix: /^ZX\d/i, holders: expertAckers, handle: expertAck }, // CAS-20 综窗 expert request answered
   { prefix: /^ZZ\d/i, holders: groundAckers, handle: ackGround }, // PRF-07 termination ground read by the 中心领导
 ];
 
@@ -52,6 +55,7 @@ export const ACK_HANDLERS: PrefixHandler[] = [
  */
 export const CONFIRM_HANDLERS: PrefixHandler[] = [
   { prefix: /^ZL\d/i, holders: absenceConfirmers, handle: absenceConfirm }, // ATT-04 the replacement takes over
+  { prefix: /^LG\d/i, holders: offboardConfirmers, handle: offboardConfirm }, // STF-07 离岗原因 本人签字
 ];
 
 export const CARD_ACTIONS: CardAction[] = [

@@ -4,6 +4,7 @@ import { calendarConfirm, calendarImport, calendarQuery, calendarSet, calendarVi
 import { approvalView, approvalWithdraw, approve, delegate, todo } from './approvals';
 import { chiefReplace, chiefSet, groupBind, groupList, personMove, roleGrant, roleRevoke } from './admin-directory';
 import type { CommandDef } from '../src/kernel/command';
+import { leaveAsk, leaveCancel, leaveList, leavePaper, leaveReturn, leaveView, tripAsk } from './leave';
 import {
   accAppeal,
   accClarify,
@@ -39,6 +40,17 @@ import { talkCandidatesCmd, talkConfirm, talkRecord } from './talks';
 import { writtenEdit, writtenSubmit, writtenView } from './written-notices';
 import { departmentView, personView, whoAmI, windowView } from './directory';
 import { exportLedger } from './exports';
+import {
+  appointmentList,
+  appointmentRegister,
+  consultAnswer,
+  consultExpert,
+  consultList,
+  consultRegister,
+  consultView,
+} from './consult';
+import { caseHandover } from './case-handover';
+import { helpdeskApply, helpdeskList, helpdeskStep, helpdeskTerminate, helpdeskView } from './helpdesk';
 import { formCommand } from './forms';
 import { help, more } from './help';
 import {
@@ -85,6 +97,8 @@ import { seasonalPlan, windowChange } from './window-change';
 import { closureList, windowClose, windowReopen } from './window-closure';
 import { windowArrive, windowReclaim, windowResume, windowResumePlan, windowViolation } from './window-lifecycle';
 import { windowStatus } from './window-status';
+import { attendanceImportCmd, attendanceQuery, attendanceSummaryCmd } from './attendance';
+import { extensionRegister } from './service-extension';
 import { itemChange, itemGuide, itemImport, itemReportCmd, itemSet, itemUpdate, itemView } from './items';
 import { mailDispatch, mailHandOver, mailInCmd, mailJudge, mailOutCmd, mailQuery, mailSpotCheck } from './mail';
 import { lostAnnounce, lostNotify, lostRegister, lostReport } from './lost-intake';
@@ -104,6 +118,10 @@ import { caseList, caseView } from './case-queries';
 import { absenceEnd, absenceStart, guideAbsenceRequest } from './presence-absence';
 import { childReport, meetingRecord, rollcallCommand, trainingRegister } from './presence-meetings';
 import { rosterSet, rosterToday } from './presence-roster';
+import { coverRegister, onboardApply, onboardArrive, onboardSubmit } from './staffing-onboard';
+import { handoverTick, handoverView, offboardApply } from './staffing-offboard';
+import { abPostSet, personGrade, statsCertified, statsUnified } from './staffing-stats';
+import { caseFault, caseImport, caseOverdueRate } from './case-reports';
 
 export const COMMANDS: CommandDef[] = [
   // 常用
@@ -223,6 +241,11 @@ export const COMMANDS: CommandDef[] = [
   suspensionPublicity,
   suspensionNotify,
   suspensionList,
+  extensionRegister,
+  // 考勤 (ATT)
+  attendanceImportCmd,
+  attendanceQuery,
+  attendanceSummaryCmd,
   // 巡查 (INS)
   inspectionStart,
   findingRecord,
@@ -266,6 +289,20 @@ export const COMMANDS: CommandDef[] = [
   keyTaskAssign,
   keyTaskDone,
   keyTaskList,
+  // 综窗: 咨询 (CAS-03/04/20/23), 办件 交接 (CAS-13/14), 预约 (CAS-17), 帮您办 (CAS-21)
+  consultRegister,
+  consultAnswer,
+  consultExpert,
+  consultList,
+  consultView,
+  caseHandover,
+  appointmentRegister,
+  appointmentList,
+  helpdeskApply,
+  helpdeskStep,
+  helpdeskTerminate,
+  helpdeskView,
+  helpdeskList,
   // 失物 (LST; docs/commands.md)
   lostRegister,
   lostReport,
@@ -308,4 +345,28 @@ export const COMMANDS: CommandDef[] = [
   mailQuery,
   mailSpotCheck,
   mailJudge,
+  // 人员 (STF, DIR-08/09/14/15)
+  onboardApply,
+  onboardSubmit,
+  onboardArrive,
+  coverRegister,
+  offboardApply,
+  handoverTick,
+  handoverView,
+  abPostSet,
+  personGrade,
+  statsUnified,
+  statsCertified,
+  // 考勤: 请假/出差/销假 (ATT-05/06/07)
+  leaveAsk,
+  tripAsk,
+  leaveReturn,
+  leaveCancel,
+  leavePaper,
+  leaveList,
+  leaveView,
+  // cases: platform import, reports and fault attribution (CAS-02, CAS-19, ACC-08)
+  caseImport,
+  caseOverdueRate,
+  caseFault,
 ];

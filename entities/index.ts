@@ -44,6 +44,7 @@ import { Talk } from './talk';
 import { DeviceTask } from './device-task';
 import { PeakPlan } from './peak-plan';
 import { SeasonalPlan } from './seasonal-plan';
+import { StaffRecord } from './staff-record';
 import { Suspension } from './suspension';
 import { WindowChange } from './window-change';
 import { WindowClosure } from './window-closure';
@@ -61,31 +62,44 @@ import { ChildReport } from './child-report';
 import { DutyRoster } from './duty-roster';
 import { StaffMeeting } from './staff-meeting';
 import { TrainingLog } from './training-log';
+import { Consultation } from './consultation';
+import { Appointment } from './appointment';
+import { HelpdeskProject } from './helpdesk-project';
+import { ServiceItem } from './item';
+import { ServiceCase } from './case';
+import { CaseEvent } from './case-event';
+import { AttendanceDay } from './attendance-day';
+import { ServiceExtension } from './service-extension';
+
 import { Rating } from './rating';
 import { BadReview } from './bad-review';
 import { ProviderScore } from './provider-score';
 import { ProviderEvent } from './provider-event';
-import { ServiceItem } from './item';
-import { ServiceCase } from './case';
-import { CaseEvent } from './case-event';
+import { CaseClock } from './case-clock';
 import { StaffGrade } from './staff-grade';
 import { AwardNomination } from './award-nomination';
 
 export {
+  AttendanceDay,
+  ServiceExtension,
+  LeaveRequest,
   ItemChange,
   ItemGuide,
   MailItem,
   MailSample,
+  Consultation,
+  Appointment,
+  HelpdeskProject,
   ServiceItem,
   ServiceCase,
   CaseEvent,
-  LeaveRequest,
   ShortAbsence,
   GuideRollcall,
   ChildReport,
   DutyRoster,
   StaffMeeting,
   TrainingLog,
+  CaseClock,
   LostItem,
   LostItemVersion,
   LostReport,
@@ -199,12 +213,16 @@ export const ENTITIES = [
   LostItem,
   LostItemVersion,
   LostReport,
+  // attendance (ATT-01/02, SUS-05)
+  AttendanceDay,
+  ServiceExtension,
+  // leave (ATT-05/06/07)
+  LeaveRequest,
   // cases (ITM, CAS)
   ServiceItem,
   ServiceCase,
   CaseEvent,
   // leave (ATT-05/06/07)
-  LeaveRequest,
   // presence (ATT-03/04/08/09, DIR-12, STF-11)
   ShortAbsence,
   GuideRollcall,
@@ -212,14 +230,22 @@ export const ENTITIES = [
   DutyRoster,
   StaffMeeting,
   TrainingLog,
+  // cases 三级提醒 (CAS-18)
+  CaseClock,
   // resilience (D34 sliding windows)
   RateSend,
+  // 综窗 services (CAS-03/04/17/20/21/23)
+  Consultation,
+  Appointment,
+  HelpdeskProject,
   // reviews 好差评 (REV)
   Rating,
   BadReview,
   // provider scoring (PRF-01…09)
   ProviderScore,
   ProviderEvent,
+  // staffing (STF, DIR-08)
+  StaffRecord,
   // grades and awards (PRF-13/15/16)
   StaffGrade,
   AwardNomination,

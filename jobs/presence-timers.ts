@@ -1,4 +1,5 @@
 import type { Ctx } from '../src/kernel/ctx';
+import { remindUnansweredExperts } from '../src/domain/consult/expert';
 import { defineJob, jobCtx } from '../src/kernel/job';
 import { absenceTimers } from '../src/domain/presence/timers';
 
@@ -14,6 +15,7 @@ export interface PresenceCheck {
 // checks; each claims its reminders in reminder_log, so the job keeps no job_runs row per minute.
 const CHECKS: PresenceCheck[] = [
   { name: 'absence', rule: 'ATT-03', run: absenceTimers }, // 暂离 at/over 15 min (staff) and 10 min (guides, ATT-04), OPEN #34
+  { name: 'consult-expert', rule: 'CAS-20', run: remindUnansweredExperts }, // 首席代表 not answering in 30 min (OPEN #47)
 ];
 
 export const presenceTimers = defineJob({

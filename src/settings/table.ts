@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import type { SettingDef } from '../kernel/setting-def';
+import { ATTENDANCE_SETTINGS } from './attendance';
 import { COMPLAINT_SETTINGS } from './complaints';
+import { CONSULT_SETTINGS } from './consult';
 import { cron, def, hhmm } from './define';
 import { ITEMS_MAIL_SETTINGS } from './items-mail';
+import { LEAVE_SETTINGS } from './leave';
+import { CASE_REMINDER_SETTINGS } from './case-reminders';
 import { GRADES_AWARDS_SETTINGS } from './grades-awards';
 import { LOST_FOUND_SETTINGS } from './lost-found';
 import { PERFORMANCE_SETTINGS } from './performance';
 import { CASE_LIFECYCLE_SETTINGS } from './case-lifecycle';
 import { PRESENCE_SETTINGS } from './presence';
+import { STAFFING_SETTINGS } from './staffing';
 import { SUPERVISION_SETTINGS } from './supervision';
 import { WINDOW_SETTINGS } from './windows';
 
@@ -47,10 +52,15 @@ export const SETTINGS = {
   ...SUPERVISION_SETTINGS,
   ...WINDOW_SETTINGS,
   ...LOST_FOUND_SETTINGS,
+  ...CONSULT_SETTINGS,
+  ...ATTENDANCE_SETTINGS,
   ...PERFORMANCE_SETTINGS,
   ...CASE_LIFECYCLE_SETTINGS,
   ...ITEMS_MAIL_SETTINGS,
   ...PRESENCE_SETTINGS,
+  ...STAFFING_SETTINGS,
+  ...LEAVE_SETTINGS,
+  ...CASE_REMINDER_SETTINGS,
   ...GRADES_AWARDS_SETTINGS,
   // [security]: transport and input bounds (no docs/rules.md OPEN number: the seed regulations are silent on them).
   'callback.maxSkewSeconds': def({

@@ -1,7 +1,9 @@
 import { approvalsDecidedOrReminded } from './approvals-d17';
+import { attendanceOnce } from './attendance';
 import { awardsEligible } from './awards';
 import { casesClocks } from './cases-clocks';
 import { closuresHard } from './closures-hard';
+import { consultReminders } from './consult';
 import { noRateLimitDrops, nothingFailed } from './delivery';
 import { talksByTenth, writtenByFifteenth } from './monthly-notices';
 import { itemTasksLate } from './item-tasks';
@@ -9,6 +11,8 @@ import { oralNotices } from './oral-notices';
 import { overdueDaily } from './overdue-daily';
 import { absenceFlags } from './presence';
 import { remindersOnce } from './reminders-once';
+import { staffingStates } from './staffing';
+import { leaveReturns } from './leave-returns';
 import type { Invariant } from './types';
 import { workdayOnly } from './workday-only';
 
@@ -25,8 +29,12 @@ export const INVARIANTS: Invariant[] = [
   noRateLimitDrops,
   nothingFailed,
   approvalsDecidedOrReminded,
+  attendanceOnce,
   casesClocks,
   itemTasksLate,
   absenceFlags,
+  consultReminders,
+  staffingStates,
+  leaveReturns,
   awardsEligible,
 ];
