@@ -11,7 +11,13 @@ const TARGET = { small: 3, hall: 10 };
 const PERSON_AWARDS = ['微笑之星', '服务标兵', '党员示范岗'];
 const WINDOW_AWARDS = ['红旗窗口', '石榴籽窗口'];
 
+/** Choices from a counter, not the shared PRNG, so adding this activity leaves the other domains' month unchanged. */
+function pickBy<T>(xs: readonly T[], n: number): T {
+  return xs[(n * 7919) % xs.length];
+}
+
 export function performanceActivity(): Activity {
+  let serial = 0;
   return {
     name: 'performance',
     day(ctx, day) {
@@ -19,7 +25,7 @@ export function performanceActivity(): Activity {
       if (index < 0) return [];
       const actions: Action[] = [];
       for (let i = 0; i < perDay(TARGET[ctx.scale], ctx.workdays.length, index); i++)
-        actions.push({ at: '11:00', what: '评优推荐', run: () => nominate(ctx) });
+        actions.push({ at: '11:00', what: '评优推荐', run: () => nominate(ctx, ++serial) });
       if (index === 1)
         actions.push({
           at: '10:00',
@@ -34,11 +40,14 @@ export function performanceActivity(): Activity {
   };
 }
 
-async function nominate(ctx: SimContext): Promise<void> {
-  const dept = ctx.rng.pick(ctx.hall.departments.filter((d) => d.staff.length && d.windows.length));
-  const toWindow = ctx.rng.chance(0.3);
-  const subject = toWindow ? `${ctx.rng.pick(dept.windows).number}号窗` : ctx.rng.pick(dept.staff).userid;
-  const award = ctx.rng.pick(toWindow ? WINDOW_AWARDS : PERSON_AWARDS);
+async function nominate(ctx: SimContext, n: number): Promise<void> {
+  const dept = pickBy(
+    ctx.hall.departments.filter((d) => d.staff.length && d.windows.length),
+    n,
+  );
+  const toWindow = n % 3 === 0;
+  const subject = toWindow ? `${pickBy(dept.windows, n).number}号窗` : pickBy(dept.staff, n).userid;
+  const award = pickBy(toWindow ? WINDOW_AWARDS : PERSON_AWARDS, n);
   const r = await ctx.driver.say(dept.chief.userid, `评优 推荐 ${subject} 奖项=${award} 理由=本月服务规范，群众评价好`);
   const id = /（(SP\d{4}-\d+)，/.exec(r)?.[1];
   if (!id) {
@@ -48,6 +57,6 @@ async function nominate(ctx: SimContext): Promise<void> {
   ctx.tally('performance.nominated');
   const a = await ctx.driver.bot.deps.db.manager.findOne(Approval, { where: { no: id } });
   if (!a) return;
-  const status = await decide(ctx, a.subjectId, ctx.rng.chance(0.2) ? { rejectAtStep: 0, reason: '事迹不够突出' } : {});
+  const status = await decide(ctx, a.subjectId, n % 5 === 4 ? { rejectAtStep: 0, reason: '事迹不够突出' } : {});
   ctx.tally(status === 'approved' ? 'performance.granted' : 'performance.not-granted');
 }
