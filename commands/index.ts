@@ -78,6 +78,7 @@ import {
 import { complaintHistoryCommand, complaintList, complaintStatsCommand, complaintView } from './complaints-queries';
 import { exportFormCommand, recordCorrectCommand, recordHistoryCommand } from './records';
 import { awardCancel, deductionList, deductionRecord } from './performance';
+import { annualGrade, awardNominate, honoursList, performanceIndicators } from './grades-awards';
 import {
   providerDispute,
   providerFeedback,
@@ -202,6 +203,11 @@ export const COMMANDS: CommandDef[] = [
   providerFeedback,
   providerDispute,
   providerTermination,
+  // 进驻部门及人员 绩效、等次、评优 (PRF-10…17)
+  performanceIndicators,
+  honoursList,
+  annualGrade,
+  awardNominate,
   referralRecord,
   // 设置
   settingsList,

@@ -76,6 +76,8 @@ import { BadReview } from './bad-review';
 import { ProviderScore } from './provider-score';
 import { ProviderEvent } from './provider-event';
 import { CaseClock } from './case-clock';
+import { StaffGrade } from './staff-grade';
+import { AwardNomination } from './award-nomination';
 
 export {
   AttendanceDay,
@@ -146,6 +148,8 @@ export {
   BadReview,
   ProviderScore,
   ProviderEvent,
+  StaffGrade,
+  AwardNomination,
 };
 
 export const ENTITIES = [
@@ -242,4 +246,7 @@ export const ENTITIES = [
   ProviderEvent,
   // staffing (STF, DIR-08)
   StaffRecord,
+  // grades and awards (PRF-13/15/16)
+  StaffGrade,
+  AwardNomination,
 ];

@@ -2,6 +2,9 @@ import type { Ctx } from '../src/kernel/ctx';
 import { defineJob, jobCtx } from '../src/kernel/job';
 import { firstWorkday } from '../src/domain/briefings/schedule';
 import { localDate } from '../src/kernel/time';
+import { gradesDue } from '../src/domain/awards/grades';
+import { annualCandidates } from '../src/domain/awards/honours';
+import { assessGroup, viewScores } from '../src/domain/provider/scores';
 
 /** One domain's part of the January batch: returns how many items it produced. */
 export interface AnnualStep {
@@ -14,7 +17,25 @@ export interface AnnualStep {
 // D39: the 1st WD of January runs a literal list of per-domain steps for the year just ended — the provider's
 // annual mean (PRF-05), staff grades due (PRF-15), award candidates (PRF-16), the yearly archive (REC-10). Each
 // step runs in its own transaction, so one failing step does not undo the others' messages.
-const STEPS: AnnualStep[] = [];
+const STEPS: AnnualStep[] = [
+  {
+    // PRF-05 (002 绩效方案): the provider's year = the mean of its assessed months, to the 考核小组.
+    name: 'provider-annual-mean',
+    rules: ['PRF-05'],
+    async run(ctx, year) {
+      const text = await viewScores(ctx, String(year));
+      if (!/均分/.test(text)) return 0;
+      await ctx.send(
+        { user: await assessGroup(ctx) },
+        { text: `📊 综窗服务商年度考核（rule PRF-05）\n${text}` },
+        `annual:${year}:provider`,
+      );
+      return 1;
+    },
+  },
+  { name: 'staff-grades-due', rules: ['PRF-15'], run: gradesDue },
+  { name: 'award-candidates', rules: ['PRF-12', 'PRF-16'], run: annualCandidates },
+];
 
 export const annualBatch = defineJob({
   name: 'annual-batch',

@@ -9,6 +9,9 @@ import { SUPERVISION_FORMS } from '../commands/supervision-forms';
 import { lostItemForm } from '../commands/lost-form';
 import { itemChangeForm, mailEntryForm } from '../commands/items-mail-forms';
 import { itemChangeKind } from './domain/items/change-kind';
+import { awardNominationKind } from './domain/awards/nominations';
+import { deductionEligibilityLedger, gradeAwardLedger } from './domain/awards/ledgers';
+import { awardMonthlyReport } from './domain/awards/monthly';
 import { itemImportKind } from './domain/items/import';
 import { itemChangeLedger } from './domain/items/ledger';
 import { itemChangeRecord } from './domain/items/record';
@@ -108,6 +111,7 @@ export const APPROVAL_KINDS: readonly ApprovalKind[] = [
   transferKind, // STF-01 调岗 (未满1年) → 中心领导
   chiefReplaceKind, // STF-01 首席代表更换 (未满1年) → 中心领导
   leaveKind, // ATT-05 窗口负责人 | 首席代表/代理人 | 部门分管领导 (one step)
+  awardNominationKind, // PRF-16 首席代表推荐 → 大厅管理室审定
 ];
 
 /** Every exportable 台账 (`导出 <台账>`, `cli export`). */
@@ -133,6 +137,8 @@ export const LEDGERS: readonly Ledger[] = [
   itemChangeLedger, // 事项调整台账 (ITM-02…04, ITM-10)
   mailLedger, // 邮寄台账 ● (MAIL-01…07)
   staffLedger, // 人员进出台账 ● (STF-01…08)
+  gradeAwardLedger, // 年度等次及评优台账 (PRF-15, PRF-16)
+  deductionEligibilityLedger, // 扣分及评优资格台账 (PRF-14, PRF-17)
 ];
 
 /** Every H5 form (`表单 <名称>`); each row submits to one command. */
@@ -203,6 +209,7 @@ export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [
   itemMonthlyReport, // ITM-07/09 要点过期, 休眠事项 (OPEN #41, #42)
   uncertifiedReport, // DIR-15 未持证综窗人员
   CASE_OVERDUE_REPORT, // CAS-19 超期率 (OPEN #45)
+  awardMonthlyReport, // PRF-16 评优推荐/获评
 ];
 
 export const TABLES: Tables = {

@@ -12,6 +12,7 @@ import { insertRows } from '../db';
 import { nextRecordNo } from '../kernel/numbers';
 import { localDate, yearOf } from '../kernel/time';
 import { buttonCard, taskIdFor } from '../wecom/cards';
+import { getSetting } from '../settings/settings';
 
 // PRF-14 deduction events and PRF-17 评优 eligibility: the places where complaints (CMP-19), inspections
 // (INS-11), windows (WIN-13), suspensions (SUS-10) and staffing (STF-10) record their consequences.
@@ -22,13 +23,14 @@ export interface DeductionInput {
   rule: string;
   source: string;
   note?: string;
-  /** OPEN #12: default 0 = record only. */
+  /** An explicit value (`分值=`); otherwise `performance.points` by rule ID (OPEN #12, D180; unlisted = 0). */
   points?: number;
 }
 
 /** Record a 扣分事件 (PRF-14); the department's 首席代表 is notified. Returns its KF number. */
 export async function recordDeduction(ctx: Ctx, input: DeductionInput): Promise<string> {
   const no = await nextRecordNo(ctx.m, 'KF', yearOf(localDate(ctx.now)));
+  const points = input.points ?? (await getSetting(ctx.m, 'performance.points'))[input.rule] ?? 0;
   await insertRows(ctx.m, DeductionEvent, {
     no,
     date: localDate(ctx.now),
@@ -36,13 +38,13 @@ export async function recordDeduction(ctx: Ctx, input: DeductionInput): Promise<
     personUserid: input.personUserid ?? null,
     rule: input.rule,
     source: input.source,
-    points: input.points ?? 0,
+    points,
     note: input.note ?? null,
     status: 'active',
     createdBy: ctx.actor.userid,
     createdAt: ctx.now,
   });
-  await ctx.audit('deduction.record', 'deduction', no, { ...input });
+  await ctx.audit('deduction.record', 'deduction', no, { ...input, points });
   const dept = input.departmentCode ? await ctx.m.findOne(Department, { where: { code: input.departmentCode } }) : null;
   if (dept?.chiefRep) {
     const who = input.personUserid ? ` ${await personName(ctx.m, input.personUserid)}` : '';

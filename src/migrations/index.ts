@@ -21,6 +21,7 @@ import { ItemsMail1790000000052 } from './0052-items-mail';
 import { Staffing1790000000063 } from './0063-staffing';
 import { Cases1790000000050 } from './0050-cases';
 import { CaseClock1790000000051 } from './0051-case-clock';
+import { GradesAwards1790000000072 } from './0072-grades-awards';
 
 export const MIGRATIONS = [
   Spine1790000000001,
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   Staffing1790000000063,
   Attendance1790000000060,
   CaseClock1790000000051,
+  GradesAwards1790000000072,
 ];

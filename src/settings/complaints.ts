@@ -17,13 +17,6 @@ export const COMPLAINT_SETTINGS = {
     open: 11,
     description: '不满意退回整改的落实期限（工作日）；0 = 与首轮同级（一般5个、情节较重10个工作日）',
   }),
-  'complaint.deductionPoints': def({
-    schema: z.number().int().min(0).max(100),
-    default: 0,
-    rules: ['CMP-19', 'PRF-14'],
-    open: 12,
-    description: '投诉属实生成扣分事件的分值；0 = 仅记录（绩效考评办法未提供）',
-  }),
   'complaint.remindBeforeWorkdays': def({
     schema: z.number().int().min(1).max(5),
     default: 1,

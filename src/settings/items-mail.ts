@@ -75,9 +75,9 @@ export const ITEMS_MAIL_SETTINGS = {
       z.record(z.string().regex(/^[A-Z]{2,4}-\d{2}$/, '键应为规则编号，如 MAIL-06'), z.number().min(0).max(100)),
     ),
     default: {},
-    rules: ['PRF-14'],
+    rules: ['PRF-14', 'CMP-19', 'WIN-13', 'SUS-10', 'INS-11', 'MAIL-06'],
     open: 12,
     description:
-      '扣分事件的分值，按规则编号，例如 MAIL-06:1（多条用逗号分隔）；未列出的规则 = 0（只记录，绩效考评办法未提供）',
+      '扣分事件的分值，按规则编号，例如 CMP-19:2, WIN-13:1（多条用逗号分隔）；未列出的规则 = 0（只记录，绩效考评办法未提供）；扣分 登记 的 分值= 优先',
   }),
 } as const;

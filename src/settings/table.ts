@@ -7,6 +7,7 @@ import { cron, def, hhmm } from './define';
 import { ITEMS_MAIL_SETTINGS } from './items-mail';
 import { LEAVE_SETTINGS } from './leave';
 import { CASE_REMINDER_SETTINGS } from './case-reminders';
+import { GRADES_AWARDS_SETTINGS } from './grades-awards';
 import { LOST_FOUND_SETTINGS } from './lost-found';
 import { PERFORMANCE_SETTINGS } from './performance';
 import { CASE_LIFECYCLE_SETTINGS } from './case-lifecycle';
@@ -60,6 +61,7 @@ export const SETTINGS = {
   ...STAFFING_SETTINGS,
   ...LEAVE_SETTINGS,
   ...CASE_REMINDER_SETTINGS,
+  ...GRADES_AWARDS_SETTINGS,
   // [security]: transport and input bounds (no docs/rules.md OPEN number: the seed regulations are silent on them).
   'callback.maxSkewSeconds': def({
     schema: z.number().int().min(30).max(3600),

@@ -42,13 +42,6 @@ export const WINDOW_SETTINGS = {
     open: 57,
     description: '窗口变更期限短于本年度且不足1年时提示改按临时关闭办理（需填写理由方可继续）',
   }),
-  'window.deductionPoints': def({
-    schema: z.number().int().min(0).max(100),
-    default: 0,
-    rules: ['WIN-13', 'SUS-10', 'PRF-14'],
-    open: 12,
-    description: '窗口调整、业务高峰及停办违规生成扣分事件的分值；0 = 仅记录（绩效考评办法未提供）',
-  }),
   'peak.checklistReminderWorkdays': def({
     schema: z.number().int().min(1).max(5),
     default: 1,

@@ -1,6 +1,8 @@
 import { In, type EntityManager } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Approval } from '../../entities/approval';
+import { AwardFlag } from '../../entities/award-flag';
+import { AwardNomination } from '../../entities/award-nomination';
 import { ApprovalStep } from '../../entities/approval-step';
 import { Consultation } from '../../entities/consultation';
 import { LeaveRequest } from '../../entities/leave-request';
@@ -234,6 +236,40 @@ const PLANTS: Plant[] = [
         order: { id: 'ASC' },
       });
       await m.update(LeaveRequest, { id: r.id }, { absentFlaggedOn: '2026-03-07' });
+    },
+  },
+  {
+    // an award granted after the department lost its 评优资格 for the year (PRF-17)
+    invariant: 'no award to a subject without 评优资格',
+    async plant(m) {
+      const at = instantAt('2026-03-20', '15:00');
+      await insertRows(m, AwardNomination, {
+        year: 2026,
+        month: '2026-03',
+        personUserid: null,
+        windowNumber: '99',
+        departmentCode: 'PLANT',
+        award: '红旗窗口',
+        reason: 'planted',
+        nominatedBy: 'plant',
+        approvalNo: null,
+        status: '已授予',
+        decidedAt: at,
+        createdAt: at,
+      });
+      await insertRows(m, AwardFlag, {
+        year: 2026,
+        subjectType: 'department',
+        subjectId: 'PLANT',
+        rule: 'WIN-13',
+        source: 'GB2026-PLANT-1',
+        status: 'cancelled',
+        decider: 'plant',
+        decidedBy: 'plant',
+        decidedAt: instantAt('2026-03-10', '10:00'),
+        note: null,
+        createdAt: instantAt('2026-03-10', '10:00'),
+      });
     },
   },
 ];

@@ -16,6 +16,7 @@ import { complaintMonth } from './complaint-sources';
 import { showNoticeNo } from './numbering';
 import { meetingLines } from '../presence/meetings';
 import { rosterMonthLines } from '../presence/roster';
+import { monthAwardLines } from '../awards/nominations';
 
 // BRF-01 (000 督查通报 第四条): every notice carries sections (1)–(6); BRF-07 drafts them per stationed department
 // for last month. D21: a section without data says 无. (2) 综窗 晨会/夕会 come from the 晨会 records of the
@@ -71,6 +72,7 @@ export async function buildWrittenContent(m: EntityManager, cal: WorkCalendar, m
     within(a.decidedAt, first, last),
   );
   const people = await m.find(Person);
+  const awardLines = await monthAwardLines(m, month);
   const deptOfPerson = (id: string) => people.find((p) => p.userid === id)?.departmentCode ?? null;
   const orals = await m.count(Notice, { where: { type: '口头', status: '已发布', forDate: Between(first, last) } });
   const monthEnd = instantAt(last, '23:59');
@@ -103,6 +105,8 @@ export async function buildWrittenContent(m: EntityManager, cal: WorkCalendar, m
       ...(cancelled.length
         ? [`取消评优资格${cancelled.length}项：${cancelled.map((a) => showNoticeNo(a.source)).join('、')}`]
         : []),
+      // PRF-16: the month's 评优推荐 and the awards granted (D183).
+      ...(awardLines.get(d.code) ?? []),
     ];
     const wx = measures.filter((x) => x.departmentCode === d.code);
     const tk = talks.filter((t) => t.departmentCode === d.code);

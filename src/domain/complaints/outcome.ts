@@ -4,7 +4,6 @@ import { chiefRepOf, personName } from '../../kernel/directory';
 import { UserError } from '../../kernel/errors';
 import { clearDeductions, raiseAwardDecision, recordDeduction } from '../../domain/performance';
 import { recordReferral } from '../../domain/referrals';
-import { getSetting } from '../../settings/settings';
 import { ST, redact } from './model';
 import { requireOpen, updateComplaint } from './store';
 
@@ -40,7 +39,6 @@ export async function recordVerdict(
       rule: 'CMP-19',
       source: c.no,
       note: `投诉${verdict}（${c.category}）`,
-      points: await getSetting(ctx.m, 'complaint.deductionPoints'),
     });
     use.push(`扣分 ${out.deduction}`);
     const subject = c.staffUserid

@@ -86,14 +86,12 @@ export async function judge(ctx: Ctx, ref: string, verdict: string, note: string
     await ctx.audit('mail.check', MAIL_SUBJECT, mail.no, { verdict, note });
     return `✅ ${short} 合规`;
   }
-  const points = (await getSetting(ctx.m, 'performance.points'))['MAIL-06'] ?? 0;
   const kf = await recordDeduction(ctx, {
     departmentCode: mail.departmentCode,
     personUserid: mail.handler,
     rule: 'MAIL-06',
     source: mail.no,
     note: `政务专递不属免费范围：${note}`,
-    points,
   });
   await ctx.m.update(
     MailItem,

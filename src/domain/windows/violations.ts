@@ -1,6 +1,5 @@
 import { Department } from '../../../entities/department';
 import type { Ctx } from '../../kernel/ctx';
-import { getSetting } from '../../settings/settings';
 import { raiseAwardDecision, recordDeduction } from '../performance';
 import { awardDecider } from './common';
 
@@ -18,7 +17,6 @@ export async function recordViolation(
     rule: v.rule,
     source: v.source,
     note: v.note,
-    points: await getSetting(ctx.m, 'window.deductionPoints'),
   });
   // One card per event, for the unit (单位); the 首席代表 is named on the deduction itself.
   await raiseAwardDecision(ctx, {

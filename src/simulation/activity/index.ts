@@ -5,6 +5,7 @@ import { itemsActivity } from './items';
 import { consultActivity } from './consult';
 import { leaveActivity } from './leave';
 import { monthlyNoticesActivity } from './monthly-notices';
+import { performanceActivity } from './performance';
 import { presenceActivity } from './presence';
 import { supervisionActivity } from './supervision';
 import { staffingActivity } from './staffing';
@@ -28,5 +29,6 @@ export function activities(): Activity[] {
     consultActivity(),
     staffingActivity(),
     leaveActivity(),
+    performanceActivity(),
   ];
 }

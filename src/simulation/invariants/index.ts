@@ -1,5 +1,6 @@
 import { approvalsDecidedOrReminded } from './approvals-d17';
 import { attendanceOnce } from './attendance';
+import { awardsEligible } from './awards';
 import { casesClocks } from './cases-clocks';
 import { closuresHard } from './closures-hard';
 import { consultReminders } from './consult';
@@ -35,4 +36,5 @@ export const INVARIANTS: Invariant[] = [
   consultReminders,
   staffingStates,
   leaveReturns,
+  awardsEligible,
 ];
