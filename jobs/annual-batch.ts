@@ -1,6 +1,7 @@
 import type { Ctx } from '../src/kernel/ctx';
 import { defineJob, jobCtx } from '../src/kernel/job';
 import { firstWorkday } from '../src/domain/briefings/schedule';
+import { sendAnnualCharts } from '../src/domain/charts/annual';
 import { localDate } from '../src/kernel/time';
 
 /** One domain's part of the January batch: returns how many items it produced. */
@@ -14,7 +15,10 @@ export interface AnnualStep {
 // D39: the 1st WD of January runs a literal list of per-domain steps for the year just ended — the provider's
 // annual mean (PRF-05), staff grades due (PRF-15), award candidates (PRF-16), the yearly archive (REC-10). Each
 // step runs in its own transaction, so one failing step does not undo the others' messages.
-const STEPS: AnnualStep[] = [];
+const STEPS: AnnualStep[] = [
+  // D190: the year's provider scores and mean as a chart to the 考核小组 and G-LEAD.
+  { name: 'charts', rules: ['PRF-05'], run: sendAnnualCharts },
+];
 
 export const annualBatch = defineJob({
   name: 'annual-batch',
