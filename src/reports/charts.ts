@@ -55,20 +55,25 @@ export interface RenderedChart {
   height: number;
 }
 
-/** Render a vega-lite spec to PNG. Throws ChartFontMissing when the font file is absent. */
-export async function renderChart(spec: TopLevelSpec, fontFile = CHART_FONT_FILE): Promise<RenderedChart> {
-  if (!existsSync(fontFile)) throw new ChartFontMissing(fontFile);
+/** The chart as SVG (vega's headless View), in the house look; the PNG is this at CHART_ZOOM. */
+export async function chartSvg(spec: TopLevelSpec): Promise<string> {
   const vg = compile({ ...spec, config: { ...CONFIG, ...(spec.config ?? {}) } } as TopLevelSpec).spec;
   const view = new vega.View(vega.parse(vg), { renderer: 'none' });
   try {
-    const svg = await view.toSVG();
-    const resvg = new Resvg(svg, {
-      font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY },
-      fitTo: { mode: 'zoom', value: CHART_ZOOM },
-    });
-    const image = resvg.render();
-    return { png: image.asPng(), width: image.width, height: image.height };
+    return await view.toSVG();
   } finally {
     view.finalize();
   }
+}
+
+/** Render a vega-lite spec to PNG. Throws ChartFontMissing when the font file is absent. */
+export async function renderChart(spec: TopLevelSpec, fontFile = CHART_FONT_FILE): Promise<RenderedChart> {
+  if (!existsSync(fontFile)) throw new ChartFontMissing(fontFile);
+  const svg = await chartSvg(spec);
+  const resvg = new Resvg(svg, {
+    font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY },
+    fitTo: { mode: 'zoom', value: CHART_ZOOM },
+  });
+  const image = resvg.render();
+  return { png: image.asPng(), width: image.width, height: image.height };
 }

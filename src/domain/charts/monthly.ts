@@ -36,7 +36,10 @@ export async function satisfactionChart(ctx: Ctx, month: string): Promise<ChartJ
   const sources = new Set<string>();
   for (const d of await ctx.m.find(Department, { where: { inactive: false }, order: { code: 'ASC' } })) {
     const s = await satisfaction(ctx.m, month, { departmentCode: d.code });
-    const figures = [['好差评', s.ratings] as const, ...Object.entries(s.visits).map(([k, f]) => [`${k}回访`, f] as const)];
+    const figures = [
+      ['好差评', s.ratings] as const,
+      ...Object.entries(s.visits).map(([k, f]) => [`${k}回访`, f] as const),
+    ];
     for (const [source, f] of figures) {
       if (!f.total) continue;
       sources.add(source);
