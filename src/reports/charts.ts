@@ -57,7 +57,7 @@ export interface RenderedChart {
 
 /** The chart as SVG (vega's headless View), in the house look; the PNG is this at CHART_ZOOM. */
 export async function chartSvg(spec: TopLevelSpec): Promise<string> {
-  const vg = compile({ ...spec, config: { ...CONFIG, ...(spec.config ?? {}) } } as TopLevelSpec).spec;
+  const vg = compile({ ...spec, config: { ...CONFIG, ...(spec.config ?? {}) } }).spec;
   const view = new vega.View(vega.parse(vg), { renderer: 'none' });
   try {
     return await view.toSVG();

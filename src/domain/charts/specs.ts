@@ -108,5 +108,5 @@ export function departmentRateSpec(title: string, rows: DepartmentRate[], source
       },
       { mark: { type: 'text', align: 'left', dx: 3, fontSize: 9 }, encoding: { x, text: { field: 'label' } } },
     ],
-  } as TopLevelSpec;
+  };
 }
