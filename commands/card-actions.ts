@@ -4,9 +4,12 @@
 import type { CardAction, TextInterceptor } from '../src/kernel/card';
 import type { Ctx } from '../src/kernel/ctx';
 import { complaintAckers } from '../src/domain/complaints/referral';
+import { expertAck, expertAckers } from '../src/domain/consult/expert';
 import { findingAckers } from '../src/domain/inspections/disputes';
 import { approvalCardActions, rejectReasonInterceptor } from './approvals';
 import { complaintAck } from './complaints-queries';
+import { absenceConfirm } from './presence-absence';
+import { absenceConfirmers } from '../src/domain/presence/guide-absence';
 import { awardCardActions } from './performance';
 import { providerCardActions } from './provider';
 import { ackGround, groundAckers } from '../src/domain/provider/termination';
@@ -41,6 +44,7 @@ function prefixAction(verb: string, describe: string, handlers: readonly PrefixH
 export const ACK_HANDLERS: PrefixHandler[] = [
   { prefix: /^TS\d/i, holders: complaintAckers, handle: complaintAck }, // CMP-11 处理意见 received
   { prefix: /^WT\d/i, holders: findingAckers, handle: findingAck }, // INS-09 finding confirmed by the 首席代表
+  { prefix: /^ZX\d/i, holders: expertAckers, handle: expertAck }, // CAS-20 综窗 expert request answered
   { prefix: /^ZZ\d/i, holders: groundAckers, handle: ackGround }, // PRF-07 termination ground read by the 中心领导
 ];
 
@@ -48,7 +52,9 @@ export const ACK_HANDLERS: PrefixHandler[] = [
  * `confirm:<record number>` (本人确认): a person a record names confirms it before it goes on — the leaver's
  * own signature on a 离岗 request (STF), the replacement of a guide's 暂离 (ATT-04). One row per prefix.
  */
-export const CONFIRM_HANDLERS: PrefixHandler[] = [];
+export const CONFIRM_HANDLERS: PrefixHandler[] = [
+  { prefix: /^ZL\d/i, holders: absenceConfirmers, handle: absenceConfirm }, // ATT-04 the replacement takes over
+];
 
 export const CARD_ACTIONS: CardAction[] = [
   ...windowCardActions, // reclaim:<GB号>, keep:<GB号> (WIN-08), ack_resume:<GB号> (WIN-11)

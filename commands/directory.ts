@@ -74,6 +74,7 @@ export const personView = defineCommand({
     await ctx.reply(
       [
         `${p.name}（${p.userid}）${p.departmentCode ?? ''} ${p.windowNumber ? `${p.windowNumber}号窗` : ''} ${p.status}`.trim(),
+        p.zone ? `区域 ${p.zone}` : '',
         p.stationedSince ? `入岗 ${p.stationedSince}` : '',
         partner ? `B岗 ${partner}` : '',
         phone ? `电话 ${phone}` : '',

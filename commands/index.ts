@@ -39,6 +39,17 @@ import { talkCandidatesCmd, talkConfirm, talkRecord } from './talks';
 import { writtenEdit, writtenSubmit, writtenView } from './written-notices';
 import { departmentView, personView, whoAmI, windowView } from './directory';
 import { exportLedger } from './exports';
+import {
+  appointmentList,
+  appointmentRegister,
+  consultAnswer,
+  consultExpert,
+  consultList,
+  consultRegister,
+  consultView,
+} from './consult';
+import { caseHandover } from './case-handover';
+import { helpdeskApply, helpdeskList, helpdeskStep, helpdeskTerminate, helpdeskView } from './helpdesk';
 import { formCommand } from './forms';
 import { help, more } from './help';
 import {
@@ -100,6 +111,9 @@ import {
   caseWithdraw,
 } from './case-handling';
 import { caseList, caseView } from './case-queries';
+import { absenceEnd, absenceStart, guideAbsenceRequest } from './presence-absence';
+import { childReport, meetingRecord, rollcallCommand, trainingRegister } from './presence-meetings';
+import { rosterSet, rosterToday } from './presence-roster';
 
 export const COMMANDS: CommandDef[] = [
   // 常用
@@ -121,6 +135,16 @@ export const COMMANDS: CommandDef[] = [
   approvalView,
   approve,
   delegate,
+  // 考勤 (ATT-03/04/08/09, DIR-12, STF-11)
+  absenceStart,
+  absenceEnd,
+  guideAbsenceRequest,
+  rollcallCommand,
+  meetingRecord,
+  childReport,
+  rosterSet,
+  rosterToday,
+  trainingRegister,
   // 日历 (DIR-13)
   calendarQuery,
   calendarView,
@@ -247,6 +271,20 @@ export const COMMANDS: CommandDef[] = [
   keyTaskAssign,
   keyTaskDone,
   keyTaskList,
+  // 综窗: 咨询 (CAS-03/04/20/23), 办件 交接 (CAS-13/14), 预约 (CAS-17), 帮您办 (CAS-21)
+  consultRegister,
+  consultAnswer,
+  consultExpert,
+  consultList,
+  consultView,
+  caseHandover,
+  appointmentRegister,
+  appointmentList,
+  helpdeskApply,
+  helpdeskStep,
+  helpdeskTerminate,
+  helpdeskView,
+  helpdeskList,
   // 失物 (LST; docs/commands.md)
   lostRegister,
   lostReport,

@@ -40,7 +40,10 @@ export const providerScoreEntry = defineCommand({
   summary: '录入综窗服务商月度考核分数（或按考核细则逐项打分），自动定档、计算扣费',
   roles: ['hall_office'],
   usage: '考核 录入 <月份> 分数=<0-100> | 细则=项目:分,…',
-  examples: ['考核 录入 2026-02 分数=86', '考核 录入 上月 细则=服务规范:18,受理质量:22,办理时效:17,群众满意度:19,制度执行:12'],
+  examples: [
+    '考核 录入 2026-02 分数=86',
+    '考核 录入 上月 细则=服务规范:18,受理质量:22,办理时效:17,群众满意度:19,制度执行:12',
+  ],
   rules: ['PRF-01', 'PRF-03', 'PRF-04', 'PRF-08', 'PRF-09', 'OPEN #52', 'OPEN #58'],
   positional: ['月份'],
   args: (t) => z.object({ 月份: t.month('月份'), 分数: SCORE.optional(), 细则: ITEMS.optional() }),

@@ -54,22 +54,42 @@ import { MailItem } from './mail-item';
 import { MailSample } from './mail-sample';
 import { LostItemVersion } from './lost-item-version';
 import { LostReport } from './lost-report';
+import { LeaveRequest } from './leave-request';
+import { ShortAbsence } from './short-absence';
+import { GuideRollcall } from './guide-rollcall';
+import { ChildReport } from './child-report';
+import { DutyRoster } from './duty-roster';
+import { StaffMeeting } from './staff-meeting';
+import { TrainingLog } from './training-log';
+import { Consultation } from './consultation';
+import { Appointment } from './appointment';
+import { HelpdeskProject } from './helpdesk-project';
+import { ServiceItem } from './item';
+import { ServiceCase } from './case';
+import { CaseEvent } from './case-event';
 import { Rating } from './rating';
 import { BadReview } from './bad-review';
 import { ProviderScore } from './provider-score';
 import { ProviderEvent } from './provider-event';
-import { ServiceItem } from './item';
-import { ServiceCase } from './case';
-import { CaseEvent } from './case-event';
 
 export {
   ItemChange,
   ItemGuide,
   MailItem,
   MailSample,
+  Consultation,
+  Appointment,
+  HelpdeskProject,
   ServiceItem,
   ServiceCase,
   CaseEvent,
+  LeaveRequest,
+  ShortAbsence,
+  GuideRollcall,
+  ChildReport,
+  DutyRoster,
+  StaffMeeting,
+  TrainingLog,
   LostItem,
   LostItemVersion,
   LostReport,
@@ -185,8 +205,21 @@ export const ENTITIES = [
   ServiceItem,
   ServiceCase,
   CaseEvent,
+  // leave (ATT-05/06/07)
+  LeaveRequest,
+  // presence (ATT-03/04/08/09, DIR-12, STF-11)
+  ShortAbsence,
+  GuideRollcall,
+  ChildReport,
+  DutyRoster,
+  StaffMeeting,
+  TrainingLog,
   // resilience (D34 sliding windows)
   RateSend,
+  // 综窗 services (CAS-03/04/17/20/21/23)
+  Consultation,
+  Appointment,
+  HelpdeskProject,
   // reviews 好差评 (REV)
   Rating,
   BadReview,

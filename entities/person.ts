@@ -16,6 +16,8 @@ export class Person {
   @Column(str(64, true)) abPartner: string | null;
   @Column(localDate(true)) stationedSince: string | null;
   @Column(str(32, true)) phone: string | null;
+  /** The hall zone (区域) a guide or area lead works in: a guide's 区域领导 is the area_lead of the same zone (D160). */
+  @Column(str(16, true)) zone: string | null;
   /** 拟入岗 / 在岗 / 顶岗 / 拟离岗 / 已离岗 (DIR-08). */
   @Column({ ...str(8), default: '在岗' }) status: string;
   @Column(bool()) inactive: boolean;

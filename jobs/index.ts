@@ -26,6 +26,12 @@ import { handoverContactCheck } from './handover-contact-check';
 import { transportRetention } from './transport-retention';
 import { presenceTimers } from './presence-timers';
 import { annualBatch } from './annual-batch';
+import { providerMonthlyScore } from './provider-monthly-score';
+import { providerQuarterlyFeedback } from './provider-quarterly-feedback';
+import { guideMorningRollcall } from './guide-morning-rollcall';
+import { weeklyFridayChecks } from './weekly-friday-checks';
+import { consultAnswerReminders } from './consult-answer-reminders';
+import { appointmentDigest } from './appointment-digest';
 
 export const JOBS: JobDef[] = [
   // engines
@@ -52,6 +58,9 @@ export const JOBS: JobDef[] = [
   leaderInspectionCheck, // 09:00 by the 20th — INS-03
   quarterlyProgress, // 09:00 Mar/Jun/Sep/Dec — BRF-11
   dailyInspectionCheck, // 16:00 WD — INS-01
+  // performance (PRF)
+  providerMonthlyScore, // 09:00 5th WD — PRF-02/03 (OPEN #51)
+  providerQuarterlyFeedback, // 09:00 1st WD of Jan/Apr/Jul/Oct — PRF-02
   // front desk (LST)
   lostPropertyAnnounce, // 09:00 first WD of the week — LST-07 (OPEN #27)
   lostPropertyClocks, // 09:00 WD — LST-05/06/07
@@ -59,6 +68,12 @@ export const JOBS: JobDef[] = [
   itemTasksOverdue, // 09:00 WD — ITM-03/04 (OPEN #39)
   mailSpotCheckJob, // 09:30 1st WD of the month — MAIL-06 (OPEN #49)
   handoverContactCheck, // 16:30 WD — shared checks (D39): LST-04 (OPEN #24)
+  // presence (ATT-04, DIR-12, STF-11)
+  guideMorningRollcall, // 08:20 WD — ATT-04 晨会 roll call (OPEN #35)
+  weeklyFridayChecks, // 15:00 last WD ≤ Friday — shared checks (D39): DIR-12 roster, STF-11 training
+  // 综窗 咨询 (CAS)
+  consultAnswerReminders, // 09:00 WD — CAS-04 (OPEN #43)
+  appointmentDigest, // 08:00 every day — CAS-17 (Saturday and 公休日 appointments)
   // shared minute timers (D93)
   presenceTimers, // every minute 07:00–19:59 WD — ATT-03/04, CAS-20
 ];

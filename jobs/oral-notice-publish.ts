@@ -11,7 +11,7 @@ export const oralNoticePublish = defineJob({
   workingDaysOnly: true,
   rules: ['BRF-02', 'BRF-03', 'BRF-10', 'OPEN #18', 'OPEN #22'],
   summary: '08:20 发布已审定的口头通报（编号、全体群、带班领导）；未审定不发布',
-  recipients: '全体群 G-HALL、当日带班领导',
+  recipients: '全体群 G-HALL、当日带班领导（带班表；当日未排则大厅管理室群 G-OFFICE）',
   periodKey: (now) => localDate(now),
   run: (deps, now) => deps.db.tx((m) => publishDueOral(jobCtx(deps, m, now, 'oral-notice-publish'))),
 });

@@ -1,5 +1,7 @@
 import type { Ctx } from '../src/kernel/ctx';
+import { remindUnansweredExperts } from '../src/domain/consult/expert';
 import { defineJob, jobCtx } from '../src/kernel/job';
+import { absenceTimers } from '../src/domain/presence/timers';
 
 /** One domain's minute check: returns how many reminders it sent (each claimed in reminder_log, D93). */
 export interface PresenceCheck {
@@ -11,7 +13,10 @@ export interface PresenceCheck {
 // D39/D93: one shared job that looks every minute of office hours at timers counted in minutes — 暂离 over
 // its limit (ATT-03/04), a 首席代表 not yet answering a 咨询专家 request (CAS-20). A literal list of per-domain
 // checks; each claims its reminders in reminder_log, so the job keeps no job_runs row per minute.
-const CHECKS: PresenceCheck[] = [];
+const CHECKS: PresenceCheck[] = [
+  { name: 'absence', rule: 'ATT-03', run: absenceTimers }, // 暂离 at/over 15 min (staff) and 10 min (guides, ATT-04), OPEN #34
+  { name: 'consult-expert', rule: 'CAS-20', run: remindUnansweredExperts }, // 首席代表 not answering in 30 min (OPEN #47)
+];
 
 export const presenceTimers = defineJob({
   name: 'presence-timers',

@@ -159,7 +159,10 @@ export class SandboxClock {
     const out: { at: Date; job: JobDef; order: number }[] = [];
     for (const [order, job] of this.scheduler.jobs.entries()) {
       const expr = await this.scheduler.cronOf(job);
-      for (const at of candidates(expr, from, to)) out.push({ at, job, order });
+      const times = [...candidates(expr, from, to)];
+      // D93: a minute job looks at state, not at a period: one look at its last fire time in the span sees every
+      // timer that ran out in between (each reminder is claimed once), instead of a run for every minute.
+      for (const at of job.unclaimed ? times.slice(-1) : times) out.push({ at, job, order });
     }
     return out.sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order);
   }
@@ -169,6 +172,7 @@ export class SandboxClock {
     const now = this.clock.now();
     let best: Date | null = null;
     for (const job of this.scheduler.jobs) {
+      if (job.unclaimed) continue; // D93: a minute job is no “next event” worth a button
       const expr = await this.scheduler.cronOf(job);
       for (const t of candidates(expr, now, best ?? new Date(now.getTime() + 40 * DAY_MS))) {
         if (best && t >= best) break;

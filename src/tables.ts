@@ -16,11 +16,19 @@ import { mailRecord } from './domain/mail/record';
 import { itemMonthlyReport } from './domain/items/monthly';
 import { mailReceiptHook } from './domain/mail/handling';
 import { mailLedger } from './domain/mail/ledger';
+import { rosterForm } from '../commands/presence-roster';
+import { guideAbsenceKind } from './domain/presence/guide-absence';
+import { trainingLedger } from './domain/presence/training';
 import { JOBS } from '../jobs/index';
 import { claimSignatureHook } from './domain/lost-found/claim';
 import { lostItemLedger } from './domain/lost-found/ledger';
 import { caseDeadlineLedger } from './domain/cases/ledger';
 import { caseRecord } from './domain/cases/record-kind';
+import { caseSlipH5 } from '../commands/case-handover';
+import { helpdeskH5 } from '../commands/helpdesk';
+import { consultationLedger } from './domain/consult/ledger';
+import { caseSlipRecord } from './domain/consult/slip';
+import { consultationRecord, helpdeskRecord } from './domain/consult/records';
 import { externalNoticeKind } from './domain/briefings/external-notice';
 import { oralNoticeKind } from './domain/briefings/oral-release';
 import { talkRecordKind } from './domain/briefings/talks';
@@ -49,6 +57,7 @@ import { importFileHook } from './importer/slot';
 import { ratingsImport } from './domain/reviews/import';
 import { satisfactionReport } from './domain/reviews/satisfaction';
 import { badReviewLedger } from './domain/reviews/ledger';
+import { providerLedger } from './domain/provider/ledger';
 import {
   deductionRecord,
   deviceTaskRecord,
@@ -73,6 +82,7 @@ export const APPROVAL_KINDS: readonly ApprovalKind[] = [
   suspensionKind, // SUS-06 [首席代表] → 大厅管理室
   complaintSeriousKind, // CMP-12 分管领导 → 主要领导
   oralNoticeKind, // BRF-02/03 分管领导 审定 (口头通报)
+  guideAbsenceKind, // ATT-04 guide 暂离: 区域领导 (D160), after the replacement's confirm:
   talkRecordKind, // BRF-06 中心领导 审定 (约谈记录)
   writtenNoticeKind, // BRF-07 中心领导 审定 (书面通报)
   externalNoticeKind, // BRF-09 中心领导 签发 (派驻部门通报)
@@ -93,7 +103,10 @@ export const LEDGERS: readonly Ledger[] = [
   referralLedger, // 移交台账 (ACC-05)
   keyTaskLedger, // 督办任务台账 (ACC-02)
   lostItemLedger, // 遗失物品登记表 (LST-02…10, REC-09)
+  trainingLedger, // 培训台账 (STF-03, STF-11)
+  consultationLedger, // 咨询登记台账 (CAS-03/04/20/23)
   badReviewLedger, // 差评台账 ● (REV-03)
+  providerLedger, // 综窗服务商考核台账 (PRF-01…09)
   caseDeadlineLedger, // 办件时限台账 ● (CAS-01…19, ACC-08)
   itemChangeLedger, // 事项调整台账 (ITM-02…04, ITM-10)
   mailLedger, // 邮寄台账 ● (MAIL-01…07)
@@ -107,6 +120,9 @@ export const FORMS: readonly FormDef[] = [
   lostItemForm, // 市民遗失物品登记表 (LST-02)
   itemChangeForm, // 事项调整申请 (ITM-02/03)
   mailEntryForm, // 邮寄台账 条目 (OPEN #50)
+  rosterForm, // 带班表 (DIR-12, OPEN #7)
+  caseSlipH5, // 材料证照流转单 交接 (CAS-14, OPEN #48)
+  helpdeskH5, // 帮您办 项目登记 (CAS-21)
 ];
 
 /** Domain reactions to a photo or file sent into an open attachment slot (D6). */
@@ -133,6 +149,9 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   rectificationRecord, // ZG (ACC-04)
   keyTaskRecord, // DB
   measureRecord, // WX
+  caseSlipRecord, // LZ 材料证照流转单 of an AJ case (CAS-14)
+  consultationRecord, // ZX 咨询登记 (CAS-03/23)
+  helpdeskRecord, // BB 帮您办 (CAS-21)
   badReviewRecord, // CP (REV-02)
   caseRecord, // AJ 办件 (CAS, REC-09)
   itemChangeRecord, // SX (ITM-02…04, ITM-10)

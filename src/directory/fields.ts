@@ -67,6 +67,7 @@ export const FIELDS: Record<ListName, FieldSpec[]> = {
     f('stationedSince', '入岗时间', '入岗日期'),
     f('phone', '电话', '手机'),
     f('status', '状态', '人员状态'),
+    f('zone', '区域', '所在区域'),
   ],
   groups: [
     f('key', '群键', '键'),

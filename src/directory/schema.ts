@@ -192,6 +192,7 @@ const SCHEMAS: Record<ListName, z.ZodType<FlatRow>> = {
     stationedSince: date('入岗时间'),
     phone: phone('电话'),
     status: oneOf('状态', PERSON_STATUSES),
+    zone: text('区域', 16),
   }),
   groups: z.strictObject({
     key: KEYS.groups,

@@ -52,6 +52,7 @@ export const STATE_PATHS: Record<ListName, string[]> = {
     'stationedSince',
     'phone',
     'status',
+    'zone',
   ],
   groups: ['key', 'name', 'chatid', 'webhook', 'members', 'created'],
 };

@@ -86,3 +86,13 @@ export async function chiefRepOf(m: EntityManager, code: string): Promise<Person
   if (!p) throw new UserError(`部门 ${code} 尚未设置首席代表，请大厅管理室先设置（rule DIR-02）。`);
   return p;
 }
+
+/**
+ * D160 zones: a guide's 区域领导 (ATT-04 “所在区域有关领导”) is every active `area_lead` whose 区域 equals the
+ * guide's. An empty list means the zone has none: callers fall back to 大厅管理室 (G-OFFICE / hall_office).
+ */
+export async function zoneLeads(m: EntityManager, userid: string): Promise<Person[]> {
+  const p = await m.findOne(Person, { where: { userid: normUserid(userid) } });
+  if (!p?.zone) return [];
+  return (await usersWithRole(m, 'area_lead')).filter((l) => l.zone === p.zone && l.userid !== p.userid);
+}

@@ -12,6 +12,9 @@ import { LostFound1790000000040 } from './0040-lost-found';
 import { Cases1790000000050 } from './0050-cases';
 import { Security1790000000095 } from './0095-security';
 import { Resilience1790000000041 } from './0041-resilience';
+import { Leave1790000000061 } from './0061-leave';
+import { Presence1790000000062 } from './0062-presence';
+import { Consult1790000000053 } from './0053-consult';
 import { Reviews1790000000070 } from './0070-reviews';
 import { Provider1790000000071 } from './0071-provider';
 import { ItemsMail1790000000052 } from './0052-items-mail';
@@ -30,6 +33,9 @@ export const MIGRATIONS = [
   Cases1790000000050,
   Security1790000000095,
   Resilience1790000000041,
+  Leave1790000000061,
+  Presence1790000000062,
+  Consult1790000000053,
   Reviews1790000000070,
   Provider1790000000071,
   ItemsMail1790000000052,

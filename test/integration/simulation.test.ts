@@ -2,7 +2,9 @@ import { In, type EntityManager } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Approval } from '../../entities/approval';
 import { ApprovalStep } from '../../entities/approval-step';
+import { Consultation } from '../../entities/consultation';
 import { InboxRow } from '../../entities/inbox';
+import { OutboxRow } from '../../entities/outbox';
 import { JobRun } from '../../entities/job-run';
 import { Notice } from '../../entities/notice';
 import { ReminderLog } from '../../entities/reminder-log';
@@ -11,8 +13,9 @@ import { Talk } from '../../entities/talk';
 import { WindowClosure } from '../../entities/window-closure';
 import { insertRows } from '../../src/db';
 import type { FakeWecomState, FeedItem } from '../../src/fake-wecom';
-import { instantAt } from '../../src/kernel/time';
+import { instantAt, localDate } from '../../src/kernel/time';
 import { INVARIANTS } from '../../src/simulation/invariants/index';
+import { ShortAbsence } from '../../entities/short-absence';
 import type { Invariant, InvariantResult, SimFacts } from '../../src/simulation/invariants/types';
 import { runSimulation } from '../../src/simulation/run';
 import type { SimReport } from '../../src/simulation/report';
@@ -155,6 +158,41 @@ const PLANTS: Plant[] = [
         deadlineVersion: 1,
         occurrence: '2026-03-07',
         sentAt: instantAt('2026-03-07', '09:00'),
+      });
+    },
+  },
+  {
+    // a 暂离 that ran 20 minutes but was never flagged 超时离岗 (ATT-03, OPEN #34)
+    invariant: '暂离 flagged once, exactly when over the limit',
+    async plant(m) {
+      const a = await m.findOneOrFail(ShortAbsence, {
+        where: { overtime: false, status: '已回岗' },
+        order: { id: 'ASC' },
+      });
+      await m.update(ShortAbsence, { id: a.id }, { endedAt: new Date(a.startedAt!.getTime() + 20 * 60_000) });
+    },
+  },
+  {
+    // an answer reminder queued after the question was answered (a reminder that did not stop on 咨询 答复)
+    invariant: '咨询 reminders once, on WDs, only while open',
+    async plant(m) {
+      const c = await m.findOneOrFail(Consultation, { where: { status: '已答复' }, order: { id: 'ASC' } });
+      const at = new Date(c.answeredAt!.getTime() + 3600_000);
+      await insertRows(m, OutboxRow, {
+        dedupeKey: `consult:${c.no}:overdue:v9:${localDate(at)}`,
+        targetKind: 'user',
+        target: c.firstResponder,
+        msgType: 'text',
+        body: { text: { content: 'planted' } },
+        status: 'sent',
+        attempts: 1,
+        nextAttemptAt: at,
+        leaseUntil: null,
+        lastError: null,
+        response: null,
+        createdAt: at,
+        sentAt: at,
+        mediaId: null,
       });
     },
   },

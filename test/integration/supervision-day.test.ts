@@ -22,6 +22,7 @@ describe('supervision — a day in the hall (docs/commands.md)', () => {
     await t.say('zhao', '巡查 发现 窗口=5 人=@吴静 项=2 说明=未提醒群众评价');
     await t.say('zhao', '巡查 表扬 窗口=8 人=@胡磊 说明=延时服务至18:40');
     await t.say('zhao', '巡查 结束');
+    await t.say('qian', '带班 排班 周二=@陈主任'); // DIR-12: 陈主任 on duty Tuesday 3/3
   });
   afterAll(async () => {
     // every queued message was accepted by (fake) WeCom: no unknown recipient such as a job's system actor
@@ -112,7 +113,8 @@ describe('supervision — a day in the hall (docs/commands.md)', () => {
     expect(hall[0]).toContain('SB 8号窗：延时服务至18:40');
     expect(hall[0]).not.toContain('12号窗');
     expect(hall[0]).not.toContain('吴静'); // no staff names in the hall-wide notice
-    expect(t.lastTextTo('chen')).toContain('督通〔2026〕1号（口头）'); // 带班领导 (flag) gets it to read out
+    expect(t.lastTextTo('chen')).toContain('督通〔2026〕1号（口头）'); // the day's 带班领导 (带班表) reads it out
+    expect(t.textsTo('sun').filter((x) => x.includes('今日口头通报'))).toHaveLength(0);
     await t.say('liu', '通报 播报');
     expect(t.lastTextTo('liu')).toMatch(/^【口头通报 督通〔2026〕1号】/);
     await t.say('zhao', '通报 今日');

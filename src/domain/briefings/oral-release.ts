@@ -17,6 +17,7 @@ import {
   type OralItem,
 } from './oral-content';
 import { ORAL_KIND, oralKey } from './oral-notice';
+import { dutyLeaderOn } from '../presence/roster';
 import { oralPublishTime } from './oral-times';
 
 // BRF-02 / BRF-03 / BRF-10: the 分管领导 approves (HARD: nothing is published without it); at 08:20 (OPEN #18) the
@@ -25,11 +26,6 @@ import { oralPublishTime } from './oral-times';
 
 async function noticeOf(ctx: Ctx, a: Approval): Promise<Notice> {
   return ctx.m.findOneOrFail(Notice, { where: { id: Number(a.payload.noticeId) } });
-}
-
-/** DIR-12: the 带班领导 (no duty roster module yet: everyone flagged 带班领导). */
-async function dutyLeaders(ctx: Ctx): Promise<string[]> {
-  return (await usersWithRole(ctx.m, 'leader', '带班领导')).map((p) => p.userid);
 }
 
 /**
@@ -65,13 +61,17 @@ export async function publishOral(ctx: Ctx, notice: Notice): Promise<boolean> {
   const text = renderOral(c, `【口头通报 ${no}】${cnDate(c.day)}（关于${aboutLabel(c)}）`);
   await ctx.m.update(Notice, { id: notice.id }, { text, ...(late.length ? { content: c as never } : {}) });
   await ctx.send({ group: 'G-HALL' }, { text }, `oral:${notice.periodKey}:hall`);
-  const duty = await dutyLeaders(ctx);
-  if (duty.length)
-    await ctx.send(
-      { user: duty },
-      { text: `📢 今日口头通报（${displayNo(notice)}）请播报：\n${text}` },
-      `oral:${notice.periodKey}:duty`,
-    );
+  // DIR-12 / BRF-02: only the day's 带班领导 on the 带班表 reads it out; a day without one → 大厅管理室 (D163).
+  const duty = await dutyLeaderOn(ctx.m, localDate(ctx.now));
+  await ctx.send(
+    duty ? { user: duty } : { group: 'G-OFFICE' },
+    {
+      text: duty
+        ? `📢 今日口头通报（${displayNo(notice)}）请播报：\n${text}`
+        : `📢 今日带班表无带班领导，口头通报（${displayNo(notice)}）请大厅管理室播报：\n${text}`,
+    },
+    `oral:${notice.periodKey}:duty`,
+  );
   // The approver learns of a late dispute in the DM announcing the release (BRF-02, 全过程监督 第十二条).
   if (late.length && notice.approver)
     await ctx.send(

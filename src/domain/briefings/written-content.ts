@@ -14,9 +14,12 @@ import { itemCategory } from '../inspections/rules';
 import { summarise } from '../inspections/summary';
 import { complaintMonth } from './complaint-sources';
 import { showNoticeNo } from './numbering';
+import { meetingLines } from '../presence/meetings';
+import { rosterMonthLines } from '../presence/roster';
 
 // BRF-01 (000 督查通报 第四条): every notice carries sections (1)–(6); BRF-07 drafts them per stationed department
-// for last month. D21: a section whose source data does not exist (晨会夕会, 领导带班 — no module yet) says 无.
+// for last month. D21: a section without data says 无. (2) 综窗 晨会/夕会 come from the 晨会 records of the
+// department's people; (3) 领导带班 is the hall's 带班表 for the month, the same line in every department (D164).
 // The lines are printed in the 公文 (D41): item names, record and 督通 numbers, never rule IDs.
 
 export const BRF01_SECTIONS = [
@@ -71,7 +74,10 @@ export async function buildWrittenContent(m: EntityManager, cal: WorkCalendar, m
   const deptOfPerson = (id: string) => people.find((p) => p.userid === id)?.departmentCode ?? null;
   const orals = await m.count(Notice, { where: { type: '口头', status: '已发布', forDate: Between(first, last) } });
   const monthEnd = instantAt(last, '23:59');
+  const sec3 = await rosterMonthLines(m, cal, first, last);
 
+  const sec2 = new Map<string, string[]>();
+  for (const d of depts) sec2.set(d.code, await meetingLines(m, d.code, first, last));
   const departments: WrittenDept[] = depts.map((d) => {
     const s = summary.departments.get(d.code);
     const problems = s?.problems ?? [];
@@ -135,7 +141,14 @@ export async function buildWrittenContent(m: EntityManager, cal: WorkCalendar, m
     return {
       code: d.code,
       name: d.name,
-      sections: [sec1, NONE, NONE, sec4.length ? sec4 : NONE, sec5.length ? sec5 : NONE, sec6.length ? sec6 : NONE],
+      sections: [
+        sec1,
+        sec2.get(d.code)?.length ? sec2.get(d.code)! : NONE,
+        sec3.length ? sec3 : NONE,
+        sec4.length ? sec4 : NONE,
+        sec5.length ? sec5 : NONE,
+        sec6.length ? sec6 : NONE,
+      ],
       remark: null,
       edited: [],
     };

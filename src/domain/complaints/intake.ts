@@ -1,7 +1,7 @@
 import { Complaint } from '../../../entities/complaint';
 import { ComplaintIntake } from '../../../entities/complaint-intake';
 import type { Ctx } from '../../kernel/ctx';
-import { personName, usersWithRole } from '../../kernel/directory';
+import { personName, zoneLeads } from '../../kernel/directory';
 import { UserError, ruleRefusal } from '../../kernel/errors';
 import { hasRole } from '../../kernel/permissions';
 import { openAttachmentSlot } from '../../kernel/attachments';
@@ -232,7 +232,8 @@ export async function reportIntake(ctx: Ctx, content: string, target?: string): 
     `cmp-intake:${row.id}:office`,
   );
   if (hasRole(ctx.actor, 'guide')) {
-    const leads = await usersWithRole(ctx.m, 'area_lead');
+    // D160: only the guide's own 区域领导 hears of it; a zone without one has only G-OFFICE (told above).
+    const leads = await zoneLeads(ctx.m, ctx.actor.userid);
     if (leads.length > 0) {
       // The area lead is not an unmasked role (D18): phone numbers in the guide's text are masked.
       await ctx.send(

@@ -10,8 +10,22 @@ import { isoWeekKey, localDate } from '../../kernel/time';
 async function upsert(ctx: Ctx, kind: '周检' | '季反馈', period: string, note: string): Promise<boolean> {
   const existing = await ctx.m.findOne(ProviderEvent, { where: { kind, period } });
   if (existing) await ctx.m.update(ProviderEvent, { id: existing.id }, { note, by: ctx.actor.userid, at: ctx.now });
-  else await insertRows(ctx.m, ProviderEvent, { kind, period, ground: null, note, status: null, by: ctx.actor.userid, at: ctx.now });
-  await ctx.audit(kind === '周检' ? 'provider.weekly-check' : 'provider.feedback', 'provider_event', `${kind}:${period}`, { note, update: !!existing });
+  else
+    await insertRows(ctx.m, ProviderEvent, {
+      kind,
+      period,
+      ground: null,
+      note,
+      status: null,
+      by: ctx.actor.userid,
+      at: ctx.now,
+    });
+  await ctx.audit(
+    kind === '周检' ? 'provider.weekly-check' : 'provider.feedback',
+    'provider_event',
+    `${kind}:${period}`,
+    { note, update: !!existing },
+  );
   return !!existing;
 }
 
@@ -39,6 +53,10 @@ export async function quarterlyFeedback(ctx: Ctx, quarterText: string, content: 
   await upsert(ctx, '季反馈', quarter, content);
   const to = (await usersWithRole(ctx.m, 'provider')).map((p) => p.userid);
   if (!to.length) throw new UserError('目录中没有服务商（provider 角色）人员，无法发送反馈。');
-  await ctx.send({ user: to }, { text: `【综窗考核 ${quarter} 季度反馈】\n${content}` }, `provider-feedback:${quarter}:${ctx.now.getTime()}`);
+  await ctx.send(
+    { user: to },
+    { text: `【综窗考核 ${quarter} 季度反馈】\n${content}` },
+    `provider-feedback:${quarter}:${ctx.now.getTime()}`,
+  );
   return `✅ ${quarter.slice(0, 4)}年${'一二三四'[Number(quarter.slice(-1)) - 1]}季度反馈已发送服务商（${to.length}人）`;
 }

@@ -31,12 +31,19 @@ async function checkItems(ctx: Ctx, items: Record<string, number>): Promise<numb
   const list = await getSetting(ctx.m, 'provider.checklist');
   const names = new Set(list.map((i) => i.item));
   const unknown = Object.keys(items).filter((k) => !names.has(k));
-  if (unknown.length) throw new UserError(`考核细则没有“${unknown.join('、')}”。细则：${list.map((i) => `${i.item}（${i.max}分）`).join('、')}`);
+  if (unknown.length)
+    throw new UserError(
+      `考核细则没有“${unknown.join('、')}”。细则：${list.map((i) => `${i.item}（${i.max}分）`).join('、')}`,
+    );
   const missing = list.filter((i) => items[i.item] === undefined);
   if (missing.length) throw new UserError(`细则各项须全部打分，缺：${missing.map((i) => i.item).join('、')}`);
   const over = list.filter((i) => items[i.item] > i.max * 10);
   if (over.length)
-    throw ruleRefusal('PRF-09', '002 绩效方案 附件（OPEN #52）', `${over.map((i) => `${i.item} 超过满分 ${i.max}`).join('；')}`);
+    throw ruleRefusal(
+      'PRF-09',
+      '002 绩效方案 附件（OPEN #52）',
+      `${over.map((i) => `${i.item} 超过满分 ${i.max}`).join('；')}`,
+    );
   return list.reduce((s, i) => s + items[i.item], 0);
 }
 
@@ -50,11 +57,16 @@ export interface ScoreInput {
 /** `考核 录入` — HARD 0–100 (parsed before), no month before 2022-10 or after this one (PRF-08). */
 export async function enterScore(ctx: Ctx, input: ScoreInput): Promise<string> {
   const { month } = input;
-  if (month < FIRST_MONTH) throw ruleRefusal('PRF-08', '002 绩效方案 五', `考核自2022年10月起施行，${month} 不能录入。`);
+  if (month < FIRST_MONTH)
+    throw ruleRefusal('PRF-08', '002 绩效方案 五', `考核自2022年10月起施行，${month} 不能录入。`);
   if (month > localDate(ctx.now).slice(0, 7)) throw new UserError(`${month} 尚未到来，不能录入。`);
   const itemsTotal = input.items ? await checkItems(ctx, input.items) : undefined;
   if (itemsTotal !== undefined && input.tenths !== undefined && itemsTotal !== input.tenths)
-    throw ruleRefusal('PRF-09', '002 绩效方案 附件（OPEN #52）', `细则合计 ${scoreText(itemsTotal)} 分，与 分数=${scoreText(input.tenths)} 不一致。`);
+    throw ruleRefusal(
+      'PRF-09',
+      '002 绩效方案 附件（OPEN #52）',
+      `细则合计 ${scoreText(itemsTotal)} 分，与 分数=${scoreText(input.tenths)} 不一致。`,
+    );
   const tenths = itemsTotal ?? input.tenths;
   if (tenths === undefined) throw new UserError('请给出 分数=<0-100> 或 细则=项目:分,…');
   const band = bandOf(tenths, await getSetting(ctx.m, 'provider.score80'));
@@ -73,7 +85,11 @@ export async function enterScore(ctx: Ctx, input: ScoreInput): Promise<string> {
   if (existing) {
     // A second entry is a revision: an open dispute is thereby answered (PRF-06).
     const status = existing.status === '有异议' ? '已改分' : existing.status;
-    await ctx.m.update(ProviderScore, { month }, { ...values, status, decidedBy: status === '已改分' ? ctx.actor.userid : existing.decidedBy });
+    await ctx.m.update(
+      ProviderScore,
+      { month },
+      { ...values, status, decidedBy: status === '已改分' ? ctx.actor.userid : existing.decidedBy },
+    );
     await ctx.audit('provider.score.revise', 'provider_score', month, { from: existing.scoreTenths, to: tenths, band });
   } else {
     await insertRows(ctx.m, ProviderScore, { month, ...values, status: '正常', disputeReason: null, decidedBy: null });
@@ -81,9 +97,13 @@ export async function enterScore(ctx: Ctx, input: ScoreInput): Promise<string> {
   }
   const money = feeFen === null ? '应付金额 未设置' : `应付 ${yuan(payableFen(feeFen, percent))}`;
   const line = `${cn(month)} ${scoreText(tenths)}分 ${band}，扣费 ${percent}%（${money}）`;
-  await tellProvider(ctx, `【综窗考核】${month} ${line}${existing ? '（已更正）' : ''}\n如有异议：考核 异议 ${month} 理由=…`, `provider-score:${month}:${tenths}`);
-  await flagConsecutiveFailures(ctx, month);
-  return `✅ ${line}`;
+  await tellProvider(
+    ctx,
+    `【综窗考核】${month} ${line}${existing ? '（已更正）' : ''}\n如有异议：考核 异议 ${month} 理由=…`,
+    `provider-score:${month}:${tenths}`,
+  );
+  const warning = await flagConsecutiveFailures(ctx, month);
+  return warning ? `✅ ${line}\n${warning}` : `✅ ${line}`;
 }
 
 /** The provider's people: its 首席代表 and staff hold the `provider` role (DIR roles). */
@@ -104,7 +124,9 @@ export async function viewScores(ctx: Ctx, period: string): Promise<string> {
   const mean = yearMean(scores.map((s) => s.scoreTenths));
   return [
     `${period}年：${scores.length}个月均分 ${mean}`,
-    ...scores.map((s) => `${cn(s.month)} ${scoreText(s.scoreTenths)} ${s.band}${s.status === '正常' ? '' : `（${s.status}）`}`),
+    ...scores.map(
+      (s) => `${cn(s.month)} ${scoreText(s.scoreTenths)} ${s.band}${s.status === '正常' ? '' : `（${s.status}）`}`,
+    ),
   ].join('\n');
 }
 
@@ -137,7 +159,11 @@ export async function disputeScore(ctx: Ctx, month: string, reason: string): Pro
 
 /** `score_uphold:<month>` — the 考核小组 keeps the score; the provider is told. */
 export async function upholdScore(ctx: Ctx, month: string, click: CardClick): Promise<void> {
-  const res = await ctx.m.update(ProviderScore, { month, status: '有异议' }, { status: '已维持', decidedBy: ctx.actor.userid });
+  const res = await ctx.m.update(
+    ProviderScore,
+    { month, status: '有异议' },
+    { status: '已维持', decidedBy: ctx.actor.userid },
+  );
   if ((res.affected ?? 0) !== 1) {
     await ctx.reply(`已处理：${month} 的异议已有结论。`);
     return;
@@ -155,7 +181,9 @@ export async function reviseScorePrompt(ctx: Ctx, month: string): Promise<void> 
     await ctx.reply(`已处理：${month} 的异议已有结论。`);
     return;
   }
-  await ctx.reply(`请发送改正后的分数：考核 录入 ${month} 分数=<0-100>（或 细则=项目:分,…），录入后异议即办结为“已改分”。`);
+  await ctx.reply(
+    `请发送改正后的分数：考核 录入 ${month} 分数=<0-100>（或 细则=项目:分,…），录入后异议即办结为“已改分”。`,
+  );
 }
 
 export const previousMonth = (month: string) => addMonths(`${month}-01`, -1).slice(0, 7);

@@ -29,7 +29,15 @@ const cn = (month: string) => `${Number(month.slice(5))}月`;
 
 async function raise(ctx: Ctx, ground: number, note: string): Promise<string> {
   const no = await nextRecordNo(ctx.m, 'ZZ', yearOf(localDate(ctx.now)));
-  await insertRows(ctx.m, ProviderEvent, { kind: '终止', period: no, ground, note, status: '待确认', by: ctx.actor.userid, at: ctx.now });
+  await insertRows(ctx.m, ProviderEvent, {
+    kind: '终止',
+    period: no,
+    ground,
+    note,
+    status: '待确认',
+    by: ctx.actor.userid,
+    at: ctx.now,
+  });
   await ctx.audit('provider.termination-ground', 'provider_event', no, { ground, note });
   const leaders = (await usersWithRole(ctx.m, 'leader')).map((p) => p.userid);
   const card = buttonCard({
@@ -44,24 +52,28 @@ async function raise(ctx: Ctx, ground: number, note: string): Promise<string> {
   return no;
 }
 
-/** Called after every score entry: a second consecutive 不达标 raises ground (3) once for that pair of months. */
-export async function flagConsecutiveFailures(ctx: Ctx, month: string): Promise<void> {
+/** After every score entry: a second consecutive 不达标 raises ground (3) once for that pair; returns the warning. */
+export async function flagConsecutiveFailures(ctx: Ctx, month: string): Promise<string | null> {
   const prev = addMonths(`${month}-01`, -1).slice(0, 7);
   const [a, b] = await Promise.all([
     ctx.m.findOne(ProviderScore, { where: { month: prev } }),
     ctx.m.findOne(ProviderScore, { where: { month } }),
   ]);
-  if (a?.band !== '不达标' || b?.band !== '不达标') return;
+  if (a?.band !== '不达标' || b?.band !== '不达标') return null;
   const note = `${prev}、${month} 连续两个月不达标`;
-  if (await ctx.m.findOne(ProviderEvent, { where: { kind: '终止', ground: 3, note } })) return;
+  if (await ctx.m.findOne(ProviderEvent, { where: { kind: '终止', ground: 3, note } })) return null;
   const no = await raise(ctx, 3, note);
-  await ctx.reply(`⚠️ ${cn(prev)}、${cn(month)}连续两个月不达标，已记录合同终止事由(3) ${no} 并报中心领导（rule PRF-07）。`);
+  return `⚠️ ${cn(prev)}、${cn(month)}连续两个月不达标，已记录合同终止事由(3) ${no} 并报中心领导（rule PRF-07）。`;
 }
 
 /** `考核 终止事由 <1-6> 说明=…` — (3) is the bot's own; the others open a slot for the evidence. */
 export async function recordGround(ctx: Ctx, ground: number, note: string): Promise<string> {
   if (ground === 3)
-    throw ruleRefusal('PRF-07', '002 绩效方案 四(三)', '事由(3) 连续两个月不达标 由录入的月度分数自动认定，无需手工登记。');
+    throw ruleRefusal(
+      'PRF-07',
+      '002 绩效方案 四(三)',
+      '事由(3) 连续两个月不达标 由录入的月度分数自动认定，无需手工登记。',
+    );
   if (!GROUNDS[ground]) throw new UserError('终止事由应为 1–6。');
   const no = await raise(ctx, ground, note);
   await openAttachmentSlot(ctx, 'provider_event', no, '终止事由证据');

@@ -1,7 +1,9 @@
 import { casesActivity } from './cases';
 import { complaintsActivity } from './complaints';
 import { itemsActivity } from './items';
+import { consultActivity } from './consult';
 import { monthlyNoticesActivity } from './monthly-notices';
+import { presenceActivity } from './presence';
 import { supervisionActivity } from './supervision';
 import type { Activity } from './types';
 import { windowPlansActivity } from './window-plans';
@@ -18,5 +20,7 @@ export function activities(): Activity[] {
     monthlyNoticesActivity(),
     casesActivity(),
     itemsActivity(),
+    presenceActivity(),
+    consultActivity(),
   ];
 }

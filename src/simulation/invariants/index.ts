@@ -1,11 +1,13 @@
 import { approvalsDecidedOrReminded } from './approvals-d17';
 import { casesClocks } from './cases-clocks';
 import { closuresHard } from './closures-hard';
+import { consultReminders } from './consult';
 import { noRateLimitDrops, nothingFailed } from './delivery';
 import { talksByTenth, writtenByFifteenth } from './monthly-notices';
 import { itemTasksLate } from './item-tasks';
 import { oralNotices } from './oral-notices';
 import { overdueDaily } from './overdue-daily';
+import { absenceFlags } from './presence';
 import { remindersOnce } from './reminders-once';
 import type { Invariant } from './types';
 import { workdayOnly } from './workday-only';
@@ -25,4 +27,6 @@ export const INVARIANTS: Invariant[] = [
   approvalsDecidedOrReminded,
   casesClocks,
   itemTasksLate,
+  absenceFlags,
+  consultReminders,
 ];
