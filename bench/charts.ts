@@ -39,7 +39,7 @@ const CHARTS = [
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function timed(fn: () => Promise<unknown> | unknown): Promise<number> {
+async function timed(fn: () => unknown): Promise<number> {
   await fn(); // warm-up: module initialisation and the first font parse are not what a monthly run repeats
   const ms: number[] = [];
   for (let i = 0; i < RUNS; i++) {

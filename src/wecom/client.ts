@@ -138,11 +138,6 @@ export class WecomClient {
     return {};
   }
 
-  /** A robot `image` message (WeCom doc 91770): the picture inline as base64 with its md5. */
-  async robotSendImage(webhookUrl: string, buf: Buffer): Promise<Record<string, never>> {
-    return this.robotSend(webhookUrl, robotImageContent(buf));
-  }
-
   /** Returns the media_id for a robot `file`/`voice` message. */
   async robotUploadMedia(
     webhookUrl: string,
@@ -309,7 +304,7 @@ export class WecomClient {
 export const ROBOT_IMAGE_MAX_BYTES = 2 * 1024 * 1024;
 
 /**
- * The msgtype + body of a robot image. Refused here, before any request, above 2 MB: WeCom would refuse it anyway,
+ * The msgtype + body of a robot image (sent with robotSend). Refused here, before any request, above 2 MB: WeCom would refuse it anyway,
  * and a retry cannot make it smaller, so the error is marked permanent (the outbox parks the row).
  */
 export function robotImageContent(buf: Buffer): { msgtype: 'image'; image: { base64: string; md5: string } } {

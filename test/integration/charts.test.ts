@@ -2,17 +2,22 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OutboxRow } from '../../entities/outbox';
 import { ProviderScore } from '../../entities/provider-score';
 import { Rating } from '../../entities/rating';
+import { createBot } from '../../src/app';
+import { loadConfig } from '../../src/config';
 import { annualScoreSpec, scoreTrendSpec } from '../../src/domain/charts/specs';
 import { firstWorkday } from '../../src/domain/briefings/schedule';
 import type { FeedItem } from '../../src/fake-wecom';
 import { enqueue } from '../../src/outbox/enqueue';
 import { CHART_ZOOM, ChartFontMissing, chartSvg, renderChart } from '../../src/reports/charts';
 import { ROBOT_IMAGE_MAX_BYTES } from '../../src/wecom/client';
+import { FixedClock } from '../../src/kernel/time';
 import { type TestBot, startTestBot } from '../helpers/bot';
+import { freshDatabaseUrl } from '../helpers/db';
 import { decodePng, inkShare, PNG_SIGNATURE } from '../helpers/png';
 
 // Charts (D190–D194): vega-lite → vega SVG → PNG with resvg and the Noto CJK font; image messages through the
@@ -122,6 +127,36 @@ describe('image messages through the fake WeCom (D190, WeCom doc 91770)', () => 
     expect(chatItem.to).toBe('lead01');
     expect(chatItem.image?.md5).toBe(md5(png));
     expect(t.fake.state.callsTo('/cgi-bin/appchat/send')).toHaveLength(1);
+  });
+});
+
+describe('sandbox page (D190)', () => {
+  it('D190 the sandbox shows a robot image and an app-chat image as the pictures themselves', async () => {
+    const config = loadConfig({ PORT: '0', DATABASE_URL: await freshDatabaseUrl(), LOG_LEVEL: 'silent', SANDBOX: '1' });
+    const clock = new FixedClock(new Date('2026-03-02T10:00:00+08:00'));
+    const bot = await createBot({ config, clock, log: pino({ level: 'silent' }), autoStart: false });
+    try {
+      const { png } = await renderChart(scoreTrendSpec('得分', points));
+      const path = join(mkdtempSync(join(tmpdir(), 'chart-')), 'chart.png');
+      writeFileSync(path, png);
+      await bot.deps.db.tx(async (m) => {
+        for (const group of ['G-DEPT-GA', 'G-LEAD'])
+          await enqueue(m, clock.now(), `img-${group}`, { group }, { image: { path, filename: 'c.png' } });
+      });
+      while ((await bot.sender.drain()) > 0);
+      const feed = (await (await fetch(`${bot.url}/sandbox/api/messages`)).json()) as { items: FeedItem[] };
+      const shown = feed.items.filter((i) => i.msgtype === 'image');
+      expect(shown.map((i) => i.channel).sort()).toEqual(['chat', 'robot']);
+      for (const item of shown) {
+        const res = await fetch(`${bot.url}/sandbox/api/image/${item.id}`);
+        expect(res.headers.get('content-type')).toBe('image/png');
+        expect(md5(Buffer.from(await res.arrayBuffer()))).toBe(md5(png));
+      }
+      expect((await fetch(`${bot.url}/sandbox/api/image/99999`)).status).toBe(404);
+      expect(await (await fetch(`${bot.url}/sandbox`)).text()).toContain('/sandbox/api/image/');
+    } finally {
+      await bot.close();
+    }
   });
 });
 
