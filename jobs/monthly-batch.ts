@@ -18,10 +18,12 @@ export const monthlyBatch = defineJob({
     const today = localDate(now);
     return firstWorkday(cal, today.slice(0, 7)) === today ? today.slice(0, 7) : null;
   },
-  run: (deps, now) =>
-    deps.db.tx(async (m) => {
-      const ctx = jobCtx(deps, m, now, 'monthly-batch');
-      const counts = await runMonthlyBatch(ctx);
-      return { ...counts, charts: await sendMonthlyCharts(ctx, previousMonth(localDate(now))) };
-    }),
+  async run(deps, now) {
+    const counts = await deps.db.tx((m) => runMonthlyBatch(jobCtx(deps, m, now, 'monthly-batch')));
+    // Charts in their own transaction (D191): a renderer failure (no CJK font) fails the run loudly without
+    // undoing the summary; a retry re-sends nothing already queued (every message has its key).
+    const month = previousMonth(localDate(now));
+    const charts = await deps.db.tx((m) => sendMonthlyCharts(jobCtx(deps, m, now, 'monthly-batch'), month));
+    return { ...counts, charts };
+  },
 });

@@ -220,6 +220,18 @@ describe('monthly and annual charts (D190, D193)', () => {
     expect(chatImages('lead01')).toHaveLength(2); // same period, same keys: nothing sent twice
   });
 
+  it('D191 without the font monthly-batch still sends its summary, and the run fails with the font error', async () => {
+    t = await startTestBot({ now: '2026-04-01T08:00:00+08:00' });
+    await seedScores();
+    (t.bot.deps.config as { chartFont: string }).chartFont = '/nonexistent/NotoSansCJK-Regular.ttc';
+    const day = firstWorkday(t.bot.deps.calendar, '2026-04');
+    const outcome = await t.runJob('monthly-batch', `${day}T09:00:00+08:00`);
+    expect(outcome.status).toBe('failed');
+    expect(JSON.stringify(outcome)).toContain('fonts-noto-cjk');
+    expect((await t.groupTexts('G-OFFICE')).some((x) => x.startsWith('【月度汇总】3月'))).toBe(true);
+    expect(t.fake.state.feedLog.all().filter((i) => i.msgtype === 'image')).toHaveLength(0);
+  });
+
   it('PRF-05 annual-batch sends the year’s scores with their mean to the 考核小组 and G-LEAD', async () => {
     t = await startTestBot({ now: '2026-01-01T08:00:00+08:00' });
     await seedScores();

@@ -21,7 +21,7 @@ const recipientKey = (to: Recipient) => ('group' in to ? to.group : [to.user].fl
  * the rows commit; a rolled-back run leaves a file that the next run overwrites with the same content.
  */
 export async function sendChart(ctx: Ctx, chart: ChartJob, recipients: Recipient[]): Promise<void> {
-  const { png } = await renderChart(chart.spec);
+  const { png } = await renderChart(chart.spec, ctx.deps.config.chartFont);
   const dir = join(ctx.deps.config.attachmentDir, 'charts');
   await mkdir(dir, { recursive: true });
   const path = join(dir, `${chart.key.replace(/[^\w.-]+/g, '_')}.png`);
