@@ -4,19 +4,22 @@ import { ROLE_NAMES, type Role } from '../entities/person-role';
 import { findDepartment, findPerson, windowNumberOf } from '../src/kernel/directory';
 import { UserError } from '../src/kernel/errors';
 import { replyList } from '../src/kernel/replies';
-import {
-  bindGroup,
-  grantRoles,
-  maskWebhook,
-  movePerson,
-  replaceChief,
-  revokeRoles,
-  setChief,
-  STF01_REASONS,
-} from '../src/directory/edits';
+import { bindGroup, grantRoles, maskWebhook, revokeRoles, setChief, STF01_REASONS } from '../src/directory/edits';
 import { parseRole, splitList } from '../src/directory/fields';
 import { localDate } from '../src/kernel/time';
 import { defineCommand } from '../src/kernel/command';
+import { requestChiefChange, requestMove } from '../src/domain/staffing/transfer';
+
+/** STF-01 reason codes 1–5 (004 第十六条(二)). */
+const reasonCode = z.coerce
+  .number()
+  .int()
+  .refine((n) => n in STF01_REASONS, {
+    message: `应为1–5：${Object.entries(STF01_REASONS)
+      .map(([k, v]) => `${k} ${v}`)
+      .join('；')}`,
+  })
+  .optional();
 
 // Directory edits in chat (D1 names). Parse, call
 // src/directory/edits, reply. Permissions come from `roles` (checked by the dispatcher); the one finer check
@@ -83,7 +86,7 @@ export const roleRevoke = defineCommand({
 export const personMove = defineCommand({
   name: '人员 调岗',
   group: '目录',
-  summary: '把人员调到本部门的另一个窗口（在岗未满1年须写原因码）',
+  summary: '把人员调到本部门的另一个窗口（在岗未满1年须写原因码，经中心领导批准后调岗）',
   roles: ['chief_rep', 'hall_office', 'admin'],
   usage: '人员 调岗 <人> 窗口=<号> [原因码=1-5 原因=…]',
   examples: ['人员 调岗 李四 窗口=13', '人员 调岗 张三 窗口=12 原因码=3 原因=业务骨干调整到户籍窗口'],
@@ -93,30 +96,19 @@ export const personMove = defineCommand({
     z.object({
       人: z.string({ error: '缺少人员' }),
       窗口: z.string({ error: '缺少窗口' }).transform(windowNumberOf).describe('窗口号'),
-      原因码: z.coerce
-        .number()
-        .int()
-        .refine((n) => n in STF01_REASONS, {
-          message: `应为1–5：${Object.entries(STF01_REASONS)
-            .map(([k, v]) => `${k} ${v}`)
-            .join('；')}`,
-        })
-        .optional(),
+      原因码: reasonCode,
       原因: z.string().trim().min(2, { message: '请写明原因' }).optional(),
     }),
   async handle(ctx, args) {
     const p = await findPerson(ctx.m, args.人);
-    const r = await movePerson(ctx, p, args.窗口, args.原因码, args.原因);
-    const lines = [
-      `✅ ${p.name} ${r.from ? `${r.from}号窗` : '（无窗口）'} → ${r.to}号窗${p.departmentCode ? `（${p.departmentCode}）` : ''}`,
-    ];
-    if (r.stf01) {
-      const told = r.stf01.notified ? '已告知中心领导' : '（未找到中心领导，请线下报批）';
-      lines.push(
-        `⚠️ 在岗未满1年（${r.stf01.months}个月），原因码 ${r.stf01.reasonCode} ${STF01_REASONS[r.stf01.reasonCode]}，${told}（rule STF-01）`,
+    const r = await requestMove(ctx, p, args.窗口, { reasonCode: args.原因码, reason: args.原因 });
+    if (r.moved)
+      return ctx.reply(
+        `✅ ${p.name} ${r.from ? `${r.from}号窗` : '（无窗口）'} → ${r.to}号窗${p.departmentCode ? `（${p.departmentCode}）` : ''}`,
       );
-    }
-    await ctx.reply(lines.join('\n'));
+    await ctx.reply(
+      `⚠️ ${p.name}在岗未满1年（${r.months}个月），已送中心领导审批（${r.approval}），批准后调岗（rule STF-01）`,
+    );
   },
 });
 
@@ -185,7 +177,7 @@ export const chiefSet = defineCommand({
   roles: ['hall_office', 'admin'],
   usage: '首席代表 设置 <部门> <人>',
   examples: ['首席代表 设置 GA 王五'],
-  rules: ['DIR-02'],
+  rules: ['DIR-02', 'STF-01'],
   positional: ['部门', '人'],
   args: () => z.object({ 部门: z.string({ error: '缺少部门' }), 人: z.string({ error: '缺少人员' }) }),
   async handle(ctx, args) {
@@ -201,20 +193,24 @@ export const chiefReplace = defineCommand({
   group: '目录',
   summary: '更换部门首席代表（原首席代表同时卸任）',
   roles: ['hall_office'],
-  usage: '首席代表 更换 <部门> <人> 原因=…',
+  usage: '首席代表 更换 <部门> <人> 原因=… [原因码=1-5]',
   examples: ['首席代表 更换 GA 赵六 原因=原首席代表调回派驻单位'],
-  rules: ['DIR-02'],
+  rules: ['DIR-02', 'STF-01'],
   positional: ['部门', '人'],
   args: () =>
     z.object({
       部门: z.string({ error: '缺少部门' }),
       人: z.string({ error: '缺少人员' }),
       原因: z.string({ error: '缺少原因' }).trim().min(2, { message: '请写明原因' }),
+      原因码: reasonCode,
     }),
   async handle(ctx, args) {
     const d = await findDepartment(ctx.m, args.部门);
     const p = await findPerson(ctx.m, args.人);
-    const old = await replaceChief(ctx, d, p, args.原因);
-    await ctx.reply(`✅ ${d.code} 首席代表 ${old.name} → ${p.name}（${localDate(ctx.now)}起）`);
+    const r = await requestChiefChange(ctx, d, p, args.原因, args.原因码);
+    if (r.replaced) return ctx.reply(`✅ ${d.code} 首席代表 ${r.old.name} → ${p.name}（${localDate(ctx.now)}起）`);
+    await ctx.reply(
+      `⚠️ ${d.code} 首席代表在岗未满1年（${r.months}个月），更换已送中心领导审批（${r.approval}）（rule STF-01）`,
+    );
   },
 });

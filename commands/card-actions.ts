@@ -13,6 +13,7 @@ import { absenceConfirmers } from '../src/domain/presence/guide-absence';
 import { awardCardActions } from './performance';
 import { providerCardActions } from './provider';
 import { ackGround, groundAckers } from '../src/domain/provider/termination';
+import { offboardConfirm, offboardConfirmers } from './staffing-offboard';
 import { windowCardActions } from './window-lifecycle';
 import { disputeReasonInterceptor, findingAck, supervisionCardActions } from './supervision-cards';
 
@@ -54,6 +55,7 @@ export const ACK_HANDLERS: PrefixHandler[] = [
  */
 export const CONFIRM_HANDLERS: PrefixHandler[] = [
   { prefix: /^ZL\d/i, holders: absenceConfirmers, handle: absenceConfirm }, // ATT-04 the replacement takes over
+  { prefix: /^LG\d/i, holders: offboardConfirmers, handle: offboardConfirm }, // STF-07 离岗原因 本人签字
 ];
 
 export const CARD_ACTIONS: CardAction[] = [

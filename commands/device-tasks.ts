@@ -27,6 +27,12 @@ export const taskDone = defineCommand({
       await ctx.reply(
         `✅ ${t.no} 完成；${t.subjectId} 还剩 ${r.open.length} 项：${r.open.map((o) => o.no).join('、')}`,
       );
+    else if (r.change === 'staff')
+      await ctx.reply(
+        r.open.length
+          ? `✅ ${t.no} 完成；${t.subjectId} 还剩 ${r.open.length} 项：${r.open.map((o) => o.no).join('、')}`
+          : `✅ ${t.no} 完成；${t.subjectId} 信息任务全部完成`,
+      );
     else if (r.change === 'applied')
       await ctx.reply(`✅ ${t.no} 完成；${t.subjectId} 设备任务全部完成，窗口信息已更新`);
     else {

@@ -77,6 +77,8 @@ export const personView = defineCommand({
         p.zone ? `区域 ${p.zone}` : '',
         p.stationedSince ? `入岗 ${p.stationedSince}` : '',
         partner ? `B岗 ${partner}` : '',
+        p.grade ? `岗位等级 ${p.grade}` : '', // DIR-15
+        p.certificate ? `证书 ${p.certificate}` : '',
         phone ? `电话 ${phone}` : '',
         `角色：${roles.map((r) => ROLE_NAMES[r.role]).join('、') || '无'}`,
       ]

@@ -4,6 +4,7 @@ import { calendarConfirm, calendarImport, calendarQuery, calendarSet, calendarVi
 import { approvalView, approvalWithdraw, approve, delegate, todo } from './approvals';
 import { chiefReplace, chiefSet, groupBind, groupList, personMove, roleGrant, roleRevoke } from './admin-directory';
 import type { CommandDef } from '../src/kernel/command';
+import { leaveAsk, leaveCancel, leaveList, leavePaper, leaveReturn, leaveView, tripAsk } from './leave';
 import {
   accAppeal,
   accClarify,
@@ -95,6 +96,8 @@ import { seasonalPlan, windowChange } from './window-change';
 import { closureList, windowClose, windowReopen } from './window-closure';
 import { windowArrive, windowReclaim, windowResume, windowResumePlan, windowViolation } from './window-lifecycle';
 import { windowStatus } from './window-status';
+import { attendanceImportCmd, attendanceQuery, attendanceSummaryCmd } from './attendance';
+import { extensionRegister } from './service-extension';
 import { itemChange, itemGuide, itemImport, itemReportCmd, itemSet, itemUpdate, itemView } from './items';
 import { mailDispatch, mailHandOver, mailInCmd, mailJudge, mailOutCmd, mailQuery, mailSpotCheck } from './mail';
 import { lostAnnounce, lostNotify, lostRegister, lostReport } from './lost-intake';
@@ -114,6 +117,10 @@ import { caseList, caseView } from './case-queries';
 import { absenceEnd, absenceStart, guideAbsenceRequest } from './presence-absence';
 import { childReport, meetingRecord, rollcallCommand, trainingRegister } from './presence-meetings';
 import { rosterSet, rosterToday } from './presence-roster';
+import { coverRegister, onboardApply, onboardArrive, onboardSubmit } from './staffing-onboard';
+import { handoverTick, handoverView, offboardApply } from './staffing-offboard';
+import { abPostSet, personGrade, statsCertified, statsUnified } from './staffing-stats';
+import { caseFault, caseImport, caseOverdueRate } from './case-reports';
 
 export const COMMANDS: CommandDef[] = [
   // 常用
@@ -228,6 +235,11 @@ export const COMMANDS: CommandDef[] = [
   suspensionPublicity,
   suspensionNotify,
   suspensionList,
+  extensionRegister,
+  // 考勤 (ATT)
+  attendanceImportCmd,
+  attendanceQuery,
+  attendanceSummaryCmd,
   // 巡查 (INS)
   inspectionStart,
   findingRecord,
@@ -327,4 +339,28 @@ export const COMMANDS: CommandDef[] = [
   mailQuery,
   mailSpotCheck,
   mailJudge,
+  // 人员 (STF, DIR-08/09/14/15)
+  onboardApply,
+  onboardSubmit,
+  onboardArrive,
+  coverRegister,
+  offboardApply,
+  handoverTick,
+  handoverView,
+  abPostSet,
+  personGrade,
+  statsUnified,
+  statsCertified,
+  // 考勤: 请假/出差/销假 (ATT-05/06/07)
+  leaveAsk,
+  tripAsk,
+  leaveReturn,
+  leaveCancel,
+  leavePaper,
+  leaveList,
+  leaveView,
+  // cases: platform import, reports and fault attribution (CAS-02, CAS-19, ACC-08)
+  caseImport,
+  caseOverdueRate,
+  caseFault,
 ];

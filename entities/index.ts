@@ -44,6 +44,7 @@ import { Talk } from './talk';
 import { DeviceTask } from './device-task';
 import { PeakPlan } from './peak-plan';
 import { SeasonalPlan } from './seasonal-plan';
+import { StaffRecord } from './staff-record';
 import { Suspension } from './suspension';
 import { WindowChange } from './window-change';
 import { WindowClosure } from './window-closure';
@@ -67,12 +68,19 @@ import { HelpdeskProject } from './helpdesk-project';
 import { ServiceItem } from './item';
 import { ServiceCase } from './case';
 import { CaseEvent } from './case-event';
+import { AttendanceDay } from './attendance-day';
+import { ServiceExtension } from './service-extension';
+
 import { Rating } from './rating';
 import { BadReview } from './bad-review';
 import { ProviderScore } from './provider-score';
 import { ProviderEvent } from './provider-event';
+import { CaseClock } from './case-clock';
 
 export {
+  AttendanceDay,
+  ServiceExtension,
+  LeaveRequest,
   ItemChange,
   ItemGuide,
   MailItem,
@@ -83,13 +91,13 @@ export {
   ServiceItem,
   ServiceCase,
   CaseEvent,
-  LeaveRequest,
   ShortAbsence,
   GuideRollcall,
   ChildReport,
   DutyRoster,
   StaffMeeting,
   TrainingLog,
+  CaseClock,
   LostItem,
   LostItemVersion,
   LostReport,
@@ -201,12 +209,16 @@ export const ENTITIES = [
   LostItem,
   LostItemVersion,
   LostReport,
+  // attendance (ATT-01/02, SUS-05)
+  AttendanceDay,
+  ServiceExtension,
+  // leave (ATT-05/06/07)
+  LeaveRequest,
   // cases (ITM, CAS)
   ServiceItem,
   ServiceCase,
   CaseEvent,
   // leave (ATT-05/06/07)
-  LeaveRequest,
   // presence (ATT-03/04/08/09, DIR-12, STF-11)
   ShortAbsence,
   GuideRollcall,
@@ -214,6 +226,8 @@ export const ENTITIES = [
   DutyRoster,
   StaffMeeting,
   TrainingLog,
+  // cases 三级提醒 (CAS-18)
+  CaseClock,
   // resilience (D34 sliding windows)
   RateSend,
   // 综窗 services (CAS-03/04/17/20/21/23)
@@ -226,4 +240,6 @@ export const ENTITIES = [
   // provider scoring (PRF-01…09)
   ProviderScore,
   ProviderEvent,
+  // staffing (STF, DIR-08)
+  StaffRecord,
 ];

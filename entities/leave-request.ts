@@ -18,6 +18,8 @@ export interface LeaveCover {
   /** B-post (person.abPartner) userid and whether they are themselves away on any day of the leave. */
   partner: string | null;
   partnerAway: boolean;
+  /** Others stationed at the same window and not away. */
+  colleagues: string[];
   /** Approved / pending 临时关闭 numbers (GB…) overlapping the leave for this window. */
   closures: string[];
   /** Open 顶岗 registrations covering the window, when that record exists. */

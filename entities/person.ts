@@ -21,4 +21,8 @@ export class Person {
   /** 拟入岗 / 在岗 / 顶岗 / 拟离岗 / 已离岗 (DIR-08). */
   @Column({ ...str(8), default: '在岗' }) status: string;
   @Column(bool()) inactive: boolean;
+  /** 岗位等级 初/中/高 (DIR-15; 003 措施12). */
+  @Column(str(2, true)) grade: string | null;
+  /** 证书: 政务服务办事员 职业技能等级 certificate held (DIR-15); null = 未持证. */
+  @Column(str(64, true)) certificate: string | null;
 }

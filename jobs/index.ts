@@ -25,6 +25,7 @@ import { lostPropertyClocks } from './lost-property-clocks';
 import { handoverContactCheck } from './handover-contact-check';
 import { transportRetention } from './transport-retention';
 import { presenceTimers } from './presence-timers';
+import { attendanceAnomalies } from './attendance-anomalies';
 import { annualBatch } from './annual-batch';
 import { providerMonthlyScore } from './provider-monthly-score';
 import { providerQuarterlyFeedback } from './provider-quarterly-feedback';
@@ -32,6 +33,10 @@ import { guideMorningRollcall } from './guide-morning-rollcall';
 import { weeklyFridayChecks } from './weekly-friday-checks';
 import { consultAnswerReminders } from './consult-answer-reminders';
 import { appointmentDigest } from './appointment-digest';
+import { offboardingHandoverDue } from './offboarding-handover-due';
+import { leaveReturnCheck } from './leave-return-check';
+import { caseReminders } from './case-reminders';
+import { instantCasesOpen } from './instant-cases-open';
 
 export const JOBS: JobDef[] = [
   // engines
@@ -74,6 +79,15 @@ export const JOBS: JobDef[] = [
   // 综窗 咨询 (CAS)
   consultAnswerReminders, // 09:00 WD — CAS-04 (OPEN #43)
   appointmentDigest, // 08:00 every day — CAS-17 (Saturday and 公休日 appointments)
+  // staffing (STF)
+  offboardingHandoverDue, // 09:00 WD — STF-08 交接 open on the 离岗 date → G-OFFICE
+  // leave (ATT)
+  leaveReturnCheck, // 09:00 WD — ATT-06 销假 reminder, then 脱岗 to G-OFFICE
+  // attendance (ATT)
+  attendanceAnomalies, // 08:45 WD — ATT-01/02 previous WD's anomalies (D144)
+  // cases 三级提醒 (CAS-18)
+  caseReminders, // 09:00 WD — CAS-18 L1/L2/L3 (OPEN #46)
+  instantCasesOpen, // 17:30 WD — CAS-18 即办件 still open → L2
   // shared minute timers (D93)
   presenceTimers, // every minute 07:00–19:59 WD — ATT-03/04, CAS-20
 ];

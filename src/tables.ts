@@ -22,6 +22,9 @@ import { trainingLedger } from './domain/presence/training';
 import { JOBS } from '../jobs/index';
 import { claimSignatureHook } from './domain/lost-found/claim';
 import { lostItemLedger } from './domain/lost-found/ledger';
+import { attendanceImport } from './domain/attendance/import-kind';
+import { attendanceLedger } from './domain/attendance/ledger';
+import { attendanceMonthly } from './domain/attendance/report';
 import { caseDeadlineLedger } from './domain/cases/ledger';
 import { caseRecord } from './domain/cases/record-kind';
 import { caseSlipH5 } from '../commands/case-handover';
@@ -29,6 +32,9 @@ import { helpdeskH5 } from '../commands/helpdesk';
 import { consultationLedger } from './domain/consult/ledger';
 import { caseSlipRecord } from './domain/consult/slip';
 import { consultationRecord, helpdeskRecord } from './domain/consult/records';
+import { leaveKind } from './domain/staffing/leave-kind';
+import { leavePaperHook } from './domain/staffing/leave-paper';
+import { leaveRecord } from './domain/staffing/leave-record';
 import { externalNoticeKind } from './domain/briefings/external-notice';
 import { oralNoticeKind } from './domain/briefings/oral-release';
 import { talkRecordKind } from './domain/briefings/talks';
@@ -42,6 +48,14 @@ import { peakSuspensionLedger, windowLedger } from './domain/windows/ledgers';
 import { peakPlanKind } from './domain/windows/peak-kind';
 import { suspensionKind } from './domain/windows/suspension-kind';
 import type { ApprovalKind } from './kernel/approval-kind';
+import { onboardingKind } from './domain/staffing/onboarding-kind';
+import { offboardingKind } from './domain/staffing/offboarding-kind';
+import { trainingProofHook } from './domain/staffing/onboarding';
+import { chiefReplaceKind, transferKind } from './domain/staffing/transfer';
+import { uncertifiedReport } from './domain/staffing/stats';
+import { STAFFING_FORMS } from './domain/staffing/forms';
+import { staffLedger } from './domain/staffing/ledger';
+import { coverRecord, offboardingRecord, onboardingRecord } from './domain/staffing/record-kinds';
 import type { AttachmentHook } from './kernel/attachments';
 import type { FormDef } from './kernel/forms';
 import type { Ledger } from './kernel/ledger';
@@ -52,6 +66,8 @@ import { inspectionLedger, noticeLedger, talkLedger } from './domain/briefings/l
 import { SETTINGS } from './settings/table';
 import type { RecordKind } from './kernel/record-kind';
 import type { MonthlyReportProvider } from './kernel/report-provider';
+import { CASE_OVERDUE_REPORT } from './domain/cases/overdue-report';
+import { platformCasesImport } from './domain/cases/platform-import';
 import type { ImportKind } from './kernel/import-kind';
 import { importFileHook } from './importer/slot';
 import { ratingsImport } from './domain/reviews/import';
@@ -87,6 +103,11 @@ export const APPROVAL_KINDS: readonly ApprovalKind[] = [
   writtenNoticeKind, // BRF-07 中心领导 审定 (书面通报)
   externalNoticeKind, // BRF-09 中心领导 签发 (派驻部门通报)
   itemChangeKind, // ITM-10 中心初审 (大厅管理室) → SX 清单更新任务
+  onboardingKind, // STF-02/03 入岗 [首席代表] → 大厅管理室 [→ 中心领导 无培训材料]
+  offboardingKind, // STF-07 离岗 [本人确认][首席代表] [→ 中心领导 未满1年] → 大厅管理室
+  transferKind, // STF-01 调岗 (未满1年) → 中心领导
+  chiefReplaceKind, // STF-01 首席代表更换 (未满1年) → 中心领导
+  leaveKind, // ATT-05 窗口负责人 | 首席代表/代理人 | 部门分管领导 (one step)
 ];
 
 /** Every exportable 台账 (`导出 <台账>`, `cli export`). */
@@ -105,11 +126,13 @@ export const LEDGERS: readonly Ledger[] = [
   lostItemLedger, // 遗失物品登记表 (LST-02…10, REC-09)
   trainingLedger, // 培训台账 (STF-03, STF-11)
   consultationLedger, // 咨询登记台账 (CAS-03/04/20/23)
+  attendanceLedger, // 考勤与请假台账 ● (ATT-01…10)
   badReviewLedger, // 差评台账 ● (REV-03)
   providerLedger, // 综窗服务商考核台账 (PRF-01…09)
   caseDeadlineLedger, // 办件时限台账 ● (CAS-01…19, ACC-08)
   itemChangeLedger, // 事项调整台账 (ITM-02…04, ITM-10)
   mailLedger, // 邮寄台账 ● (MAIL-01…07)
+  staffLedger, // 人员进出台账 ● (STF-01…08)
 ];
 
 /** Every H5 form (`表单 <名称>`); each row submits to one command. */
@@ -123,6 +146,7 @@ export const FORMS: readonly FormDef[] = [
   rosterForm, // 带班表 (DIR-12, OPEN #7)
   caseSlipH5, // 材料证照流转单 交接 (CAS-14, OPEN #48)
   helpdeskH5, // 帮您办 项目登记 (CAS-21)
+  ...STAFFING_FORMS, // 进驻人员入岗审批表 (附件3), 离岗审批表 (附件4)
 ];
 
 /** Domain reactions to a photo or file sent into an open attachment slot (D6). */
@@ -130,6 +154,8 @@ export const ATTACHMENT_HOOKS: readonly AttachmentHook[] = [
   claimSignatureHook, // LST-08: the claimant's signature photo releases a lost item
   mailReceiptHook, // MAIL-04: the 快递存单 photo closes an outbound 政务专递 entry
   importFileHook, // D94: the CSV/XLSX sent after `<领域> 导入` is imported (all or nothing)
+  trainingProofHook, // STF-03: the 岗前培训材料 submits the 入岗 draft
+  leavePaperHook, // ATT-05 / D151: the photo of a 分管领导's signed paper approves a 首席代表's leave
 ];
 
 /** Every numbered record (`记录 历史`, `记录 更正`): its prefix, correctable fields and REC-06 lock. */
@@ -156,18 +182,27 @@ export const RECORD_KINDS: readonly RecordKind[] = [
   caseRecord, // AJ 办件 (CAS, REC-09)
   itemChangeRecord, // SX (ITM-02…04, ITM-10)
   mailRecord, // YJ (MAIL-01…07)
+  onboardingRecord, // RG (STF-02)
+  offboardingRecord, // LG (STF-07, STF-08)
+  coverRecord, // DG (STF-06)
+  leaveRecord, // QJ (ATT-05/06)
 ];
 
 /** Chat-file and CLI imports (D94): each kind's columns, checks and write step. */
 export const IMPORT_KINDS: readonly ImportKind<unknown>[] = [
+  attendanceImport, // ATT-02 考勤系统 export (D140)
   ratingsImport, // 好差评 (REV-01, REV-02)
   itemImportKind, // 事项 catalogue (ITM-01/05/06/08/09)
+  platformCasesImport, // 办件 platform export (CAS-02, D115)
 ];
 
 /** monthly-batch section 六 (D92): each domain's monthly figure, to G-OFFICE and each 首席代表 its own line. */
 export const MONTHLY_REPORTS: readonly MonthlyReportProvider[] = [
+  attendanceMonthly, // ATT-10 考勤汇总 (OPEN #38)
   satisfactionReport, // 满意度 (REV-06)
   itemMonthlyReport, // ITM-07/09 要点过期, 休眠事项 (OPEN #41, #42)
+  uncertifiedReport, // DIR-15 未持证综窗人员
+  CASE_OVERDUE_REPORT, // CAS-19 超期率 (OPEN #45)
 ];
 
 export const TABLES: Tables = {

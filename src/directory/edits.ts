@@ -5,9 +5,9 @@ import { PersonRole, type Role } from '../../entities/person-role';
 import { HallWindow } from '../../entities/window';
 import type { Ctx } from '../kernel/ctx';
 import { usersWithRole } from '../kernel/directory';
-import { UserError, ruleRefusal, softWarning } from '../kernel/errors';
+import { UserError, ruleRefusal } from '../kernel/errors';
 import { insertRows } from '../db';
-import { addMonths, localDate } from '../kernel/time';
+import { addMonths } from '../kernel/time';
 import { GROUP_KEY_RE } from './fields';
 import { refreshGroupMembers } from './groups';
 import { checkRobotWebhook } from './robot-webhook';
@@ -25,9 +25,6 @@ export const STF01_REASONS: Record<number, string> = {
   4: '调离派驻单位',
   5: '其他特殊原因',
 };
-const REASON_LIST = Object.entries(STF01_REASONS)
-  .map(([k, v]) => `${k} ${v}`)
-  .join('；');
 
 const CHIEF_CITE = '000 窗口工作 四(六)';
 
@@ -87,23 +84,13 @@ export function monthsBetween(since: string, today: string): number {
 export interface MoveResult {
   from: string | null;
   to: string;
-  /** Set when STF-01 applied (tenure < 1 year): months served and the reason given. */
-  stf01?: { months: number; reasonCode: number; reason: string; notified: number };
 }
 
 /**
- * `人员 调岗`: moves a person to another window of their department. STF-01 (SOFT): stationed less than one
- * year → refused with a warning unless 原因码 (1–5) and 原因 are given; with them the move is made, audited
- * with the reason and the center leaders are told by DM (the approval card replaces this once the approval
- * engine lands).
+ * Who may move whom where (`人员 调岗`): a window of the person's own department, by 大厅管理室 or that
+ * department's 首席代表. STF-01 (tenure under one year → 中心领导 approval) is src/domain/staffing/transfer.ts.
  */
-export async function movePerson(
-  ctx: Ctx,
-  p: Person,
-  windowNo: string,
-  reasonCode?: number,
-  reason?: string,
-): Promise<MoveResult> {
+export async function checkMove(ctx: Ctx, p: Person, windowNo: string): Promise<HallWindow> {
   const w = await ctx.m.findOne(HallWindow, { where: { number: windowNo } });
   if (!w) throw new UserError(`没有找到窗口“${windowNo}”。发送“窗口 查看”列出全部窗口。`);
   if (p.windowNumber === w.number) throw new UserError(`${p.name} 已在${w.number}号窗。`);
@@ -118,34 +105,25 @@ export async function movePerson(
     if (dept?.chiefRep !== ctx.actor.userid)
       throw new UserError(`只能为本部门人员调岗：${p.name} 属于 ${p.departmentCode ?? '（无部门）'}。`);
   }
-  const today = localDate(ctx.now);
-  let stf01: MoveResult['stf01'];
-  if (p.stationedSince && addMonths(p.stationedSince, 12) > today) {
-    const months = monthsBetween(p.stationedSince, today);
-    if (!reasonCode || !reason) {
-      throw softWarning(
-        'STF-01',
-        `${p.name} ${p.stationedSince} 入岗，在岗未满1年（${months}个月），原则上不得调整。`,
-        `原因码=1-5 原因=…（${REASON_LIST}）`,
-      );
-    }
-    stf01 = { months, reasonCode, reason, notified: 0 };
-  }
-  await ctx.m.update(Person, { userid: p.userid }, { windowNumber: w.number });
+  return w;
+}
+
+/** Moves a person to the window (checked by checkMove when asked); audited with the reason and its source. */
+export async function movePerson(
+  ctx: Ctx,
+  p: Person,
+  windowNo: string,
+  why: { reasonCode?: number; reason?: string; source?: string } = {},
+): Promise<MoveResult> {
+  await ctx.m.update(Person, { userid: p.userid }, { windowNumber: windowNo });
   await ctx.audit('person.move', 'person', p.userid, {
     from: p.windowNumber,
-    to: w.number,
-    reasonCode: reasonCode ?? null,
-    reason: reason ?? null,
+    to: windowNo,
+    reasonCode: why.reasonCode ?? null,
+    reason: why.reason ?? null,
+    ...(why.source ? { source: why.source } : {}),
   });
-  if (stf01) {
-    const leaders = (await usersWithRole(ctx.m, 'leader')).map((l) => l.userid);
-    const text = `人员调岗（rule STF-01 在岗未满1年）：${p.name} ${p.windowNumber ?? '—'}号窗 → ${w.number}号窗，入岗 ${p.stationedSince}（${stf01.months}个月）；原因码 ${reasonCode} ${STF01_REASONS[reasonCode!]}：${reason}；经办 ${ctx.actor.name}`;
-    if (leaders.length)
-      await ctx.send({ user: leaders }, { text }, `stf01:move:${p.userid}:${w.number}:${ctx.now.toISOString()}`);
-    stf01.notified = leaders.length;
-  }
-  return { from: p.windowNumber, to: w.number, stf01 };
+  return { from: p.windowNumber, to: windowNo };
 }
 
 /** The person must belong to the department (or to none yet, then they join it). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PERSON_FLAGS } from '../../entities/person';
 import type { Role } from '../../entities/person-role';
-import { WINDOW_STATUSES } from '../../entities/window';
+import { WINDOW_KINDS, WINDOW_STATUSES } from '../../entities/window';
 import { normUserid, windowNumberOf } from '../kernel/directory';
 import { isLocalDate } from '../kernel/time';
 import {
@@ -173,7 +173,7 @@ const SCHEMAS: Record<ListName, z.ZodType<FlatRow>> = {
     department: code('部门'),
     zone: text('区域', 16),
     floor,
-    kind: text('类型', 32),
+    kind: oneOf('类型', WINDOW_KINDS), // D172: DIR-07 types and the hall's own kinds
     status: oneOf('状态', WINDOW_STATUSES),
     devices: list('设备', (s) => s),
   }),

@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import type { SettingDef } from '../kernel/setting-def';
+import { ATTENDANCE_SETTINGS } from './attendance';
 import { COMPLAINT_SETTINGS } from './complaints';
 import { CONSULT_SETTINGS } from './consult';
 import { cron, def, hhmm } from './define';
 import { ITEMS_MAIL_SETTINGS } from './items-mail';
+import { LEAVE_SETTINGS } from './leave';
+import { CASE_REMINDER_SETTINGS } from './case-reminders';
 import { LOST_FOUND_SETTINGS } from './lost-found';
 import { PERFORMANCE_SETTINGS } from './performance';
 import { CASE_LIFECYCLE_SETTINGS } from './case-lifecycle';
 import { PRESENCE_SETTINGS } from './presence';
+import { STAFFING_SETTINGS } from './staffing';
 import { SUPERVISION_SETTINGS } from './supervision';
 import { WINDOW_SETTINGS } from './windows';
 
@@ -48,10 +52,14 @@ export const SETTINGS = {
   ...WINDOW_SETTINGS,
   ...LOST_FOUND_SETTINGS,
   ...CONSULT_SETTINGS,
+  ...ATTENDANCE_SETTINGS,
   ...PERFORMANCE_SETTINGS,
   ...CASE_LIFECYCLE_SETTINGS,
   ...ITEMS_MAIL_SETTINGS,
   ...PRESENCE_SETTINGS,
+  ...STAFFING_SETTINGS,
+  ...LEAVE_SETTINGS,
+  ...CASE_REMINDER_SETTINGS,
   // [security]: transport and input bounds (no docs/rules.md OPEN number: the seed regulations are silent on them).
   'callback.maxSkewSeconds': def({
     schema: z.number().int().min(30).max(3600),

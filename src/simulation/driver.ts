@@ -97,6 +97,25 @@ export class SimDriver {
     return true;
   }
 
+  /** `userid` sends a file (the fake WeCom serves its bytes); returns the bot's last text reply to them. */
+  async sendFile(userid: string, bytes: Buffer, filename: string, contentType: string): Promise<string> {
+    const seq = this.seq();
+    this.msgSeq++;
+    const mediaId = `SIMFILE${this.msgSeq}`;
+    this.fake.state.media.set(mediaId, { buffer: bytes, filename, contentType, type: 'file' });
+    await this.post({
+      type: 'file',
+      corpId: this.crypto.corpId,
+      from: userid,
+      mediaId,
+      title: filename,
+      msgId: String(7_000_000_000_000_000_000n + this.msgSeq),
+      createTime: Math.floor(this.now().getTime() / 1000),
+    });
+    const mine = this.fake.state.feedLog.since(seq).filter((i) => isDmTo(i, userid) && (i.text ?? i.markdown));
+    return mine.at(-1)?.text ?? mine.at(-1)?.markdown ?? '';
+  }
+
   private seq(): number {
     const all = this.fake.state.feedLog.all();
     return all.length ? Math.max(...all.slice(-50).map((i) => i.seq)) : 0;

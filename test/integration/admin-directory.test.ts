@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { Like, MoreThan } from 'typeorm';
+import { MoreThan } from 'typeorm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { argTools, type CommandDef } from '../../src/kernel/command';
 import {
@@ -14,7 +14,6 @@ import {
 import { AuditLog } from '../../entities/audit-log';
 import { Department } from '../../entities/department';
 import { GroupChat } from '../../entities/group-chat';
-import { OutboxRow } from '../../entities/outbox';
 import { Person } from '../../entities/person';
 import { PersonRole } from '../../entities/person-role';
 import { loadActor } from '../../src/kernel/directory';
@@ -27,6 +26,7 @@ import { exportDirectory } from '../../src/directory/export';
 import { importDirectory } from '../../src/directory/import';
 import { loadDemoDirectory } from '../../src/directory/demo';
 import { freshDb } from '../helpers/db';
+import { TABLES } from '../../src/tables';
 
 // Directory edits in chat (docs/commands.md, §3.8) on the demo directory, each through handle(ctx, args) on a
 // real database. The role lists are the dispatcher's business; these tests check what the handlers do.
@@ -46,6 +46,7 @@ beforeEach(async () => {
     calendar: {},
     publicBaseUrl: 'http://localhost',
     media: {},
+    tables: TABLES,
   } as unknown as Deps;
   lastAudit = (await db.manager.find(AuditLog, { order: { id: 'DESC' }, take: 1 }))[0]?.id ?? 0;
 });
@@ -126,7 +127,7 @@ describe('人员 调岗 (STF-01)', () => {
     expect(await newAudits()).toEqual([]);
   });
 
-  it('STF-01: with 原因码 and 原因 the move is made, audited with the reason, and the center leaders are told', async () => {
+  it('STF-01: with 原因码 and 原因 nothing moves yet: a 中心领导 approval is started (D173)', async () => {
     const replies = await run('wangwu', personMove, {
       人: 'zhangsan',
       窗口: '12',
@@ -134,20 +135,10 @@ describe('人员 调岗 (STF-01)', () => {
       原因: '业务骨干调整到户籍窗口',
     });
     expect(replies).toEqual([
-      '✅ 张三 13号窗 → 12号窗（GA）\n⚠️ 在岗未满1年（6个月），原因码 3 提拔/另行安排，已告知中心领导（rule STF-01）',
+      '⚠️ 张三在岗未满1年（6个月），已送中心领导审批（SP2026-00001），批准后调岗（rule STF-01）',
     ]);
-    expect((await db.manager.findOneByOrFail(Person, { userid: 'zhangsan' })).windowNumber).toBe('12');
-    const audit = await db.manager.findOneByOrFail(AuditLog, { action: 'person.move' });
-    expect(audit).toMatchObject({
-      actor: 'wangwu',
-      subjectId: 'zhangsan',
-      detail: { from: '13', to: '12', reasonCode: 3, reason: '业务骨干调整到户籍窗口' },
-    });
-    const dm = await db.manager.find(OutboxRow, { where: { dedupeKey: Like('stf01:%') } });
-    expect(dm.map((r) => [r.targetKind, r.target])).toEqual([['user', 'chen|liu|sun']]);
-    expect(String(dm[0].body.text)).toContain(
-      '张三 13号窗 → 12号窗，入岗 2025-09-01（6个月）；原因码 3 提拔/另行安排：业务骨干调整到户籍窗口；经办 王五',
-    );
+    expect((await db.manager.findOneByOrFail(Person, { userid: 'zhangsan' })).windowNumber).toBe('13');
+    expect(await newAudits()).toEqual(['wangwu approval.start SP2026-00001']);
     await expectStillImportable();
   });
 

@@ -3,12 +3,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Approval } from '../../entities/approval';
 import { ApprovalStep } from '../../entities/approval-step';
 import { Consultation } from '../../entities/consultation';
+import { LeaveRequest } from '../../entities/leave-request';
 import { InboxRow } from '../../entities/inbox';
 import { OutboxRow } from '../../entities/outbox';
 import { JobRun } from '../../entities/job-run';
 import { Notice } from '../../entities/notice';
+import { Person } from '../../entities/person';
 import { ReminderLog } from '../../entities/reminder-log';
 import { ServiceCase } from '../../entities/case';
+import { StaffRecord } from '../../entities/staff-record';
 import { Talk } from '../../entities/talk';
 import { WindowClosure } from '../../entities/window-closure';
 import { insertRows } from '../../src/db';
@@ -149,6 +152,17 @@ const PLANTS: Plant[] = [
     },
   },
   {
+    // the 08:45 job's DM about a day delivered twice (a per-run rather than per-day outbox key)
+    invariant: 'attendance reminders at most once, on WDs',
+    plant(_m, f) {
+      const first = f.fake.feedLog.all().find((i) => (i.text ?? '').startsWith('【考勤提醒】'));
+      if (!first) throw new Error('the month has no 考勤提醒 to repeat');
+      const again: FeedItem = { ...first, id: 0 };
+      const fake = { feedLog: { all: () => [...f.fake.feedLog.all(), again] }, calls: f.fake.calls };
+      return Promise.resolve({ ...f, fake: fake as unknown as FakeWecomState });
+    },
+  },
+  {
     // an SX list update reported late on a Saturday, before it was even due
     invariant: 'SX late reports only when late, on WDs, once a day',
     async plant(m) {
@@ -194,6 +208,25 @@ const PLANTS: Plant[] = [
         sentAt: at,
         mediaId: null,
       });
+    },
+  },
+  {
+    // a newcomer marked 到岗 whose directory row says otherwise (STF-05)
+    invariant: 'staff records match the directory',
+    async plant(m) {
+      const r = await m.findOneOrFail(StaffRecord, { where: { kind: '入岗', status: 'done' } });
+      await m.update(Person, { userid: r.userid! }, { status: '拟入岗' });
+    },
+  },
+  {
+    // a 脱岗 flag on a Saturday, with no 销假 reminder before it (ATT-06, D154)
+    invariant: '销假 reminder before 脱岗, on WDs, once',
+    async plant(m) {
+      const r = await m.findOneOrFail(LeaveRequest, {
+        where: { status: In(['approved', 'returned']) },
+        order: { id: 'ASC' },
+      });
+      await m.update(LeaveRequest, { id: r.id }, { absentFlaggedOn: '2026-03-07' });
     },
   },
 ];

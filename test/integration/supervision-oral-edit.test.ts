@@ -76,7 +76,7 @@ describe('口头通报 edit, reject and re-send (BRF-02/03)', () => {
     expect(sub(t)).toBe('批评：无问题');
   });
 
-  it('BRF-02 / CMP-11 an overdue complaint (due 03-10) is listed from the 11th; CAS L3 says 无 (no cases module, D21)', async () => {
+  it('BRF-02 / CMP-11 an overdue complaint (due 03-10) is listed from the 11th; CAS L3 says 无 when no case is overdue', async () => {
     await t.runJob('oral-notice-draft', at('2026-03-10', '07:45'));
     expect((await notice('2026-03-10')).text).toContain('四、投诉超期：无');
     await t.runJob('oral-notice-draft', at('2026-03-11', '07:45'));

@@ -4,6 +4,7 @@ import type { WorkCalendar } from '../../kernel/work-calendar';
 import { addDays, cnDate, type LocalDate } from '../../kernel/time';
 import { itemCategory, itemLabel } from '../inspections/rules';
 import { overdueForBriefing } from './complaint-sources';
+import { overdueCaseLines } from '../cases/clock-overdue';
 
 // BRF-02 (000 督查通报 第五条(一)): each WD, the problems found by inspection or 自查 on the previous WD —
 // criticism for violations, praise for outstanding windows — plus CAS L3 cases and overdue complaints.
@@ -27,7 +28,7 @@ export interface OralContent {
   criticism: OralItem[];
   praise: OralItem[];
   complaints: { no: string; dept: string | null; what: string; days: number }[];
-  /** CAS-18 L3 cases: no cases module yet (D21) — always empty, rendered 无. */
+  /** CAS-18 L3: cases overdue on the briefing day, one line each (no staff names, D41). */
   casesL3: string[];
   removed: string[];
   added: string[];
@@ -80,7 +81,7 @@ export async function collectOral(
     criticism: all.filter((f) => !f.positive && live(f)).map(toItem),
     praise: all.filter((f) => f.positive && f.status === '表扬').map(toItem),
     complaints,
-    casesL3: [],
+    casesL3: await overdueCaseLines(m, cal, day, now),
     removed: sel.removed,
     added: sel.added,
     extra: sel.extra,
@@ -116,7 +117,7 @@ export function renderOral(c: OralContent, header: string): string {
     lines.push(`二、表扬（${c.praise.length}）`);
     c.praise.forEach((i, n) => lines.push(`${n + 1}. ${where(i)}：${i.desc}`));
   }
-  lines.push(`三、超期办件：${c.casesL3.length ? c.casesL3.join('；') : '无'}`);
+  lines.push(c.casesL3.length ? `三、超期办件（${c.casesL3.length}）：${c.casesL3.join('；')}` : '三、超期办件：无');
   lines.push(
     c.complaints.length
       ? `四、投诉超期（${c.complaints.length}）：${c.complaints.map((x) => `${x.no} ${x.dept ?? ''} ${x.what}超期${x.days}个工作日`).join('；')}`

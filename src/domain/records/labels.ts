@@ -24,6 +24,13 @@ const ACTIONS: Record<string, string> = {
   'lost.register': '登记',
   'lost.更正': '更正',
   'form.export': '导出表单',
+  'leave.request': '申请',
+  'leave.cancelled': '撤销',
+  'leave.returned': '销假',
+  'leave.return_reminder': '提醒销假',
+  'leave.absent': '未销假，报脱岗',
+  'leave.no_cover': '窗口无人在岗，提示顶岗或临时关闭',
+  'leave.paper_started': '登记纸质审批',
 };
 
 const VERBS: Record<string, string> = {

@@ -66,3 +66,32 @@ export async function awayOn(m: EntityManager, userids: string[], date: LocalDat
   });
   return new Set(rows.filter((r) => coversDay(r, date)).map((r) => r.userid));
 }
+
+/** Statuses that take someone away on the days asked for (approved, or still being decided). */
+const PLANNED: readonly LeaveStatus[] = ['draft', 'pending', 'approved', 'returned'];
+
+/**
+ * Userids among `userids` with leave approved or in progress on any day of [from, to] — cover checks
+ * (ATT-07) and WIN-03 grounds: a B-post who asked for the same days cannot stand in. `except` leaves out one
+ * request (the one being checked).
+ */
+export async function awayDuring(
+  m: EntityManager,
+  userids: string[],
+  from: LocalDate,
+  to: LocalDate,
+  except?: string,
+): Promise<LeaveRequest[]> {
+  if (userids.length === 0) return [];
+  const rows = await m.find(LeaveRequest, {
+    where: {
+      userid: In(userids),
+      status: In([...PLANNED]),
+      fromDate: LessThanOrEqual(to),
+      toDate: MoreThanOrEqual(from),
+    },
+    order: { fromDate: 'ASC', id: 'ASC' },
+  });
+  // After 销假 the days from the return day on are no longer away (D152).
+  return rows.filter((r) => r.no !== except && (!r.returnedAt || localDate(r.returnedAt) > from));
+}

@@ -10,6 +10,7 @@ import { departmentWindows } from './common';
 import { peakOverlapping } from './peak-lock';
 import { CITE, closureCap, countsForCap, daysOf, mayOverrideCap, showsClosureGrounds, windowsLabel } from './rules';
 import { type WindowRecords, loadWindowRecords, stateOn } from './state';
+import { awayDuring } from '../staffing/leave-queries';
 
 // The WIN-04 / WIN-12 checks that need the database, run before anyone signs (HARD) and — cap and peak only —
 // again at every later click (an approval must not break the cap or a peak approved meanwhile).
@@ -220,22 +221,39 @@ export async function takeoverWindows(ctx: Ctx, c: WindowClosure): Promise<strin
 }
 
 /**
- * SOFT WIN-03 / DIR-09: the 事由 shows no ground (公务外出、请（休）假), or a window's B-post is free to stand in.
- * Proceeds only with 理由=… (logged on the record and in the audit).
+ * SOFT WIN-03 / DIR-09 (000 调整管理 二(二) "确因实际情况需公务外出或请（休）假且无顶岗人员"), from the QJ records (D155):
+ * the ground is shown when someone stationed at a closing window has leave or a 公事出差 approved or in approval
+ * for these days (a 事由 naming a trip or leave is still accepted for staff whose request is not in the bot yet);
+ * a B-post counts as free to stand in only when in post and without leave of their own on those days. Proceeds
+ * only with 理由=… (logged on the record and in the audit).
  */
 export async function closureSoftChecks(
   ctx: Ctx,
   windows: HallWindow[],
   reason: string,
-  softReason?: string | null,
+  softReason: string | null | undefined,
+  period: { from: LocalDate; to: LocalDate },
 ): Promise<string[]> {
   const warnings: string[] = [];
-  if (!showsClosureGrounds(reason)) warnings.push('事由未体现工作人员公务外出或请（休）假且无顶岗人员。');
+  const numbers = windows.map((w) => w.number);
+  const staff = await ctx.m.find(Person, { where: { windowNumber: In(numbers), inactive: false } });
+  const partners = staff.map((a) => a.abPartner).filter((b): b is string => !!b);
+  const away = new Set(
+    (await awayDuring(ctx.m, [...staff.map((a) => a.userid), ...partners], period.from, period.to)).map(
+      (r) => r.userid,
+    ),
+  );
+  if (!staff.some((a) => away.has(a.userid)) && !showsClosureGrounds(reason))
+    warnings.push('事由未体现工作人员公务外出或请（休）假且无顶岗人员。');
   for (const w of windows) {
-    const staff = await ctx.m.find(Person, { where: { windowNumber: w.number, inactive: false } });
-    for (const a of staff) {
+    for (const a of staff.filter((p) => p.windowNumber === w.number)) {
       const b = a.abPartner ? await ctx.m.findOne(Person, { where: { userid: a.abPartner, inactive: false } }) : null;
-      if (b && ['在岗', '顶岗'].includes(b.status) && (!b.windowNumber || b.windowNumber === w.number)) {
+      if (
+        b &&
+        !away.has(b.userid) &&
+        ['在岗', '顶岗'].includes(b.status) &&
+        (!b.windowNumber || b.windowNumber === w.number)
+      ) {
         warnings.push(`${w.number}号窗B岗 ${b.name} 在岗，可顶岗。`);
       }
     }

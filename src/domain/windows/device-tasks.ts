@@ -20,6 +20,7 @@ export const ITEM_LABEL: Record<string, string> = {
   评价器: '评价器信息',
   叫号机: '叫号机信息',
   电子信息: '调屏/评价器/叫号机',
+  考勤系统: '考勤系统',
 };
 
 export async function createDeviceTasks(

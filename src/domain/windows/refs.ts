@@ -5,7 +5,7 @@ import { localDate, yearOf } from '../../kernel/time';
 // Record references for department filings (docs/commands.md): `GB2026-GA-003` in full, any case and padding;
 // `GB-GA-3` or `GA-3`-less short forms within the current year; `GB3` for the sender's own department.
 
-export type DeptPrefix = 'GB' | 'BG' | 'TB' | 'GF';
+export type DeptPrefix = 'GB' | 'BG' | 'TB' | 'GF' | 'RG' | 'LG' | 'DG';
 
 export function normaliseDeptRef(ctx: Ctx, ref: string, prefixes: readonly DeptPrefix[]): string {
   const s = ref.trim().toUpperCase();

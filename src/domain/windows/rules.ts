@@ -125,8 +125,9 @@ export function publicityDue(cal: WorkCalendar, start: LocalDate): LocalDate {
 }
 
 /**
- * WIN-03 grounds (000 调整管理 二(二)): staff on an official trip or on leave with no 顶岗 person. Until the
- * leave module exists the 事由 text is the only evidence: a reason naming none of these asks for 理由= (SOFT).
+ * WIN-03 grounds (000 调整管理 二(二)): staff on an official trip or on leave with no 顶岗 person. The QJ record is
+ * the evidence (closure-checks.ts, D155); a 事由 naming a trip or leave is accepted for staff whose request is
+ * not in the bot.
  */
 const WIN03_GROUNDS =
   /出差|公务|外出|培训|学习|会议|考试|借调|请假|休假|年休|年假|病假|事假|产假|婚假|丧假|探亲|哺乳|陪产/u;

@@ -11,6 +11,7 @@ import { normaliseTaskRef } from './refs';
 export type TaskDone =
   | { task: DeviceTask; change: 'open'; open: DeviceTask[] }
   | { task: DeviceTask; change: 'applied' }
+  | { task: DeviceTask; change: 'staff'; open: DeviceTask[] }
   | { task: DeviceTask; change?: undefined; windows: HallWindow[] };
 
 /** `任务 完成 <RW号>` (WIN-02, WIN-06, DIR-06): tick one item; a change's registry update waits for the last one. */
@@ -22,5 +23,7 @@ export async function completeDeviceTask(ctx: Ctx, ref: string, note?: string): 
     await applyChange(ctx, change);
     return { task, change: 'applied' };
   }
+  // 入岗/离岗 tasks (STF-04, STF-08 f) change no window state: the staff record waits for them (STF-05).
+  if (task.subjectType === 'staff_record') return { task, change: 'staff', open };
   return { task, windows: await windowsByNumber(ctx.m, task.windows) };
 }

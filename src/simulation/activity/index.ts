@@ -1,10 +1,13 @@
+import { attendanceActivity } from './attendance';
 import { casesActivity } from './cases';
 import { complaintsActivity } from './complaints';
 import { itemsActivity } from './items';
 import { consultActivity } from './consult';
+import { leaveActivity } from './leave';
 import { monthlyNoticesActivity } from './monthly-notices';
 import { presenceActivity } from './presence';
 import { supervisionActivity } from './supervision';
+import { staffingActivity } from './staffing';
 import type { Activity } from './types';
 import { windowPlansActivity } from './window-plans';
 import { windowsActivity } from './windows';
@@ -18,9 +21,12 @@ export function activities(): Activity[] {
     windowsActivity(),
     windowPlansActivity(),
     monthlyNoticesActivity(),
+    attendanceActivity(),
     casesActivity(),
     itemsActivity(),
     presenceActivity(),
     consultActivity(),
+    staffingActivity(),
+    leaveActivity(),
   ];
 }

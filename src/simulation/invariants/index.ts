@@ -1,4 +1,5 @@
 import { approvalsDecidedOrReminded } from './approvals-d17';
+import { attendanceOnce } from './attendance';
 import { casesClocks } from './cases-clocks';
 import { closuresHard } from './closures-hard';
 import { consultReminders } from './consult';
@@ -9,6 +10,8 @@ import { oralNotices } from './oral-notices';
 import { overdueDaily } from './overdue-daily';
 import { absenceFlags } from './presence';
 import { remindersOnce } from './reminders-once';
+import { staffingStates } from './staffing';
+import { leaveReturns } from './leave-returns';
 import type { Invariant } from './types';
 import { workdayOnly } from './workday-only';
 
@@ -25,8 +28,11 @@ export const INVARIANTS: Invariant[] = [
   noRateLimitDrops,
   nothingFailed,
   approvalsDecidedOrReminded,
+  attendanceOnce,
   casesClocks,
   itemTasksLate,
   absenceFlags,
   consultReminders,
+  staffingStates,
+  leaveReturns,
 ];
