@@ -144,6 +144,8 @@ async function charts(): Promise<string[]> {
         `${p.chart}: ${p.ms} ms (target < ${p.targetMs} ms), ratio ${(p.ms / p.baselineMs).toFixed(1)}× baseline (${p.baselineMs} ms), PNG ${p.pngKb} KB, peak RSS ${p.peakRssMb} MB`,
     ),
   ];
+}
+
 type AttendanceBench = Record<'rows' | `${'csv' | 'xlsx'}${'Ms' | 'AgainMs' | 'BaselineMs'}`, number>;
 
 /** bench/attendance-import.ts in its own process (ATT-02): a month of 考勤 for the hall-scale 300 staff, CSV and XLSX. */
