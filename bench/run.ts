@@ -199,7 +199,8 @@ async function casesBench(rows: string[]): Promise<void> {
 
 async function main(): Promise<void> {
   const rows: string[] = [];
-  // `open` runs just the open-loop point, `cases` just bench/cases.ts, `imports` just the file imports
+  // `open` runs just the open-loop point, `cases` just bench/cases.ts, `imports` just the file imports,
+  // `charts` just bench/charts.ts
   const only = process.env.BENCH_ONLY;
   if (only === 'imports') {
     console.log([...(await imports()), ...(await attendanceRows())].join('\n'));

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OutboxRow } from '../../entities/outbox';
+import { ServiceCase } from '../../entities/case';
 import { ProviderScore } from '../../entities/provider-score';
 import { Rating } from '../../entities/rating';
 import { createBot } from '../../src/app';
@@ -182,7 +183,7 @@ describe('monthly and annual charts (D190, D193)', () => {
   const chatImages = (chatid: string) =>
     t!.fake.state.feedLog.all().filter((i) => i.msgtype === 'image' && i.channel === 'chat' && i.to === chatid);
 
-  it('PRF-01 REV-06 monthly-batch sends the score trend and 满意度 by department to G-OFFICE and G-LEAD, once', async () => {
+  it('PRF-01 REV-06 CAS-19 monthly-batch sends score trend, 满意度 and 超期率 by department to G-OFFICE and G-LEAD, once', async () => {
     t = await startTestBot({ now: '2026-04-01T08:00:00+08:00' });
     await seedScores();
     const m = t.bot.deps.db.manager;
@@ -204,20 +205,60 @@ describe('monthly and annual charts (D190, D193)', () => {
         importedBy: 'zhao',
         importedAt: new Date('2026-04-01T00:00:00Z'),
       });
+    // CAS-19: three GA cases finished in March, one after its due day.
+    for (const [i, due, finished] of [
+      [1, '2026-03-20', '2026-03-10T02:00:00Z'],
+      [2, '2026-03-20', '2026-03-19T02:00:00Z'],
+      [3, '2026-03-05', '2026-03-12T02:00:00Z'],
+    ] as const)
+      await m.insert(ServiceCase, {
+        no: `AJ2026-GA-00${i}`,
+        itemId: 1,
+        itemCode: 'X1',
+        itemName: '户籍迁入',
+        departmentCode: 'GA',
+        type: '承诺',
+        mode: '普通',
+        limitWd: 5,
+        applicant: '申请人',
+        firstResponder: 'lisi',
+        status: '办结',
+        receivedAt: new Date('2026-03-02T02:00:00Z'),
+        acceptedAt: new Date('2026-03-02T02:00:00Z'),
+        dueDate: due,
+        finishedAt: new Date(finished),
+        supplements: [],
+        extensions: 0,
+        closedOverdue: false,
+        source: 'bot',
+        version: 1,
+        createdAt: new Date('2026-03-02T02:00:00Z'),
+        updatedAt: new Date('2026-03-02T02:00:00Z'),
+        updatedBy: 'lisi',
+      });
     const day = firstWorkday(t.bot.deps.calendar, '2026-04');
     const outcome = await t.runJob('monthly-batch', `${day}T09:00:00+08:00`);
-    expect(outcome).toMatchObject({ status: 'ok', counts: { charts: 2 } });
+    expect(outcome).toMatchObject({ status: 'ok', counts: { charts: 3 } });
     for (const chat of ['office01', 'lead01']) {
       const items = chatImages(chat);
-      expect(items).toHaveLength(2);
+      expect(items).toHaveLength(3);
       for (const i of items) expect(i.image!.bytes).toBeGreaterThan(5_000);
     }
     const files = (await m.find(OutboxRow, { where: { msgType: 'image' } })).map(
       (r) => (r.body.image as { filename: string }).filename,
     );
-    expect(new Set(files)).toEqual(new Set(['综窗服务商考核得分（截至2026年3月）.png', '2026年3月各部门满意度.png']));
+    expect(new Set(files)).toEqual(
+      new Set([
+        '综窗服务商考核得分（截至2026年3月）.png',
+        '2026年3月各部门满意度.png',
+        '2026年3月各部门办件超期率.png',
+      ]),
+    );
+    // The chart draws the figure section 六 prints (D114): GA 1 of 3 late.
+    const office = (await t.groupTexts('G-OFFICE')).find((x) => x.startsWith('【月度汇总】'))!;
+    expect(office).toContain('GA 33.3%（办结 3 件，超期 1 件）');
     await t.runJob('monthly-batch', `${day}T09:00:00+08:00`, { force: true });
-    expect(chatImages('lead01')).toHaveLength(2); // same period, same keys: nothing sent twice
+    expect(chatImages('lead01')).toHaveLength(3); // same period, same keys: nothing sent twice
   });
 
   it('D191 without the font monthly-batch still sends its summary, and the run fails with the font error', async () => {

@@ -4,13 +4,14 @@ import { ProviderScore } from '../../../entities/provider-score';
 import type { Ctx } from '../../kernel/ctx';
 import { addMonths } from '../../kernel/time';
 import type { Recipient } from '../../outbox/message';
+import { overdueRates } from '../cases/overdue-rate';
 import { satisfaction } from '../reviews/satisfaction';
 import { sendChart, type ChartJob } from './deliver';
-import { departmentRateSpec, scoreTrendSpec, type DepartmentRate } from './specs';
+import { departmentRateSpec, overdueRateSpec, scoreTrendSpec, type DepartmentRate } from './specs';
 
-// monthly-batch charts (D190–D194): the provider's score trend (PRF-01/03) and 满意度 by department (REV-06) to
-// 大厅管理室 and the centre's leaders. A chart with nothing to draw is not sent. 超期率 by department (CAS-19) has
-// no chart: the cases domain keeps no monthly rate to draw from yet (D194).
+// monthly-batch charts (D190–D194): the provider's score trend (PRF-01/03), 满意度 (REV-06) and 超期率 (CAS-19, as
+// `办件 超期率` computes it, D114) by department, to 大厅管理室 and the centre's leaders. A chart with nothing to draw
+// is not sent.
 
 /** D190: the month's charts go to G-OFFICE and G-LEAD. */
 export const MONTHLY_CHART_GROUPS: Recipient[] = [{ group: 'G-OFFICE' }, { group: 'G-LEAD' }];
@@ -55,10 +56,23 @@ export async function satisfactionChart(ctx: Ctx, month: string): Promise<ChartJ
   };
 }
 
+/** CAS-19 per department with cases concluded in the month (the figure of section 六, D114). */
+export async function overdueChart(ctx: Ctx, month: string): Promise<ChartJob | null> {
+  const rates = await overdueRates(ctx.m, ctx.deps.calendar, month, ctx.now);
+  const rows = [];
+  for (const d of await ctx.m.find(Department, { order: { code: 'ASC' } })) {
+    const r = rates.get(d.code);
+    if (r?.concluded) rows.push({ department: d.name, concluded: r.concluded, overdue: r.overdue });
+  }
+  if (!rows.length) return null;
+  const title = `${cnMonth(month)}各部门办件超期率`;
+  return { key: `monthly:${month}:overdue-rate`, title, spec: overdueRateSpec(title, rows) };
+}
+
 /** Render and queue the month's charts; returns how many were sent. */
 export async function sendMonthlyCharts(ctx: Ctx, month: string): Promise<number> {
   let sent = 0;
-  for (const build of [providerTrendChart, satisfactionChart]) {
+  for (const build of [providerTrendChart, satisfactionChart, overdueChart]) {
     const chart = await build(ctx, month);
     if (!chart) continue;
     await sendChart(ctx, chart, MONTHLY_CHART_GROUPS);

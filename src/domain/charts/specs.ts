@@ -110,3 +110,30 @@ export function departmentRateSpec(title: string, rows: DepartmentRate[], source
     ],
   };
 }
+
+export interface DepartmentOverdue {
+  department: string;
+  concluded: number;
+  overdue: number;
+}
+
+/** CAS-19: one bar per department, its 超期率 with "超期/办结" beside it; the scale fits the worst rate. */
+export function overdueRateSpec(title: string, rows: DepartmentOverdue[]): TopLevelSpec {
+  const values = rows.map((r) => {
+    const rate = Math.round((r.overdue * 1000) / r.concluded) / 10;
+    return { ...r, rate, label: `${rate.toFixed(1)}%（${r.overdue}/${r.concluded}）` };
+  });
+  const top = Math.max(5, ...values.map((v) => Math.ceil(v.rate / 5) * 5));
+  const x = { field: 'rate', type: 'quantitative' as const, title: '超期率 %', scale: { domain: [0, top] } };
+  return {
+    title: { text: title, subtitle: '括号内：超期件数/办结件数' },
+    width: WIDTH - 60,
+    height: { step: 22 },
+    data: { values },
+    encoding: { y: { field: 'department', type: 'nominal', title: null, sort: rows.map((r) => r.department) } },
+    layer: [
+      { mark: { type: 'bar', color: '#d9534f' }, encoding: { x } },
+      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 10 }, encoding: { x, text: { field: 'label' } } },
+    ],
+  };
+}
