@@ -1,5 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
-import { annualScoreSpec, departmentRateSpec, scoreTrendSpec } from '../src/domain/charts/specs';
+import { annualScoreSpec, departmentRateSpec, overdueRateSpec, scoreTrendSpec } from '../src/domain/charts/specs';
 import { CHART_FONT_FAMILY, CHART_FONT_FILE, CHART_ZOOM, renderChart } from '../src/reports/charts';
 
 // `npm run bench` part 4 (D191): rendering one chart (vega-lite spec → vega SVG → resvg PNG) against a baseline
@@ -28,9 +28,12 @@ const rates = departments.flatMap((department, i) => [
   { department, source: '12345回访', rate: 100 - i * 5, count: 3 + i },
 ]);
 
+const overdue = departments.map((department, i) => ({ department, concluded: 120 + i * 31, overdue: i % 4 }));
+
 const CHARTS = [
   { name: 'score trend (12 months)', spec: scoreTrendSpec('综窗服务商考核得分（截至2025年12月）', points) },
   { name: 'annual scores + mean', spec: annualScoreSpec('2025年综窗服务商考核得分（12个月）', points, 85.6) },
+  { name: '超期率 by department (6)', spec: overdueRateSpec('2025年12月各部门办件超期率', overdue) },
   {
     name: '满意度 by department (6)',
     spec: departmentRateSpec('2025年12月各部门满意度', rates, ['好差评', '12345回访']),
