@@ -119,6 +119,33 @@ async function imports(): Promise<string[]> {
   ];
 }
 
+interface ChartPoint {
+  chart: string;
+  ms: number;
+  targetMs: number;
+  baselineMs: number;
+  pngKb: number;
+  peakRssMb: number;
+}
+
+/** bench/charts.ts in its own process: one line per chart (D191). */
+async function charts(): Promise<string[]> {
+  const { stdout } = await run(process.execPath, [...tsx, join(import.meta.dirname, 'charts.ts')], {
+    maxBuffer: 1 << 24,
+  });
+  const points = stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as ChartPoint);
+  return [
+    '── charts (D191): vega-lite → vega SVG → resvg PNG, vs resvg drawing one line of Chinese with the same font',
+    ...points.map(
+      (p) =>
+        `${p.chart}: ${p.ms} ms (target < ${p.targetMs} ms), ratio ${(p.ms / p.baselineMs).toFixed(1)}× baseline (${p.baselineMs} ms), PNG ${p.pngKb} KB, peak RSS ${p.peakRssMb} MB`,
+    ),
+  ];
+}
+
 type AttendanceBench = Record<'rows' | `${'csv' | 'xlsx'}${'Ms' | 'AgainMs' | 'BaselineMs'}`, number>;
 
 /** bench/attendance-import.ts in its own process (ATT-02): a month of 考勤 for the hall-scale 300 staff, CSV and XLSX. */
@@ -172,7 +199,8 @@ async function casesBench(rows: string[]): Promise<void> {
 
 async function main(): Promise<void> {
   const rows: string[] = [];
-  // `open` runs just the open-loop point, `cases` just bench/cases.ts, `imports` just the file imports
+  // `open` runs just the open-loop point, `cases` just bench/cases.ts, `imports` just the file imports,
+  // `charts` just bench/charts.ts
   const only = process.env.BENCH_ONLY;
   if (only === 'imports') {
     console.log([...(await imports()), ...(await attendanceRows())].join('\n'));
@@ -181,6 +209,10 @@ async function main(): Promise<void> {
   if (only === 'cases') {
     await casesBench(rows);
     console.log(rows.join('\n'));
+    return;
+  }
+  if (only === 'charts') {
+    console.log((await charts()).join('\n'));
     return;
   }
   const fake = await serve('fake', []);
@@ -217,6 +249,7 @@ async function main(): Promise<void> {
     `  ack p99 ${ol.ackP99.toFixed(1)} ms (target < 100) · reply p50 ${ol.replyP50.toFixed(0)} ms, p99 ${ol.replyP99.toFixed(0)} ms callback → delivery at the fake (target < 500) · rate-limit drops ${ol.drops} (target 0) · missing replies ${ol.missing} · non-200 ${ol.errors}`,
   );
   rows.push(...(await imports()), ...(await attendanceRows()));
+  rows.push(...(await charts()));
   rows.push('── the hall-scale simulated month (npm run cli -- simulate --scale hall), its own process');
   const servers: [string, string | undefined][] = [['SQLite', undefined]];
   if (process.env.BENCH_MARIADB_URL) servers.push(['MariaDB', process.env.BENCH_MARIADB_URL]);

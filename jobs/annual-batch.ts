@@ -1,6 +1,7 @@
 import type { Ctx } from '../src/kernel/ctx';
 import { defineJob, jobCtx } from '../src/kernel/job';
 import { firstWorkday } from '../src/domain/briefings/schedule';
+import { sendAnnualCharts } from '../src/domain/charts/annual';
 import { localDate } from '../src/kernel/time';
 import { gradesDue } from '../src/domain/awards/grades';
 import { annualCandidates } from '../src/domain/awards/honours';
@@ -35,6 +36,8 @@ const STEPS: AnnualStep[] = [
   },
   { name: 'staff-grades-due', rules: ['PRF-15'], run: gradesDue },
   { name: 'award-candidates', rules: ['PRF-12', 'PRF-16'], run: annualCandidates },
+  // D190: the year's provider scores and mean as a chart to the 考核小组 and G-LEAD.
+  { name: 'charts', rules: ['PRF-05'], run: sendAnnualCharts },
 ];
 
 export const annualBatch = defineJob({
@@ -51,8 +54,17 @@ export const annualBatch = defineJob({
   async run(deps, now) {
     const year = Number(localDate(now).slice(0, 4)) - 1;
     const counts: Record<string, number> = {};
-    for (const step of STEPS)
-      counts[step.name] = await deps.db.tx((m) => step.run(jobCtx(deps, m, now, 'annual-batch'), year));
+    const failed: string[] = [];
+    for (const step of STEPS) {
+      try {
+        counts[step.name] = await deps.db.tx((m) => step.run(jobCtx(deps, m, now, 'annual-batch'), year));
+      } catch (err) {
+        // The other steps still run; the run is then failed and retried, and the steps that did their work
+        // send nothing twice (their messages are keyed by year).
+        failed.push(`${step.name}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    if (failed.length) throw new Error(`annual-batch steps failed — ${failed.join('; ')}`);
     return counts;
   },
 });

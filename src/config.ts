@@ -34,6 +34,8 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.string().url().optional(),
   BOOTSTRAP_ADMINS: z.string().optional(),
   ATTACHMENT_DIR: z.string().default('./data/attachments'),
+  // D191: the CJK font file charts are drawn with (Debian fonts-noto-cjk).
+  CHART_FONT: z.string().default('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // D35: an explicit sandbox on a database the sandbox did not create itself (never on one marked real).
   SANDBOX: z.enum(['0', '1']).optional(),
@@ -62,6 +64,8 @@ export interface Config {
   publicBaseUrl: string | undefined;
   bootstrapAdmins: string[];
   attachmentDir: string;
+  /** The TTF/OTF/TTC file charts are drawn with (D191); a chart fails with a clear error when it is missing. */
+  chartFont: string;
   logLevel: string;
   /** SANDBOX=1: sandbox mode on a database the sandbox did not create itself (D35). */
   sandboxExplicit: boolean;
@@ -129,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((s) => s.trim())
       .filter(Boolean),
     attachmentDir: e.ATTACHMENT_DIR,
+    chartFont: e.CHART_FONT,
     logLevel: e.LOG_LEVEL,
     sandboxExplicit: e.SANDBOX === '1',
     sessionSecret: e.SESSION_SECRET ?? '',

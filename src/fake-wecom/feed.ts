@@ -28,6 +28,8 @@ export interface FeedItem {
   markdown?: string;
   card?: Record<string, unknown>;
   file?: { media_id: string; filename?: string };
+  /** An image (a chart, D190): by media_id from app messages, inline base64 from robots; md5 and size either way. */
+  image?: { media_id?: string; md5: string; bytes: number };
   /** The request body as sent, for message types without a field above (textcard, news, image…). */
   body: Record<string, unknown>;
   msgid?: string;

@@ -21,6 +21,7 @@ export {
 export type { CardState, Channel, FeedItem } from './feed';
 export { RESPONSE_CODE_ERRCODE } from './routes-message';
 export { TINY_PNG } from './routes-media';
+export { imageBytes } from './validate';
 
 const ROUTES: Routes = { ...authRoutes, ...messageRoutes, ...appchatRoutes, ...mediaRoutes };
 

@@ -147,6 +147,7 @@ export function feedContent(body: Record<string, unknown>, s: FakeWecomState) {
   const content = (field: string) => obj(body[field])?.content as string | undefined;
   const card = obj(body.template_card);
   const fileId = obj(body.file)?.media_id as string | undefined;
+  const image = msgtype === 'image' ? imageOf(obj(body.image), s) : undefined;
   return {
     msgtype,
     body,
@@ -154,5 +155,21 @@ export function feedContent(body: Record<string, unknown>, s: FakeWecomState) {
     ...(msgtype === 'markdown' || msgtype === 'markdown_v2' ? { markdown: content(msgtype) } : {}),
     ...(card ? { card, ...(typeof card.task_id === 'string' ? { taskId: card.task_id } : {}) } : {}),
     ...(fileId ? { file: { media_id: fileId, filename: s.media.get(fileId)?.filename } } : {}),
+    ...(image ? { image } : {}),
+  };
+}
+
+/** The picture's bytes: a robot's inline base64, or the uploaded media an app message names. */
+export function imageBytes(img: Record<string, unknown> | undefined, s: FakeWecomState): Buffer | undefined {
+  if (typeof img?.base64 === 'string') return Buffer.from(img.base64, 'base64');
+  return typeof img?.media_id === 'string' ? s.media.get(img.media_id)?.buffer : undefined;
+}
+
+function imageOf(img: Record<string, unknown> | undefined, s: FakeWecomState) {
+  const data = imageBytes(img, s) ?? Buffer.alloc(0);
+  return {
+    ...(typeof img?.media_id === 'string' ? { media_id: img.media_id } : {}),
+    md5: createHash('md5').update(data).digest('hex'),
+    bytes: data.length,
   };
 }

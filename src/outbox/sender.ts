@@ -154,15 +154,19 @@ export class OutboxSender {
     }
   }
 
-  /** Upload a file once and keep its media_id on the row, so a retry sends it without uploading again. */
+  /**
+   * Upload a file or an app image (media/upload type=image, D190) once and keep its media_id on the row, so a retry
+   * sends it without uploading again. Robot images are never uploaded: they travel inline (wecom-call.ts).
+   */
   private async upload(row: OutboxRow, route: GroupRoute | undefined): Promise<string> {
-    const f = row.body.file as { path: string; filename: string };
+    const image = row.msgType === 'image';
+    const f = (image ? row.body.image : row.body.file) as { path: string; filename: string };
     const buf = await readFile(f.path);
     await this.renew(row);
     const mediaId =
       route?.kind === 'robot'
         ? await this.wecom.robotUploadMedia(route.webhook, f.filename, buf)
-        : await this.wecom.uploadMedia('file', f.filename, buf);
+        : await this.wecom.uploadMedia(image ? 'image' : 'file', f.filename, buf);
     await this.db.tx((m) => m.update(OutboxRow, { id: row.id }, { mediaId }));
     return mediaId;
   }

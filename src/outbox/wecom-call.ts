@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { robotImageContent } from '../wecom/client';
 import type { WecomPort } from '../wecom/port';
 import type { OutboxRow } from '../../entities/outbox';
 import type { GroupRoute } from './group-target';
@@ -46,7 +48,7 @@ export function sendRow(
 
 /**
  * The msgtype + body for the channel; cards cannot go to app chats or robots (WeCom doc 90245) → markdown. A file is
- * uploaded through `upload` (which stores the media_id on the row) unless the row already holds one.
+ * or an app image is uploaded through `upload` (which stores the media_id on the row) unless the row already holds one.
  */
 export async function rowContent(
   row: OutboxRow,
@@ -67,6 +69,10 @@ export async function rowContent(
       return {};
     case 'file':
       return { msgtype: 'file', file: { media_id: row.mediaId ?? (await upload()) } };
+    case 'image':
+      // D190: robots take the picture inline (base64 + md5, ≤ 2 MB, refused before sending); apps a media_id.
+      if (route?.kind === 'robot') return robotImageContent(await readFile((b.image as { path: string }).path));
+      return { msgtype: 'image', image: { media_id: row.mediaId ?? (await upload()) } };
     default:
       throw Object.assign(new Error(`unknown msgType ${row.msgType}`), { permanent: true });
   }

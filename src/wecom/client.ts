@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { TRANSPORT_ERRCODE, WecomApiError } from './client-errors';
 import { isJson, MultipartBody, multipart, readJson, readMedia, type Json, type Media } from './client-http';
@@ -297,6 +298,25 @@ export class WecomClient {
     for (const secret of [this.opts.secret, ...this.seenTokens]) if (secret) out = out.split(secret).join('***');
     return out;
   }
+}
+
+/** WeCom doc 91770: a robot image is at most 2 MB before base64 encoding (JPG or PNG). */
+export const ROBOT_IMAGE_MAX_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The msgtype + body of a robot image (sent with robotSend). Refused here, before any request, above 2 MB: WeCom would refuse it anyway,
+ * and a retry cannot make it smaller, so the error is marked permanent (the outbox parks the row).
+ */
+export function robotImageContent(buf: Buffer): { msgtype: 'image'; image: { base64: string; md5: string } } {
+  if (buf.length === 0 || buf.length > ROBOT_IMAGE_MAX_BYTES)
+    throw Object.assign(
+      new Error(`robot image is ${buf.length} bytes; WeCom accepts 1 byte to 2 MB (WeCom doc 91770)`),
+      { permanent: true },
+    );
+  return {
+    msgtype: 'image',
+    image: { base64: buf.toString('base64'), md5: createHash('md5').update(buf).digest('hex') },
+  };
 }
 
 /** Copy the named fields that WeCom actually filled in (it sends "" for "none"). */

@@ -8,7 +8,7 @@ import { Person } from '../../../entities/person';
 import { PersonRole, ROLE_NAMES } from '../../../entities/person-role';
 import type { Deps } from '../../kernel/deps';
 import { loadDemoDirectory } from '../../directory/demo';
-import { createFakeWecom, type FeedItem } from '../../fake-wecom';
+import { createFakeWecom, imageBytes, type FeedItem } from '../../fake-wecom';
 import type { Clock } from '../../kernel/time';
 import type { CryptoCfg } from '../../wecom/crypto';
 import { sealEnvelope } from '../../wecom/crypto';
@@ -157,6 +157,19 @@ export async function mountSandbox(input: MountInput) {
       createTime: Math.floor(clock.now().getTime() / 1000),
     });
     ctx.body = { ok: status === 200, status };
+  });
+
+  // D190: the page shows an image message as the picture itself — the robot's inline base64 or the uploaded media.
+  router.get('/sandbox/api/image/:id', (ctx) => {
+    const item = fake.state.feedLog.byId(Number(ctx.params.id));
+    const body = item?.msgtype === 'image' ? (item.body.image as Record<string, unknown>) : undefined;
+    const data = imageBytes(body, fake.state);
+    if (!data) {
+      ctx.status = 404;
+      return;
+    }
+    ctx.type = data.subarray(0, 4).toString('latin1') === '\x89PNG' ? 'image/png' : 'image/jpeg';
+    ctx.body = data;
   });
 
   router.get('/sandbox/api/messages', async (ctx) => {
