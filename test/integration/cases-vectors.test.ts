@@ -110,4 +110,42 @@ describe('CAS worked examples through chat', () => {
     await t.say('lisi', `办件 受理 ${no}`);
     expect(t.lastTextTo('lisi')).toContain('已受理，到期 3/19');
   });
+
+  it('CAS-18 三级提醒 on a case received and accepted in chat Mon 03-10 (10 WD): L1 03-18, L2 03-21 and 03-24, L3 from 03-25', async () => {
+    t = await startTestBot({ now: '2025-03-10T10:00:00+08:00' });
+    await addItem(t, { promisedLimitWd: 10 });
+    const no = await receive(t, '事项=户籍迁入 申请人=张某');
+    await t.say('lisi', `办件 受理 ${no}`);
+    expect(t.lastTextTo('lisi')).toContain('已受理，到期 3/24');
+    const days = ['11', '12', '13', '14', '17', '18', '19', '20', '21', '24', '25', '26'];
+    const on: Record<string, string[]> = {};
+    for (const d of days) {
+      const before = {
+        lisi: t.textsTo('lisi').length,
+        wangwu: t.textsTo('wangwu').length,
+        liu: t.textsTo('liu').length,
+      };
+      await remind(d);
+      on[d] = [
+        ...t
+          .textsTo('lisi')
+          .slice(before.lisi)
+          .map((x) => `lisi:${x}`),
+        ...t
+          .textsTo('wangwu')
+          .slice(before.wangwu)
+          .map((x) => `wangwu:${x}`),
+        ...t
+          .textsTo('liu')
+          .slice(before.liu)
+          .map((x) => `liu:${x}`),
+      ];
+    }
+    const when = (re: RegExp) => days.filter((d) => on[d].some((x) => re.test(x)));
+    expect(when(new RegExp(`^lisi:⏰ 办件 ${no}（户籍迁入）承诺时限已过半（L1）`))).toEqual(['18']);
+    expect(when(new RegExp(`^lisi:⏰ 办件 ${no}（户籍迁入）将于 3月24日 到期（L2）`))).toEqual(['21']);
+    expect(when(new RegExp(`^wangwu:⏰ 办件 ${no}（户籍迁入）将于 3月24日 到期（L2）`))).toEqual(['21']);
+    expect(when(new RegExp(`^(lisi|wangwu):.*${no}（户籍迁入）今日到期（L2）`))).toEqual(['24']);
+    expect(when(new RegExp(`^liu:🔴 办件超期（L3）[\\s\\S]*${no} GA 户籍迁入`))).toEqual(['25', '26']);
+  });
 });
