@@ -15,7 +15,13 @@ export const archiveYearCommand = defineCommand({
   examples: ['归档 年度 2026'],
   rules: ['REC-04', 'REC-10'],
   positional: ['年'],
-  args: () => z.object({ 年: z.string().regex(/^\d{4}$/, '年份写四位数字，例：2026').describe('年份（2026）') }),
+  args: () =>
+    z.object({
+      年: z
+        .string()
+        .regex(/^\d{4}$/, '年份写四位数字，例：2026')
+        .describe('年份（2026）'),
+    }),
   async handle(ctx, a) {
     const year = Number(a.年);
     const current = Number(localDate(ctx.now).slice(0, 4));

@@ -55,7 +55,10 @@ export async function noticeParts(ctx: Ctx, year: number): Promise<ArchivePart[]
       no: n.no,
       title: n.title,
       mainTo: dept?.name ?? '各进驻部门（单位）',
-      body: n.text.split('\n').filter((l) => l.trim()).map(bodyPara),
+      body: n.text
+        .split('\n')
+        .filter((l) => l.trim())
+        .map(bodyPara),
       date,
       copyTo: ['中心领导'],
     });

@@ -27,10 +27,8 @@ async function fixOoxml(bytes: Buffer, at: Date): Promise<Buffer> {
     if (f.dir) continue;
     let data: Buffer | string = await f.async('nodebuffer');
     if (name === 'docProps/core.xml')
-      data = data
-        .toString('utf8')
-        .replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${iso}$2`);
-    out.file(name, data, { date: at });
+      data = data.toString('utf8').replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${iso}$2`);
+    out.file(name, data, { date: at, createFolders: false });
   }
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' });
 }
@@ -92,14 +90,20 @@ export async function buildYearArchive(ctx: Ctx, year: number): Promise<ArchiveR
   const manifest = manifestOf(year, parts);
   const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
   const zip = new JSZip();
-  zip.file('manifest.json', manifestText, { date: at });
-  for (const p of parts) zip.file(p.path, p.bytes, { date: at });
+  zip.file('manifest.json', manifestText, { date: at, createFolders: false });
+  for (const p of parts) zip.file(p.path, p.bytes, { date: at, createFolders: false });
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'UNIX' });
   const dir = join(ctx.deps.config.attachmentDir, 'archive');
   await mkdir(dir, { recursive: true });
   const path = join(dir, `${year}.zip`);
   await writeFile(path, bytes);
-  return { path, filename: `${year}年度归档.zip`, manifest, manifestSha256: sha256(manifestText), zipSha256: sha256(bytes) };
+  return {
+    path,
+    filename: `${year}年度归档.zip`,
+    manifest,
+    manifestSha256: sha256(manifestText),
+    zipSha256: sha256(bytes),
+  };
 }
 
 /** The chat summary of an archive (the reply, and the text beside the file to 大厅管理室). */
