@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Notice } from '../../entities/notice';
 import { firstWorkday } from '../../src/domain/briefings/schedule';
 import { OutboxRow } from '../../entities/outbox';
+import { runArchiveCli } from '../../src/cli-archive';
 import type { Manifest } from '../../src/domain/records/archive';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { MEASURES } from '../helpers/windows';
@@ -126,5 +128,19 @@ describe('归档 年度 (REC-04, REC-10)', () => {
     expect(filename).toBe('2025年度归档.zip');
     expect(manifest.year).toBe(2025);
     expect(manifest.counts.formsByKind).toEqual({ TS: 1 });
+  });
+
+  it('REC-10 the CLI writes the same archive the chat command sends, and refuses a bad year', async () => {
+    t = await startTestBot({ now: '2026-03-03T09:00:00+08:00' });
+    await register(t);
+    await t.say('zhao', '归档 年度 2026');
+    const chat = await lastArchive();
+    expect(await runArchiveCli(['2026'], t.bot.deps)).toBe(0);
+    const zip = await JSZip.loadAsync(await readFile(join(t.bot.deps.config.attachmentDir, 'archive', '2026.zip')));
+    const cli = JSON.parse(await zip.file('manifest.json')!.async('string')) as Manifest;
+    expect(cli.counts.formsByKind).toEqual(chat.manifest.counts.formsByKind);
+    expect(cli.counts.forms).toBe(1);
+    expect(await runArchiveCli(['26'], t.bot.deps)).toBe(2);
+    expect(await runArchiveCli(['2030'], t.bot.deps)).toBe(2);
   });
 });
