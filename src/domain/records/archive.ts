@@ -12,6 +12,9 @@ import { formParts, ledgerParts, noticeParts, type ArchivePart } from './archive
 /** D207: every date inside the archive is the year's last instant (Asia/Shanghai), so a re-run gives the same bytes. */
 const fixedInstant = (year: number) => new Date(Date.UTC(year, 11, 31, 15, 59, 58));
 
+/** WeCom doc 90253: a file sent as a message is at most 20MB; a larger archive stays on the server (D209). */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
 /**
@@ -53,6 +56,7 @@ export interface ArchiveResult {
   manifest: Manifest;
   manifestSha256: string;
   zipSha256: string;
+  bytes: number;
 }
 
 function tally(parts: ArchivePart[], group: ArchivePart['group']): Record<string, number> {
@@ -103,6 +107,7 @@ export async function buildYearArchive(ctx: Ctx, year: number): Promise<ArchiveR
     manifest,
     manifestSha256: sha256(manifestText),
     zipSha256: sha256(bytes),
+    bytes: bytes.length,
   };
 }
 
@@ -118,6 +123,9 @@ export function archiveSummary(r: ArchiveResult): string {
     `🗄 ${r.manifest.year}年度归档（rule REC-04、REC-10）${empty ? '：该年度没有任何记录，清单计数均为 0' : ''}`,
     `台账 ${c.ledgers} 本，共 ${rows} 行；编号通报 ${c.notices} 份；表单 ${c.forms} 份${kinds ? `（${kinds}）` : ''}`,
     `清单 sha256：${r.manifestSha256.slice(0, 16)}…`,
+    ...(r.bytes > MAX_FILE_BYTES
+      ? [`归档包 ${Math.ceil(r.bytes / 1048576)}MB，超过企业微信文件上限 20MB，未发送；存于服务器 ${r.path}`]
+      : []),
     '记录仍保留在系统中，归档文件为副本。',
   ].join('\n');
 }
@@ -131,7 +139,8 @@ export async function archiveYear(ctx: Ctx, year: number, key: string): Promise<
     forms: r.manifest.counts.forms,
     manifestSha256: r.manifestSha256,
   });
-  await ctx.send({ group: 'G-OFFICE' }, { file: { path: r.path, filename: r.filename } }, `${key}:file`);
+  if (r.bytes <= MAX_FILE_BYTES)
+    await ctx.send({ group: 'G-OFFICE' }, { file: { path: r.path, filename: r.filename } }, `${key}:file`);
   await ctx.send({ group: 'G-OFFICE' }, { text: archiveSummary(r) }, `${key}:text`);
   return r;
 }
