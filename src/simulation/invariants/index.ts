@@ -13,6 +13,7 @@ import { absenceFlags } from './presence';
 import { remindersOnce } from './reminders-once';
 import { staffingStates } from './staffing';
 import { leaveReturns } from './leave-returns';
+import { mailEntries } from './mail-entries';
 import type { Invariant } from './types';
 import { workdayOnly } from './workday-only';
 
@@ -37,4 +38,5 @@ export const INVARIANTS: Invariant[] = [
   staffingStates,
   leaveReturns,
   awardsEligible,
+  mailEntries,
 ];
