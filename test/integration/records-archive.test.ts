@@ -86,6 +86,14 @@ describe('归档 年度 (REC-04, REC-10)', () => {
     expect(paths.sort()).toEqual(['manifest.json', ...first.manifest.files.map((f) => f.path)].sort());
     expect(paths).toContain(`表单/TS/${ts}.docx`);
     expect(paths).toContain('表单/GB/GB2026-GA-001.docx');
+    const noticeDoc = first.zip.file('通报/督通〔2026〕1号_书面.docx')!;
+    const noticeXml = await (
+      await JSZip.loadAsync(await noticeDoc.async('nodebuffer'))
+    )
+      .file('word/document.xml')!
+      .async('string');
+    expect(noticeXml).toContain('督通〔2026〕1号');
+    expect(noticeXml).toContain('各窗口运行平稳。');
     for (const f of first.manifest.files) expect(sha(await first.zip.file(f.path)!.async('nodebuffer'))).toBe(f.sha256);
 
     // A second run, a day later, writes the same manifest; the records are still there.
