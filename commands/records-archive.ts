@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { archiveSummary, archiveYear } from '../src/domain/records/archive';
+import { archiveSummary, archiveYear, isEmpty } from '../src/domain/records/archive';
 import { defineCommand } from '../src/kernel/command';
 import { UserError } from '../src/kernel/errors';
 import { localDate } from '../src/kernel/time';
@@ -27,6 +27,6 @@ export const archiveYearCommand = defineCommand({
     const current = Number(localDate(ctx.now).slice(0, 4));
     if (year > current) throw new UserError(`${year}年尚未开始，无可归档的记录。可归档 ${current} 年及以前的年度。`);
     const r = await archiveYear(ctx, year, `archive:${year}:${ctx.actor.userid}:${ctx.now.getTime()}`);
-    await ctx.reply(`${archiveSummary(r)}\n归档文件已发送到大厅管理室群。`);
+    await ctx.reply(isEmpty(r.manifest) ? archiveSummary(r) : `${archiveSummary(r)}\n归档文件已发送到大厅管理室群。`);
   },
 });

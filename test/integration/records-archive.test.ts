@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -111,15 +112,12 @@ describe('归档 年度 (REC-04, REC-10)', () => {
     expect(await t.groupTexts('G-OFFICE')).toEqual(expect.arrayContaining([expect.stringContaining('🗄 2026年度归档')]));
   });
 
-  it('REC-10 a year with nothing still gets a manifest saying 0; a year not yet begun is refused', async () => {
+  it('REC-10 a year with no records says so and writes nothing (D208); a year not yet begun is refused', async () => {
     t = await startTestBot({ now: '2026-03-03T09:00:00+08:00' });
     await t.say('zhao', '归档 年度 2024');
-    expect(t.lastTextTo('zhao')).toContain('该年度没有任何记录，清单计数均为 0');
-    const { manifest } = await lastArchive();
-    expect(manifest.year).toBe(2024);
-    expect(manifest.counts.notices).toBe(0);
-    expect(manifest.counts.forms).toBe(0);
-    expect(Object.values(manifest.counts.ledgerRows).every((n) => n === 0)).toBe(true);
+    expect(t.lastTextTo('zhao')).toBe('🗄 2024年没有任何记录，未生成归档文件（rule REC-10）。');
+    expect(await t.bot.deps.db.manager.count(OutboxRow, { where: { msgType: 'file' } })).toBe(0);
+    expect(existsSync(join(t.bot.deps.config.attachmentDir, 'archive', '2024.zip'))).toBe(false);
     await t.say('zhao', '归档 年度 2027');
     expect(t.lastTextTo('zhao')).toContain('2027年尚未开始');
     await t.say('zhangsan', '归档 年度 2026');

@@ -93,6 +93,9 @@ export async function buildYearArchive(ctx: Ctx, year: number): Promise<ArchiveR
   for (const p of raw) parts.push({ ...p, bytes: await fixOoxml(p.bytes, at) });
   const manifest = manifestOf(year, parts);
   const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+  if (isEmpty(manifest))
+    // D208: a year with no records says so and writes nothing.
+    return { path: '', filename: '', manifest, manifestSha256: sha256(manifestText), zipSha256: '', bytes: 0 };
   const zip = new JSZip();
   zip.file('manifest.json', manifestText, { date: at, createFolders: false });
   for (const p of parts) zip.file(p.path, p.bytes, { date: at, createFolders: false });
@@ -111,16 +114,22 @@ export async function buildYearArchive(ctx: Ctx, year: number): Promise<ArchiveR
   };
 }
 
+/** No ledger row, notice or form in the year. */
+export function isEmpty(m: Manifest): boolean {
+  const rows = Object.values(m.counts.ledgerRows).reduce((a, b) => a + b, 0);
+  return rows === 0 && m.counts.notices === 0 && m.counts.forms === 0;
+}
+
 /** The chat summary of an archive (the reply, and the text beside the file to 大厅管理室). */
 export function archiveSummary(r: ArchiveResult): string {
   const c = r.manifest.counts;
+  if (isEmpty(r.manifest)) return `🗄 ${r.manifest.year}年没有任何记录，未生成归档文件（rule REC-10）。`;
   const rows = Object.values(c.ledgerRows).reduce((a, b) => a + b, 0);
   const kinds = Object.entries(c.formsByKind)
     .map(([k, n]) => `${k} ${n}`)
     .join('、');
-  const empty = rows === 0 && c.notices === 0 && c.forms === 0;
   return [
-    `🗄 ${r.manifest.year}年度归档（rule REC-04、REC-10）${empty ? '：该年度没有任何记录，清单计数均为 0' : ''}`,
+    `🗄 ${r.manifest.year}年度归档（rule REC-04、REC-10）`,
     `台账 ${c.ledgers} 本，共 ${rows} 行；编号通报 ${c.notices} 份；表单 ${c.forms} 份${kinds ? `（${kinds}）` : ''}`,
     `清单 sha256：${r.manifestSha256.slice(0, 16)}…`,
     ...(r.bytes > MAX_FILE_BYTES
@@ -139,6 +148,7 @@ export async function archiveYear(ctx: Ctx, year: number, key: string): Promise<
     forms: r.manifest.counts.forms,
     manifestSha256: r.manifestSha256,
   });
+  if (isEmpty(r.manifest)) return r; // D208: nothing written, nothing sent; the audit row records the attempt
   if (r.bytes <= MAX_FILE_BYTES)
     await ctx.send({ group: 'G-OFFICE' }, { file: { path: r.path, filename: r.filename } }, `${key}:file`);
   await ctx.send({ group: 'G-OFFICE' }, { text: archiveSummary(r) }, `${key}:text`);
