@@ -50,6 +50,16 @@ describe('PRF-09 综窗考核细则 form (provider-score)', () => {
     expect(await db().count(ProviderScore)).toBe(0);
   });
 
+  it('PRF-09 `考核 录入 <月份>` without scores answers with the form, the month filled in', async () => {
+    t = await startTestBot({ now: at('2026-03-02', '10:00') });
+    await t.say('zhao', '考核 录入 2026-02');
+    expect(t.lastTextTo('zhao')).toContain('请给出 分数=<0-100> 或 细则=项目:分,…');
+    const form = await openForm(t, lastLinkTo(t, 'zhao'), 'zhao');
+    expect(form.url).toContain('/h5/forms/provider-score');
+    expect(form.values).toMatchObject({ 月份: '2026-02' });
+    expect(await db().count(ProviderScore)).toBe(0);
+  });
+
   it('PRF-09 an admin’s change of the checklist shows on the next form', async () => {
     t = await startTestBot({ now: at('2026-03-02', '10:00') });
     // (the chat parser takes `"` as quoting, so a list of objects is stored as the settings command stores it)
