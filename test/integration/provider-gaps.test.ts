@@ -3,6 +3,10 @@ import { AuditLog } from '../../entities/audit-log';
 import { PeakPlan } from '../../entities/peak-plan';
 import { ProviderScore } from '../../entities/provider-score';
 import { SettingRow } from '../../entities/setting';
+import { Suspension } from '../../entities/suspension';
+import { intakeFromReview } from '../../src/domain/complaints/intake';
+import { systemActor } from '../../src/kernel/ctx';
+import { makeCtx } from '../../src/kernel/make-ctx';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { lastLinkTo, openForm, submitForm } from '../helpers/h5';
 
@@ -101,6 +105,59 @@ describe('SUS-10 a complaint during an approved peak', () => {
     const prompts = (await t.groupTexts('G-OFFICE')).filter((x) => x.includes('SUS-10'));
     expect(prompts).toEqual([expect.stringContaining('投诉 TS2026-0001')]);
     expect(prompts[0]).toContain('高峰 原因 GF2026-GA-001 主观=');
+  });
+
+  it('SUS-10 a complaint on a day of an approved 暂停办理 is linked to its TB; a withdrawn one is not', async () => {
+    t = await startTestBot({ now: at('2026-03-03', '10:00') });
+    const tb = (no: string, departmentCode: string, status: 'approved' | 'withdrawn') => ({
+      no,
+      departmentCode,
+      windows: ['12'],
+      fromDate: '2026-03-02',
+      toDate: '2026-03-06',
+      reason: '系统升级',
+      docNo: null,
+      consultants: null,
+      contactName: null,
+      contactPhone: null,
+      workPlan: null,
+      remark: null,
+      status,
+      approvalNo: null,
+      filedAt: null,
+      publicityAt: null,
+      publicityNote: null,
+      notifiedAt: null,
+      causeClass: null,
+      causeNote: null,
+      createdBy: 'huangyan',
+      createdAt: new Date('2026-02-20T02:00:00Z'),
+    });
+    await db().insert(Suspension, [tb('TB2026-GA-001', 'GA', 'approved'), tb('TB2026-SB-001', 'SB', 'withdrawn')]);
+    await t.say('zhao', '投诉 登记 对象=GA 事项=无法办理 方式=窗口 类别=服务效能');
+    await t.say('zhao', '投诉 登记 对象=SB 事项=无法办理 方式=窗口 类别=服务效能');
+    const links = await db().find(AuditLog, { where: { action: 'complaint.peak-link' } });
+    expect(links.map((l) => [l.subjectId, l.detail?.peakRef])).toEqual([['TS2026-0001', 'TB2026-GA-001']]);
+    const prompts = (await t.groupTexts('G-OFFICE')).filter((x) => x.includes('SUS-10'));
+    expect(prompts).toEqual([expect.stringContaining('高峰 原因 TB2026-GA-001 主观=')]);
+  });
+
+  it('SUS-10 D201 a complaint registered from a 差评 intake is linked but G-OFFICE is not asked a second time', async () => {
+    t = await startTestBot({ now: at('2026-03-03', '10:00') });
+    await peak();
+    const id = await t.bot.deps.db.tx((m) =>
+      intakeFromReview(makeCtx(t.bot.deps, m, t.clock.now(), systemActor('job:test'), 'test'), {
+        reviewNo: 'CP2026-0011',
+        content: '非常不满意：等了一个小时',
+        target: 'GA 12号窗',
+      }),
+    );
+    await t.settle();
+    await t.say('zhao', `投诉 登记 来源=#${id} 对象=GA 事项=等候时间过长 类别=服务效能`);
+    expect(t.lastTextTo('zhao')).toContain('✅ TS2026-0001 已登记');
+    const link = await db().findOneOrFail(AuditLog, { where: { action: 'complaint.peak-link' } });
+    expect(link.detail).toMatchObject({ peakRef: 'GF2026-GA-001' });
+    expect((await t.groupTexts('G-OFFICE')).filter((x) => x.includes('投诉 TS2026-0001'))).toHaveLength(0);
   });
 
   it('SUS-10 another department, or a day outside the peak, is not linked', async () => {
