@@ -13,6 +13,7 @@ import { absenceConfirmers } from '../src/domain/presence/guide-absence';
 import { awardCardActions } from './performance';
 import { providerCardActions } from './provider';
 import { ackGround, groundAckers } from '../src/domain/provider/termination';
+import { ackCover, coverAckers } from '../src/domain/staffing/cover';
 import { offboardConfirm, offboardConfirmers } from './staffing-offboard';
 import { windowCardActions } from './window-lifecycle';
 import { disputeReasonInterceptor, findingAck, supervisionCardActions } from './supervision-cards';
@@ -47,6 +48,7 @@ export const ACK_HANDLERS: PrefixHandler[] = [
   { prefix: /^WT\d/i, holders: findingAckers, handle: findingAck }, // INS-09 finding confirmed by the 首席代表
   { prefix: /^ZX\d/i, holders: expertAckers, handle: expertAck }, // CAS-20 综窗 expert request answered
   { prefix: /^ZZ\d/i, holders: groundAckers, handle: ackGround }, // PRF-07 termination ground read by the 中心领导
+  { prefix: /^DG\d/i, holders: coverAckers, handle: ackCover }, // STF-06 顶岗 acknowledged by 大厅管理室 (D178)
 ];
 
 /**

@@ -116,6 +116,22 @@ export class SimDriver {
     return mine.at(-1)?.text ?? mine.at(-1)?.markdown ?? '';
   }
 
+  /** `userid` sends a photo (a 1×1 PNG the fake WeCom serves); returns the bot's last text reply to them. */
+  async sendImage(userid: string): Promise<string> {
+    const seq = this.seq();
+    this.msgSeq++;
+    await this.post({
+      type: 'image',
+      corpId: this.crypto.corpId,
+      from: userid,
+      mediaId: `SIMIMG${this.msgSeq}`,
+      msgId: String(7_000_000_000_000_000_000n + this.msgSeq),
+      createTime: Math.floor(this.now().getTime() / 1000),
+    });
+    const mine = this.fake.state.feedLog.since(seq).filter((i) => isDmTo(i, userid) && (i.text ?? i.markdown));
+    return mine.at(-1)?.text ?? mine.at(-1)?.markdown ?? '';
+  }
+
   private seq(): number {
     const all = this.fake.state.feedLog.all();
     return all.length ? Math.max(...all.slice(-50).map((i) => i.seq)) : 0;

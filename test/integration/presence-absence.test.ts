@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LeaveRequest } from '../../entities/leave-request';
+import { attendanceLedger } from '../../src/domain/attendance/ledger';
 import { ShortAbsence } from '../../entities/short-absence';
 import { insertRows } from '../../src/db';
 import { type TestBot, startTestBot } from '../helpers/bot';
@@ -50,6 +51,18 @@ describe('ATT-03 window staff 暂离', () => {
     });
     await t.runJob('presence-timers', at('10:10'));
     expect(await office('超时离岗')).toHaveLength(1);
+    // ATT-03 in the 考勤与请假台账 (sheet 暂离), masked for a department export
+    const day = at('09:00').slice(0, 10);
+    const sheets = await attendanceLedger.build(
+      t.bot.deps.db,
+      { from: day, to: day },
+      { unmasked: false, department: 'GA' },
+    );
+    const absences = sheets.find((x) => x.name === '暂离')!.rows;
+    expect(absences.map((r) => [r.no, r.dept, r.minutes, r.limit, r.overtime])).toEqual([
+      ['ZL2026-0001', 'GA', 18, 15, '是'],
+    ]);
+    expect(absences[0].person).not.toBe('张三');
   });
 
   it('ATT-03 back within 15 min: no reminder; a second 暂离 while away is refused', async () => {

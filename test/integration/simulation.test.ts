@@ -6,6 +6,7 @@ import { AwardNomination } from '../../entities/award-nomination';
 import { ApprovalStep } from '../../entities/approval-step';
 import { Consultation } from '../../entities/consultation';
 import { LeaveRequest } from '../../entities/leave-request';
+import { MailItem } from '../../entities/mail-item';
 import { InboxRow } from '../../entities/inbox';
 import { OutboxRow } from '../../entities/outbox';
 import { JobRun } from '../../entities/job-run';
@@ -41,6 +42,15 @@ interface Plant {
 }
 
 const PLANTS: Plant[] = [
+  {
+    // a mailed result closed without its 快递存单, and an entry naming no case (MAIL-02/04, D211)
+    invariant: '邮寄台账 entries tied to a case, closed with 存单',
+    async plant(m) {
+      const one = await m.findOneOrFail(MailItem, { where: { status: '已寄出' } });
+      await m.update(MailItem, { id: one.id }, { receiptAttachmentId: null });
+      await insertRows(m, MailItem, { ...one, id: undefined, no: 'YJ2026-9999', caseNo: 'AJ2026-99999' });
+    },
+  },
   {
     // a case delivered on time but flagged 超期 (D106)
     invariant: '办件 clocks consistent',
@@ -308,6 +318,7 @@ describe('simulate — a small-scale month (D69)', () => {
     expect(report.tallies['complaints.registered']).toBeGreaterThanOrEqual(5);
     expect(report.tallies['closures.approved']).toBeGreaterThanOrEqual(1);
     expect(report.tallies['cases.delivered']).toBeGreaterThanOrEqual(20);
+    expect(report.tallies['mail.sent']).toBeGreaterThanOrEqual(3);
     expect(report.tallies['items.approved']).toBeGreaterThanOrEqual(1);
     expect(report.tallies['oral.approved-late']).toBeGreaterThanOrEqual(1);
     expect(report.markdown).toContain('督通〔2026〕1号');

@@ -109,7 +109,7 @@ describe('入岗 (STF-02, STF-03, STF-05)', () => {
     expect((await rec('RG2025-GA-001')).status).toBe('approved');
   });
 
-  it('STF-06 顶岗 登记 → DG record and 大厅管理室 told', async () => {
+  it('STF-06 顶岗 登记 → DG record, 大厅管理室 told and acknowledging on a card', async () => {
     t = await startTestBot({ now: '2025-03-03T10:00:00+08:00' });
     await t.say('wangwu', '顶岗 登记 赵某 替=@lisi 从=3月4日 到=3月8日');
     expect(t.lastTextTo('wangwu')).toBe(
@@ -118,6 +118,12 @@ describe('入岗 (STF-02, STF-03, STF-05)', () => {
     expect((await t.groupTexts('G-OFFICE')).at(-1)).toContain(
       '顶岗登记 DG2025-GA-001（rule STF-06）：GA 赵某 顶 12号窗 李四',
     );
+    // D178: a card to 大厅管理室, acknowledged once
+    expect(JSON.stringify(t.cardsTo('zhao'))).toContain('"key":"ack:DG2025-GA-001"');
+    await t.click('zhao', 'ack:DG2025-GA-001');
+    expect(t.lastTextTo('zhao')).toBe('✅ DG2025-GA-001 已确认知悉');
+    await t.click('qian', 'ack:DG2025-GA-001');
+    expect(t.lastTextTo('qian')).toContain('已处理');
   });
 
   it('REC-08 导出 表单 RG: 附件3 rows in order with the ID masked for a 首席代表, the two signatures, 一式两份', async () => {

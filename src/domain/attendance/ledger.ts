@@ -1,16 +1,19 @@
 import type { LeaveRequest } from '../../../entities/leave-request';
+import { Between } from 'typeorm';
 import { Person } from '../../../entities/person';
+import { ShortAbsence } from '../../../entities/short-absence';
 import { HallCalendar } from '../../calendar/hall-calendar';
 import { type Ledger, ledgerColumn as col } from '../../kernel/ledger';
 import { maskName } from '../../kernel/mask';
-import { addMonths, localStamp } from '../../kernel/time';
+import { addDays, addMonths, instantAt, localStamp } from '../../kernel/time';
 import { leaveInMonth } from '../staffing/leave-queries';
 import { judgeRange } from './days';
 import { anomalyText } from './rules';
 
 // 考勤与请假台账 ● (ATT-01…ATT-10): sheet 考勤 — each judged person-day of the imported 考勤系统 rows (迟到/早退
 // minutes, invalid times, 延时服务, the QJ that excuses the day); sheet 请假 — every leave or 出差 touching the
-// range (D150). ● = a 首席代表 exports its own department. Names masked unless unmasked (D18).
+// range (D150); sheet 暂离 — every 暂离 begun in the range with its length and 超时离岗 flag (ATT-03/04, D161).
+// ● = a 首席代表 exports its own department. Names masked unless unmasked (D18).
 
 const LEAVE_STATUS: Record<string, string> = {
   draft: '待纸质审批',
@@ -44,6 +47,12 @@ export const attendanceLedger: Ledger = {
         if (q.toDate >= range.from && q.fromDate <= range.to && !leaves.some((x) => x.id === q.id)) leaves.push(q);
       }
     }
+    const absences = (
+      await m.find(ShortAbsence, {
+        where: { startedAt: Between(instantAt(range.from), instantAt(addDays(range.to, 1))) },
+        order: { startedAt: 'ASC' },
+      })
+    ).filter((a) => !opts.department || people.get(a.userid)?.departmentCode === opts.department);
     return [
       {
         name: '考勤',
@@ -101,6 +110,31 @@ export const attendanceLedger: Ledger = {
           approver: q.paperApproval ? `纸质审批（${name(q.paperRecordedBy)}登记）` : name(q.approverUserid),
           status: LEAVE_STATUS[q.status] ?? q.status,
           returned: q.returnedAt ? localStamp(q.returnedAt) : '',
+        })),
+      },
+      {
+        name: '暂离',
+        columns: [
+          col('ZL号', 'no', 14),
+          col('部门', 'dept', 8),
+          col('人员', 'person', 10),
+          col('类型', 'kind', 6),
+          col('开始', 'from', 17),
+          col('回岗', 'to', 17),
+          col('分钟', 'minutes', 6),
+          col('限时', 'limit', 6),
+          col('超时离岗', 'overtime', 8),
+        ],
+        rows: absences.map((a) => ({
+          no: a.no,
+          dept: people.get(a.userid)?.departmentCode ?? '',
+          person: name(a.userid),
+          kind: a.kind,
+          from: localStamp(a.startedAt!),
+          to: a.endedAt ? localStamp(a.endedAt) : '',
+          minutes: a.endedAt ? Math.round((a.endedAt.getTime() - a.startedAt!.getTime()) / 60_000) : '',
+          limit: a.minutes,
+          overtime: a.overtime ? '是' : '',
         })),
       },
     ];

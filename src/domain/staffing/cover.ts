@@ -2,7 +2,11 @@ import { StaffRecord } from '../../../entities/staff-record';
 import { insertRows } from '../../db';
 import { openAttachmentSlot } from '../../kernel/attachments';
 import type { Ctx } from '../../kernel/ctx';
-import { findPerson } from '../../kernel/directory';
+import { findPerson, usersWithRole } from '../../kernel/directory';
+import { randomBytes } from 'node:crypto';
+import type { CardClick } from '../../kernel/card';
+import { greyClickedCard } from '../../kernel/card-reply';
+import { buttonCard, taskIdFor } from '../../wecom/cards';
 import { UserError } from '../../kernel/errors';
 import { nextDeptRecordNo } from '../../kernel/numbers';
 import { type LocalDate, localDate, yearOf } from '../../kernel/time';
@@ -57,12 +61,43 @@ export async function registerCover(ctx: Ctx, a: CoverInput): Promise<StaffRecor
   await ctx.audit('staff_record.create', SUBJECT, no, { kind: '顶岗', covers: absent.userid, from: a.from, to: a.to });
   await openAttachmentSlot(ctx, SUBJECT, no, PROOF);
   const r = await ctx.m.findOneOrFail(StaffRecord, { where: { no } });
+  const line = `${dept.code} ${a.name} 顶 ${absent.windowNumber ?? '—'}号窗 ${absent.name}，${md(a.from)}–${md(a.to)}；登记人 ${ctx.actor.name}`;
   await ctx.send(
     { group: 'G-OFFICE' },
-    {
-      text: `顶岗登记 ${no}（rule STF-06）：${dept.code} ${a.name} 顶 ${absent.windowNumber ?? '—'}号窗 ${absent.name}，${md(a.from)}–${md(a.to)}；登记人 ${ctx.actor.name}。${PROOF}（${TRAINING_TOPICS}）随后补充。`,
-    },
+    { text: `顶岗登记 ${no}（rule STF-06）：${line}。${PROOF}（${TRAINING_TOPICS}）随后补充。` },
     `dg:${no}:office`,
   );
+  // D178: the office acknowledges on a card (who, when), after checking the cover's training proof.
+  const office = (await usersWithRole(ctx.m, 'hall_office')).map((p) => p.userid);
+  const card = buttonCard({
+    taskId: taskIdFor(no, 'cover', randomBytes(3).toString('hex')),
+    title: `顶岗登记 ${no}`,
+    desc: line,
+    subTitle: `请核对${PROOF}（${TRAINING_TOPICS}）后确认知悉（rule STF-06）`,
+    fields: [{ key: '时段', value: `${a.from} 至 ${a.to}` }],
+    buttons: [{ text: '已知悉', key: `ack:${no}`, style: 1 }],
+  });
+  if (office.length) await ctx.send({ user: office }, { card }, `dg:${no}:card`);
   return r;
+}
+
+/** `ack:DG…` holders: 大厅管理室. */
+export async function coverAckers(ctx: Ctx): Promise<string[]> {
+  return (await usersWithRole(ctx.m, 'hall_office')).map((p) => p.userid);
+}
+
+/** `ack:DG…` — 大厅管理室 has seen the 顶岗 (and its proof); recorded once. */
+export async function ackCover(ctx: Ctx, no: string, click: CardClick): Promise<void> {
+  const res = await ctx.m.update(
+    StaffRecord,
+    { no: no.toUpperCase(), kind: '顶岗', status: 'registered' },
+    { status: 'acknowledged', confirmedAt: ctx.now },
+  );
+  if ((res.affected ?? 0) !== 1) {
+    await ctx.reply(`已处理：${no} 已由大厅管理室确认。`);
+    return;
+  }
+  await ctx.audit('staff_record.acknowledge', SUBJECT, no.toUpperCase(), {});
+  await greyClickedCard(ctx, click, '已知悉');
+  await ctx.reply(`✅ ${no.toUpperCase()} 已确认知悉`);
 }

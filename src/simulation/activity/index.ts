@@ -4,6 +4,7 @@ import { complaintsActivity } from './complaints';
 import { itemsActivity } from './items';
 import { consultActivity } from './consult';
 import { leaveActivity } from './leave';
+import { mailActivity } from './mail';
 import { monthlyNoticesActivity } from './monthly-notices';
 import { performanceActivity } from './performance';
 import { presenceActivity } from './presence';
@@ -24,6 +25,7 @@ export function activities(): Activity[] {
     monthlyNoticesActivity(),
     attendanceActivity(),
     casesActivity(),
+    mailActivity(),
     itemsActivity(),
     presenceActivity(),
     consultActivity(),

@@ -14,6 +14,7 @@ import { providerWeeklyCheck } from './provider-weekly-check';
 import { remindersOnce } from './reminders-once';
 import { staffingStates } from './staffing';
 import { leaveReturns } from './leave-returns';
+import { mailEntries } from './mail-entries';
 import type { Invariant } from './types';
 import { workdayOnly } from './workday-only';
 
@@ -39,4 +40,5 @@ export const INVARIANTS: Invariant[] = [
   leaveReturns,
   awardsEligible,
   providerWeeklyCheck,
+  mailEntries,
 ];
