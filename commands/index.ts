@@ -77,6 +77,7 @@ import {
 } from './complaints-intake';
 import { complaintHistoryCommand, complaintList, complaintStatsCommand, complaintView } from './complaints-queries';
 import { exportFormCommand, recordCorrectCommand, recordHistoryCommand } from './records';
+import { archiveYearCommand } from './records-archive';
 import { awardCancel, deductionList, deductionRecord } from './performance';
 import { annualGrade, awardNominate, honoursList, performanceIndicators } from './grades-awards';
 import {
@@ -186,6 +187,7 @@ export const COMMANDS: CommandDef[] = [
   recordHistoryCommand,
   recordCorrectCommand,
   exportFormCommand,
+  archiveYearCommand,
   // 绩效 (PRF-14, PRF-17)
   deductionRecord,
   deductionList,

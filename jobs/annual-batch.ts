@@ -6,6 +6,7 @@ import { localDate } from '../src/kernel/time';
 import { gradesDue } from '../src/domain/awards/grades';
 import { annualCandidates } from '../src/domain/awards/honours';
 import { assessGroup, viewScores } from '../src/domain/provider/scores';
+import { archiveYear } from '../src/domain/records/archive';
 
 /** One domain's part of the January batch: returns how many items it produced. */
 export interface AnnualStep {
@@ -38,6 +39,14 @@ const STEPS: AnnualStep[] = [
   { name: 'award-candidates', rules: ['PRF-12', 'PRF-16'], run: annualCandidates },
   // D190: the year's provider scores and mean as a chart to the 考核小组 and G-LEAD.
   { name: 'charts', rules: ['PRF-05'], run: sendAnnualCharts },
+  // D205: the year just ended, archived (ledgers, numbered notices, filed forms, manifest) to 大厅管理室.
+  {
+    name: 'records-archive',
+    rules: ['REC-04', 'REC-10'],
+    async run(ctx, year) {
+      return (await archiveYear(ctx, year, `annual:${year}:archive`)).manifest.counts.files;
+    },
+  },
 ];
 
 export const annualBatch = defineJob({

@@ -12,6 +12,7 @@ import type { WecomClient } from './wecom/client';
 import { loadDemoDirectory } from './directory/demo';
 import { runExportCli } from './cli-export';
 import { runExportFormCli } from './cli-export-form';
+import { runArchiveCli } from './cli-archive';
 import { runBackupCli } from './cli-backup';
 import { runImportCli } from './cli-import';
 
@@ -28,6 +29,7 @@ const USAGE = `用法 / usage: npm run cli -- <command>
   job run <name> [--at <ISO>] [--force]    run one job as if the clock read --at
   export <ledger> --out <file.xlsx> [--from --to]   台账 export
   export-form <记录号> --out <file.docx>    the record's printed form with its approval trail (REC-08)
+  archive <年>                             the year's archive zip under <attachmentDir>/archive (REC-04, REC-10)
   sandbox seed                             load the demo directory into an empty database
   simulate [--month --scale --seed --db --report]   a month of a synthetic hall, invariants checked
   backup <file>                            online copy of the database (SQLite backup API / mariadb-dump)
@@ -75,6 +77,7 @@ export async function runCli(argv: string[]): Promise<number> {
     if (cmd === 'export') return await runExportCli([sub, ...rest], deps);
     if (cmd === 'import') return await runImportCli([sub, ...rest].filter(Boolean), deps);
     if (cmd === 'export-form') return await runExportFormCli([sub, ...rest], deps);
+    if (cmd === 'archive') return await runArchiveCli([sub, ...rest].filter(Boolean), deps);
     if (cmd === 'sandbox' && sub === 'seed') {
       // D35: demo people never enter a real database (openDb already refused a real-marked one in sandbox mode).
       if (deps.config.mode !== 'sandbox') {

@@ -33,7 +33,7 @@ export interface JobDef {
    * D93, for an unclaimed job: the next instant after `after` at which one of its timers runs out, so a
    * sandbox clock move fires it exactly then instead of every minute of the span.
    */
-  nextDue?(deps: Deps, after: Date): Promise<Date | null>;
+  nextDue?: (deps: Deps, after: Date) => Promise<Date | null>;
   /** Do the work; return counts for job_runs. */
   run(deps: Deps, now: Date): Promise<Record<string, number> | void>;
 }

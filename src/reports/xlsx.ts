@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Sheet } from '../kernel/ledger';
 
-export async function writeWorkbook(path: string, title: string, sheets: Sheet[]): Promise<void> {
+function workbook(title: string, sheets: Sheet[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = '政务大厅服务机器人';
   wb.title = title;
@@ -16,5 +16,14 @@ export async function writeWorkbook(path: string, title: string, sheets: Sheet[]
     ws.views = [{ state: 'frozen', ySplit: 1 }];
     for (const r of s.rows) ws.addRow(r);
   }
-  await wb.xlsx.writeFile(path);
+  return wb;
+}
+
+export async function writeWorkbook(path: string, title: string, sheets: Sheet[]): Promise<void> {
+  await workbook(title, sheets).xlsx.writeFile(path);
+}
+
+/** The same workbook as bytes (the yearly archive packs it into its zip, D205). */
+export async function workbookBuffer(title: string, sheets: Sheet[]): Promise<Buffer> {
+  return Buffer.from(await workbook(title, sheets).xlsx.writeBuffer());
 }
