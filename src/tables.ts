@@ -47,6 +47,7 @@ import { complaintSeriousKind } from './domain/complaints/serious';
 import { windowChangeKind } from './domain/windows/change-kind';
 import { windowClosureKind } from './domain/windows/closure-kind';
 import { WINDOW_FORMS } from './domain/windows/forms';
+import { providerScoreForm } from './domain/provider/form';
 import { peakSuspensionLedger, windowLedger } from './domain/windows/ledgers';
 import { peakPlanKind } from './domain/windows/peak-kind';
 import { suspensionKind } from './domain/windows/suspension-kind';
@@ -153,6 +154,7 @@ export const FORMS: readonly FormDef[] = [
   caseSlipH5, // 材料证照流转单 交接 (CAS-14, OPEN #48)
   helpdeskH5, // 帮您办 项目登记 (CAS-21)
   ...STAFFING_FORMS, // 进驻人员入岗审批表 (附件3), 离岗审批表 (附件4)
+  providerScoreForm, // 综窗考核细则 (PRF-09, OPEN #52)
 ];
 
 /** Domain reactions to a photo or file sent into an open attachment slot (D6). */

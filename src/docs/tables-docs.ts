@@ -96,6 +96,7 @@ export function formsDoc(t: Tables): string {
     out += `## ${f.title}\n\n`;
     out += `- kind: \`${f.kind}\` (\`/h5/forms/${f.kind}\`)\n- submits: \`${f.command}\`\n`;
     if (f.aliases?.length) out += `- also called: ${f.aliases.join('、')}\n`;
+    if (f.current) out += '- further fields are read from the settings each time the form opens (D202)\n';
     out += '\n';
     out += table(
       ['field', 'label', 'type', 'required', 'help'],

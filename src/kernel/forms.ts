@@ -13,6 +13,8 @@ export interface FormField {
   label: string;
   type?: 'text' | 'textarea' | 'date' | 'select' | 'number';
   options?: string[];
+  /** A number that may carry decimals (a score such as 18.5): the phone shows a keypad with the decimal point. */
+  decimal?: boolean;
   required?: boolean;
   help?: string;
 }
@@ -28,6 +30,18 @@ export interface FormDef {
   fields: FormField[];
   /** Shown above the fields, e.g. the REC-05 banner. */
   intro?: string;
+  /**
+   * The form as it stands now, for a form whose fields come from a setting (the PRF-09 考核细则 items): read on
+   * every page and submission, so an admin's change of the setting shows on the next open (D202).
+   */
+  current?(m: EntityManager): Promise<FormDef>;
+  /** Folds the submitted fields into the command's arguments (default: as submitted), e.g. items → `细则=a:1,b:2`. */
+  toArgs?(values: Record<string, string>): Record<string, string>;
+}
+
+/** The form with its request-time fields (`current`), or as declared. */
+export async function currentForm(m: EntityManager, form: FormDef): Promise<FormDef> {
+  return form.current ? form.current(m) : form;
 }
 
 /** A form by its kind, title or alias (`表单 <名称>`, /h5/forms/<kind>). */

@@ -11,6 +11,7 @@ import { getSetting } from '../../settings/settings';
 import { cnDate, daysBetween, instantAt, localDate, localTime, type LocalDate, yearOf } from '../../kernel/time';
 import { CATEGORIES, DL, NATURES, PLATFORM_CHANNELS, ST, SUBJECT } from './model';
 import { type RespondentRefs, hasRespondent, normaliseChannel, resolveRespondent } from './respondent';
+import { linkComplaintToPeak } from './peak-link';
 import { openClock } from './store';
 
 // 登记受理 (000 投诉处理 三(1); CMP-01…05, CMP-07, CMP-08, CMP-20): the 投诉登记表 with its number, the intake
@@ -140,6 +141,7 @@ export async function registerComplaint(ctx: Ctx, input: RegisterInput): Promise
     await ctx.m.update(ComplaintIntake, { id: intake.id }, { status: '已登记', complaintNo: no, handledAt: ctx.now });
     await ctx.audit('complaint.intake.register', 'complaint_intake', String(intake.id), { complaintNo: no });
   }
+  await linkComplaintToPeak(ctx, c, intake?.kind === '差评');
   const head = `✅ ${no} ${input.type === '信访举报' ? '信访举报' : '已登记'}｜${c.respondentLabel}｜${category}`;
   let due: string | undefined;
   if (input.type === '信访举报') {

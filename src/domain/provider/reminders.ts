@@ -1,7 +1,7 @@
 import { ProviderEvent } from '../../../entities/provider-event';
 import { ProviderScore } from '../../../entities/provider-score';
 import type { Ctx } from '../../kernel/ctx';
-import { localDate } from '../../kernel/time';
+import { isoWeekKey, localDate } from '../../kernel/time';
 import { previousMonth } from '../briefings/schedule';
 import { assessGroup } from './scores';
 
@@ -35,6 +35,20 @@ export async function remindQuarterlyFeedback(ctx: Ctx): Promise<number> {
       text: `【综窗考核】请向服务商反馈 ${quarter} 考核情况（PRF-02）。\n考核 季反馈 ${quarter.replace('-', '')} 内容=…`,
     },
     `provider-quarterly-feedback:${quarter}`,
+  );
+  return 1;
+}
+
+/** weekly-friday-checks row: no `考核 周检` recorded this ISO week → one DM to the 考核小组 (PRF-02 周检查). */
+export async function remindWeeklyCheck(ctx: Ctx): Promise<number> {
+  const week = isoWeekKey(localDate(ctx.now));
+  if (await ctx.m.findOne(ProviderEvent, { where: { kind: '周检', period: week } })) return 0;
+  await ctx.send(
+    { user: await assessGroup(ctx) },
+    {
+      text: `【综窗考核】本周（第${Number(week.slice(-2))}周）尚未记录对综窗服务商的周检查（PRF-02）。\n考核 周检 说明=…`,
+    },
+    `provider-weekly-check:${week}`,
   );
   return 1;
 }

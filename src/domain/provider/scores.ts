@@ -4,6 +4,7 @@ import { ProviderScore } from '../../../entities/provider-score';
 import { insertRows } from '../../db';
 import type { CardClick } from '../../kernel/card';
 import { greyClickedCard } from '../../kernel/card-reply';
+import { formLink } from '../../kernel/forms';
 import type { Ctx } from '../../kernel/ctx';
 import { usersWithRole } from '../../kernel/directory';
 import { ruleRefusal, UserError } from '../../kernel/errors';
@@ -68,7 +69,10 @@ export async function enterScore(ctx: Ctx, input: ScoreInput): Promise<string> {
       `细则合计 ${scoreText(itemsTotal)} 分，与 分数=${scoreText(input.tenths)} 不一致。`,
     );
   const tenths = itemsTotal ?? input.tenths;
-  if (tenths === undefined) throw new UserError('请给出 分数=<0-100> 或 细则=项目:分,…');
+  if (tenths === undefined)
+    throw new UserError(
+      `请给出 分数=<0-100> 或 细则=项目:分,…\n或逐项打分（D202）：${await formLink(ctx, 'provider-score', { 月份: month })}`,
+    );
   const band = bandOf(tenths, await getSetting(ctx.m, 'provider.score80'));
   const percent = DEDUCTION_PERCENT[band];
   const feeFen = await getSetting(ctx.m, 'provider.monthlyFeeFen');

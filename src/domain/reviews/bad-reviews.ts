@@ -1,7 +1,4 @@
-import { LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { BadReview } from '../../../entities/bad-review';
-import { PeakPlan } from '../../../entities/peak-plan';
-import { Suspension } from '../../../entities/suspension';
 import { insertRows } from '../../db';
 import type { Ctx } from '../../kernel/ctx';
 import { UserError } from '../../kernel/errors';
@@ -9,6 +6,7 @@ import { nextRecordNo, normaliseRecordRef } from '../../kernel/numbers';
 import { editDistance } from '../../kernel/match';
 import { instantAt, localDate, yearOf, type LocalDate } from '../../kernel/time';
 import { intakeFromReview } from '../complaints/intake';
+import { peakOn } from '../windows/peak-lock';
 
 // 差评 (REV-02, REV-03): a 不满意/非常不满意 rating becomes a CP record in the 差评台账 and a 待登记 intake in
 // the complaint triage (D4: a rating is not yet a complaint; 大厅管理室 decides). SUS-10: a 差评 that falls in
@@ -26,26 +24,12 @@ export interface BadReviewInput {
   time: { date: LocalDate; hhmm: string };
 }
 
-/** The approved GF/TB of the department covering `date` (SUS-10), if any. */
-async function peakOn(ctx: Ctx, departmentCode: string, date: LocalDate): Promise<string | null> {
-  const where = {
-    departmentCode,
-    status: 'approved' as const,
-    fromDate: LessThanOrEqual(date),
-    toDate: MoreThanOrEqual(date),
-  };
-  const peak = await ctx.m.findOne(PeakPlan, { where });
-  if (peak) return peak.no;
-  const suspension = await ctx.m.findOne(Suspension, { where });
-  return suspension?.no ?? null;
-}
-
 export async function recordBadReview(ctx: Ctx, r: BadReviewInput): Promise<string> {
   const no = await nextRecordNo(ctx.m, 'CP', yearOf(localDate(ctx.now)));
   const target = [r.departmentCode, r.window ? `${r.window}号窗` : '', r.staff].filter(Boolean).join(' ');
   const content = `${r.level}（${r.time.date} ${r.time.hhmm}${r.caseRef ? `，办件 ${r.caseRef}` : ''}）${r.comment ? `：${r.comment}` : ''}`;
   const intakeId = await intakeFromReview(ctx, { reviewNo: no, content, target });
-  const peakRef = await peakOn(ctx, r.departmentCode, r.time.date);
+  const peakRef = await peakOn(ctx.m, r.departmentCode, r.time.date);
   await insertRows(ctx.m, BadReview, {
     no,
     ratingKey: r.key,

@@ -4,7 +4,7 @@ import getRawBody from 'raw-body';
 import { ChatState } from '../../../entities/chat-state';
 import { loadActor } from '../../kernel/directory';
 import { UserError } from '../../kernel/errors';
-import { checkOauthState, findForm, readDraft, verifySignedLink } from '../../kernel/forms';
+import { checkOauthState, currentForm, findForm, readDraft, verifySignedLink } from '../../kernel/forms';
 import { makeCtx } from '../../kernel/make-ctx';
 import { runNamed } from '../../chat/run-text';
 import { insertRows } from '../../db';
@@ -82,11 +82,12 @@ export function mountH5(router: Router, h: H5Deps): void {
   });
 
   router.get('/h5/forms/:kind', async (ctx) => {
-    const form = findForm(h.deps.tables.forms, ctx.params.kind);
-    if (!form) return void (ctx.status = 404);
+    const declared = findForm(h.deps.tables.forms, ctx.params.kind);
+    if (!declared) return void (ctx.status = 404);
     const q = flat(ctx.query);
-    const who = await identify(q, form.kind, 'GET');
+    const who = await identify(q, declared.kind, 'GET');
     if (!who) return deny(ctx);
+    const form = await currentForm(h.deps.db.manager, declared);
     // Prefilled values come from the server-side draft named in the link (never from the URL itself).
     const values = await readDraft(h.deps.db.manager, who.userid, form.kind, q.d, h.clock.now());
     ctx.type = 'text/html; charset=utf-8';
@@ -95,8 +96,8 @@ export function mountH5(router: Router, h: H5Deps): void {
   });
 
   router.post('/h5/forms/:kind', async (ctx) => {
-    const form = findForm(h.deps.tables.forms, ctx.params.kind);
-    if (!form) return void (ctx.status = 404);
+    const declared = findForm(h.deps.tables.forms, ctx.params.kind);
+    if (!declared) return void (ctx.status = 404);
     let body: Record<string, string>;
     try {
       body = Object.fromEntries(new URLSearchParams(await getRawBody(ctx.req, { limit: 64 * 1024, encoding: 'utf8' })));
@@ -104,9 +105,10 @@ export function mountH5(router: Router, h: H5Deps): void {
       ctx.status = 413;
       return;
     }
-    const who = await identify(body, form.kind, 'POST');
+    const who = await identify(body, declared.kind, 'POST');
     if (!who) return deny(ctx);
     const { submission } = who;
+    const form = await currentForm(h.deps.db.manager, declared);
     const named: Record<string, string> = {};
     for (const f of form.fields) if (body[f.key]?.trim()) named[f.key] = body[f.key].trim();
     const now = h.clock.now();
@@ -129,7 +131,7 @@ export function mountH5(router: Router, h: H5Deps): void {
         );
         if (fresh !== 1) throw new UserError('该表单已提交过。如需再次填写，请发送“表单 <名称>”获取新链接。');
         const c = makeCtx(h.deps, m, now, actor, `h5:${form.kind}:${submission}`);
-        await runNamed(c, form.command, named);
+        await runNamed(c, form.command, form.toArgs ? form.toArgs(named) : named);
         return c.replies;
       });
       ctx.body = resultPage(form.title, replies, true);

@@ -31,7 +31,7 @@ export function formPage(
           ? `<textarea id="${id}" name="${esc(f.key)}"${req}>${v}</textarea>`
           : f.type === 'select'
             ? `<select id="${id}" name="${esc(f.key)}"${req}><option value=""></option>${(f.options ?? []).map((o) => `<option${o === values[f.key] ? ' selected' : ''}>${esc(o)}</option>`).join('')}</select>`
-            : `<input id="${id}" name="${esc(f.key)}" value="${v}" ${f.type === 'date' ? 'placeholder="如 3月5日 或 2026-03-05"' : ''}${f.type === 'number' ? ' inputmode="numeric"' : ''}${req}>`;
+            : `<input id="${id}" name="${esc(f.key)}" value="${v}" ${f.type === 'date' ? 'placeholder="如 3月5日 或 2026-03-05"' : ''}${f.type === 'number' ? ` inputmode="${f.decimal ? 'decimal' : 'numeric'}"` : ''}${req}>`;
       return `<label for="${id}">${esc(f.label)}${f.required ? ' *' : ''}</label>${input}${f.help ? `<div class="help">${esc(f.help)}</div>` : ''}`;
     })
     .join('');

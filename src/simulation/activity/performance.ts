@@ -1,10 +1,11 @@
 import { Approval } from '../../../entities/approval';
 import { perDay, type Activity, type Action, type SimContext } from './types';
 import { decide } from './approvals';
+import { isoWeekKey, isoWeekday } from '../../kernel/time';
 
 // 评优推荐 (PRF-16/17) and 绩效 指标 (PRF-10/11) in the simulated month: 首席代表 nominate their staff or a window
 // a few times a month, 大厅管理室 decides the same afternoon (about one in five rejected), and the office looks at
-// last month's indicators on the month's second WD. A nominee whose eligibility a 属实 complaint took away is
+// last month's indicators on the month's second WD, and records the provider's 周检查 every other week. A nominee whose eligibility a 属实 complaint took away is
 // refused (PRF-17) and counted apart.
 
 const TARGET = { small: 3, hall: 10 };
@@ -26,6 +27,17 @@ export function performanceActivity(): Activity {
       const actions: Action[] = [];
       for (let i = 0; i < perDay(TARGET[ctx.scale], ctx.workdays.length, index); i++)
         actions.push({ at: '11:00', what: '评优推荐', run: () => nominate(ctx, ++serial) });
+      // PRF-02 周检查 (D203): recorded on the Wednesday of even ISO weeks only, so the odd weeks exercise the
+      // Friday reminder of weekly-friday-checks and the even ones its silence.
+      if (isoWeekday(day) === 3 && Number(isoWeekKey(day).slice(-2)) % 2 === 0)
+        actions.push({
+          at: '16:00',
+          what: '综窗周检',
+          run: async () => {
+            const r = await ctx.driver.say(ctx.hall.office[0], '考核 周检 说明=抽查综窗受理件10件');
+            ctx.tally(r.includes('周检查已') ? 'performance.weekly-check' : 'performance.weekly-check-failed');
+          },
+        });
       if (index === 1)
         actions.push({
           at: '10:00',

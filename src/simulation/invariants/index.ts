@@ -10,6 +10,7 @@ import { itemTasksLate } from './item-tasks';
 import { oralNotices } from './oral-notices';
 import { overdueDaily } from './overdue-daily';
 import { absenceFlags } from './presence';
+import { providerWeeklyCheck } from './provider-weekly-check';
 import { remindersOnce } from './reminders-once';
 import { staffingStates } from './staffing';
 import { leaveReturns } from './leave-returns';
@@ -38,5 +39,6 @@ export const INVARIANTS: Invariant[] = [
   staffingStates,
   leaveReturns,
   awardsEligible,
+  providerWeeklyCheck,
   mailEntries,
 ];
