@@ -3,13 +3,26 @@ import { def } from './define';
 
 // Performance (REV, PRF): OPEN proposals and the provider's fee, listed in docs/settings.md.
 
+/** `服务规范:20,受理质量:25,…` as typed in chat → the list of items (JSON is awkward to type on a phone). */
+function fromPairs(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  return v
+    .split(/[,，;；]/)
+    .filter((p) => p.trim())
+    .map((p) => {
+      const [item, max] = p.split(/[:：]/);
+      return { item: item?.trim(), max: Number(max) };
+    });
+}
+
 /** One 考核细则 item and its maximum points; the items sum to 100 (PRF-09, OPEN #52). */
-const checklist = z
+const items = z
   .array(z.object({ item: z.string().min(2).max(16), max: z.number().int().min(1).max(100) }))
   .min(1)
   .max(20)
   .refine((items) => items.reduce((s, i) => s + i.max, 0) === 100, '各项满分之和须为100')
   .refine((items) => new Set(items.map((i) => i.item)).size === items.length, '项目名称不能重复');
+const checklist = z.preprocess(fromPairs, items);
 
 export const PERFORMANCE_SETTINGS = {
   'provider.monthlyFeeFen': def({
@@ -36,6 +49,7 @@ export const PERFORMANCE_SETTINGS = {
     ],
     rules: ['PRF-09'],
     open: 52,
-    description: '综窗考核细则（附件未提供）：各项目及满分，合计须为100；考核 录入 细则=项目:分,… 按此核对',
+    description:
+      '综窗考核细则（附件未提供）：各项目及满分，合计须为100，在聊天中写作 项目:满分,项目:满分,…；考核 录入 细则=项目:分,… 按此核对',
   }),
 } as const;
