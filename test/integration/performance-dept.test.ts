@@ -194,6 +194,7 @@ describe('绩效 指标 (PRF-10, PRF-11, CAS-19)', () => {
     expect(all).toMatch(/导服 小马：晨会 1(（迟到1）)?｜巡查反映 0｜投诉上报 0/);
     expect(all).toContain('3月 GA：超期 —（办结0，超期0）');
     expect(all).toContain('扣分事件 1');
+    expect(all).toContain('满意度：好差评 满意率 —（0 条，差评 0）'); // REV-06 beside the indicators
     expect(all).toContain('3月 SB：');
     await t.say('huangyan', '绩效 指标 2026-03 部门=GA');
     expect(t.lastTextTo('huangyan')).toContain('3月 SB：');

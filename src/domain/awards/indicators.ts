@@ -9,11 +9,12 @@ import { Person } from '../../../entities/person';
 import { Rectification } from '../../../entities/rectification';
 import { StaffGrade } from '../../../entities/staff-grade';
 import type { Ctx } from '../../kernel/ctx';
+import { satisfactionBetween, satisfactionLine, type Satisfaction } from '../reviews/satisfaction';
 import { localDate, type LocalDate } from '../../kernel/time';
 
 // PRF-10 (000 首问负责 第六条; 一次性告知 第十条; 限时办结 第十条) and CAS-19: 首问, 一次性告知 and 限时办结 count in
 // the department's 绩效; PRF-11 (000 巡查 四; 督查通报 第五条(三), 第七条): findings, notices and rectification are
-// the bases of the annual assessment. One period (a month, or a year for the annual dossier — D185) per department.
+// the bases of the annual assessment; REV-06 satisfaction is shown beside them (by source, D95). One period (a month, or a year for the annual dossier — D185) per department.
 
 export interface Period {
   label: string;
@@ -35,6 +36,8 @@ export interface DeptIndicators {
   rectPassed: number;
   deductions: number;
   points: number;
+  /** REV-06: 好差评, 12345 and 办不成事 回访, by source. */
+  satisfaction: Satisfaction;
 }
 
 const inside = (d: Date | null, p: Period) => !!d && localDate(d) >= p.first && localDate(d) <= p.last;
@@ -45,6 +48,8 @@ export async function deptIndicators(ctx: Ctx, p: Period, codes: string[]): Prom
   const notices = (await ctx.m.find(Notice, { where: { status: '已发布' } })).filter((n) => inside(n.publishedAt, p));
   const rects = (await ctx.m.find(Rectification)).filter((r) => inside(r.issuedAt, p));
   const kf = await ctx.m.find(DeductionEvent, { where: { date: Between(p.first, p.last), status: 'active' } });
+  const sat = new Map<string, Satisfaction>();
+  for (const code of codes) sat.set(code, await satisfactionBetween(ctx.m, p.first, p.last, { departmentCode: code }));
   return codes.map((code) => {
     const mine = cases.filter((c) => c.departmentCode === code);
     const got = mine.filter((c) => inside(c.receivedAt, p));
@@ -73,6 +78,7 @@ export async function deptIndicators(ctx: Ctx, p: Period, codes: string[]): Prom
       rectPassed: r.filter((x) => x.status === '已通过').length,
       deductions: k.length,
       points: k.reduce((s, x) => s + x.points, 0),
+      satisfaction: sat.get(code)!,
     };
   });
 }
@@ -84,6 +90,7 @@ export function indicatorLine(p: Period, d: DeptIndicators): string {
     `${p.label} ${d.code}：超期 ${pct(d.overdue, d.finished)}（办结${d.finished}，超期${d.overdue}）`,
     `首问收件 ${d.received}｜一次性告知 ${d.informed}${d.reSupplemented ? `（多次补正${d.reSupplemented}）` : ''}`,
     `问题 ${d.findings}｜表扬 ${d.praise}｜通报 ${d.notices}｜整改 ${d.rectPassed}/${d.rectIssued}｜扣分事件 ${d.deductions}${d.points ? `（${d.points}分）` : ''}`,
+    `满意度：${satisfactionLine(d.satisfaction)}`,
   ].join('\n');
 }
 

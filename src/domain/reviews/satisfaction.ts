@@ -31,6 +31,16 @@ export async function satisfaction(
   scope: { departmentCode?: string; windowNumber?: string } = {},
 ): Promise<Satisfaction> {
   const { first, last } = monthBounds(`${month}-01`);
+  return satisfactionBetween(m, first, last, scope);
+}
+
+/** Any span of days (a year for the annual dossier, PRF-11). */
+export async function satisfactionBetween(
+  m: EntityManager,
+  first: string,
+  last: string,
+  scope: { departmentCode?: string; windowNumber?: string } = {},
+): Promise<Satisfaction> {
   const where = {
     ratedDate: Between(first, last),
     ...(scope.departmentCode ? { departmentCode: scope.departmentCode } : {}),
