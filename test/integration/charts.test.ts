@@ -288,6 +288,19 @@ describe('monthly and annual charts (D190, D193)', () => {
     expect((row.body.image as { filename: string }).filename).toBe('2025年综窗服务商考核得分（3个月）.png');
   });
 
+  it('PRF-15 PRF-16 annual-batch also charts the year’s grades and granted awards (D194)', async () => {
+    t = await startTestBot({ now: '2026-01-01T08:00:00+08:00' });
+    await t.say('zhao', '年度 等次 李四 优秀 年度=2025');
+    await t.say('zhao', '年度 等次 张三 称职 年度=2025');
+    const day = firstWorkday(t.bot.deps.calendar, '2026-01');
+    expect(await t.runJob('annual-batch', `${day}T09:00:00+08:00`)).toMatchObject({ counts: { charts: 1 } });
+    const row = await t.bot.deps.db.manager.findOneByOrFail(OutboxRow, { msgType: 'image', targetKind: 'user' });
+    expect((row.body.image as { filename: string }).filename).toBe('2025年度等次与评优（2人定等，0项授予）.png');
+    const png = readFileSync((row.body.image as { path: string }).path);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(chatImages('lead01')).toHaveLength(1);
+  });
+
   it('PRF-05 a year without scores sends no chart', async () => {
     t = await startTestBot({ now: '2026-01-01T08:00:00+08:00' });
     const day = firstWorkday(t.bot.deps.calendar, '2026-01');

@@ -137,3 +137,27 @@ export function overdueRateSpec(title: string, rows: DepartmentOverdue[]): TopLe
     ],
   };
 }
+
+export interface CountRow {
+  /** 优秀 / 称职 … or an award's name. */
+  label: string;
+  /** 年度等次 or 评优授予. */
+  group: string;
+  count: number;
+}
+
+/** PRF-15/16: how many staff got each grade and how many of each award were granted, one bar each. */
+export function gradesAwardsSpec(title: string, rows: CountRow[]): TopLevelSpec {
+  const x = { field: 'count', type: 'quantitative' as const, title: '人数/项数', axis: { tickMinStep: 1 } };
+  return {
+    title,
+    width: WIDTH - 60,
+    height: { step: 18 },
+    data: { values: rows },
+    encoding: { y: { field: 'label', type: 'nominal', title: null, sort: rows.map((r) => r.label) } },
+    layer: [
+      { mark: { type: 'bar' }, encoding: { x, color: { field: 'group', type: 'nominal', title: null } } },
+      { mark: { type: 'text', align: 'left', dx: 3, fontSize: 10 }, encoding: { x, text: { field: 'count' } } },
+    ],
+  };
+}
