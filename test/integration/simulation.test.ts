@@ -1,4 +1,4 @@
-import { In, type EntityManager } from 'typeorm';
+import { In, Like, type EntityManager } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Approval } from '../../entities/approval';
 import { AwardFlag } from '../../entities/award-flag';
@@ -22,6 +22,9 @@ import type { FakeWecomState, FeedItem } from '../../src/fake-wecom';
 import { instantAt, localDate } from '../../src/kernel/time';
 import { INVARIANTS } from '../../src/simulation/invariants/index';
 import { Deadline } from '../../entities/deadline';
+import { BadReview } from '../../entities/bad-review';
+import { ProviderEvent } from '../../entities/provider-event';
+import { ComplaintIntake } from '../../entities/complaint-intake';
 import { SUBJECT as COMPLAINT_SUBJECT } from '../../src/domain/complaints/model';
 import { ShortAbsence } from '../../entities/short-absence';
 import type { Invariant, InvariantResult, SimFacts } from '../../src/simulation/invariants/types';
@@ -282,6 +285,36 @@ const PLANTS: Plant[] = [
       });
     },
   },
+  {
+    // a weekly-check reminder sent although that week's 周检 was already on record (PRF-02)
+    invariant: 'PRF-02 weekly-check reminder only when missing',
+    async plant(m) {
+      const r = await m.findOneOrFail(OutboxRow, {
+        where: { dedupeKey: Like('provider-weekly-check:%') },
+        order: { id: 'ASC' },
+      });
+      const period = r.dedupeKey.slice('provider-weekly-check:'.length);
+      const at = new Date(r.createdAt.getTime() - 3600_000);
+      await m.delete(ProviderEvent, { kind: '周检', period });
+      await insertRows(m, ProviderEvent, {
+        kind: '周检',
+        period,
+        ground: null,
+        note: 'planted',
+        status: null,
+        by: 'zhao',
+        at,
+      });
+    },
+  },
+  {
+    // a 差评 whose triage intake went missing (REV-02)
+    invariant: '每条差评 one CP and one intake, re-imports included',
+    async plant(m) {
+      const cp = await m.findOneOrFail(BadReview, { where: {}, order: { id: 'ASC' } });
+      await m.delete(ComplaintIntake, { kind: '差评', sourceRef: cp.no });
+    },
+  },
 ];
 
 async function plantAndCheck(f: SimFacts, p: Plant): Promise<InvariantResult> {
@@ -318,6 +351,9 @@ describe('simulate — a small-scale month (D69)', () => {
     expect(report.tallies['complaints.registered']).toBeGreaterThanOrEqual(5);
     expect(report.tallies['closures.approved']).toBeGreaterThanOrEqual(1);
     expect(report.tallies['cases.delivered']).toBeGreaterThanOrEqual(20);
+    expect(report.tallies['reviews.bad']).toBeGreaterThanOrEqual(3);
+    expect(report.tallies['reviews.rectified']).toBe(report.tallies['reviews.bad']);
+    expect(report.tallies['reviews.reimportNothing']).toBe(1);
     expect(report.tallies['mail.sent']).toBeGreaterThanOrEqual(3);
     expect(report.tallies['items.approved']).toBeGreaterThanOrEqual(1);
     expect(report.tallies['oral.approved-late']).toBeGreaterThanOrEqual(1);

@@ -13,6 +13,7 @@ import { staffingActivity } from './staffing';
 import type { Activity } from './types';
 import { windowPlansActivity } from './window-plans';
 import { windowsActivity } from './windows';
+import { reviewsActivity } from './reviews';
 
 // The simulated month's activity, one entry per domain (D69). A later domain adds its file and a
 // line here. Fresh instances each run: activities keep records in progress between days.
@@ -32,5 +33,6 @@ export function activities(): Activity[] {
     staffingActivity(),
     leaveActivity(),
     performanceActivity(),
+    reviewsActivity(),
   ];
 }

@@ -15,6 +15,7 @@ import { remindersOnce } from './reminders-once';
 import { staffingStates } from './staffing';
 import { leaveReturns } from './leave-returns';
 import { mailEntries } from './mail-entries';
+import { reviewsOnce } from './reviews';
 import type { Invariant } from './types';
 import { workdayOnly } from './workday-only';
 
@@ -41,4 +42,5 @@ export const INVARIANTS: Invariant[] = [
   awardsEligible,
   providerWeeklyCheck,
   mailEntries,
+  reviewsOnce,
 ];
