@@ -126,7 +126,9 @@ describe('ATT-10 汇总, monthly line and 考勤与请假台账', () => {
     expect(all).toContain('3月 全厅：迟到 1，早退 1，未签到 0');
     expect(all).toContain('3月 GA：迟到 1，早退 0，未签到 0');
     expect(all).toContain('3月 SB：迟到 0，早退 1，未签到 0');
-    expect(await say('wangwu', '考勤 汇总')).toBe('3月 GA：迟到 1，早退 0，未签到 0\n  李四 迟到1');
+    expect(await say('wangwu', '考勤 汇总')).toBe(
+      '3月 GA：迟到 1，早退 0，未签到 0\n  李四 迟到1\n暂离 0 次，超时离岗 0 次',
+    );
     expect(await say('wangwu', '考勤 汇总 部门=SB')).toContain('首席代表只能查看本部门');
     expect(await say('zhangsan', '考勤 查询 @李四')).toContain('只能查看本人');
   });

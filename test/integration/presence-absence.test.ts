@@ -63,6 +63,8 @@ describe('ATT-03 window staff 暂离', () => {
       ['ZL2026-0001', 'GA', 18, 15, '是'],
     ]);
     expect(absences[0].person).not.toBe('张三');
+    await t.say('wangwu', '考勤 汇总 2026-03');
+    expect(t.lastTextTo('wangwu')).toContain('暂离 1 次，超时离岗 1 次');
   });
 
   it('ATT-03 back within 15 min: no reminder; a second 暂离 while away is refused', async () => {

@@ -1,10 +1,13 @@
+import { Between } from 'typeorm';
 import { Department } from '../../../entities/department';
+import { Person } from '../../../entities/person';
+import { ShortAbsence } from '../../../entities/short-absence';
 import type { Ctx } from '../../kernel/ctx';
 import { findDepartment } from '../../kernel/directory';
 import { PermissionError } from '../../kernel/errors';
 import { hasRole } from '../../kernel/permissions';
 import type { MonthlyReportProvider } from '../../kernel/report-provider';
-import { monthBounds, shortDate } from '../../kernel/time';
+import { addDays, instantAt, monthBounds, shortDate } from '../../kernel/time';
 import { judgeRange, type PersonDay } from './days';
 import { missingWorkdays, SEES_ALL } from './query';
 import { summarise, summaryLine } from './summary';
@@ -34,6 +37,18 @@ function peopleLines(days: PersonDay[]): string[] {
   return [...per.values()].map((e) => `  ${e.name} ${[...e.counts].map(([k, n]) => `${k}${n}`).join(' ')}`);
 }
 
+/** ATT-03/04: the month's 暂离 (they are not in the 考勤系统 file): how many, and how many ran over (超时离岗). */
+async function absenceLine(ctx: Ctx, first: string, last: string, code?: string): Promise<string> {
+  const all = await ctx.m.find(ShortAbsence, {
+    where: { startedAt: Between(instantAt(first), instantAt(addDays(last, 1))) },
+  });
+  const people = code
+    ? new Set((await ctx.m.find(Person, { where: { departmentCode: code } })).map((p) => p.userid))
+    : null;
+  const mine = all.filter((a) => !people || people.has(a.userid));
+  return `暂离 ${mine.length} 次，超时离岗 ${mine.filter((a) => a.overtime).length} 次`;
+}
+
 export async function attendanceSummary(ctx: Ctx, month: string, deptRef?: string): Promise<string> {
   const all = hasRole(ctx.actor, ...SEES_ALL);
   let code: string | undefined = deptRef ? (await findDepartment(ctx.m, deptRef)).code : undefined;
@@ -48,7 +63,10 @@ export async function attendanceSummary(ctx: Ctx, month: string, deptRef?: strin
   const r = await judgeRange(ctx.m, ctx.deps.calendar, first, last, code ? { departmentCode: code } : {});
   const label = `${Number(month.slice(5))}月`;
   const missing = missingWorkdays(ctx, first, last, r.imported);
-  const tail = missing.length ? [`考勤未导入：${missing.map(shortDate).join('、')}`] : [];
+  const tail = [
+    ...(missing.length ? [`考勤未导入：${missing.map(shortDate).join('、')}`] : []),
+    await absenceLine(ctx, first, last, code),
+  ];
   if (r.imported.size === 0) return [`${label} 考勤未导入，暂无汇总。`, ...tail].join('\n');
   if (code) {
     return [`${label} ${code}：${summaryLine(summarise(r.days))}`, ...peopleLines(r.days), ...tail].join('\n');
