@@ -66,7 +66,8 @@ describe.skipIf(!onServer)('two instances on one database', () => {
           const at = new Date(`2026-03-0${day}T09:30:00+08:00`);
           const results = await Promise.all([a, b].map((x) => x.scheduler.runJob(job, at)));
           const claimed = results.filter((r) => r.status === 'ok' || r.status === 'failed');
-          expect(claimed.length, `${job.name} ${at.toISOString()}`).toBeLessThanOrEqual(1);
+          // D93: a minute job has no period to claim; both may look, and each of its reminders is claimed once.
+          if (!job.unclaimed) expect(claimed.length, `${job.name} ${at.toISOString()}`).toBeLessThanOrEqual(1);
           outcomes.push(...results.map((r) => r.status));
         }
         await pass();
