@@ -2,21 +2,11 @@ import { Like } from 'typeorm';
 import { ServiceCase } from '../../../entities/case';
 import type { Ctx } from '../../kernel/ctx';
 import { UserError } from '../../kernel/errors';
+import { editDistance } from '../../kernel/match';
 import { yearOf, localDate } from '../../kernel/time';
 
 // A typed case number (CAS-01): `AJ2026-01234`, the short `AJ1234` of the current year, or a mirrored 平台号
 // (CAS-02). A miss names the nearest numbers of that year (bad-input rule: "你是不是要").
-
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++)
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
-}
 
 export function normaliseCaseNo(typed: string, now: Date): string {
   const t = typed.trim().toUpperCase();
@@ -38,7 +28,7 @@ export async function findCase(ctx: Ctx, typed: string): Promise<ServiceCase> {
     ? await ctx.m.find(ServiceCase, { where: { no: Like(`${prefix}%`) }, select: { no: true }, take: 20_000 })
     : [];
   const near = pool
-    .map((x) => ({ no: x.no, d: distance(x.no, no) }))
+    .map((x) => ({ no: x.no, d: editDistance(x.no, no) }))
     .filter((x) => x.d <= 2)
     .sort((a, b) => a.d - b.d || a.no.localeCompare(b.no))
     .slice(0, 3)

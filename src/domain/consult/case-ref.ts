@@ -5,13 +5,14 @@ import { UserError } from '../../kernel/errors';
 import { editDistance } from '../../kernel/match';
 import { normaliseRecordRef } from '../../kernel/numbers';
 import { localDate, yearOf } from '../../kernel/time';
+import { CASE_SUBJECT } from '../cases/clock-subject';
+import { PREFIX as CASE_PREFIX, WIDTH as CASE_WIDTH } from '../cases/model';
 
 // A 办件 typed in chat for the 流转单 (CAS-14): `AJ2026-01234`, `AJ1234` (this year) or the platform's 办件号
 // (CAS-02). A miss names the nearest numbers the sender may see: their own cases, or their department's.
 
-export const CASE_PREFIX = 'AJ';
-export const CASE_WIDTH = 5;
-export const CASE_SUBJECT = 'case';
+// The case's own number format and audit subject, as src/domain/cases declares them.
+export { CASE_PREFIX, CASE_SUBJECT };
 
 export function normaliseCaseRef(ctx: Ctx, ref: string): string | undefined {
   return normaliseRecordRef(ref, CASE_PREFIX, yearOf(localDate(ctx.now)), CASE_WIDTH);
