@@ -164,3 +164,19 @@ export async function startTestBot(
   };
   return t;
 }
+
+/** The DMs each of `users` got while `action` ran, as `userid:text` lines (who was told what, in one list). */
+export async function textsDuring(
+  t: TestBot,
+  users: readonly string[],
+  action: () => Promise<unknown>,
+): Promise<string[]> {
+  const before = new Map(users.map((u) => [u, t.textsTo(u).length]));
+  await action();
+  return users.flatMap((u) =>
+    t
+      .textsTo(u)
+      .slice(before.get(u))
+      .map((x) => `${u}:${x}`),
+  );
+}

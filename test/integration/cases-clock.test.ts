@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CaseClock } from '../../entities/case-clock';
 import { Notice } from '../../entities/notice';
 import { closeDeadline } from '../../src/calendar/deadlines';
-import { type TestBot, startTestBot } from '../helpers/bot';
+import { type TestBot, startTestBot, textsDuring } from '../helpers/bot';
 import { acceptCase, pauseCase } from './cases-clock-helpers';
 
 // CAS-18 三级提醒 (OPEN #46) through job runs at set instants: §19 #21, the N ≤ 2 skip, one reminder per clock
@@ -23,27 +23,10 @@ describe('CAS-18 三级提醒', () => {
     await acceptCase(t, { no: 'AJ2025-00001', limitWd: 10, acceptedAt: '2025-03-10T10:00:00+08:00' });
     const seen: Record<string, string[]> = {};
     for (const d of MARCH) {
-      const before = {
-        lisi: t.textsTo('lisi').length,
-        wangwu: t.textsTo('wangwu').length,
-        liu: t.textsTo('liu').length,
-      };
-      await run(`03-${d}`);
-      await run(`03-${d}`, '09:05'); // a second fire the same WD repeats nothing
-      seen[d] = [
-        ...t
-          .textsTo('lisi')
-          .slice(before.lisi)
-          .map((x) => `lisi:${x}`),
-        ...t
-          .textsTo('wangwu')
-          .slice(before.wangwu)
-          .map((x) => `wangwu:${x}`),
-        ...t
-          .textsTo('liu')
-          .slice(before.liu)
-          .map((x) => `liu:${x}`),
-      ];
+      seen[d] = await textsDuring(t, ['lisi', 'wangwu', 'liu'], async () => {
+        await run(`03-${d}`);
+        await run(`03-${d}`, '09:05'); // a second fire the same WD repeats nothing
+      });
     }
     const days = (needle: string) => MARCH.filter((d) => seen[d].some((x) => x.includes(needle)));
     expect(days('lisi:⏰ 办件 AJ2025-00001（户籍迁入）承诺时限已过半（L1）')).toEqual(['18']);

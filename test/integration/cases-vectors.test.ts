@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ServiceCase } from '../../entities/case';
 import { Deadline } from '../../entities/deadline';
-import { type TestBot, startTestBot } from '../helpers/bot';
+import { type TestBot, startTestBot, textsDuring } from '../helpers/bot';
 import { addItem, receive } from './cases-helpers';
 
 // The CAS-07/08/12 worked examples end to end through chat — 办件 收件 → 补正/补齐/中止/恢复 → 受理 — and the
@@ -120,26 +120,9 @@ describe('CAS worked examples through chat', () => {
     const days = ['11', '12', '13', '14', '17', '18', '19', '20', '21', '24', '25', '26'];
     const on: Record<string, string[]> = {};
     for (const d of days) {
-      const before = {
-        lisi: t.textsTo('lisi').length,
-        wangwu: t.textsTo('wangwu').length,
-        liu: t.textsTo('liu').length,
-      };
-      await remind(d);
-      on[d] = [
-        ...t
-          .textsTo('lisi')
-          .slice(before.lisi)
-          .map((x) => `lisi:${x}`),
-        ...t
-          .textsTo('wangwu')
-          .slice(before.wangwu)
-          .map((x) => `wangwu:${x}`),
-        ...t
-          .textsTo('liu')
-          .slice(before.liu)
-          .map((x) => `liu:${x}`),
-      ];
+      on[d] = await textsDuring(t, ['lisi', 'wangwu', 'liu'], async () => {
+        await remind(d);
+      });
     }
     const when = (re: RegExp) => days.filter((d) => on[d].some((x) => re.test(x)));
     expect(when(new RegExp(`^lisi:⏰ 办件 ${no}（户籍迁入）承诺时限已过半（L1）`))).toEqual(['18']);
