@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ServiceCase } from '../../entities/case';
+import { insertAcceptedCase } from '../helpers/cases';
 import { CaseEvent } from '../../entities/case-event';
 import { ServiceItem } from '../../entities/item';
 import { insertRows } from '../../src/db';
@@ -52,55 +53,15 @@ async function item(code: string, fullyOnline = false): Promise<number> {
 /** A case accepted by `receiver` at `acceptedAt`. */
 async function acceptedCase(no: string, itemId: number, acceptedAt: string, o: Partial<ServiceCase> = {}) {
   const at = new Date(acceptedAt);
-  await insertRows(db(), ServiceCase, {
-    no,
+  await insertAcceptedCase(db(), no, at, {
     platformNo: `P-${no}`,
     itemId,
     itemCode: 'GA-001',
-    itemName: '户籍迁入',
-    departmentCode: 'GA',
-    windowNumber: '12',
-    type: '承诺',
-    mode: '普通',
-    limitWd: 5,
     applicant: '王某某',
     applicantPhone: '13912345678',
     firstResponder: 'hexin',
-    handler: null,
-    status: '已受理',
-    receivedAt: at,
-    supplements: [],
-    completedDate: null,
-    confirmedBy: null,
-    confirmedAt: null,
-    acceptedAt: at,
-    deadlineId: null,
     dueDate: '2026-03-09',
-    parallel: null,
-    pauseReason: null,
-    extensions: 0,
-    result: null,
-    refusalBasis: null,
-    finishedAt: null,
-    deliveryMethod: null,
-    notifyChannel: null,
-    pickupPlace: null,
-    licenceNo: null,
-    deliveredAt: null,
-    closedAt: null,
-    closedOverdue: false,
-    overdueWd: null,
-    faultParty: null,
-    faultNote: null,
-    faultBy: null,
-    faultAt: null,
-    platformDueDate: null,
-    platformClosedDate: null,
     source: '聊天',
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-    updatedBy: 'hexin',
     ...o,
   });
 }

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { ServiceCase } from '../../entities/case';
-import { insertRows } from '../../src/db';
+import { insertAcceptedCase } from '../helpers/cases';
 import type { TestBot } from '../helpers/bot';
 
 // Shared by items.test.ts and mail.test.ts: the catalogue file, sending it in chat, and a mirrored case.
@@ -32,55 +32,19 @@ export async function mirrorCase(
   o: { platformNo?: string; itemCode?: string; finished?: boolean; receivedAt?: string; window?: string } = {},
 ): Promise<void> {
   const at = new Date(o.receivedAt ?? '2026-03-02T09:00:00+08:00');
-  await insertRows(t.bot.deps.db.manager, ServiceCase, {
-    no,
+  await insertAcceptedCase(t.bot.deps.db.manager, no, at, {
     platformNo: o.platformNo ?? null,
     itemId: 1,
     itemCode: o.itemCode ?? '1500-0001',
-    itemName: '户籍迁入',
     departmentCode: o.window === '5' ? 'SB' : 'GA',
     windowNumber: o.window ?? '12',
-    type: '承诺',
-    mode: '普通',
-    limitWd: 5,
     applicant: '张三',
     applicantPhone: '13900000000',
     firstResponder: 'lisi',
     handler: 'lisi',
     status: o.finished ? '办结' : '已受理',
-    receivedAt: at,
-    supplements: [],
-    completedDate: null,
-    confirmedBy: null,
-    confirmedAt: null,
-    acceptedAt: at,
-    deadlineId: null,
-    dueDate: null,
-    parallel: null,
-    pauseReason: null,
-    extensions: 0,
-    result: null,
-    refusalBasis: null,
     finishedAt: o.finished ? at : null,
-    deliveryMethod: null,
-    notifyChannel: null,
-    pickupPlace: null,
-    licenceNo: null,
-    deliveredAt: null,
-    closedAt: null,
-    closedOverdue: false,
-    overdueWd: null,
-    faultParty: null,
-    faultNote: null,
-    faultBy: null,
-    faultAt: null,
-    platformDueDate: null,
-    platformClosedDate: null,
     source: '导入',
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-    updatedBy: 'lisi',
   });
   expect(await t.bot.deps.db.manager.count(ServiceCase, { where: { no } })).toBe(1);
 }
