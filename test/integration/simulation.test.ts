@@ -1,4 +1,4 @@
-import { In, Like, type EntityManager } from 'typeorm';
+import { In, IsNull, Like, type EntityManager } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Approval } from '../../entities/approval';
 import { AwardFlag } from '../../entities/award-flag';
@@ -16,10 +16,12 @@ import { ReminderLog } from '../../entities/reminder-log';
 import { ServiceCase } from '../../entities/case';
 import { StaffRecord } from '../../entities/staff-record';
 import { Talk } from '../../entities/talk';
+import { HallWindow } from '../../entities/window';
 import { WindowClosure } from '../../entities/window-closure';
+import { AuditLog } from '../../entities/audit-log';
 import { insertRows } from '../../src/db';
 import type { FakeWecomState, FeedItem } from '../../src/fake-wecom';
-import { instantAt, localDate } from '../../src/kernel/time';
+import { addDays, instantAt, localDate } from '../../src/kernel/time';
 import { INVARIANTS } from '../../src/simulation/invariants/index';
 import { Deadline } from '../../entities/deadline';
 import { BadReview } from '../../entities/bad-review';
@@ -317,6 +319,104 @@ const PLANTS: Plant[] = [
   },
 ];
 
+/** An approved closure of a department with a window it does not close, and that window (for the D236 plants). */
+async function closureAndOther(m: EntityManager): Promise<{ c: WindowClosure; other: string }> {
+  for (const c of await m.find(WindowClosure, {
+    where: { type: '临时关闭', status: In(['approved', 'ended']), overrideReason: IsNull() },
+    order: { id: 'ASC' },
+  })) {
+    const w = await m.findOne(HallWindow, {
+      where: { departmentCode: c.departmentCode, status: '在用' },
+      order: { number: 'ASC' },
+    });
+    const others = (await m.findBy(HallWindow, { departmentCode: c.departmentCode })).filter(
+      (x) => x.status === '在用' && !c.windows.includes(x.number),
+    );
+    if (w && others.length && others.length + c.windows.length < 10) return { c, other: others[0].number };
+  }
+  throw new Error('no approved closure to plant against');
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * D236: the closures invariant judges each approved closure as the hall stood when it was filed. Each plant says
+ * whether that judgement must flag it.
+ */
+const AS_FILED: { name: string; flagged: boolean; plant(m: EntityManager): Promise<void> }[] = [
+  {
+    // another window of the department closed by a closure approved before this one was filed, later 收回 (so at
+    // the end of the month it closes nothing): at filing time the cap was already used
+    name: 'WIN-04(4) over the cap when filed, though the other closure was 收回 since',
+    flagged: true,
+    async plant(m) {
+      const { c, other } = await closureAndOther(m);
+      const decidedAt = new Date(c.filedAt!.getTime() - HOUR);
+      await insertRows(m, WindowClosure, {
+        ...c,
+        id: undefined,
+        no: `${c.no}X`,
+        windows: [other],
+        status: 'reclaimed',
+        reclaimDecision: '收回',
+        filedAt: new Date(decidedAt.getTime() - 48 * HOUR),
+        decidedAt,
+        restoredOn: null,
+      });
+      await insertRows(m, AuditLog, {
+        at: instantAt(addDays(c.toDate ?? c.fromDate, 1), '10:00'),
+        actor: 'zhao',
+        action: 'window_closure.reclaimed',
+        subjectType: 'window_closure',
+        subjectId: `${c.no}X`,
+        detail: null,
+      });
+    },
+  },
+  {
+    // another closure of the same days, filed before this one but approved only after it was filed: legal when
+    // filed, though both are approved at the end of the month
+    name: 'not flagged: an overlapping closure approved after this one was filed',
+    flagged: false,
+    async plant(m) {
+      const { c, other } = await closureAndOther(m);
+      await insertRows(m, WindowClosure, {
+        ...c,
+        id: undefined,
+        no: `${c.no}Y`,
+        windows: [other],
+        filedAt: new Date(c.filedAt!.getTime() - HOUR),
+        decidedAt: new Date(c.filedAt!.getTime() + HOUR),
+        overrideReason: '高峰后补',
+      });
+    },
+  },
+  {
+    // every other window of the department 收回 as 备用 after this closure was filed: at the end of the month the
+    // department has too few counted windows, when filed it had enough
+    name: 'not flagged: the other windows of the department reclaimed after filing',
+    flagged: false,
+    async plant(m) {
+      const { c } = await closureAndOther(m);
+      // after every filing of the month, so no closure was filed against the reduced registry
+      const filed = (await m.find(WindowClosure)).map((x) => x.filedAt?.getTime() ?? 0);
+      const later = new Date(Math.max(...filed) + HOUR);
+      for (const w of await m.findBy(HallWindow, { departmentCode: c.departmentCode })) {
+        if (c.windows.includes(w.number) || w.status !== '在用') continue;
+        await m.update(HallWindow, { number: w.number }, { status: '备用' });
+        await insertRows(m, AuditLog, {
+          at: later,
+          actor: 'zhao',
+          action: 'window.status',
+          subjectType: 'window',
+          subjectId: w.number,
+          detail: { from: '在用', to: '备用', source: 'planted' },
+        });
+      }
+    },
+  },
+];
+
 async function plantAndCheck(f: SimFacts, p: Plant): Promise<InvariantResult> {
   const qr = f.m.connection.createQueryRunner();
   await qr.startTransaction();
@@ -332,6 +432,7 @@ async function plantAndCheck(f: SimFacts, p: Plant): Promise<InvariantResult> {
 describe('simulate — a small-scale month (D69)', () => {
   let report: SimReport;
   const planted = new Map<string, InvariantResult>();
+  const asFiled = new Map<string, InvariantResult>();
   beforeAll(async () => {
     report = await runSimulation({
       month: '2026-03',
@@ -340,6 +441,12 @@ describe('simulate — a small-scale month (D69)', () => {
       databaseUrl: await freshDatabaseUrl(),
       beforeChecks: async (f) => {
         for (const p of PLANTS) planted.set(p.invariant, await plantAndCheck(f, p));
+        for (const p of AS_FILED) {
+          asFiled.set(
+            p.name,
+            await plantAndCheck(f, { invariant: 'approved closures pass WIN-04/05', plant: p.plant }),
+          );
+        }
       },
     });
   }, 300_000);
@@ -364,6 +471,13 @@ describe('simulate — a small-scale month (D69)', () => {
   it.each(PLANTS.map((p) => [p.invariant, p] as const))('catches a planted violation: %s', (name) => {
     const r = planted.get(name)!;
     expect(r.violations.length, `${name} missed its planted violation`).toBeGreaterThan(0);
+  });
+
+  it.each(AS_FILED.map((p) => [p.name, p] as const))('WIN-04/05 judged as filed (D236): %s', (name, p) => {
+    const r = asFiled.get(name)!;
+    if (p.flagged) expect(r.violations.join('\n')).toMatch(/WIN-04\(4\)/);
+    else expect(r.violations).toEqual([]);
+    expect(r.checked).toBeGreaterThan(0);
   });
 
   it('every invariant has a planted violation', () => {
