@@ -84,9 +84,14 @@ interface SimBench {
   monthlyBatchMs: number | null;
 }
 
-/** bench/simulate.ts in its own process (its peak RSS is the simulation's alone). */
+/**
+ * bench/simulate.ts in its own process (its peak RSS is the simulation's alone), compiled first (`npm run build`,
+ * D235) so tsx's loader is not counted in it.
+ */
 async function simulate(mode: 'month' | 'year', url: string | undefined): Promise<SimBench> {
-  const args = [...tsx, join(import.meta.dirname, 'simulate.ts'), mode, ...(url ? [url] : [])];
+  const root = join(import.meta.dirname, '..');
+  await run(process.execPath, [join(root, 'scripts', 'build.js')]);
+  const args = [join(root, 'dist', 'bench-simulate.js'), mode, ...(url ? [url] : [])];
   const { stdout } = await run(process.execPath, args, { maxBuffer: 1 << 24 });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as SimBench;
 }

@@ -137,9 +137,9 @@ async function runJobCli(sub: string | undefined, rest: string[], deps: Deps): P
   return 2;
 }
 
-const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (isMain) {
-  runCli(process.argv.slice(2)).then(
+/** Run `argv` and exit with its code (scripts/cli.js calls it on the sources or on the compiled bundle, D235). */
+export function main(argv: string[]): void {
+  runCli(argv).then(
     (code) => process.exit(code),
     (err) => {
       console.error(err instanceof ConfigError ? err.message : err);
@@ -147,3 +147,6 @@ if (isMain) {
     },
   );
 }
+
+const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain) main(process.argv.slice(2));

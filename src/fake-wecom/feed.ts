@@ -92,6 +92,16 @@ export class Feed {
     return this.items.find(pred);
   }
 
+  /** The newest item matching `pred`, without copying the log (a month of messages). */
+  findLast(pred: (i: FeedItem) => boolean): FeedItem | undefined {
+    return this.items.findLast(pred);
+  }
+
+  /** The seq of the newest creation or change (0 before any). */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
   /** Items created or changed after `afterSeq` (all when omitted), oldest change first. */
   since(afterSeq = 0): FeedItem[] {
     return this.items.filter((i) => i.seq > afterSeq).sort((a, b) => a.seq - b.seq);

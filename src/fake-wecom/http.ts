@@ -127,7 +127,7 @@ export function fakeMiddleware(state: FakeWecomState, routes: Routes, prefix: st
       method: ctx.method,
       path,
       query,
-      body: badJson ? raw.toString('utf8') : recordable(req),
+      body: state.lean ? undefined : badJson ? raw.toString('utf8') : recordable(req),
     });
 
     const reply = await answer(state, routes, req, badJson);

@@ -14,6 +14,11 @@ export interface FakeWecomOptions {
   robotKeys?: string[] | 'any';
   /** Clock in ms (token expiry, code validity, rate windows). */
   now?: () => number;
+  /**
+   * D237: keep only what a month-long run reads — calls without their bodies, delivered messages without the request
+   * body when a typed field (text, markdown, card, file, image) already holds the content.
+   */
+  lean?: boolean;
 }
 
 export interface RecordedCall {
@@ -55,6 +60,7 @@ export class FakeWecomState {
   readonly secret: string;
   readonly agentId: number;
   readonly now: () => number;
+  readonly lean: boolean;
   readonly feedLog: Feed;
   calls: RecordedCall[] = [];
   readonly chats = new Map<string, AppChat>();
@@ -74,6 +80,7 @@ export class FakeWecomState {
     this.secret = opts.secret ?? 'fake-secret';
     this.agentId = opts.agentId ?? 1000002;
     this.now = opts.now ?? Date.now;
+    this.lean = opts.lean ?? false;
     this.knownUsers = opts.knownUsers;
     this.robotKeys = opts.robotKeys === undefined || opts.robotKeys === 'any' ? 'any' : new Set(opts.robotKeys);
     this.feedLog = new Feed(this.now);

@@ -148,9 +148,10 @@ export function feedContent(body: Record<string, unknown>, s: FakeWecomState) {
   const card = obj(body.template_card);
   const fileId = obj(body.file)?.media_id as string | undefined;
   const image = msgtype === 'image' ? imageOf(obj(body.image), s) : undefined;
+  const typed = msgtype === 'text' || msgtype.startsWith('markdown') || card || fileId || image;
   return {
     msgtype,
-    body,
+    body: s.lean && typed ? {} : body,
     ...(msgtype === 'text' ? { text: content('text') } : {}),
     ...(msgtype === 'markdown' || msgtype === 'markdown_v2' ? { markdown: content(msgtype) } : {}),
     ...(card ? { card, ...(typeof card.task_id === 'string' ? { taskId: card.task_id } : {}) } : {}),

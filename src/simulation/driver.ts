@@ -73,15 +73,12 @@ export class SimDriver {
 
   /** Click `eventKey` on the newest card delivered to `userid` that has it; false when there is none. */
   async click(userid: string, eventKey: string): Promise<boolean> {
-    const card = this.fake.state.feedLog
-      .all()
-      .reverse()
-      .find(
-        (i) =>
-          i.msgtype === 'template_card' &&
-          isDmTo(i, userid) &&
-          ((i.card?.button_list as { key: string }[] | undefined) ?? []).some((b) => b.key === eventKey),
-      );
+    const card = this.fake.state.feedLog.findLast(
+      (i) =>
+        i.msgtype === 'template_card' &&
+        isDmTo(i, userid) &&
+        ((i.card?.button_list as { key: string }[] | undefined) ?? []).some((b) => b.key === eventKey),
+    );
     if (!card?.taskId) return false;
     const responseCode = this.fake.state.mintResponseCode(card.taskId);
     await this.post({
@@ -133,8 +130,7 @@ export class SimDriver {
   }
 
   private seq(): number {
-    const all = this.fake.state.feedLog.all();
-    return all.length ? Math.max(...all.slice(-50).map((i) => i.seq)) : 0;
+    return this.fake.state.feedLog.lastSeq;
   }
 }
 

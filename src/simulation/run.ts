@@ -55,6 +55,7 @@ export async function runSimulation(opts: SimOptions): Promise<SimReport> {
     secret: SECRET,
     agentId: AGENT_ID,
     now: () => clock.now().getTime(),
+    lean: true,
   });
   const databaseUrl = opts.databaseUrl ?? `sqlite:${join(mkdtempSync(join(tmpdir(), 'hall-sim-')), 'sim.sqlite')}`;
   const config = loadConfig({

@@ -444,7 +444,7 @@ describe('simulate — a small-scale month (D69)', () => {
         for (const p of AS_FILED) {
           asFiled.set(
             p.name,
-            await plantAndCheck(f, { invariant: 'approved closures pass WIN-04/05', plant: p.plant }),
+            await plantAndCheck(f, { invariant: 'approved closures pass WIN-04/05', plant: (m) => p.plant(m) }),
           );
         }
       },

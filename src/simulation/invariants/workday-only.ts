@@ -17,10 +17,17 @@ export const workdayOnly: Invariant = {
     const violations = runs
       .filter((r) => !f.calendar.isWorkday(localDate(r.scheduledFor)))
       .map((r) => `${r.job} ran on non-WD ${localDate(r.scheduledFor)}`);
+    // D238: a job that runs every day (CAS-17's 08:00 预约 digest) may fire in the same minute as a WD-only one (the
+    // presence timers' every minute of 07–19); what is queued at the fire of a job allowed that day is its own.
+    const everyDay = f.jobs.filter((j) => !j.workingDaysOnly).map((j) => j.name);
+    const allowed = new Set(
+      (await f.m.find(JobRun, { where: { job: In(everyDay), status: 'ok' } })).map((r) => r.scheduledFor.getTime()),
+    );
     const rows = await f.m.find(OutboxRow, { select: { id: true, dedupeKey: true, createdAt: true } });
     for (const o of rows) {
       if (f.calendar.isWorkday(localDate(o.createdAt))) continue;
       const at = o.createdAt;
+      if (allowed.has(at.getTime())) continue;
       const job = wdOnly.find((j) => fireTimesBetween(j.cron, new Date(at.getTime() - 60_000), at).length > 0);
       if (job) violations.push(`${job.name}? sent ${o.dedupeKey} on non-WD ${localStamp(at)}`);
     }
