@@ -34,6 +34,8 @@ export interface BotOptions {
   autoStart?: boolean;
   /** The bot's tables (src/tables.ts); tests may pass a variant. */
   tables?: Tables;
+  /** The WeCom client's HTTP calls (default the global fetch; the simulation's, D237). */
+  fetchImpl?: typeof fetch;
 }
 
 export interface Bot {
@@ -76,7 +78,15 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
   const apiBase = config.apiBase ?? `${local}/_fake-wecom`;
   const publicBaseUrl = config.publicBaseUrl ?? `http://localhost:${port}`;
 
-  const deps = await makeDeps({ db, config, log, apiBase, publicBaseUrl, tables: opts.tables });
+  const deps = await makeDeps({
+    db,
+    config,
+    log,
+    apiBase,
+    publicBaseUrl,
+    tables: opts.tables,
+    fetchImpl: opts.fetchImpl,
+  });
   const { wecom } = deps;
   const sender = new OutboxSender(db, clock, wecom, config.wecom.agentId, log);
   const dispatcher = new Dispatcher(deps, clock, () => sender.wake());

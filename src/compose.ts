@@ -26,6 +26,8 @@ export async function makeDeps(input: {
   publicBaseUrl: string;
   /** Defaults to the bot's own tables; tests may hand in a variant (an extra approval kind, one job). */
   tables?: Tables;
+  /** How the WeCom client makes its HTTP calls; default the global fetch (the simulation hands in a leaner one, D237). */
+  fetchImpl?: typeof fetch;
 }): Promise<Deps & { wecom: WecomClient }> {
   const { db, config, log } = input;
   const wecom = new WecomClient({
@@ -34,6 +36,7 @@ export async function makeDeps(input: {
     secret: config.wecom.secret,
     agentId: config.wecom.agentId,
     log,
+    fetchImpl: input.fetchImpl,
   });
   const deps: Deps & { wecom: WecomClient } = {
     db,

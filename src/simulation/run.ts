@@ -11,6 +11,7 @@ import { SandboxClock } from '../sandbox-clock';
 import { activities } from './activity/index';
 import type { Action, SimContext } from './activity/types';
 import { SimDriver } from './driver';
+import { leanFetch } from './http-fetch';
 import { hallDirectory, hallModel, type Scale } from './hall';
 import { INVARIANTS } from './invariants/index';
 import type { Invariant, SimFacts } from './invariants/types';
@@ -70,7 +71,15 @@ export async function runSimulation(opts: SimOptions): Promise<SimReport> {
     ATTACHMENT_DIR: join(tmpdir(), `hall-sim-attachments-${process.pid}`),
     LOG_LEVEL: 'silent',
   });
-  const bot = await createBot({ config, clock, log: pino({ level: 'silent' }), autoStart: false });
+  const http = leanFetch();
+  const bot = await createBot({
+    config,
+    clock,
+    log: pino({ level: 'silent' }),
+    autoStart: false,
+    fetchImpl: http.fetch,
+  });
+  let driver: SimDriver | undefined;
   try {
     const rng = new Rng(opts.seed);
     const dir = await hallDirectory(opts.scale, rng, fake.url);
@@ -84,7 +93,7 @@ export async function runSimulation(opts: SimOptions): Promise<SimReport> {
       }
     };
     const sandboxClock = new SandboxClock(bot.deps, clock, bot.scheduler, settle);
-    const driver = new SimDriver(bot, fake, sandboxClock, SIM_CRYPTO, AGENT_ID);
+    driver = new SimDriver(bot, fake, sandboxClock, SIM_CRYPTO, AGENT_ID);
     const tallies = new Map<string, number>();
     const ctx: SimContext = {
       driver,
@@ -141,7 +150,9 @@ export async function runSimulation(opts: SimOptions): Promise<SimReport> {
       peakRss,
     });
   } finally {
+    driver?.close();
     await bot.close();
+    http.close();
     await fake.close();
   }
 }
