@@ -53,6 +53,10 @@ function candidates(expr: string, from: Date, to: Date): Date[] {
   const out: Date[] = [];
   for (let day = localDate(from); instantAt(day).getTime() <= to.getTime(); day = addDays(day, 1)) {
     for (const h of hours) {
+      // Skip whole hours outside (from, to]: a move is usually minutes long, and each candidate costs a cron check.
+      const hh = String(h).padStart(2, '0');
+      if (instantAt(day, `${hh}:59`).getTime() <= from.getTime() || instantAt(day, `${hh}:00`).getTime() > to.getTime())
+        continue;
       for (const mi of minutes) {
         const at = instantAt(day, `${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}`);
         if (at.getTime() <= from.getTime() || at.getTime() > to.getTime()) continue;
