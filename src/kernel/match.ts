@@ -85,12 +85,12 @@ export function nearestNames(typed: string, commands: readonly CommandDef[], n =
 
 /**
  * The "你是不是要" list for a mistyped record number: up to `n` of `candidates` nearest to `typed` (case-insensitive
- * edit distance; nearest first, ties in text order), none further than a third of what was typed (at least 2), so a
+ * edit distance; nearest first, ties in text order), none further than a quarter of what was typed (at least 2), so a
  * typo or a swapped pair of digits finds the number and a different number does not.
  */
 export function nearestNumbers(typed: string, candidates: Iterable<string | null | undefined>, n = 3): string[] {
   const t = typed.trim().toUpperCase();
-  const limit = Math.max(2, Math.ceil([...t].length / 3));
+  const limit = Math.max(2, Math.ceil([...t].length / 4));
   const seen = new Set<string>();
   const scored: { no: string; d: number }[] = [];
   for (const no of candidates) {
