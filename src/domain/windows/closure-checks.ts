@@ -8,7 +8,7 @@ import { getSetting } from '../../settings/settings';
 import { type LocalDate, addDays, shortDate } from '../../kernel/time';
 import { departmentWindows } from './common';
 import { peakOverlapping } from './peak-lock';
-import { CITE, closureCap, countsForCap, daysOf, mayOverrideCap, showsClosureGrounds, windowsLabel } from './rules';
+import { CITE, closureCap, countsForCap, daysOf, mayOverrideCap, windowsLabel } from './rules';
 import { type WindowRecords, loadWindowRecords, stateOn } from './state';
 import { awayDuring } from '../staffing/leave-queries';
 
@@ -221,16 +221,15 @@ export async function takeoverWindows(ctx: Ctx, c: WindowClosure): Promise<strin
 }
 
 /**
- * SOFT WIN-03 / DIR-09 (000 调整管理 二(二) "确因实际情况需公务外出或请（休）假且无顶岗人员"), from the QJ records (D155):
- * the ground is shown when someone stationed at a closing window has leave or a 公事出差 approved or in approval
- * for these days (a 事由 naming a trip or leave is still accepted for staff whose request is not in the bot yet);
- * a B-post counts as free to stand in only when in post and without leave of their own on those days. Proceeds
- * only with 理由=… (logged on the record and in the audit).
+ * SOFT WIN-03 / DIR-09 (000 调整管理 二(二) "确因实际情况需公务外出或请（休）假且无顶岗人员"). The ground of each
+ * closing window is a 请假/出差 record (QJ, approved or in approval) of someone stationed there for these days; the
+ * 事由 is free text for the approvers and proves nothing (D212, superseding D155's keyword fallback). A B-post
+ * counts as free to stand in only when in post and without leave of their own on those days. Proceeds only with
+ * 理由=… (logged on the record and in the audit).
  */
 export async function closureSoftChecks(
   ctx: Ctx,
   windows: HallWindow[],
-  reason: string,
   softReason: string | null | undefined,
   period: { from: LocalDate; to: LocalDate },
 ): Promise<string[]> {
@@ -243,10 +242,10 @@ export async function closureSoftChecks(
       (r) => r.userid,
     ),
   );
-  if (!staff.some((a) => away.has(a.userid)) && !showsClosureGrounds(reason))
-    warnings.push('事由未体现工作人员公务外出或请（休）假且无顶岗人员。');
   for (const w of windows) {
-    for (const a of staff.filter((p) => p.windowNumber === w.number)) {
+    const here = staff.filter((p) => p.windowNumber === w.number);
+    if (!here.some((a) => away.has(a.userid))) warnings.push(noGrounds(w.number, here));
+    for (const a of here) {
       const b = a.abPartner ? await ctx.m.findOne(Person, { where: { userid: a.abPartner, inactive: false } }) : null;
       if (
         b &&
@@ -260,4 +259,10 @@ export async function closureSoftChecks(
   }
   if (warnings.length && !softReason?.trim()) throw softWarning('WIN-03', warnings.join(''), '理由=…');
   return warnings;
+}
+
+/** The WIN-03 line of a window whose staff has no QJ for the period (D212): who was looked for, and what helps. */
+function noGrounds(number: string, here: Person[]): string {
+  const who = here.length ? here.map((p) => p.name).join('、') : '（无登记的工作人员）';
+  return `${number}号窗工作人员 ${who} 此期间无请假或出差记录（QJ），未体现公务外出或请（休）假且无顶岗人员；请先由本人提交 请假/出差。`;
 }
