@@ -57,3 +57,14 @@ export async function approvedClosure(t: TestBot, chief: string, line: string): 
   await t.click('chen', `approve:${sp}`);
   return m[1];
 }
+
+/**
+ * The ground of a closure (WIN-03, D212): `who`, stationed at the window, files a 公事出差 for the days (in approval
+ * counts). 理由= answers the ATT-07 warning when the B-post is away too; it is logged only when that warning fires.
+ */
+export async function onTrip(t: TestBot, who: string, from: string, to = from): Promise<string> {
+  await t.say(who, `出差 从=${from} 到=${to} 事由=市局业务培训 理由=已申请窗口临时关闭`);
+  const m = /✅ (QJ\d{4}-\d{4})/.exec(t.lastTextTo(who));
+  if (!m) throw new Error(`no trip filed: ${t.lastTextTo(who)}`);
+  return m[1];
+}

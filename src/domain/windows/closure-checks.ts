@@ -1,11 +1,12 @@
 import { In, LessThanOrEqual, MoreThanOrEqual, Not } from 'typeorm';
+import type { LeaveRequest } from '../../../entities/leave-request';
 import { Person } from '../../../entities/person';
 import { WindowClosure } from '../../../entities/window-closure';
 import type { HallWindow } from '../../../entities/window';
 import type { Ctx } from '../../kernel/ctx';
 import { ruleRefusal, softWarning } from '../../kernel/errors';
 import { getSetting } from '../../settings/settings';
-import { type LocalDate, addDays, shortDate } from '../../kernel/time';
+import { type LocalDate, addDays, localDate, shortDate } from '../../kernel/time';
 import { departmentWindows } from './common';
 import { peakOverlapping } from './peak-lock';
 import { CITE, closureCap, countsForCap, daysOf, mayOverrideCap, windowsLabel } from './rules';
@@ -220,6 +221,10 @@ export async function takeoverWindows(ctx: Ctx, c: WindowClosure): Promise<strin
     .map((w) => w.number);
 }
 
+/** Away on `day` under this QJ: inside its dates and not back yet (after 销假 the return day is worked, D152). */
+const awayOn = (r: LeaveRequest, day: LocalDate) =>
+  r.fromDate <= day && day <= r.toDate && (!r.returnedAt || localDate(r.returnedAt) > day);
+
 /**
  * SOFT WIN-03 / DIR-09 (000 调整管理 二(二) "确因实际情况需公务外出或请（休）假且无顶岗人员"). The ground of each
  * closing window is a 请假/出差 record (QJ, approved or in approval) of someone stationed there for these days; the
@@ -237,14 +242,14 @@ export async function closureSoftChecks(
   const numbers = windows.map((w) => w.number);
   const staff = await ctx.m.find(Person, { where: { windowNumber: In(numbers), inactive: false } });
   const partners = staff.map((a) => a.abPartner).filter((b): b is string => !!b);
-  const away = new Set(
-    (await awayDuring(ctx.m, [...staff.map((a) => a.userid), ...partners], period.from, period.to)).map(
-      (r) => r.userid,
-    ),
-  );
+  const records = await awayDuring(ctx.m, [...staff.map((a) => a.userid), ...partners], period.from, period.to);
+  const away = new Set(records.map((r) => r.userid));
+  const workdays = daysOf(period.from, period.to).filter((d) => ctx.deps.calendar.isWorkday(d));
   for (const w of windows) {
     const here = staff.filter((p) => p.windowNumber === w.number);
-    if (!here.some((a) => away.has(a.userid))) warnings.push(noGrounds(w.number, here));
+    const ids = new Set(here.map((p) => p.userid));
+    const bare = workdays.filter((d) => !records.some((r) => ids.has(r.userid) && awayOn(r, d)));
+    if (bare.length) warnings.push(noGrounds(w.number, here, bare.length === workdays.length ? null : bare));
     for (const a of here) {
       const b = a.abPartner ? await ctx.m.findOne(Person, { where: { userid: a.abPartner, inactive: false } }) : null;
       if (
@@ -261,8 +266,12 @@ export async function closureSoftChecks(
   return warnings;
 }
 
-/** The WIN-03 line of a window whose staff has no QJ for the period (D212): who was looked for, and what helps. */
-function noGrounds(number: string, here: Person[]): string {
+/**
+ * The WIN-03 line of a window whose staff has no QJ on some WDs of the period (D212): who was looked for and, when
+ * a QJ covers part of the period only, the WDs left without one.
+ */
+function noGrounds(number: string, here: Person[], days: LocalDate[] | null): string {
   const who = here.length ? here.map((p) => p.name).join('、') : '（无登记的工作人员）';
-  return `${number}号窗工作人员 ${who} 此期间无请假或出差记录（QJ），未体现公务外出或请（休）假且无顶岗人员；请先由本人提交 请假/出差。`;
+  const when = days ? `${days.map(shortDate).join('、')} ` : '此期间';
+  return `${number}号窗 ${who} ${when}没有请假或出差记录（QJ），未体现公务外出或请（休）假且无顶岗人员。`;
 }
