@@ -227,10 +227,10 @@ const awayOn = (r: LeaveRequest, day: LocalDate) =>
 
 /**
  * SOFT WIN-03 / DIR-09 (000 调整管理 二(二) "确因实际情况需公务外出或请（休）假且无顶岗人员"). The ground of each
- * closing window is a 请假/出差 record (QJ, approved or in approval) of someone stationed there for these days; the
- * 事由 is free text for the approvers and proves nothing (D212, superseding D155's keyword fallback). A B-post
- * counts as free to stand in only when in post and without leave of their own on those days. Proceeds only with
- * 理由=… (logged on the record and in the audit).
+ * closing window is a 请假/出差 record (QJ, approved or in approval) of someone stationed there for every WD of the
+ * period (D213); the 事由 is free text for the approvers and proves nothing (D212, superseding D155's keyword
+ * fallback). A B-post counts as free to stand in only when in post and without leave of their own on those days.
+ * Proceeds only with 理由=… (logged on the record and in the audit).
  */
 export async function closureSoftChecks(
   ctx: Ctx,
@@ -267,7 +267,7 @@ export async function closureSoftChecks(
 }
 
 /**
- * The WIN-03 line of a window whose staff has no QJ on some WDs of the period (D212): who was looked for and, when
+ * The WIN-03 line of a window whose staff has no QJ on some WDs of the period (D213): who was looked for and, when
  * a QJ covers part of the period only, the WDs left without one.
  */
 function noGrounds(number: string, here: Person[], days: LocalDate[] | null): string {

@@ -16,7 +16,7 @@ interface Pending {
   from: LocalDate;
 }
 
-/** A closure's 出差 (WIN-03 ground, D212): its person sends 销假 the WD after (ATT-06). */
+/** A closure's 出差 (WIN-03 ground, D214): its person sends 销假 the WD after (ATT-06). */
 interface Trip {
   no: string;
   userid: string;
@@ -87,7 +87,7 @@ async function closure(
   const w = ctx.rng.pick(dept.windows);
   const tooLate = ctx.rng.chance(0.125);
   const from = tooLate ? day : cal.nextWorkday(cal.nextWorkday(day));
-  // WIN-03 (D212): the ground of a closure is the staff's QJ, so the 出差 goes in first; 理由= answers ATT-07 when
+  // WIN-03 (D212, D214): the ground of a closure is the staff's QJ, so the 出差 goes in first; 理由= answers ATT-07 when
   // the B-post is away too. It is approved after the closure is filed, which then counts as the window's cover.
   const trip = await ctx.driver.say(
     w.staff.userid,
