@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OutboxRow } from '../../entities/outbox';
 import { runExportFormCli } from '../../src/cli-export-form';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { MEASURES, spOf } from '../helpers/windows';
+import { MEASURES, spOf, staffOnTrip } from '../helpers/windows';
 import { register } from './complaints-helpers';
 
 // 导出 表单 (REC-08): the seed form (000 调整管理 附件2) with its approval trail, 一式两份, back in chat and by CLI.
@@ -28,6 +28,7 @@ async function readDocx(bytes: Buffer): Promise<{ cells: string[]; text: string 
 /** Filed by 张三, signed by 王五 (首席代表), 赵敏 (大厅管理室, with an opinion) and 陈主任 (有关负责人). */
 async function threeApprovals(): Promise<{ no: string; sp: string }> {
   t = await startTestBot({ now: '2026-03-03T09:00:00+08:00' });
+  await staffOnTrip(t, ['13'], '3月5日', '3月6日'); // the closure's WIN-03 ground (D212)
   await t.say(
     'zhangsan',
     `窗口 关闭 13号窗 从=3月5日 到=3月6日 事由=张三参加市局业务培训 证明=乌审旗人社局培训通知 ${MEASURES}`,

@@ -144,6 +144,18 @@ const PLANTS: Plant[] = [
     },
   },
   {
+    // an approved closure whose staff's 出差 was cancelled and which gave no 理由= (WIN-03, D212)
+    invariant: 'approved closures show their WIN-03 ground',
+    async plant(m) {
+      const c = await m.findOneOrFail(WindowClosure, {
+        where: { type: '临时关闭', status: In(['approved', 'ended']) },
+        order: { id: 'ASC' },
+      });
+      await m.update(WindowClosure, { id: c.id }, { softReasons: null });
+      await m.update(LeaveRequest, { windowNumber: In(c.windows) }, { status: 'cancelled' });
+    },
+  },
+  {
     invariant: 'zero rate-limit drops at the fake',
     plant(_m, f) {
       const dropped = { id: 0, channel: 'dm', dropped: true, droppedFor: ['lisi'] } as unknown as FeedItem;

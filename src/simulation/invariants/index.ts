@@ -3,6 +3,7 @@ import { attendanceOnce } from './attendance';
 import { awardsEligible } from './awards';
 import { casesClocks } from './cases-clocks';
 import { closuresHard } from './closures-hard';
+import { closureGrounds } from './closure-grounds';
 import { consultReminders } from './consult';
 import { noRateLimitDrops, nothingFailed } from './delivery';
 import { talksByTenth, writtenByFifteenth } from './monthly-notices';
@@ -29,6 +30,7 @@ export const INVARIANTS: Invariant[] = [
   writtenByFifteenth,
   talksByTenth,
   closuresHard,
+  closureGrounds,
   noRateLimitDrops,
   nothingFailed,
   approvalsDecidedOrReminded,
