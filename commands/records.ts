@@ -85,6 +85,8 @@ export const exportFormCommand = defineCommand({
       { file: { path, filename } },
       `export-form:${ctx.actor.userid}:${ctx.now.getTime()}:${form.no}`,
     );
-    await ctx.reply(`✅ ${form.no} ${form.title}（一式两份，含审批签字记录）文件已发送`);
+    // A form kept by one office alone (投诉登记表, 巡查记录, 约谈记录: D71, D217, D218) says so instead of 一式两份.
+    const copies = form.copies.length === 2 ? '一式两份，含审批签字记录' : `一份，${form.copies.join('、')}`;
+    await ctx.reply(`✅ ${form.no} ${form.title}（${copies}）文件已发送`);
   },
 });

@@ -12,6 +12,8 @@ import { WindowChange } from '../../../entities/window-change';
 import { WindowClosure } from '../../../entities/window-closure';
 import type { RecordKind, RecordRow } from '../../kernel/record-kind';
 import { byNo, deptRef, yearlyRef } from './by-no';
+import { inspectionPrintForm } from './inspection-form';
+import { peakPrintForm, suspensionPrintForm } from './peak-forms';
 import { changePrintForm, closurePrintForm } from './window-forms';
 
 // Every numbered record the bot keeps (docs/commands.md), with the fields `记录 更正` may change (REC-09) and
@@ -59,6 +61,7 @@ export const suspensionRecord: RecordKind = {
   ...byNo(Suspension, 'TB', 'suspension'),
   draftStatuses: ['draft'],
   evidence: signedOnceFiled,
+  printForm: suspensionPrintForm,
   fields: [
     { name: '事由', column: 'reason', type: 'text' },
     { name: '工作方案', column: 'workPlan', type: 'text' },
@@ -74,6 +77,7 @@ export const peakPlanRecord: RecordKind = {
   ...byNo(PeakPlan, 'GF', 'peak_plan'),
   draftStatuses: ['draft'],
   evidence: signedOnceFiled,
+  printForm: peakPrintForm,
   fields: [
     { name: '事由', column: 'reason', type: 'text' },
     { name: '人员安排', column: 'staffing', type: 'text' },
@@ -87,6 +91,7 @@ export const inspectionRecord: RecordKind = {
   subjectType: 'inspection',
   normalise: yearlyRef('XC'),
   ...byNo(Inspection, 'XC', 'inspection'),
+  printForm: inspectionPrintForm,
   fields: [
     { name: '方式', column: 'method', type: 'text' },
     { name: '区域', column: 'area', type: 'text' },

@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
+import { OutboxRow } from '../../entities/outbox';
+import type { TestBot } from './bot';
+
+// Reading an exported form back (REC-08): the printed table cells in document order, the whole text, and the
+// font sizes the renderer chose (D219).
+
+export interface ReadForm {
+  cells: string[];
+  text: string;
+  /** Every run size (half-points) used in the table cells. */
+  cellSizes: number[];
+  filename: string;
+}
+
+/** Every printed table cell's text, in document order, and the whole text. */
+export async function readDocx(bytes: Buffer): Promise<Omit<ReadForm, 'filename'>> {
+  const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+  const strip = (s: string) => s.replace(/<w:br\/>/g, '\n').replace(/<[^>]+>/g, '');
+  // A merged cell's continuation (vMerge continue) is the same printed cell as the one above it.
+  const tcs = [...xml.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((m) => m[1]);
+  const cells = tcs.filter((c) => !/<w:vMerge(?![^>]*restart)[^>]*\/>/.test(c)).map(strip);
+  const cellSizes = [
+    ...new Set(tcs.flatMap((c) => [...c.matchAll(/<w:sz w:val="(\d+)"\/>/g)].map((m) => Number(m[1])))),
+  ];
+  return { cells, text: strip(xml.replace(/<w:p>/g, '\n<w:p>')), cellSizes };
+}
+
+/** The form file the bot sent last. */
+export async function lastFormFile(t: TestBot): Promise<ReadForm> {
+  const rows = await t.bot.deps.db.manager.find(OutboxRow, { where: { msgType: 'file' }, order: { id: 'ASC' } });
+  const file = rows.at(-1)!.body.file as { path: string; filename: string };
+  return { ...(await readDocx(await readFile(file.path))), filename: file.filename };
+}
+
+/** One copy's cells as label/value pairs (forms without merged group cells). */
+export function pairs(cells: string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < cells.length; i += 2) out.push([cells[i], cells[i + 1]]);
+  return out;
+}
