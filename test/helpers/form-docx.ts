@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { OutboxRow } from '../../entities/outbox';
+import { findRecord } from '../../src/domain/records/find';
+import { printableForm } from '../../src/domain/records/print';
+import { systemActor } from '../../src/kernel/ctx';
+import { makeCtx } from '../../src/kernel/make-ctx';
+import { fitForm } from '../../src/reports/form-fit';
 import type { TestBot } from './bot';
 
 // Reading an exported form back (REC-08): the printed table cells in document order, the whole text, and the
@@ -39,4 +44,17 @@ export function pairs(cells: string[]): [string, string][] {
   const out: [string, string][] = [];
   for (let i = 0; i + 1 < cells.length; i += 2) out.push([cells[i], cells[i + 1]]);
   return out;
+}
+
+/**
+ * Pages one copy of a record's form takes by the renderer's estimate (D219), read as 大厅管理室 reads it (the
+ * CLI's actor): REC-08 wants 1 wherever the seed form is one page.
+ */
+export async function formPages(t: TestBot, no: string): Promise<number> {
+  const actor = { ...systemActor('test'), name: '大厅管理室', roles: ['hall_office' as const] };
+  const form = await t.bot.deps.db.tx(async (m) => {
+    const ctx = makeCtx(t.bot.deps, m, t.clock.now(), actor, 'test:form-pages');
+    return printableForm(ctx, await findRecord(ctx, no));
+  });
+  return fitForm(form).pages;
 }

@@ -2,10 +2,10 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Notice } from '../../entities/notice';
 import { runExportFormCli } from '../../src/cli-export-form';
-import { fitForm } from '../../src/reports/form-fit';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { lastFormFile, pairs, readDocx, type ReadForm } from '../helpers/form-docx';
+import { formPages, lastFormFile, pairs, readDocx, type ReadForm } from '../helpers/form-docx';
 import { spOf } from '../helpers/windows';
 
 // 导出 表单 (REC-08) for the 000 高峰停办 forms (附件 业务临时停办登记备案表; 业务高峰工作预案, D216), the 巡查记录
@@ -37,11 +37,6 @@ function twoCopies(f: ReadForm, title: string, no: string): [string, string][] {
   expect(f.text.split(`编号：${no}`).length - 1).toBe(2);
   expect(f.text).not.toMatch(/rule|REC-|SUS-|INS-|BRF-|SP20|approve|pending/); // D41
   return pairs(f.cells.slice(0, half));
-}
-
-/** REC-08 "one page where the seed form is one page": the estimate of D219 on the printed rows. */
-function onePage(title: string, rows: [string, string][], note: string) {
-  return fitForm({ title, note, rows: rows.map(([label, value]) => ({ label, value })) }).pages;
 }
 
 describe('导出 表单 业务临时停办登记备案表 (REC-08, SUS-06…SUS-08)', () => {
@@ -88,7 +83,7 @@ describe('导出 表单 业务临时停办登记备案表 (REC-08, SUS-06…SUS-
       ['备注', '停办期间急需业务可拨打0477-7000001预约'],
     ]);
     expect(f.text).toContain(TB_NOTE);
-    expect(onePage(title, rows, TB_NOTE)).toBe(1);
+    expect(await formPages(t, no)).toBe(1); // D219
   });
 });
 
@@ -136,7 +131,7 @@ describe('导出 表单 业务高峰工作预案 (REC-08, SUS-02…SUS-05, D216)
       ['旗政务服务中心大厅管理室意见', '同意\n签字：赵敏　2026年3月6日 08:50\n意见：已协调交警和物业'],
     ]);
     expect(f.text).toContain(TB_NOTE);
-    expect(onePage(title, rows, TB_NOTE)).toBe(1);
+    expect(await formPages(t, no)).toBe(1); // D219
 
     // The CLI writes the same form (REC-08: one path for chat and operator).
     const out = join(await mkdtemp(join(tmpdir(), 'form-')), 'gf.docx');
@@ -193,7 +188,7 @@ describe('导出 表单 巡查记录 (REC-08, INS-06, D217)', () => {
     expect(field('巡查人员签字')).toBe('');
     expect(f.text.split('旗政务服务中心大厅管理室存档').length - 1).toBe(1);
     expect(f.text).not.toContain('第一联');
-    expect(onePage(title, rows, '')).toBe(1);
+    expect(await formPages(t, no)).toBe(1); // D219
 
     await t.say('zhao', `导出 表单 ${wt1}`);
     expect(t.lastTextTo('zhao')).toMatch(
@@ -232,6 +227,18 @@ describe('导出 表单 约谈记录 (REC-08, BRF-06, D218)', () => {
       ['审定人（中心领导）', typed('同意\n签字：陈主任　2026年3月4日 16:20\n意见：同意，按期整改')],
     ]);
     expect(f.text).toContain(`编号：${no}`);
-    expect(onePage(title, rows, '')).toBe(1);
+    expect(await formPages(t, no)).toBe(1); // D219
+
+    // Another 督通 notice (BRF-09 to the 派驻部门) is a 公文, not a form: refused, naming what prints.
+    await t.say('zhao', '巡查 开始 类型=日常 区域=前台 楼层=1');
+    await t.say('zhao', '巡查 发现 窗口=12 人=@李四 项=3 说明=空岗');
+    await t.say('zhao', '通报 派驻部门 WT1 说明=多次空岗整改不到位');
+    await t.click('chen', `approve:${/（(SP\d{4}-\d{5})）/.exec(t.lastTextTo('zhao'))![1]}`);
+    const other = await t.bot.deps.db.manager.findOneByOrFail(Notice, { type: '其他' });
+    expect(other.no).not.toBeNull();
+    await t.say('zhao', `导出 表单 ${other.no!}`);
+    expect(t.lastTextTo('zhao')).toMatch(
+      new RegExp(`^${other.no!}（通报）没有可打印的表单。可导出表单的记录：督通（通报）`),
+    );
   });
 });
