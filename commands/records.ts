@@ -65,10 +65,10 @@ export const recordCorrectCommand = defineCommand({
 export const exportFormCommand = defineCommand({
   name: '导出 表单',
   group: '常用',
-  summary: '把一份已填报的表单（附件1、附件2…）连同审批签字记录导出为 Word 文件，一式两份',
+  summary: '把一份已填报的表单（附件1–4、停办备案表、高峰预案、巡查记录、约谈记录…）连同签字记录导出为 Word 文件',
   roles: ['hall_office', 'leader', 'supervisor', 'chief_rep'],
   usage: '导出 表单 <编号>',
-  examples: ['导出 表单 GB2026-GA-001', '导出 表单 BG2026-GA-001'],
+  examples: ['导出 表单 GB2026-GA-001', '导出 表单 TB2026-SB-001', '导出 表单 XC2026-0031'],
   rules: ['REC-08', 'REC-02'],
   positional: ['编号'],
   args: () => z.object({ 编号: z.string().min(2).describe('记录编号（GB2026-GA-001…）') }),

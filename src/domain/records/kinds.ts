@@ -105,6 +105,7 @@ export const findingRecord: RecordKind = {
   subjectType: 'finding',
   normalise: yearlyRef('WT'),
   ...byNo(Finding, 'WT', 'finding'),
+  // No form of its own (D215): a finding prints as a line of its round's 巡查记录.
   // REC-06 (000 巡查 四(二)): a confirmed finding is evidence; the way forward is 巡查 异议 or a new finding.
   evidence: (rec) => (rec.status === '已确认' ? '巡查发现已确认' : null),
   fields: [
