@@ -23,8 +23,8 @@ const LONG_REASON =
 const LONG_PLAN =
   '停办前一周在公众号、政务服务网、窗口电子屏发布停办公告；停办期间安排专人在窗口解释，引导群众通过蒙速办APP和自助终端办理查询类业务，紧急业务登记后于系统恢复当日优先办理并电话回访';
 
-/** What the bot stores of typed text: chat input folds full-width ， and ； to half-width before parsing. */
-const typed = (s: string) => s.replace(/，/g, ',').replace(/；/g, ';');
+/** What the bot stores of typed text: chat input folds full-width ，；（） to half-width before parsing. */
+const typed = (s: string) => s.replace(/，/g, ',').replace(/；/g, ';').replace(/（/g, '(').replace(/）/g, ')');
 
 /** The one copy's rows and the whole document, checked to print two equal copies kept by the seed's keepers. */
 function twoCopies(f: ReadForm, title: string, no: string): [string, string][] {
@@ -240,5 +240,34 @@ describe('导出 表单 约谈记录 (REC-08, BRF-06, D218)', () => {
     expect(t.lastTextTo('zhao')).toMatch(
       new RegExp(`^${other.no!}（通报）没有可打印的表单。可导出表单的记录：督通（通报）`),
     );
+  });
+});
+
+describe('导出 表单 one page for the staffing forms too (REC-08, STF-02, D219)', () => {
+  it('REC-08 STF-02 D219: an 附件3 with every row filled at length stays one page and prints every value', async () => {
+    t = await startTestBot({ now: '2025-03-10T10:00:00+08:00' });
+    const duties =
+      '负责户籍迁入迁出、户口登记项目变更更正、居民身份证申领换领补领的受理审核，以及群众咨询解答、材料一次性告知和办件资料归档整理工作';
+    const items =
+      '户籍迁移（迁入、迁出）、出生登记、死亡注销、户口登记项目变更更正、居民身份证申领换领补领、临时身份证明开具';
+    await t.say(
+      'lisi',
+      `入岗 申请 张某某 窗口=12 入岗=3月17日 身份证=152701199001011239 人员身份=事业编制 性别=男 民族=蒙古族 出生年月=1990年1月 政治面貌=中共党员 学历=大学本科 电话=13900000031 毕业学校=内蒙古大学法学院法学专业 单位职务=乌审旗公安局嘎鲁图派出所户籍民警 职责=${duties} 服务事项=${items}`,
+    );
+    await t.post({ type: 'image', from: 'lisi', mediaId: 'TRAINING' } as never);
+    const sp = await spOf(t, 'RG2025-GA-001');
+    await t.click('wangwu', `approve:${sp}`);
+    await t.say('zhao', `审批 ${sp} 同意 原因=材料齐全，培训合格，同意入岗`);
+    await t.say('zhao', '导出 表单 RG2025-GA-001');
+    const f = await lastFormFile(t);
+    const rows = pairs(f.cells.slice(0, f.cells.length / 2));
+    const field = (label: string) => rows.find(([l]) => l === label)?.[1];
+    expect(field('主要工作职责')).toBe(typed(duties));
+    expect(field('服务事项')).toBe(typed(items));
+    expect(field('毕业学校及专业')).toBe('内蒙古大学法学院法学专业');
+    expect(field('政务服务中心审批意见')).toMatch(
+      /^同意\n签字：赵敏　2025年3月10日 10:00\n意见：材料齐全,培训合格,同意入岗$/,
+    );
+    expect(await formPages(t, 'RG2025-GA-001')).toBe(1);
   });
 });
