@@ -266,7 +266,7 @@ describe('导出 表单 one page for the staffing forms too (REC-08, STF-02, D21
     expect(field('服务事项')).toBe(typed(items));
     expect(field('毕业学校及专业')).toBe('内蒙古大学法学院法学专业');
     expect(field('政务服务中心审批意见')).toMatch(
-      /^同意\n签字：赵敏　2025年3月10日 10:00\n意见：材料齐全,培训合格,同意入岗$/,
+      /^同意\n签字：赵敏\u30002025年3月10日 10:00\n意见：材料齐全,培训合格,同意入岗$/,
     );
     expect(await formPages(t, 'RG2025-GA-001')).toBe(1);
   });
