@@ -48,6 +48,8 @@ export interface PrintForm {
   appliesTo?(rec: RecordRow): boolean;
   /** The subject id whose approval carries the signatures, when it is not the record number (约谈: `talk:<id>`). */
   approvalSubject?(rec: RecordRow): string;
+  /** The seed form is one page: each printed copy must fit one (REC-08, D219). */
+  onePage?: boolean;
   /** The 注 under the table, and who keeps each of the copies it names. */
   note: string;
   copies: readonly string[];

@@ -49,6 +49,7 @@ export const suspensionPrintForm: PrintForm = {
     { label: '进驻部门（单位）意见', steps: [SIGN_LABEL], applicant: true },
     { label: '旗政务服务中心大厅管理室意见', steps: FILED },
   ],
+  onePage: true, // the seed's 附件 is one page
   rowsAfter(_ctx, rec) {
     const s = rec.row as unknown as Suspension;
     return Promise.resolve([

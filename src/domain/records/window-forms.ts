@@ -57,6 +57,7 @@ export const closurePrintForm: PrintForm = {
     { label: '旗政务服务中心大厅管理室意见', steps: OFFICE },
     { label: '旗政务服务中心有关负责人签字', steps: LEADER },
   ],
+  onePage: true,
   note: NOTE,
   copies: COPIES,
 };
@@ -80,6 +81,7 @@ export const changePrintForm: PrintForm = {
     { label: '旗政务服务中心大厅管理室意见', steps: OFFICE },
     { label: '旗政务服务中心有关负责人签字', steps: LEADER },
   ],
+  onePage: true,
   note: NOTE,
   copies: COPIES,
 };

@@ -3,6 +3,7 @@ import { attendanceOnce } from './attendance';
 import { awardsEligible } from './awards';
 import { casesClocks } from './cases-clocks';
 import { closuresHard } from './closures-hard';
+import { formsOnePage } from './forms-print';
 import { consultReminders } from './consult';
 import { noRateLimitDrops, nothingFailed } from './delivery';
 import { talksByTenth, writtenByFifteenth } from './monthly-notices';
@@ -43,4 +44,5 @@ export const INVARIANTS: Invariant[] = [
   providerWeeklyCheck,
   mailEntries,
   reviewsOnce,
+  formsOnePage,
 ];
