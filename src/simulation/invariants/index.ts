@@ -4,6 +4,7 @@ import { awardsEligible } from './awards';
 import { casesClocks } from './cases-clocks';
 import { closuresHard } from './closures-hard';
 import { closureGrounds } from './closure-grounds';
+import { formsOnePage } from './forms-print';
 import { consultReminders } from './consult';
 import { noRateLimitDrops, nothingFailed } from './delivery';
 import { talksByTenth, writtenByFifteenth } from './monthly-notices';
@@ -45,4 +46,5 @@ export const INVARIANTS: Invariant[] = [
   providerWeeklyCheck,
   mailEntries,
   reviewsOnce,
+  formsOnePage,
 ];
