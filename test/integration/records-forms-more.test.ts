@@ -23,9 +23,6 @@ const LONG_REASON =
 const LONG_PLAN =
   '停办前一周在公众号、政务服务网、窗口电子屏发布停办公告；停办期间安排专人在窗口解释，引导群众通过蒙速办APP和自助终端办理查询类业务，紧急业务登记后于系统恢复当日优先办理并电话回访';
 
-/** What the bot stores of typed text: chat input folds full-width ，；（） to half-width before parsing. */
-const typed = (s: string) => s.replace(/，/g, ',').replace(/；/g, ';').replace(/（/g, '(').replace(/）/g, ')');
-
 /** The one copy's rows and the whole document, checked to print two equal copies kept by the seed's keepers. */
 function twoCopies(f: ReadForm, title: string, no: string): [string, string][] {
   const half = f.cells.length / 2;
@@ -69,7 +66,7 @@ describe('导出 表单 业务临时停办登记备案表 (REC-08, SUS-06…SUS-
       ['申请单位', '旗社保局'],
       [
         '业务临时停办事由（应提供证明文件文号）及具体内容',
-        typed(`${LONG_REASON}\n证明文件文号：内人社办发〔2026〕12号\n工作预案：${LONG_PLAN}`),
+        `${LONG_REASON}\n证明文件文号：内人社办发〔2026〕12号\n工作预案：${LONG_PLAN}`,
       ],
       ['窗口位置编号', '5号窗、6号窗（共2个）'],
       ['起止时间', '2026年3月16日至2026年3月18日'],
@@ -78,7 +75,7 @@ describe('导出 表单 业务临时停办登记备案表 (REC-08, SUS-06…SUS-
         '负责停办业务咨询人员及咨询电话：吴静 13900000021、周平 13900000022、徐丽 13900000023\n宣传告知：已于2026年3月4日通过媒体/公众号发布（https://mp.weixin.qq.com/s/sb0316）\n大厅管理室已于2026年3月5日告知群众和导服人员',
       ],
       ['进驻部门（单位）意见', '同意\n签字：周平（代 黄燕）　2026年3月3日 09:40'],
-      ['旗政务服务中心大厅管理室意见', '同意\n签字：赵敏　2026年3月3日 10:25\n意见：证明文件齐全,同意备案'],
+      ['旗政务服务中心大厅管理室意见', '同意\n签字：赵敏　2026年3月3日 10:25\n意见：证明文件齐全，同意备案'],
       ['申请部门（单位）联系人及电话', '黄燕　13900000020'],
       ['备注', '停办期间急需业务可拨打0477-7000001预约'],
     ]);
@@ -108,20 +105,20 @@ describe('导出 表单 业务高峰工作预案 (REC-08, SUS-02…SUS-05, D216)
     const title = '业务高峰工作预案';
     const f = await lastFormFile(t);
     const rows = twoCopies(f, title, no);
-    const checked = typed('公众号已发布，系统网络已检查');
+    const checked = '公众号已发布，系统网络已检查';
     expect(rows).toEqual([
       ['申请单位', '旗社保局'],
       ['联系人及电话', '黄燕　13900000020'],
       ['业务高峰原因', '政策：城乡居民基本养老保险集中缴费'],
       ['起止时间', '2026年3月16日至2026年3月20日'],
-      ['职责分工及人员安排（含派驻部门抽调人员）', typed(staffing)],
+      ['职责分工及人员安排（含派驻部门抽调人员）', staffing],
       ['报派驻部门情况', '已报派驻部门（单位）'],
-      ['宣传及分流引导措施', typed(publicity)],
+      ['宣传及分流引导措施', publicity],
       ['设备、系统、网络检查及技术保障人员', '技术保障人员：信息科刘工 13900000099'],
       ['风险问题防范责任人', '黄燕'],
       ['开放窗口及自助设备', '全部开放：5号窗、6号窗、7号窗、8号窗（共4个），启用全部自助设备'],
-      ['秩序维护、人员疏导及业务咨询专人', typed('胡磊负责取号引导和秩序维护，徐丽负责咨询台答复')],
-      ['延时服务安排', typed('每日提前30分钟到岗，下班时仍有已取号群众的延时办结')],
+      ['秩序维护、人员疏导及业务咨询专人', '胡磊负责取号引导和秩序维护，徐丽负责咨询台答复'],
+      ['延时服务安排', '每日提前30分钟到岗，下班时仍有已取号群众的延时办结'],
       ['每日最多可办理业务数量', '300件'],
       [
         '高峰前准备落实情况（宣传、设备、导服、技术）',
@@ -221,10 +218,10 @@ describe('导出 表单 约谈记录 (REC-08, BRF-06, D218)', () => {
       ['约谈人', '陈主任、赵敏'],
       ['约谈对象', '首席代表 王五'],
       ['问题清单', '大厅管理室确认'],
-      ['听取的意见建议', typed('人员紧张，请求增派B岗')],
-      ['整改要求 · 期限', typed('落实AB岗，杜绝空岗\n完成期限：2026年3月20日')],
+      ['听取的意见建议', '人员紧张，请求增派B岗'],
+      ['整改要求 · 期限', '落实AB岗，杜绝空岗\n完成期限：2026年3月20日'],
       ['成稿人', '赵敏'],
-      ['审定人（中心领导）', typed('同意\n签字：陈主任　2026年3月4日 16:20\n意见：同意，按期整改')],
+      ['审定人（中心领导）', '同意\n签字：陈主任　2026年3月4日 16:20\n意见：同意，按期整改'],
     ]);
     expect(f.text).toContain(`编号：${no}`);
     expect(await formPages(t, no)).toBe(1); // D219
@@ -262,11 +259,11 @@ describe('导出 表单 one page for the staffing forms too (REC-08, STF-02, D21
     const f = await lastFormFile(t);
     const rows = pairs(f.cells.slice(0, f.cells.length / 2));
     const field = (label: string) => rows.find(([l]) => l === label)?.[1];
-    expect(field('主要工作职责')).toBe(typed(duties));
-    expect(field('服务事项')).toBe(typed(items));
+    expect(field('主要工作职责')).toBe(duties);
+    expect(field('服务事项')).toBe(items);
     expect(field('毕业学校及专业')).toBe('内蒙古大学法学院法学专业');
     expect(field('政务服务中心审批意见')).toMatch(
-      /^同意\n签字：赵敏\u30002025年3月10日 10:00\n意见：材料齐全,培训合格,同意入岗$/,
+      /^同意\n签字：赵敏\u30002025年3月10日 10:00\n意见：材料齐全，培训合格，同意入岗$/,
     );
     expect(await formPages(t, 'RG2025-GA-001')).toBe(1);
   });
