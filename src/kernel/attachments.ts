@@ -183,9 +183,11 @@ function hooksOf(ctx: Ctx, slot: AttachmentSlot): AttachmentHook[] {
 
 /** The first refusal of the slot's hooks (e.g. a .doc sent for an import), or undefined. */
 export function hookRefusal(ctx: Ctx, slot: AttachmentSlot, media: FetchedMedia, type: string): string | undefined {
-  return hooksOf(ctx, slot)
-    .map((h) => h.refuse?.(media, type) ?? null)
-    .find((r) => r !== null) ?? undefined;
+  return (
+    hooksOf(ctx, slot)
+      .map((h) => h.refuse?.(media, type) ?? null)
+      .find((r) => r !== null) ?? undefined
+  );
 }
 
 /**

@@ -183,7 +183,10 @@ export function mountH5(router: Router, h: H5Deps): void {
           // D220: the files go where a photo sent in chat right after this command would go — the slot it opened.
           const slot = slotOpenedBy(c);
           if (!slot)
-            throw new UserError('本次提交不需要上传材料（未生成需附件的记录），请移除所选文件后再提交。', files[0].field);
+            throw new UserError(
+              '本次提交不需要上传材料（未生成需附件的记录），请移除所选文件后再提交。',
+              files[0].field,
+            );
           for (const f of files) {
             const refusal = hookRefusal(c, slot, f, f.type);
             if (refusal) throw new UserError(refusal, f.field);

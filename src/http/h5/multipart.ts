@@ -42,6 +42,9 @@ export function readMultipart(req: IncomingMessage): Promise<PostedForm> {
     try {
       bb = busboy({
         headers: req.headers,
+        // Browsers send the (Chinese) field and file names as raw UTF-8 in the part headers.
+        defParamCharset: 'utf8',
+        defCharset: 'utf8',
         limits: {
           fileSize: MAX_ATTACHMENT_BYTES,
           files: MAX_H5_FILES,

@@ -55,9 +55,7 @@ export function formPage(form: FormDef, state: PageState): string {
       const err = errors[f.key];
       const errId = `err-${esc(f.key)}`;
       const help =
-        f.type === 'file'
-          ? `${f.help ? `${f.help}；` : ''}只接受 ${acceptLabel(f)}，每个文件不超过 20 MB`
-          : f.help;
+        f.type === 'file' ? `${f.help ? `${f.help}；` : ''}只接受 ${acceptLabel(f)}，每个文件不超过 20 MB` : f.help;
       const helpId = `help-${esc(f.key)}`;
       const described = [err ? errId : '', help ? helpId : ''].filter(Boolean).join(' ');
       const attrs = `${f.required ? ' required' : ''}${described ? ` aria-describedby="${described}"` : ''}${err ? ' aria-invalid="true"' : ''}`;

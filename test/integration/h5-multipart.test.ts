@@ -1,0 +1,114 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Attachment } from '../../entities/attachment';
+import { AuditLog } from '../../entities/audit-log';
+import { LostItem } from '../../entities/lost-item';
+import { type TestBot, startTestBot } from '../helpers/bot';
+import { lastLinkTo, openForm, type OpenedForm } from '../helpers/h5';
+import { sha256, smallPng } from '../helpers/upload';
+
+// D220: a form page with a file field posts multipart/form-data; the files land in the attachment slot the
+// command opened, with the chat slot's limits and sniffing. Hostile bodies end in a 4xx, never a crash.
+
+const ITEM = { 名称: '雨伞', 数量: '1', 特征: '蓝色长柄', 时间: '今天 9:30', 地点: '东门入口' };
+
+describe('H5 multipart upload route (D220)', () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
+  });
+  afterAll(async () => t.close());
+
+  async function lostForm(): Promise<OpenedForm> {
+    await t.say('xiaogao', '表单 市民遗失物品登记表');
+    return openForm(t, lastLinkTo(t, 'xiaogao'), 'xiaogao');
+  }
+
+  function post(form: OpenedForm, fields: Record<string, string>, files: [string, Blob, string][] = []) {
+    const body = new FormData();
+    for (const [k, v] of Object.entries({ ...form.hidden, ...fields })) body.append(k, v);
+    for (const [k, blob, name] of files) body.append(k, blob, name);
+    return fetch(form.url, { method: 'POST', body });
+  }
+
+  const items = () => t.bot.deps.db.manager.count(LostItem);
+
+  it('LST-02 the page posts multipart and the PNG lands on the new record: attachment row, sha256 file, audit', async () => {
+    const form = await lostForm();
+    expect(form.html).toContain('enctype="multipart/form-data"');
+    expect(form.html).toMatch(/<input type="file" id="f_照片" name="照片" multiple accept="image\/jpeg,image\/png"/);
+    const png = smallPng(7);
+    const res = await post(form, ITEM, [['照片', new Blob([png], { type: 'image/png' }), 'umbrella.png']]);
+    const html = await res.text();
+    expect(html.match(/class="(?:field-)?error"[^>]*>[^<]*/g)).toBeNull();
+    expect(res.status).toBe(200);
+    const item = await t.bot.deps.db.manager.findOneByOrFail(LostItem, { name: '雨伞' });
+    expect(html).toContain(`已收到物品照片（${item.no}，共1份）`);
+    const rows = await t.bot.deps.db.manager.findBy(Attachment, { ownerType: 'lost_item', ownerId: item.no });
+    expect(rows).toMatchObject([
+      { purpose: '物品照片', sha256: sha256(png), mediaType: 'image/png', size: png.length, uploadedBy: 'xiaogao' },
+    ]);
+    expect((await readFile(join(t.bot.deps.config.attachmentDir, sha256(png)))).equals(png)).toBe(true);
+    const audit = await t.bot.deps.db.manager.findBy(AuditLog, { action: 'attachment.add', subjectId: item.no });
+    expect(audit).toHaveLength(1);
+  });
+
+  it('a form without file fields still posts urlencoded; a file field left empty files the record without one', async () => {
+    const form = await lostForm();
+    const before = await items();
+    const res = await post(form, { ...ITEM, 名称: '水杯' }, [
+      ['照片', new Blob([], { type: 'application/octet-stream' }), ''],
+    ]);
+    expect(res.status).toBe(200);
+    expect(await items()).toBe(before + 1);
+    const cup = await t.bot.deps.db.manager.findOneByOrFail(LostItem, { name: '水杯' });
+    expect(await t.bot.deps.db.manager.countBy(Attachment, { ownerId: cup.no })).toBe(0);
+  });
+
+  it('an executable renamed .png is refused by its bytes and nothing is filed', async () => {
+    const form = await lostForm();
+    const before = await items();
+    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]);
+    const res = await post(form, ITEM, [['照片', new Blob([exe], { type: 'image/png' }), 'photo.png']]);
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('只接受 JPG、PNG');
+    expect(await items()).toBe(before);
+  });
+
+  it('hostile bodies: no boundary, a broken body, a huge text part, a body above every limit → 4xx; the bot still serves', async () => {
+    const form = await lostForm();
+    const before = await items();
+    const raw = (contentType: string, body: BodyInit) =>
+      fetch(form.url, { method: 'POST', headers: { 'content-type': contentType }, body });
+    expect((await raw('multipart/form-data', 'x')).status).toBe(400);
+    expect((await raw('multipart/form-data; boundary=', 'x')).status).toBe(400);
+    const broken = `--B\r\nContent-Disposition: form-data; name="名称"\r\n\r\n雨伞`; // never closed
+    expect((await raw('multipart/form-data; boundary=B', broken)).status).toBe(400);
+    const huge = `--B\r\nContent-Disposition: form-data; name="特征"\r\n\r\n${'长'.repeat(40_000)}\r\n--B--\r\n`;
+    expect((await raw('multipart/form-data; boundary=B', huge)).status).toBe(413);
+    // ~70 MB streamed in one file part: more than any page may send (3 files × 20 MB); refused without keeping it
+    const mb = Buffer.alloc(1 << 20, 0x41);
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(c) {
+        if (sent === 0)
+          c.enqueue(Buffer.from(`--B\r\nContent-Disposition: form-data; name="照片"; filename="a.png"\r\n\r\n`));
+        if (sent++ < 70) c.enqueue(mb);
+        else c.close();
+      },
+    });
+    const big = await fetch(form.url, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=B' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(big.status).toBe(413);
+    expect(await items()).toBe(before);
+    expect(
+      (await openForm(t, (await t.say('xiaogao', '表单 市民遗失物品登记表'), lastLinkTo(t, 'xiaogao')), 'xiaogao'))
+        .status,
+    ).toBe(200);
+  }, 60_000);
+});
