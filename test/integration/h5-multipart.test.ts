@@ -54,7 +54,7 @@ describe('H5 multipart upload route (D220)', () => {
     expect(audit).toHaveLength(1);
   });
 
-  it('a form without file fields still posts urlencoded; a file field left empty files the record without one', async () => {
+  it('a file input left empty sends an empty part: the record is filed without an attachment', async () => {
     const form = await lostForm();
     const before = await items();
     const res = await post(form, { ...ITEM, 名称: '水杯' }, [
@@ -79,7 +79,7 @@ describe('H5 multipart upload route (D220)', () => {
   it('hostile bodies: no boundary, a broken body, a huge text part, a body above every limit → 4xx; the bot still serves', async () => {
     const form = await lostForm();
     const before = await items();
-    const raw = (contentType: string, body: BodyInit) =>
+    const raw = (contentType: string, body: string) =>
       fetch(form.url, { method: 'POST', headers: { 'content-type': contentType }, body });
     expect((await raw('multipart/form-data', 'x')).status).toBe(400);
     expect((await raw('multipart/form-data; boundary=', 'x')).status).toBe(400);
@@ -103,12 +103,9 @@ describe('H5 multipart upload route (D220)', () => {
       headers: { 'content-type': 'multipart/form-data; boundary=B' },
       body: stream,
       duplex: 'half',
-    } as RequestInit);
+    });
     expect(big.status).toBe(413);
     expect(await items()).toBe(before);
-    expect(
-      (await openForm(t, (await t.say('xiaogao', '表单 市民遗失物品登记表'), lastLinkTo(t, 'xiaogao')), 'xiaogao'))
-        .status,
-    ).toBe(200);
+    expect((await lostForm()).status).toBe(200); // the server is still there
   }, 60_000);
 });
