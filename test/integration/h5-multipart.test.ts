@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Attachment } from '../../entities/attachment';
 import { AuditLog } from '../../entities/audit-log';
+import { Complaint } from '../../entities/complaint';
 import { LostItem } from '../../entities/lost-item';
 import { type TestBot, startTestBot } from '../helpers/bot';
 import { lastLinkTo, openForm, type OpenedForm } from '../helpers/h5';
@@ -74,6 +75,30 @@ describe('H5 multipart upload route (D220)', () => {
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('只接受 JPG、PNG');
     expect(await items()).toBe(before);
+  });
+
+  it('CMP-03 / D224 a 重大 complaint takes its 书面投诉材料 (a PDF) from the page; a 一般 one refuses files and files nothing', async () => {
+    const COMPLAINT = { 方式: '窗口', 部门: 'GA', 窗口: '13号窗', 事项: '材料清单与网上不一致', 类别: '服务质量' };
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
+    const file: [string, Blob, string] = ['书面材料', new Blob([pdf], { type: 'application/pdf' }), '投诉信.pdf'];
+    const complaintForm = async () => {
+      await t.say('zhao', '表单 投诉登记表');
+      return openForm(t, lastLinkTo(t, 'zhao'), 'zhao');
+    };
+    const before = await t.bot.deps.db.manager.count(Complaint);
+    const plain = await post(await complaintForm(), COMPLAINT, [file]);
+    expect(plain.status).toBe(422);
+    const html = await plain.text();
+    expect(html).toMatch(/<p class="field-error" id="err-书面材料"[^>]*>本次提交不需要上传材料/);
+    expect(html).toContain('value="13号窗"');
+    expect(await t.bot.deps.db.manager.count(Complaint)).toBe(before);
+
+    const major = await post(await complaintForm(), { ...COMPLAINT, 性质: '重大' }, [file]);
+    expect(major.status).toBe(200);
+    const c = await t.bot.deps.db.manager.findOneOrFail(Complaint, { where: {}, order: { id: 'DESC' } });
+    expect(await t.bot.deps.db.manager.findBy(Attachment, { ownerType: 'complaint', ownerId: c.no })).toMatchObject([
+      { purpose: '书面投诉材料', sha256: sha256(pdf), mediaType: 'application/pdf' },
+    ]);
   });
 
   it('hostile bodies: no boundary, a broken body, a huge text part, a body above every limit → 4xx; the bot still serves', async () => {
