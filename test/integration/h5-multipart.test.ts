@@ -112,13 +112,28 @@ describe('H5 multipart upload route (D220)', () => {
     expect((await raw('multipart/form-data; boundary=B', broken)).status).toBe(400);
     const huge = `--B\r\nContent-Disposition: form-data; name="特征"\r\n\r\n${'长'.repeat(40_000)}\r\n--B--\r\n`;
     expect((await raw('multipart/form-data; boundary=B', huge)).status).toBe(413);
-    // ~70 MB streamed in one file part: more than any page may send (3 files × 20 MB); refused without keeping it
+    // a file before any proof of who sends it is not even read (D222): 401
+    const anon = new FormData();
+    anon.append('名称', '雨伞');
+    anon.append('照片', new Blob([smallPng(3)], { type: 'image/png' }), 'a.png');
+    expect((await fetch(form.url, { method: 'POST', body: anon })).status).toBe(401);
+    const forged = new FormData();
+    forged.append('s', `${form.hidden.s.slice(0, -2)}xx`);
+    forged.append('照片', new Blob([smallPng(3)], { type: 'image/png' }), 'a.png');
+    expect((await fetch(form.url, { method: 'POST', body: forged })).status).toBe(401);
+    // ~70 MB streamed in one file part: more than any page may send (3 files × 20 MB); 413, nothing kept
     const mb = Buffer.alloc(1 << 20, 0x41);
     let sent = 0;
     const stream = new ReadableStream<Uint8Array>({
       pull(c) {
+        // with a valid session first: this is about size, not identity
         if (sent === 0)
-          c.enqueue(Buffer.from(`--B\r\nContent-Disposition: form-data; name="照片"; filename="a.png"\r\n\r\n`));
+          c.enqueue(
+            Buffer.from(
+              `--B\r\nContent-Disposition: form-data; name="s"\r\n\r\n${form.hidden.s}\r\n` +
+                `--B\r\nContent-Disposition: form-data; name="照片"; filename="a.png"\r\n\r\n`,
+            ),
+          );
         if (sent++ < 70) c.enqueue(mb);
         else c.close();
       },

@@ -55,8 +55,11 @@ function checkFile(form: FormDef, file: PostedFile): { type: string } | { refusa
   return { type };
 }
 
-async function readBody(req: Koa.Request['req']): Promise<{ fields: Record<string, string>; files: PostedFile[] }> {
-  if (isMultipart(req)) return readMultipart(req);
+async function readBody(
+  req: Koa.Request['req'],
+  admit: (fields: Record<string, string>) => boolean,
+): Promise<{ fields: Record<string, string>; files: PostedFile[] }> {
+  if (isMultipart(req)) return readMultipart(req, admit);
   try {
     const text = await getRawBody(req, { limit: 64 * 1024, encoding: 'utf8' });
     return { fields: Object.fromEntries(new URLSearchParams(text)), files: [] };
@@ -78,18 +81,23 @@ export function mountH5(router: Router, h: H5Deps): void {
    * Who is this, and under which server-issued submission id? Returns the hidden fields that prove both on the
    * POST. A WeCom code is accepted only on the GET that WeCom's redirect makes, with the link's signed state.
    */
-  async function identify(
-    q: Record<string, string>,
-    kind: string,
-    method: 'GET' | 'POST',
-  ): Promise<{ userid: string; submission: string; hidden: Record<string, string> } | undefined> {
+  type Who = { userid: string; submission: string; hidden: Record<string, string> };
+
+  /** The identity a page's hidden fields prove (signed sandbox link or session), checked without any I/O. */
+  function proven(q: Record<string, string>, kind: string): Who | undefined {
     const now = h.clock.now();
     if (h.deps.config.mode === 'sandbox' && q.sig) {
       const v = verifySignedLink(secret, kind, q, now);
       return v && { userid: v.userid, submission: v.nonce, hidden: { u: q.u, exp: q.exp, n: q.n, sig: q.sig } };
     }
     const fromSession = readSession(secret, q.s, now);
-    if (fromSession) return { ...fromSession, hidden: { s: q.s } };
+    return fromSession && { ...fromSession, hidden: { s: q.s } };
+  }
+
+  async function identify(q: Record<string, string>, kind: string, method: 'GET' | 'POST'): Promise<Who | undefined> {
+    const now = h.clock.now();
+    const who = proven(q, kind);
+    if (who || (h.deps.config.mode === 'sandbox' && q.sig)) return who;
     if (method === 'GET' && q.code && q.state) {
       const userid = (await h.userIdFromCode(q.code).catch(() => undefined))?.toLowerCase();
       if (!userid || !checkOauthState(secret, kind, userid, q.state, now)) return undefined;
@@ -133,9 +141,10 @@ export function mountH5(router: Router, h: H5Deps): void {
     let body: Record<string, string>;
     let posted: PostedFile[];
     try {
-      ({ fields: body, files: posted } = await readBody(ctx.req));
+      ({ fields: body, files: posted } = await readBody(ctx.req, (f) => proven(f, declared.kind) !== undefined));
     } catch (err) {
       if (!(err instanceof BadBody)) throw err;
+      if (err.status === 401) return deny(ctx);
       ctx.status = err.status;
       return;
     }

@@ -25,9 +25,12 @@ export interface PostedForm {
   files: PostedFile[];
 }
 
-/** A body the parser refused: 413 when it is too large, 400 when it is not well-formed multipart. */
+/**
+ * A body the parser refused: 413 when it is too large, 400 when it is not well-formed multipart, 401 when a file
+ * comes before any proof of who sends it.
+ */
 export class BadBody extends Error {
-  constructor(readonly status: 400 | 413) {
+  constructor(readonly status: 400 | 401 | 413) {
     super(`multipart body refused (${status})`);
   }
 }
@@ -36,7 +39,15 @@ export function isMultipart(req: IncomingMessage): boolean {
   return /^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '');
 }
 
-export function readMultipart(req: IncomingMessage): Promise<PostedForm> {
+/**
+ * `admit` is asked, with the values read so far, before the first file part is kept: the page puts its identity
+ * proof (hidden inputs) before every file input, so a sender who cannot prove who they are never gets a file
+ * buffered (D222).
+ */
+export function readMultipart(
+  req: IncomingMessage,
+  admit: (fields: Record<string, string>) => boolean,
+): Promise<PostedForm> {
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
@@ -61,7 +72,8 @@ export function readMultipart(req: IncomingMessage): Promise<PostedForm> {
     const files: PostedFile[] = [];
     let received = 0;
     let failed = false;
-    const fail = (status: 400 | 413) => {
+    let admitted = false;
+    const fail = (status: 400 | 401 | 413) => {
       if (failed) return;
       failed = true;
       req.unpipe(bb);
@@ -79,6 +91,10 @@ export function readMultipart(req: IncomingMessage): Promise<PostedForm> {
     });
     const parts: { field: string; chunks: Buffer[]; info: busboy.FileInfo; stream: { truncated?: boolean } }[] = [];
     bb.on('file', (name, stream, info) => {
+      if (!admitted && !(admitted = admit(fields))) {
+        stream.resume();
+        return fail(401);
+      }
       const part = { field: name, chunks: [] as Buffer[], info, stream };
       parts.push(part);
       stream.on('data', (c: Buffer) => part.chunks.push(c));
