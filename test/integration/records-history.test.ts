@@ -58,9 +58,9 @@ describe('记录 历史 (REC-02)', () => {
     await register(t);
     await register(t);
     await t.say('zhao', '记录 历史 TS2026-0011');
-    expect(t.lastTextTo('zhao')).toBe('没有找到记录“TS2026-0011”。相近的编号：TS2026-0001、TS2026-0002');
+    expect(t.lastTextTo('zhao')).toBe('没有 TS2026-0011。你是不是要：TS2026-0001 / TS2026-0002？');
     await t.say('zhao', '记录 历史 XYZ9');
-    expect(t.lastTextTo('zhao')).toMatch(/^没有找到记录“XYZ9”。/);
+    expect(t.lastTextTo('zhao')).toMatch(/^没有 XYZ9。编号形如 /);
   });
 
   it('REC-02 D18: free text in the history is masked for a 首席代表 and shown in full to 大厅管理室', async () => {
