@@ -14,6 +14,8 @@ import type { FetchedMedia } from './media';
 const SLOT_MS = 10 * 60_000;
 /** WeCom doc 90253: a file message is at most 20MB; the H5 upload keeps the same limit (D220). */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+/** The limit as the replies and pages name it. */
+export const ATTACHMENT_LIMIT_MB = MAX_ATTACHMENT_BYTES / 1048576;
 const MAX_BYTES = MAX_ATTACHMENT_BYTES;
 
 // Accepted types and the first bytes each must start with (anchored: `image/png-x` or `text/plainhtml` is not a
@@ -160,7 +162,7 @@ export async function receiveMedia(ctx: Ctx, media: FetchedMedia | undefined): P
     return;
   }
   if (media.buffer.length > MAX_BYTES) {
-    await ctx.reply(`文件过大（${Math.ceil(media.buffer.length / 1048576)}MB），上限 20MB。`);
+    await ctx.reply(`文件过大（${Math.ceil(media.buffer.length / 1048576)}MB），上限 ${ATTACHMENT_LIMIT_MB}MB。`);
     return;
   }
   const type = acceptedType(media.contentType, media.buffer, media.filename);

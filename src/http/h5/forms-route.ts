@@ -2,7 +2,13 @@ import type Koa from 'koa';
 import type Router from '@koa/router';
 import getRawBody from 'raw-body';
 import { ChatState } from '../../../entities/chat-state';
-import { acceptedType, hookRefusal, slotOpenedBy, storeAttachment } from '../../kernel/attachments';
+import {
+  acceptedType,
+  ATTACHMENT_LIMIT_MB,
+  hookRefusal,
+  slotOpenedBy,
+  storeAttachment,
+} from '../../kernel/attachments';
 import { loadActor } from '../../kernel/directory';
 import { UserError } from '../../kernel/errors';
 import {
@@ -25,7 +31,9 @@ import { issueSession, readSession } from './session';
 
 // /h5/forms/<kind> (architecture "HTTP", docs/commands.md): identity by WeCom OAuth (snsapi_base code → userid, with
 // the signed `state` of the link checked) or, in sandbox, a signed single-use link; the submission runs the form's
-// command in one transaction, under a one-time submission id the server issued with the page.
+// command in one transaction, under a one-time submission id the server issued with the page. A page with a file
+// field posts multipart; its files join the record through the command's attachment slot (D220, D222), and a
+// refusal about one field is shown beside it (D221).
 
 interface H5Deps {
   deps: Deps;
@@ -48,7 +56,7 @@ function checkFile(form: FormDef, file: PostedFile): { type: string } | { refusa
   const field = form.fields.find((f) => f.key === file.field && f.type === 'file');
   if (!field) return undefined; // a file for no file field of this form is not kept
   const name = file.filename ? `“${file.filename.slice(0, 64)}”` : '文件';
-  if (file.oversize) return { refusal: `${name}超过 20 MB 上限，未提交。` };
+  if (file.oversize) return { refusal: `${name}超过 ${ATTACHMENT_LIMIT_MB} MB 上限，未提交。` };
   const type = acceptedType(file.contentType, file.buffer, file.filename);
   if (!type || !(field.accept ?? FILE_ACCEPT).includes(type))
     return { refusal: `${name}的类型不符：只接受 ${acceptLabel(field)}（按文件内容判断）。` };

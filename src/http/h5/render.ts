@@ -1,4 +1,4 @@
-import { TYPE_LABELS } from '../../kernel/attachments';
+import { ATTACHMENT_LIMIT_MB, TYPE_LABELS } from '../../kernel/attachments';
 import { FILE_ACCEPT, type FormDef, type FormField } from '../../kernel/forms';
 
 const esc = (s: string) =>
@@ -55,7 +55,9 @@ export function formPage(form: FormDef, state: PageState): string {
       const err = errors[f.key];
       const errId = `err-${esc(f.key)}`;
       const help =
-        f.type === 'file' ? `${f.help ? `${f.help}；` : ''}只接受 ${acceptLabel(f)}，每个文件不超过 20 MB` : f.help;
+        f.type === 'file'
+          ? `${f.help ? `${f.help}；` : ''}只接受 ${acceptLabel(f)}，每个文件不超过 ${ATTACHMENT_LIMIT_MB} MB`
+          : f.help;
       const helpId = `help-${esc(f.key)}`;
       const described = [err ? errId : '', help ? helpId : ''].filter(Boolean).join(' ');
       const attrs = `${f.required ? ' required' : ''}${described ? ` aria-describedby="${described}"` : ''}${err ? ' aria-invalid="true"' : ''}`;
