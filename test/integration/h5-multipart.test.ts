@@ -55,6 +55,19 @@ describe('H5 multipart upload route (D220)', () => {
     expect(audit).toHaveLength(1);
   });
 
+  it('two photos chosen at once both land on the record, each under its own sha256', async () => {
+    const [a, b] = [smallPng(11), smallPng(12)];
+    const res = await post(await lostForm(), { ...ITEM, 名称: '手套' }, [
+      ['照片', new Blob([a], { type: 'image/png' }), 'left.png'],
+      ['照片', new Blob([b], { type: 'image/png' }), 'right.png'],
+    ]);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('共2份');
+    const item = await t.bot.deps.db.manager.findOneByOrFail(LostItem, { name: '手套' });
+    const rows = await t.bot.deps.db.manager.find(Attachment, { where: { ownerId: item.no }, order: { id: 'ASC' } });
+    expect(rows.map((r) => r.sha256)).toEqual([sha256(a), sha256(b)]);
+  });
+
   it('a file input left empty sends an empty part: the record is filed without an attachment', async () => {
     const form = await lostForm();
     const before = await items();
