@@ -158,6 +158,7 @@ describe('argument binding (docs/commands.md Help and errors)', () => {
     expect(r).toEqual({
       ok: false,
       message: '缺少参数“从”（开始日期）。例：窗口 关闭 13号窗 从=3月5日 到=3月6日 事由=业务培训',
+      field: '从', // D221: an H5 page shows it beside that field
     });
   });
   it('says which value could not be read and how dates look', () => {

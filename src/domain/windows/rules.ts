@@ -73,6 +73,8 @@ export function checkNotice(
   rule: string,
   cite: string,
   what: string,
+  /** The form field of the start date, so an H5 page shows the refusal beside it (D221). */
+  field?: string,
 ): void {
   if (cal.isFiledAhead(now, start, n)) return;
   const latest = cal.nthWorkdayBefore(start, n);
@@ -81,6 +83,7 @@ export function checkNotice(
     rule,
     cite,
     `${what}须至少提前${n}个工作日申请（${start} 开始须在 ${latest} 17:30 前提交），最早可${what.includes('重启') ? '重启' : '开始'}日期 ${earliest}。`,
+    field,
   );
 }
 
@@ -88,7 +91,7 @@ export function checkNotice(
 export function checkClosureNotice(cal: WorkCalendar, now: Date, start: LocalDate): void {
   if (cal.isFiledAhead(now, start, 1)) return;
   const earliest = cal.earliestStartWithNotice(now, 1);
-  throw ruleRefusal('WIN-05', CITE.win05, `窗口临时关闭须至少提前1个工作日申请，最早可关闭日期 ${earliest}。`);
+  throw ruleRefusal('WIN-05', CITE.win05, `窗口临时关闭须至少提前1个工作日申请，最早可关闭日期 ${earliest}。`, '从');
 }
 
 /** WIN-09 / WIN-10: reopening a reclaimed or seasonal window ≥ 5 WD ahead. */
