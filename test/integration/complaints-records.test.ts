@@ -272,6 +272,7 @@ describe('docs/commands.md, §6: H5 form and ledgers', () => {
         matter: '违规收费',
         due: '2026-03-24',
         replied: '',
+        late: '',
         status: '信访办理',
       },
     ]);

@@ -101,9 +101,11 @@ describe('事项调整申请 (ITM-02, ITM-03)', () => {
     const file = t.dms('zhao').find((i) => i.msgtype === 'file')!;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(t.fake.state.media.get(file.file!.media_id)!.buffer as unknown as ArrayBuffer);
-    const row = (wb.getWorksheet('事项调整台账')!.getRow(2).values as unknown[]).map(String).join('|');
+    // D226: dates are Excel dates (the Beijing day in their UTC fields); 逾期提交 is a column of its own.
+    const cell = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+    const row = (wb.getWorksheet('事项调整台账')!.getRow(2).values as unknown[]).map(cell).join('|');
     expect(row).toContain('SX2026-0001|GA|居住证办理|新增|2 下放管理层级');
-    expect(row).toContain('原盟级事项下放|2026-02-02|李四|2026-03-02（逾期提交）|初审中');
+    expect(row).toContain('原盟级事项下放|2026-02-02|李四|2026-03-02|是|初审中');
   });
 });
 

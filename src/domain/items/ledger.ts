@@ -13,11 +13,12 @@ const COLUMNS: Sheet['columns'] = [
   { header: '事项', key: 'item', width: 28 },
   { header: '类型', key: 'type', width: 6 },
   { header: '原因码', key: 'reason', width: 30 },
-  { header: '生效日期', key: 'effective', width: 11 },
+  { header: '生效日期', key: 'effective', width: 11, type: 'date' },
   { header: '审批人员', key: 'approvers', width: 16 },
-  { header: '提交日期', key: 'filed', width: 11 },
+  { header: '提交日期', key: 'filed', width: 11, type: 'date' },
+  { header: '逾期提交', key: 'late', width: 8 },
   { header: '初审', key: 'review', width: 22 },
-  { header: '清单更新日期', key: 'updated', width: 12 },
+  { header: '清单更新日期', key: 'updated', width: 12, type: 'date' },
 ];
 
 export const itemChangeLedger: Ledger = {
@@ -43,7 +44,8 @@ export const itemChangeLedger: Ledger = {
           reason: `${c.reasonCode} ${REASONS[c.reasonCode]}${c.reasonText ? `：${c.reasonText}` : ''}`,
           effective: c.effectiveDate,
           approvers: c.approvers ?? '',
-          filed: `${localDate(c.createdAt)}${c.filedLate ? '（逾期提交）' : ''}`,
+          filed: localDate(c.createdAt),
+          late: c.filedLate ? '是' : '',
           review: `${c.status}${c.approvalNo ? ` ${c.approvalNo}` : ''}${c.rejectReason ? `：${c.rejectReason}` : ''}`,
           updated: c.listUpdatedDate ?? '',
         })),

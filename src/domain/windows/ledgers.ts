@@ -46,6 +46,7 @@ const STATUS_CN: Record<string, string> = {
 export const windowLedger: Ledger = {
   name: '窗口变更及临时关闭台账',
   aliases: ['window-changes', '窗口台账'],
+  perDepartment: true,
   async build(db, range, opts) {
     const m = db.manager;
     const dept = opts.department ? { departmentCode: opts.department } : {};
@@ -64,7 +65,8 @@ export const windowLedger: Ledger = {
         dept: c.departmentCode,
         windows: c.windows.join(','),
         type: TYPE_CN[c.type],
-        period: `${c.fromDate}${c.toDate ? `～${c.toDate}` : ''}`,
+        from: c.fromDate,
+        to: c.toDate ?? '',
         reason: c.reason,
         status: STATUS_CN[c.status] ?? c.status,
         reviewers: await reviewers(m, c.approvalNo),
@@ -78,7 +80,8 @@ export const windowLedger: Ledger = {
         dept: c.departmentCode,
         windows: c.windows.join(','),
         type: c.changeType,
-        period: `${c.startDate}${c.endDate ? `～${c.endDate}` : ''}`,
+        from: c.startDate,
+        to: c.endDate ?? '',
         reason: [c.business, c.reason].filter(Boolean).join('；'),
         status: STATUS_CN[c.status] ?? c.status,
         reviewers: await reviewers(m, c.approvalNo),
@@ -94,12 +97,13 @@ export const windowLedger: Ledger = {
           { header: '部门', key: 'dept' },
           { header: '窗口', key: 'windows' },
           { header: '类型', key: 'type' },
-          { header: '起止', key: 'period', width: 24 },
+          { header: '起', key: 'from', type: 'date' },
+          { header: '止', key: 'to', type: 'date' },
           { header: '事由', key: 'reason', width: 40 },
           { header: '状态', key: 'status' },
           { header: '审核人', key: 'reviewers', width: 36 },
           { header: '设备任务', key: 'tasks', width: 40 },
-          { header: '实际恢复日期', key: 'restored', width: 14 },
+          { header: '实际恢复日期', key: 'restored', width: 14, type: 'date' },
         ],
         rows,
       },
@@ -110,6 +114,7 @@ export const windowLedger: Ledger = {
 export const peakSuspensionLedger: Ledger = {
   name: '业务高峰及停办备案台账',
   aliases: ['peaks-suspensions', '停办台账'],
+  perDepartment: true,
   async build(db, range, opts) {
     const m = db.manager;
     const where = {
@@ -124,7 +129,8 @@ export const peakSuspensionLedger: Ledger = {
       rows.push({
         no: p.no,
         dept: p.departmentCode,
-        period: `${p.fromDate}～${p.toDate}`,
+        from: p.fromDate,
+        to: p.toDate,
         reason: `${p.reasonType}${p.reason ? `：${p.reason}` : ''}`,
         windows: '全部窗口',
         consultants: p.orderStaff ?? '',
@@ -137,7 +143,8 @@ export const peakSuspensionLedger: Ledger = {
       rows.push({
         no: s.no,
         dept: s.departmentCode,
-        period: `${s.fromDate}～${s.toDate}`,
+        from: s.fromDate,
+        to: s.toDate,
         reason: `${s.reason}${s.docNo ? `（${s.docNo}）` : ''}`,
         windows: s.windows.join(','),
         consultants: (s.consultants ?? [])
@@ -154,11 +161,12 @@ export const peakSuspensionLedger: Ledger = {
         columns: [
           { header: '编号', key: 'no', width: 18 },
           { header: '部门', key: 'dept' },
-          { header: '起止', key: 'period', width: 24 },
+          { header: '起', key: 'from', type: 'date' },
+          { header: '止', key: 'to', type: 'date' },
           { header: '事由/文号', key: 'reason', width: 40 },
           { header: '窗口', key: 'windows' },
           { header: '咨询人员', key: 'consultants', width: 36 },
-          { header: '宣传日期', key: 'publicity', width: 14 },
+          { header: '宣传日期', key: 'publicity', width: 14, type: 'date' },
           { header: '审核人', key: 'reviewers', width: 30 },
           { header: '原因认定', key: 'cause' },
         ],
