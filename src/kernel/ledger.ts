@@ -49,13 +49,15 @@ export function findLedger(ledgers: readonly Ledger[], name: string): Ledger | u
 /** The roles that export every ledger of the centre (REC-04); only 大厅管理室 sees personal data in full (REC-07). */
 export const CENTRE_EXPORT_ROLES: readonly Role[] = ['hall_office', 'leader', 'supervisor'];
 export const UNMASKED_EXPORT_ROLES: readonly Role[] = ['hall_office'];
+/** Everyone who may export at least one kind of ledger (the roles of `导出` and `导出 列表`). */
+export const ANY_EXPORT_ROLES: readonly Role[] = [...CENTRE_EXPORT_ROLES, 'chief_rep'];
 
 /**
  * Who may export a ledger, from its declaration (D227): the centre's roles always, and a 首席代表 (its own
  * department's rows, DIR-10) when the ledger is kept per department (●). `导出` and `导出 列表` both read this.
  */
 export function exportRoles(ledger: Ledger): readonly Role[] {
-  return ledger.perDepartment ? [...CENTRE_EXPORT_ROLES, 'chief_rep'] : CENTRE_EXPORT_ROLES;
+  return ledger.perDepartment ? ANY_EXPORT_ROLES : CENTRE_EXPORT_ROLES;
 }
 
 /** A sheet column (header, row key, optional width and cell type). */

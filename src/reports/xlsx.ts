@@ -76,7 +76,11 @@ function workbook(title: string, sheets: Sheet[]): ExcelJS.Workbook {
     for (const r of s.rows) {
       const row: Record<string, ExcelJS.CellValue> = {};
       for (const c of s.columns) row[c.key] = typedCell(c.type ?? 'text', r[c.key] ?? null);
-      ws.addRow(row);
+      const added = ws.addRow(row);
+      // A datetime column's value with no time (a 拾获时间 recorded without the hour) is shown as a date only.
+      for (const c of s.columns)
+        if (c.type === 'datetime' && typeof r[c.key] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(String(r[c.key])))
+          added.getCell(c.key).numFmt = FORMATS.date;
     }
   }
   return wb;

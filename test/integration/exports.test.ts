@@ -28,7 +28,7 @@ describe('导出 台账', () => {
 
   it('DIR-10 a 首席代表 cannot export a centre-only ledger', async () => {
     await t.say('wangwu', '导出 审计日志');
-    expect(t.lastTextTo('wangwu')).toContain('只能由大厅管理室或中心领导导出');
+    expect(t.lastTextTo('wangwu')).toContain('只能由大厅管理室、中心领导、中心分管领导导出');
   });
 
   it('staff may not export at all', async () => {
