@@ -45,7 +45,12 @@ export const exportLedger = defineCommand({
   summary: '导出台账（xlsx 文件发回聊天）；导出 列表 查看全部台账',
   roles: ANY_EXPORT_ROLES,
   usage: '导出 <台账> [月份|年] [从=<日期> 到=<日期>] [部门=<代码>]',
-  examples: ['导出 投诉台账 2026-03', '导出 巡查台账 2026', '导出 投诉台账 从=2026-01-01 到=2026-03-31', '导出 审计日志'],
+  examples: [
+    '导出 投诉台账 2026-03',
+    '导出 巡查台账 2026',
+    '导出 投诉台账 从=2026-01-01 到=2026-03-31',
+    '导出 审计日志',
+  ],
   rules: ['REC-02', 'REC-04', 'REC-07', 'REC-08'],
   positional: ['台账', '期间'],
   args: (t) =>
@@ -60,7 +65,9 @@ export const exportLedger = defineCommand({
     const ledgers = ctx.deps.tables.ledgers;
     const mine = ledgers.filter((l) => mayExport(ctx.actor, l)).map((l) => l.name);
     if (!args.台账) {
-      await ctx.reply(`你可导出的台账：${mine.join('、')}\n${HOW_EXAMPLE}\n发送“导出 列表”查看全部台账及可导出的角色。`);
+      await ctx.reply(
+        `你可导出的台账：${mine.join('、')}\n${HOW_EXAMPLE}\n发送“导出 列表”查看全部台账及可导出的角色。`,
+      );
       return;
     }
     const ledger = findLedger(ledgers, args.台账);

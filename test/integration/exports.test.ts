@@ -52,14 +52,19 @@ describe('导出 台账', () => {
 
   it('REC-04 a 首席代表 exports its own department of a ● ledger for a month (DIR-10), masked (REC-07)', async () => {
     await t.say('wangwu', '导出 巡查台账 3月');
-    expect(t.lastTextTo('wangwu')).toMatch(/^✅ 巡查台账 2026-03-01至2026-03-31 GA：\d+ 行，文件已发送（个人信息已脱敏）$/);
+    expect(t.lastTextTo('wangwu')).toMatch(
+      /^✅ 巡查台账 2026-03-01至2026-03-31 GA：\d+ 行，文件已发送（个人信息已脱敏）$/,
+    );
   });
 
   it('REC-07 a record at 00:30 Beijing time (16:30 UTC the day before) is exported as a date of that Beijing day', async () => {
     t.setNow('2026-03-04T00:30:00+08:00');
     await t.say('zhao', '设置 修改 calendar.endOfDay 17:30 说明=夜间确认');
     await t.say('zhao', '导出 审计日志 从=2026-03-04 到=2026-03-04');
-    const file = t.dms('zhao').filter((i) => i.msgtype === 'file').at(-1)!;
+    const file = t
+      .dms('zhao')
+      .filter((i) => i.msgtype === 'file')
+      .at(-1)!;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(t.fake.state.media.get(file.file!.media_id)!.buffer as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('审计日志')!;
@@ -103,7 +108,9 @@ describe('导出 列表', () => {
     expect(own.length).toBeGreaterThan(5);
     expect(text).toContain(`你可导出 ${own.length} 本（仅本部门的数据）`);
     for (const l of LEDGERS)
-      expect(text).toContain(`. ${l.name}${l.perDepartment ? ' ●' : ''} — ${rolesLabel(exportRoles(l))}${l.perDepartment ? '' : '（你不可导出）'}\n`);
+      expect(text).toContain(
+        `. ${l.name}${l.perDepartment ? ' ●' : ''} — ${rolesLabel(exportRoles(l))}${l.perDepartment ? '' : '（你不可导出）'}\n`,
+      );
   });
 
   it('staff without an export role may not list them (the dispatcher names who may)', async () => {

@@ -49,7 +49,9 @@ describe('邮寄台账 and corrections (MAIL-01…07, REC-04, REC-06, REC-07, RE
     await wb.xlsx.load(t.fake.state.media.get(file.file!.media_id)!.buffer as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('邮寄台账')!;
     expect(ws.rowCount).toBe(2);
-    const row = (ws.getRow(2).values as unknown[]).map(String).join('|');
+    // D226: 日期 is an Excel date (the Beijing day in its UTC fields).
+    const cell = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+    const row = (ws.getRow(2).values as unknown[]).map(cell).join('|');
     expect(row).toContain('YJ2026-0001|2026-03-02|结果寄出|AJ2026-01234');
     expect(row).not.toContain('13912345678');
     expect(row).not.toContain('张三丰');

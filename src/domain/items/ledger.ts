@@ -5,7 +5,7 @@ import { localDate } from '../../kernel/time';
 import { REASONS } from './model';
 
 // 事项调整台账 (ITM-02…04, ITM-10): every SX request filed in the range — type, ITM-02 reason code, effective
-// date, 中心初审 and the date the list was updated.
+// date, 中心初审 and the date the list was updated. The centre's register, not kept per department (D225).
 
 const COLUMNS: Sheet['columns'] = [
   { header: 'SX 编号', key: 'no', width: 14 },
@@ -24,7 +24,6 @@ const COLUMNS: Sheet['columns'] = [
 export const itemChangeLedger: Ledger = {
   name: '事项调整台账',
   aliases: ['事项调整', 'item-changes'],
-  perDepartment: true,
   async build(db, range, opts) {
     const from = new Date(`${range.from}T00:00:00+08:00`).toISOString();
     const to = new Date(`${range.to}T23:59:59.999+08:00`).toISOString();

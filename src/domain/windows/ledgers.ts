@@ -12,7 +12,8 @@ import { maskPhone } from '../../kernel/mask';
 import type { Ledger, Sheet } from '../../kernel/ledger';
 import { localDate } from '../../kernel/time';
 
-// docs/commands.md: 窗口变更及临时关闭台账 (WIN-02…WIN-10) and 业务高峰及停办备案台账 (SUS-02…SUS-10), by start date.
+// docs/commands.md: 窗口变更及临时关闭台账 ● (WIN-02…WIN-10) and 业务高峰及停办备案台账 ● (SUS-02…SUS-10), by start
+// date. ● = a 首席代表 exports its own department's rows (D225).
 
 async function reviewers(m: EntityManager, approvalNo: string | null): Promise<string> {
   if (!approvalNo) return '';
