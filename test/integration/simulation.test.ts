@@ -64,6 +64,14 @@ const PLANTS: Plant[] = [
     },
   },
   {
+    // a closure whose 事由 was typed at the length of a report: its 附件2 no longer fits one page (REC-08, D219)
+    invariant: 'filed forms print, one page where the seed form is one page',
+    async plant(m) {
+      const one = await m.findOneOrFail(WindowClosure, { where: {}, order: { id: 'ASC' } });
+      await m.update(WindowClosure, { id: one.id }, { reason: '因业务培训临时关闭窗口，'.repeat(300) });
+    },
+  },
+  {
     // a mailed result closed without its 快递存单, and an entry naming no case (MAIL-02/04, D211)
     invariant: '邮寄台账 entries tied to a case, closed with 存单',
     async plant(m) {
@@ -159,6 +167,18 @@ const PLANTS: Plant[] = [
         order: { id: 'ASC' },
       });
       await m.update(WindowClosure, { id: c.id }, { filedAt: instantAt(c.fromDate, '08:00') });
+    },
+  },
+  {
+    // an approved closure whose staff's 出差 was cancelled and which gave no 理由= (WIN-03, D212)
+    invariant: 'approved closures show their WIN-03 ground',
+    async plant(m) {
+      const c = await m.findOneOrFail(WindowClosure, {
+        where: { type: '临时关闭', status: In(['approved', 'ended']) },
+        order: { id: 'ASC' },
+      });
+      await m.update(WindowClosure, { id: c.id }, { softReasons: null });
+      await m.update(LeaveRequest, { windowNumber: In(c.windows) }, { status: 'cancelled' });
     },
   },
   {

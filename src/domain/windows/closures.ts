@@ -145,7 +145,7 @@ export async function fileClosure(ctx: Ctx, a: ClosureInput): Promise<ClosureFil
     excludeNo: draft?.no,
   });
   const softReason = a.softReason ?? draft?.softReasons?.['WIN-03'] ?? null;
-  const warned = await closureSoftChecks(ctx, windows, reason, softReason, { from, to });
+  const warned = await closureSoftChecks(ctx, windows, softReason, { from, to });
 
   const measures: ClosureMeasures = { ...(draft?.measures ?? {}) };
   for (const k of MEASURE_KEYS) if (a.measures[k]?.trim()) measures[k] = a.measures[k].trim();

@@ -124,18 +124,6 @@ export function publicityDue(cal: WorkCalendar, start: LocalDate): LocalDate {
   return cal.nthWorkdayBefore(start, 4);
 }
 
-/**
- * WIN-03 grounds (000 调整管理 二(二)): staff on an official trip or on leave with no 顶岗 person. The QJ record is
- * the evidence (closure-checks.ts, D155); a 事由 naming a trip or leave is accepted for staff whose request is
- * not in the bot.
- */
-const WIN03_GROUNDS =
-  /出差|公务|外出|培训|学习|会议|考试|借调|请假|休假|年休|年假|病假|事假|产假|婚假|丧假|探亲|哺乳|陪产/u;
-
-export function showsClosureGrounds(reason: string): boolean {
-  return WIN03_GROUNDS.test(reason);
-}
-
 /** WIN-10: fixed-time / seasonal windows are exempt from 收回 (WIN-08) and reopen under the yearly plan. */
 export function isSeasonalWindow(
   w: Pick<HallWindow, 'status' | 'kind'>,

@@ -3,6 +3,8 @@ import { attendanceOnce } from './attendance';
 import { awardsEligible } from './awards';
 import { casesClocks } from './cases-clocks';
 import { closuresHard } from './closures-hard';
+import { closureGrounds } from './closure-grounds';
+import { formsOnePage } from './forms-print';
 import { consultReminders } from './consult';
 import { noRateLimitDrops, nothingFailed } from './delivery';
 import { talksByTenth, writtenByFifteenth } from './monthly-notices';
@@ -30,6 +32,7 @@ export const INVARIANTS: Invariant[] = [
   writtenByFifteenth,
   talksByTenth,
   closuresHard,
+  closureGrounds,
   noRateLimitDrops,
   nothingFailed,
   approvalsDecidedOrReminded,
@@ -44,5 +47,6 @@ export const INVARIANTS: Invariant[] = [
   providerWeeklyCheck,
   mailEntries,
   reviewsOnce,
+  formsOnePage,
   ledgerExports,
 ];
