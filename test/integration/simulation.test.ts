@@ -1,6 +1,8 @@
 import { In, Like, type EntityManager } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Approval } from '../../entities/approval';
+import { AuditLog } from '../../entities/audit-log';
+import { PersonRole } from '../../entities/person-role';
 import { AwardFlag } from '../../entities/award-flag';
 import { AwardNomination } from '../../entities/award-nomination';
 import { ApprovalStep } from '../../entities/approval-step';
@@ -29,6 +31,7 @@ import { SUBJECT as COMPLAINT_SUBJECT } from '../../src/domain/complaints/model'
 import { ShortAbsence } from '../../entities/short-absence';
 import type { Invariant, InvariantResult, SimFacts } from '../../src/simulation/invariants/types';
 import { runSimulation } from '../../src/simulation/run';
+import { LEDGERS } from '../../src/tables';
 import type { SimReport } from '../../src/simulation/report';
 import { freshDatabaseUrl } from '../helpers/db';
 
@@ -45,6 +48,21 @@ interface Plant {
 }
 
 const PLANTS: Plant[] = [
+  {
+    // a 首席代表's export of a centre-only ledger, unmasked, all departments, with no file delivered (REC-07, D227)
+    invariant: '台账 exports audited, delivered once, masked and scoped',
+    async plant(m, f) {
+      const chief = await m.findOneOrFail(PersonRole, { where: { role: 'chief_rep' }, order: { id: 'ASC' } });
+      await insertRows(m, AuditLog, {
+        at: f.end,
+        actor: chief.userid,
+        action: 'ledger.export',
+        subjectType: 'ledger',
+        subjectId: '投诉台账',
+        detail: { unmasked: true, department: null },
+      });
+    },
+  },
   {
     // a closure whose 事由 was typed at the length of a report: its 附件2 no longer fits one page (REC-08, D219)
     invariant: 'filed forms print, one page where the seed form is one page',
@@ -372,6 +390,9 @@ describe('simulate — a small-scale month (D69)', () => {
     expect(report.tallies['closures.approved']).toBeGreaterThanOrEqual(1);
     expect(report.tallies['cases.delivered']).toBeGreaterThanOrEqual(20);
     expect(report.tallies['reviews.bad']).toBeGreaterThanOrEqual(3);
+    expect(report.tallies['ledgers.exported']).toBe(LEDGERS.length);
+    expect([report.tallies['ledgers.chief-exported'], report.tallies['ledgers.chief-refused']]).toEqual([1, 1]);
+    expect(report.tallies['ledgers.export-failed']).toBeUndefined();
     expect(report.tallies['reviews.rectified']).toBe(report.tallies['reviews.bad']);
     expect(report.tallies['reviews.reimportNothing']).toBe(1);
     expect(report.tallies['mail.sent']).toBeGreaterThanOrEqual(3);

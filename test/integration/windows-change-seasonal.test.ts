@@ -138,7 +138,8 @@ describe('台账 (docs/commands.md)', () => {
       expect.objectContaining({
         no: 'GB2026-GA-001',
         type: '关闭',
-        period: '2026-03-05～2026-03-06',
+        from: '2026-03-05',
+        to: '2026-03-06',
         reviewers: '大厅管理室审核:赵敏；有关负责人签字:陈主任',
         tasks: 'RW2026-0001 电子信息',
       }),

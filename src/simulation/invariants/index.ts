@@ -9,6 +9,7 @@ import { consultReminders } from './consult';
 import { noRateLimitDrops, nothingFailed } from './delivery';
 import { talksByTenth, writtenByFifteenth } from './monthly-notices';
 import { itemTasksLate } from './item-tasks';
+import { ledgerExports } from './ledger-exports';
 import { oralNotices } from './oral-notices';
 import { overdueDaily } from './overdue-daily';
 import { absenceFlags } from './presence';
@@ -47,4 +48,5 @@ export const INVARIANTS: Invariant[] = [
   mailEntries,
   reviewsOnce,
   formsOnePage,
+  ledgerExports,
 ];
