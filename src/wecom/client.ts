@@ -267,8 +267,13 @@ export class WecomClient {
   private async http(path: string, url: string, init: RequestInit): Promise<Response> {
     const started = Date.now();
     let res: Response;
+    // D239: one deadline for the answer and its body, cleared as soon as both are in. AbortSignal.timeout stayed
+    // armed for the full timeout after every call, holding the exchange, so each call's objects outlived the young
+    // generation.
+    const ac = new AbortController();
+    const timer = setTimeout(() => ac.abort(new DOMException('timeout', 'TimeoutError')), this.timeoutMs);
     try {
-      res = await this.fetchImpl(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+      res = await buffered(await this.fetchImpl(url, { ...init, signal: ac.signal }));
     } catch (e) {
       const timeout = (e as Error).name === 'TimeoutError' || (e as Error).name === 'AbortError';
       const code = timeout ? TRANSPORT_ERRCODE.timeout : TRANSPORT_ERRCODE.network;
@@ -282,6 +287,8 @@ export class WecomClient {
         `WeCom ${path}: ${timeout ? `no response within ${this.timeoutMs} ms` : `network error ${detail}`}`,
         path,
       );
+    } finally {
+      clearTimeout(timer);
     }
     this.opts.log?.debug({ path, status: res.status, ms: Date.now() - started }, 'wecom call');
     if (res.status === 200) return res;
@@ -317,6 +324,14 @@ export function robotImageContent(buf: Buffer): { msgtype: 'image'; image: { bas
     msgtype: 'image',
     image: { base64: buf.toString('base64'), md5: createHash('md5').update(buf).digest('hex') },
   };
+}
+
+/** The answer with its body read (under the caller's deadline), as a Response that holds no connection. */
+async function buffered(res: Response): Promise<Response> {
+  const init = { status: res.status, statusText: res.statusText, headers: res.headers };
+  return [204, 205, 304].includes(res.status)
+    ? new Response(null, init)
+    : new Response(await res.arrayBuffer(), init);
 }
 
 /** Copy the named fields that WeCom actually filled in (it sends "" for "none"). */
