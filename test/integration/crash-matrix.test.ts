@@ -1,6 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDataSource } from '../../ormconfig';
 import { Approval } from '../../entities/approval';
@@ -14,7 +11,8 @@ import type { CrashPoint } from '../../src/crash-point';
 import { loadDemoDirectory } from '../../src/directory/demo';
 import { testEnv } from '../helpers/bot';
 import { freshDatabaseUrl } from '../helpers/db';
-import { TEST_CRYPTO, fakeWecom, signedCallback, type FeedItem, type RunningFakeWecom } from '../helpers/fake-wecom';
+import { fakeWecom, type FeedItem, type RunningFakeWecom } from '../helpers/fake-wecom';
+import { exited, post, say, spawnNode, startBot } from '../helpers/processes';
 
 // Fault matrix, crash side (D77, D78): the real bot process (src/main.ts, real clock) is killed with
 // SIGKILL at a crash point (src/crash-point.ts), then started again on the same database. Every acknowledged
@@ -22,62 +20,7 @@ import { TEST_CRYPTO, fakeWecom, signedCallback, type FeedItem, type RunningFake
 // between deciding a step and committing the next step's card advances the approval exactly one step. The scenarios
 // run side by side and share one wait for the 60 s leases of the killed process to run out.
 
-const ROOT = join(import.meta.dirname, '../..');
 const LEASE_WAIT_MS = 62_000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function spawnNode(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-/** Start the bot; resolves once it listens. */
-async function startBot(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  const child = spawnNode(['src/main.ts'], { ...env, PORT: String(port), LOG_LEVEL: 'info' });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`bot did not start:\n${out.slice(-2000)}`)), 45_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('bot listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', () => reject(new Error(`bot exited while starting:\n${out.slice(-2000)}`)));
-  });
-  return { child, url: `http://127.0.0.1:${port}` };
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<NodeJS.Signals | null>((resolve) =>
-    child.exitCode !== null || child.signalCode !== null
-      ? resolve(child.signalCode)
-      : child.once('exit', (_code, signal) => resolve(signal)),
-  );
-
-async function post(url: string, spec: Record<string, unknown>): Promise<number> {
-  const full = { corpId: TEST_CRYPTO.corpId, createTime: Math.floor(Date.now() / 1000), ...spec };
-  const { url: path, body } = signedCallback(TEST_CRYPTO, full as never);
-  return (await fetch(`${url}${path}`, { method: 'POST', body })).status;
-}
-
-const say = (url: string, from: string, content: string, msgId: string) =>
-  post(url, { type: 'text', from, content, msgId });
 
 /** The newest card delivered to `userid` that carries a button with this key prefix (polls the fake). */
 async function cardFor(fake: RunningFakeWecom, userid: string, keyPrefix: string): Promise<FeedItem> {
