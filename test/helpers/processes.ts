@@ -43,7 +43,7 @@ export async function startBot(env: Record<string, string>): Promise<BotProcess>
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`bot did not start:\n${out.slice(-2000)}`)), 45_000);
+    const timer = setTimeout(() => reject(new Error(`bot did not start:\n${out.slice(-2000)}`)), 90_000);
     const check = () => {
       if (!out.includes('bot listening')) return;
       clearTimeout(timer);

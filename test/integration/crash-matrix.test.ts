@@ -9,6 +9,7 @@ import { OutboxRow } from '../../entities/outbox';
 import { Db } from '../../src/db';
 import type { CrashPoint } from '../../src/crash-point';
 import { loadDemoDirectory } from '../../src/directory/demo';
+import { enqueue } from '../../src/outbox/enqueue';
 import { testEnv } from '../helpers/bot';
 import { freshDatabaseUrl } from '../helpers/db';
 import { fakeWecom, type FeedItem, type RunningFakeWecom } from '../helpers/fake-wecom';
@@ -21,6 +22,7 @@ import { exited, post, say, spawnNode, startBot } from '../helpers/processes';
 // run side by side and share one wait for the 60 s leases of the killed process to run out.
 
 const LEASE_WAIT_MS = 62_000;
+const RESEND_MARK = '重发窗口测试';
 
 /** The newest card delivered to `userid` that carries a button with this key prefix (polls the fake). */
 async function cardFor(fake: RunningFakeWecom, userid: string, keyPrefix: string): Promise<FeedItem> {
@@ -46,12 +48,14 @@ async function fileChange(url: string): Promise<void> {
 
 interface Scenario {
   point: CrashPoint;
+  /** A group message waiting in the outbox before the start, so it is the first row sent (D230). */
+  group?: string;
   fake: RunningFakeWecom;
   env: Record<string, string>;
   dbUrl: string;
 }
 
-async function prepare(point: CrashPoint): Promise<Scenario> {
+async function prepare({ point, group }: { point: CrashPoint; group?: string }): Promise<Scenario> {
   const fake = await fakeWecom({ secret: 'test-secret' });
   const dbUrl = await freshDatabaseUrl();
   const ds = createDataSource(dbUrl);
@@ -59,8 +63,10 @@ async function prepare(point: CrashPoint): Promise<Scenario> {
   await ds.runMigrations({ transaction: 'each' });
   const db = new Db(ds);
   await loadDemoDirectory(db, new Date(), fake.url);
+  if (group)
+    await db.tx((m) => enqueue(m, new Date(), `resend:${group}`, { group }, { text: `${RESEND_MARK} ${group}` }));
   await db.close();
-  return { point, fake, dbUrl, env: testEnv(dbUrl, fake.url) };
+  return { point, group, fake, dbUrl, env: testEnv(dbUrl, fake.url) };
 }
 
 /** Make the first process die at its crash point; resolves when it is dead. */
@@ -80,7 +86,7 @@ async function crash(s: Scenario): Promise<void> {
     const responseCode = s.fake.state.mintResponseCode(card.taskId!);
     const click = { type: 'card', from: 'gaofeng', eventKey, taskId: card.taskId, responseCode };
     expect(await post(url, { ...click, cardType: 'button_interaction' })).toBe(200);
-  } else expect(await say(url, 'lisi', '我是谁', '7100000000000000001')).toBe(200);
+  } else if (!s.group) expect(await say(url, 'lisi', '我是谁', '7100000000000000001')).toBe(200);
   expect(await died).toBe('SIGKILL');
 }
 
@@ -134,7 +140,9 @@ async function settled(s: Scenario): Promise<{ inbox: InboxRow[]; outbox: Outbox
 describe('crash matrix (SIGKILL, restart)', () => {
   it('after the ack, inside a command transaction, after WeCom 200 before the sent mark, mid-job, mid-approval: all once', async () => {
     const points: CrashPoint[] = ['before-dispatch', 'in-command-tx', 'after-send', 'mid-job', 'mid-approval'];
-    const scenarios = await Promise.all(points.map(prepare));
+    // D230: the same crash after WeCom's 200 for a robot message and an app-chat message, which WeCom cannot dedupe.
+    const groups = ['G-DEPT-GA', 'G-HALL'].map((group) => ({ point: 'after-send' as const, group }));
+    const scenarios = await Promise.all([...points.map((point) => ({ point })), ...groups].map(prepare));
     await Promise.all(scenarios.map(crash));
     const crashedAt = Date.now();
     // The killed process's leases (inbox, outbox, job run: 60 s each) must run out before anyone takes over.
@@ -145,6 +153,18 @@ describe('crash matrix (SIGKILL, restart)', () => {
         const { inbox, outbox, runs } = await settled(s);
         if (s.point === 'mid-job') {
           expect(runs.map((r) => `${r.attempt}:${r.status}`).sort(), s.point).toEqual(['1:failed', '2:ok']);
+          continue;
+        }
+        if (s.group) {
+          // The one message that can arrive twice: sent, killed before the sent mark, sent again after the lease.
+          const row = outbox.find((r) => r.dedupeKey === `resend:${s.group}`)!;
+          expect([row.status, row.attempts], s.group).toEqual(['sent', 2]);
+          const copies = s.fake.state.feedLog.all().filter((m) => m.text === `${RESEND_MARK} ${s.group}`);
+          expect(
+            copies.map((m) => m.channel),
+            s.group,
+          ).toEqual(s.group === 'G-HALL' ? ['chat', 'chat'] : ['robot', 'robot']);
+          expect(s.fake.state.feedLog.limits.violations, s.group).toEqual([]);
           continue;
         }
         if (s.point === 'mid-approval') {
@@ -170,5 +190,5 @@ describe('crash matrix (SIGKILL, restart)', () => {
       await Promise.all(restarted.map((r) => exited(r.child)));
       await Promise.all(scenarios.map((s) => s.fake.close()));
     }
-  }, 180_000);
+  }, 300_000);
 });
