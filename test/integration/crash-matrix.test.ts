@@ -183,6 +183,16 @@ describe('crash matrix (SIGKILL, restart)', () => {
         ).toEqual([]);
         const replies = s.fake.state.messagesTo('lisi').filter((i) => i.text?.includes('李四'));
         expect(replies, s.point).toHaveLength(1);
+        if (s.point === 'after-send') {
+          // D230: the reply was sent twice (killed after the 200, sent again after the lease); WeCom dropped the copy.
+          const reply = outbox.find((r) => r.targetKind === 'user' && r.target === 'lisi')!;
+          expect(reply.attempts, s.point).toBe(2);
+          const sends = s.fake.state.calls.filter((c) => c.path === '/cgi-bin/message/send');
+          expect(
+            sends.filter((c) => (c.body as { touser?: string }).touser === 'lisi'),
+            s.point,
+          ).toHaveLength(2);
+        }
         expect(s.fake.state.feedLog.limits.violations, s.point).toEqual([]);
       }
     } finally {
