@@ -90,8 +90,9 @@ describe.skipIf(!onServer)('two bot processes on one database, one SIGKILLed', (
       expect(await exited(b.child)).toBe('SIGKILL');
       bAlive = false;
       const killedAt = Date.now();
-      a.child.kill('SIGCONT');
+      // (read while a is still paused: every row `sending` now is the dead one's)
       const heldByB = await ds.manager.find(OutboxRow, { where: { status: 'sending' } });
+      a.child.kill('SIGCONT');
       expect(heldByB.length, 'b died holding a leased outbox row').toBeGreaterThan(0);
       for (let r = 6; r < 10; r++) await round(r, (n) => (n % 2 ? b : a));
 
