@@ -108,8 +108,9 @@ describe.skipIf(!onServer)('two bot processes on one database, one SIGKILLed', (
           outbox.some((r) => r.status === 'pending' || r.status === 'sending') ||
           runs.some((r) => r.status === 'running');
         if (!open) break;
+        // The lease, then at most one pass of the survivor's minute poll for an interrupted job run (D77).
         expect(Date.now() - killedAt, `caught up after the lease:\n${a.output().slice(-3000)}`).toBeLessThan(
-          LEASE_MS + 30_000,
+          2 * LEASE_MS + 20_000,
         );
         await sleep(500);
       }
@@ -148,5 +149,5 @@ describe.skipIf(!onServer)('two bot processes on one database, one SIGKILLed', (
       await ds.destroy();
       await fake.close();
     }
-  }, 150_000);
+  }, 300_000);
 });
