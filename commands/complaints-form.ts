@@ -12,7 +12,7 @@ export const complaintForm: FormDef = {
   aliases: ['投诉登记', '投诉'],
   command: '投诉 登记',
   intro:
-    '请勿填写涉密内容（REC-05）。投诉人要求保密的，被投诉方只会看到“投诉人：保密”。重大事项投诉须提供书面材料（提交后按提示上传）。',
+    '请勿填写涉密内容（REC-05）。投诉人要求保密的，被投诉方只会看到“投诉人：保密”。重大事项投诉须提供书面材料（可在本页上传，或提交后按提示发送）。',
   fields: [
     { key: '类型', label: '类型', type: 'select', options: [...TYPES] },
     { key: '时间', label: '投诉时间', type: 'date', help: '默认今天' },
@@ -33,5 +33,7 @@ export const complaintForm: FormDef = {
     { key: '工单号', label: '12345 工单号' },
     { key: '差评号', label: '差评号', help: 'CP2026-0011' },
     { key: '来源', label: '待登记编号', help: '导服/窗口上报的 #编号' },
+    // D220: into the 书面投诉材料 slot, which only a 重大事项 complaint opens (CMP-03).
+    { key: '书面材料', label: '书面投诉材料（重大事项投诉须提供）', type: 'file' },
   ],
 };

@@ -150,7 +150,7 @@ export const findingList = defineCommand({
       await ctx.m.find(Finding, {
         where: {
           ...(dept ? { departmentCode: dept } : {}),
-          ...(a.状态 ? { status: In(a.状态.split(',')) } : {}),
+          ...(a.状态 ? { status: In(a.状态.split(/[,，、]/)) } : {}),
           ...(a.窗口 ? { windowNumber: (await findWindow(ctx.m, a.窗口)).number } : {}),
         },
         order: { id: 'DESC' },

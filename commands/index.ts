@@ -39,7 +39,7 @@ import { rectAccept, rectDone, rectIssue, rectPlan, rectProgress } from './recti
 import { talkCandidatesCmd, talkConfirm, talkRecord } from './talks';
 import { writtenEdit, writtenSubmit, writtenView } from './written-notices';
 import { departmentView, personView, whoAmI, windowView } from './directory';
-import { exportLedger } from './exports';
+import { exportLedger, exportList } from './exports';
 import {
   appointmentList,
   appointmentRegister,
@@ -131,6 +131,7 @@ export const COMMANDS: CommandDef[] = [
   whoAmI,
   formCommand,
   exportLedger,
+  exportList,
   // 目录 (DIR)
   personView,
   windowView,

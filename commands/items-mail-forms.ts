@@ -37,5 +37,7 @@ export const itemChangeForm: FormDef = {
     { key: '说明', label: '依据文件及说明', type: 'textarea' },
     { key: '生效', label: '生效日期', type: 'date', required: true },
     { key: '审批人员', label: '审批人员（新增必填）' },
+    // D220: into the request's 调整申请文件 slot.
+    { key: '申请文件', label: '调整申请文件（盖章扫描件）', type: 'file' },
   ],
 };

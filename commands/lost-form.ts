@@ -1,4 +1,4 @@
-import type { FormDef } from '../src/kernel/forms';
+import { type FormDef, PHOTO_ACCEPT } from '../src/kernel/forms';
 
 /**
  * 市民遗失物品登记表 (= 遗失物品登记表; the rulebook's §5 (docs/rules.md) form; docs/commands.md): fields 2–10 are filled here and
@@ -22,5 +22,7 @@ export const lostItemForm: FormDef = {
     { key: '存放', label: '存放位置', help: '失物存放柜 柜/格，如 柜2-3' },
     { key: '类别', label: '类别', type: 'select', options: ['一般', '易坏', '贵重'], help: '易坏 = 易变坏食物或药品' },
     { key: '失主', label: '失主信息', type: 'textarea', help: '物品中的姓名、电话等' },
+    // D220: the photos land in the 物品照片 slot the registration opens (as if sent in chat right after it).
+    { key: '照片', label: '物品照片', type: 'file', accept: PHOTO_ACCEPT },
   ],
 };

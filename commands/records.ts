@@ -65,10 +65,10 @@ export const recordCorrectCommand = defineCommand({
 export const exportFormCommand = defineCommand({
   name: '导出 表单',
   group: '常用',
-  summary: '把一份已填报的表单（附件1、附件2…）连同审批签字记录导出为 Word 文件，一式两份',
+  summary: '把一份已填报的表单（附件1–4、停办备案表、高峰预案、巡查记录、约谈记录…）连同签字记录导出为 Word 文件',
   roles: ['hall_office', 'leader', 'supervisor', 'chief_rep'],
   usage: '导出 表单 <编号>',
-  examples: ['导出 表单 GB2026-GA-001', '导出 表单 BG2026-GA-001'],
+  examples: ['导出 表单 GB2026-GA-001', '导出 表单 TB2026-SB-001', '导出 表单 XC2026-0031'],
   rules: ['REC-08', 'REC-02'],
   positional: ['编号'],
   args: () => z.object({ 编号: z.string().min(2).describe('记录编号（GB2026-GA-001…）') }),
@@ -85,6 +85,8 @@ export const exportFormCommand = defineCommand({
       { file: { path, filename } },
       `export-form:${ctx.actor.userid}:${ctx.now.getTime()}:${form.no}`,
     );
-    await ctx.reply(`✅ ${form.no} ${form.title}（一式两份，含审批签字记录）文件已发送`);
+    // A form kept by one office alone (投诉登记表, 巡查记录, 约谈记录: D71, D217, D218) says so instead of 一式两份.
+    const copies = form.copies.length === 2 ? '一式两份，含审批签字记录' : `一份，${form.copies.join('、')}`;
+    await ctx.reply(`✅ ${form.no} ${form.title}（${copies}）文件已发送`);
   },
 });

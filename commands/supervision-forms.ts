@@ -1,4 +1,4 @@
-import type { FormDef } from '../src/kernel/forms';
+import { type FormDef, PHOTO_ACCEPT } from '../src/kernel/forms';
 import { SEVERITIES } from '../src/domain/inspections/rules';
 
 // H5 forms of [supervision] (docs/commands.md): each submits to the chat command with the same checks.
@@ -26,6 +26,8 @@ export const SUPERVISION_FORMS: FormDef[] = [
       { key: '说明', label: '问题说明', type: 'textarea', required: true },
       { key: '处理', label: '当场处理' },
       { key: '区域', label: '区域（前台/后台/公共）' },
+      // D220: into the finding's 巡查证据 slot.
+      { key: '证据', label: '巡查证据（照片）', type: 'file', accept: PHOTO_ACCEPT },
     ],
   },
   {

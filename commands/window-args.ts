@@ -17,7 +17,7 @@ export function splitWindowRefs(text: string | undefined): string[] {
  */
 export function parseConsultants(text: string, shared?: string): { name: string; phone?: string }[] {
   return text
-    .split(/[,;、]/)
+    .split(/[,;、，；]/)
     .map((s) => s.trim())
     .filter(Boolean)
     .map((item) => {
@@ -31,7 +31,7 @@ export function parseConsultants(text: string, shared?: string): { name: string;
 /** `宣传|设备` / `交警,物业` → the items, each one of `allowed` (SUS-03, SUS-09). */
 export function itemsOf<T extends string>(text: string, allowed: readonly T[]): T[] {
   const items = text
-    .split(/[,、|]/)
+    .split(/[,、，|]/)
     .map((s) => s.trim())
     .filter(Boolean);
   const bad = items.filter((i) => !(allowed as readonly string[]).includes(i));

@@ -18,6 +18,7 @@ import { groupMemberSync } from './group-member-sync';
 import { filingWatch } from './filing-watch';
 import { holidayCalendarReminder } from './holiday-calendar-reminder';
 import { seasonalPlanReminder } from './seasonal-plan-reminder';
+import { deviceTasksDue } from './device-tasks-due';
 import { itemTasksOverdue } from './item-tasks-overdue';
 import { mailSpotCheckJob } from './mail-spot-check';
 import { lostPropertyAnnounce } from './lost-property-announce';
@@ -49,6 +50,7 @@ export const JOBS: JobDef[] = [
   // windows
   filingWatch, // 09:00 WD — SUS-07, WIN-07, WIN-08, SUS-03
   seasonalPlanReminder, // 09:00 WD in February — WIN-10
+  deviceTasksDue, // 08:00 WD — DIR-04/WIN-06 RW tasks due today or overdue
   // supervision (INS, BRF, ACC)
   oralNoticeDraft, // 07:45 WD — BRF-02/03 口头通报 draft → 分管领导
   oralNoticeNudge, // 08:15 WD — BRF-03 not approved → DM

@@ -3,10 +3,8 @@ import { JobRun } from '../entities/job-run';
 import type { JobDef } from './kernel/job';
 import { CalendarCoverageError } from './kernel/work-calendar';
 import { crashPoint } from './crash-point';
-import { insertRows } from './db';
-import { isStale, JOB_LEASE_MS, markInterrupted, startHeartbeat } from './job-lease';
+import { claimPeriod, finishRun, markInterrupted, markPeriod, startHeartbeat } from './job-lease';
 import type { Deps } from './kernel/deps';
-import { writeAudit } from './kernel/audit';
 import { jobCounter } from './metrics';
 import { getJobCron } from './settings/settings';
 import { localDate, type Clock } from './kernel/time';
@@ -16,7 +14,6 @@ import { localDate, type Clock } from './kernel/time';
 
 const TZ = 'Asia/Shanghai';
 const CATCH_UP_LOOKBACK_DAYS = 40;
-const AUTO_RETRY_ATTEMPTS = 3;
 
 export type RunOutcome =
   | { status: 'ok' | 'failed'; period: string; attempt: number; counts?: Record<string, number>; error?: string }
@@ -111,31 +108,20 @@ export class Scheduler {
     }
     if (period === null) return { status: 'not-due' };
     if (job.unclaimed) return this.runUnclaimed(job, now, period);
-    const attempt = await this.claim(job, period, now, opts);
+    const attempt = await claimPeriod(this.deps, this.clock, job.name, period, now, opts);
     if (attempt === undefined) return { status: 'already-run', period };
     const heartbeat = startHeartbeat(this.deps, this.clock, { job: job.name, period, attempt });
     try {
       const counts = (await job.run(this.deps, now)) ?? {};
       crashPoint('mid-job');
-      await this.deps.db.tx((tm) =>
-        tm.update(
-          JobRun,
-          { job: job.name, period, attempt },
-          { status: 'ok', finishedAt: this.clock.now(), counts: counts, leaseUntil: null },
-        ),
-      );
+      await finishRun(this.deps, this.clock, { job: job.name, period, attempt }, { status: 'ok', counts });
       jobCounter.inc({ job: job.name, outcome: 'ok' });
       this.deps.log.info({ job: job.name, period, attempt, counts }, 'job run ok');
       return { status: 'ok', period, attempt, counts };
     } catch (err) {
       const error = err instanceof Error ? `${err.message}\n${err.stack ?? ''}` : String(err);
-      await this.deps.db.tx((tm) =>
-        tm.update(
-          JobRun,
-          { job: job.name, period, attempt },
-          { status: 'failed', finishedAt: this.clock.now(), error: error.slice(0, 4000), leaseUntil: null },
-        ),
-      );
+      const key = { job: job.name, period, attempt };
+      await finishRun(this.deps, this.clock, key, { status: 'failed', error: error.slice(0, 4000) });
       jobCounter.inc({ job: job.name, outcome: 'failed' });
       this.deps.log.error({ job: job.name, period, attempt, err }, 'job run failed');
       return { status: 'failed', period, attempt, error: err instanceof Error ? err.message : String(err) };
@@ -157,42 +143,6 @@ export class Scheduler {
     }
   }
 
-  /** Claim (job, period): the first attempt, a retry after a failure, or a forced re-run. */
-  private async claim(
-    job: JobDef,
-    period: string,
-    now: Date,
-    opts: { force?: boolean; actor?: string },
-  ): Promise<number | undefined> {
-    return this.deps.db.tx(async (m) => {
-      const previous = await m.find(JobRun, { where: { job: job.name, period }, order: { attempt: 'DESC' }, take: 1 });
-      const last = previous[0];
-      let attempt = 1;
-      if (last) {
-        const interrupted = last.status === 'running' && isStale(last, this.clock.now());
-        if (interrupted) await markInterrupted(m, last, this.clock.now());
-        const retry = (last.status === 'failed' || interrupted) && last.attempt < AUTO_RETRY_ATTEMPTS;
-        if (!opts.force && !retry) return undefined;
-        attempt = last.attempt + 1;
-      }
-      const row: Partial<JobRun> = {
-        job: job.name,
-        period,
-        attempt,
-        status: 'running',
-        scheduledFor: now,
-        startedAt: this.clock.now(),
-        leaseUntil: new Date(this.clock.now().getTime() + JOB_LEASE_MS),
-      };
-      const inserted = await insertRows(m, JobRun, row, { orIgnore: true });
-      if (inserted !== 1) return undefined;
-      if (opts.force && last) {
-        await writeAudit(m, this.clock.now(), opts.actor ?? 'cli', 'job.force', 'job', job.name, { period, attempt });
-      }
-      return attempt;
-    });
-  }
-
   /**
    * D14 catch-up: for each job, the most recent period that passed while the bot was down runs once (as if
    * at its fire time); older missed periods are recorded as `skipped-missed` and shown in /healthz.
@@ -212,22 +162,7 @@ export class Scheduler {
         .getMany();
       if (!last[0]) {
         // First start with this job: nothing was missed; remember from when to look.
-        await this.deps.db.tx((tm) =>
-          insertRows(
-            tm,
-            JobRun,
-            {
-              job: job.name,
-              period: 'baseline',
-              attempt: 1,
-              status: 'baseline',
-              scheduledFor: now,
-              startedAt: now,
-              finishedAt: now,
-            },
-            { orIgnore: true },
-          ),
-        );
+        await markPeriod(this.deps, job.name, 'baseline', 'baseline', now, now);
         continue;
       }
       const from = new Date(
@@ -250,22 +185,7 @@ export class Scheduler {
       }
       const latest = missed.pop();
       for (const old of missed) {
-        await this.deps.db.tx((tm) =>
-          insertRows(
-            tm,
-            JobRun,
-            {
-              job: job.name,
-              period: old.period,
-              attempt: 1,
-              status: 'skipped-missed',
-              scheduledFor: old.at,
-              startedAt: now,
-              finishedAt: now,
-            },
-            { orIgnore: true },
-          ),
-        );
+        await markPeriod(this.deps, job.name, old.period, 'skipped-missed', old.at, now);
       }
       if (latest) {
         const outcome = await this.runJob(job, latest.at);

@@ -54,7 +54,7 @@ export async function runNamed(ctx: Ctx, commandName: string, named: Record<stri
   if (!cmd) throw new Error(`form submits to unknown command ${commandName}`);
   if (!mayRun(ctx.actor, cmd)) throw new UserError(`你没有权限使用“${cmd.name}”（需要：${rolesLabel(cmd.roles)}）。`);
   const bound = bindArgs(cmd, [], named, ctx.now);
-  if (!bound.ok) throw new UserError(bound.message);
+  if (!bound.ok) throw new UserError(bound.message, bound.field);
   await cmd.handle(ctx, bound.value);
   commandCounter.inc({ command: cmd.name, outcome: 'ok' });
 }

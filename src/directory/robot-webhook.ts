@@ -15,7 +15,7 @@ export async function checkRobotWebhook(ctx: Ctx, webhook: string): Promise<void
   } catch {
     throw new UserError('webhook 应为完整的群机器人地址，例如 https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…');
   }
-  const hosts = (await getSetting(ctx.m, 'group.robotHosts')).split(',');
+  const hosts = (await getSetting(ctx.m, 'group.robotHosts')).split(/[,，]/);
   const sandboxFake = ctx.deps.config.mode === 'sandbox' && isLoopbackHost(url.hostname);
   if (!sandboxFake && (url.protocol !== 'https:' || !hosts.includes(url.hostname.toLowerCase())))
     throw new UserError(

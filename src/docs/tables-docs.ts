@@ -1,5 +1,6 @@
 import { ROLE_NAMES } from '../../entities/person-role';
 import { GROUPS } from '../kernel/command';
+import { exportRoles } from '../kernel/ledger';
 import type { Tables } from '../kernel/tables';
 
 // docs/ from the tables (docs/decisions.md D37): what the bot can do is written once, in the tables, and these
@@ -116,12 +117,22 @@ export function formsDoc(t: Tables): string {
 export function ledgersDoc(t: Tables): string {
   let out = HEADER('Ledgers (台账)', 'the LEDGERS table (src/tables.ts)');
   out +=
-    '`导出 <台账> [从=… 到=…]` in chat sends the ledger back as an xlsx file; `npm run cli -- export <台账> --out f.xlsx` ' +
-    'writes one. 大厅管理室 gets full values; 中心领导 and 分管领导 get personal data masked; a 首席代表 may export ' +
-    "only its own department's rows, and only of the ledgers marked ●. Every export is audited.\n\n";
+    '`导出 <台账> [月份|年]` (or `从=… 到=…`; default this year so far) in chat sends the ledger back as an xlsx file; ' +
+    '`导出 列表` lists them with who may export each; `npm run cli -- export <台账> --out f.xlsx` writes one. ' +
+    '大厅管理室 gets full values; 中心领导 and 分管领导 get personal data masked; a 首席代表 may export ' +
+    "only its own department's rows, and only of the ledgers marked ●. Every export is audited. Every sheet keeps " +
+    'its header row frozen; dates are Excel dates in Beijing time, counts and amounts numbers, ID and phone ' +
+    'numbers text (D226).\n\n';
   out += table(
-    ['ledger', 'also', '● per department'],
-    t.ledgers.map((l) => [l.name, l.aliases.join('、'), l.perDepartment ? '●' : '']),
+    ['ledger', 'also', '● per department', 'may export'],
+    t.ledgers.map((l) => [
+      l.name,
+      l.aliases.join('、'),
+      l.perDepartment ? '●' : '',
+      exportRoles(l)
+        .map((r) => ROLE_NAMES[r])
+        .join('、'),
+    ]),
   );
   return out;
 }

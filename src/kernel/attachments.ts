@@ -12,7 +12,11 @@ import type { FetchedMedia } from './media';
 // D6: a photo/file sent right after a command that asked for one is attached to that record; the slot
 // lasts 10 minutes. Files are stored on disk under their sha256, with size and type limits.
 const SLOT_MS = 10 * 60_000;
-const MAX_BYTES = 20 * 1024 * 1024;
+/** WeCom doc 90253: a file message is at most 20MB; the H5 upload keeps the same limit (D220). */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+/** The limit as the replies and pages name it. */
+export const ATTACHMENT_LIMIT_MB = MAX_ATTACHMENT_BYTES / 1048576;
+const MAX_BYTES = MAX_ATTACHMENT_BYTES;
 
 // Accepted types and the first bytes each must start with (anchored: `image/png-x` or `text/plainhtml` is not a
 // type we know). The declared type alone proves nothing — a renamed .exe says what the sender wants — so the
@@ -32,6 +36,21 @@ const MAGIC: Record<string, number[][]> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': [ZIP],
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': [ZIP],
   'application/vnd.openxmlformats-officedocument.presentationml.presentation': [ZIP],
+};
+
+/** How a page names an accepted type (“只接受 JPG、PNG、PDF”, D220). */
+export const TYPE_LABELS: Record<string, string> = {
+  'image/jpeg': 'JPG',
+  'image/png': 'PNG',
+  'image/gif': 'GIF',
+  'image/webp': 'WEBP',
+  'application/pdf': 'PDF',
+  'application/msword': 'Word',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
+  'application/vnd.ms-excel': 'Excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'Excel',
+  'application/vnd.ms-powerpoint': 'PPT',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PPT',
 };
 
 const startsWith = (buf: Buffer, magic: number[]) => magic.every((b, i) => buf[i] === b);
@@ -85,15 +104,19 @@ export interface AttachmentHook {
   ): Promise<void>;
 }
 
+/** The slot each event opened (slotOpenedBy), keyed by the event's ctx. */
+const openedSlots = new WeakMap<Ctx, AttachmentSlot>();
+
 /** Open the sender's attachment slot: their next photo/file within 10 minutes belongs to this record. */
 export async function openAttachmentSlot(ctx: Ctx, ownerType: string, ownerId: string, purpose: string): Promise<void> {
-  await ctx.m.save(AttachmentSlot, {
+  const slot = await ctx.m.save(AttachmentSlot, {
     userid: ctx.actor.userid,
     ownerType,
     ownerId,
     purpose,
     expiresAt: new Date(ctx.now.getTime() + SLOT_MS),
   });
+  openedSlots.set(ctx, slot);
 }
 
 export async function attachmentsOf(
@@ -139,14 +162,11 @@ export async function receiveMedia(ctx: Ctx, media: FetchedMedia | undefined): P
     return;
   }
   if (media.buffer.length > MAX_BYTES) {
-    await ctx.reply(`文件过大（${Math.ceil(media.buffer.length / 1048576)}MB），上限 20MB。`);
+    await ctx.reply(`文件过大（${Math.ceil(media.buffer.length / 1048576)}MB），上限 ${ATTACHMENT_LIMIT_MB}MB。`);
     return;
   }
   const type = acceptedType(media.contentType, media.buffer, media.filename);
-  const hooks = ctx.deps.tables.attachmentHooks.filter(
-    (h) => h.ownerType === slot.ownerType && h.purpose === slot.purpose,
-  );
-  const refusal = type && hooks.map((h) => h.refuse?.(media, type) ?? null).find((r) => r !== null);
+  const refusal = type && hookRefusal(ctx, slot, media, type);
   if (refusal) {
     await ctx.reply(refusal);
     return;
@@ -156,6 +176,34 @@ export async function receiveMedia(ctx: Ctx, media: FetchedMedia | undefined): P
     await ctx.reply(`不支持的文件类型（${declared}，或内容与类型不符），请发送图片、PDF 或 Office 文件。`);
     return;
   }
+  await storeAttachment(ctx, slot, media, type);
+}
+
+function hooksOf(ctx: Ctx, slot: AttachmentSlot): AttachmentHook[] {
+  return ctx.deps.tables.attachmentHooks.filter((h) => h.ownerType === slot.ownerType && h.purpose === slot.purpose);
+}
+
+/** The first refusal of the slot's hooks (e.g. a .doc sent for an import), or undefined. */
+export function hookRefusal(ctx: Ctx, slot: AttachmentSlot, media: FetchedMedia, type: string): string | undefined {
+  return (
+    hooksOf(ctx, slot)
+      .map((h) => h.refuse?.(media, type) ?? null)
+      .find((r) => r !== null) ?? undefined
+  );
+}
+
+/**
+ * Store an accepted file for the slot's record — on disk under its sha256, an attachment row, an audit row, the
+ * “已收到” line and the slot's hooks, all in the caller's transaction. The chat slot and the H5 upload (D220) both
+ * attach through here, so a file lands the same way whichever path brought it.
+ */
+export async function storeAttachment(
+  ctx: Ctx,
+  slot: AttachmentSlot,
+  media: FetchedMedia,
+  type: string,
+): Promise<void> {
+  const hooks = hooksOf(ctx, slot);
   const sha256 = createHash('sha256').update(media.buffer).digest('hex');
   const dir = ctx.deps.config.attachmentDir;
   await mkdir(dir, { recursive: true });
@@ -183,4 +231,13 @@ export async function receiveMedia(ctx: Ctx, media: FetchedMedia | undefined): P
   });
   for (const hook of hooks)
     await hook.afterAttach(ctx, slot.ownerId, { id: stored.id, sha256, mediaType: type, fileName: media.filename });
+}
+
+/**
+ * The slot the command of this event opened (D220): an H5 form's files go to the record its submission created,
+ * exactly where a photo sent in chat right after the command would go. Kept per event (the ctx object), so a slot
+ * left from an earlier command is never mistaken for this submission's.
+ */
+export function slotOpenedBy(ctx: Ctx): AttachmentSlot | undefined {
+  return openedSlots.get(ctx);
 }

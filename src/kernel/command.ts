@@ -98,7 +98,7 @@ export function bindArgs(
   positional: string[],
   named: Record<string, string>,
   now: Date,
-): { ok: true; value: unknown } | { ok: false; message: string } {
+): { ok: true; value: unknown } | { ok: false; message: string; field?: string } {
   const input: Record<string, string> = { ...named };
   const names = cmd.positional ?? [];
   positional.forEach((value, i) => {
@@ -117,22 +117,28 @@ export function bindArgs(
     const unknown = Object.keys(input).filter((k) => !(k in schema.shape));
     if (unknown.length > 0) {
       const known = Object.keys(schema.shape).join('、');
-      return { ok: false, message: `未知参数“${unknown[0]}”。可用参数：${known || '无'}。用法：${cmd.usage}` };
+      return {
+        ok: false,
+        message: `未知参数“${unknown[0]}”。可用参数：${known || '无'}。用法：${cmd.usage}`,
+        field: unknown[0],
+      };
     }
   }
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
   const issue = result.error.issues[0];
+  // The issue's path names the argument: an H5 form shows the message beside that field (D221).
   const key = String(issue.path[0] ?? '');
   const example = cmd.examples[0] ? `例：${cmd.examples[0]}` : `用法：${cmd.usage}`;
   const field = key && schema instanceof z.ZodObject ? (schema.shape as Record<string, z.ZodType>)[key] : undefined;
   const label = field?.description;
   if (key && input[key] === undefined) {
-    return { ok: false, message: `缺少参数“${key}”${label ? `（${label}）` : ''}。${example}` };
+    return { ok: false, message: `缺少参数“${key}”${label ? `（${label}）` : ''}。${example}`, field: key };
   }
   if (key)
     return {
       ok: false,
+      field: key,
       message:
         `“${key}=${input[key]}”${issue.message.startsWith('无法识别') ? issue.message : `无效：${issue.message}`}。${issue.message.startsWith('无法识别') ? '' : example}`.replace(
           /。。/g,

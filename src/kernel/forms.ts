@@ -11,13 +11,31 @@ export interface FormField {
   /** The command's argument name (Chinese key), e.g. `从`. */
   key: string;
   label: string;
-  type?: 'text' | 'textarea' | 'date' | 'select' | 'number';
+  /**
+   * `file`: photos or scans uploaded with the page (D220). They are attached to the record the submission creates,
+   * through the attachment slot its command opens — the same rows, limits and type sniffing as a file sent in chat.
+   */
+  type?: 'text' | 'textarea' | 'date' | 'select' | 'number' | 'file';
   options?: string[];
+  /** `file`: the media types accepted (default FILE_ACCEPT), sniffed from the bytes. */
+  accept?: readonly string[];
   /** A number that may carry decimals (a score such as 18.5): the phone shows a keypad with the decimal point. */
   decimal?: boolean;
   required?: boolean;
   help?: string;
 }
+
+/** What a file field accepts unless it says otherwise: photos, scans and Office documents. */
+export const FILE_ACCEPT: readonly string[] = [
+  'image/jpeg',
+  'image/png',
+  'application/pdf',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+];
+
+/** Photos only (e.g. a lost item's picture). */
+export const PHOTO_ACCEPT: readonly string[] = ['image/jpeg', 'image/png'];
 
 export interface FormDef {
   /** URL segment: /h5/forms/<kind>. */

@@ -1,13 +1,33 @@
+import type { Role } from '../../entities/person-role';
 import type { Db } from '../db';
 import { localDate, type LocalDate } from './time';
 
 // A 台账 (docs/commands.md in docs/ledgers.md): one row of the LEDGERS table, assembled in the composition root.
 
+/**
+ * How the xlsx writer stores a column's cells (D226): `date`/`datetime` as real Excel dates showing the Beijing
+ * wall time, `number` as numbers, `text` (the default) as text, so ID and phone numbers never turn into numbers.
+ */
+export type ColumnType = 'text' | 'date' | 'datetime' | 'number';
+
+export interface LedgerColumn {
+  header: string;
+  key: string;
+  width?: number;
+  type?: ColumnType;
+}
+
+/**
+ * A cell as a ledger builds it. Dates are the Beijing wall time as text (`YYYY-MM-DD`, `YYYY-MM-DD HH:MM`, what
+ * localDate/localStamp give) or an instant; the writer turns them into typed cells from the column's type.
+ */
+export type LedgerCell = string | number | Date | null;
+
 /** One sheet of a 台账: a header row and data rows (REC-04/REC-08 exports). */
 export interface Sheet {
   name: string;
-  columns: { header: string; key: string; width?: number }[];
-  rows: Record<string, string | number | null>[];
+  columns: LedgerColumn[];
+  rows: Record<string, LedgerCell>[];
 }
 
 export interface Ledger {
@@ -26,8 +46,27 @@ export function findLedger(ledgers: readonly Ledger[], name: string): Ledger | u
   return ledgers.find((l) => l.name === name || l.aliases.includes(name));
 }
 
-/** A sheet column (header, row key, optional width). */
-export const ledgerColumn = (header: string, key: string, width?: number) => ({ header, key, width });
+/** The roles that export every ledger of the centre (REC-04); only 大厅管理室 sees personal data in full (REC-07). */
+export const CENTRE_EXPORT_ROLES: readonly Role[] = ['hall_office', 'leader', 'supervisor'];
+export const UNMASKED_EXPORT_ROLES: readonly Role[] = ['hall_office'];
+/** Everyone who may export at least one kind of ledger (the roles of `导出` and `导出 列表`). */
+export const ANY_EXPORT_ROLES: readonly Role[] = [...CENTRE_EXPORT_ROLES, 'chief_rep'];
+
+/**
+ * Who may export a ledger, from its declaration (D227): the centre's roles always, and a 首席代表 (its own
+ * department's rows, DIR-10) when the ledger is kept per department (●). `导出` and `导出 列表` both read this.
+ */
+export function exportRoles(ledger: Ledger): readonly Role[] {
+  return ledger.perDepartment ? ANY_EXPORT_ROLES : CENTRE_EXPORT_ROLES;
+}
+
+/** A sheet column (header, row key, optional width and cell type). */
+export const ledgerColumn = (header: string, key: string, width?: number, type?: ColumnType): LedgerColumn => ({
+  header,
+  key,
+  width,
+  type,
+});
 
 /** Is `d` (an instant) on a local date inside the export's range? */
 export const inRange = (d: Date | null, r: { from: string; to: string }): boolean =>

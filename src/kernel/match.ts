@@ -1,4 +1,5 @@
 import type { CommandDef } from './command';
+import { UserError } from './errors';
 
 /** The words of every name and alias of a command. */
 function namesOf(cmd: CommandDef): string[][] {
@@ -80,4 +81,34 @@ export function nearestNames(typed: string, commands: readonly CommandDef[], n =
     .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
     .slice(0, n)
     .map((s) => s.name);
+}
+
+/**
+ * The "你是不是要" list for a mistyped record number: up to `n` of `candidates` nearest to `typed` (case-insensitive
+ * edit distance; nearest first, ties in text order), none further than a quarter of what was typed (at least 2), so a
+ * typo or a swapped pair of digits finds the number and a different number does not.
+ */
+export function nearestNumbers(typed: string, candidates: Iterable<string | null | undefined>, n = 3): string[] {
+  const t = typed.trim().toUpperCase();
+  const limit = Math.max(2, Math.ceil([...t].length / 4));
+  const seen = new Set<string>();
+  const scored: { no: string; d: number }[] = [];
+  for (const no of candidates) {
+    if (!no || seen.has(no)) continue;
+    seen.add(no);
+    const d = editDistance(no.toUpperCase(), t);
+    if (d <= limit) scored.push({ no, d });
+  }
+  return scored
+    .sort((a, b) => a.d - b.d || a.no.localeCompare(b.no))
+    .slice(0, n)
+    .map((x) => x.no);
+}
+
+/**
+ * The one refusal for a number that does not exist (or that the sender may not see): `没有 X。你是不是要：A / B？`
+ * with the nearest numbers, else `没有 X。<otherwise>` saying what a number looks like or where to list them.
+ */
+export function notFoundError(shown: string, near: readonly string[], otherwise: string): UserError {
+  return new UserError(`没有 ${shown}。${near.length ? `你是不是要：${near.join(' / ')}？` : otherwise}`);
 }

@@ -42,6 +42,14 @@ export interface PrintForm {
   rows(ctx: Ctx, rec: RecordRow): Promise<PrintRow[]>;
   /** Signature rows in order, each filled from the approval steps it names (who, decision, time, reason). */
   signatures: readonly { label: string; steps: readonly string[]; applicant?: boolean }[];
+  /** Rows the seed form has below its signature rows (停办 附件: 联系人及电话, 备注). */
+  rowsAfter?(ctx: Ctx, rec: RecordRow): Promise<PrintRow[]>;
+  /** Only some records of the kind are this form (督通: a 约谈 notice is a 约谈记录, an 口头 one is no form). */
+  appliesTo?(rec: RecordRow): boolean;
+  /** The subject id whose approval carries the signatures, when it is not the record number (约谈: `talk:<id>`). */
+  approvalSubject?(rec: RecordRow): string;
+  /** The seed form is one page: each printed copy must fit one (REC-08, D219). */
+  onePage?: boolean;
   /** The 注 under the table, and who keeps each of the copies it names. */
   note: string;
   copies: readonly string[];

@@ -11,12 +11,14 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
+import { CELL_SIDE_PAD, GROUP_WIDTH, LABEL_WIDTH, fitForm, type FormLayout } from './form-fit';
 import { FONTS, PAGE, TYPE_WIDTH, fontTableXml } from './official-style';
 
 // REC-08: one renderer for every filed form (000 调整管理 附件1/附件2, 投诉登记表 …). The caller passes the form's
 // rows as label/value pairs and the approval trail as rows of its own; the form is printed 一式两份 — two copies
 // in one file, each on its own page and marked with the recipient that keeps it (000 调整管理 附件 注). The page
-// is the GB/T 9704 A4 type area of the 公文 frame (official-style.ts); no rule IDs or system words (D41).
+// is the GB/T 9704 A4 type area of the 公文 frame (official-style.ts); no rule IDs or system words (D41). Sizes
+// step down until a copy fits one page by the estimate of form-fit.ts (D219).
 
 export interface FormCopy {
   /** 表题 as on the seed form. */
@@ -44,24 +46,25 @@ const text = (s: string, size = 24, key: keyof typeof FONTS = '仿宋', bold = f
 const p = (children: TextRun[], alignment: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) =>
   new Paragraph({ alignment, children });
 
-const LABEL_WIDTH = Math.round(TYPE_WIDTH * 0.3);
-const GROUP_WIDTH = Math.round(TYPE_WIDTH * 0.14);
 const line = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 const borders = { top: line, bottom: line, left: line, right: line };
 
-function cell(s: string, width: number, opts: { span?: number; rowSpan?: number; center?: boolean } = {}) {
+type CellOpts = { span?: number; rowSpan?: number; center?: boolean };
+
+function cellOf(l: FormLayout, s: string, width: number, opts: CellOpts = {}) {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     columnSpan: opts.span,
     rowSpan: opts.rowSpan,
     borders,
     verticalAlign: VerticalAlign.CENTER,
-    margins: { top: 80, bottom: 80, left: 100, right: 100 },
-    children: [p(text(s), opts.center ? AlignmentType.CENTER : AlignmentType.LEFT)],
+    margins: { top: l.cellPad, bottom: l.cellPad, left: CELL_SIDE_PAD, right: CELL_SIDE_PAD },
+    children: [p(text(s, l.body), opts.center ? AlignmentType.CENTER : AlignmentType.LEFT)],
   });
 }
 
-function table(rows: FormCopy['rows']): Table {
+function table(rows: FormCopy['rows'], l: FormLayout): Table {
+  const cell = (s: string, width: number, opts: CellOpts = {}) => cellOf(l, s, width, opts);
   const valueWidth = TYPE_WIDTH - LABEL_WIDTH;
   const out: TableRow[] = [];
   rows.forEach((r, i) => {
@@ -85,21 +88,22 @@ function table(rows: FormCopy['rows']): Table {
   });
 }
 
-function copyOf(f: FormCopy, keeper: string, last: boolean): (Paragraph | Table)[] {
+function copyOf(f: FormCopy, keeper: string, last: boolean, l: FormLayout): (Paragraph | Table)[] {
   return [
-    p(text(keeper, 21, '黑体'), AlignmentType.LEFT),
-    p(text(`编号：${f.no}`, 21), AlignmentType.RIGHT),
-    p(text(f.title, 36, '小标宋'), AlignmentType.CENTER),
-    ...(f.headerLine ? [p(text(f.headerLine))] : []),
-    table(f.rows),
-    ...(f.note ? [new Paragraph({ children: text(f.note, 21) })] : []),
+    p(text(keeper, l.small, '黑体'), AlignmentType.LEFT),
+    p(text(`编号：${f.no}`, l.small), AlignmentType.RIGHT),
+    p(text(f.title, l.title, '小标宋'), AlignmentType.CENTER),
+    ...(f.headerLine ? [p(text(f.headerLine, l.body))] : []),
+    table(f.rows, l),
+    ...(f.note ? [new Paragraph({ children: text(f.note, l.small) })] : []),
     ...(last ? [] : [new Paragraph({ pageBreakBefore: true, children: [] })]),
   ];
 }
 
 /** The .docx bytes: the form once per copy, each copy on its own page and marked with its keeper. */
 export async function formDocx(f: FormCopy): Promise<Buffer> {
-  const children = f.copies.flatMap((keeper, i) => copyOf(f, keeper, i === f.copies.length - 1));
+  const { layout } = fitForm(f);
+  const children = f.copies.flatMap((keeper, i) => copyOf(f, keeper, i === f.copies.length - 1, layout));
   const doc = new Document({
     creator: '乌审旗政务服务中心大厅管理室',
     title: `${f.no} ${f.title}`,

@@ -16,7 +16,7 @@ export const auditLedger: Ledger = {
       {
         name: '审计日志',
         columns: [
-          { header: '时间', key: 'at', width: 18 },
+          { header: '时间', key: 'at', width: 18, type: 'datetime' },
           { header: '操作人', key: 'actor', width: 14 },
           { header: '操作', key: 'action', width: 22 },
           { header: '对象类型', key: 'subjectType', width: 12 },

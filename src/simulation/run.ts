@@ -125,6 +125,7 @@ export async function runSimulation(opts: SimOptions): Promise<SimReport> {
       jobs: bot.scheduler.jobs,
       approvalKinds: bot.deps.tables.approvalKinds,
       end: clock.now(),
+      deps: bot.deps,
     };
     await opts.beforeChecks?.(facts);
     const results = [];

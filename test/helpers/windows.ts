@@ -1,4 +1,6 @@
 import { Approval } from '../../entities/approval';
+import { In } from 'typeorm';
+import { Person } from '../../entities/person';
 import { HallWindow } from '../../entities/window';
 import { WindowClosure } from '../../entities/window-closure';
 import { insertRows } from '../../src/db';
@@ -56,4 +58,27 @@ export async function approvedClosure(t: TestBot, chief: string, line: string): 
   await t.click('zhao', `approve:${sp}`);
   await t.click('chen', `approve:${sp}`);
   return m[1];
+}
+
+/**
+ * The ground of a closure (WIN-03, D212): `who`, stationed at the window, files a 公事出差 for the days (in approval
+ * counts). 理由= answers the ATT-07 warning when the B-post is away too; it is logged only when that warning fires.
+ */
+export async function onTrip(t: TestBot, who: string, from: string, to = from): Promise<string> {
+  await t.say(who, `出差 从=${from} 到=${to} 事由=市局业务培训 理由=已申请窗口临时关闭`);
+  const m = /✅ (QJ\d{4}-\d{4})/.exec(t.lastTextTo(who));
+  if (!m) throw new Error(`no trip filed: ${t.lastTextTo(who)}`);
+  return m[1];
+}
+
+/** The WIN-03 ground for closing `windows` (D212): everyone stationed at them files a 出差 for the days. */
+export async function staffOnTrip(t: TestBot, windows: string[], from: string, to = from): Promise<string[]> {
+  const people = await t.bot.deps.db.manager.find(Person, {
+    where: { windowNumber: In(windows), inactive: false },
+    order: { windowNumber: 'ASC' },
+  });
+  if (!people.length) throw new Error(`nobody stationed at ${windows.join(',')}`);
+  const out: string[] = [];
+  for (const p of people) out.push(await onTrip(t, p.userid, from, to));
+  return out;
 }

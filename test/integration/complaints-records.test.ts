@@ -259,7 +259,7 @@ describe('docs/commands.md, §6: H5 form and ledgers', () => {
     await t.say('liu', '导出 投诉台账');
     expect(t.lastTextTo('liu')).toMatch(/^✅ 投诉台账 .*：2 行，文件已发送（个人信息已脱敏）/);
     await t.say('wangwu', '导出 投诉台账');
-    expect(t.lastTextTo('wangwu')).toContain('只能由大厅管理室或中心领导导出');
+    expect(t.lastTextTo('wangwu')).toContain('只能由大厅管理室、中心领导、中心分管领导导出');
     const pet = await findLedger(LEDGERS, '信访举报台账')!.build(
       t.bot.deps.db,
       { from: '2026-01-01', to: '2026-12-31' },
@@ -272,6 +272,7 @@ describe('docs/commands.md, §6: H5 form and ledgers', () => {
         matter: '违规收费',
         due: '2026-03-24',
         replied: '',
+        late: '',
         status: '信访办理',
       },
     ]);

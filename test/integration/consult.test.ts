@@ -78,7 +78,7 @@ describe('CAS-04 answer within 1 WD (OPEN #43)', () => {
     await t.say('wujing', '咨询 答复 ZX1 内容=…');
     expect(t.lastTextTo('wujing')).toContain('首问责任人是他人（rule CAS-03）');
     await t.say('xiaogao', '咨询 答复 ZX9');
-    expect(t.lastTextTo('xiaogao')).toBe('没有 ZX2026-00009。你是不是要：ZX2026-00001');
+    expect(t.lastTextTo('xiaogao')).toBe('没有 ZX2026-00009。你是不是要：ZX2026-00001？');
     await t.say('lisi', '咨询 答复 ZX9');
     expect(t.lastTextTo('lisi')).toBe('没有 ZX2026-00009。发送“咨询 列表”查看待答复的咨询。');
     await t.say('xiaogao', '咨询 列表');

@@ -7,6 +7,7 @@ import { buildInboundXml } from '../../src/wecom/inbound';
 import { type TestBot, startTestBot } from '../helpers/bot';
 import { TEST_CRYPTO, signedCallback } from '../helpers/fake-wecom';
 import { lastLinkTo, openForm } from '../helpers/h5';
+import { staffOnTrip } from '../helpers/windows';
 
 // D60: every hostile class below is named, refused with a clear error (a 4xx for
 // machines, a Chinese reply for people), writes nothing, and leaves the process answering /healthz.
@@ -268,6 +269,7 @@ describe('hostile input', () => {
   });
 
   it('H04 markup in a prefilled draft value is escaped on the H5 page', async () => {
+    await staffOnTrip(t, ['13'], '3月5日', '3月6日'); // the closure's WIN-03 ground (D212)
     await t.say('wangwu', '窗口 关闭 13号窗 从=3月5日 到=3月6日 事由=张三培训<script>alert(1)</script>"><img src=x>');
     const form = await openForm(t, lastLinkTo(t, 'wangwu'), 'wangwu');
     expect(form.html).not.toContain('<script>alert(1)');

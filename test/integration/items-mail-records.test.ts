@@ -49,7 +49,9 @@ describe('邮寄台账 and corrections (MAIL-01…07, REC-04, REC-06, REC-07, RE
     await wb.xlsx.load(t.fake.state.media.get(file.file!.media_id)!.buffer as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('邮寄台账')!;
     expect(ws.rowCount).toBe(2);
-    const row = (ws.getRow(2).values as unknown[]).map(String).join('|');
+    // D226: 日期 is an Excel date (the Beijing day in its UTC fields).
+    const cell = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+    const row = (ws.getRow(2).values as unknown[]).map(cell).join('|');
     expect(row).toContain('YJ2026-0001|2026-03-02|结果寄出|AJ2026-01234');
     expect(row).not.toContain('13912345678');
     expect(row).not.toContain('张三丰');
@@ -101,9 +103,11 @@ describe('事项调整申请 (ITM-02, ITM-03)', () => {
     const file = t.dms('zhao').find((i) => i.msgtype === 'file')!;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(t.fake.state.media.get(file.file!.media_id)!.buffer as unknown as ArrayBuffer);
-    const row = (wb.getWorksheet('事项调整台账')!.getRow(2).values as unknown[]).map(String).join('|');
+    // D226: dates are Excel dates (the Beijing day in their UTC fields); 逾期提交 is a column of its own.
+    const cell = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+    const row = (wb.getWorksheet('事项调整台账')!.getRow(2).values as unknown[]).map(cell).join('|');
     expect(row).toContain('SX2026-0001|GA|居住证办理|新增|2 下放管理层级');
-    expect(row).toContain('原盟级事项下放|2026-02-02|李四|2026-03-02（逾期提交）|初审中');
+    expect(row).toContain('原盟级事项下放|2026-02-02|李四|2026-03-02|是|初审中');
   });
 });
 

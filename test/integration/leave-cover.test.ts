@@ -5,7 +5,7 @@ import { type TestBot, startTestBot } from '../helpers/bot';
 import { MEASURES } from '../helpers/windows';
 import { approved, ask, leave, spOf } from './leave-helpers';
 
-// Cover while someone is away (ATT-07, OPEN #60, DIR-09, WIN-03; D153, D155) and 销假 (ATT-06; D152, D154).
+// Cover while someone is away (ATT-07, OPEN #60, DIR-09, WIN-03; D153, D212) and 销假 (ATT-06; D152, D154).
 // GA: 李四 12号窗 (窗口负责人) and 张三 13号窗 are each other's B-post; 王五 is the 首席代表.
 
 let t: TestBot;
@@ -52,17 +52,22 @@ describe('ATT-07 a window left without cover', () => {
   it('ATT-07 an approved closure of the window is cover: no warning, no prompt', async () => {
     t = await startTestBot({ now: '2026-03-02T10:00:00+08:00' });
     await approved(t, 'lisi', '请假 事假 从=3月5日', 'wangwu');
-    await t.say('wangwu', `窗口 关闭 13号窗 从=3月5日 到=3月5日 事由=张三参加市局业务培训 ${MEASURES}`);
+    // Filed before 张三's 出差 exists, the closure has no QJ ground yet (WIN-03, D212): 王五 proceeds with 理由=.
+    await t.say(
+      'wangwu',
+      `窗口 关闭 13号窗 从=3月5日 到=3月5日 事由=张三参加市局业务培训 ${MEASURES} 理由=张三出差申请随后提交`,
+    );
     expect(t.lastTextTo('wangwu')).toMatch(/^✅ GB2026-GA-001 已提交/);
     const no = await ask(t, 'zhangsan', '出差 从=3月5日 事由=市局业务培训');
     expect((await leave(t, no)).cover).toMatchObject({ window: '13', closures: ['GB2026-GA-001'], partnerAway: true });
   });
 });
 
-describe('WIN-03 grounds and the B-post from the QJ records (D155)', () => {
+describe('WIN-03 grounds and the B-post from the QJ records (D212)', () => {
   it('WIN-03 a B-post on approved leave is not offered as 顶岗; the same B-post in post is', async () => {
     t = await startTestBot({ now: '2026-03-02T10:00:00+08:00' });
     await db().update(Person, { userid: 'lisi' }, { windowNumber: null }); // 李四 is only 张三's B-post now
+    await ask(t, 'zhangsan', '出差 从=3月5日 到=3月6日 事由=市局业务培训');
     const file = `窗口 关闭 13号窗 从=3月5日 到=3月6日 事由=张三参加市局业务培训 ${MEASURES}`;
     await t.say('wangwu', file);
     expect(t.lastTextTo('wangwu')).toBe(
@@ -77,7 +82,7 @@ describe('WIN-03 grounds and the B-post from the QJ records (D155)', () => {
     t = await startTestBot({ now: '2026-03-02T10:00:00+08:00' });
     const file = `窗口 关闭 13号窗 从=3月5日 到=3月5日 事由=张三外派 ${MEASURES}`;
     await t.say('wangwu', file);
-    expect(t.lastTextTo('wangwu')).toContain('事由未体现工作人员公务外出或请（休）假且无顶岗人员');
+    expect(t.lastTextTo('wangwu')).toContain('13号窗 张三 此期间没有请假或出差记录（QJ）');
     await ask(t, 'zhangsan', '出差 从=3月5日 事由=市局业务培训');
     await t.say('wangwu', file);
     expect(t.lastTextTo('wangwu')).toMatch(/^✅ GB2026-GA-001 已提交/);

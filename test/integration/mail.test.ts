@@ -32,7 +32,7 @@ describe('case reference (MAIL-02, MAIL-08)', () => {
 
   it('MAIL-02 a mistyped AJ number gets the nearest case; nothing is stored', async () => {
     await t.say('xiaogao', '专递 寄入 AJ2026-01243 单号=1188000000001');
-    expect(t.lastTextTo('xiaogao')).toBe('没有 AJ2026-01243。你是不是要：AJ2026-01234');
+    expect(t.lastTextTo('xiaogao')).toBe('没有 AJ2026-01243。你是不是要：AJ2026-01234？');
     expect(await db().count(MailItem)).toBe(0);
   });
 

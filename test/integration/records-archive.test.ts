@@ -10,7 +10,7 @@ import { OutboxRow } from '../../entities/outbox';
 import { runArchiveCli } from '../../src/cli-archive';
 import type { Manifest } from '../../src/domain/records/archive';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { MEASURES } from '../helpers/windows';
+import { MEASURES, staffOnTrip } from '../helpers/windows';
 import { register } from './complaints-helpers';
 
 // 归档 年度 (REC-04, REC-10, D205–D208): one zip per year with ledgers, numbered notices, filed forms and a
@@ -62,6 +62,7 @@ async function notice(year: number, seq: number): Promise<void> {
 describe('归档 年度 (REC-04, REC-10)', () => {
   it('REC-04 a year with a closure, a complaint and a notice: the manifest counts them, sums every file, and a re-run gives the same manifest', async () => {
     t = await startTestBot({ now: '2026-03-03T09:00:00+08:00' });
+    await staffOnTrip(t, ['13'], '3月5日', '3月6日'); // the closure's WIN-03 ground (D212)
     await t.say(
       'zhangsan',
       `窗口 关闭 13号窗 从=3月5日 到=3月6日 事由=张三参加市局业务培训 证明=乌审旗人社局培训通知 ${MEASURES}`,

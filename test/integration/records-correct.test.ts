@@ -4,7 +4,7 @@ import { Complaint } from '../../entities/complaint';
 import { LostItemVersion } from '../../entities/lost-item-version';
 import { WindowClosure } from '../../entities/window-closure';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { MEASURES } from '../helpers/windows';
+import { MEASURES, staffOnTrip } from '../helpers/windows';
 import { register } from './complaints-helpers';
 import { registerItem } from './lost-found-helpers';
 
@@ -86,6 +86,7 @@ describe('记录 更正 (REC-09)', () => {
 
   it('REC-09 only 大厅管理室 corrects; a 首席代表 corrects the own department’s draft, not another’s, not a submitted form', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
+    await staffOnTrip(t, ['13'], '3月5日', '3月6日'); // the closure's WIN-03 ground (D212)
     await t.say('wangwu', '窗口 关闭 13号窗 从=3月5日 到=3月6日 事由=张三参加市局业务培训');
     expect(t.lastTextTo('wangwu')).toMatch(/^📝 GB2026-GA-001 已保存草稿/);
     await t.say('wangwu', '记录 更正 GB2026-GA-001 事由=张三参加自治区业务培训 原因=培训单位写错');

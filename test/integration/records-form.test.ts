@@ -1,12 +1,12 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OutboxRow } from '../../entities/outbox';
 import { runExportFormCli } from '../../src/cli-export-form';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { MEASURES, spOf } from '../helpers/windows';
+import { formPages, readDocx } from '../helpers/form-docx';
+import { MEASURES, spOf, staffOnTrip } from '../helpers/windows';
 import { register } from './complaints-helpers';
 
 // 导出 表单 (REC-08): the seed form (000 调整管理 附件2) with its approval trail, 一式两份, back in chat and by CLI.
@@ -14,20 +14,10 @@ import { register } from './complaints-helpers';
 let t: TestBot;
 afterEach(async () => t?.close());
 
-/** Every printed table cell's text, in document order, and the whole text. */
-async function readDocx(bytes: Buffer): Promise<{ cells: string[]; text: string }> {
-  const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
-  const strip = (s: string) => s.replace(/<w:br\/>/g, '\n').replace(/<[^>]+>/g, '');
-  // A merged cell's continuation (vMerge continue) is the same printed cell as the one above it.
-  const cells = [...xml.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)]
-    .filter((m) => !/<w:vMerge(?![^>]*restart)[^>]*\/>/.test(m[1]))
-    .map((m) => strip(m[1]));
-  return { cells, text: strip(xml.replace(/<w:p>/g, '\n<w:p>')) };
-}
-
 /** Filed by 张三, signed by 王五 (首席代表), 赵敏 (大厅管理室, with an opinion) and 陈主任 (有关负责人). */
 async function threeApprovals(): Promise<{ no: string; sp: string }> {
   t = await startTestBot({ now: '2026-03-03T09:00:00+08:00' });
+  await staffOnTrip(t, ['13'], '3月5日', '3月6日'); // the closure's WIN-03 ground (D212)
   await t.say(
     'zhangsan',
     `窗口 关闭 13号窗 从=3月5日 到=3月6日 事由=张三参加市局业务培训 证明=乌审旗人社局培训通知 ${MEASURES}`,
@@ -86,6 +76,7 @@ describe('导出 表单 (REC-08)', () => {
     expect(text.split(`编号：${no}`).length - 1).toBe(2);
     expect(text).toContain('注：此表一式两份，进驻部门（单位）、旗政务服务中心大厅管理室各存档一份。');
     expect(text).not.toMatch(/rule|REC-|WIN-|SP20|approve|pending/); // D41: no rule IDs or system words
+    expect(await formPages(t, no)).toBe(1); // D219: the seed's 附件2 is one page
   });
 
   it('REC-08 npm run cli -- export-form writes the same form; a record without a form names the ones that have one', async () => {
@@ -95,9 +86,10 @@ describe('导出 表单 (REC-08)', () => {
     const { cells } = await readDocx(await readFile(out));
     expect(cells).toContain('同意\n签字：陈主任　2026年3月3日 11:40');
     await t.say('zhao', '巡查 开始 类型=日常 区域=前台 楼层=1');
-    await t.say('zhao', '导出 表单 XC1');
+    await t.say('zhao', '巡查 发现 窗口=12 项=3 说明=空岗');
+    await t.say('zhao', '导出 表单 WT1');
     expect(t.lastTextTo('zhao')).toMatch(
-      /^XC2026-0001（巡查记录）没有可打印的表单。可导出表单的记录：TS（投诉）、GB（窗口临时关闭）、BG（窗口变更）/,
+      /^WT2026-0001（巡查发现）没有可打印的表单。可导出表单的记录：督通（通报）、TS（投诉）、XC（巡查记录）、GB（窗口临时关闭）、BG（窗口变更）、TB（停办备案）、GF（业务高峰预案）/,
     );
   });
 

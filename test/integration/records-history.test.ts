@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { MEASURES, spOf } from '../helpers/windows';
+import { MEASURES, spOf, staffOnTrip } from '../helpers/windows';
 import { register } from './complaints-helpers';
 
 // 记录 历史 (REC-02, D18) through signed callbacks: every record prefix shares one append-only history.
@@ -12,6 +12,7 @@ describe('记录 历史 (REC-02)', () => {
   it('REC-02 a closure signed by the 首席代表 through a delegate, then 大厅管理室 and 有关负责人: created, each approval step (代 for the delegate) in time order', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
     await t.say('wangwu', '代理 设置 李四 从=今天 到=3月6日');
+    await staffOnTrip(t, ['13'], '3月5日'); // the closure's WIN-03 ground (D212)
     await t.say('zhangsan', `窗口 关闭 13号窗 从=3月5日 到=3月5日 事由=张三参加市局业务培训 ${MEASURES}`);
     const sp = await spOf(t, 'GB2026-GA-001');
     t.setNow('2026-03-03T10:05:00+08:00');
@@ -58,9 +59,9 @@ describe('记录 历史 (REC-02)', () => {
     await register(t);
     await register(t);
     await t.say('zhao', '记录 历史 TS2026-0011');
-    expect(t.lastTextTo('zhao')).toBe('没有找到记录“TS2026-0011”。相近的编号：TS2026-0001、TS2026-0002');
+    expect(t.lastTextTo('zhao')).toBe('没有 TS2026-0011。你是不是要：TS2026-0001 / TS2026-0002？');
     await t.say('zhao', '记录 历史 XYZ9');
-    expect(t.lastTextTo('zhao')).toMatch(/^没有找到记录“XYZ9”。/);
+    expect(t.lastTextTo('zhao')).toMatch(/^没有 XYZ9。编号形如 /);
   });
 
   it('REC-02 D18: free text in the history is masked for a 首席代表 and shown in full to 大厅管理室', async () => {

@@ -4,6 +4,7 @@ import { ChatState } from '../../entities/chat-state';
 import { Complaint } from '../../entities/complaint';
 import { type TestBot, startTestBot } from '../helpers/bot';
 import { afterOauth, lastLinkTo, openForm, submitForm } from '../helpers/h5';
+import { staffOnTrip } from '../helpers/windows';
 
 // D63: server-issued one-time submission ids, a random OAuth state checked on return,
 // SESSION_SECRET (generated and stored when unset) instead of a key derived from WECOM_SECRET, no-store / CSP
@@ -78,6 +79,7 @@ describe('H5 forms hardening', () => {
   });
 
   it('prefilled values travel as a server-side draft id: no phone number in the link, only its person reads it', async () => {
+    await staffOnTrip(t, ['13'], '3月5日', '3月6日'); // the closure's WIN-03 ground (D212)
     await t.say(
       'wangwu',
       '窗口 关闭 13号窗 从=3月5日 到=3月6日 事由=张三参加市局业务培训 联络人=王五 联络电话=13900000012',

@@ -1,6 +1,8 @@
 import { In, Like, type EntityManager } from 'typeorm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Approval } from '../../entities/approval';
+import { AuditLog } from '../../entities/audit-log';
+import { PersonRole } from '../../entities/person-role';
 import { AwardFlag } from '../../entities/award-flag';
 import { AwardNomination } from '../../entities/award-nomination';
 import { ApprovalStep } from '../../entities/approval-step';
@@ -29,6 +31,7 @@ import { SUBJECT as COMPLAINT_SUBJECT } from '../../src/domain/complaints/model'
 import { ShortAbsence } from '../../entities/short-absence';
 import type { Invariant, InvariantResult, SimFacts } from '../../src/simulation/invariants/types';
 import { runSimulation } from '../../src/simulation/run';
+import { LEDGERS } from '../../src/tables';
 import type { SimReport } from '../../src/simulation/report';
 import { freshDatabaseUrl } from '../helpers/db';
 
@@ -45,6 +48,29 @@ interface Plant {
 }
 
 const PLANTS: Plant[] = [
+  {
+    // a 首席代表's export of a centre-only ledger, unmasked, all departments, with no file delivered (REC-07, D227)
+    invariant: '台账 exports audited, delivered once, masked and scoped',
+    async plant(m, f) {
+      const chief = await m.findOneOrFail(PersonRole, { where: { role: 'chief_rep' }, order: { id: 'ASC' } });
+      await insertRows(m, AuditLog, {
+        at: f.end,
+        actor: chief.userid,
+        action: 'ledger.export',
+        subjectType: 'ledger',
+        subjectId: '投诉台账',
+        detail: { unmasked: true, department: null },
+      });
+    },
+  },
+  {
+    // a closure whose 事由 was typed at the length of a report: its 附件2 no longer fits one page (REC-08, D219)
+    invariant: 'filed forms print, one page where the seed form is one page',
+    async plant(m) {
+      const one = await m.findOneOrFail(WindowClosure, { where: {}, order: { id: 'ASC' } });
+      await m.update(WindowClosure, { id: one.id }, { reason: '因业务培训临时关闭窗口，'.repeat(300) });
+    },
+  },
   {
     // a mailed result closed without its 快递存单, and an entry naming no case (MAIL-02/04, D211)
     invariant: '邮寄台账 entries tied to a case, closed with 存单',
@@ -141,6 +167,18 @@ const PLANTS: Plant[] = [
         order: { id: 'ASC' },
       });
       await m.update(WindowClosure, { id: c.id }, { filedAt: instantAt(c.fromDate, '08:00') });
+    },
+  },
+  {
+    // an approved closure whose staff's 出差 was cancelled and which gave no 理由= (WIN-03, D212)
+    invariant: 'approved closures show their WIN-03 ground',
+    async plant(m) {
+      const c = await m.findOneOrFail(WindowClosure, {
+        where: { type: '临时关闭', status: In(['approved', 'ended']) },
+        order: { id: 'ASC' },
+      });
+      await m.update(WindowClosure, { id: c.id }, { softReasons: null });
+      await m.update(LeaveRequest, { windowNumber: In(c.windows) }, { status: 'cancelled' });
     },
   },
   {
@@ -352,6 +390,9 @@ describe('simulate — a small-scale month (D69)', () => {
     expect(report.tallies['closures.approved']).toBeGreaterThanOrEqual(1);
     expect(report.tallies['cases.delivered']).toBeGreaterThanOrEqual(20);
     expect(report.tallies['reviews.bad']).toBeGreaterThanOrEqual(3);
+    expect(report.tallies['ledgers.exported']).toBe(LEDGERS.length);
+    expect([report.tallies['ledgers.chief-exported'], report.tallies['ledgers.chief-refused']]).toEqual([1, 1]);
+    expect(report.tallies['ledgers.export-failed']).toBeUndefined();
     expect(report.tallies['reviews.rectified']).toBe(report.tallies['reviews.bad']);
     expect(report.tallies['reviews.reimportNothing']).toBe(1);
     expect(report.tallies['mail.sent']).toBeGreaterThanOrEqual(3);

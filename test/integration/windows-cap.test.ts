@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApprovalStep } from '../../entities/approval-step';
 import { Approval } from '../../entities/approval';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { MEASURES, addWindows, approvedClosure, closure, spOf, stateAt } from '../helpers/windows';
+import { MEASURES, addWindows, approvedClosure, closure, spOf, staffOnTrip, stateAt } from '../helpers/windows';
 
 // rule WIN-04(4) (000 调整管理 二(二)1(4)): closed windows ≤ 1/5 of the department's windows, ≤ 1 with 4 or fewer;
 // "原则上" override only by 中心领导 with a reason, only above 4 windows (OPEN #28). End to end per branch.
+// The staff of the windows closed file their 出差 first: that QJ is the closure's WIN-03 ground (D212).
 
 let t: TestBot;
 afterEach(async () => t?.close());
@@ -15,6 +16,7 @@ const day = (w: string, extra = '') => `${w}号窗 从=3月5日 到=3月6日 事
 describe('WIN-04 closure cap', () => {
   it('WIN-04 §19 #13: SB has 4 windows, one already closed — a second overlapping closure is refused, and 超限理由 does not apply', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
+    await staffOnTrip(t, ['5', '6'], '3月5日', '3月9日');
     await approvedClosure(t, 'huangyan', day('5'));
     await t.say('huangyan', `窗口 关闭 ${day('6', MEASURES)}`);
     expect(t.lastTextTo('huangyan')).toBe(
@@ -31,6 +33,7 @@ describe('WIN-04 closure cap', () => {
 
   it('WIN-04 n = 5: cap 1; with 超限理由 the request goes on with an extra 中心领导 step (OPEN #28) and is granted there', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
+    await staffOnTrip(t, ['5', '6'], '3月5日', '3月6日');
     await addWindows(t, 'SB', ['25']);
     await approvedClosure(t, 'huangyan', day('5'));
     await t.say('huangyan', `窗口 关闭 ${day('6', MEASURES)}`);
@@ -56,6 +59,7 @@ describe('WIN-04 closure cap', () => {
 
   it('OPEN #28 setting window.capOverride=不允许: the 1/5 cap then admits no override at all', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
+    await staffOnTrip(t, ['5'], '3月5日', '3月6日');
     await addWindows(t, 'SB', ['25']);
     await t.say('zhao', '设置 修改 window.capOverride 不允许 说明=大厅管理室确认不允许超限');
     await approvedClosure(t, 'huangyan', day('5'));
@@ -67,6 +71,7 @@ describe('WIN-04 closure cap', () => {
 
   it('WIN-04 n = 9: ZH (24 is 备用, not counted) may close one window at a time', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
+    await staffOnTrip(t, ['15'], '3月5日', '3月6日');
     await approvedClosure(t, 'zhengli', day('15'));
     await t.say('zhengli', `窗口 关闭 ${day('16', MEASURES)}`);
     expect(t.lastTextTo('zhengli')).toMatch(
@@ -76,6 +81,7 @@ describe('WIN-04 closure cap', () => {
 
   it('WIN-04 n = 10: with 24 back in use ZH may close two at once, not three', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
+    await staffOnTrip(t, ['15', '16'], '3月5日', '3月6日');
     await t.say('zhao', '窗口 状态 24 在用 原因=备用窗口启用');
     await approvedClosure(t, 'zhengli', day('15'));
     await approvedClosure(t, 'zhengli', day('16'));
@@ -95,6 +101,7 @@ describe('WIN-04 closure cap', () => {
 
   it('WIN-04 is re-checked at later clicks: when the count drops to 9 while two are pending, the second approval is refused', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
+    await staffOnTrip(t, ['15', '16'], '3月5日', '3月6日');
     await t.say('zhao', '窗口 状态 24 在用 原因=备用窗口启用');
     await t.say('zhengli', `窗口 关闭 ${day('15', MEASURES)}`);
     await t.say('zhengli', `窗口 关闭 ${day('16', MEASURES)}`);

@@ -7,7 +7,7 @@ import { WindowChange } from '../../entities/window-change';
 import { findLedger } from '../../src/kernel/ledger';
 import { LEDGERS } from '../../src/tables';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { approvedClosure, spOf, win, stateAt } from '../helpers/windows';
+import { approvedClosure, spOf, staffOnTrip, win, stateAt } from '../helpers/windows';
 
 // 窗口变更 (WIN-01, WIN-02 with device tasks), 季节窗口 (WIN-10 plan, reminders, reopening), ledgers (docs/commands.md).
 
@@ -126,6 +126,7 @@ describe('季节窗口 (WIN-10)', () => {
 describe('台账 (docs/commands.md)', () => {
   it('窗口变更及临时关闭台账 and 业务高峰及停办备案台账 list the records with reviewers and device tasks; phones masked unless unmasked', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
+    await staffOnTrip(t, ['13'], '3月5日', '3月6日'); // the closure's WIN-03 ground (D212)
     await approvedClosure(t, 'wangwu', '13号窗 从=3月5日 到=3月6日 事由=张三参加市局业务培训');
     await t.say(
       'huangyan',
@@ -137,7 +138,8 @@ describe('台账 (docs/commands.md)', () => {
       expect.objectContaining({
         no: 'GB2026-GA-001',
         type: '关闭',
-        period: '2026-03-05～2026-03-06',
+        from: '2026-03-05',
+        to: '2026-03-06',
         reviewers: '大厅管理室审核:赵敏；有关负责人签字:陈主任',
         tasks: 'RW2026-0001 电子信息',
       }),

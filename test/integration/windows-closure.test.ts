@@ -5,10 +5,11 @@ import { DeviceTask } from '../../entities/device-task';
 import { Person } from '../../entities/person';
 import { WindowClosure } from '../../entities/window-closure';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { MEASURES, closure, spOf, win, stateAt } from '../helpers/windows';
+import { MEASURES, closure, onTrip, spOf, win, stateAt } from '../helpers/windows';
 import { openForm, submitForm } from '../helpers/h5';
 
 // 窗口临时关闭 (the rulebook's §6 (docs/rules.md) WIN-03…WIN-06, WIN-12; docs/commands.md; D28) through signed callbacks and card clicks.
+// The ground of a closure is a QJ of the window's staff (WIN-03, D212): tests about other rules file 张三's 出差 first.
 
 let t: TestBot;
 afterEach(async () => t?.close());
@@ -27,6 +28,7 @@ describe('窗口 关闭 — notice (WIN-05)', () => {
 
   it('WIN-05 across a weekend: Friday 16:00 for Monday is filed; Saturday for Monday is refused (earliest Tuesday)', async () => {
     t = await startTestBot({ now: '2026-03-06T16:00:00+08:00' });
+    await onTrip(t, 'zhangsan', '3月9日', '3月10日');
     await t.say('wangwu', `窗口 关闭 13号窗 从=3月9日 到=3月9日 事由=张三出差 ${MEASURES}`);
     expect(t.lastTextTo('wangwu')).toMatch(/^✅ GB2026-GA-001 已提交，送大厅管理室审核/);
     t.setNow('2026-03-07T10:00:00+08:00');
@@ -36,12 +38,14 @@ describe('窗口 关闭 — notice (WIN-05)', () => {
 
   it('WIN-05 across 国庆 2025: 9-30 10:00 for 10-09 is filed; 9-30 17:45 is refused (earliest 10-10); the 调休 Saturday 10-11 counts as a WD', async () => {
     t = await startTestBot({ now: '2025-09-30T10:00:00+08:00' });
+    await onTrip(t, 'zhangsan', '2025-10-09');
     await t.say('wangwu', `窗口 关闭 13号窗 从=2025-10-09 到=2025-10-09 事由=张三休年假 ${MEASURES}`);
     expect(t.lastTextTo('wangwu')).toMatch(/^✅ GB2025-GA-001 已提交/);
     t.setNow('2025-09-30T17:45:00+08:00');
     await t.say('wangwu', `窗口 关闭 12号窗 从=2025-10-09 到=2025-10-09 事由=李四休年假 ${MEASURES}`);
     expect(t.lastTextTo('wangwu')).toMatch(/rule WIN-05.*最早可关闭日期 2025-10-10。/);
     t.setNow('2025-10-11T10:00:00+08:00');
+    await onTrip(t, 'lisi', '2025-10-13');
     await t.say('wangwu', `窗口 关闭 12号窗 从=2025-10-13 到=2025-10-13 事由=李四休年假 ${MEASURES}`);
     expect(t.lastTextTo('wangwu')).toMatch(/^✅ GB2025-GA-002 已提交/);
   });
@@ -50,6 +54,7 @@ describe('窗口 关闭 — notice (WIN-05)', () => {
 describe('窗口 关闭 — D28 draft, chain and approval (WIN-05, WIN-06, D20)', () => {
   it('D28 incomplete 保障措施 → draft naming the missing ones with the H5 link; 编号= completes it; 大厅管理室 → 有关负责人 → 临时关闭 with end date', async () => {
     t = await startTestBot({ now: '2026-03-03T11:08:00+08:00' });
+    await onTrip(t, 'zhangsan', '3月5日', '3月6日');
     await t.say('wangwu', FILE);
     const draft = t.lastTextTo('wangwu');
     expect(draft).toMatch(
@@ -89,6 +94,7 @@ describe('窗口 关闭 — D28 draft, chain and approval (WIN-05, WIN-06, D20)'
 
   it('WIN-05 (000 调整管理 二(二)2(1) 经首席代表签字): a staff draft needs the 首席代表 signature; the 1-WD notice is checked when the signed form reaches 大厅管理室, not at later clicks', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
+    await onTrip(t, 'zhangsan', '3月4日', '3月5日');
     await t.say('zhangsan', `窗口 关闭 13号窗 从=3月4日 到=3月4日 事由=张三参加市局业务培训 ${MEASURES}`);
     expect(t.lastTextTo('zhangsan')).toBe(
       '✅ GB2026-GA-001 已提交，待首席代表 王五 签字（GA 共2个窗口，上限1，已用0）\n证明材料：请在10分钟内直接发送照片或文件。',
@@ -137,12 +143,14 @@ describe('窗口 关闭 — conditions (WIN-03, WIN-04(1)(2)) and outcomes', () 
     expect(t.lastTextTo('wangwu')).toMatch(/rule WIN-04.*所有窗口不得限号/);
   });
 
-  it('WIN-03 SOFT: a reason naming no trip or leave asks for 理由=…, which is then logged with the request', async () => {
+  it('WIN-03 SOFT: without a QJ of the window staff even a 事由 naming a 培训 asks for 理由=…, which is then logged with the request', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
+    const noGround =
+      '⚠️ 提醒（rule WIN-03）：13号窗 张三 此期间没有请假或出差记录（QJ），未体现公务外出或请（休）假且无顶岗人员。如确需继续，请补充 理由=…';
+    await t.say('wangwu', `窗口 关闭 13号窗 从=3月5日 到=3月5日 事由=张三参加市局业务培训 ${MEASURES}`);
+    expect(t.lastTextTo('wangwu')).toBe(noGround); // D212: the 事由 is no evidence, whatever it names
     await t.say('wangwu', `窗口 关闭 13号窗 从=3月5日 到=3月5日 事由=窗口装修 ${MEASURES}`);
-    expect(t.lastTextTo('wangwu')).toBe(
-      '⚠️ 提醒（rule WIN-03）：事由未体现工作人员公务外出或请（休）假且无顶岗人员。如确需继续，请补充 理由=…',
-    );
+    expect(t.lastTextTo('wangwu')).toBe(noGround);
     expect(await t.bot.deps.db.manager.count(WindowClosure)).toBe(0);
     await t.say(
       'wangwu',
@@ -157,8 +165,35 @@ describe('窗口 关闭 — conditions (WIN-03, WIN-04(1)(2)) and outcomes', () 
     ).toBe(1);
   });
 
+  it('WIN-03 a QJ covering some WDs of the closure only names the WDs left without one; covering every WD it passes, with no 理由= logged', async () => {
+    t = await startTestBot({ now: '2026-03-02T10:00:00+08:00' });
+    await onTrip(t, 'zhangsan', '3月5日');
+    const file = (to: string) => `窗口 关闭 13号窗 从=3月5日 到=${to} 事由=张三参加市局业务培训 ${MEASURES}`;
+    // Thu 3/5 – Mon 3/9: the weekend needs no QJ, Fri 3/6 and Mon 3/9 do.
+    await t.say('wangwu', file('3月9日'));
+    expect(t.lastTextTo('wangwu')).toBe(
+      '⚠️ 提醒（rule WIN-03）：13号窗 张三 3/6、3/9 没有请假或出差记录（QJ），未体现公务外出或请（休）假且无顶岗人员。如确需继续，请补充 理由=…',
+    );
+    await t.say('wangwu', file('3月5日'));
+    expect(t.lastTextTo('wangwu')).toMatch(/^✅ GB2026-GA-001 已提交/);
+    expect((await closure(t, 'GB2026-GA-001')).softReasons).toBeNull();
+  });
+
+  it('WIN-03 after 销假 the days from the return are no ground any more', async () => {
+    t = await startTestBot({ now: '2026-03-02T10:00:00+08:00' });
+    const qj = await onTrip(t, 'zhangsan', '3月3日', '3月6日');
+    t.setNow('2026-03-03T09:00:00+08:00');
+    await t.click('wangwu', `approve:${await spOf(t, qj)}`);
+    t.setNow('2026-03-04T09:00:00+08:00');
+    await t.say('zhangsan', '销假');
+    expect(t.lastTextTo('zhangsan')).toMatch(/已销假/);
+    await t.say('wangwu', `窗口 关闭 13号窗 从=3月5日 到=3月6日 事由=张三参加市局业务培训 ${MEASURES}`);
+    expect(t.lastTextTo('wangwu')).toMatch(/^⚠️ 提醒（rule WIN-03）：13号窗 张三 此期间没有请假或出差记录（QJ）/);
+  });
+
   it('WIN-05 proof: the photo sent after the command is the 证明材料 shown on the card; a rejection tells the 首席代表 and changes nothing', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
+    await onTrip(t, 'zhangsan', '3月5日', '3月6日');
     await t.say('wangwu', FILE);
     await t.post({ type: 'image', from: 'wangwu', mediaId: 'PROOF1' } as never);
     expect(t.lastTextTo('wangwu')).toBe('✅ 已收到证明材料（GB2026-GA-001，共1份）');
@@ -196,6 +231,7 @@ describe('窗口 关闭 — conditions (WIN-03, WIN-04(1)(2)) and outcomes', () 
 describe('H5 forms (docs/commands.md)', () => {
   it('D28 the draft is completed through the 窗口临时关闭（重启）申请表 H5 form, which runs 窗口 关闭 with the same checks', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
+    await onTrip(t, 'zhangsan', '3月5日', '3月6日');
     await t.say('wangwu', FILE);
     const link = /https:\/\/\S+/.exec(t.lastTextTo('wangwu'))![0];
     const form = await openForm(t, link, 'wangwu');
@@ -251,6 +287,7 @@ describe('窗口 关闭 — more edges', () => {
   it('DIR-09 / WIN-03 SOFT: a B-post without a window of their own could stand in → warning until 理由= is given', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
     await t.bot.deps.db.manager.update(Person, { userid: 'lisi' }, { windowNumber: null }); // 李四 is only 张三's B-post now
+    await onTrip(t, 'zhangsan', '3月5日', '3月6日');
     await t.say('wangwu', `${FILE} ${MEASURES}`);
     expect(t.lastTextTo('wangwu')).toBe(
       '⚠️ 提醒（rule WIN-03）：13号窗B岗 李四 在岗，可顶岗。如确需继续，请补充 理由=…',

@@ -3,11 +3,12 @@ import { DeviceTask } from '../../entities/device-task';
 import { HallWindow } from '../../entities/window';
 import { WindowStateRecords1790000000032 } from '../../src/migrations/0032-window-state-records';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { MEASURES, addWindows, approvedClosure, spOf, win } from '../helpers/windows';
+import { MEASURES, addWindows, approvedClosure, spOf, staffOnTrip, win } from '../helpers/windows';
 
 // D38 (000_c8ed09c118362bcb.txt 调整管理 二(二)1, 2): a window's state on a date follows the approved closure
 // periods and the reopen records, never a status stored at approval; the WIN-04 cap counts the department's own
 // windows (在用, 临时关闭, 季节性 — not 备用); a seasonal window goes back to 季节性 after its plan's season.
+// The staff of a closed window file their 出差 first: that QJ is the closure's WIN-03 ground (D212).
 
 let t: TestBot;
 afterEach(async () => t?.close());
@@ -17,6 +18,8 @@ const LATER = '13号窗 从=3月20日 到=3月23日 事由=张三参加市局业
 describe('window state on a date (D38)', () => {
   it('WIN-04(2) an earlier closure of the second same-type window is accepted while the first is approved for a later period', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
+    await staffOnTrip(t, ['13'], '3月20日', '3月23日');
+    await staffOnTrip(t, ['12'], '3月10日', '3月11日');
     await approvedClosure(t, 'wangwu', LATER);
     await t.say('wangwu', `窗口 关闭 12号窗 从=3月10日 到=3月11日 事由=李四休年假 ${MEASURES}`);
     expect(t.lastTextTo('wangwu')).toMatch(/^✅ GB2026-GA-002 已提交，送大厅管理室审核/);
@@ -27,6 +30,7 @@ describe('window state on a date (D38)', () => {
 
   it('WIN-05 the status text before, during and after a closure is the same in 窗口 状态, 窗口 查看 and 窗口 列表', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
+    await staffOnTrip(t, ['13'], '3月20日', '3月23日');
     const gb = await approvedClosure(t, 'wangwu', LATER);
     const texts = async (state: string) => {
       await t.say('lisi', '窗口 状态 13');
@@ -55,6 +59,7 @@ describe('window state on a date (D38)', () => {
     await addWindows(t, 'ZH', ['25']);
     await t.bot.deps.db.manager.update('window', { number: '25' }, { status: '季节性' });
     const day = (w: string) => `${w}号窗 从=3月5日 到=3月6日 事由=工作人员参加培训`;
+    await staffOnTrip(t, ['15', '16'], '3月5日', '3月6日');
     await approvedClosure(t, 'zhengli', day('15'));
     await t.say('zhengli', `窗口 关闭 ${day('16')} ${MEASURES}`);
     expect(t.lastTextTo('zhengli')).toMatch(/^✅ GB2026-ZH-002 已提交.*（ZH 共10个窗口，上限2，已用1）/);
@@ -99,6 +104,7 @@ describe('window state on a date (D38)', () => {
 
   it('WIN-06 a 临时关闭 an earlier version stored at approval is cleared by migration 0032; the period decides', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
+    await staffOnTrip(t, ['13'], '3月20日', '3月23日');
     const gb = await approvedClosure(t, 'wangwu', LATER);
     const m = t.bot.deps.db.manager;
     await m.update(HallWindow, { number: '13' }, { status: '临时关闭', statusUntil: '2026-03-23' }); // as wave 1 did

@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Attachment } from '../../entities/attachment';
 import { DeviceTask } from '../../entities/device-task';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { approvedClosure, closure, spOf, win, stateAt } from '../helpers/windows';
+import { approvedClosure, closure, spOf, staffOnTrip, win, stateAt } from '../helpers/windows';
 
 // After approval (WIN-06…WIN-11): end reminders and 到岗, 收回 after more than a month (via `job run --at`
 // filing-watch), reopening a reclaimed window ≥ 5 WD ahead, early end, 恢复上岗 on a surge.
+// 张三 files his 出差 first: that QJ is the closure's WIN-03 ground (D212).
 
 let t: TestBot;
 afterEach(async () => t?.close());
@@ -13,6 +14,7 @@ afterEach(async () => t?.close());
 describe('closure lifecycle', () => {
   it('WIN-07 1 WD before the end the 首席代表 is reminded; on the end date 大厅管理室 is asked to confirm 到岗; re-runs send nothing twice', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
+    await staffOnTrip(t, ['13'], '3月5日', '3月6日');
     const gb = await approvedClosure(t, 'wangwu', '13号窗 从=3月5日 到=3月6日 事由=张三参加市局业务培训');
     await t.runJob('filing-watch', '2026-03-04T09:00:00+08:00');
     expect(t.lastTextTo('wangwu')).not.toContain('到岗到位');
@@ -36,6 +38,7 @@ describe('closure lifecycle', () => {
 
   it('WIN-08 §19 #14 → WIN-09: closed since 2025-03-10 — no card on 04-10, card on 04-11; 收回 makes it 备用; reopening needs ≥ 5 WD', async () => {
     t = await startTestBot({ now: '2025-03-07T10:00:00+08:00' });
+    await staffOnTrip(t, ['13'], '2025-03-10', '2025-05-30');
     const gb = await approvedClosure(t, 'wangwu', '13号窗 从=2025-03-10 到=2025-05-30 事由=张三借调市局');
     expect(await stateAt(t, '13', '2025-05-30')).toBe('临时关闭');
     await t.runJob('filing-watch', '2025-04-10T09:00:00+08:00');
@@ -75,6 +78,7 @@ describe('closure lifecycle', () => {
 
   it('WIN-08 `keep:` leaves the closure; `窗口 收回` before a month has passed is refused with the first allowed day', async () => {
     t = await startTestBot({ now: '2025-03-07T10:00:00+08:00' });
+    await staffOnTrip(t, ['13'], '2025-03-10', '2025-05-30');
     const gb = await approvedClosure(t, 'wangwu', '13号窗 从=2025-03-10 到=2025-05-30 事由=张三借调市局');
     t.setNow('2025-04-10T10:00:00+08:00');
     await t.say('zhao', '窗口 收回 13号窗');
@@ -90,6 +94,7 @@ describe('closure lifecycle', () => {
 
   it('WIN-07 (000 调整管理 二(二)3): ending an ordinary closure early needs no notice — the end moves and 大厅管理室 confirms 到岗', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
+    await staffOnTrip(t, ['13'], '3月5日', '3月13日');
     const gb = await approvedClosure(t, 'wangwu', '13号窗 从=3月5日 到=3月13日 事由=张三参加市局业务培训');
     t.setNow('2026-03-06T10:00:00+08:00');
     await t.say('wangwu', '窗口 重启 13 日期=3月9日');
@@ -103,6 +108,7 @@ describe('closure lifecycle', () => {
 
   it('WIN-11 恢复上岗: the 首席代表 acknowledges on the card, the window is back in use, the plan is uploaded (reminded if not)', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
+    await staffOnTrip(t, ['13'], '3月5日', '3月13日');
     const gb = await approvedClosure(t, 'wangwu', '13号窗 从=3月5日 到=3月13日 事由=张三参加市局业务培训');
     t.setNow('2026-03-09T10:00:00+08:00');
     await t.say('zhao', `窗口 恢复上岗 ${gb} 说明=户籍业务排队超过30人`);

@@ -5,7 +5,7 @@ import { PeakPlan } from '../../entities/peak-plan';
 import { Suspension } from '../../entities/suspension';
 import { peakOverlapping } from '../../src/domain/windows/peaks';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { MEASURES, closure, spOf } from '../helpers/windows';
+import { MEASURES, closure, spOf, staffOnTrip } from '../helpers/windows';
 
 // 业务高峰 (SUS-02…SUS-05, SUS-09, WIN-12) and 业务临时停办 (SUS-06…SUS-08), SUS-10 causes.
 
@@ -48,6 +48,7 @@ describe('业务高峰 (SUS-02, SUS-03, SUS-09, WIN-12)', () => {
 
   it('WIN-12 §19 #16: a closure overlapping the approved peak is refused, naming the first allowed day; after it is fine; peakOverlapping serves SUS-04', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
+    await staffOnTrip(t, ['5'], '3月23日');
     const gf = await approvedPeak(t, '3月16日', '3月20日');
     await t.say('huangyan', `窗口 关闭 5号窗 从=3月18日 到=3月23日 事由=吴静休年假 ${MEASURES}`);
     expect(t.lastTextTo('huangyan')).toBe(
@@ -63,6 +64,7 @@ describe('业务高峰 (SUS-02, SUS-03, SUS-09, WIN-12)', () => {
 
   it('WIN-12 is re-checked at the click: a peak approved after the closure was filed blocks its approval', async () => {
     t = await startTestBot({ now: '2026-03-03T10:00:00+08:00' });
+    await staffOnTrip(t, ['5'], '3月18日');
     await t.say('huangyan', `窗口 关闭 5号窗 从=3月18日 到=3月18日 事由=吴静休年假 ${MEASURES}`);
     await approvedPeak(t, '3月16日', '3月20日');
     await t.click('zhao', `approve:${await spOf(t, 'GB2026-SB-001')}`);

@@ -8,10 +8,15 @@ import { parseArgs, parseLine, tokenize } from '../../src/kernel/parser';
 
 const NOW = new Date('2026-03-03T11:05:00+08:00'); // Tuesday
 
-describe('normalise (docs/commands.md Normalising)', () => {
-  it('turns full-width punctuation, digits and letters into half-width', () => {
-    expect(normalise('窗口　关闭　１２号窗　从＝３月５日，到：３月６日（培训）ＡＢ')).toBe(
-      '窗口 关闭 12号窗 从=3月5日,到:3月6日(培训)AB',
+describe('normalise (docs/commands.md Normalising, D240)', () => {
+  it('turns the full-width forms the parser reads, digits and letters into half-width', () => {
+    expect(normalise('窗口　关闭　１２号窗　从＝３月５日 到：３月６日 人＝＠李四 ＡＢ')).toBe(
+      '窗口 关闭 12号窗 从=3月5日 到:3月6日 人=@李四 AB',
+    );
+  });
+  it('D240 keeps Chinese prose punctuation as typed', () => {
+    expect(normalise('事由＝张三参加培训，３月２０日返岗（已报备）；李四顶岗')).toBe(
+      '事由=张三参加培训，3月20日返岗（已报备）；李四顶岗',
     );
   });
   it('collapses whitespace', () => {
@@ -153,6 +158,7 @@ describe('argument binding (docs/commands.md Help and errors)', () => {
     expect(r).toEqual({
       ok: false,
       message: '缺少参数“从”（开始日期）。例：窗口 关闭 13号窗 从=3月5日 到=3月6日 事由=业务培训',
+      field: '从', // D221: an H5 page shows it beside that field
     });
   });
   it('says which value could not be read and how dates look', () => {

@@ -37,11 +37,11 @@ export const accountabilityLedger: Ledger = {
           col('来源', 'source', 16),
           col('部门', 'dept', 8),
           col('责任人', 'owner', 10),
-          col('下达', 'issued', 18),
+          col('下达', 'issued', 18, 'datetime'),
           col('整改内容', 'content', 24),
           col('措施', 'measures', 24),
-          col('完成时限', 'deadline', 12),
-          col('进度次数', 'progress', 8),
+          col('完成时限', 'deadline', 12, 'date'),
+          col('进度次数', 'progress', 8, 'number'),
           col('结果', 'result', 24),
           col('验收', 'verdict', 8),
           col('验收人/日期', 'accept', 18),
@@ -76,7 +76,7 @@ export const accountabilityLedger: Ledger = {
           col('来源', 'source', 16),
           col('说明', 'note', 30),
           col('状态', 'status', 8),
-          col('日期', 'date', 12),
+          col('日期', 'date', 12, 'date'),
         ],
         rows: wx.map((x) => ({
           no: x.no,
@@ -106,7 +106,7 @@ export const referralLedger: Ledger = {
       {
         name: '移交台账',
         columns: [
-          col('日期', 'date', 12),
+          col('日期', 'date', 12, 'date'),
           col('来源号', 'source', 16),
           col('机关', 'body', 12),
           col('摘要', 'summary', 50),
@@ -133,8 +133,8 @@ export const keyTaskLedger: Ledger = {
           col('DB编号', 'no', 12),
           col('内容', 'content', 40),
           col('责任人', 'owner', 10),
-          col('期限', 'due', 12),
-          col('完成日期', 'done', 12),
+          col('期限', 'due', 12, 'date'),
+          col('完成日期', 'done', 12, 'date'),
           col('状态', 'status', 8),
         ],
         rows: rows.map((t) => ({

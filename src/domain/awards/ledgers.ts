@@ -16,7 +16,7 @@ const years = (r: { from: string; to: string }) => {
 };
 
 const GRADE_COLUMNS: Sheet['columns'] = [
-  { header: '年度', key: 'year', width: 8 },
+  { header: '年度', key: 'year', width: 8, type: 'number' },
   { header: '人员', key: 'person', width: 12 },
   { header: '部门/窗口', key: 'dept', width: 14 },
   { header: '等次', key: 'grade', width: 10 },
@@ -73,11 +73,11 @@ export const gradeAwardLedger: Ledger = {
 
 const KF_COLUMNS: Sheet['columns'] = [
   { header: 'KF 编号', key: 'no', width: 14 },
-  { header: '日期', key: 'date', width: 11 },
+  { header: '日期', key: 'date', width: 11, type: 'date' },
   { header: '部门/人员', key: 'subject', width: 16 },
   { header: '规则 ID', key: 'rule', width: 9 },
   { header: '来源号', key: 'source', width: 16 },
-  { header: '分值', key: 'points', width: 6 },
+  { header: '分值', key: 'points', width: 6, type: 'number' },
   { header: '评优资格', key: 'eligibility', width: 24 },
   { header: '说明', key: 'note', width: 40 },
 ];

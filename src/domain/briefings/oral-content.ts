@@ -94,7 +94,8 @@ export function aboutLabel(c: Pick<OralContent, 'from' | 'to' | 'criticism' | 'p
   return later ? `${cnDate(c.from)}至${cnDate(c.to)}` : cnDate(c.from);
 }
 
-const where = (i: OralItem) => `${i.dept ?? '公共区域'}${i.window ? ` ${i.window}号窗` : ''}`;
+/** Where an item was found: `GA 12号窗`, or 公共区域. */
+export const placeOf = (i: OralItem) => `${i.dept ?? '公共区域'}${i.window ? ` ${i.window}号窗` : ''}`;
 
 /** `（在岗，典型）`: what a criticism was about, in words (D41: no rule IDs in published text). */
 function about(i: OralItem): string {
@@ -109,13 +110,13 @@ export function renderOral(c: OralContent, header: string): string {
   else {
     lines.push(`一、批评（${c.criticism.length}）`);
     c.criticism.forEach((i, n) =>
-      lines.push(`${n + 1}. ${where(i)}：${i.desc}${about(i)}${i.disputed ? '（有异议）' : ''}，请整改。`),
+      lines.push(`${n + 1}. ${placeOf(i)}：${i.desc}${about(i)}${i.disputed ? '（有异议）' : ''}，请整改。`),
     );
   }
   if (c.praise.length === 0) lines.push('二、表扬：无');
   else {
     lines.push(`二、表扬（${c.praise.length}）`);
-    c.praise.forEach((i, n) => lines.push(`${n + 1}. ${where(i)}：${i.desc}`));
+    c.praise.forEach((i, n) => lines.push(`${n + 1}. ${placeOf(i)}：${i.desc}`));
   }
   lines.push(c.casesL3.length ? `三、超期办件（${c.casesL3.length}）：${c.casesL3.join('；')}` : '三、超期办件：无');
   lines.push(
@@ -137,8 +138,8 @@ export function criticismSummary(c: OralContent): string {
 export function criticismDetail(c: OralContent): string {
   const short = (no: string) => no.replace(/^WT\d{4}-0*/, 'WT');
   const crit =
-    c.criticism.map((i) => `${short(i.no)} ${where(i)} ${i.desc}${i.disputed ? '（有异议）' : ''}`).join('；') ||
+    c.criticism.map((i) => `${short(i.no)} ${placeOf(i)} ${i.desc}${i.disputed ? '（有异议）' : ''}`).join('；') ||
     '无问题';
-  const praise = c.praise.map((i) => `${short(i.no)} ${where(i)}`).join('；');
+  const praise = c.praise.map((i) => `${short(i.no)} ${placeOf(i)}`).join('；');
   return `批评：${crit}${praise ? `｜表扬：${praise}` : ''}`;
 }

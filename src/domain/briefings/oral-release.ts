@@ -12,6 +12,7 @@ import {
   aboutLabel,
   criticismDetail,
   criticismSummary,
+  placeOf,
   renderOral,
   type OralContent,
   type OralItem,
@@ -42,7 +43,18 @@ async function markLateDisputes(ctx: Ctx, c: OralContent): Promise<OralItem[]> {
   return late;
 }
 
-const place = (i: OralItem) => `${i.dept ?? '公共区域'}${i.window ? ` ${i.window}号窗` : ''}`;
+/**
+ * INS-09 / BRF-02: a finding withdrawn after the approval (a dispute upheld as 撤销, or found 不成立) is not a
+ * criticism any more, so the release leaves it out rather than publish a withdrawn item; the approver is told.
+ */
+async function dropWithdrawn(ctx: Ctx, c: OralContent): Promise<OralItem[]> {
+  if (c.criticism.length === 0) return [];
+  const nos = c.criticism.map((i) => i.no);
+  const gone = await ctx.m.find(Finding, { where: { no: In(nos), status: In(['已撤销', '不成立']) } });
+  const withdrawn = c.criticism.filter((i) => gone.some((f) => f.no === i.no));
+  c.criticism = c.criticism.filter((i) => !withdrawn.includes(i));
+  return withdrawn;
+}
 
 /** Release one approved 口头通报: number, G-HALL, 带班领导. Guarded by status, so it happens once. */
 export async function publishOral(ctx: Ctx, notice: Notice): Promise<boolean> {
@@ -57,9 +69,11 @@ export async function publishOral(ctx: Ctx, notice: Notice): Promise<boolean> {
   notice.status = '已发布';
   const no = await allocateNoticeNo(ctx, notice);
   const c = notice.content as unknown as OralContent;
+  const withdrawn = await dropWithdrawn(ctx, c);
   const late = await markLateDisputes(ctx, c);
   const text = renderOral(c, `【口头通报 ${no}】${cnDate(c.day)}（关于${aboutLabel(c)}）`);
-  await ctx.m.update(Notice, { id: notice.id }, { text, ...(late.length ? { content: c as never } : {}) });
+  const changed = late.length + withdrawn.length > 0;
+  await ctx.m.update(Notice, { id: notice.id }, { text, ...(changed ? { content: c as never } : {}) });
   await ctx.send({ group: 'G-HALL' }, { text }, `oral:${notice.periodKey}:hall`);
   // DIR-12 / BRF-02: only the day's 带班领导 on the 带班表 reads it out; a day without one → 大厅管理室 (D163).
   const duty = await dutyLeaderOn(ctx.m, localDate(ctx.now));
@@ -73,12 +87,15 @@ export async function publishOral(ctx: Ctx, notice: Notice): Promise<boolean> {
     `oral:${notice.periodKey}:duty`,
   );
   // The approver learns of a late dispute in the DM announcing the release (BRF-02, 全过程监督 第十二条).
-  if (late.length && notice.approver)
+  const list = (items: OralItem[]) => items.map((i) => `${i.no} ${placeOf(i)} ${i.desc}`).join('；');
+  const since = [
+    ...(late.length ? [`审定后有${late.length}项提出异议，已标注（有异议）：${list(late)}。`] : []),
+    ...(withdrawn.length ? [`审定后有${withdrawn.length}项已撤销，未发布：${list(withdrawn)}。`] : []),
+  ];
+  if (since.length && notice.approver)
     await ctx.send(
       { user: notice.approver },
-      {
-        text: `📢 口头通报 ${displayNo(notice)}已发布。审定后有${late.length}项提出异议，已标注（有异议）：${late.map((i) => `${i.no} ${place(i)} ${i.desc}`).join('；')}。`,
-      },
+      { text: `📢 口头通报 ${displayNo(notice)}已发布。${since.join('')}` },
       `oral:${notice.periodKey}:approver`,
     );
   await ctx.audit('notice.publish', 'notice', no, {
@@ -86,6 +103,7 @@ export async function publishOral(ctx: Ctx, notice: Notice): Promise<boolean> {
     periodKey: notice.periodKey,
     scope: 'G-HALL',
     lateDisputes: late.map((i) => i.no),
+    withdrawnAfterApproval: withdrawn.map((i) => i.no),
   });
   return true;
 }

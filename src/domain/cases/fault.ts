@@ -8,7 +8,7 @@ import { affected, insertRows } from '../../db';
 import type { Ctx } from '../../kernel/ctx';
 import { UserError } from '../../kernel/errors';
 import { instantAt, localStamp } from '../../kernel/time';
-import { findCase } from './case-ref';
+import { loadCase } from './store';
 import { effectiveDue } from './overdue-rate';
 
 // ACC-08 (002 运行规范 第十条1): every case fault gets a 责任方 — 审查要点 unclear/outdated → 审批部门; the
@@ -65,7 +65,7 @@ export async function listPendingFaults(ctx: Ctx): Promise<string> {
 }
 
 export async function setCaseFault(ctx: Ctx, typed: string, party: string, note: string): Promise<string> {
-  const c = await findCase(ctx, typed);
+  const c = await loadCase(ctx, typed);
   if (!(FAULT_PARTIES as readonly string[]).includes(party))
     throw new UserError(`责任方应为 ${FAULT_PARTIES.join(' 或 ')}（rule ACC-08）。`);
   const changes = {

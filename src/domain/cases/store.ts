@@ -4,9 +4,9 @@ import { CaseEvent } from '../../../entities/case-event';
 import { ServiceCase } from '../../../entities/case';
 import { insertRows } from '../../db';
 import type { Ctx } from '../../kernel/ctx';
-import { UserError } from '../../kernel/errors';
 import { seesPersonalData } from '../../kernel/mask';
-import { editDistance } from '../../kernel/match';
+import { UserError } from '../../kernel/errors';
+import { nearestNumbers, notFoundError } from '../../kernel/match';
 import { normaliseRecordRef } from '../../kernel/numbers';
 import { localDate, yearOf } from '../../kernel/time';
 import { PREFIX, SUBJECT, WIDTH } from './model';
@@ -34,10 +34,10 @@ export async function maySeeCase(ctx: Ctx, c: ServiceCase): Promise<boolean> {
   return !!c.windowNumber && (await departmentWindows(ctx)).includes(c.windowNumber);
 }
 
-/** The cases a person may see (for listings and nearest matches). */
-export async function visibleCases(ctx: Ctx, where: Record<string, unknown> = {}): Promise<ServiceCase[]> {
+/** The `where` of the cases a person may see (D107): everything for those who see personal data. */
+async function visibleWhere(ctx: Ctx, where: Record<string, unknown>): Promise<Record<string, unknown>[]> {
   const a = ctx.actor;
-  if (seesPersonalData(a.roles)) return ctx.m.find(ServiceCase, { where, order: { id: 'ASC' } });
+  if (seesPersonalData(a.roles)) return [where];
   const ors: Record<string, unknown>[] = [
     { ...where, firstResponder: a.userid },
     { ...where, handler: a.userid },
@@ -45,36 +45,42 @@ export async function visibleCases(ctx: Ctx, where: Record<string, unknown> = {}
   if (a.departmentCode) ors.push({ ...where, departmentCode: a.departmentCode });
   const windows = await departmentWindows(ctx);
   if (windows.length) ors.push({ ...where, windowNumber: In(windows) });
-  return ctx.m.find(ServiceCase, { where: ors, order: { id: 'ASC' } });
+  return ors;
 }
 
-/** Up to 3 visible numbers nearest to what was typed (AJ numbers and 平台号). */
-async function nearestCases(ctx: Ctx, typed: string): Promise<string[]> {
-  const t = typed.toUpperCase();
-  const all = await visibleCases(ctx);
-  return all
-    .flatMap((c) => [c.no, ...(c.platformNo ? [c.platformNo] : [])])
-    .map((no) => ({ no, d: editDistance(no.toUpperCase(), t) }))
-    .filter((x) => x.d <= Math.max(3, Math.ceil(t.length / 3)))
-    .sort((a, b) => a.d - b.d || a.no.localeCompare(b.no))
-    .slice(0, 3)
-    .map((x) => x.no);
+/** The cases a person may see (for listings). */
+export async function visibleCases(ctx: Ctx, where: Record<string, unknown> = {}): Promise<ServiceCase[]> {
+  return ctx.m.find(ServiceCase, { where: await visibleWhere(ctx, where), order: { id: 'ASC' } });
+}
+
+/** The AJ numbers and 平台号 of `where`, for nearest matches (columns only: a year has 20,000 cases). */
+async function numbersOf(ctx: Ctx, where: Record<string, unknown>[]): Promise<string[]> {
+  const select = { no: true, platformNo: true } as const;
+  const rows = await ctx.m.find(ServiceCase, { select, where });
+  return rows.flatMap((c) => [c.no, c.platformNo]).filter((x): x is string => !!x);
 }
 
 /**
- * `AJ2026-01234`, `AJ1234`, `aj1234` or a 平台号 → the case. A number that does not exist, or one the sender
- * may not see, gets "没有 AJ…。你是不是要：…" with the nearest numbers the sender may see.
+ * `AJ2026-01234`, `AJ1234`, `aj1234` or a 平台号 (CAS-01, CAS-02) → the case. A number that does not exist, or
+ * (with `mustSee`, the default) one the sender may not see (D107), gets "没有 AJ…。你是不是要：…？" with the nearest
+ * numbers among those the sender could have loaded. A 流转单 (CAS-14) or a 政务专递 (MAIL-02) names a case handled
+ * elsewhere, so those callers pass `mustSee: false`; `otherwise` replaces the hint when nothing is near.
  */
-export async function loadCase(ctx: Ctx, ref: string): Promise<ServiceCase> {
+export async function loadCase(
+  ctx: Ctx,
+  ref: string,
+  opts: { mustSee?: boolean; otherwise?: string } = {},
+): Promise<ServiceCase> {
   const typed = ref.trim();
   const no = normaliseRecordRef(typed, PREFIX, yearOf(localDate(ctx.now)), WIDTH);
   const c = no
     ? await ctx.m.findOne(ServiceCase, { where: { no } })
     : await ctx.m.findOne(ServiceCase, { where: { platformNo: typed } });
-  if (c && (await maySeeCase(ctx, c))) return c;
-  const near = await nearestCases(ctx, no ?? typed);
-  const hint = near.length ? `你是不是要：${near.join(' / ')}？` : '发送“办件 列表”查看你的办件。';
-  throw new UserError(`没有 ${no ?? typed}。${hint}`);
+  if (c && (opts.mustSee === false || (await maySeeCase(ctx, c)))) return c;
+  const shown = no ?? typed;
+  const otherwise = opts.otherwise ?? '发送“办件 列表”查看你的办件。';
+  const pool = await numbersOf(ctx, opts.mustSee === false ? [{}] : await visibleWhere(ctx, {}));
+  throw notFoundError(shown, nearestNumbers(shown, pool), otherwise);
 }
 
 /** Numbers of every stored case (RECORD_KINDS nearest matches). */

@@ -58,16 +58,17 @@ export async function registerComplaint(ctx: Ctx, input: RegisterInput): Promise
   const intake = input.intakeId ? await loadIntake(ctx, input.intakeId) : null;
   const channel = normaliseChannel(input.channel ?? (intake?.kind === '差评' ? '好差评' : intake ? '导服转交' : ''));
   const category = input.category ?? (input.type === '信访举报' ? '其他' : undefined);
-  if (!category) throw new UserError(`缺少参数“类别”。可选：${CATEGORIES.join('、')}`);
+  if (!category) throw new UserError(`缺少参数“类别”。可选：${CATEGORIES.join('、')}`, '类别');
   const nature = input.nature ?? '一般';
-  if (!NATURES.includes(nature as never)) throw new UserError(`“性质=${nature}”无效。可选：${NATURES.join('、')}`);
+  if (!NATURES.includes(nature as never))
+    throw new UserError(`“性质=${nature}”无效。可选：${NATURES.join('、')}`, '性质');
   const r = await resolveRespondent(ctx.m, input);
   const today = localDate(ctx.now);
   const receivedOn = input.receivedOn ?? today;
-  if (receivedOn > today) throw new UserError(`投诉时间 ${receivedOn} 晚于今天。`);
+  if (receivedOn > today) throw new UserError(`投诉时间 ${receivedOn} 晚于今天。`, '时间');
   const receivedAt = receivedOn === today ? ctx.now : instantAt(receivedOn, localTime(ctx.now));
   if (input.platformDue && input.platformDue < receivedOn)
-    throw new UserError(`平台期限 ${input.platformDue} 早于投诉时间。`);
+    throw new UserError(`平台期限 ${input.platformDue} 早于投诉时间。`, '平台期限');
   const no = await nextRecordNo(ctx.m, 'TS', yearOf(today));
   // CMP-03: a 重大 complaint waits for its written material before anything else happens (attachment slot).
   const needsMaterial = nature === '重大';

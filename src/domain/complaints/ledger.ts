@@ -14,7 +14,7 @@ import { CHANNELS, DL, SUBJECT } from './model';
 
 const COLUMNS: Sheet['columns'] = [
   { header: '编号', key: 'no', width: 14 },
-  { header: '时间', key: 'at', width: 17 },
+  { header: '时间', key: 'at', width: 17, type: 'datetime' },
   { header: '方式', key: 'channel', width: 12 },
   { header: '投诉人*', key: 'name', width: 10 },
   { header: '电话*', key: 'phone', width: 14 },
@@ -26,12 +26,12 @@ const COLUMNS: Sheet['columns'] = [
   { header: '处理方式', key: 'mode', width: 10 },
   { header: '转交部门/日期/期限', key: 'referral', width: 28 },
   { header: '落实', key: 'report', width: 30 },
-  { header: '答复日期', key: 'replied', width: 11 },
+  { header: '答复日期', key: 'replied', width: 11, type: 'date' },
   { header: '满意度', key: 'satisfaction', width: 8 },
-  { header: '轮次', key: 'round', width: 6 },
+  { header: '轮次', key: 'round', width: 6, type: 'number' },
   { header: '结果', key: 'outcome', width: 10 },
   { header: '结果运用', key: 'use', width: 24 },
-  { header: '归档', key: 'archived', width: 11 },
+  { header: '归档', key: 'archived', width: 11, type: 'date' },
 ];
 
 /** 事项/落实 as this export may show them (maskFreeText: numbers, and the complainant's own name/phone/address). */
@@ -131,10 +131,11 @@ export const petitionLedger: Ledger = {
         name: '信访举报台账',
         columns: [
           { header: '编号', key: 'no', width: 14 },
-          { header: '收到日期', key: 'received', width: 11 },
+          { header: '收到日期', key: 'received', width: 11, type: 'date' },
           { header: '事项', key: 'matter', width: 40 },
-          { header: '期限（15个工作日）', key: 'due', width: 14 },
-          { header: '答复日期', key: 'replied', width: 11 },
+          { header: '期限（15个工作日）', key: 'due', width: 14, type: 'date' },
+          { header: '答复日期', key: 'replied', width: 11, type: 'date' },
+          { header: '超期', key: 'late', width: 6 },
           { header: '状态', key: 'status', width: 10 },
         ],
         rows: rows.map((c) => ({
@@ -142,7 +143,8 @@ export const petitionLedger: Ledger = {
           received: c.receivedDate,
           matter: free(c.matter, c, opts.unmasked),
           due: clocks.find((d) => d.subjectId === c.no && d.kind === DL.petition)?.dueDate ?? '',
-          replied: c.repliedAt ? `${localDate(c.repliedAt)}${c.replyOverdue ? '（超期）' : ''}` : '',
+          replied: c.repliedAt ? localDate(c.repliedAt) : '',
+          late: c.repliedAt && c.replyOverdue ? '是' : '',
           status: c.status,
         })),
       },

@@ -11,14 +11,14 @@ import { ST } from './model';
 
 const COLUMNS: Sheet['columns'] = [
   { header: 'ZX 编号', key: 'no', width: 14 },
-  { header: '时间', key: 'at', width: 17 },
+  { header: '时间', key: 'at', width: 17, type: 'datetime' },
   { header: '渠道', key: 'channel', width: 6 },
   { header: '首问人', key: 'responder', width: 10 },
   { header: '问题', key: 'question', width: 30 },
   { header: '结果', key: 'outcome', width: 12 },
   { header: '指引/单位/地址', key: 'route', width: 30 },
   { header: '联系*', key: 'contact', width: 14 },
-  { header: '答复期限', key: 'due', width: 11 },
+  { header: '答复期限', key: 'due', width: 11, type: 'date' },
   { header: '答复', key: 'answer', width: 30 },
   { header: '状态', key: 'status', width: 8 },
 ];

@@ -1,7 +1,7 @@
 import { Consultation } from '../../../entities/consultation';
 import type { Ctx } from '../../kernel/ctx';
 import { UserError } from '../../kernel/errors';
-import { editDistance } from '../../kernel/match';
+import { nearestNumbers, notFoundError } from '../../kernel/match';
 import { normaliseRecordRef } from '../../kernel/numbers';
 import { localDate, yearOf } from '../../kernel/time';
 
@@ -37,18 +37,14 @@ export function shortZx(no: string, now: Date): string {
   return no.startsWith(`${PREFIX}${year}-`) ? `${PREFIX}${Number(no.slice(PREFIX.length + 5))}` : no;
 }
 
-/** The nearest numbers the sender may see: their own entries and their department's. */
-async function nearestVisible(ctx: Ctx, typed: string): Promise<string[]> {
+/** The numbers the sender may see: their own entries and their department's (asked or answering). */
+async function visibleNumbers(ctx: Ctx): Promise<string[]> {
   const dept = ctx.actor.departmentCode;
   const rows = await ctx.m.find(Consultation, {
     select: { no: true },
     where: [{ firstResponder: ctx.actor.userid }, ...(dept ? [{ departmentCode: dept }, { expertDept: dept }] : [])],
   });
-  return rows
-    .map((r) => ({ no: r.no, d: editDistance(r.no, typed) }))
-    .sort((a, b) => a.d - b.d || a.no.localeCompare(b.no))
-    .slice(0, 3)
-    .map((x) => x.no);
+  return rows.map((r) => r.no);
 }
 
 export async function loadConsultation(ctx: Ctx, ref: string): Promise<Consultation> {
@@ -56,8 +52,5 @@ export async function loadConsultation(ctx: Ctx, ref: string): Promise<Consultat
   if (!no) throw new UserError(`“${ref}”不是咨询编号（形如 ZX2026-00310 或 ZX310）。`);
   const c = await ctx.m.findOne(Consultation, { where: { no } });
   if (c) return c;
-  const near = await nearestVisible(ctx, no);
-  throw new UserError(
-    near.length ? `没有 ${no}。你是不是要：${near.join('、')}` : `没有 ${no}。发送“咨询 列表”查看待答复的咨询。`,
-  );
+  throw notFoundError(no, nearestNumbers(no, await visibleNumbers(ctx)), '发送“咨询 列表”查看待答复的咨询。');
 }

@@ -47,6 +47,7 @@ function parseReason(s: string): number {
     `“原因=${s}”无效，应为 1–6（rule ITM-02）：${Object.entries(REASONS)
       .map(([k, v]) => `${k} ${v}`)
       .join('；')}`,
+    '原因',
   );
 }
 
@@ -75,7 +76,7 @@ export async function fileChange(ctx: Ctx, a: ChangeInput): Promise<string> {
     throw new UserError(`只能为本部门（${ctx.actor.departmentCode ?? '无'}）提交事项调整申请。`);
   const approvers = a.approvers?.trim() ? await approverNames(ctx, a.approvers) : [];
   if (type === '新增' && approvers.length === 0)
-    throw ruleRefusal('ITM-03', '000 事项动态 第三条', '新增事项须明确审批人员。请加 审批人员=@… 后重发。');
+    throw ruleRefusal('ITM-03', '000 事项动态 第三条', '新增事项须明确审批人员。请加 审批人员=@… 后重发。', '审批人员');
 
   let itemName = a.item.trim().slice(0, 128);
   let itemCode = a.code?.trim().slice(0, 64) || null;

@@ -45,7 +45,7 @@ export async function announce(ctx: Ctx, refs: string): Promise<string> {
     items = await ctx.m.find(LostItem, { where: { status: ST.held, announcedDate: IsNull() }, order: { id: 'ASC' } });
   } else {
     const list = refs
-      .split(/[,、]/)
+      .split(/[,，、]/)
       .map((s) => s.trim())
       .filter(Boolean);
     if (!list.length) throw new UserError('请写明编号，例：失物 公告 SW7,SW8；或 失物 公告 本周');

@@ -13,22 +13,22 @@ import { maskFreeText } from './privacy';
 const COLUMNS: Sheet['columns'] = [
   { header: '1 登记编号', key: 'no', width: 14 },
   { header: '2 物品名称', key: 'name', width: 14 },
-  { header: '3 数量', key: 'quantity', width: 6 },
+  { header: '3 数量', key: 'quantity', width: 6, type: 'number' },
   { header: '4 特征', key: 'features', width: 24 },
-  { header: '5 拾获时间', key: 'found', width: 17 },
+  { header: '5 拾获时间', key: 'found', width: 17, type: 'datetime' },
   { header: '6 拾获地点', key: 'place', width: 14 },
   { header: '7 拾获人·接收人', key: 'people', width: 16 },
   { header: '8 完好情况·存放位置', key: 'storage', width: 18 },
   { header: '9 类别', key: 'category', width: 14 },
   { header: '10 失主信息·通知记录*', key: 'owner', width: 30 },
-  { header: '11 公告日期', key: 'announced', width: 11 },
+  { header: '11 公告日期', key: 'announced', width: 11, type: 'date' },
   { header: '12 处置方式·处置日期', key: 'disposal', width: 22 },
   { header: '13 认领人·有效身份证件*', key: 'claimant', width: 30 },
   { header: '14 认领人签字', key: 'signature', width: 12 },
   { header: '15 销毁登记记录', key: 'destroyed', width: 24 },
   { header: '16 注销记录', key: 'cancelled', width: 18 },
   { header: '状态', key: 'status', width: 10 },
-  { header: '版本', key: 'version', width: 6 },
+  { header: '版本', key: 'version', width: 6, type: 'number' },
 ];
 
 function row(i: LostItem, unmasked: boolean): Sheet['rows'][number] {

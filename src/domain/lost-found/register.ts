@@ -48,27 +48,41 @@ export function parseFoundTime(text: string, now: Date): { date: LocalDate; time
 
 export async function registerItem(ctx: Ctx, a: RegisterArgs): Promise<string> {
   const problems: string[] = [];
+  /** The fields the refusal is about: one field → shown beside it on the H5 page (D221). */
+  const about = new Set<keyof RegisterArgs>(REQUIRED.filter(([k]) => !a[k]?.trim()).map(([k]) => k));
   const missing = REQUIRED.filter(([k]) => !a[k]?.trim()).map(([, label]) => label);
   const quantity = a.数量?.trim() ? Number(a.数量.trim()) : undefined;
-  if (quantity !== undefined && !(Number.isInteger(quantity) && quantity > 0))
+  if (quantity !== undefined && !(Number.isInteger(quantity) && quantity > 0)) {
     problems.push(`数量“${a.数量}”应为大于0的整数`);
+    about.add('数量');
+  }
   const found = a.时间?.trim() ? parseFoundTime(a.时间, ctx.now) : undefined;
-  if (a.时间?.trim() && !found) problems.push(`拾获时间“${a.时间}”无法识别（例：${DATE_EXAMPLES}，可加 14:30）`);
+  if (a.时间?.trim() && !found) {
+    problems.push(`拾获时间“${a.时间}”无法识别（例：${DATE_EXAMPLES}，可加 14:30）`);
+    about.add('时间');
+  }
   const today = localDate(ctx.now);
-  if (found && (found.date > today || (found.date === today && found.time && found.time > localTime(ctx.now))))
+  if (found && (found.date > today || (found.date === today && found.time && found.time > localTime(ctx.now)))) {
     problems.push(`拾获时间 ${found.date}${found.time ? ` ${found.time}` : ''} 晚于现在`);
+    about.add('时间');
+  }
   const category: Category | undefined = a.类别?.trim() ? parseCategory(a.类别) : '一般';
-  if (!category) problems.push(`类别“${a.类别}”无效，可选：${CATEGORIES.join('、')}`);
+  if (!category) {
+    problems.push(`类别“${a.类别}”无效，可选：${CATEGORIES.join('、')}`);
+    about.add('类别');
+  }
   if (missing.length || problems.length) {
     const link = await formLink(ctx, 'lost-item', { ...a });
     const text = [missing.length ? `缺少${missing.join('、')}` : '', ...problems].filter(Boolean).join('；');
+    const field = about.size === 1 ? [...about][0] : undefined;
     if (missing.length)
       throw ruleRefusal(
         'LST-02',
         '000 遗失物品 一(二)',
         `${text}，未登记。\n请补全后重发，或填写市民遗失物品登记表：${link}`,
+        field,
       );
-    throw new UserError(`${text}，未登记。\n市民遗失物品登记表：${link}`);
+    throw new UserError(`${text}，未登记。\n市民遗失物品登记表：${link}`, field);
   }
 
   const no = await nextRecordNo(ctx.m, PREFIX, yearOf(today));

@@ -9,7 +9,7 @@ import { localStamp } from '../../kernel/time';
 
 const COLUMNS: Sheet['columns'] = [
   { header: '编号', key: 'no', width: 14 },
-  { header: '1 日期', key: 'date', width: 11 },
+  { header: '1 日期', key: 'date', width: 11, type: 'date' },
   { header: '2 方向', key: 'direction', width: 8 },
   { header: '3 办件编号·事项', key: 'case', width: 30 },
   { header: '4 收件人·联系电话·地址*', key: 'contact', width: 36 },
@@ -18,7 +18,7 @@ const COLUMNS: Sheet['columns'] = [
   { header: '交接记录', key: 'handovers', width: 30 },
   { header: '7 快递存单', key: 'receipt', width: 12 },
   { header: '8 免费范围判定', key: 'eligible', width: 10 },
-  { header: '9 短信告知时间', key: 'sms', width: 17 },
+  { header: '9 短信告知时间', key: 'sms', width: 17, type: 'datetime' },
   { header: '10 抽查结果', key: 'check', width: 30 },
   { header: '状态', key: 'status', width: 8 },
 ];

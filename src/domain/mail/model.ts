@@ -1,10 +1,12 @@
-import { ServiceCase } from '../../../entities/case';
+import type { ServiceCase } from '../../../entities/case';
 import { MailItem } from '../../../entities/mail-item';
 import type { Ctx } from '../../kernel/ctx';
-import { ruleRefusal, UserError } from '../../kernel/errors';
-import { editDistance } from '../../kernel/match';
+import { ruleRefusal } from '../../kernel/errors';
+import { nearestNumbers, notFoundError } from '../../kernel/match';
 import { normaliseRecordRef } from '../../kernel/numbers';
 import { localDate, yearOf } from '../../kernel/time';
+import { PREFIX as CASE_PREFIX, WIDTH as CASE_WIDTH } from '../cases/model';
+import { loadCase } from '../cases/store';
 
 // 政务专递 (000 政务专递; MAIL-01…08): shared names, the case look-up every entry starts from (D124), and YJ look-ups.
 
@@ -49,33 +51,9 @@ export async function findCase(ctx: Ctx, ref: string | undefined): Promise<Servi
       '000 遗失物品 三(二)',
       `${upper} 是遗失物品，不是办件：失物邮寄由失主自费，不属于政务专递免费邮寄（请用 失物 认领 … 方式=邮寄）。`,
     );
-  const year = yearOf(localDate(ctx.now));
-  const ajNo = normaliseRecordRef(upper, 'AJ', year, 5);
-  const found = ajNo
-    ? await ctx.m.findOne(ServiceCase, { where: { no: ajNo } })
-    : await ctx.m.findOne(ServiceCase, { where: { platformNo: s } });
-  if (found) return found;
-  if (!ajNo && !/\d{4,}/.test(s)) throw noCase(`“${s}”不是办件编号；`);
-  const typed = ajNo ?? s;
-  const own = ctx.actor.roles.some((r) => ['hall_office', 'leader', 'supervisor', 'guide'].includes(r));
-  const pool = await ctx.m.find(ServiceCase, {
-    select: { no: true, platformNo: true, departmentCode: true },
-    where: own || !ctx.actor.departmentCode ? {} : { departmentCode: ctx.actor.departmentCode },
-    order: { id: 'DESC' },
-    take: 2000,
-  });
-  const near = pool
-    .map((c) => {
-      const key = ajNo ? c.no : (c.platformNo ?? '');
-      return { key, d: editDistance(typed, key) };
-    })
-    .filter((x) => x.key && x.d <= 2)
-    .sort((a, b) => a.d - b.d)
-    .slice(0, 3)
-    .map((x) => x.key);
-  throw new UserError(
-    `没有 ${typed}。${near.length ? `你是不是要：${near.join(' / ')}` : '免费邮寄须对应已登记的办件（rule MAIL-02）。'}`,
-  );
+  if (!normaliseRecordRef(upper, CASE_PREFIX, yearOf(localDate(ctx.now)), CASE_WIDTH) && !/\d{4,}/.test(s))
+    throw noCase(`“${s}”不是办件编号；`);
+  return loadCase(ctx, s, { mustSee: false, otherwise: '免费邮寄须对应已登记的办件（rule MAIL-02）。' });
 }
 
 export async function loadMail(ctx: Ctx, ref: string): Promise<MailItem> {
@@ -83,14 +61,10 @@ export async function loadMail(ctx: Ctx, ref: string): Promise<MailItem> {
   const mail = no ? await ctx.m.findOne(MailItem, { where: { no } }) : null;
   if (mail) return mail;
   const near = no
-    ? (await ctx.m.find(MailItem, { select: { no: true }, order: { id: 'DESC' }, take: 2000 }))
-        .map((x) => ({ no: x.no, d: editDistance(no, x.no) }))
-        .filter((x) => x.d <= 2)
-        .sort((a, b) => a.d - b.d)
-        .slice(0, 3)
-        .map((x) => x.no)
+    ? nearestNumbers(
+        no,
+        (await ctx.m.find(MailItem, { select: { no: true } })).map((x) => x.no),
+      )
     : [];
-  throw new UserError(
-    `没有 ${no ?? ref}。${near.length ? `你是不是要：${near.join(' / ')}` : '例：YJ2026-0088 或 YJ88'}`,
-  );
+  throw notFoundError(no ?? ref, near, '例：YJ2026-0088 或 YJ88');
 }

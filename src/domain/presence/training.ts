@@ -59,13 +59,13 @@ export const trainingLedger: Ledger = {
       {
         name: '培训台账',
         columns: [
-          { header: '日期', key: 'date', width: 11 },
+          { header: '日期', key: 'date', width: 11, type: 'date' },
           { header: '对象', key: 'audience', width: 8 },
           { header: '类型', key: 'type', width: 8 },
           { header: '主题', key: 'topic', width: 30 },
-          { header: '人数', key: 'headcount', width: 6 },
+          { header: '人数', key: 'headcount', width: 6, type: 'number' },
           { header: '组织者', key: 'organizer', width: 10 },
-          { header: '登记时间', key: 'at', width: 17 },
+          { header: '登记时间', key: 'at', width: 17, type: 'datetime' },
         ],
         rows: rows.map((r) => ({
           date: r.date,

@@ -85,6 +85,7 @@ export async function formParts(ctx: Ctx, year: number): Promise<ArchivePart[]> 
     for (const no of numbers) {
       const rec = await kind.load(office, no);
       if (!rec || recordYear(no, rec.row) !== year) continue;
+      if (kind.printForm?.appliesTo && !kind.printForm.appliesTo(rec)) continue; // e.g. an 口头 督通 notice
       const form = await printableForm(office, { kind, rec });
       out.push({
         path: `表单/${safe(kind.prefix)}/${safe(no)}.docx`,

@@ -1,37 +1,20 @@
 import type { Ctx } from '../../kernel/ctx';
 import { UserError } from '../../kernel/errors';
 import { seesPersonalData } from '../../kernel/mask';
+import { nearestNumbers, notFoundError } from '../../kernel/match';
 import type { RecordKind, RecordRow } from '../../kernel/record-kind';
 
 // Finding a record by any typed form of its number (docs/commands.md), across every RECORD_KINDS row; a number
-// that does not exist gets the nearest stored ones (issue bad input: "the nearest matches").
+// that does not exist gets the nearest stored ones (bad input: the nearest matches).
 
 export interface FoundRecord {
   kind: RecordKind;
   rec: RecordRow;
 }
 
-/** Edit distance, for the nearest matches of a mistyped number. */
-function distance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++)
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[y.length];
-}
-
 async function nearest(ctx: Ctx, kinds: readonly RecordKind[], typed: string): Promise<string[]> {
   const all = (await Promise.all(kinds.map((k) => k.numbers(ctx)))).flat();
-  return all
-    .map((no) => ({ no, d: distance(no.toUpperCase(), typed.toUpperCase()) }))
-    .sort((a, b) => a.d - b.d || a.no.localeCompare(b.no))
-    .slice(0, 3)
-    .map((x) => x.no);
+  return nearestNumbers(typed, all);
 }
 
 export async function findRecord(ctx: Ctx, ref: string): Promise<FoundRecord> {
@@ -46,11 +29,7 @@ export async function findRecord(ctx: Ctx, ref: string): Promise<FoundRecord> {
   const full = mine.length ? ((await mine[0].normalise(ctx, typed)) ?? typed) : typed;
   const near = await nearest(ctx, mine.length ? mine : kinds, full);
   const examples = 'TS2026-0012、GB2026-GA-003、SW7';
-  throw new UserError(
-    near.length
-      ? `没有找到记录“${typed}”。相近的编号：${near.join('、')}`
-      : `没有找到记录“${typed}”。编号形如 ${examples}。`,
-  );
+  throw notFoundError(full, near, `编号形如 ${examples}。`);
 }
 
 /** Who may read a record: the kind's own rule, else 大厅管理室/leaders/supervisors and the own department. */

@@ -12,6 +12,8 @@ import { WindowChange } from '../../../entities/window-change';
 import { WindowClosure } from '../../../entities/window-closure';
 import type { RecordKind, RecordRow } from '../../kernel/record-kind';
 import { byNo, deptRef, yearlyRef } from './by-no';
+import { inspectionPrintForm } from './inspection-form';
+import { peakPrintForm, suspensionPrintForm } from './peak-forms';
 import { changePrintForm, closurePrintForm } from './window-forms';
 
 // Every numbered record the bot keeps (docs/commands.md), with the fields `记录 更正` may change (REC-09) and
@@ -59,6 +61,7 @@ export const suspensionRecord: RecordKind = {
   ...byNo(Suspension, 'TB', 'suspension'),
   draftStatuses: ['draft'],
   evidence: signedOnceFiled,
+  printForm: suspensionPrintForm,
   fields: [
     { name: '事由', column: 'reason', type: 'text' },
     { name: '工作方案', column: 'workPlan', type: 'text' },
@@ -74,6 +77,7 @@ export const peakPlanRecord: RecordKind = {
   ...byNo(PeakPlan, 'GF', 'peak_plan'),
   draftStatuses: ['draft'],
   evidence: signedOnceFiled,
+  printForm: peakPrintForm,
   fields: [
     { name: '事由', column: 'reason', type: 'text' },
     { name: '人员安排', column: 'staffing', type: 'text' },
@@ -87,6 +91,7 @@ export const inspectionRecord: RecordKind = {
   subjectType: 'inspection',
   normalise: yearlyRef('XC'),
   ...byNo(Inspection, 'XC', 'inspection'),
+  printForm: inspectionPrintForm,
   fields: [
     { name: '方式', column: 'method', type: 'text' },
     { name: '区域', column: 'area', type: 'text' },
@@ -100,6 +105,7 @@ export const findingRecord: RecordKind = {
   subjectType: 'finding',
   normalise: yearlyRef('WT'),
   ...byNo(Finding, 'WT', 'finding'),
+  // No form of its own (D215): a finding prints as a line of its round's 巡查记录.
   // REC-06 (000 巡查 四(二)): a confirmed finding is evidence; the way forward is 巡查 异议 or a new finding.
   evidence: (rec) => (rec.status === '已确认' ? '巡查发现已确认' : null),
   fields: [

@@ -28,9 +28,17 @@ async function stepText(ctx: Ctx, s: ApprovalStep): Promise<string> {
   return `${decided}\n签字：${signer}${behalf}${GAP}${stamp(s.decidedAt)}${reason}`;
 }
 
+/** When the department signed: the submission of a draft it kept (filedAt), else the filing itself. */
+function signedAt(rec: RecordRow): Date | null {
+  const { filedAt, createdAt } = rec.row;
+  if (filedAt instanceof Date) return filedAt;
+  return createdAt instanceof Date ? createdAt : null;
+}
+
 /** The trail rows: the declared signature rows in order, then any step the form has no row for (中心领导审批). */
 async function trailRows(ctx: Ctx, form: PrintForm, rec: RecordRow): Promise<PrintRow[]> {
-  const approval = await ctx.m.findOne(Approval, { where: { subjectId: rec.no }, order: { id: 'DESC' } });
+  const subjectId = form.approvalSubject ? form.approvalSubject(rec) : rec.no;
+  const approval = await ctx.m.findOne(Approval, { where: { subjectId }, order: { id: 'DESC' } });
   const steps = approval
     ? await ctx.m.find(ApprovalStep, { where: { approvalId: approval.id }, order: { idx: 'ASC' } })
     : [];
@@ -41,10 +49,10 @@ async function trailRows(ctx: Ctx, form: PrintForm, rec: RecordRow): Promise<Pri
     if (step) {
       used.add(step.id);
       rows.push({ label: sig.label, value: await stepText(ctx, step) });
-    } else if (sig.applicant && typeof rec.row.createdBy === 'string' && rec.row.createdAt instanceof Date) {
+    } else if (sig.applicant && typeof rec.row.createdBy === 'string' && signedAt(rec)) {
       // The 首席代表 filed it: the filing itself is the department's signature (000 调整管理 二(二)2(1)).
       const who = await personName(ctx.m, rec.row.createdBy);
-      rows.push({ label: sig.label, value: `同意\n签字：${who}${GAP}${stamp(rec.row.createdAt)}` });
+      rows.push({ label: sig.label, value: `同意\n签字：${who}${GAP}${stamp(signedAt(rec)!)}` });
     } else {
       rows.push({ label: sig.label, value: '' });
     }
@@ -56,7 +64,7 @@ async function trailRows(ctx: Ctx, form: PrintForm, rec: RecordRow): Promise<Pri
 export async function printableForm(ctx: Ctx, f: FoundRecord): Promise<FormCopy> {
   await assertMayView(ctx, f);
   const form = f.kind.printForm;
-  if (!form) {
+  if (!form || (form.appliesTo && !form.appliesTo(f.rec))) {
     const printable = ctx.deps.tables.recordKinds.filter((k) => k.printForm).map((k) => `${k.prefix}（${k.label}）`);
     throw new UserError(`${f.rec.no}（${f.kind.label}）没有可打印的表单。可导出表单的记录：${printable.join('、')}`);
   }
@@ -64,7 +72,11 @@ export async function printableForm(ctx: Ctx, f: FoundRecord): Promise<FormCopy>
     title: form.title,
     no: f.rec.no,
     headerLine: form.headerLine ? await form.headerLine(ctx, f.rec) : undefined,
-    rows: [...(await form.rows(ctx, f.rec)), ...(await trailRows(ctx, form, f.rec))],
+    rows: [
+      ...(await form.rows(ctx, f.rec)),
+      ...(await trailRows(ctx, form, f.rec)),
+      ...(form.rowsAfter ? await form.rowsAfter(ctx, f.rec) : []),
+    ],
     note: form.note,
     copies: [...form.copies],
   };

@@ -18,6 +18,7 @@ import { OPEN_STATUSES } from '../lost-found/model';
 import { changeItem } from '../lost-found/store';
 import { byNo, yearlyRef } from './by-no';
 import { complaintPrintForm } from './complaint-form';
+import { talkPrintForm } from './talk-form';
 
 // The RECORD_KINDS rows whose records keep their own versions or numbers (REC-02, REC-09): complaints and lost
 // items version every change; notices are numbered only at release; approvals are the trail itself.
@@ -116,6 +117,7 @@ export const noticeRecord: RecordKind = {
   },
   // REC-06: an approved notice is evidence; before approval it is edited with 通报 修改.
   evidence: (rec) => (['已批准', '已发布'].includes(rec.status) ? `通报${rec.status}` : null),
+  printForm: talkPrintForm, // a 约谈 notice only (D218)
   fields: [],
 };
 

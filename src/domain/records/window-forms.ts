@@ -10,17 +10,17 @@ const GAP = '\u3000';
 
 // The printed 附件1 and 附件2 of 000 调整管理 (REC-08): rows and labels exactly as the seed forms, 一式两份.
 
-const NOTE = '注：此表一式两份，进驻部门（单位）、旗政务服务中心大厅管理室各存档一份。';
-const COPIES = ['第一联　进驻部门（单位）存档', '第二联　旗政务服务中心大厅管理室存档'];
-const OFFICE = ['大厅管理室审核'];
+export const NOTE = '注：此表一式两份，进驻部门（单位）、旗政务服务中心大厅管理室各存档一份。';
+export const COPIES = ['第一联　进驻部门（单位）存档', '第二联　旗政务服务中心大厅管理室存档'];
+export const OFFICE = ['大厅管理室审核'];
 const LEADER = ['有关负责人签字'];
 
-async function deptName(ctx: Ctx, code: string): Promise<string> {
+export async function deptName(ctx: Ctx, code: string): Promise<string> {
   return (await ctx.m.findOne(Department, { where: { code } }))?.name ?? code;
 }
 
-const windowsText = (ws: string[]) => `${ws.map((w) => `${w}号窗`).join('、')}（共${ws.length}个）`;
-const span = (from: string, to: string | null) =>
+export const windowsText = (ws: readonly string[]) => `${ws.map((w) => `${w}号窗`).join('、')}（共${ws.length}个）`;
+export const span = (from: string, to: string | null) =>
   to && to !== from ? `${fullCnDate(from)}至${fullCnDate(to)}` : fullCnDate(from);
 
 /** 旗政务服务中心窗口临时关闭（重启）申请表 (000 调整管理 附件2). */
@@ -57,6 +57,7 @@ export const closurePrintForm: PrintForm = {
     { label: '旗政务服务中心大厅管理室意见', steps: OFFICE },
     { label: '旗政务服务中心有关负责人签字', steps: LEADER },
   ],
+  onePage: true,
   note: NOTE,
   copies: COPIES,
 };
@@ -80,6 +81,7 @@ export const changePrintForm: PrintForm = {
     { label: '旗政务服务中心大厅管理室意见', steps: OFFICE },
     { label: '旗政务服务中心有关负责人签字', steps: LEADER },
   ],
+  onePage: true,
   note: NOTE,
   copies: COPIES,
 };

@@ -1,9 +1,8 @@
 import { BadReview } from '../../../entities/bad-review';
 import { insertRows } from '../../db';
 import type { Ctx } from '../../kernel/ctx';
-import { UserError } from '../../kernel/errors';
 import { nextRecordNo, normaliseRecordRef } from '../../kernel/numbers';
-import { editDistance } from '../../kernel/match';
+import { nearestNumbers, notFoundError } from '../../kernel/match';
 import { instantAt, localDate, yearOf, type LocalDate } from '../../kernel/time';
 import { intakeFromReview } from '../complaints/intake';
 import { peakOn } from '../windows/peak-lock';
@@ -64,13 +63,16 @@ export async function badReviewByRef(ctx: Ctx, ref: string, own?: string | null)
   const no = normaliseRecordRef(ref.trim().toUpperCase(), 'CP', yearOf(localDate(ctx.now))) ?? ref.trim();
   const r = await ctx.m.findOne(BadReview, { where: { no } });
   if (r && (own === undefined || r.departmentCode === own)) return r;
-  const visible = await ctx.m.find(BadReview, { where: own === undefined ? {} : { departmentCode: own ?? '—' } });
-  const near = visible
-    .map((x) => ({ no: x.no, d: editDistance(x.no, no) }))
-    .filter((x) => x.d <= 2)
-    .sort((a, b) => a.d - b.d)
-    .slice(0, 3);
-  throw new UserError(
-    `没有 ${no}。${near.length ? `你是不是要：${near.map((x) => x.no).join('、')}` : '发送“差评 列表”查看。'}`,
+  const visible = await ctx.m.find(BadReview, {
+    select: { no: true },
+    where: own === undefined ? {} : { departmentCode: own ?? '—' },
+  });
+  throw notFoundError(
+    no,
+    nearestNumbers(
+      no,
+      visible.map((x) => x.no),
+    ),
+    '发送“差评 列表”查看。',
   );
 }

@@ -26,7 +26,7 @@ export const badReviewLedger: Ledger = {
         name: '差评台账',
         columns: [
           ledgerColumn('差评编号', 'no', 14),
-          ledgerColumn('评价时间', 'at', 17),
+          ledgerColumn('评价时间', 'at', 17, 'datetime'),
           ledgerColumn('部门', 'dept', 8),
           ledgerColumn('窗口', 'window', 6),
           ledgerColumn('工作人员', 'staff', 10),

@@ -1,7 +1,8 @@
 import type { FormDef } from '../../kernel/forms';
 
 // H5 forms for 入岗 / 离岗 (000 调整管理 附件3, 附件4): each submits to its chat command (same checks, same reply).
-// The 岗前培训材料 (STF-03) is sent in chat after submitting, into the record's attachment slot (D6).
+// The 岗前培训材料 (STF-03) is uploaded on the page (D220) or sent in chat after submitting, into the record's
+// attachment slot (D6); either way it submits the draft (the slot's hook).
 
 export const onboardingForm: FormDef = {
   kind: 'onboarding',
@@ -9,7 +10,7 @@ export const onboardingForm: FormDef = {
   aliases: ['进驻人员入岗审批表', '入岗审批表', '附件3'],
   command: '入岗 申请',
   intro:
-    '进驻人员入岗审批表（000 调整管理 附件3）：须在入岗时间前至少5个工作日提交（17:30前）；提交后10分钟内在聊天中发送岗前培训材料（审批业务、礼仪、消防安全、管理制度）。此表一式两份。',
+    '进驻人员入岗审批表（000 调整管理 附件3）：须在入岗时间前至少5个工作日提交（17:30前）；岗前培训材料（审批业务、礼仪、消防安全、管理制度）可在本页上传，或提交后10分钟内在聊天中发送。此表一式两份。',
   fields: [
     { key: '姓名', label: '姓名', required: true },
     { key: '性别', label: '性别', type: 'select', options: ['男', '女'] },
@@ -27,6 +28,7 @@ export const onboardingForm: FormDef = {
     { key: '窗口类型', label: '窗口类型', help: '留空取窗口登记的类型' },
     { key: '服务事项', label: '服务事项', type: 'textarea' },
     { key: '入岗', label: '入岗时间', type: 'date', required: true },
+    { key: '培训材料', label: '岗前培训材料（STF-03）', type: 'file' },
     { key: '无材料理由', label: '无培训材料的理由（填写后送中心领导审批）', type: 'textarea' },
   ],
 };

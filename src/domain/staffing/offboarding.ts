@@ -6,7 +6,7 @@ import { insertRows } from '../../db';
 import { STF01_REASONS, monthsBetween } from '../../directory/edits';
 import type { Ctx } from '../../kernel/ctx';
 import { findPerson, personName } from '../../kernel/directory';
-import { UserError, softWarning } from '../../kernel/errors';
+import { UserError, onField, softWarning } from '../../kernel/errors';
 import { nextDeptRecordNo } from '../../kernel/numbers';
 import { type LocalDate, addMonths, localDate, yearOf } from '../../kernel/time';
 import { buttonCard, taskIdFor } from '../../wecom/cards';
@@ -40,13 +40,13 @@ export async function fileOffboarding(
   a: OffboardingInput,
 ): Promise<{ r: StaffRecord; months: number | null }> {
   const dept = await filingDepartment(ctx);
-  const p = await findPerson(ctx.m, a.person);
-  if (p.departmentCode !== dept.code) throw new UserError(`${p.name} 不是 ${dept.code} 的人员。`);
+  const p = await onField('人', () => findPerson(ctx.m, a.person));
+  if (p.departmentCode !== dept.code) throw new UserError(`${p.name} 不是 ${dept.code} 的人员。`, '人');
   if (p.status === '拟离岗' || p.status === '已离岗' || p.inactive)
-    throw new UserError(`${p.name} 当前为“${p.status}”。`);
+    throw new UserError(`${p.name} 当前为“${p.status}”。`, '人');
   const open = await ctx.m.findOne(StaffRecord, { where: { kind: '离岗', userid: p.userid, status: 'confirming' } });
   if (open) throw new UserError(`${p.name} 已有离岗申请 ${open.no} 待本人确认。`);
-  checkNotice(ctx.deps.calendar, ctx.now, a.leave, 15, 'STF-07', CITE.stf07, '离岗');
+  checkNotice(ctx.deps.calendar, ctx.now, a.leave, 15, 'STF-07', CITE.stf07, '离岗', '离岗');
   const months = shortTenure(p.stationedSince, a.leave);
   if (months !== null && (!a.reasonCode || !a.reason))
     throw softWarning(
@@ -54,7 +54,7 @@ export async function fileOffboarding(
       `${p.name} ${p.stationedSince} 入岗，至 ${a.leave} 在岗未满1年（${months}个月），原则上不得调整，须中心领导审批。`,
       `原因码=1-5 原因=…（${REASON_LIST}）`,
     );
-  const successor = a.successor ? await findPerson(ctx.m, a.successor) : null;
+  const successor = a.successor ? await onField('接替', () => findPerson(ctx.m, a.successor!)) : null;
   const stationing = await ctx.m.findOne(StaffRecord, {
     where: { kind: '入岗', userid: p.userid },
     order: { id: 'DESC' },

@@ -6,7 +6,7 @@ import { insertRows } from '../../db';
 import { attachmentsOf, openAttachmentSlot, type AttachmentHook } from '../../kernel/attachments';
 import type { Ctx } from '../../kernel/ctx';
 import { personName } from '../../kernel/directory';
-import { UserError, ruleRefusal } from '../../kernel/errors';
+import { UserError, onField, ruleRefusal } from '../../kernel/errors';
 import { nextDeptRecordNo } from '../../kernel/numbers';
 import { type LocalDate, localDate, yearOf } from '../../kernel/time';
 import { getSetting } from '../../settings/settings';
@@ -39,16 +39,17 @@ export interface OnboardingFiled {
 
 /** STF-02: ≥ 5 WD before 入岗时间, 17:30 cut-off. */
 export function checkOnboardingNotice(ctx: Ctx, start: LocalDate): void {
-  checkNotice(ctx.deps.calendar, ctx.now, start, 5, 'STF-02', CITE.stf02, '入岗');
+  checkNotice(ctx.deps.calendar, ctx.now, start, 5, 'STF-02', CITE.stf02, '入岗', '入岗');
 }
 
 export async function fileOnboarding(ctx: Ctx, a: OnboardingInput): Promise<OnboardingFiled> {
   const dept = await filingDepartment(ctx);
-  const [w] = await ownWindows(ctx.m, dept.code, [a.window]);
+  const [w] = await onField('窗口', () => ownWindows(ctx.m, dept.code, [a.window]));
   const identities = await getSetting(ctx.m, 'staffing.identities');
   if (a.identity && !identities.includes(a.identity))
-    throw new UserError(`人员身份“${a.identity}”无效，可选：${identities.join('、')}（OPEN #31）。`);
-  if (a.idNumber && !/^\d{17}[\dX]$/.test(a.idNumber)) throw new UserError('身份证号应为18位（最后一位可为X）。');
+    throw new UserError(`人员身份“${a.identity}”无效，可选：${identities.join('、')}（OPEN #31）。`, '人员身份');
+  if (a.idNumber && !/^\d{17}[\dX]$/.test(a.idNumber))
+    throw new UserError('身份证号应为18位（最后一位可为X）。', '身份证');
   checkOnboardingNotice(ctx, a.start);
   const no = await nextDeptRecordNo(ctx.m, 'RG', yearOf(localDate(ctx.now)), dept.code);
   await insertRows(ctx.m, StaffRecord, {

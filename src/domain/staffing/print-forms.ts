@@ -40,6 +40,7 @@ export const onboardingPrintForm: PrintForm = {
     { label: '工作单位审批意见', steps: ['首席代表签字'], applicant: true },
     { label: '政务服务中心审批意见', steps: ['政务服务中心审批', '中心领导审批（无培训材料）'] },
   ],
+  onePage: true,
   note: '备注：此表一式两份，工作单位保存一份，政务服务局留档一份。',
   copies: COPIES,
 };
@@ -64,6 +65,7 @@ export const offboardingPrintForm: PrintForm = {
     { label: '工作单位审批意见', steps: ['首席代表签字'], applicant: true },
     { label: '政务服务中心审批意见', steps: ['中心领导审批（在岗未满1年）', '政务服务中心确认'] },
   ],
+  onePage: true,
   note: '备注：离岗人员填写《政务大厅工作人员离岗审批表》，此表一式两份，工作单位保存一份，政务服务局留档一份。',
   copies: COPIES,
 };

@@ -142,7 +142,7 @@ export async function applyChange(ctx: Ctx, c: WindowChange): Promise<void> {
           statusUntil: null,
           devices: c.equipment
             ? c.equipment
-                .split(/[,、]/)
+                .split(/[,，、]/)
                 .map((s) => s.trim())
                 .filter(Boolean)
             : ['电子屏', '评价器', '叫号机'],

@@ -1,14 +1,15 @@
 import { In, LessThanOrEqual, MoreThanOrEqual, Not } from 'typeorm';
+import type { LeaveRequest } from '../../../entities/leave-request';
 import { Person } from '../../../entities/person';
 import { WindowClosure } from '../../../entities/window-closure';
 import type { HallWindow } from '../../../entities/window';
 import type { Ctx } from '../../kernel/ctx';
 import { ruleRefusal, softWarning } from '../../kernel/errors';
 import { getSetting } from '../../settings/settings';
-import { type LocalDate, addDays, shortDate } from '../../kernel/time';
+import { type LocalDate, addDays, localDate, shortDate } from '../../kernel/time';
 import { departmentWindows } from './common';
 import { peakOverlapping } from './peak-lock';
-import { CITE, closureCap, countsForCap, daysOf, mayOverrideCap, showsClosureGrounds, windowsLabel } from './rules';
+import { CITE, closureCap, countsForCap, daysOf, mayOverrideCap, windowsLabel } from './rules';
 import { type WindowRecords, loadWindowRecords, stateOn } from './state';
 import { awayDuring } from '../staffing/leave-queries';
 
@@ -220,17 +221,20 @@ export async function takeoverWindows(ctx: Ctx, c: WindowClosure): Promise<strin
     .map((w) => w.number);
 }
 
+/** Away on `day` under this QJ: inside its dates and not back yet (after 销假 the return day is worked, D152). */
+const awayOn = (r: LeaveRequest, day: LocalDate) =>
+  r.fromDate <= day && day <= r.toDate && (!r.returnedAt || localDate(r.returnedAt) > day);
+
 /**
- * SOFT WIN-03 / DIR-09 (000 调整管理 二(二) "确因实际情况需公务外出或请（休）假且无顶岗人员"), from the QJ records (D155):
- * the ground is shown when someone stationed at a closing window has leave or a 公事出差 approved or in approval
- * for these days (a 事由 naming a trip or leave is still accepted for staff whose request is not in the bot yet);
- * a B-post counts as free to stand in only when in post and without leave of their own on those days. Proceeds
- * only with 理由=… (logged on the record and in the audit).
+ * SOFT WIN-03 / DIR-09 (000 调整管理 二(二) "确因实际情况需公务外出或请（休）假且无顶岗人员"). The ground of each
+ * closing window is a 请假/出差 record (QJ, approved or in approval) of someone stationed there for every WD of the
+ * period (D213); the 事由 is free text for the approvers and proves nothing (D212, superseding D155's keyword
+ * fallback). A B-post counts as free to stand in only when in post and without leave of their own on those days.
+ * Proceeds only with 理由=… (logged on the record and in the audit).
  */
 export async function closureSoftChecks(
   ctx: Ctx,
   windows: HallWindow[],
-  reason: string,
   softReason: string | null | undefined,
   period: { from: LocalDate; to: LocalDate },
 ): Promise<string[]> {
@@ -238,15 +242,15 @@ export async function closureSoftChecks(
   const numbers = windows.map((w) => w.number);
   const staff = await ctx.m.find(Person, { where: { windowNumber: In(numbers), inactive: false } });
   const partners = staff.map((a) => a.abPartner).filter((b): b is string => !!b);
-  const away = new Set(
-    (await awayDuring(ctx.m, [...staff.map((a) => a.userid), ...partners], period.from, period.to)).map(
-      (r) => r.userid,
-    ),
-  );
-  if (!staff.some((a) => away.has(a.userid)) && !showsClosureGrounds(reason))
-    warnings.push('事由未体现工作人员公务外出或请（休）假且无顶岗人员。');
+  const records = await awayDuring(ctx.m, [...staff.map((a) => a.userid), ...partners], period.from, period.to);
+  const away = new Set(records.map((r) => r.userid));
+  const workdays = daysOf(period.from, period.to).filter((d) => ctx.deps.calendar.isWorkday(d));
   for (const w of windows) {
-    for (const a of staff.filter((p) => p.windowNumber === w.number)) {
+    const here = staff.filter((p) => p.windowNumber === w.number);
+    const ids = new Set(here.map((p) => p.userid));
+    const bare = workdays.filter((d) => !records.some((r) => ids.has(r.userid) && awayOn(r, d)));
+    if (bare.length) warnings.push(noGrounds(w.number, here, bare.length === workdays.length ? null : bare));
+    for (const a of here) {
       const b = a.abPartner ? await ctx.m.findOne(Person, { where: { userid: a.abPartner, inactive: false } }) : null;
       if (
         b &&
@@ -260,4 +264,14 @@ export async function closureSoftChecks(
   }
   if (warnings.length && !softReason?.trim()) throw softWarning('WIN-03', warnings.join(''), '理由=…');
   return warnings;
+}
+
+/**
+ * The WIN-03 line of a window whose staff has no QJ on some WDs of the period (D213): who was looked for and, when
+ * a QJ covers part of the period only, the WDs left without one.
+ */
+function noGrounds(number: string, here: Person[], days: LocalDate[] | null): string {
+  const who = here.length ? here.map((p) => p.name).join('、') : '（无登记的工作人员）';
+  const when = days ? `${days.map(shortDate).join('、')} ` : '此期间';
+  return `${number}号窗 ${who} ${when}没有请假或出差记录（QJ），未体现公务外出或请（休）假且无顶岗人员。`;
 }

@@ -5,7 +5,7 @@ import { startApproval } from '../../approvals/engine';
 import { attachmentsOf, openAttachmentSlot } from '../../kernel/attachments';
 import type { Ctx } from '../../kernel/ctx';
 import { personName, windowNumberOf } from '../../kernel/directory';
-import { UserError, ruleRefusal } from '../../kernel/errors';
+import { UserError, onField, ruleRefusal } from '../../kernel/errors';
 import { insertRows } from '../../db';
 import { nextDeptRecordNo } from '../../kernel/numbers';
 import { type LocalDate, localDate, yearOf } from '../../kernel/time';
@@ -118,21 +118,29 @@ export async function fileClosure(ctx: Ctx, a: ClosureInput): Promise<ClosureFil
     .filter(([, v]) => !v)
     .map(([k]) => k);
   if (absent.length || !windowsRef || !from || !to || !reason) {
-    throw new UserError(`缺少参数“${absent[0]}”。例：窗口 关闭 13号窗 从=3月5日 到=3月6日 事由=张三参加市局业务培训`);
+    throw new UserError(
+      `缺少参数“${absent[0]}”。例：窗口 关闭 13号窗 从=3月5日 到=3月6日 事由=张三参加市局业务培训`,
+      absent[0],
+    );
   }
-  if (to < from) throw new UserError(`结束日期 ${to} 早于开始日期 ${from}。`);
+  if (to < from) throw new UserError(`结束日期 ${to} 早于开始日期 ${from}。`, '到');
   // rule WIN-05: ≥ 1 WD ahead, 17:30 cut-off; the refusal names the earliest allowed date.
   checkClosureNotice(ctx.deps.calendar, ctx.now, from);
   if (a.noLimit === false) {
-    throw ruleRefusal('WIN-04', CITE.win04same, '关闭时段本部门所有窗口不得限号；请承诺 不限号=是 后再申请。');
+    throw ruleRefusal(
+      'WIN-04',
+      CITE.win04same,
+      '关闭时段本部门所有窗口不得限号；请承诺 不限号=是 后再申请。',
+      '不限号',
+    );
   }
-  const windows = await ownWindows(ctx.m, dept.code, windowsRef);
+  const windows = await onField('窗口', () => ownWindows(ctx.m, dept.code, windowsRef));
   const rec = await loadWindowRecords(ctx.m, dept.code);
   for (const w of windows) {
     // D38: the window's state on the first day, not its registry status today.
     const { status } = stateOn(w, rec, from);
     if (status === '备用' || status === '季节性')
-      throw new UserError(`${w.number}号窗当前为“${status}”，不能申请临时关闭。`);
+      throw new UserError(`${w.number}号窗当前为“${status}”，不能申请临时关闭。`, '窗口');
   }
   await checkNotAlreadyClosing(ctx, dept.code, windows, from, to, draft?.no);
   const overrideReason = a.overrideReason ?? draft?.overrideReason ?? null;
@@ -145,7 +153,7 @@ export async function fileClosure(ctx: Ctx, a: ClosureInput): Promise<ClosureFil
     excludeNo: draft?.no,
   });
   const softReason = a.softReason ?? draft?.softReasons?.['WIN-03'] ?? null;
-  const warned = await closureSoftChecks(ctx, windows, reason, softReason, { from, to });
+  const warned = await closureSoftChecks(ctx, windows, softReason, { from, to });
 
   const measures: ClosureMeasures = { ...(draft?.measures ?? {}) };
   for (const k of MEASURE_KEYS) if (a.measures[k]?.trim()) measures[k] = a.measures[k].trim();

@@ -12,7 +12,8 @@ import { maskPhone } from '../../kernel/mask';
 import type { Ledger, Sheet } from '../../kernel/ledger';
 import { localDate } from '../../kernel/time';
 
-// docs/commands.md: 窗口变更及临时关闭台账 (WIN-02…WIN-10) and 业务高峰及停办备案台账 (SUS-02…SUS-10), by start date.
+// docs/commands.md: 窗口变更及临时关闭台账 ● (WIN-02…WIN-10) and 业务高峰及停办备案台账 ● (SUS-02…SUS-10), by start
+// date. ● = a 首席代表 exports its own department's rows (D225).
 
 async function reviewers(m: EntityManager, approvalNo: string | null): Promise<string> {
   if (!approvalNo) return '';
@@ -46,6 +47,7 @@ const STATUS_CN: Record<string, string> = {
 export const windowLedger: Ledger = {
   name: '窗口变更及临时关闭台账',
   aliases: ['window-changes', '窗口台账'],
+  perDepartment: true,
   async build(db, range, opts) {
     const m = db.manager;
     const dept = opts.department ? { departmentCode: opts.department } : {};
@@ -64,7 +66,8 @@ export const windowLedger: Ledger = {
         dept: c.departmentCode,
         windows: c.windows.join(','),
         type: TYPE_CN[c.type],
-        period: `${c.fromDate}${c.toDate ? `～${c.toDate}` : ''}`,
+        from: c.fromDate,
+        to: c.toDate ?? '',
         reason: c.reason,
         status: STATUS_CN[c.status] ?? c.status,
         reviewers: await reviewers(m, c.approvalNo),
@@ -78,7 +81,8 @@ export const windowLedger: Ledger = {
         dept: c.departmentCode,
         windows: c.windows.join(','),
         type: c.changeType,
-        period: `${c.startDate}${c.endDate ? `～${c.endDate}` : ''}`,
+        from: c.startDate,
+        to: c.endDate ?? '',
         reason: [c.business, c.reason].filter(Boolean).join('；'),
         status: STATUS_CN[c.status] ?? c.status,
         reviewers: await reviewers(m, c.approvalNo),
@@ -94,12 +98,13 @@ export const windowLedger: Ledger = {
           { header: '部门', key: 'dept' },
           { header: '窗口', key: 'windows' },
           { header: '类型', key: 'type' },
-          { header: '起止', key: 'period', width: 24 },
+          { header: '起', key: 'from', type: 'date' },
+          { header: '止', key: 'to', type: 'date' },
           { header: '事由', key: 'reason', width: 40 },
           { header: '状态', key: 'status' },
           { header: '审核人', key: 'reviewers', width: 36 },
           { header: '设备任务', key: 'tasks', width: 40 },
-          { header: '实际恢复日期', key: 'restored', width: 14 },
+          { header: '实际恢复日期', key: 'restored', width: 14, type: 'date' },
         ],
         rows,
       },
@@ -110,6 +115,7 @@ export const windowLedger: Ledger = {
 export const peakSuspensionLedger: Ledger = {
   name: '业务高峰及停办备案台账',
   aliases: ['peaks-suspensions', '停办台账'],
+  perDepartment: true,
   async build(db, range, opts) {
     const m = db.manager;
     const where = {
@@ -124,7 +130,8 @@ export const peakSuspensionLedger: Ledger = {
       rows.push({
         no: p.no,
         dept: p.departmentCode,
-        period: `${p.fromDate}～${p.toDate}`,
+        from: p.fromDate,
+        to: p.toDate,
         reason: `${p.reasonType}${p.reason ? `：${p.reason}` : ''}`,
         windows: '全部窗口',
         consultants: p.orderStaff ?? '',
@@ -137,7 +144,8 @@ export const peakSuspensionLedger: Ledger = {
       rows.push({
         no: s.no,
         dept: s.departmentCode,
-        period: `${s.fromDate}～${s.toDate}`,
+        from: s.fromDate,
+        to: s.toDate,
         reason: `${s.reason}${s.docNo ? `（${s.docNo}）` : ''}`,
         windows: s.windows.join(','),
         consultants: (s.consultants ?? [])
@@ -154,11 +162,12 @@ export const peakSuspensionLedger: Ledger = {
         columns: [
           { header: '编号', key: 'no', width: 18 },
           { header: '部门', key: 'dept' },
-          { header: '起止', key: 'period', width: 24 },
+          { header: '起', key: 'from', type: 'date' },
+          { header: '止', key: 'to', type: 'date' },
           { header: '事由/文号', key: 'reason', width: 40 },
           { header: '窗口', key: 'windows' },
           { header: '咨询人员', key: 'consultants', width: 36 },
-          { header: '宣传日期', key: 'publicity', width: 14 },
+          { header: '宣传日期', key: 'publicity', width: 14, type: 'date' },
           { header: '审核人', key: 'reviewers', width: 30 },
           { header: '原因认定', key: 'cause' },
         ],

@@ -73,6 +73,8 @@ export function checkNotice(
   rule: string,
   cite: string,
   what: string,
+  /** The form field of the start date, so an H5 page shows the refusal beside it (D221). */
+  field?: string,
 ): void {
   if (cal.isFiledAhead(now, start, n)) return;
   const latest = cal.nthWorkdayBefore(start, n);
@@ -81,6 +83,7 @@ export function checkNotice(
     rule,
     cite,
     `${what}须至少提前${n}个工作日申请（${start} 开始须在 ${latest} 17:30 前提交），最早可${what.includes('重启') ? '重启' : '开始'}日期 ${earliest}。`,
+    field,
   );
 }
 
@@ -88,7 +91,7 @@ export function checkNotice(
 export function checkClosureNotice(cal: WorkCalendar, now: Date, start: LocalDate): void {
   if (cal.isFiledAhead(now, start, 1)) return;
   const earliest = cal.earliestStartWithNotice(now, 1);
-  throw ruleRefusal('WIN-05', CITE.win05, `窗口临时关闭须至少提前1个工作日申请，最早可关闭日期 ${earliest}。`);
+  throw ruleRefusal('WIN-05', CITE.win05, `窗口临时关闭须至少提前1个工作日申请，最早可关闭日期 ${earliest}。`, '从');
 }
 
 /** WIN-09 / WIN-10: reopening a reclaimed or seasonal window ≥ 5 WD ahead. */
@@ -122,18 +125,6 @@ export function checkSuspensionNotice(cal: WorkCalendar, now: Date, start: Local
 /** SUS-07: the public notice is due on the 4th WD before the start (§19 #9: from Mon 2025-03-17 → Tue 03-11). */
 export function publicityDue(cal: WorkCalendar, start: LocalDate): LocalDate {
   return cal.nthWorkdayBefore(start, 4);
-}
-
-/**
- * WIN-03 grounds (000 调整管理 二(二)): staff on an official trip or on leave with no 顶岗 person. The QJ record is
- * the evidence (closure-checks.ts, D155); a 事由 naming a trip or leave is accepted for staff whose request is
- * not in the bot.
- */
-const WIN03_GROUNDS =
-  /出差|公务|外出|培训|学习|会议|考试|借调|请假|休假|年休|年假|病假|事假|产假|婚假|丧假|探亲|哺乳|陪产/u;
-
-export function showsClosureGrounds(reason: string): boolean {
-  return WIN03_GROUNDS.test(reason);
 }
 
 /** WIN-10: fixed-time / seasonal windows are exempt from 收回 (WIN-08) and reopen under the yearly plan. */

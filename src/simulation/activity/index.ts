@@ -2,6 +2,7 @@ import { attendanceActivity } from './attendance';
 import { casesActivity } from './cases';
 import { complaintsActivity } from './complaints';
 import { itemsActivity } from './items';
+import { ledgersActivity } from './ledgers';
 import { consultActivity } from './consult';
 import { leaveActivity } from './leave';
 import { mailActivity } from './mail';
@@ -34,5 +35,6 @@ export function activities(): Activity[] {
     leaveActivity(),
     performanceActivity(),
     reviewsActivity(),
+    ledgersActivity(),
   ];
 }

@@ -3,10 +3,13 @@ import { attendanceOnce } from './attendance';
 import { awardsEligible } from './awards';
 import { casesClocks } from './cases-clocks';
 import { closuresHard } from './closures-hard';
+import { closureGrounds } from './closure-grounds';
+import { formsOnePage } from './forms-print';
 import { consultReminders } from './consult';
 import { noRateLimitDrops, nothingFailed } from './delivery';
 import { talksByTenth, writtenByFifteenth } from './monthly-notices';
 import { itemTasksLate } from './item-tasks';
+import { ledgerExports } from './ledger-exports';
 import { oralNotices } from './oral-notices';
 import { overdueDaily } from './overdue-daily';
 import { absenceFlags } from './presence';
@@ -29,6 +32,7 @@ export const INVARIANTS: Invariant[] = [
   writtenByFifteenth,
   talksByTenth,
   closuresHard,
+  closureGrounds,
   noRateLimitDrops,
   nothingFailed,
   approvalsDecidedOrReminded,
@@ -43,4 +47,6 @@ export const INVARIANTS: Invariant[] = [
   providerWeeklyCheck,
   mailEntries,
   reviewsOnce,
+  formsOnePage,
+  ledgerExports,
 ];

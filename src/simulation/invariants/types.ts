@@ -4,6 +4,7 @@ import type { FakeWecomState } from '../../fake-wecom';
 import type { JobDef } from '../../kernel/job';
 import type { ApprovalKind } from '../../kernel/approval-kind';
 import type { LocalDate } from '../../kernel/time';
+import type { Deps } from '../../kernel/deps';
 
 /** What an invariant reads after the month: the database, the calendar, the fake WeCom's record. */
 export interface SimFacts {
@@ -18,6 +19,8 @@ export interface SimFacts {
   approvalKinds: readonly ApprovalKind[];
   /** The clock at the end of the run. */
   end: Date;
+  /** The bot's dependencies, for an invariant that reads through a domain function (a printed form, D219). */
+  deps: Deps;
 }
 
 export interface InvariantResult {
