@@ -78,7 +78,11 @@ describe.skipIf(!onServer)('two bot processes on one database, one SIGKILLed', (
       for (let r = 0; r < 5; r++) await round(r, (n) => (n % 2 ? b : a));
       // Half-way: b alone takes a round while a is paused, and b's first reply hangs at WeCom; b is killed holding
       // that row's lease (and whatever else it had claimed).
+      // Pause a between sends (its catch-up may still be delivering job messages), and note anything it still holds.
+      for (let i = 0; (await ds.manager.count(OutboxRow, { where: { status: 'sending' } })) > 0 && i < 100; i++)
+        await sleep(100);
       a.child.kill('SIGSTOP');
+      const heldByA = new Set((await ds.manager.find(OutboxRow, { where: { status: 'sending' } })).map((r) => r.id));
       fake.state.failNext(SEND, { delayMs: 5_000 });
       const sendsBefore = fake.state.calls.filter((c) => c.path === SEND).length;
       await round(5, () => b);
@@ -90,8 +94,10 @@ describe.skipIf(!onServer)('two bot processes on one database, one SIGKILLed', (
       expect(await exited(b.child)).toBe('SIGKILL');
       bAlive = false;
       const killedAt = Date.now();
-      // (read while a is still paused: every row `sending` now is the dead one's)
-      const heldByB = await ds.manager.find(OutboxRow, { where: { status: 'sending' } });
+      // (read while a is still paused: every row `sending` now that a did not hold when paused is the dead one's)
+      const heldByB = (await ds.manager.find(OutboxRow, { where: { status: 'sending' } })).filter(
+        (r) => !heldByA.has(r.id),
+      );
       a.child.kill('SIGCONT');
       expect(heldByB.length, 'b died holding a leased outbox row').toBeGreaterThan(0);
       for (let r = 6; r < 10; r++) await round(r, (n) => (n % 2 ? b : a));
