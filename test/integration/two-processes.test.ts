@@ -82,6 +82,8 @@ describe.skipIf(!onServer)('two bot processes on one database, one SIGKILLed', (
       for (let i = 0; (await ds.manager.count(OutboxRow, { where: { status: 'sending' } })) > 0 && i < 100; i++)
         await sleep(100);
       a.child.kill('SIGSTOP');
+      // A stopped or killed process's last writes already handed to its sockets still reach the server: let them land.
+      await sleep(1_000);
       const heldByA = new Set((await ds.manager.find(OutboxRow, { where: { status: 'sending' } })).map((r) => r.id));
       fake.state.failNext(SEND, { delayMs: 5_000 });
       const sendsBefore = fake.state.calls.filter((c) => c.path === SEND).length;
@@ -94,6 +96,7 @@ describe.skipIf(!onServer)('two bot processes on one database, one SIGKILLed', (
       expect(await exited(b.child)).toBe('SIGKILL');
       bAlive = false;
       const killedAt = Date.now();
+      await sleep(1_000);
       // (read while a is still paused: every row `sending` now that a did not hold when paused is the dead one's)
       const heldByB = (await ds.manager.find(OutboxRow, { where: { status: 'sending' } })).filter(
         (r) => !heldByA.has(r.id),
