@@ -78,15 +78,17 @@ describe.skipIf(!onServer)('two bot processes on one database, one SIGKILLed', (
       for (let r = 0; r < 5; r++) await round(r, (n) => (n % 2 ? b : a));
       // Half-way: b alone takes a round while a is paused, and b's first reply hangs at WeCom; b is killed holding
       // that row's lease (and whatever else it had claimed).
-      // Pause a between sends (its catch-up may still be delivering job messages): a paused process holding a claim
-      // would also hold that recipient's rate-limit lock row and stall b. A stopped process's last writes already
-      // handed to its sockets still reach the server, so each look waits for them to land.
+      // Pause a at a quiet moment: nothing of its own claimed or in a transaction. (A paused process, unlike a killed
+      // one, keeps its claims, its open transaction's row locks and each user's place in the inbox order, which would
+      // stall b.) A stopped process's last writes already handed to its sockets still reach the server, so each look
+      // waits for them to land.
       let heldByA = new Set<number>();
       for (let i = 0; ; i++) {
         a.child.kill('SIGSTOP');
         await sleep(1_000);
         heldByA = new Set((await ds.manager.find(OutboxRow, { where: { status: 'sending' } })).map((r) => r.id));
-        if (heldByA.size === 0 || i === 20) break;
+        const busy = await ds.manager.count(InboxRow, { where: [{ status: 'pending' }, { status: 'processing' }] });
+        if ((heldByA.size === 0 && busy === 0) || i === 30) break;
         a.child.kill('SIGCONT');
         await sleep(300);
       }
@@ -94,7 +96,7 @@ describe.skipIf(!onServer)('two bot processes on one database, one SIGKILLed', (
       const sendsBefore = fake.state.calls.filter((c) => c.path === SEND).length;
       await round(5, () => b);
       for (let i = 0; fake.state.calls.filter((c) => c.path === SEND).length === sendsBefore; i++) {
-        expect(i, `b sends a reply:\n${b.output().slice(-4000)}`).toBeLessThan(200);
+        expect(i, `b sends a reply (a held ${[...heldByA].join(',')}):\n${b.output().slice(-3000)}`).toBeLessThan(200);
         await sleep(50);
       }
       b.child.kill('SIGKILL');
