@@ -1,5 +1,5 @@
-import { createDecipheriv, randomBytes, timingSafeEqual } from 'node:crypto';
-import { encrypt, getSignature } from '@wecom/crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { decrypt, encrypt, getSignature } from '@wecom/crypto';
 import { cdata } from './xml';
 
 // The callback envelope (WeCom doc 91144–§1.5). @wecom/crypto only does AES and SHA-1: it checks neither the
@@ -57,27 +57,11 @@ function checkSignature(cfg: CryptoCfg, q: CallbackQuery, encrypted: string): vo
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 const MIN_BYTES = 32; // random(16) + length(4) + at least the padding
 
-/** AES-256-CBC key and IV of an EncodingAESKey (§1.4: the key is its base64 decoding, the IV the key's first 16 bytes). */
-const keys = new Map<string, { key: Buffer; iv: Buffer }>();
-function aesKeyOf(aesKey: string): { key: Buffer; iv: Buffer } {
-  let k = keys.get(aesKey);
-  if (!k) {
-    const key = Buffer.from(`${aesKey}=`, 'base64');
-    k = { key, iv: key.subarray(0, 16) };
-    keys.set(aesKey, k);
-  }
-  return k;
-}
-
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 /**
- * Decrypt a signed ciphertext and prove it is well formed: only a canonical plaintext is accepted, the one that
- * encrypts back to the same ciphertext byte for byte — PKCS#7 padding to 32-byte blocks with every pad byte equal,
- * a length field inside the plaintext, valid UTF-8. @wecom/crypto's decrypt accepts garbage (bad padding, a
- * length field pointing past the end, invalid UTF-8), so the checks are made here, in the one decryption pass
- * (checking by re-encrypting doubled the acknowledgement's AES work, D234). Then the receive id must be our corp
- * id (-40005).
+ * Decrypt a signed ciphertext and prove it is well formed. The library's decrypt accepts garbage (bad
+ * padding, a length field pointing past the end, invalid UTF-8), so the result is re-encrypted with the same
+ * random prefix: only a canonical plaintext — correct PKCS#7 padding, consistent length, valid UTF-8 —
+ * reproduces the ciphertext byte for byte. Then the receive id must be our corp id (-40005).
  */
 function decryptChecked(cfg: CryptoCfg, encrypted: string): string {
   if (encrypted.length % 4 !== 0 || !BASE64.test(encrypted))
@@ -85,31 +69,21 @@ function decryptChecked(cfg: CryptoCfg, encrypted: string): string {
   const bytes = Buffer.from(encrypted, 'base64');
   if (bytes.length < MIN_BYTES || bytes.length % 32 !== 0)
     throw new CallbackError(400, 'bad_length', 'ciphertext length is not a whole number of blocks (-40008)');
-  let plain: Buffer;
+  let out: { message: string; id: string; random: Buffer };
   try {
-    const { key, iv } = aesKeyOf(cfg.aesKey);
-    const decipher = createDecipheriv('aes-256-cbc', key, iv).setAutoPadding(false);
-    plain = Buffer.concat([decipher.update(bytes), decipher.final()]);
+    out = decrypt(cfg.aesKey, encrypted);
   } catch {
     throw new CallbackError(400, 'decrypt_failed', 'ciphertext does not decrypt (-40007)');
   }
-  const illegal = () => new CallbackError(400, 'illegal_buffer', 'decrypted data is malformed (-40008)');
-  const pad = plain[plain.length - 1];
-  if (pad < 1 || pad > 32 || plain.subarray(plain.length - pad).some((b) => b !== pad)) throw illegal();
-  const content = plain.subarray(0, plain.length - pad);
-  if (content.length < 20) throw illegal();
-  const length = content.readUInt32BE(16);
-  if (20 + length > content.length) throw illegal();
-  let message: string;
-  let id: string;
+  let canonical: boolean;
   try {
-    message = UTF8.decode(content.subarray(20, 20 + length));
-    id = UTF8.decode(content.subarray(20 + length));
+    canonical = encrypt(cfg.aesKey, out.message, out.id, out.random) === encrypted;
   } catch {
-    throw illegal();
+    canonical = false;
   }
-  if (id !== cfg.corpId) throw new CallbackError(400, 'wrong_receive_id', 'receive id is not this corp (-40005)');
-  return message;
+  if (!canonical) throw new CallbackError(400, 'illegal_buffer', 'decrypted data is malformed (-40008)');
+  if (out.id !== cfg.corpId) throw new CallbackError(400, 'wrong_receive_id', 'receive id is not this corp (-40005)');
+  return out.message;
 }
 
 // WeCom's envelope exactly as it sends it (§1.3): only the Encrypt text is used, and the signature authenticates it.

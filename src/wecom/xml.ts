@@ -28,7 +28,7 @@ const parser = new XMLParser({
   trimValues: false, // keep user text verbatim; whitespace between elements is dropped below
   cdataPropName: '#cdata',
   // The tag name first: turning the parser's path into a string costs more than the rest of the check, and only
-  // three tag names can ever match (the acknowledgement's hot path, D234).
+  // three tag names can ever match (the acknowledgement's hot path).
   isArray: (name, jpath) => REPEATABLE_TAGS.has(name) && REPEATABLE.has(String(jpath)),
 });
 
