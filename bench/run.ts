@@ -204,8 +204,8 @@ async function casesBench(rows: string[]): Promise<void> {
 
 async function main(): Promise<void> {
   const rows: string[] = [];
-  // `open` runs just the open-loop point, `cases` just bench/cases.ts, `imports` just the file imports,
-  // `charts` just bench/charts.ts
+  // `open` runs just the open-loop point, `ack` just the acknowledgement-path points, `cases` just bench/cases.ts,
+  // `imports` just the file imports, `charts` just bench/charts.ts
   const only = process.env.BENCH_ONLY;
   if (only === 'imports') {
     console.log([...(await imports()), ...(await attendanceRows())].join('\n'));
@@ -221,7 +221,8 @@ async function main(): Promise<void> {
     return;
   }
   const fake = await serve('fake', []);
-  for (const mode of only === 'open' ? [] : (['ack', 'workers'] as const)) {
+  const modes = only === 'open' ? [] : only === 'ack' ? (['ack'] as const) : (['ack', 'workers'] as const);
+  for (const mode of modes) {
     rows.push(
       mode === 'ack'
         ? '── acknowledgement path (bot workers paused) — the D26 comparison'
@@ -243,6 +244,10 @@ async function main(): Promise<void> {
     }
   }
   fake.child.kill();
+  if (only === 'ack') {
+    console.log(rows.join('\n'));
+    return;
+  }
   // Open loop, end to end: a fixed arrival rate whatever the answers, dispatcher and sender running.
   const olFake = await startOpenLoopFake();
   const olBot = await serve('serve', ['bot', 'workers'], { FAKE_URL: olFake.url });

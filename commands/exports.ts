@@ -10,12 +10,12 @@ import {
   UNMASKED_EXPORT_ROLES,
   exportRoles,
   findLedger,
+  ledgerPeriod,
   type Ledger,
 } from '../src/kernel/ledger';
 import type { Actor } from '../src/kernel/ctx';
-import { parseCnMonth } from '../src/kernel/dates';
 import { writeWorkbook } from '../src/reports/xlsx';
-import { localDate, monthBounds, type LocalDate } from '../src/kernel/time';
+import { localDate } from '../src/kernel/time';
 import { defineCommand } from '../src/kernel/command';
 
 // docs/commands.md: `导出 <台账> [月份|年] [从=… 到=…] [部门=…]` → an xlsx file back in chat. hall_office gets full
@@ -28,16 +28,6 @@ const HOW_EXAMPLE = '例：导出 巡查台账 2026-03；导出 投诉台账 202
 
 /** A ledger this actor may export (the 首席代表 only its own department's rows). */
 const mayExport = (actor: Actor, l: Ledger) => exportRoles(l).some((r) => actor.roles.includes(r));
-
-/** `2026`/`2026年` → that year; `2026-03`/`3月`/`上月` → that month (D228). */
-function period(text: string, now: Date): { from: LocalDate; to: LocalDate } {
-  const y = /^(\d{4})年?$/.exec(text.trim());
-  if (y) return { from: `${y[1]}-01-01`, to: `${y[1]}-12-31` };
-  const month = parseCnMonth(text, now);
-  if (!month) throw new UserError(`无法识别“${text}”：请写月份（2026-03、3月、上月）或年份（2026）。`);
-  const b = monthBounds(`${month}-01`);
-  return { from: b.first, to: b.last };
-}
 
 export const exportLedger = defineCommand({
   name: '导出',
@@ -85,7 +75,7 @@ export const exportLedger = defineCommand({
     if (args.期间 && (args.从 || args.到)) throw new UserError('月份/年份与 从=/到= 只能二选一。');
     const today = localDate(ctx.now);
     const range = args.期间
-      ? period(args.期间, ctx.now)
+      ? ledgerPeriod(args.期间, ctx.now)
       : { from: args.从 ?? `${today.slice(0, 4)}-01-01`, to: args.到 ?? today };
     if (range.to < range.from) throw new UserError('结束日期早于开始日期。');
     const sheets = await ledger.build(ctx.deps.db, range, { unmasked: office, department });

@@ -1,17 +1,22 @@
 import { parseArgs } from 'node:util';
 import { writeAudit } from './kernel/audit';
 import type { Deps } from './kernel/deps';
-import { findLedger } from './kernel/ledger';
+import { UserError } from './kernel/errors';
+import { findLedger, ledgerPeriod } from './kernel/ledger';
 import { writeWorkbook } from './reports/xlsx';
 import { isLocalDate, localDate, systemClock } from './kernel/time';
 
-/** `export <ledger> --out <file.xlsx> [--from YYYY-MM-DD --to YYYY-MM-DD] [--department CODE]` (unmasked: CLI = 大厅管理室 operator). */
+/**
+ * `export <ledger> --out <file.xlsx> [--period 2026-03|2026 | --from YYYY-MM-DD --to YYYY-MM-DD] [--department CODE]`
+ * (unmasked: CLI = 大厅管理室 operator). `--period` takes the words chat `导出` takes (D228).
+ */
 export async function runExportCli(args: string[], deps: Deps): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: {
       out: { type: 'string' },
+      period: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
       department: { type: 'string' },
@@ -20,13 +25,25 @@ export async function runExportCli(args: string[], deps: Deps): Promise<number> 
   const ledger = positionals[0] ? findLedger(deps.tables.ledgers, positionals[0]) : undefined;
   if (!ledger || !values.out) {
     console.error(
-      `usage: export <ledger> --out <file.xlsx> [--from --to]\nledgers: ${deps.tables.ledgers.map((l) => `${l.name} (${l.aliases.join(', ')})`).join('; ')}`,
+      `usage: export <ledger> --out <file.xlsx> [--period 2026-03|2026 | --from --to] [--department CODE]\nledgers: ${deps.tables.ledgers.map((l) => `${l.name} (${l.aliases.join(', ')})`).join('; ')}`,
     );
     return 2;
   }
+  if (values.period && (values.from || values.to)) {
+    console.error('--period and --from/--to cannot be combined');
+    return 2;
+  }
   const today = localDate(systemClock.now());
-  const from = values.from ?? `${today.slice(0, 4)}-01-01`;
-  const to = values.to ?? today;
+  let from = values.from ?? `${today.slice(0, 4)}-01-01`;
+  let to = values.to ?? today;
+  if (values.period) {
+    try {
+      ({ from, to } = ledgerPeriod(values.period, systemClock.now()));
+    } catch (err) {
+      console.error(err instanceof UserError ? err.message : String(err));
+      return 2;
+    }
+  }
   if (!isLocalDate(from) || !isLocalDate(to)) {
     console.error('--from/--to must be YYYY-MM-DD');
     return 2;

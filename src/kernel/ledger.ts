@@ -1,6 +1,8 @@
 import type { Role } from '../../entities/person-role';
 import type { Db } from '../db';
-import { localDate, type LocalDate } from './time';
+import { parseCnMonth } from './dates';
+import { UserError } from './errors';
+import { localDate, monthBounds, type LocalDate } from './time';
 
 // A 台账 (docs/commands.md in docs/ledgers.md): one row of the LEDGERS table, assembled in the composition root.
 
@@ -71,3 +73,13 @@ export const ledgerColumn = (header: string, key: string, width?: number, type?:
 /** Is `d` (an instant) on a local date inside the export's range? */
 export const inRange = (d: Date | null, r: { from: string; to: string }): boolean =>
   !!d && localDate(d) >= r.from && localDate(d) <= r.to;
+
+/** `2026`/`2026年` → that year; `2026-03`/`3月`/`上月` → that month (D228): chat `导出` and `cli export --period`. */
+export function ledgerPeriod(text: string, now: Date): { from: LocalDate; to: LocalDate } {
+  const y = /^(\d{4})年?$/.exec(text.trim());
+  if (y) return { from: `${y[1]}-01-01`, to: `${y[1]}-12-31` };
+  const month = parseCnMonth(text, now);
+  if (!month) throw new UserError(`无法识别“${text}”：请写月份（2026-03、3月、上月）或年份（2026）。`);
+  const b = monthBounds(`${month}-01`);
+  return { from: b.first, to: b.last };
+}

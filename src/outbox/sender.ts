@@ -2,13 +2,14 @@ import type { Logger } from 'pino';
 import { readFile, rm } from 'node:fs/promises';
 import { GroupChat } from '../../entities/group-chat';
 import { OutboxRow } from '../../entities/outbox';
-import { claimQueued, type Db } from '../db';
+import { claimQueued, isDbUnavailable, type Db } from '../db';
 import { Loop } from '../loop';
 import { outboxCounter } from '../metrics';
 import { getSetting } from '../settings/settings';
 import type { Clock } from '../kernel/time';
 import { crashPoint } from '../crash-point';
 import { enqueue } from './enqueue';
+import { LostAnswers } from './lost-answers';
 import { routeGroup, type GroupRoute } from './group-target';
 import { pruneCounters, reserve, scopesFor, settle, type Scope } from './rate-limit';
 import type { WecomPort } from '../wecom/port';
@@ -38,6 +39,10 @@ const LEASE_MS = 60_000;
  */
 export class OutboxSender {
   private loop: Loop | undefined;
+  /** Writes whose answer an outage swallowed, settled when the database answers again (D232). */
+  private readonly lost = new LostAnswers();
+  /** Every lease written for a row while this sender holds it (claim, renewals): what a give-back is guarded on. */
+  private readonly leases = new Map<number, Date[]>();
 
   constructor(
     private readonly db: Db,
@@ -48,7 +53,16 @@ export class OutboxSender {
   ) {}
 
   private async claim(row: OutboxRow, now: Date): Promise<boolean> {
-    return claimQueued(this.db, OutboxRow, row, 'sending', new Date(now.getTime() + LEASE_MS));
+    const leaseUntil = new Date(now.getTime() + LEASE_MS);
+    try {
+      return await claimQueued(this.db, OutboxRow, row, 'sending', leaseUntil);
+    } catch (err) {
+      // D232 (as D90 for the inbox): the claim may have committed with its answer lost; give it back once the
+      // database answers, or the row would wait out the lease and come back with an attempt spent (D77).
+      if (isDbUnavailable(err))
+        this.lost.add({ kind: 'unclaim', id: row.id, attempts: row.attempts + 1, leases: [leaseUntil] });
+      throw err;
+    }
   }
 
   /**
@@ -59,6 +73,7 @@ export class OutboxSender {
     const now = this.clock.now().getTime();
     if (row.leaseUntil && row.leaseUntil.getTime() - now >= LEASE_MS - 10_000) return;
     const leaseUntil = new Date(now + LEASE_MS);
+    this.leases.get(row.id)?.push(leaseUntil); // before the write: its answer may be lost with it committed
     await this.db.tx((m) => m.update(OutboxRow, { id: row.id, status: 'sending' }, { leaseUntil }));
     row.leaseUntil = leaseUntil;
   }
@@ -81,6 +96,7 @@ export class OutboxSender {
   /** Send everything due now; returns how many rows were handled. Stops between rows when the loop is stopping. */
   async drain(max = 10_000): Promise<number> {
     let handled = 0;
+    await this.lost.replay(this.db);
     const maxAttempts = await getSetting(this.db.manager, 'outbox.maxAttempts');
     while (handled < max && !this.loop?.stopping) {
       const now = this.clock.now();
@@ -111,6 +127,8 @@ export class OutboxSender {
   /** `row.attempts` already counts this attempt (claim). */
   private async deliver(row: OutboxRow): Promise<void> {
     let reserved: number[] = [];
+    let sent: { sentAt: Date; response: unknown } | undefined;
+    this.leases.set(row.id, [row.leaseUntil!]);
     try {
       const route = row.targetKind === 'group' ? await routeGroup(this.db.manager, row.target) : undefined;
       if (route?.kind === 'missing') throw Object.assign(new Error(`未配置群 ${row.target}`), { permanent: true });
@@ -138,6 +156,7 @@ export class OutboxSender {
       const response = await sendRow(this.wecom, this.agentId, row, route, content);
       crashPoint('after-send');
       const sentAt = this.clock.now();
+      sent = { sentAt, response };
       await this.db.tx(async (m) => {
         await settle(m, reserved, sentAt);
         await m.update(
@@ -150,7 +169,17 @@ export class OutboxSender {
       const file = row.body.file as { path?: string; transient?: boolean } | undefined;
       if (file?.transient && file.path) await rm(file.path, { force: true }); // [security] exports deleted after delivery
     } catch (err) {
-      await this.failed(row, err as Error & ApiErrorLike, reserved);
+      if (!isDbUnavailable(err)) {
+        await this.failed(row, err as Error & ApiErrorLike, reserved);
+        return;
+      }
+      // D232: the database went away while this row was ours. Not the row's fault and not an attempt: before the
+      // send the claim is given back, after WeCom's 200 the sent mark is kept, both as soon as the database answers.
+      const held = { id: row.id, attempts: row.attempts, leases: this.leases.get(row.id) ?? [] };
+      this.lost.add(sent ? { kind: 'sent', ...held, ...sent, reserved } : { kind: 'unclaim', ...held });
+      throw err;
+    } finally {
+      this.leases.delete(row.id);
     }
   }
 

@@ -16,6 +16,7 @@ const REPEATABLE = new Set([
   'xml.SelectedItems.SelectedItem.OptionIds.OptionId',
   'xml.SelectedItems.SelectedItem.OpitonIds.OpitonId',
 ]);
+const REPEATABLE_TAGS = new Set([...REPEATABLE].map((path) => path.slice(path.lastIndexOf('.') + 1)));
 
 const parser = new XMLParser({
   processEntities: false,
@@ -26,7 +27,9 @@ const parser = new XMLParser({
   ignoreAttributes: true,
   trimValues: false, // keep user text verbatim; whitespace between elements is dropped below
   cdataPropName: '#cdata',
-  isArray: (_name, jpath) => REPEATABLE.has(String(jpath)),
+  // The tag name first: turning the parser's path into a string costs more than the rest of the check, and only
+  // three tag names can ever match (the acknowledgement's hot path).
+  isArray: (name, jpath) => REPEATABLE_TAGS.has(name) && REPEATABLE.has(String(jpath)),
 });
 
 const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

@@ -10,12 +10,22 @@ export interface TcpProxy {
   /** Rewrite a `mysql://` / `mariadb://` URL to go through the proxy. */
   via(url: string): string;
   cut(): void;
+  /**
+   * Cut at the worst moment for a claim: the first transaction whose statement matches `statement` is let through
+   * up to its COMMIT, the server commits, and the commit's answer is dropped as everything is cut. Resolves with
+   * the matched statement once cut.
+   */
+  cutAtCommitOf(statement: RegExp): Promise<string>;
   restore(): void;
   close(): Promise<void>;
 }
 
+/** A COM_QUERY packet (MySQL protocol: 3-byte length, sequence 0, command 0x03) holding just COMMIT. */
+const isCommit = (d: Buffer) => d.length >= 5 && d[3] === 0 && d[4] === 3 && /^commit$/i.test(d.subarray(5).toString());
+
 export async function tcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
   let down = false;
+  let trap: { statement: RegExp; cut: (matched: string) => void } | undefined;
   const open = new Set<Socket>();
   const track = (s: Socket) => {
     open.add(s);
@@ -32,8 +42,23 @@ export async function tcpProxy(targetHost: string, targetPort: number): Promise<
     track(upstream);
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
-    client.pipe(upstream);
-    upstream.pipe(client);
+    // This connection's transaction matched the trap: `commitSent` once its COMMIT went through.
+    let matched: string | undefined;
+    let commitSent = false;
+    client.on('data', (d: Buffer) => {
+      if (trap && !matched) matched = trap.statement.exec(d.toString())?.[0];
+      if (matched && isCommit(d)) commitSent = true;
+      upstream.write(d);
+    });
+    upstream.on('data', (d: Buffer) => {
+      if (trap && matched !== undefined && commitSent) {
+        const cut = trap.cut;
+        trap = undefined;
+        cut(matched); // the commit's answer (`d`) is never delivered
+        return;
+      }
+      client.write(d);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
@@ -46,6 +71,18 @@ export async function tcpProxy(targetHost: string, targetPort: number): Promise<
     cut() {
       down = true;
       cutAll();
+    },
+    cutAtCommitOf(statement) {
+      return new Promise<string>((resolve) => {
+        trap = {
+          statement,
+          cut: (m) => {
+            down = true;
+            cutAll();
+            resolve(m);
+          },
+        };
+      });
     },
     restore() {
       down = false;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createDataSource } from '../../ormconfig';
+import { AuditLog } from '../../entities/audit-log';
 import { JobRun } from '../../entities/job-run';
 import { Person } from '../../entities/person';
 import { demoDirectory } from '../../src/directory/demo';
@@ -53,6 +54,16 @@ describe('CLI', () => {
     const out = join(dir, 'audit.xlsx');
     const exported = await cli(['export', '审计日志', '--out', out, '--from', '2020-01-01', '--to', '2030-12-31'], env);
     expect(exported.stdout).toMatch(/审计日志: \d+ rows/);
+    // D228: --period takes the words chat 导出 takes; a bad one exits 2 with the chat's reason.
+    const month = await cli(['export', '审计日志', '--out', join(dir, 'm.xlsx'), '--period', '2026-03'], env);
+    expect(month.stdout).toMatch(/审计日志: \d+ rows/);
+    const audits = await ds.manager.find(AuditLog, { where: { action: 'ledger.export' }, order: { id: 'ASC' } });
+    expect(audits.at(-1)?.detail).toMatchObject({ from: '2026-03-01', to: '2026-03-31', via: 'cli' });
+    const bad = (await cli(['export', '审计日志', '--out', join(dir, 'b.xlsx'), '--period', '十三月'], env).catch(
+      (e: unknown) => e,
+    )) as { code: number; stderr: string };
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('无法识别“十三月”');
     await ds.destroy();
   }, 120_000);
 

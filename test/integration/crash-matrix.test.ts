@@ -1,6 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDataSource } from '../../ormconfig';
 import { Approval } from '../../entities/approval';
@@ -12,9 +9,11 @@ import { OutboxRow } from '../../entities/outbox';
 import { Db } from '../../src/db';
 import type { CrashPoint } from '../../src/crash-point';
 import { loadDemoDirectory } from '../../src/directory/demo';
+import { enqueue } from '../../src/outbox/enqueue';
 import { testEnv } from '../helpers/bot';
 import { freshDatabaseUrl } from '../helpers/db';
-import { TEST_CRYPTO, fakeWecom, signedCallback, type FeedItem, type RunningFakeWecom } from '../helpers/fake-wecom';
+import { fakeWecom, type FeedItem, type RunningFakeWecom } from '../helpers/fake-wecom';
+import { exited, post, say, spawnNode, startBot } from '../helpers/processes';
 
 // Fault matrix, crash side (D77, D78): the real bot process (src/main.ts, real clock) is killed with
 // SIGKILL at a crash point (src/crash-point.ts), then started again on the same database. Every acknowledged
@@ -22,62 +21,8 @@ import { TEST_CRYPTO, fakeWecom, signedCallback, type FeedItem, type RunningFake
 // between deciding a step and committing the next step's card advances the approval exactly one step. The scenarios
 // run side by side and share one wait for the 60 s leases of the killed process to run out.
 
-const ROOT = join(import.meta.dirname, '../..');
 const LEASE_WAIT_MS = 62_000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function spawnNode(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-/** Start the bot; resolves once it listens. */
-async function startBot(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  const child = spawnNode(['src/main.ts'], { ...env, PORT: String(port), LOG_LEVEL: 'info' });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`bot did not start:\n${out.slice(-2000)}`)), 45_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('bot listening')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', () => reject(new Error(`bot exited while starting:\n${out.slice(-2000)}`)));
-  });
-  return { child, url: `http://127.0.0.1:${port}` };
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<NodeJS.Signals | null>((resolve) =>
-    child.exitCode !== null || child.signalCode !== null
-      ? resolve(child.signalCode)
-      : child.once('exit', (_code, signal) => resolve(signal)),
-  );
-
-async function post(url: string, spec: Record<string, unknown>): Promise<number> {
-  const full = { corpId: TEST_CRYPTO.corpId, createTime: Math.floor(Date.now() / 1000), ...spec };
-  const { url: path, body } = signedCallback(TEST_CRYPTO, full as never);
-  return (await fetch(`${url}${path}`, { method: 'POST', body })).status;
-}
-
-const say = (url: string, from: string, content: string, msgId: string) =>
-  post(url, { type: 'text', from, content, msgId });
+const RESEND_MARK = '重发窗口测试';
 
 /** The newest card delivered to `userid` that carries a button with this key prefix (polls the fake). */
 async function cardFor(fake: RunningFakeWecom, userid: string, keyPrefix: string): Promise<FeedItem> {
@@ -103,12 +48,14 @@ async function fileChange(url: string): Promise<void> {
 
 interface Scenario {
   point: CrashPoint;
+  /** A group message waiting in the outbox before the start, so it is the first row sent (D230). */
+  group?: string;
   fake: RunningFakeWecom;
   env: Record<string, string>;
   dbUrl: string;
 }
 
-async function prepare(point: CrashPoint): Promise<Scenario> {
+async function prepare({ point, group }: { point: CrashPoint; group?: string }): Promise<Scenario> {
   const fake = await fakeWecom({ secret: 'test-secret' });
   const dbUrl = await freshDatabaseUrl();
   const ds = createDataSource(dbUrl);
@@ -116,8 +63,10 @@ async function prepare(point: CrashPoint): Promise<Scenario> {
   await ds.runMigrations({ transaction: 'each' });
   const db = new Db(ds);
   await loadDemoDirectory(db, new Date(), fake.url);
+  if (group)
+    await db.tx((m) => enqueue(m, new Date(), `resend:${group}`, { group }, { text: `${RESEND_MARK} ${group}` }));
   await db.close();
-  return { point, fake, dbUrl, env: testEnv(dbUrl, fake.url) };
+  return { point, group, fake, dbUrl, env: testEnv(dbUrl, fake.url) };
 }
 
 /** Make the first process die at its crash point; resolves when it is dead. */
@@ -137,7 +86,7 @@ async function crash(s: Scenario): Promise<void> {
     const responseCode = s.fake.state.mintResponseCode(card.taskId!);
     const click = { type: 'card', from: 'gaofeng', eventKey, taskId: card.taskId, responseCode };
     expect(await post(url, { ...click, cardType: 'button_interaction' })).toBe(200);
-  } else expect(await say(url, 'lisi', '我是谁', '7100000000000000001')).toBe(200);
+  } else if (!s.group) expect(await say(url, 'lisi', '我是谁', '7100000000000000001')).toBe(200);
   expect(await died).toBe('SIGKILL');
 }
 
@@ -191,7 +140,9 @@ async function settled(s: Scenario): Promise<{ inbox: InboxRow[]; outbox: Outbox
 describe('crash matrix (SIGKILL, restart)', () => {
   it('after the ack, inside a command transaction, after WeCom 200 before the sent mark, mid-job, mid-approval: all once', async () => {
     const points: CrashPoint[] = ['before-dispatch', 'in-command-tx', 'after-send', 'mid-job', 'mid-approval'];
-    const scenarios = await Promise.all(points.map(prepare));
+    // D230: the same crash after WeCom's 200 for a robot message and an app-chat message, which WeCom cannot dedupe.
+    const groups = ['G-DEPT-GA', 'G-HALL'].map((group) => ({ point: 'after-send' as const, group }));
+    const scenarios = await Promise.all([...points.map((point) => ({ point })), ...groups].map(prepare));
     await Promise.all(scenarios.map(crash));
     const crashedAt = Date.now();
     // The killed process's leases (inbox, outbox, job run: 60 s each) must run out before anyone takes over.
@@ -202,6 +153,18 @@ describe('crash matrix (SIGKILL, restart)', () => {
         const { inbox, outbox, runs } = await settled(s);
         if (s.point === 'mid-job') {
           expect(runs.map((r) => `${r.attempt}:${r.status}`).sort(), s.point).toEqual(['1:failed', '2:ok']);
+          continue;
+        }
+        if (s.group) {
+          // The one message that can arrive twice: sent, killed before the sent mark, sent again after the lease.
+          const row = outbox.find((r) => r.dedupeKey === `resend:${s.group}`)!;
+          expect([row.status, row.attempts], s.group).toEqual(['sent', 2]);
+          const copies = s.fake.state.feedLog.all().filter((m) => m.text === `${RESEND_MARK} ${s.group}`);
+          expect(
+            copies.map((m) => m.channel),
+            s.group,
+          ).toEqual(s.group === 'G-HALL' ? ['chat', 'chat'] : ['robot', 'robot']);
+          expect(s.fake.state.feedLog.limits.violations, s.group).toEqual([]);
           continue;
         }
         if (s.point === 'mid-approval') {
@@ -220,6 +183,16 @@ describe('crash matrix (SIGKILL, restart)', () => {
         ).toEqual([]);
         const replies = s.fake.state.messagesTo('lisi').filter((i) => i.text?.includes('李四'));
         expect(replies, s.point).toHaveLength(1);
+        if (s.point === 'after-send') {
+          // D230: the reply was sent twice (killed after the 200, sent again after the lease); WeCom dropped the copy.
+          const reply = outbox.find((r) => r.targetKind === 'user' && r.target === 'lisi')!;
+          expect(reply.attempts, s.point).toBe(2);
+          const sends = s.fake.state.calls.filter((c) => c.path === '/cgi-bin/message/send');
+          expect(
+            sends.filter((c) => (c.body as { touser?: string }).touser === 'lisi'),
+            s.point,
+          ).toHaveLength(2);
+        }
         expect(s.fake.state.feedLog.limits.violations, s.point).toEqual([]);
       }
     } finally {
@@ -227,5 +200,5 @@ describe('crash matrix (SIGKILL, restart)', () => {
       await Promise.all(restarted.map((r) => exited(r.child)));
       await Promise.all(scenarios.map((s) => s.fake.close()));
     }
-  }, 180_000);
+  }, 300_000);
 });

@@ -17,7 +17,8 @@ import { tcpProxy } from '../helpers/tcp-proxy';
 // commands arrive. The shared server is not stopped: the bot reaches it through a loopback proxy that the test
 // cuts (open connections reset, new ones refused) and restores. A callback refused during the outage is sent again
 // as WeCom would; every acknowledged message is then processed once and answered once, and the outage uses up no
-// attempt of any inbox or outbox row.
+// attempt of any inbox or outbox row. The cut lands on an outbox claim: the server commits it and its answer is
+// lost, so the sender must give that claim back when the database returns rather than wait out its lease (D232).
 
 // SQLite is embedded: there is no server to lose (D23).
 const onServer = /^(mysql|mariadb):\/\//.test(process.env.TEST_DATABASE_URL ?? '');
@@ -58,13 +59,19 @@ describe.skipIf(!onServer)('MariaDB unavailable for 30 s while commands arrive',
       (await fetch(`${bot.url}${callbacks[i].url}`, { method: 'POST', body: callbacks[i].body })).status;
     const refused: number[] = [];
     try {
-      // A burst just before the cut, so the outage lands on claims, command transactions and sends in flight.
+      // A burst just before the cut, so the outage lands on claims, command transactions and sends in flight; the
+      // cut itself comes the moment the first reply's claim has committed, before the bot hears so.
+      const claimCut = proxy.cutAtCommitOf(/UPDATE `outbox` SET `status` = 'sending'[^]*?WHERE `id` = \d+/);
       const before = await Promise.all(callbacks.slice(0, 10).map((_, i) => post(i)));
       expect(before).toEqual(Array(10).fill(200));
-      proxy.cut();
+      const claimedId = Number(/WHERE `id` = (\d+)/.exec(await claimCut)![1]);
       const cutAt = Date.now();
-      // (read directly, not through the proxy) the outage must find acknowledged work not yet done
-      const unfinished = await ds.manager.count(InboxRow, { where: [{ status: 'pending' }, { status: 'processing' }] });
+      // (read directly, not through the proxy) the claim committed, and the outage finds acknowledged work not yet done
+      const lostClaim = await ds.manager.findOneByOrFail(OutboxRow, { id: claimedId });
+      expect([lostClaim.status, lostClaim.attempts]).toEqual(['sending', 1]);
+      const unfinished =
+        (await ds.manager.count(InboxRow, { where: [{ status: 'pending' }, { status: 'processing' }] })) +
+        (await ds.manager.count(OutboxRow, { where: [{ status: 'pending' }, { status: 'sending' }] }));
       expect(unfinished).toBeGreaterThan(0);
       for (let i = 10; i < callbacks.length; i++) {
         if ((await post(i)) !== 200) refused.push(i);
@@ -72,6 +79,7 @@ describe.skipIf(!onServer)('MariaDB unavailable for 30 s while commands arrive',
       }
       await sleep(Math.max(0, OUTAGE_MS - (Date.now() - cutAt)));
       proxy.restore();
+      const backAt = Date.now();
       // WeCom retries a callback that was not answered 200 (3 times, 5 s apart) with the same message.
       for (const i of refused) {
         let status = 0;
@@ -94,6 +102,10 @@ describe.skipIf(!onServer)('MariaDB unavailable for 30 s while commands arrive',
         await sleep(500);
       }
       expect(Date.now() - restoredAt, 'caught up within seconds, not after a lease ran out').toBeLessThan(20_000);
+      // The claim whose answer was lost: sent within seconds of the database's return, on its one attempt (D232).
+      const resent = outbox.find((r) => r.id === claimedId)!;
+      expect([resent.status, resent.attempts]).toEqual(['sent', 1]);
+      expect(resent.sentAt!.getTime() - backAt, 'sent soon after the outage, not after the lease').toBeLessThan(10_000);
       expect(refused.length, 'callbacks during the outage are refused, not acknowledged').toBe(20);
       // Every message once (one row per person), processed, on its first attempt.
       expect(inbox.map((r) => `${r.userid}:${r.status}:${r.attempts}`).sort()).toEqual(

@@ -11,16 +11,21 @@ const at = (hhmm: string, day = '2026-03-03') => `${day}T${hhmm}:00+08:00`;
 let t: TestBot;
 afterEach(async () => t?.close());
 
+/** Two findings on 3/2, the 3/3 draft at 07:45, approved by the 分管领导 at 08:05 — before the 08:20 release. */
+async function approvedAt0805(): Promise<void> {
+  t = await startTestBot({ now: at('10:00', '2026-03-02') });
+  await t.say('zhao', '巡查 开始 类型=日常 区域=前台,公共 楼层=1');
+  await t.say('zhao', '巡查 发现 窗口=12 人=@李四 项=3 程度=一般 说明=空岗');
+  await t.say('zhao', '巡查 发现 窗口=5 人=@吴静 项=2 说明=未提醒群众评价');
+  await t.say('zhao', '巡查 结束');
+  await t.runJob('oral-notice-draft', at('07:45'));
+  t.setNow(at('08:05'));
+  await t.click('liu', 'approve:SP2026-00001');
+}
+
 describe('口头通报 late dispute (BRF-02)', () => {
   it('BRF-02 a dispute at 08:10, after approval, is marked （有异议） at the 08:20 release and the approver is told', async () => {
-    t = await startTestBot({ now: at('10:00', '2026-03-02') });
-    await t.say('zhao', '巡查 开始 类型=日常 区域=前台,公共 楼层=1');
-    await t.say('zhao', '巡查 发现 窗口=12 人=@李四 项=3 程度=一般 说明=空岗');
-    await t.say('zhao', '巡查 发现 窗口=5 人=@吴静 项=2 说明=未提醒群众评价');
-    await t.say('zhao', '巡查 结束');
-    await t.runJob('oral-notice-draft', at('07:45'));
-    t.setNow(at('08:05'));
-    await t.click('liu', 'approve:SP2026-00001');
+    await approvedAt0805();
     expect(t.lastTextTo('liu')).toContain('SP2026-00001 已同意');
     t.setNow(at('08:10'));
     await t.say('wangwu', '巡查 异议 WT1 理由=李四在后台取件，已放暂停服务牌');
@@ -39,14 +44,7 @@ describe('口头通报 late dispute (BRF-02)', () => {
   });
 
   it('BRF-02 INS-09 a finding withdrawn at 08:15, after approval, is left out of the 08:20 release and the approver is told', async () => {
-    t = await startTestBot({ now: at('10:00', '2026-03-02') });
-    await t.say('zhao', '巡查 开始 类型=日常 区域=前台,公共 楼层=1');
-    await t.say('zhao', '巡查 发现 窗口=12 人=@李四 项=3 程度=一般 说明=空岗');
-    await t.say('zhao', '巡查 发现 窗口=5 人=@吴静 项=2 说明=未提醒群众评价');
-    await t.say('zhao', '巡查 结束');
-    await t.runJob('oral-notice-draft', at('07:45'));
-    t.setNow(at('08:05'));
-    await t.click('liu', 'approve:SP2026-00001');
+    await approvedAt0805();
     t.setNow(at('08:10'));
     await t.say('wangwu', '巡查 异议 WT1 理由=李四在后台取件，已放暂停服务牌');
     t.setNow(at('08:15'));

@@ -152,6 +152,14 @@ describe('POST envelope (WeCom doc 91144–§1.5)', () => {
     expect(openEnvelope(A, query, body)).toBe(xml);
   });
 
+  it('D234 every pad length 1–32 opens: messages of 0–64 bytes, one with a BOM, round-trip in one decryption pass', () => {
+    for (let n = 0; n <= 64; n++) {
+      const msg = `${n % 7 === 0 ? '\uFEFF' : ''}${'x'.repeat(n)}`;
+      const { body, query } = sealEnvelope(A, msg);
+      expect(openEnvelope(A, query, body), `length ${n}`).toBe(msg);
+    }
+  });
+
   it('a 26-byte message fills whole blocks and gets a full 32-byte pad block (64 → 96 bytes)', () => {
     const msg = 'abcdefghijklmnopqrstuvwxyz';
     const { body, query } = sealEnvelope(A, msg);
