@@ -329,9 +329,7 @@ export function robotImageContent(buf: Buffer): { msgtype: 'image'; image: { bas
 /** The answer with its body read (under the caller's deadline), as a Response that holds no connection. */
 async function buffered(res: Response): Promise<Response> {
   const init = { status: res.status, statusText: res.statusText, headers: res.headers };
-  return [204, 205, 304].includes(res.status)
-    ? new Response(null, init)
-    : new Response(await res.arrayBuffer(), init);
+  return [204, 205, 304].includes(res.status) ? new Response(null, init) : new Response(await res.arrayBuffer(), init);
 }
 
 /** Copy the named fields that WeCom actually filled in (it sends "" for "none"). */

@@ -4,6 +4,7 @@ import { complaintsActivity } from './complaints';
 import { itemsActivity } from './items';
 import { ledgersActivity } from './ledgers';
 import { consultActivity } from './consult';
+import { deviceTasksActivity } from './device-tasks';
 import { leaveActivity } from './leave';
 import { mailActivity } from './mail';
 import { monthlyNoticesActivity } from './monthly-notices';
@@ -36,5 +37,6 @@ export function activities(): Activity[] {
     performanceActivity(),
     reviewsActivity(),
     ledgersActivity(),
+    deviceTasksActivity(),
   ];
 }
