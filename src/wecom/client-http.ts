@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { TRANSPORT_ERRCODE, WecomApiError } from './client-errors';
 
 // Wire formats of the WeCom API for client.ts: JSON answers, binary media downloads, multipart uploads.
@@ -71,4 +71,29 @@ export function multipart(filename: string, buf: Buffer): MultipartBody {
     Buffer.concat([Buffer.from(head), buf, Buffer.from(`\r\n--${boundary}--\r\n`)]),
     `multipart/form-data; boundary=${boundary}`,
   );
+}
+
+/** WeCom doc 91770: a robot image is at most 2 MB before base64 encoding (JPG or PNG). */
+export const ROBOT_IMAGE_MAX_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The msgtype + body of a robot image (sent with robotSend). Refused here, before any request, above 2 MB: WeCom would refuse it anyway,
+ * and a retry cannot make it smaller, so the error is marked permanent (the outbox parks the row).
+ */
+export function robotImageContent(buf: Buffer): { msgtype: 'image'; image: { base64: string; md5: string } } {
+  if (buf.length === 0 || buf.length > ROBOT_IMAGE_MAX_BYTES)
+    throw Object.assign(
+      new Error(`robot image is ${buf.length} bytes; WeCom accepts 1 byte to 2 MB (WeCom doc 91770)`),
+      { permanent: true },
+    );
+  return {
+    msgtype: 'image',
+    image: { base64: buf.toString('base64'), md5: createHash('md5').update(buf).digest('hex') },
+  };
+}
+
+/** The answer with its body read (under the caller's deadline), as a Response that holds no connection. */
+export async function buffered(res: Response): Promise<Response> {
+  const init = { status: res.status, statusText: res.statusText, headers: res.headers };
+  return [204, 205, 304].includes(res.status) ? new Response(null, init) : new Response(await res.arrayBuffer(), init);
 }

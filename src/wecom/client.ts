@@ -1,10 +1,12 @@
-import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { TRANSPORT_ERRCODE, WecomApiError } from './client-errors';
-import { isJson, MultipartBody, multipart, readJson, readMedia, type Json, type Media } from './client-http';
+import { buffered, isJson, MultipartBody, multipart, readJson, readMedia, type Json, type Media } from './client-http';
+import type { AppChatBody, AppChatInfo, MediaType, MessageBody, SendResult, UpdateCardBody } from './client-types';
 
 export { TRANSPORT_ERRCODE, WecomApiError, categoryOf, type ErrorCategory } from './client-errors';
 export type { Media } from './client-http';
+export { ROBOT_IMAGE_MAX_BYTES, robotImageContent } from './client-http';
+export type { AppChatBody, AppChatInfo, MediaType, MessageBody, SendResult, UpdateCardBody } from './client-types';
 
 // The only module that speaks HTTP to WeCom (architecture "Rooms"). Every API call goes to apiBase
 // (WECOM_API_BASE); robot webhook URLs are called exactly as stored (D10). The secret and access tokens
@@ -21,36 +23,6 @@ export interface WecomClientOptions {
   /** Clock for token expiry (tests). */
   now?: () => number;
 }
-
-export type MessageBody = { msgtype: string; touser?: string; toparty?: string; totag?: string } & Record<
-  string,
-  unknown
->;
-// Result shapes are type aliases (not interfaces) so they also fit Record<string, unknown> ports (outbox).
-export type SendResult = {
-  msgid: string;
-  response_code?: string;
-  invaliduser?: string;
-  invalidparty?: string;
-  invalidtag?: string;
-  unlicenseduser?: string;
-};
-export type UpdateCardBody = {
-  response_code: string;
-  userids?: string[];
-  partyids?: number[];
-  tagids?: number[];
-  atall?: 0 | 1;
-} & ({ button: { replace_name: string } } | { template_card: Record<string, unknown> });
-export type AppChatBody = { chatid: string; msgtype: string; safe?: 0 | 1 } & Record<string, unknown>;
-export type AppChatInfo = {
-  chatid: string;
-  name: string;
-  owner: string;
-  userlist: string[];
-  chat_type?: number;
-};
-export type MediaType = 'image' | 'voice' | 'video' | 'file';
 
 const TOKEN_ERRORS = new Set([40014, 42001]);
 const REFRESH_EARLY_S = 300; // WeCom doc 91039: refresh ~5 min before expiry
@@ -305,31 +277,6 @@ export class WecomClient {
     for (const secret of [this.opts.secret, ...this.seenTokens]) if (secret) out = out.split(secret).join('***');
     return out;
   }
-}
-
-/** WeCom doc 91770: a robot image is at most 2 MB before base64 encoding (JPG or PNG). */
-export const ROBOT_IMAGE_MAX_BYTES = 2 * 1024 * 1024;
-
-/**
- * The msgtype + body of a robot image (sent with robotSend). Refused here, before any request, above 2 MB: WeCom would refuse it anyway,
- * and a retry cannot make it smaller, so the error is marked permanent (the outbox parks the row).
- */
-export function robotImageContent(buf: Buffer): { msgtype: 'image'; image: { base64: string; md5: string } } {
-  if (buf.length === 0 || buf.length > ROBOT_IMAGE_MAX_BYTES)
-    throw Object.assign(
-      new Error(`robot image is ${buf.length} bytes; WeCom accepts 1 byte to 2 MB (WeCom doc 91770)`),
-      { permanent: true },
-    );
-  return {
-    msgtype: 'image',
-    image: { base64: buf.toString('base64'), md5: createHash('md5').update(buf).digest('hex') },
-  };
-}
-
-/** The answer with its body read (under the caller's deadline), as a Response that holds no connection. */
-async function buffered(res: Response): Promise<Response> {
-  const init = { status: res.status, statusText: res.statusText, headers: res.headers };
-  return [204, 205, 304].includes(res.status) ? new Response(null, init) : new Response(await res.arrayBuffer(), init);
 }
 
 /** Copy the named fields that WeCom actually filled in (it sends "" for "none"). */
