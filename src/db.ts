@@ -181,3 +181,27 @@ export async function claimQueued(
   );
   return affected(res) === 1;
 }
+
+/**
+ * Give back a claim whose answer a database outage swallowed (D90 inbox, D232 outbox): back to `pending` with the
+ * attempt uncounted (an outage is not an attempt, D77). Guarded on the claim's own status, attempt count and one of
+ * the leases it wrote, so a claim another instance made in the meantime is never undone.
+ */
+export async function unclaimQueued(
+  m: EntityManager,
+  entity: EntityTarget<object>,
+  busy: string,
+  claim: { id: number; attempts: number; leases: readonly Date[] },
+): Promise<void> {
+  await m
+    .createQueryBuilder()
+    .update(entity)
+    .set({ status: 'pending', attempts: claim.attempts - 1, leaseUntil: null })
+    .where('id = :id AND status = :busy AND attempts = :attempts AND leaseUntil IN (:...leases)', {
+      id: claim.id,
+      busy,
+      attempts: claim.attempts,
+      leases: claim.leases.map((d) => d.toISOString()),
+    })
+    .execute();
+}

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { InboxRow } from '../../entities/inbox';
 import { CalendarCoverageError } from '../kernel/work-calendar';
 import { In } from 'typeorm';
-import { claimQueued, isDbUnavailable } from '../db';
+import { claimQueued, isDbUnavailable, unclaimQueued } from '../db';
 import { Loop } from '../loop';
 import type { Deps } from '../kernel/deps';
 import { enqueue } from '../outbox/enqueue';
@@ -91,19 +91,8 @@ export class Dispatcher {
    * this claim's own lease, so a claim another instance made in the meantime is never undone.
    */
   private async unclaim(row: InboxRow): Promise<void> {
-    await this.deps.db.tx((tm) =>
-      tm
-        .createQueryBuilder()
-        .update(InboxRow)
-        .set({ status: 'pending', attempts: row.attempts - 1, leaseUntil: null })
-        .where('id = :id AND status = :processing AND attempts = :attempts AND leaseUntil = :lease', {
-          id: row.id,
-          processing: 'processing',
-          attempts: row.attempts,
-          lease: row.leaseUntil!.toISOString(),
-        })
-        .execute(),
-    );
+    const claim = { id: row.id, attempts: row.attempts, leases: [row.leaseUntil!] };
+    await this.deps.db.tx((tm) => unclaimQueued(tm, InboxRow, 'processing', claim));
   }
 
   private async claim(row: InboxRow, leaseUntil: Date): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { In } from 'typeorm';
 import { OutboxRow } from '../../entities/outbox';
-import type { Db } from '../db';
+import { unclaimQueued, type Db } from '../db';
 import { settle } from './rate-limit';
 
 /**
@@ -45,6 +45,7 @@ export class LostAnswers {
 
 async function settleLost(db: Db, lost: LostAnswer): Promise<void> {
   await db.tx(async (m) => {
+    if (lost.kind === 'unclaim') return unclaimQueued(m, OutboxRow, 'sending', lost);
     // Still our claim: `sending`, the attempt count our claim set, one of the leases we wrote (claim or renewal).
     const ours = m
       .createQueryBuilder()
@@ -55,10 +56,6 @@ async function settleLost(db: Db, lost: LostAnswer): Promise<void> {
         attempts: lost.attempts,
         leaseUntil: In(lost.leases.map((d) => d.toISOString())),
       });
-    if (lost.kind === 'unclaim') {
-      await ours.set({ status: 'pending', attempts: lost.attempts - 1, leaseUntil: null }).execute();
-      return;
-    }
     await settle(m, lost.reserved, lost.sentAt);
     await ours
       .set({ status: 'sent', sentAt: lost.sentAt, leaseUntil: null, response: lost.response as never })
