@@ -16,7 +16,6 @@ const SLOT_MS = 10 * 60_000;
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 /** The limit as the replies and pages name it. */
 export const ATTACHMENT_LIMIT_MB = MAX_ATTACHMENT_BYTES / 1048576;
-const MAX_BYTES = MAX_ATTACHMENT_BYTES;
 
 // Accepted types and the first bytes each must start with (anchored: `image/png-x` or `text/plainhtml` is not a
 // type we know). The declared type alone proves nothing — a renamed .exe says what the sender wants — so the
@@ -161,7 +160,7 @@ export async function receiveMedia(ctx: Ctx, media: FetchedMedia | undefined): P
     await ctx.reply('文件下载失败，请重新发送。');
     return;
   }
-  if (media.buffer.length > MAX_BYTES) {
+  if (media.buffer.length > MAX_ATTACHMENT_BYTES) {
     await ctx.reply(`文件过大（${Math.ceil(media.buffer.length / 1048576)}MB），上限 ${ATTACHMENT_LIMIT_MB}MB。`);
     return;
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import { ATTACHMENT_LIMIT_MB, MAX_ATTACHMENT_BYTES } from '../../kernel/attachments';
 import type { Ctx } from '../../kernel/ctx';
 import { formParts, ledgerParts, noticeParts, type ArchivePart } from './archive-parts';
 
@@ -11,9 +12,6 @@ import { formParts, ledgerParts, noticeParts, type ArchivePart } from './archive
 
 /** D207: every date inside the archive is the year's last instant (Asia/Shanghai), so a re-run gives the same bytes. */
 const fixedInstant = (year: number) => new Date(Date.UTC(year, 11, 31, 15, 59, 58));
-
-/** WeCom doc 90253: a file sent as a message is at most 20MB; a larger archive stays on the server (D209). */
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
@@ -132,8 +130,11 @@ export function archiveSummary(r: ArchiveResult): string {
     `🗄 ${r.manifest.year}年度归档（rule REC-04、REC-10）`,
     `台账 ${c.ledgers} 本，共 ${rows} 行；编号通报 ${c.notices} 份；表单 ${c.forms} 份${kinds ? `（${kinds}）` : ''}`,
     `清单 sha256：${r.manifestSha256.slice(0, 16)}…`,
-    ...(r.bytes > MAX_FILE_BYTES
-      ? [`归档包 ${Math.ceil(r.bytes / 1048576)}MB，超过企业微信文件上限 20MB，未发送；存于服务器 ${r.path}`]
+    // WeCom doc 90253: a file message is at most the attachment limit; a larger archive stays on the server (D209).
+    ...(r.bytes > MAX_ATTACHMENT_BYTES
+      ? [
+          `归档包 ${Math.ceil(r.bytes / 1048576)}MB，超过企业微信文件上限 ${ATTACHMENT_LIMIT_MB}MB，未发送；存于服务器 ${r.path}`,
+        ]
       : []),
     '记录仍保留在系统中，归档文件为副本。',
   ].join('\n');
@@ -149,7 +150,7 @@ export async function archiveYear(ctx: Ctx, year: number, key: string): Promise<
     manifestSha256: r.manifestSha256,
   });
   if (isEmpty(r.manifest)) return r; // D208: nothing written, nothing sent; the audit row records the attempt
-  if (r.bytes <= MAX_FILE_BYTES)
+  if (r.bytes <= MAX_ATTACHMENT_BYTES)
     await ctx.send({ group: 'G-OFFICE' }, { file: { path: r.path, filename: r.filename } }, `${key}:file`);
   await ctx.send({ group: 'G-OFFICE' }, { text: archiveSummary(r) }, `${key}:text`);
   return r;
