@@ -1,7 +1,7 @@
-import { Agent, request } from 'node:http';
 import type { Bot } from '../app';
 import type { FeedItem, RunningFakeWecom } from '../fake-wecom';
 import type { ClockMove, SandboxClock } from '../sandbox-clock';
+import { leanFetch } from './http-fetch';
 import { sealEnvelope, type CryptoCfg } from '../wecom/crypto';
 import { buildInboundXml, type InboundSpec } from '../wecom/inbound';
 
@@ -16,8 +16,8 @@ export class SimDriver {
   rejected = 0;
   readonly moves: ClockMove[] = [];
   private msgSeq = 0n;
-  /** One kept-alive connection for the month's callbacks. */
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  /** The month's callbacks over kept-alive node:http, not the global fetch (D237). */
+  private readonly http = leanFetch();
 
   constructor(
     readonly bot: Bot,
@@ -29,7 +29,7 @@ export class SimDriver {
 
   /** Drop the kept-alive connection (before the bot's server closes). */
   close(): void {
-    this.agent.destroy();
+    this.http.close();
   }
 
   now(): Date {
@@ -52,13 +52,16 @@ export class SimDriver {
 
   private async post(spec: InboundSpec): Promise<void> {
     const { body, query } = sealEnvelope(this.crypto, buildInboundXml(spec), { agentId: this.agentId });
-    const status = await postXml(
+    const res = await this.http.fetch(
       `${this.bot.url}/wecom/callback?${new URLSearchParams({ ...query }).toString()}`,
-      body,
-      this.agent,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'text/xml' },
+        body,
+      },
     );
     this.events++;
-    if (status !== 200) this.rejected++;
+    if (res.status !== 200) this.rejected++;
     await this.settle();
   }
 
@@ -139,22 +142,6 @@ export class SimDriver {
   private seq(): number {
     return this.fake.state.feedLog.lastSeq;
   }
-}
-
-/**
- * POST one callback with node:http, not fetch (D237): each fetch hangs its request on a WeakRef, and V8's minor
- * collections keep WeakRef targets, so six thousand fetches a month are promoted to the old generation and grow it.
- */
-function postXml(url: string, body: string, agent: Agent): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'text/xml' } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 function isDmTo(i: FeedItem, userid: string): boolean {

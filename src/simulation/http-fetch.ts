@@ -1,9 +1,9 @@
 import { Agent, request } from 'node:http';
 
-// D237: the WeCom client's calls to the fake WeCom in a simulated month (~10,000 of them) go through node:http on one
-// kept-alive agent instead of the global fetch: each fetch hangs its request on a WeakRef, V8's minor collections
-// keep WeakRef targets, so every call's objects were promoted to the old generation and grew the heap. Same answer
-// (a standard Response), plain http only — the fake WeCom is on loopback.
+// D237: the simulated month's callbacks to the bot and the WeCom client's calls to the fake WeCom (~16,000 in all)
+// go through node:http on a kept-alive agent instead of the global fetch: each fetch hangs its request on a WeakRef,
+// V8's minor collections keep WeakRef targets, so every call's objects were promoted to the old generation and grew
+// the heap. Same answer (a standard Response), plain http only — both servers are on loopback.
 
 export interface LeanFetch {
   fetch: typeof fetch;
