@@ -17,7 +17,7 @@ import { mountH5 } from './http/h5/forms-route';
 import { InboxWriter } from './http/inbox-writer';
 import { requestIds } from './http/request-id';
 import { mountSandbox } from './http/sandbox/mount';
-import { cachedSetting, callbackGet, callbackPost } from './http/wecom-callback';
+import { cachedSetting, callbackRoute } from './http/wecom-callback';
 import { getSetting } from './settings/settings';
 import { OutboxSender } from './outbox/sender';
 import { Scheduler } from './scheduler';
@@ -102,8 +102,7 @@ export async function createBot(opts: BotOptions): Promise<Bot> {
     maxSkewSeconds: cachedSetting(() => getSetting(db.manager, 'callback.maxSkewSeconds')),
   };
   app.use(requestIds(log));
-  router.get('/wecom/callback', callbackGet(cb));
-  router.post('/wecom/callback', callbackPost(cb));
+  app.use(callbackRoute(cb));
   router.get('/healthz', healthz(db, config.mode, clock, log));
   router.get('/metrics', metrics(config.metricsToken));
   mountH5(router, { deps, clock, userIdFromCode: async (code) => (await wecom.getUserInfo(code)).userid });

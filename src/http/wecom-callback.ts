@@ -122,11 +122,7 @@ export function callbackPost(deps: CallbackDeps): Koa.Middleware {
         payload: inbound,
         status: 'pending',
         attempts: 0,
-        error: null,
-        errorRef: null,
-        leaseUntil: null,
         receivedAt: now,
-        processedAt: null,
       });
     } catch (err) {
       // D81: the database is down or its queue full — nothing was stored; WeCom retries a 503 after 5 s.
@@ -138,5 +134,26 @@ export function callbackPost(deps: CallbackDeps): Koa.Middleware {
     ctx.status = 200;
     ctx.body = '';
     if (stored) deps.onStored();
+  };
+}
+
+/**
+ * The callback URL ahead of the router (D241): it is the acknowledgement's hot path, and the router composes a
+ * middleware chain for every request it matches. GET is URL verification, POST an event; any other method is
+ * answered as the router would (405 with Allow, or the allowed list for OPTIONS).
+ */
+export function callbackRoute(deps: CallbackDeps, path = '/wecom/callback'): Koa.Middleware {
+  const get = callbackGet(deps);
+  const post = callbackPost(deps);
+  return async (ctx, next) => {
+    if (ctx.path !== path) {
+      await next();
+      return;
+    }
+    if (ctx.method === 'POST') return void (await post(ctx, next));
+    if (ctx.method === 'GET' || ctx.method === 'HEAD') return void get(ctx, next);
+    ctx.set('Allow', 'HEAD, GET, POST');
+    ctx.status = ctx.method === 'OPTIONS' ? 200 : 405;
+    ctx.body = ctx.method === 'OPTIONS' ? '' : 'method not allowed';
   };
 }

@@ -66,6 +66,11 @@ const MIN_BYTES = 32; // random(16) + length(4) + at least the padding
 function decryptChecked(cfg: CryptoCfg, encrypted: string): string {
   if (encrypted.length % 4 !== 0 || !BASE64.test(encrypted))
     throw new CallbackError(400, 'bad_base64', 'ciphertext is not base64 (-40010)');
+  return decryptBase64(cfg, encrypted);
+}
+
+/** decryptChecked for a ciphertext already known to be base64 (the POST envelope's own pattern says so). */
+function decryptBase64(cfg: CryptoCfg, encrypted: string): string {
   const bytes = Buffer.from(encrypted, 'base64');
   if (bytes.length < MIN_BYTES || bytes.length % 32 !== 0)
     throw new CallbackError(400, 'bad_length', 'ciphertext length is not a whole number of blocks (-40008)');
@@ -87,8 +92,9 @@ function decryptChecked(cfg: CryptoCfg, encrypted: string): string {
 }
 
 // WeCom's envelope exactly as it sends it (§1.3): only the Encrypt text is used, and the signature authenticates it.
+// Its capture is the base64 pattern itself, so the POST path does not test the ciphertext twice.
 const ENVELOPE =
-  /^\s*<xml>\s*(?:<ToUserName><!\[CDATA\[[^\]<]*\]\]><\/ToUserName>\s*)?<Encrypt><!\[CDATA\[([A-Za-z0-9+/=]+)\]\]><\/Encrypt>\s*(?:<AgentID><!\[CDATA\[[^\]<]*\]\]><\/AgentID>\s*)?<\/xml>\s*$/;
+  /^\s*<xml>\s*(?:<ToUserName><!\[CDATA\[[^\]<]*\]\]><\/ToUserName>\s*)?<Encrypt><!\[CDATA\[([A-Za-z0-9+/]+={0,2})\]\]><\/Encrypt>\s*(?:<AgentID><!\[CDATA\[[^\]<]*\]\]><\/AgentID>\s*)?<\/xml>\s*$/;
 
 /**
  * The Encrypt text of a POST envelope. Before the signature is verified only WeCom's exact shape is accepted
@@ -116,7 +122,8 @@ export function openEnvelope(cfg: CryptoCfg, query: CallbackQuery, rawBody: stri
   const encrypted = envelopeCiphertext(rawBody);
   // Envelope ToUserName/AgentID are not covered by the signature: the decrypted receive id is what counts.
   checkSignature(cfg, query, encrypted);
-  return decryptChecked(cfg, encrypted);
+  if (encrypted.length % 4 !== 0) throw new CallbackError(400, 'bad_base64', 'ciphertext is not base64 (-40010)');
+  return decryptBase64(cfg, encrypted);
 }
 
 export interface SealOptions {

@@ -6,7 +6,7 @@ import { InboxRow } from '../../entities/inbox';
 import { JobRun } from '../../entities/job-run';
 import { OutboxRow } from '../../entities/outbox';
 import { DbBusyError } from '../../src/db';
-import { INBOX_PENDING_CAP, InboxWriter } from '../../src/http/inbox-writer';
+import { INBOX_PENDING_CAP, InboxWriter, type InboxInsert } from '../../src/http/inbox-writer';
 import type { JobDef } from '../../src/kernel/job';
 import { enqueue } from '../../src/outbox/enqueue';
 import { Scheduler } from '../../src/scheduler';
@@ -225,7 +225,7 @@ describe('resilience edges', () => {
         status: 'pending',
         attempts: 0,
         receivedAt: t.clock.now(),
-      }) as Partial<InboxRow>;
+      }) as InboxInsert;
     const results = await Promise.allSettled([row(1), row(2), row(3, true), row(4)].map((r) => writer.store(r)));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect((await inbox('lisi')).map((r) => r.dedupeKey)).toEqual(['batch:1', 'batch:2', 'batch:4']);
