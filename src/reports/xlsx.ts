@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ColumnType, LedgerCell, LedgerColumn, Sheet } from '../kernel/ledger';
 import { localStamp } from '../kernel/time';
@@ -60,37 +61,56 @@ function columnWidth(c: LedgerColumn, rows: Sheet['rows']): number {
   return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 2));
 }
 
-function workbook(title: string, sheets: Sheet[]): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+/** One sheet's header, column formats and typed rows; each row is committed as it is written (streaming). */
+function fillSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, s: Sheet): void {
+  const ws = wb.addWorksheet(s.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = s.columns.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: columnWidth(c, s.rows),
+    style: { numFmt: FORMATS[c.type ?? 'text'] },
+  }));
+  const header = ws.getRow(1);
+  header.font = { bold: true };
+  header.commit();
+  for (const r of s.rows) {
+    const row: Record<string, ExcelJS.CellValue> = {};
+    for (const c of s.columns) row[c.key] = typedCell(c.type ?? 'text', r[c.key] ?? null);
+    const added = ws.addRow(row);
+    // A datetime column's value with no time (a 拾获时间 recorded without the hour) is shown as a date only.
+    for (const c of s.columns)
+      if (c.type === 'datetime' && typeof r[c.key] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(String(r[c.key])))
+        added.getCell(c.key).numFmt = FORMATS.date;
+    added.commit();
+  }
+  ws.commit();
+}
+
+/**
+ * Every 台账 workbook is streamed (exceljs's WorkbookWriter): rows go out as they are written instead of an
+ * in-memory model of every cell, which took ~60 MB for a hall month's 审计日志 (D242).
+ */
+async function streamWorkbook(
+  options: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>,
+  title: string,
+  sheets: Sheet[],
+): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ ...options, useStyles: true, useSharedStrings: false });
   wb.creator = '政务大厅服务机器人';
   wb.title = title;
-  for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = s.columns.map((c) => ({
-      header: c.header,
-      key: c.key,
-      width: columnWidth(c, s.rows),
-      style: { numFmt: FORMATS[c.type ?? 'text'] },
-    }));
-    ws.getRow(1).font = { bold: true };
-    for (const r of s.rows) {
-      const row: Record<string, ExcelJS.CellValue> = {};
-      for (const c of s.columns) row[c.key] = typedCell(c.type ?? 'text', r[c.key] ?? null);
-      const added = ws.addRow(row);
-      // A datetime column's value with no time (a 拾获时间 recorded without the hour) is shown as a date only.
-      for (const c of s.columns)
-        if (c.type === 'datetime' && typeof r[c.key] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(String(r[c.key])))
-          added.getCell(c.key).numFmt = FORMATS.date;
-    }
-  }
-  return wb;
+  for (const s of sheets) fillSheet(wb, s);
+  await wb.commit();
 }
 
 export async function writeWorkbook(path: string, title: string, sheets: Sheet[]): Promise<void> {
-  await workbook(title, sheets).xlsx.writeFile(path);
+  await streamWorkbook({ filename: path }, title, sheets);
 }
 
 /** The same workbook as bytes (the yearly archive packs it into its zip, D205). */
 export async function workbookBuffer(title: string, sheets: Sheet[]): Promise<Buffer> {
-  return Buffer.from(await workbook(title, sheets).xlsx.writeBuffer());
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await streamWorkbook({ stream: sink }, title, sheets);
+  return Buffer.concat(chunks);
 }
