@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { InboxRow } from '../../entities/inbox';
-import { instantTransformer } from '../../entities/columns';
+import { instantTransformer, jsonTransformer } from '../../entities/columns';
 import { DbBusyError, type Db } from '../db';
 
 /**
@@ -84,7 +84,7 @@ function values(r: InboxInsert): unknown[] {
     r.dedupeKey,
     r.userid,
     r.kind,
-    JSON.stringify(r.payload ?? null),
+    jsonTransformer.to(r.payload),
     r.status,
     r.attempts,
     instantTransformer.to(r.receivedAt),
