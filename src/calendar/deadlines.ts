@@ -1,24 +1,16 @@
 import { type EntityManager, In } from 'typeorm';
-import {
-  Deadline,
-  DEADLINE_UNITS,
-  type DeadlinePause,
-  type DeadlineStatus,
-  type DeadlineUnit,
-} from '../../entities/deadline';
+import { Deadline, DEADLINE_UNITS, type DeadlineStatus, type DeadlineUnit } from '../../entities/deadline';
 import { writeAudit } from '../kernel/audit';
 import { isPastDue } from './deadline-reminders';
 import { UserError } from '../kernel/errors';
 import { affected, insertRows } from '../db';
-import { type LocalDate, addDays, localDate, localStamp } from '../kernel/time';
+import { type LocalDate, localDate, localStamp } from '../kernel/time';
 import type { WorkCalendar } from '../kernel/work-calendar';
+import { computeDue } from './deadline-due';
 
 // The one pausable clock every domain uses (§0.3, DIR-13, CAS-08/10/12). Each function changes one row with a
 // guarded update on its version (design rule 3), bumps the version so reminders keyed on it (D16) re-arm and
 // never repeat, and writes an audit row in the caller's transaction (REC-02).
-
-/** Shown next to a due date computed beyond confirmed coverage (D13). */
-export const PROVISIONAL_NOTE = '日期待日历确认';
 
 export interface DeadlineSpec {
   subjectType: string;
@@ -43,50 +35,8 @@ export interface MovedDeadline {
 
 const LIVE: DeadlineStatus[] = ['open', 'paused'];
 
-/** `2025-03-17 17:30` or `2027-01-08 17:30（日期待日历确认）` for replies. */
-export function describeDue(d: Pick<Deadline, 'dueAt' | 'provisional'>): string {
-  return `${localStamp(d.dueAt)}${d.provisional ? `（${PROVISIONAL_NOTE}）` : ''}`;
-}
-
 export function findDeadline(m: EntityManager, subjectType: string, subjectId: string, kind: string) {
   return m.findOne(Deadline, { where: { subjectType, subjectId, kind } });
-}
-
-/**
- * WDs a pause took out of the clock: whole days from the pause day through the resume day (§19 #18: paused
- * Wed–Thu = 2 WD), ignoring days on or before D0, which the clock never counted.
- */
-export function pauseWorkdays(cal: WorkCalendar, d0: LocalDate, p: DeadlinePause): { n: number; provisional: boolean } {
-  let n = 0;
-  let provisional = false;
-  const first = p.from > d0 ? p.from : addDays(d0, 1);
-  for (let d = first; d <= p.to; d = addDays(d, 1)) {
-    const info = cal.dayInfo(d);
-    if (!info.confirmed) provisional = true;
-    if (info.workday) n++;
-  }
-  return { n, provisional };
-}
-
-/** Due date of a deadline row from its start, amount, completed pauses and extensions. */
-export function computeDue(
-  cal: WorkCalendar,
-  d: Pick<Deadline, 'startAt' | 'amount' | 'unit' | 'pauses' | 'extendedWorkdays'>,
-): Pick<Deadline, 'dueDate' | 'dueAt' | 'provisional' | 'pausedWorkdays'> {
-  if (d.unit !== 'WD') {
-    const due = cal.dueAt(d.startAt, d.amount, d.unit);
-    return { dueDate: due.date, dueAt: due.at, provisional: due.provisional, pausedWorkdays: 0 };
-  }
-  const d0 = localDate(d.startAt);
-  let paused = 0;
-  let provisional = false;
-  for (const p of d.pauses ?? []) {
-    const r = pauseWorkdays(cal, d0, p);
-    paused += r.n;
-    provisional ||= r.provisional;
-  }
-  const due = cal.dueAt(d.startAt, d.amount + paused + d.extendedWorkdays, 'WD');
-  return { dueDate: due.date, dueAt: due.at, provisional: due.provisional || provisional, pausedWorkdays: paused };
 }
 
 async function load(m: EntityManager, ref: DeadlineRef): Promise<Deadline> {

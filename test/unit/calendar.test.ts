@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeDue, pauseWorkdays } from '../../src/calendar/deadlines';
+import { computeDue, pauseWorkdays } from '../../src/calendar/deadline-due';
 import { isPastDue } from '../../src/calendar/deadline-reminders';
 import { dayOfNextMonth, elapsedWorkdays, isMoreThanMonths, isOnOrBefore } from '../../src/calendar/conventions';
 import { HallCalendar, type Override } from '../../src/calendar/hall-calendar';

@@ -1,5 +1,6 @@
 import type { ServiceCase } from '../../../entities/case';
-import { describeDue, openDeadline } from '../../calendar/deadlines';
+import { describeDue } from '../../calendar/deadline-due';
+import { openDeadline } from '../../calendar/deadlines';
 import type { Ctx } from '../../kernel/ctx';
 import { ruleRefusal, UserError } from '../../kernel/errors';
 import { instantAt, localDate, localTime, shortDate } from '../../kernel/time';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ServiceCase } from '../../../entities/case';
 import { Deadline } from '../../../entities/deadline';
 import { ServiceItem } from '../../../entities/item';
-import { computeDue } from '../../calendar/deadlines';
+import { computeDue } from '../../calendar/deadline-due';
 import { AuditLog } from '../../../entities/audit-log';
 import { SequenceRow } from '../../../entities/sequence';
 import { affected, insertRows } from '../../db';

@@ -5,7 +5,7 @@ import { maskAddress, maskName, maskPhone, seesPersonalData } from '../../kernel
 import { hasRole } from '../../kernel/permissions';
 import { UserError } from '../../kernel/errors';
 import type { WorkCalendar } from '../../kernel/work-calendar';
-import { PROVISIONAL_NOTE } from '../../calendar/deadlines';
+import { PROVISIONAL_NOTE } from '../../calendar/deadline-due';
 import { localDate, shortDate } from '../../kernel/time';
 import { deadlineLabel, redact, summaryOf } from './model';
 import { overdueWorkdaysOf } from './sources';

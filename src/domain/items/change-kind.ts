@@ -1,7 +1,8 @@
 import type { Approval } from '../../../entities/approval';
 import { ItemChange } from '../../../entities/item-change';
 import { roleStep } from '../../approvals/approvers';
-import { describeDue, openDeadline } from '../../calendar/deadlines';
+import { describeDue } from '../../calendar/deadline-due';
+import { openDeadline } from '../../calendar/deadlines';
 import { attachmentsOf } from '../../kernel/attachments';
 import type { ApprovalKind } from '../../kernel/approval-kind';
 import type { Ctx } from '../../kernel/ctx';

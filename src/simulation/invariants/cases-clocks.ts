@@ -2,7 +2,7 @@ import { In } from 'typeorm';
 import { Deadline } from '../../../entities/deadline';
 import { ServiceCase } from '../../../entities/case';
 import { isPastDue } from '../../calendar/deadline-reminders';
-import { computeDue } from '../../calendar/deadlines';
+import { computeDue } from '../../calendar/deadline-due';
 import type { Invariant } from './types';
 
 // 办件 clocks (CAS-01/08/10/12/16, D102, D106): a running case has a running clock, an ended one a closed clock;
